@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { processCertificateJob } from '../../shared/certificates/process-certificate-job';
+import type { CertificateJob } from '../../shared/certificates/certificate-job';
+import type { AppDeps } from '../../shared/http/deps';
+import { fileBlobStore } from '../../shared/platform/blob-store-files';
+import { systemClock, type Clock } from '../../shared/platform/clock';
+import { ulidGenerator } from '../../shared/platform/ids';
+import type { Logger } from '../../shared/platform/logger';
+import { outboxMailer } from '../../shared/platform/mailer-outbox';
+import type { Outbox } from '../../shared/platform/mailer';
+import { inProcessQueue, type InProcessQueue } from '../../shared/platform/queue-in-process';
+import { fileSecret, KeyRing, staticSecret } from '../../shared/platform/secrets';
+import { CursorCodec } from '../../shared/store/cursor';
+import { Store } from '../../shared/store/store';
+import { localCredentials, localRegion } from './dynamodb-local';
+import { randomBytes } from 'node:crypto';
+
+export interface LocalDepsOptions {
+  endpoint: string;
+  tableName: string;
+  /** `.data/` for a persistent run; omit for everything in memory or a temp folder. */
+  dataDir?: string;
+  blobDir: string;
+  logger: Logger;
+  clock?: Clock;
+  maxBodyBytes?: number;
+}
+
+export interface LocalDeps extends AppDeps {
+  mail: Outbox;
+  certificateJobs: InProcessQueue<CertificateJob>;
+  dynamo: DynamoDBClient;
+}
+
+/** Wiring for the laptop (and the api tests): DynamoDB Local, files for blobs, an outbox, an in-process queue. */
+export function localDeps(options: LocalDepsOptions): LocalDeps {
+  const clock = options.clock ?? systemClock;
+  const ids = ulidGenerator(clock);
+  const secret = options.dataDir ? fileSecret(join(options.dataDir, 'app-secret')) : staticSecret(randomBytes(48).toString('base64url'));
+  const keyRing = new KeyRing(secret);
+  const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: localRegion, credentials: localCredentials });
+  return {
+    dynamo,
+    store: new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor'))),
+    clock,
+    ids,
+    logger: options.logger,
+    blobs: {
+      documents: fileBlobStore(join(options.blobDir, 'documents')),
+      certificates: fileBlobStore(join(options.blobDir, 'certificates')),
+    },
+    mail: outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined),
+    certificateJobs: inProcessQueue<CertificateJob>(ids, async (body) => {
+      await processCertificateJob({ logger: options.logger }, body);
+    }),
+    settings: { mode: 'local', maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, secureCookies: false },
+  };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * A request to render and store one laureate's certificate and emblem. Until certificates exist
+ * the worker validates and acknowledges these; the shape is fixed now so producer and worker agree.
+ */
+export const certificateJobSchema = z.object({
+  type: z.literal('certificate.issue'),
+  editionId: z.string().min(1),
+  applicationId: z.string().min(1),
+  requestedAt: z.iso.datetime(),
+  requestedBy: z.string().min(1),
+});
+
+export type CertificateJob = z.infer<typeof certificateJobSchema>;

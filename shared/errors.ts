@@ -1,0 +1,66 @@
+/**
+ * The one error type of the platform. Use cases and the store throw it; `app.onError` maps the
+ * code to an HTTP status through `statusOf` and answers `{ error: { code, message, fields? } }`.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  INVALID_CURSOR: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  CONCURRENT_MODIFICATION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  THROTTLED: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export type ErrorStatus = (typeof errorStatus)[ErrorCode];
+
+/** Field path (dot-separated, e.g. `address.postcode`) → message a clerk can act on. */
+export type FieldErrors = Record<string, string>;
+
+export interface AppErrorOptions {
+  fields?: FieldErrors;
+  /** Seconds a client should wait before retrying (sent as `Retry-After`). */
+  retryAfterSeconds?: number;
+  /** Extra headers the response must carry (e.g. `Allow` on 405). */
+  headers?: Record<string, string>;
+  /** Message parameters, substituted into the localized message. */
+  params?: Record<string, string | number>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldErrors | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly headers: Record<string, string>;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
+    super(message ?? code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers ?? {};
+    this.params = options.params ?? {};
+  }
+
+  get status(): ErrorStatus {
+    return errorStatus[this.code];
+  }
+
+  get retryable(): boolean {
+    return this.code === 'THROTTLED' || this.code === 'SERVICE_UNAVAILABLE' || this.code === 'RATE_LIMITED';
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,74 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../errors';
+import type { AppDeps, AppEnv } from './deps';
+import { requestLanguage } from './language';
+import { errorHandler, errorResponse } from './middleware/error-handler';
+import { requestLog } from './middleware/request-log';
+import { openApiInfo, openApiRoutes } from './openapi';
+import { healthRoutes } from './routes/health';
+import { preferenceRoutes } from './routes/preferences';
+import { validationHook } from './validation';
+
+/** Lambda puts its own request id in the event; elsewhere one is made. */
+function lambdaRequestId(c: { env?: unknown }): string {
+  const env = c.env as { requestContext?: { requestId?: unknown } } | undefined;
+  const id = env?.requestContext?.requestId;
+  return typeof id === 'string' && id.length > 0 ? id : crypto.randomUUID();
+}
+
+/**
+ * The one Hono app. functions/api.ts serves it on Lambda; infra/local serves it on Node. Routes are
+ * chained so their types flow to the web client through `hc<AppType>`.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestId({ generator: lambdaRequestId }));
+  app.use('*', requestLog(deps.logger));
+  app.use('*', async (c, next) => {
+    c.set('lang', requestLanguage(c));
+    await next();
+  });
+  app.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.settings.maxBodyBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'Body too large');
+      },
+    }),
+  );
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        errorResponse(c, new AppError('METHOD_NOT_ALLOWED', 'Method not allowed', { headers: { Allow: methods.join(', ') } })),
+    }),
+  );
+
+  const routes = app
+    .route('/', healthRoutes(deps))
+    .route('/', preferenceRoutes(deps))
+    .route('/', openApiRoutes(() => app.getOpenAPI31Document(openApiInfo)));
+
+  app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', 'No such route')));
+  app.onError(errorHandler(deps.logger, deps.settings));
+  return routes;
+}
+
+export type App = ReturnType<typeof createApp>;
+/** The type the web client imports: `hc<AppType>('/')`. */
+export type AppType = App;

@@ -1,0 +1,37 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { CertificateJob } from '../certificates/certificate-job';
+import type { Store } from '../store/store';
+import type { BlobStore } from '../platform/blob-store';
+import type { Clock } from '../platform/clock';
+import type { IdGenerator } from '../platform/ids';
+import type { Logger } from '../platform/logger';
+import type { Mailer } from '../platform/mailer';
+import type { JobQueue } from '../platform/queue';
+import type { Language } from './language';
+
+/** Everything the app needs from the outside world; built by functions/ (cloud) or infra/local (laptop). */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  logger: Logger;
+  blobs: { documents: BlobStore; certificates: BlobStore };
+  mail: Mailer;
+  certificateJobs: JobQueue<CertificateJob>;
+  settings: AppSettings;
+}
+
+export interface AppSettings {
+  mode: 'cloud' | 'local';
+  /** Requests with larger bodies are refused with 413 before they are read whole. */
+  maxBodyBytes: number;
+  /** False only when served over plain http on localhost. */
+  secureCookies: boolean;
+}
+
+export interface AppEnv {
+  Variables: RequestIdVariables & { lang: Language };
+}
+
+export type AppRouter = OpenAPIHono<AppEnv>;

@@ -1,0 +1,34 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { AppError } from '../errors';
+import type { Mailer } from './mailer';
+
+export function sesMailer(client: SESv2Client, from: string): Mailer {
+  return {
+    async send(message) {
+      try {
+        const out = await client.send(
+          new SendEmailCommand({
+            FromEmailAddress: from,
+            Destination: { ToAddresses: [message.to] },
+            Content: {
+              Simple: {
+                Subject: { Data: message.subject, Charset: 'UTF-8' },
+                Body: {
+                  Text: { Data: message.text, Charset: 'UTF-8' },
+                  ...(message.html ? { Html: { Data: message.html, Charset: 'UTF-8' } } : {}),
+                },
+              },
+            },
+          }),
+        );
+        if (!out.MessageId) throw new Error('SES returned no MessageId');
+        return out.MessageId;
+      } catch (error) {
+        if (error instanceof Error && (error.name === 'TooManyRequestsException' || error.name === 'SendingPausedException')) {
+          throw new AppError('SERVICE_UNAVAILABLE', 'E-mail sending is paused or throttled', { cause: error, retryAfterSeconds: 30 });
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  BatchGetCommand,
+  UpdateCommand,
+  DeleteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { CursorCodec } from './cursor';
+import { tableDefinition, type IndexName } from './table';
+import type { ItemKey } from './keys';
+import { translateDynamoError } from './translate-error';
+
+export type Item = Record<string, unknown>;
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+export interface QueryInput {
+  /** Index to query; omit for the table's primary key. */
+  index?: IndexName;
+  partitionKey: string;
+  /** Restrict the sort key to those starting with this prefix. */
+  sortKeyPrefix?: string;
+  limit: number;
+  cursor?: string;
+  /** Newest first when sort keys are time-ordered. */
+  descending?: boolean;
+}
+
+export interface Page<T> { items: T[]; cursor: string | null }
+
+/**
+ * The DynamoDB Document client wrapper: the only code that talks to the table. It offers the
+ * request-path operations allowed by DESIGN.md (Get, BatchGet, Query, conditional writes,
+ * transactions) — deliberately no Scan — and translates SDK errors into domain errors.
+ */
+export class Store {
+  readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    readonly tableName: string,
+    client: DynamoDBClient,
+    private readonly cursors: CursorCodec,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+
+  static create(tableName: string, cursors: CursorCodec, clientConfig: DynamoDBClientConfig = {}): Store {
+    return new Store(tableName, new DynamoDBClient(clientConfig), cursors);
+  }
+
+  async get<T extends Item = Item>(key: ItemKey, options: { consistent?: boolean } = {}): Promise<T | null> {
+    const out = await this.run(() =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: options.consistent ?? false })),
+    );
+    return (out.Item as T | undefined) ?? null;
+  }
+
+  async batchGet<T extends Item = Item>(itemKeys: ItemKey[]): Promise<T[]> {
+    const found: T[] = [];
+    for (let i = 0; i < itemKeys.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + 100).map((k) => ({ ...k }));
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 5) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }));
+        const keysNow: Record<string, unknown>[] = pending;
+        const out = await this.run(() =>
+          this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keysNow } } })),
+        );
+        found.push(...((out.Responses?.[this.tableName] ?? []) as T[]));
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async put(item: Item & ItemKey, condition?: Condition): Promise<void> {
+    await this.run(() =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: condition?.names,
+          ExpressionAttributeValues: condition?.values,
+        }),
+      ),
+    );
+  }
+
+  async update<T extends Item = Item>(
+    key: ItemKey,
+    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+    condition?: Condition,
+  ): Promise<T> {
+    const expression = condition?.expression;
+    const out = await this.run(() =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: update.expression,
+          ConditionExpression: expression,
+          ExpressionAttributeNames: merge(update.names, condition?.names),
+          ExpressionAttributeValues: merge(update.values, condition?.values),
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return out.Attributes as T;
+  }
+
+  async delete(key: ItemKey, condition?: Condition): Promise<void> {
+    await this.run(() =>
+      this.doc.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: condition?.names,
+          ExpressionAttributeValues: condition?.values,
+        }),
+      ),
+    );
+  }
+
+  /** All-or-nothing write of up to 100 items; the place for uniqueness markers and state guards. */
+  async transact(items: TransactItem[], idempotencyToken?: string): Promise<void> {
+    const withTable = items.map((t) => withTableName(t, this.tableName));
+    await this.run(() =>
+      this.doc.send(new TransactWriteCommand({ TransactItems: withTable, ClientRequestToken: idempotencyToken })),
+    );
+  }
+
+  async query<T extends Item = Item>(input: QueryInput): Promise<Page<T>> {
+    const { pkName, skName } = keyNames(input.index);
+    const scope = `${input.index ?? 'table'}|${input.partitionKey}|${input.sortKeyPrefix ?? ''}`;
+    const start = input.cursor ? await this.cursors.decode(scope, input.cursor) : undefined;
+    const prefix = input.sortKeyPrefix;
+    const out = await this.run(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: input.index,
+          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+          ExpressionAttributeNames: prefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+          ExpressionAttributeValues: prefix ? { ':pk': input.partitionKey, ':sk': prefix } : { ':pk': input.partitionKey },
+          Limit: input.limit,
+          ExclusiveStartKey: start,
+          ScanIndexForward: !input.descending,
+        }),
+      ),
+    );
+    const last = out.LastEvaluatedKey as Record<string, string | number> | undefined;
+    return { items: (out.Items ?? []) as T[], cursor: last ? await this.cursors.encode(scope, last) : null };
+  }
+
+  private async run<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      throw translateDynamoError(error);
+    }
+  }
+}
+
+function keyNames(index: IndexName | undefined): { pkName: string; skName: string } {
+  if (!index) return { pkName: tableDefinition.partitionKey.name, skName: tableDefinition.sortKey.name };
+  const gsi = tableDefinition.globalIndexes.find((i) => i.name === index);
+  if (!gsi) throw new Error(`Unknown index ${index}`);
+  return { pkName: gsi.partitionKey.name, skName: gsi.sortKey.name };
+}
+
+function merge<T>(a?: Record<string, T>, b?: Record<string, T>): Record<string, T> | undefined {
+  return a || b ? { ...a, ...b } : undefined;
+}
+
+function withTableName(item: TransactItem, tableName: string): TransactItem {
+  if (item.Put) return { Put: { ...item.Put, TableName: tableName } };
+  if (item.Update) return { Update: { ...item.Update, TableName: tableName } };
+  if (item.Delete) return { Delete: { ...item.Delete, TableName: tableName } };
+  if (item.ConditionCheck) return { ConditionCheck: { ...item.ConditionCheck, TableName: tableName } };
+  return item;
+}

@@ -1,0 +1,28 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import pl from './locales/pl.json';
+
+export const LANGUAGES = ['pl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'lang';
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === 'en' || stored === 'pl' ? stored : 'pl';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { pl: { translation: pl }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: 'pl',
+  interpolation: { escapeValue: false },
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+  localStorage.setItem(STORAGE_KEY, lng);
+});
+
+export default i18n;
