@@ -7,31 +7,47 @@ type Issue = z.core.$ZodIssue;
 
 const polish = z.locales.pl().localeError;
 
-/** One message per field, in the request's language. Custom (refine) messages are kept as written. */
-export function fieldErrors(issues: readonly Issue[], lang: Language): FieldErrors {
+/**
+ * One message per field, in the request's language. `input` is the value that was validated, so a
+ * missing field says "required" and Polish messages can name what was received. Custom (refine)
+ * messages are kept as written.
+ */
+export function fieldErrors(issues: readonly Issue[], lang: Language, input?: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
     if (fields[field]) continue;
-    fields[field] = localizeIssue(issue, lang);
+    fields[field] = localizeIssue(issue, lang, valueAt(input, issue.path));
   }
   return fields;
 }
 
-function localizeIssue(issue: Issue, lang: Language): string {
-  const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
-  if (missing) return lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.';
+function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !(key in current)) return { found: false };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: current !== undefined, value: current };
+}
+
+function localizeIssue(issue: Issue, lang: Language, at: { found: boolean; value?: unknown }): string {
+  if (!at.found && issue.path.length > 0 && issue.code !== 'custom') {
+    return lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.';
+  }
   if (lang === 'en' || issue.code === 'custom') return issue.message;
-  if (issue.code === 'invalid_type') return `Nieprawidłowy typ: oczekiwano ${issue.expected}.`;
-  const localized = polish(issue as Parameters<typeof polish>[0]);
+  const localized = polish({ ...issue, input: at.value } as Parameters<typeof polish>[0]);
   if (typeof localized === 'string') return localized;
   return localized?.message ?? issue.message;
 }
 
 /** The default hook of every validated route: a 400 naming each bad field. */
-export function validationHook(result: { success: true } | { success: false; error: z.ZodError }, c: Context): void {
+export function validationHook(
+  result: { success: true } | { success: false; error: z.ZodError; data?: unknown },
+  c: Context,
+): void {
   if (result.success) return;
   throw new AppError('VALIDATION_FAILED', 'Request validation failed', {
-    fields: fieldErrors(result.error.issues, requestLanguage(c)),
+    fields: fieldErrors(result.error.issues, requestLanguage(c), result.data),
   });
 }

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppDeps } from '../../shared/http/deps';
+import { fileBlobStore } from '../../shared/platform/blob-store-files';
+import { fixedClock } from '../../shared/platform/clock';
+import { ulidGenerator } from '../../shared/platform/ids';
+import { memoryLogger } from '../../shared/platform/logger';
+import { outboxMailer } from '../../shared/platform/mailer-outbox';
+import { inProcessQueue } from '../../shared/platform/queue-in-process';
+import { KeyRing, staticSecret } from '../../shared/platform/secrets';
+import { CursorCodec } from '../../shared/store/cursor';
+import { Store } from '../../shared/store/store';
+import type { CertificateJob } from '../../shared/certificates/certificate-job';
+
+export const testCursorCodec = (secret = randomBytes(48).toString('base64url')) => {
+  const ring = new KeyRing(staticSecret(secret));
+  return new CursorCodec(() => ring.key('cursor'));
+};
+
+/** A unique prefix per test, so tests sharing one table never see each other's items. */
+export const uniqueId = (label = 't') => `${label}-${randomBytes(6).toString('hex')}`;
+
+export interface TestDepsOverrides {
+  dynamo?: DynamoDBClient;
+  tableName?: string;
+  maxBodyBytes?: number;
+}
+
+/** Typed deps for app tests; the DynamoDB client decides whether the store is real (DynamoDB Local) or mocked. */
+export function testDeps(overrides: TestDepsOverrides = {}) {
+  const clock = fixedClock('2026-03-01T10:00:00.000Z');
+  const ids = ulidGenerator(clock);
+  const logger = memoryLogger();
+  const blobRoot = mkdtempSync(join(tmpdir(), 'pu-blobs-'));
+  const dynamo = overrides.dynamo ?? new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const mail = outboxMailer(clock, ids);
+  const certificateJobs = inProcessQueue<CertificateJob>(ids, async () => {});
+  const deps = {
+    store: new Store(overrides.tableName ?? 'test-table', dynamo, testCursorCodec()),
+    clock,
+    ids,
+    logger,
+    blobs: { documents: fileBlobStore(join(blobRoot, 'documents')), certificates: fileBlobStore(join(blobRoot, 'certificates')) },
+    mail,
+    certificateJobs,
+    settings: { mode: 'local', maxBodyBytes: overrides.maxBodyBytes ?? 1024, secureCookies: true },
+  } satisfies AppDeps;
+  return deps;
+}

@@ -1,0 +1,199 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createRoute, z } from '@hono/zod-openapi';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { createApp } from '../../shared/http/app';
+import { testDeps } from '../support/factories';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+beforeEach(() => ddb.reset());
+afterEach(() => ddb.reset());
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'PUT',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+interface ErrorJson { error: { code: string; message: string; fields?: Record<string, string>; requestId?: string } }
+const errorOf = async (res: Response) => (await res.json()) as ErrorJson;
+
+describe('the Hono app: error model', () => {
+  it('health answers 200 when the table answers', async () => {
+    ddb.on(GetCommand).resolves({});
+    const res = await createApp(testDeps()).request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', checks: { table: 'reachable' } });
+  });
+
+  it('health answers 503 when the table is unreachable', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    const res = await createApp(testDeps()).request('/api/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'unavailable', checks: { table: 'unreachable' } });
+  });
+
+  it('malformed JSON is a 400 naming the body, never a 500', async () => {
+    const res = await createApp(testDeps()).request('/api/preferences/language', json('{"language": '));
+    expect(res.status).toBe(400);
+    const body = await errorOf(res);
+    expect(body.error.code).toBe('MALFORMED_JSON');
+    expect(body.error.fields).toHaveProperty('body');
+  });
+
+  it('an unknown route is a JSON 404', async () => {
+    const res = await createApp(testDeps()).request('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect((await errorOf(res)).error.code).toBe('NOT_FOUND');
+  });
+
+  it('a known route with the wrong method is a JSON 405 with Allow', async () => {
+    const res = await createApp(testDeps()).request('/api/health', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toContain('GET');
+    expect((await errorOf(res)).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('an oversized body is a JSON 413 before the handler runs', async () => {
+    const app = createApp(testDeps({ maxBodyBytes: 64 }));
+    const res = await app.request('/api/preferences/language', json({ language: 'pl', padding: 'x'.repeat(200) }));
+    expect(res.status).toBe(413);
+    const body = await errorOf(res);
+    expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(body.error.message).toContain('KiB');
+  });
+
+  it('validation errors name the field, in Polish by default and in English on request', async () => {
+    const app = createApp(testDeps());
+    const pl = await errorOf(await app.request('/api/preferences/language', json({ language: 'de' })));
+    expect(pl.error.code).toBe('VALIDATION_FAILED');
+    expect(pl.error.message).toBe('Popraw zaznaczone pola.');
+    expect(pl.error.fields?.language).toMatch(/opcja/i);
+    const en = await errorOf(await app.request('/api/preferences/language', json({}, { 'accept-language': 'en' })));
+    expect(en.error.message).toBe('Please correct the highlighted fields.');
+    expect(en.error.fields?.language).toBe('This field is required.');
+  });
+
+  it('throttling is a 503 with Retry-After', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
+    const app = createApp(testDeps());
+    // Health reports throttling as unavailable; a route that lets the error through shows the mapping.
+    app.get('/api/__throttled', async () => {
+      throw new AppError('THROTTLED', 'busy', { retryAfterSeconds: 2 });
+    });
+    const res = await app.request('/api/__throttled');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('2');
+  });
+
+  it('an unexpected error is a generic 500 with a request id; the details go to the log only', async () => {
+    const deps = testDeps();
+    const app = createApp(deps);
+    app.get('/api/__boom', () => {
+      throw new Error('secret internals: password=hunter2');
+    });
+    const res = await app.request('/api/__boom', { headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('at ');
+    const body = JSON.parse(text) as ErrorJson;
+    expect(body.error.code).toBe('INTERNAL');
+    expect(body.error.message).toContain(body.error.requestId);
+    const logged = deps.logger.lines.find((l) => l.msg === 'request failed');
+    expect(logged).toMatchObject({ requestId: body.error.requestId, code: 'INTERNAL' });
+    expect(JSON.stringify(logged)).toContain('hunter2');
+  });
+});
+
+describe('the Hono app: cross-cutting', () => {
+  it('writes one structured log line per request', async () => {
+    ddb.on(GetCommand).resolves({});
+    const deps = testDeps();
+    const res = await createApp(deps).request('/api/health', { headers: { 'x-request-id': 'req-123' } });
+    expect(res.headers.get('x-request-id')).toBe('req-123');
+    const lines = deps.logger.lines.filter((l) => l.msg === 'request');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ requestId: 'req-123', method: 'GET', route: '/api/health', status: 200 });
+    expect(typeof lines[0]?.durationMs).toBe('number');
+  });
+
+  it('sets security headers', async () => {
+    ddb.on(GetCommand).resolves({});
+    const res = await createApp(testDeps()).request('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('the language route sets an HttpOnly, Secure, SameSite=Lax cookie', async () => {
+    const res = await createApp(testDeps()).request('/api/preferences/language', json({ language: 'en' }));
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^lang=en;/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('Secure');
+    expect(cookie).toContain('SameSite=Lax');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const res = await createApp(testDeps()).request('/api/openapi.json');
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas).toHaveProperty('LanguagePreference');
+    expect(doc.paths['/api/preferences/language']).toHaveProperty('put');
+  });
+
+  it('documents every registered route', async () => {
+    const app = createApp(testDeps());
+    expect(undocumentedRoutes(app, await documentedOperations(app))).toEqual([]);
+  });
+
+  it('the coverage check catches a route added without OpenAPI', async () => {
+    const app = createApp(testDeps());
+    app.get('/api/undocumented', (c) => c.text('x'));
+    expect(undocumentedRoutes(app, await documentedOperations(app))).toEqual(['GET /api/undocumented']);
+  });
+
+  it('a route added with createRoute is documented automatically', async () => {
+    const app = createApp(testDeps());
+    app.openapi(createRoute({ method: 'get', path: '/api/extra/{id}', request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: 'ok' } } }), (c) => c.text('ok'));
+    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
+    expect(undocumentedRoutes(app, operationsOf(doc.paths ?? {}))).toEqual([]);
+  });
+
+  it('serves a browsable docs page listing the operations', async () => {
+    const res = await createApp(testDeps()).request('/api/docs');
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('<code>/api/health</code>');
+    expect(html).toContain('<code>/api/preferences/language</code>');
+  });
+});
+
+type AnyApp = { routes: { method: string; path: string }[] };
+
+function operationsOf(paths: Record<string, unknown>): Set<string> {
+  const ops = new Set<string>();
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of Object.keys(item as object)) ops.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+  }
+  return ops;
+}
+
+async function documentedOperations(app: { request: (p: string) => Response | Promise<Response> }): Promise<Set<string>> {
+  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  return operationsOf(doc.paths);
+}
+
+function undocumentedRoutes(app: AnyApp, documented: Set<string>): string[] {
+  return app.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => `${r.method} ${r.path}`)
+    .filter((op) => !documented.has(op));
+}
