@@ -11,6 +11,7 @@ import { ulidGenerator } from '../shared/platform/ids';
 import { jsonLogger } from '../shared/platform/logger';
 import { sesMailer } from '../shared/platform/mailer-ses';
 import { sqsQueue } from '../shared/platform/queue-sqs';
+import { lazy } from '../shared/platform/lazy';
 import { KeyRing } from '../shared/platform/secrets';
 import { secretsManagerSecret } from '../shared/platform/secrets-aws';
 import { CursorCodec } from '../shared/store/cursor';
@@ -19,16 +20,16 @@ import { Store } from '../shared/store/store';
 /** Wiring for Lambda: real AWS adapters, configured from the environment CDK sets. */
 export function cloudDeps(config: Config): AppDeps {
   const region = config.region;
-  const keyRing = new KeyRing(secretsManagerSecret(new SecretsManagerClient({ region }), config.appSecretArn));
-  const s3 = new S3Client({ region });
+  const keyRing = new KeyRing(secretsManagerSecret(lazy(() => new SecretsManagerClient({ region })), config.appSecretArn));
+  const s3 = lazy(() => new S3Client({ region }));
   return {
     store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
     clock: systemClock,
     ids: ulidGenerator(systemClock),
     logger: jsonLogger(config.logLevel),
     blobs: { documents: s3BlobStore(s3, config.documentsBucket), certificates: s3BlobStore(s3, config.certificatesBucket) },
-    mail: sesMailer(new SESv2Client({ region }), config.mailFrom),
-    certificateJobs: sqsQueue(new SQSClient({ region }), config.certificateQueueUrl),
+    mail: sesMailer(lazy(() => new SESv2Client({ region })), config.mailFrom),
+    certificateJobs: sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl),
     settings: { mode: 'cloud', maxBodyBytes: config.maxBodyBytes, secureCookies: true },
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A request to render and store one laureate's certificate and emblem. Until certificates exist
@@ -6,10 +6,10 @@ import { z } from 'zod';
  */
 export const certificateJobSchema = z.object({
   type: z.literal('certificate.issue'),
-  editionId: z.string().min(1),
-  applicationId: z.string().min(1),
+  editionId: z.string().check(z.minLength(1)),
+  applicationId: z.string().check(z.minLength(1)),
   requestedAt: z.iso.datetime(),
-  requestedBy: z.string().min(1),
+  requestedBy: z.string().check(z.minLength(1)),
 });
 
 export type CertificateJob = z.infer<typeof certificateJobSchema>;

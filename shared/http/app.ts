@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
@@ -8,10 +8,9 @@ import type { AppDeps, AppEnv } from './deps';
 import { requestLanguage } from './language';
 import { errorHandler, errorResponse } from './middleware/error-handler';
 import { requestLog } from './middleware/request-log';
-import { openApiInfo, openApiRoutes } from './openapi';
+import { openApiRoutes } from './openapi/routes';
 import { healthRoutes } from './routes/health';
 import { preferenceRoutes } from './routes/preferences';
-import { validationHook } from './validation';
 
 /** Lambda puts its own request id in the event; elsewhere one is made. */
 function lambdaRequestId(c: { env?: unknown }): string {
@@ -25,7 +24,7 @@ function lambdaRequestId(c: { env?: unknown }): string {
  * chained so their types flow to the web client through `hc<AppType>`.
  */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = new Hono<AppEnv>();
 
   app.use('*', requestId({ generator: lambdaRequestId }));
   app.use('*', requestLog(deps.logger));
@@ -62,7 +61,7 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/', healthRoutes(deps))
     .route('/', preferenceRoutes(deps))
-    .route('/', openApiRoutes(() => app.getOpenAPI31Document(openApiInfo)));
+    .route('/', openApiRoutes(() => app.routes));
 
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', 'No such route')));
   app.onError(errorHandler(deps.logger, deps.settings));

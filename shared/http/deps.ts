@@ -1,4 +1,3 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { CertificateJob } from '../certificates/certificate-job';
 import type { Store } from '../store/store';
@@ -33,5 +32,3 @@ export interface AppSettings {
 export interface AppEnv {
   Variables: RequestIdVariables & { lang: Language };
 }
-
-export type AppRouter = OpenAPIHono<AppEnv>;

@@ -2,16 +2,17 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client 
 import { AppError } from '../errors';
 import { assertSafeBlobKey, type BlobStore } from './blob-store';
 
-export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
+/** `s3` is called on first use, so a cold start that touches no file does not build an S3 client. */
+export function s3BlobStore(s3: () => S3Client, bucket: string): BlobStore {
   return {
     async put(key, body, contentType) {
       assertSafeBlobKey(key);
-      await wrap(() => client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })));
+      await wrap(() => s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })));
     },
     async get(key) {
       assertSafeBlobKey(key);
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         if (!out.Body) return null;
         return { body: await out.Body.transformToByteArray(), contentType: out.ContentType ?? 'application/octet-stream' };
       } catch (error) {
@@ -21,7 +22,7 @@ export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
     },
     async delete(key) {
       assertSafeBlobKey(key);
-      await wrap(() => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })));
+      await wrap(() => s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key })));
     },
   };
 }

@@ -2,11 +2,12 @@ import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { AppError } from '../errors';
 import type { Mailer } from './mailer';
 
-export function sesMailer(client: SESv2Client, from: string): Mailer {
+/** `ses` is called on first use (no SES client is built on a cold start that sends no mail). */
+export function sesMailer(ses: () => SESv2Client, from: string): Mailer {
   return {
     async send(message) {
       try {
-        const out = await client.send(
+        const out = await ses().send(
           new SendEmailCommand({
             FromEmailAddress: from,
             Destination: { ToAddresses: [message.to] },

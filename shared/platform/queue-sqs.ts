@@ -2,11 +2,12 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { AppError } from '../errors';
 import type { JobQueue } from './queue';
 
-export function sqsQueue<T>(client: SQSClient, queueUrl: string): JobQueue<T> {
+/** `sqs` is called on first use (no SQS client is built on a cold start that queues nothing). */
+export function sqsQueue<T>(sqs: () => SQSClient, queueUrl: string): JobQueue<T> {
   return {
     async send(job) {
       try {
-        const out = await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+        const out = await sqs().send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
         if (!out.MessageId) throw new Error('SQS returned no MessageId');
         return out.MessageId;
       } catch (error) {

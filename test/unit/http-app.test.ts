@@ -1,6 +1,8 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
+import { describe as describeRoute, validate } from '../../shared/http/openapi/describe';
+import { buildOpenApiDocument, undocumentedRoutes } from '../../shared/http/openapi/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { createApp } from '../../shared/http/app';
@@ -143,28 +145,47 @@ describe('the Hono app: cross-cutting', () => {
 describe('OpenAPI', () => {
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
     const res = await createApp(testDeps()).request('/api/openapi.json');
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.components.schemas).toHaveProperty('LanguagePreference');
-    expect(doc.paths['/api/preferences/language']).toHaveProperty('put');
+    expect(doc.paths['/api/preferences/language']?.put?.requestBody?.content['application/json']?.schema).toEqual({
+      type: 'object',
+      properties: { language: { type: 'string', enum: ['pl', 'en'] } },
+      required: ['language'],
+    });
   });
 
-  it('documents every registered route', async () => {
+  it('documents every registered route', () => {
     const app = createApp(testDeps());
-    expect(undocumentedRoutes(app, await documentedOperations(app))).toEqual([]);
+    expect(undocumentedRoutes(app.routes, buildOpenApiDocument(app.routes))).toEqual([]);
   });
 
-  it('the coverage check catches a route added without OpenAPI', async () => {
+  it('the coverage check catches a route added without describe()', () => {
     const app = createApp(testDeps());
-    app.get('/api/undocumented', (c) => c.text('x'));
-    expect(undocumentedRoutes(app, await documentedOperations(app))).toEqual(['GET /api/undocumented']);
+    app.get('/api/undocumented/:id', (c) => c.text('x'));
+    expect(undocumentedRoutes(app.routes, buildOpenApiDocument(app.routes))).toEqual(['GET /api/undocumented/{id}']);
   });
 
-  it('a route added with createRoute is documented automatically', async () => {
+  it('documents path parameters, query and body from the validating schemas', async () => {
     const app = createApp(testDeps());
-    app.openapi(createRoute({ method: 'get', path: '/api/extra/{id}', request: { params: z.object({ id: z.string() }) }, responses: { 200: { description: 'ok' } } }), (c) => c.text('ok'));
-    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
-    expect(undocumentedRoutes(app, operationsOf(doc.paths ?? {}))).toEqual([]);
+    app.post(
+      '/api/extra/:id',
+      describeRoute({ summary: 'extra', responses: { 201: { description: 'made' } } }),
+      validate('param', z.object({ id: z.string() })),
+      validate('query', z.object({ page: z.optional(z.string()) })),
+      validate('json', z.object({ name: z.string().check(z.minLength(3)) })),
+      (c) => c.text('ok', 201),
+    );
+    const doc = buildOpenApiDocument(app.routes);
+    expect(undocumentedRoutes(app.routes, doc)).toEqual([]);
+    const op = doc.paths['/api/extra/{id}']?.post as { parameters: unknown[]; requestBody: { content: Record<string, { schema: unknown }> } };
+    expect(op.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'page', in: 'query', required: false, schema: { type: 'string' } },
+    ]);
+    expect(op.requestBody.content['application/json']?.schema).toMatchObject({ type: 'object', properties: { name: { type: 'string', minLength: 3 } }, required: ['name'] });
+    const res = await app.request('/api/extra/7', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"ab"}' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorJson).error.fields).toHaveProperty('name');
   });
 
   it('serves a browsable docs page listing the operations', async () => {
@@ -175,25 +196,3 @@ describe('OpenAPI', () => {
     expect(html).toContain('<code>/api/preferences/language</code>');
   });
 });
-
-type AnyApp = { routes: { method: string; path: string }[] };
-
-function operationsOf(paths: Record<string, unknown>): Set<string> {
-  const ops = new Set<string>();
-  for (const [path, item] of Object.entries(paths)) {
-    for (const method of Object.keys(item as object)) ops.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
-  }
-  return ops;
-}
-
-async function documentedOperations(app: { request: (p: string) => Response | Promise<Response> }): Promise<Set<string>> {
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-  return operationsOf(doc.paths);
-}
-
-function undocumentedRoutes(app: AnyApp, documented: Set<string>): string[] {
-  return app.routes
-    .filter((r) => r.method !== 'ALL')
-    .map((r) => `${r.method} ${r.path}`)
-    .filter((op) => !documented.has(op));
-}

@@ -31,7 +31,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe('S3 blob store', () => {
-  const store = () => s3BlobStore(new S3Client(region), 'docs-bucket');
+  const store = () => s3BlobStore(() => new S3Client(region), 'docs-bucket');
 
   it('puts with bucket, key and content type', async () => {
     s3.on(PutObjectCommand).resolves({});
@@ -74,7 +74,7 @@ describe('S3 blob store', () => {
 });
 
 describe('SES mailer', () => {
-  const mailer = () => sesMailer(new SESv2Client(region), 'konkurs@example.org');
+  const mailer = () => sesMailer(() => new SESv2Client(region), 'konkurs@example.org');
 
   it('sends UTF-8 text and html from the configured address', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
@@ -106,7 +106,7 @@ describe('SES mailer', () => {
 });
 
 describe('SQS queue', () => {
-  const queue = () => sqsQueue<{ n: number }>(new SQSClient(region), 'https://sqs.example/q');
+  const queue = () => sqsQueue<{ n: number }>(() => new SQSClient(region), 'https://sqs.example/q');
 
   it('sends the job as JSON to the queue', async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'q-1' });
@@ -128,11 +128,11 @@ describe('SQS queue', () => {
 describe('Secrets Manager secret', () => {
   it('reads the string value of the configured secret', async () => {
     secrets.on(GetSecretValueCommand, { SecretId: 'arn:secret' }).resolves({ SecretString: 'v'.repeat(48) });
-    expect(await secretsManagerSecret(new SecretsManagerClient(region), 'arn:secret').rootSecret()).toBe('v'.repeat(48));
+    expect(await secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret()).toBe('v'.repeat(48));
   });
 
   it('a binary or empty secret is refused', async () => {
     secrets.on(GetSecretValueCommand).resolves({});
-    await expect(secretsManagerSecret(new SecretsManagerClient(region), 'arn:secret').rootSecret()).rejects.toThrow('no string value');
+    await expect(secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret()).rejects.toThrow('no string value');
   });
 });

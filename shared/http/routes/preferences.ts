@@ -1,35 +1,33 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import * as z from 'zod/mini';
 import type { AppDeps, AppEnv } from '../deps';
 import { LANGUAGE_COOKIE, languages } from '../language';
+import { describe, validate } from '../openapi/describe';
 import { commonErrors } from '../schemas';
-import { validationHook } from '../validation';
 
-const LanguagePreference = z.object({ language: z.enum(languages) }).openapi('LanguagePreference');
-
-export const putLanguage = createRoute({
-  method: 'put',
-  path: '/api/preferences/language',
-  tags: ['platform'],
-  summary: 'Choose the language of server messages (sets the `lang` cookie)',
-  request: { body: { required: true, content: { 'application/json': { schema: LanguagePreference } } } },
-  responses: {
-    200: { description: 'Language stored in a cookie', content: { 'application/json': { schema: LanguagePreference } } },
-    ...commonErrors,
-  },
-});
+export const LanguagePreference = z.object({ language: z.enum(languages) });
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 export const preferenceRoutes = (deps: AppDeps) =>
-  new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(putLanguage, (c) => {
-    const { language } = c.req.valid('json');
-    setCookie(c, LANGUAGE_COOKIE, language, {
-      path: '/',
-      maxAge: ONE_YEAR_SECONDS,
-      httpOnly: true,
-      secure: deps.settings.secureCookies,
-      sameSite: 'Lax',
-    });
-    return c.json({ language }, 200);
-  });
+  new Hono<AppEnv>().put(
+    '/api/preferences/language',
+    describe({
+      summary: 'Choose the language of server messages (sets the `lang` cookie)',
+      tags: ['platform'],
+      responses: { 200: { description: 'Language stored in a cookie', schema: LanguagePreference }, ...commonErrors },
+    }),
+    validate('json', LanguagePreference),
+    (c) => {
+      const { language } = c.req.valid('json');
+      setCookie(c, LANGUAGE_COOKIE, language, {
+        path: '/',
+        maxAge: ONE_YEAR_SECONDS,
+        httpOnly: true,
+        secure: deps.settings.secureCookies,
+        sameSite: 'Lax',
+      });
+      return c.json({ language }, 200);
+    },
+  );

@@ -1,41 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv, AppRouter } from './deps';
+import type { OpenApiDocument } from './document';
 
-export const openApiInfo = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Przyjazny Urząd platform API',
-    version: '0.1.0',
-    description: 'Quality-award contests for public institutions: editions, applications, chapter, scoring, results, certificates.',
-  },
-} as const;
-
-export const getOpenApiDocument = createRoute({
-  method: 'get',
-  path: '/api/openapi.json',
-  tags: ['platform'],
-  summary: 'This OpenAPI 3.1 document',
-  responses: { 200: { description: 'OpenAPI document', content: { 'application/json': { schema: z.object({}).passthrough() } } } },
-});
-
-export const getApiDocs = createRoute({
-  method: 'get',
-  path: '/api/docs',
-  tags: ['platform'],
-  summary: 'Browsable API documentation',
-  responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
-});
-
-type Doc = ReturnType<AppRouter['getOpenAPI31Document']>;
-
-/** Serves the document generated from the routes' own zod schemas, and a page to browse it (no CDN, works offline). */
-export function openApiRoutes(documentOf: () => Doc) {
-  let cached: Doc | undefined;
-  const doc = () => (cached ??= documentOf());
-  return new OpenAPIHono<AppEnv>()
-    .openapi(getOpenApiDocument, (c) => c.json({ ...doc() }, 200))
-    .openapi(getApiDocs, (c) => c.html(renderDocsPage(doc()), 200));
-}
+type Doc = OpenApiDocument;
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
@@ -73,7 +38,6 @@ pre{background:#f5f5f5;padding:.75rem;overflow:auto;font-size:.85rem}
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}).</p>
 <h2>Operations</h2>
 ${operations.join('\n')}
-<h2>Schemas</h2>
-${block('Components', doc.components?.schemas)}
+
 </main></body></html>`;
 }

@@ -1,0 +1,19 @@
+/** `npm run bench`: every benchmark, each against a baseline measured in the same run (DESIGN.md §6). */
+import { coldStartBenchmark } from './cold-start/cold-start';
+import { resultsFile } from './support';
+
+const benchmarks = { 'cold-start': coldStartBenchmark } as const;
+
+const only = process.argv.slice(2);
+let failed = false;
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const figures = await run();
+  const missed = figures.filter((f) => f.ok === false);
+  if (missed.length > 0) {
+    failed = true;
+    console.error(`\n${name}: target missed for ${missed.map((f) => f.name).join(', ')}`);
+  }
+}
+console.log(`\nFigures written to ${resultsFile}`);
+if (failed) process.exitCode = 1;
