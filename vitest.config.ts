@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** `npm test` runs every project; `vitest run --project <name>` runs one. */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -38,6 +38,7 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
       strictTransportSecurity: 'max-age=63072000; includeSubDomains',
       referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
     }),
   );
   app.use(

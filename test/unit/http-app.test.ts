@@ -129,6 +129,7 @@ describe('the Hono app: cross-cutting', () => {
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('the language route sets an HttpOnly, Secure, SameSite=Lax cookie', async () => {
