@@ -1,0 +1,74 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface AlarmsProps {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly functions: Record<string, lambda.IFunction>;
+  readonly deadLetters: sqs.IQueue;
+  /** Optional address subscribed to the alarm topic (context `alarmEmail`). */
+  readonly alarmEmail?: string;
+}
+
+/**
+ * Alarms on what must never happen silently. Bad input is always a 4xx (DESIGN.md section 5), so
+ * any 5xx or function error is a defect worth a look, and any dead-lettered job is a certificate
+ * that was not produced.
+ */
+export class Alarms extends Construct {
+  readonly topic: sns.Topic;
+  readonly serverErrors: cloudwatch.Alarm;
+  readonly functionErrors: Record<string, cloudwatch.Alarm>;
+  readonly deadLetters: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Topic', { displayName: 'Przyjazny Urzad platform alarms', enforceSSL: true });
+    if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    const notify = new actions.SnsAction(this.topic);
+    const period = Duration.minutes(5);
+
+    this.serverErrors = new cloudwatch.Alarm(this, 'ApiServerErrors', {
+      alarmDescription: 'The HTTP API answered with 5xx (an unhandled error or a function failure)',
+      metric: props.httpApi.metricServerError({ period, statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    this.functionErrors = {};
+    for (const [name, fn] of Object.entries(props.functions)) {
+      this.functionErrors[name] = new cloudwatch.Alarm(this, `${pascal(name)}Errors`, {
+        alarmDescription: `The ${name} function threw or timed out`,
+        metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+
+    this.deadLetters = new cloudwatch.Alarm(this, 'DeadLetterJobs', {
+      alarmDescription: 'Certificate jobs were dead-lettered after 3 failed attempts; see docs/operations.md to inspect and redrive',
+      metric: props.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
+      threshold: 0,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    for (const alarm of [this.serverErrors, ...Object.values(this.functionErrors), this.deadLetters]) {
+      alarm.addAlarmAction(notify);
+      alarm.addOkAction(notify);
+    }
+  }
+}
+
+const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());

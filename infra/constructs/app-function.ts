@@ -1,0 +1,62 @@
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { depsLockFilePath, lambdaEntries, nodejsBundling, repoRoot, type LambdaName } from './bundling';
+import { acknowledge } from './nag';
+
+export interface AppFunctionProps {
+  readonly name: LambdaName;
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly memorySize?: number;
+  readonly environment?: Record<string, string>;
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** The runtime is pinned, never "latest": the bundle targets node22 and production must run what was tested. */
+export const lambdaRuntime = lambda.Runtime.NODEJS_22_X;
+
+/**
+ * A Lambda entry point from functions/, bundled locally with esbuild (never Docker), with its own
+ * log group and a role that starts with nothing but writing to that log group: every other
+ * permission is granted explicitly by the construct that wires it.
+ */
+export class AppFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: props.description,
+      entry: lambdaEntries[props.name],
+      handler: 'handler',
+      runtime: lambdaRuntime,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout,
+      projectRoot: repoRoot,
+      depsLockFilePath,
+      bundling: nodejsBundling,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      logGroup: this.logGroup,
+      role: this.role,
+    });
+    acknowledge(
+      this.function,
+      'AwsSolutions-L1',
+      'Node.js 22 is pinned on purpose (docs/architecture.md): the esbuild target, the local runtime and the tests all use Node 22; moving to a newer runtime is a deliberate upgrade with its own test run, not a side effect of a cdk-lib update.',
+    );
+  }
+}

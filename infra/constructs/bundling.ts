@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How the Lambda bundles are built, defined once. The CDK stack (NodejsFunction) and bench/ (which
+ * calls esbuild directly to measure the bundle "exactly as CDK does") both read these values.
+ */
+
+/** Repository root: the NodejsFunction projectRoot, the esbuild working directory. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const depsLockFilePath = join(repoRoot, 'package-lock.json');
+
+/** Lambda entry points, by function name. */
+export const lambdaEntries = {
+  api: join(repoRoot, 'functions/api.ts'),
+  'certificate-worker': join(repoRoot, 'functions/certificate-worker.ts'),
+} as const;
+
+export type LambdaName = keyof typeof lambdaEntries;
+
+/** Some bundled dependencies are CommonJS and call `require`; an ESM bundle has none, so make one. */
+export const esmRequireBanner =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** File name CDK gives an ESM bundle; the handler string is `index.handler`. */
+export const bundleFileName = 'index.mjs';
+
+/**
+ * Plain esbuild options equal to the command line NodejsFunction runs (`esbuild --bundle <entry>
+ * --target=node22 --platform=node --format=esm --outfile=<dir>/index.mjs --minify --sourcemap
+ * --main-fields=module,main --banner:js=…`). Add `entryPoints` and `outfile` to use it.
+ * Nothing is external: the pinned AWS SDK v3 from package-lock.json is bundled rather than the
+ * runtime's own copy, so production runs the version the tests ran.
+ */
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  sourcemap: true,
+  mainFields: ['module', 'main'],
+  banner: { js: esmRequireBanner },
+  external: [],
+} as const satisfies BuildOptions;
+
+/** The same values in the shape NodejsFunction takes. Never bundles in Docker. */
+export const nodejsBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: esbuildOptions.target,
+  sourceMap: esbuildOptions.sourcemap,
+  minify: esbuildOptions.minify,
+  mainFields: [...esbuildOptions.mainFields],
+  banner: esbuildOptions.banner.js,
+  externalModules: [...esbuildOptions.external],
+  forceDockerBundling: false,
+};

@@ -1,0 +1,51 @@
+import { Duration } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { AppFunction } from './app-function';
+import { CertificateQueue } from './certificate-queue';
+import type { DataTable } from './data';
+import { acknowledge, objectWildcardFinding } from './nag';
+import { grantObjectActions } from './secure-bucket';
+import type { Storage } from './storage';
+
+export interface CertificateWorkerProps {
+  readonly data: DataTable;
+  readonly storage: Storage;
+  readonly logLevel: string;
+}
+
+export const certificateWorkerTimeout = Duration.seconds(60);
+
+/**
+ * The certificate job queue and its consumer. A failed message is reported on its own
+ * (ReportBatchItemFailures), so only it is retried and, after three receives, dead-lettered.
+ */
+export class CertificateWorker extends Construct {
+  readonly jobs: CertificateQueue;
+  readonly fn: AppFunction;
+
+  constructor(scope: Construct, id: string, props: CertificateWorkerProps) {
+    super(scope, id);
+    this.jobs = new CertificateQueue(this, 'Queue', { consumerTimeout: certificateWorkerTimeout });
+    this.fn = new AppFunction(this, 'Worker', {
+      name: 'certificate-worker',
+      description: 'Renders certificates from SQS jobs into the certificates bucket',
+      timeout: certificateWorkerTimeout,
+      environment: {
+        TABLE_NAME: props.data.table.tableName,
+        CERTIFICATES_BUCKET: props.storage.certificates.bucketName,
+        LOG_LEVEL: props.logLevel,
+      },
+    });
+    this.fn.function.addEventSource(
+      new SqsEventSource(this.jobs.queue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+    props.data.grantDataReadWrite(this.fn.role);
+    grantObjectActions(this.fn.role, props.storage.certificates, ['s3:PutObject']);
+    acknowledge(
+      this.fn.role,
+      objectWildcardFinding(props.storage.certificates),
+      'Certificate object keys are derived from the edition and application of each job, so PutObject (the only object action) is granted on <certificates bucket>/*.',
+    );
+  }
+}

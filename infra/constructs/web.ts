@@ -1,0 +1,96 @@
+import { Fn } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag';
+import { secureBucket } from './secure-bucket';
+
+export interface WebProps {
+  readonly httpApi: apigwv2.IHttpApi;
+  readonly accessLogs: s3.IBucket;
+}
+
+/**
+ * SPA fallback on the viewer request of the S3 behaviour only: a path without a file extension is
+ * a client-side route and gets index.html. (Distribution-wide errorResponses would also turn the
+ * API's own JSON 403/404 answers into index.html with 200.)
+ */
+const spaFallbackCode = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/** The private web bucket behind CloudFront; `/api/*` goes to the HTTP API on the same origin. */
+export class Web extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    this.bucket = secureBucket(this, 'Bucket', { accessLogs: props.accessLogs, accessLogsPrefix: 's3/web/' });
+
+    const spaFallback = new cloudfront.Function(this, 'SpaFallback', {
+      code: cloudfront.FunctionCode.fromInline(spaFallbackCode),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for client-side routes',
+    });
+    // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin wants the host alone.
+    const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Przyjazny Urzad platform: web app and /api',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.HttpOrigin(apiDomain, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          // A redirect would turn a POST into a GET and lose its body; API clients must use HTTPS.
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: props.accessLogs,
+      logFilePrefix: 'cloudfront/',
+    });
+
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction: applicants, assessors and chapter members use the service from abroad too (travel, cross-border institutions); abuse is limited by API throttling and application rate limits instead.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'A CloudFront web ACL must live in us-east-1, while this stack is region-agnostic; it is planned as a separate us-east-1 stack. Until then the HTTP API stage throttles and the app rate-limits sign-in.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR4',
+      'The distribution still uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes at TLSv1 (CDK ignores minimumProtocolVersion without a certificate); attaching the custom domain with an ACM certificate comes with minimumProtocolVersion TLS_V1_2_2021.',
+    );
+  }
+
+  /** The public origin of the web app and API. */
+  get origin(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+}

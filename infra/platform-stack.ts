@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Alarms } from './constructs/alarms';
+import { ApiFunction, mailIdentity } from './constructs/api-function';
+import { AppSecret } from './constructs/app-secret';
+import { repoRoot } from './constructs/bundling';
+import { CertificateWorker } from './constructs/certificate-worker';
+import { DataTable } from './constructs/data';
+import { PlatformHttpApi } from './constructs/http-api';
+import { Storage } from './constructs/storage';
+import { Web } from './constructs/web';
+import { hasWebBuild, WebDeployment } from './constructs/web-deployment';
+
+export const defaultMailFrom = 'no-reply@example.org';
+export const defaultWebDist = join(repoRoot, 'web/dist');
+
+export interface PlatformStackProps extends StackProps {
+  /**
+   * Built SPA to upload. Defaults to the `webDist` context value, else web/dist; nothing is uploaded
+   * when the directory holds no index.html, and `null` never uploads (synth never needs a web build).
+   */
+  readonly webDistPath?: string | null;
+}
+
+/**
+ * The whole cloud platform in one environment-agnostic stack. Settings come from CDK context:
+ * `mailFrom` (SES sender, default no-reply@example.org), `logLevel` (default info), the
+ * optional `alarmEmail`, and `webDist` (the SPA build to upload, default web/dist).
+ */
+export class PlatformStack extends Stack {
+  readonly data: DataTable;
+  readonly storage: Storage;
+  readonly secret: AppSecret;
+  readonly worker: CertificateWorker;
+  readonly api: ApiFunction;
+  readonly httpApi: PlatformHttpApi;
+  readonly web: Web;
+  readonly webDeployment: WebDeployment | undefined;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps = {}) {
+    super(scope, id, props);
+    const mailFrom = contextString(this, 'mailFrom') ?? defaultMailFrom;
+    mailIdentity(mailFrom); // fail synth early on a malformed sender
+    const logLevel = contextString(this, 'logLevel') ?? 'info';
+
+    this.data = new DataTable(this, 'Data');
+    this.storage = new Storage(this, 'Storage');
+    this.secret = new AppSecret(this, 'AppSecret');
+    this.worker = new CertificateWorker(this, 'Certificates', { data: this.data, storage: this.storage, logLevel });
+    this.api = new ApiFunction(this, 'Api', {
+      data: this.data,
+      storage: this.storage,
+      certificateJobs: this.worker.jobs.queue,
+      secret: this.secret,
+      mailFrom,
+      logLevel,
+    });
+    this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });
+    this.web = new Web(this, 'Web', { httpApi: this.httpApi.httpApi, accessLogs: this.storage.accessLogs });
+    // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
+    this.api.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
+
+    const webDistPath =
+      props.webDistPath === undefined ? (contextString(this, 'webDist') ?? defaultWebDist) : props.webDistPath;
+    this.webDeployment =
+      webDistPath !== null && hasWebBuild(webDistPath)
+        ? new WebDeployment(this, 'WebDeployment', {
+            distPath: webDistPath,
+            bucket: this.web.bucket,
+            distribution: this.web.distribution,
+          })
+        : undefined;
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      httpApi: this.httpApi.httpApi,
+      functions: { api: this.api.fn.function, 'certificate-worker': this.worker.fn.function },
+      deadLetters: this.worker.jobs.deadLetters,
+      alarmEmail: contextString(this, 'alarmEmail'),
+    });
+
+    const outputs: Record<string, string> = {
+      WebUrl: this.web.origin,
+      ApiEndpoint: this.httpApi.httpApi.apiEndpoint,
+      TableName: this.data.table.tableName,
+      DocumentsBucketName: this.storage.documents.bucketName,
+      CertificatesBucketName: this.storage.certificates.bucketName,
+      WebBucketName: this.web.bucket.bucketName,
+      CertificateQueueUrl: this.worker.jobs.queue.queueUrl,
+      CertificateDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
+      AppSecretArn: this.secret.secret.secretArn,
+      AlarmTopicArn: this.alarms.topic.topicArn,
+    };
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+  }
+}
+
+function contextString(scope: Construct, key: string): string | undefined {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`CDK context "${key}" must be a string`);
+  return value;
+}

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allows, roleStatements, synthPlatform, type PlatformFixture } from './support';
+
+let fx: PlatformFixture;
+beforeAll(() => {
+  fx = synthPlatform();
+}, 300_000);
+
+describe('alarms', () => {
+  const alarmsOn = (metric: string) =>
+    Object.values(fx.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metric } })).map((a) => a.Properties);
+  const topic = () => ({ Ref: fx.id(fx.stack.alarms.topic) });
+
+  it('alarm on any HTTP API 5xx', () => {
+    const [alarm] = alarmsOn('5xx');
+    expect(alarm).toMatchObject({ Namespace: 'AWS/ApiGateway', Threshold: 1, AlarmActions: [topic()] });
+    expect(alarm!.Dimensions).toEqual([{ Name: 'ApiId', Value: { Ref: fx.id(fx.stack.httpApi.httpApi) } }]);
+  });
+
+  it('alarm on errors of each function', () => {
+    const alarms = alarmsOn('Errors');
+    const watched = alarms.map((a) => a.Dimensions[0].Value);
+    expect(watched).toEqual(
+      expect.arrayContaining([{ Ref: fx.id(fx.stack.api.fn.function) }, { Ref: fx.id(fx.stack.worker.fn.function) }]),
+    );
+    for (const alarm of alarms) expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', AlarmActions: [topic()] });
+  });
+
+  it('alarm as soon as one certificate job is dead-lettered', () => {
+    const [alarm] = alarmsOn('ApproximateNumberOfMessagesVisible');
+    expect(alarm).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.deadLetters), 'QueueName'] } }],
+      AlarmActions: [topic()],
+    });
+  });
+});
+
+describe('least privilege', () => {
+  const api = () => roleStatements(fx.template, fx.id(fx.stack.api.fn.role));
+  const worker = () => roleStatements(fx.template, fx.id(fx.stack.worker.fn.role));
+  const certificates = () => fx.id(fx.stack.storage.certificates);
+  const documents = () => fx.id(fx.stack.storage.documents);
+
+  it('api: reads certificates but cannot write them; reads and writes documents', () => {
+    expect(allows(api(), 's3:GetObject', certificates())).not.toEqual([]);
+    for (const write of ['s3:PutObject', 's3:DeleteObject', 's3:PutObjectAcl']) {
+      expect(allows(api(), write, certificates()), write).toEqual([]);
+    }
+    expect(allows(api(), 's3:PutObject', documents())).not.toEqual([]);
+    expect(allows(api(), 's3:GetObject', documents())).not.toEqual([]);
+  });
+
+  it('api: sends jobs but does not consume them; sends mail only as the configured identity', () => {
+    const queue = fx.id(fx.stack.worker.jobs.queue);
+    expect(allows(api(), 'sqs:SendMessage', queue)).not.toEqual([]);
+    expect(allows(api(), 'sqs:ReceiveMessage', queue)).toEqual([]);
+    const mail = api().filter((s) => s.actions.some((a) => a.startsWith('ses:')));
+    expect(mail.flatMap((s) => s.actions).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    const resources = mail.flatMap((s) => s.resources);
+    expect(resources).toHaveLength(2);
+    expect(resources.every((r) => /:identity\/(urzad\.example\.pl|konkurs@urzad\.example\.pl)"/.test(r))).toBe(true);
+  });
+
+  it('worker: cannot send e-mail, read the secret, or read documents', () => {
+    expect(worker().flatMap((s) => s.actions).filter((a) => a === '*' || a.toLowerCase().startsWith('ses:'))).toEqual([]);
+    expect(allows(worker(), 'secretsmanager:GetSecretValue', fx.id(fx.stack.secret.secret))).toEqual([]);
+    expect(allows(worker(), 's3:GetObject', documents())).toEqual([]);
+    expect(allows(worker(), 's3:PutObject', certificates())).not.toEqual([]);
+  });
+
+  it('no function may Scan the table or act on every resource', () => {
+    for (const statements of [api(), worker()]) {
+      expect(allows(statements, 'dynamodb:Scan', fx.id(fx.stack.data.table))).toEqual([]);
+      expect(statements.filter((s) => s.resources.includes('"*"'))).toEqual([]);
+      expect(allows(statements, 'dynamodb:Query', fx.id(fx.stack.data.table))).not.toEqual([]);
+    }
+  });
+});

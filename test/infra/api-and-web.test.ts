@@ -1,0 +1,129 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, synthPlatform, testMailFrom, type PlatformFixture } from './support';
+
+let fx: PlatformFixture;
+beforeAll(() => {
+  fx = synthPlatform();
+}, 300_000);
+
+describe('HTTP API', () => {
+  it('routes ANY /api and ANY /api/{proxy+} to the api function (payload 2.0)', () => {
+    fx.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    const integrations = fx.template.findResources('AWS::ApiGatewayV2::Integration', {
+      Properties: {
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [fx.id(fx.stack.api.fn.function), 'Arn'] },
+      },
+    });
+    const [integrationId] = Object.keys(integrations);
+    expect(integrationId).toBeDefined();
+    for (const routeKey of ['ANY /api', 'ANY /api/{proxy+}']) {
+      fx.template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        Target: { 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] },
+      });
+    }
+    fx.template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+  });
+
+  it('logs access on the $default stage to a log group with retention', () => {
+    fx.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [fx.id(fx.stack.httpApi.accessLogs), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+    expect(fx.resource(fx.stack.httpApi.accessLogs).Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('functions', () => {
+  const functions = () => ({ api: fx.stack.api.fn, worker: fx.stack.worker.fn });
+
+  it('both run ESM bundles on an explicit Node 22 runtime on ARM64, with source maps and their own log group', () => {
+    for (const fn of Object.values(functions())) {
+      const props = fx.resource(fn.function).Properties;
+      expect(props.Runtime).toBe('nodejs22.x');
+      expect(props.Architectures).toEqual(['arm64']);
+      expect(props.Handler).toBe('index.handler');
+      expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(props.LoggingConfig).toEqual({ LogGroup: { Ref: fx.id(fn.logGroup) } });
+      expect(fx.resource(fn.logGroup).Properties.RetentionInDays).toBeGreaterThan(0);
+      expect(fx.resource(fn.role).Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('gives the api function its configuration', () => {
+    const env = fx.resource(fx.stack.api.fn.function).Properties.Environment.Variables;
+    expect(Object.keys(env)).toEqual(
+      expect.arrayContaining([
+        'TABLE_NAME', 'DOCUMENTS_BUCKET', 'CERTIFICATES_BUCKET', 'CERTIFICATE_QUEUE_URL', 'MAIL_FROM', 'APP_SECRET_ARN', 'LOG_LEVEL', 'PUBLIC_ORIGIN',
+      ]),
+    );
+    expect(env.TABLE_NAME).toEqual({ Ref: fx.id(fx.stack.data.table) });
+    expect(env.DOCUMENTS_BUCKET).toEqual({ Ref: fx.id(fx.stack.storage.documents) });
+    expect(env.CERTIFICATES_BUCKET).toEqual({ Ref: fx.id(fx.stack.storage.certificates) });
+    expect(env.CERTIFICATE_QUEUE_URL).toEqual({ Ref: fx.id(fx.stack.worker.jobs.queue) });
+    expect(env.MAIL_FROM).toBe(testMailFrom); // from the mailFrom context value
+    expect(env.LOG_LEVEL).toBe('info');
+  });
+
+  it('feeds the worker from the queue in batches of 10, reporting failures per message', () => {
+    fx.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.queue), 'Arn'] },
+      FunctionName: { Ref: fx.id(fx.stack.worker.fn.function) },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+});
+
+describe('CloudFront', () => {
+  it('serves the private web bucket through OAC, HTTPS only, index.html at the root', () => {
+    const config = fx.resource(fx.stack.web.distribution).Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    const s3Origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(s3Origin.DomainName).toEqual({ 'Fn::GetAtt': [fx.id(fx.stack.web.bucket), 'RegionalDomainName'] });
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(config.Logging.Bucket).toEqual({ 'Fn::GetAtt': [fx.id(fx.stack.storage.accessLogs), 'RegionalDomainName'] });
+  });
+
+  it('routes /api/* to the HTTP API, uncached, with every method and the viewer headers except Host', () => {
+    const config = fx.resource(fx.stack.web.distribution).Properties.DistributionConfig;
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      CachePolicyId: cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId,
+      OriginRequestPolicyId: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      ViewerProtocolPolicy: 'https-only',
+    });
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(origin.DomainName).toEqual({
+      'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [fx.id(fx.stack.httpApi.httpApi), 'ApiEndpoint'] }] }],
+    });
+    expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  it('falls back to index.html for client-side routes only', () => {
+    const code = Object.values(fx.template.findResources('AWS::CloudFront::Function'))[0]!.Properties.FunctionCode as string;
+    const handler = new Function(`${code}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+    expect(rewrite('/editions/2025/applications')).toBe('/index.html');
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
+    expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('uploads the web build when one exists, and synthesises without one', () => {
+    fx.template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    const bare = Template.fromStack(buildTestApp({ nagChecks: false, webDistPath: null }).stack);
+    bare.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    bare.resourceCountIs('AWS::CloudFront::Distribution', 1);
+  });
+});
