@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { everyoneAnonymous } from '../shared/access/principal';
 import type { Config } from '../shared/config';
 import type { AppDeps } from '../shared/http/deps';
 import { s3BlobStore } from '../shared/platform/blob-store-s3';
@@ -31,5 +32,6 @@ export function cloudDeps(config: Config): AppDeps {
     mail: sesMailer(lazy(() => new SESv2Client({ region })), config.mailFrom),
     certificateJobs: sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl),
     settings: { mode: 'cloud', maxBodyBytes: config.maxBodyBytes, secureCookies: true },
+    principals: everyoneAnonymous,
   };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { everyoneAnonymous } from '../../shared/access/principal';
 import { processCertificateJob } from '../../shared/certificates/process-certificate-job';
 import type { CertificateJob } from '../../shared/certificates/certificate-job';
 import type { AppDeps } from '../../shared/http/deps';
@@ -55,5 +56,6 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
       await processCertificateJob({ logger: options.logger }, body);
     }),
     settings: { mode: 'local', maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, secureCookies: false },
+    principals: everyoneAnonymous,
   };
 }

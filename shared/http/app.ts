@@ -6,10 +6,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors';
 import type { AppDeps, AppEnv } from './deps';
 import { requestLanguage } from './language';
+import type { AccessRule } from '../access/policy';
+import { authorize } from './middleware/authorize';
 import { errorHandler, errorResponse } from './middleware/error-handler';
 import { requestLog } from './middleware/request-log';
 import { openApiRoutes } from './openapi/routes';
 import { healthRoutes } from './routes/health';
+import { routePolicy } from './routes/policy';
 import { preferenceRoutes } from './routes/preferences';
 
 /** Lambda puts its own request id in the event; elsewhere one is made. */
@@ -23,7 +26,7 @@ function lambdaRequestId(c: { env?: unknown }): string {
  * The one Hono app. functions/api.ts serves it on Lambda; infra/local serves it on Node. Routes are
  * chained so their types flow to the web client through `hc<AppType>`.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, options: { policy?: Record<string, AccessRule> } = {}) {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestId({ generator: lambdaRequestId }));
@@ -58,6 +61,8 @@ export function createApp(deps: AppDeps) {
         errorResponse(c, new AppError('METHOD_NOT_ALLOWED', 'Method not allowed', { headers: { Allow: methods.join(', ') } })),
     }),
   );
+
+  app.use('/api/*', authorize(options.policy ?? routePolicy, deps.principals));
 
   const routes = app
     .route('/', healthRoutes(deps))

@@ -7,7 +7,9 @@ import type { IdGenerator } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
 import type { JobQueue } from '../platform/queue';
+import type { Principal } from '../access/principal';
 import type { Language } from './language';
+import type { PrincipalResolver } from './middleware/authorize';
 
 /** Everything the app needs from the outside world; built by functions/ (cloud) or infra/local (laptop). */
 export interface AppDeps {
@@ -19,6 +21,8 @@ export interface AppDeps {
   mail: Mailer;
   certificateJobs: JobQueue<CertificateJob>;
   settings: AppSettings;
+  /** Who is calling; anonymous for everyone until sessions exist (issue 3). */
+  principals: PrincipalResolver;
 }
 
 export interface AppSettings {
@@ -30,5 +34,5 @@ export interface AppSettings {
 }
 
 export interface AppEnv {
-  Variables: RequestIdVariables & { lang: Language };
+  Variables: RequestIdVariables & { lang: Language; principal: Principal };
 }

@@ -2,6 +2,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { routePolicy } from '../../shared/http/routes/policy';
 import { httpApiEvent, lambdaContext } from './events';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const mod = await import('../../functions/api');
   // Certificates (the first real PDF route) arrive later; this route exercises the adapter's binary path
   // through the very app instance the handler serves.
+  routePolicy['GET /api/__test/certificate.pdf'] = { access: 'public' }; // this file's own module instance
   mod.app.get('/api/__test/certificate.pdf', (c) => c.body(PDF, 200, { 'content-type': 'application/pdf' }));
   handler = mod.handler as unknown as Handler;
 });

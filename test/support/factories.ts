@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { everyoneAnonymous, type Principal } from '../../shared/access/principal';
 import type { AppDeps } from '../../shared/http/deps';
 import { fileBlobStore } from '../../shared/platform/blob-store-files';
 import { fixedClock } from '../../shared/platform/clock';
@@ -27,6 +28,7 @@ export interface TestDepsOverrides {
   dynamo?: DynamoDBClient;
   tableName?: string;
   maxBodyBytes?: number;
+  principals?: () => Promise<Principal>;
 }
 
 /** Typed deps for app tests; the DynamoDB client decides whether the store is real (DynamoDB Local) or mocked. */
@@ -47,6 +49,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     mail,
     certificateJobs,
     settings: { mode: 'local', maxBodyBytes: overrides.maxBodyBytes ?? 1024, secureCookies: true },
+    principals: overrides.principals ?? everyoneAnonymous,
   } satisfies AppDeps;
   return deps;
 }

@@ -6,6 +6,7 @@ import { buildOpenApiDocument, undocumentedRoutes } from '../../shared/http/open
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { createApp } from '../../shared/http/app';
+import { routePolicy } from '../../shared/http/routes/policy';
 import { testDeps } from '../support/factories';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -80,7 +81,7 @@ describe('the Hono app: error model', () => {
 
   it('throttling is a 503 with Retry-After', async () => {
     ddb.on(GetCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
-    const app = createApp(testDeps());
+    const app = createApp(testDeps(), { policy: { ...routePolicy, 'GET /api/__throttled': { access: 'public' } } });
     // Health reports throttling as unavailable; a route that lets the error through shows the mapping.
     app.get('/api/__throttled', async () => {
       throw new AppError('THROTTLED', 'busy', { retryAfterSeconds: 2 });
@@ -92,7 +93,7 @@ describe('the Hono app: error model', () => {
 
   it('an unexpected error is a generic 500 with a request id; the details go to the log only', async () => {
     const deps = testDeps();
-    const app = createApp(deps);
+    const app = createApp(deps, { policy: { ...routePolicy, 'GET /api/__boom': { access: 'public' } } });
     app.get('/api/__boom', () => {
       throw new Error('secret internals: password=hunter2');
     });
@@ -167,7 +168,7 @@ describe('OpenAPI', () => {
   });
 
   it('documents path parameters, query and body from the validating schemas', async () => {
-    const app = createApp(testDeps());
+    const app = createApp(testDeps(), { policy: { ...routePolicy, 'POST /api/extra/:id': { access: 'public' } } });
     app.post(
       '/api/extra/:id',
       describeRoute({ summary: 'extra', responses: { 201: { description: 'made' } } }),

@@ -1,0 +1,43 @@
+import type { Principal, Role } from './principal';
+
+/**
+ * Access rules, one per route (shared/http/routes/policy.ts). Outcomes are chosen consistently
+ * (docs/access-control.md):
+ *  - 401 when the rule needs a signed-in, active account and there is none (also a deactivated account);
+ *  - 403 when the account is signed in but none of its roles may call the route at all;
+ *  - 404 when the role may call the route but the object is not theirs (another institution's
+ *    application answers exactly like one that does not exist — existence never leaks).
+ */
+export type OwnershipName = 'ownInstitution';
+
+export type AccessRule =
+  | { access: 'public' }
+  | { access: 'signedIn' }
+  | { access: 'roles'; roles: readonly Role[]; ownership?: { check: OwnershipName; param: string } };
+
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'notFound';
+
+/** Ownership checks by name: given the principal and the route parameter's value, is it theirs? */
+export type OwnershipChecks = Record<OwnershipName, (principal: Extract<Principal, { kind: 'user' }>, value: string) => Promise<boolean> | boolean>;
+
+export const ownershipChecks: OwnershipChecks = {
+  ownInstitution: (principal, institutionId) => principal.institutionId !== undefined && principal.institutionId === institutionId,
+};
+
+export async function decide(
+  rule: AccessRule,
+  principal: Principal,
+  params: Record<string, string | undefined>,
+  checks: OwnershipChecks = ownershipChecks,
+): Promise<AccessDecision> {
+  if (rule.access === 'public') return 'allow';
+  if (principal.kind !== 'user' || !principal.active) return 'unauthenticated';
+  if (rule.access === 'signedIn') return 'allow';
+  // Organizers may do everything about an edition (DESIGN.md §3), but only where the rule names them.
+  const granted = rule.roles.filter((r) => principal.roles.includes(r));
+  if (granted.length === 0) return 'forbidden';
+  if (!rule.ownership || granted.includes('organizer')) return 'allow';
+  const value = params[rule.ownership.param];
+  if (value === undefined) return 'notFound';
+  return (await checks[rule.ownership.check](principal, value)) ? 'allow' : 'notFound';
+}
