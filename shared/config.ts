@@ -48,6 +48,8 @@ export function readConfig(env: Env = process.env) {
     get publicOrigin() { return once('publicOrigin', () => optional(env, 'PUBLIC_ORIGIN', 'http://localhost:3000')); },
     get maxBodyBytes() { return once('maxBodyBytes', () => positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024)); },
     get logLevel() { return once('logLevel', () => optional(env, 'LOG_LEVEL', 'info')); },
+    /** Local server only (`npm start`). */
+    get port() { return once('port', () => positiveInt(env, 'PORT', 3000)); },
   };
 }
 

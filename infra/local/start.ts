@@ -3,13 +3,15 @@
  * shared definition + the Hono app + the built web UI on http://localhost:3000.
  * Flags: --in-memory (throwaway data), --port N (default 3000, or $PORT).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ServerType } from '@hono/node-server';
+import { readConfig } from '../../shared/config';
 import { createApp } from '../../shared/http/app';
 import { jsonLogger } from '../../shared/platform/logger';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { ensureTable } from './ensure-table';
 import { checkJava } from './java';
 import { localDeps } from './local-deps';
@@ -18,14 +20,37 @@ import { buildWeb, webBuildIsStale } from './web-build';
 
 const TABLE_NAME = 'przyjazny-urzad';
 
+/** What is running, so a signal at any moment — even mid-start — stops exactly that. */
+const running: { db?: DynamoDbLocal; server?: ServerType; tempDir?: string; stopping: boolean } = { stopping: false };
+
+/**
+ * Stops what runs, once. A repeated signal is ignored rather than cutting the shutdown short: npm
+ * forwards Ctrl-C to its child, which also gets it from the terminal, so two SIGINTs are normal.
+ */
+async function shutdown(code: number): Promise<void> {
+  if (running.stopping) return;
+  running.stopping = true;
+  console.log('\nStopping…');
+  running.server?.close();
+  await running.db?.stop();
+  if (running.tempDir) rmSync(running.tempDir, { recursive: true, force: true });
+  if (running.db) console.log('DynamoDB Local stopped. Bye.');
+  process.exit(code);
+}
+
+// Installed before anything starts: a Ctrl-C while the JVM boots must still stop it.
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' } },
     allowPositionals: false,
   });
+  const config = readConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
   const inMemory = values['in-memory'] === true;
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port must be a TCP port, got ${values.port}`);
+  const port = config.port;
+  if (port > 65535) throw new Error(`--port must be a TCP port, got ${port}`);
 
   const java = checkJava();
   if (!java.ok) {
@@ -41,56 +66,39 @@ async function main(): Promise<void> {
     await buildWeb();
   }
 
-  const db = await startDynamoDbLocal({
-    dbPath: inMemory ? undefined : join(dataDir, 'dynamodb'),
-    pidFile: join(dataDir, 'dynamodb.pid'),
+  running.db = await startDynamoDbLocal(
+    inMemory ? {} : { dbPath: join(dataDir, 'dynamodb'), pidFile: join(dataDir, 'dynamodb.pid') },
+  );
+  if (running.stopping) return;
+  if (inMemory) running.tempDir = mkdtempSync(join(tmpdir(), 'przyjazny-urzad-'));
+  const deps = localDeps({
+    endpoint: running.db.endpoint,
+    tableName: TABLE_NAME,
+    dataDir: inMemory ? undefined : dataDir,
+    blobDir: running.tempDir ?? join(dataDir, 'blobs'),
+    logger: jsonLogger(config.logLevel),
+    maxBodyBytes: config.maxBodyBytes,
   });
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping…');
-    server?.close();
-    await db.stop();
-    console.log('DynamoDB Local stopped. Bye.');
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
-  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  const created = await ensureTable(deps.dynamo, TABLE_NAME);
+  if (running.stopping) return;
+  running.server = await listen(localServer(createApp(deps)), port);
 
-  try {
-    const deps = localDeps({
-      endpoint: db.endpoint,
-      tableName: TABLE_NAME,
-      dataDir: inMemory ? undefined : dataDir,
-      blobDir: inMemory ? join(tmpdir(), `przyjazny-urzad-blobs-${process.pid}`) : join(dataDir, 'blobs'),
-      logger: jsonLogger(process.env.LOG_LEVEL ?? 'info'),
-    });
-    const created = await ensureTable(deps.dynamo, TABLE_NAME);
-    const app = createApp(deps);
-    server = await listen(localServer(app), port);
-
-    console.log(
-      [
-        '',
-        'Przyjazny Urząd — local platform is running',
-        `  Web UI:        http://localhost:${port}/`,
-        `  API health:    http://localhost:${port}/api/health`,
-        `  API docs:      http://localhost:${port}/api/docs`,
-        `  DynamoDB Local ${db.endpoint} (pid ${db.pid}), table "${TABLE_NAME}" ${created ? 'created' : 'reused'}`,
-        `  Data:          ${inMemory ? 'in memory (discarded on exit)' : `${dataDir} (kept between runs)`}`,
-        '  Stop with Ctrl-C.',
-        '',
-      ].join('\n'),
-    );
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    await stop(1);
-  }
+  console.log(
+    [
+      '',
+      'Przyjazny Urząd — local platform is running',
+      `  Web UI:        http://localhost:${port}/`,
+      `  API health:    http://localhost:${port}/api/health`,
+      `  API docs:      http://localhost:${port}/api/docs`,
+      `  DynamoDB Local ${running.db.endpoint} (pid ${running.db.pid}), table "${TABLE_NAME}" ${created ? 'created' : 'reused'}`,
+      `  Data:          ${inMemory ? 'in memory (discarded on exit)' : `${dataDir} (kept between runs)`}`,
+      '  Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  await shutdown(1);
 });

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const WEB_ROOT = new URL('../../web/', import.meta.url).pathname;
+export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
 function newestMtime(path: string): number {

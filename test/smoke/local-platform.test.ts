@@ -100,21 +100,22 @@ describeWithBrowser('npm start -- --in-memory, in Chromium', () => {
     const { code, signal } = await stopPlatform(platform, 'SIGINT');
     // npm re-raises the signal on itself after its script ends, as a shell expects of Ctrl-C.
     expect(code === 0 || signal === 'SIGINT').toBe(true);
-    expect(platform.output()).toContain('DynamoDB Local stopped.');
+    await expect.poll(() => platform.output(), { timeout: 10_000 }).toContain('DynamoDB Local stopped.');
     await expect.poll(() => isAlive(dynamoPid), { timeout: 10_000 }).toBe(false);
     expect([...dynamoDbLocalProcesses().keys()]).not.toContain(dynamoPid);
   });
 });
 
 describe('local stack lifecycle (no browser needed)', () => {
+  const tsx = ['--import', pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href, startScript];
+  const startIn = async (cwd: string, extra: string[] = []) => {
+    const port = await freePort();
+    return startPlatform(process.execPath, [...tsx, '--port', String(port), ...extra], { cwd, port });
+  };
+
   it('a second start reuses .data/; SIGTERM stops the JVM each time', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pu-start-'));
-    const tsx = ['--import', pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href, startScript];
-    const run = async () => {
-      const port = await freePort();
-      return startPlatform(process.execPath, [...tsx, '--port', String(port)], { cwd, port });
-    };
-    const first = await run();
+    const first = await startIn(cwd);
     expect(first.output()).toMatch(/table "przyjazny-urzad" created/);
     const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: first.dynamoEndpoint, region: localRegion, credentials: localCredentials }));
     await doc.send(new PutCommand({ TableName: 'przyjazny-urzad', Item: { pk: 'SMOKE', sk: 'PERSISTED', value: 'kept' } }));
@@ -122,14 +123,38 @@ describe('local stack lifecycle (no browser needed)', () => {
     expect(await stopPlatform(first, 'SIGTERM')).toEqual({ code: 0, signal: null });
     await expect.poll(() => isAlive(first.dynamoPid), { timeout: 10_000 }).toBe(false);
 
-    const second = await run();
+    const second = await startIn(cwd);
     expect(second.output()).toMatch(/table "przyjazny-urzad" reused/);
     const doc2 = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: second.dynamoEndpoint, region: localRegion, credentials: localCredentials }));
     const got = await doc2.send(new GetCommand({ TableName: 'przyjazny-urzad', Key: { pk: 'SMOKE', sk: 'PERSISTED' } }));
     doc2.destroy();
     expect(got.Item?.value).toBe('kept');
+
+    // A second platform on the same .data/ is refused and does not disturb the first.
+    const clash = spawnSync(process.execPath, [...tsx, '--port', String(await freePort())], { cwd, encoding: 'utf8', timeout: 60_000 });
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toContain('Another platform');
+    expect((await fetch(`${second.baseUrl}/api/health`)).status).toBe(200);
+
     expect(await stopPlatform(second, 'SIGTERM')).toEqual({ code: 0, signal: null });
     await expect.poll(() => isAlive(second.dynamoPid), { timeout: 10_000 }).toBe(false);
+  });
+
+  it('SIGTERM to the npm process itself stops tsx, node and the JVM', async () => {
+    const port = await freePort();
+    const platform = await startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], { cwd: repo, port });
+    platform.child.kill('SIGTERM'); // the npm pid only, as a process manager would
+    await new Promise<void>((r) => platform.child.once('exit', () => r()));
+    await expect.poll(() => isAlive(platform.dynamoPid), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => fetch(`${platform.baseUrl}/api/health`).then(() => 'answering', () => 'closed'), { timeout: 15_000 }).toBe('closed');
+  });
+
+  it('even SIGKILL of the platform takes the JVM down (watchdog)', async () => {
+    const platform = await startIn(mkdtempSync(join(tmpdir(), 'pu-kill-')), ['--in-memory']);
+    expect(isAlive(platform.dynamoPid)).toBe(true);
+    platform.child.kill('SIGKILL');
+    await expect.poll(() => isAlive(platform.dynamoPid), { timeout: 15_000 }).toBe(false);
+    expect([...dynamoDbLocalProcesses().keys()]).not.toContain(platform.dynamoPid);
   });
 
   it('without Java it says so in one clear line with the install hint', () => {

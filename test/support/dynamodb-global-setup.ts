@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TestProject } from 'vitest/node';
 import { localCredentials, localRegion, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { ensureTable } from '../../infra/local/ensure-table';
+import { checkJava } from '../../infra/local/java';
 
 export const TEST_TABLE = 'test-table';
 
@@ -15,6 +16,8 @@ declare module 'vitest' {
 
 /** One DynamoDB Local per test run, in memory, on a random port; killed at teardown. */
 export default async function setup(project: TestProject) {
+  const java = checkJava();
+  if (!java.ok) throw new Error(`The api tests run against DynamoDB Local. ${java.message}`);
   const db = await startDynamoDbLocal();
   const client = new DynamoDBClient({ endpoint: db.endpoint, region: localRegion, credentials: localCredentials });
   await ensureTable(client, TEST_TABLE);
