@@ -1,13 +1,13 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { AppError } from '../errors';
+import { callAws } from './aws-errors';
 import type { Mailer } from './mailer';
 
 /** `ses` is called on first use (no SES client is built on a cold start that sends no mail). */
 export function sesMailer(ses: () => SESv2Client, from: string): Mailer {
   return {
     async send(message) {
-      try {
-        const out = await ses().send(
+      const out = await callAws('E-mail sending', () =>
+        ses().send(
           new SendEmailCommand({
             FromEmailAddress: from,
             Destination: { ToAddresses: [message.to] },
@@ -21,15 +21,10 @@ export function sesMailer(ses: () => SESv2Client, from: string): Mailer {
               },
             },
           }),
-        );
-        if (!out.MessageId) throw new Error('SES returned no MessageId');
-        return out.MessageId;
-      } catch (error) {
-        if (error instanceof Error && (error.name === 'TooManyRequestsException' || error.name === 'SendingPausedException')) {
-          throw new AppError('SERVICE_UNAVAILABLE', 'E-mail sending is paused or throttled', { cause: error, retryAfterSeconds: 30 });
-        }
-        throw error;
-      }
+        ),
+      );
+      if (!out.MessageId) throw new Error('SES returned no MessageId');
+      return out.MessageId;
     },
   };
 }

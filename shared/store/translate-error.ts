@@ -1,49 +1,38 @@
 import { AppError } from '../errors';
+import { translateAwsError } from '../platform/aws-errors';
 
 /**
  * DynamoDB SDK exceptions → domain errors. Route handlers and use cases never see SDK exceptions.
- * Unknown errors are rethrown untouched and end up as a logged, generic 500.
+ * Conditions and transactions are DynamoDB's own; throttling, 5xx, time-outs and network failures
+ * are shared with every AWS adapter (translateAwsError). Unknown errors are rethrown untouched and
+ * end up as a logged, generic 500.
  */
-const THROTTLING = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'LimitExceededException',
-]);
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'InternalServerError', 'ResourceNotFoundException']);
-/** The endpoint cannot be reached at all (DynamoDB Local stopped, network down). */
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
-
 interface CancellationReason { Code?: string }
+
+const busy = (error: Error) => new AppError('THROTTLED', 'The database is busy', { cause: error, retryAfterSeconds: 2 });
+const concurrent = (error: Error) =>
+  new AppError('CONCURRENT_MODIFICATION', 'Another change was in progress', { cause: error, retryAfterSeconds: 1 });
 
 export function translateDynamoError(error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Error)) return error;
-  const name = error.name;
-  if (name === 'ConditionalCheckFailedException') {
-    return new AppError('CONFLICT', 'The item changed or already exists', { cause: error });
-  }
-  if (name === 'TransactionCanceledException') {
-    const reasons = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []).map((r) => r.Code);
-    if (reasons.includes('ConditionalCheckFailed')) {
-      return new AppError('CONFLICT', 'The item changed or already exists', { cause: error, params: { reasons: reasons.join(',') } });
+  switch (error.name) {
+    case 'ConditionalCheckFailedException':
+      return new AppError('CONFLICT', 'The item changed or already exists', { cause: error });
+    case 'TransactionConflictException':
+      return concurrent(error);
+    case 'ResourceNotFoundException':
+      // On a request path the only resource is the table itself: it is missing, not the item.
+      return new AppError('SERVICE_UNAVAILABLE', 'The table does not exist', { cause: error, retryAfterSeconds: 5 });
+    case 'TransactionCanceledException': {
+      const reasons = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []).map((r) => r.Code);
+      if (reasons.includes('ConditionalCheckFailed')) {
+        return new AppError('CONFLICT', 'The item changed or already exists', { cause: error, params: { reasons: reasons.join(',') } });
+      }
+      if (reasons.includes('TransactionConflict')) return concurrent(error);
+      if (reasons.some((r) => r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded')) return busy(error);
+      return error;
     }
-    if (reasons.includes('TransactionConflict')) {
-      return new AppError('CONCURRENT_MODIFICATION', 'Another change was in progress', { cause: error, retryAfterSeconds: 1 });
-    }
-    if (reasons.some((r) => r && THROTTLING.has(r))) {
-      return new AppError('THROTTLED', 'The database is busy', { cause: error, retryAfterSeconds: 2 });
-    }
-    return error;
+    default:
+      return translateAwsError(error, 'The database');
   }
-  if (name === 'TransactionConflictException') {
-    return new AppError('CONCURRENT_MODIFICATION', 'Another change was in progress', { cause: error, retryAfterSeconds: 1 });
-  }
-  if (THROTTLING.has(name)) {
-    return new AppError('THROTTLED', 'The database is busy', { cause: error, retryAfterSeconds: 2 });
-  }
-  const code = (error as { code?: string }).code;
-  if (UNAVAILABLE.has(name) || (code && NETWORK.has(code)) || name === 'TimeoutError') {
-    return new AppError('SERVICE_UNAVAILABLE', 'The database is not reachable', { cause: error, retryAfterSeconds: 5 });
-  }
-  return error;
 }

@@ -79,16 +79,22 @@ describe('the Hono app: error model', () => {
     expect(en.error.fields?.language).toBe('This field is required.');
   });
 
-  it('throttling is a 503 with Retry-After', async () => {
-    ddb.on(GetCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
-    const app = createApp(testDeps(), { policy: { ...routePolicy, 'GET /api/__throttled': { access: 'public' } } });
-    // Health reports throttling as unavailable; a route that lets the error through shows the mapping.
-    app.get('/api/__throttled', async () => {
-      throw new AppError('THROTTLED', 'busy', { retryAfterSeconds: 2 });
-    });
-    const res = await app.request('/api/__throttled');
+  it('a throttled store call ends as a 503 with Retry-After, through the store and onError', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException', $metadata: {} }));
+    const deps = testDeps();
+    const app = createApp(deps, { policy: { ...routePolicy, 'GET /api/__read': { access: 'public' } } });
+    app.get('/api/__read', async (c) => c.json(await deps.store.get({ pk: 'X', sk: 'Y' })));
+    const res = await app.request('/api/__read');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('2');
+    expect((await errorOf(res)).error.code).toBe('THROTTLED');
+  });
+
+  it('health answers 503 (never 500) when IAM denies the read', async () => {
+    ddb.on(GetCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    const res = await createApp(testDeps()).request('/api/health');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
   });
 
   it('an unexpected error is a generic 500 with a request id; the details go to the log only', async () => {

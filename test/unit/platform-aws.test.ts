@@ -57,8 +57,19 @@ describe('S3 blob store', () => {
     s3.on(PutObjectCommand).rejects(awsError('SlowDown'));
     const error = await rejection(store().put('a.pdf', new Uint8Array(), 'application/pdf'));
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
+    expect((error as AppError).code).toBe('THROTTLED');
+    expect((error as AppError).status).toBe(503);
     expect((error as AppError).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a 5xx answer', Object.assign(awsError('InternalError'), { $metadata: { httpStatusCode: 500 } })],
+    ['a time-out', awsError('TimeoutError')],
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+  ])('%s becomes SERVICE_UNAVAILABLE (503), not a 500', async (_what, failure) => {
+    s3.on(GetObjectCommand).rejects(failure);
+    const error = await rejection(store().get('a.pdf'));
+    expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('access denied is not hidden', async () => {
@@ -90,7 +101,8 @@ describe('SES mailer', () => {
   it('throttling or paused sending becomes a retryable 503', async () => {
     ses.on(SendEmailCommand).rejects(awsError('TooManyRequestsException'));
     const error = await rejection(mailer().send({ to: 'a@b.pl', subject: 's', text: 't' }));
-    expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
+    expect((error as AppError).code).toBe('THROTTLED');
+    expect((error as AppError).status).toBe(503);
   });
 
   it('a rejected message (bad address) propagates', async () => {
@@ -129,6 +141,12 @@ describe('Secrets Manager secret', () => {
   it('reads the string value of the configured secret', async () => {
     secrets.on(GetSecretValueCommand, { SecretId: 'arn:secret' }).resolves({ SecretString: 'v'.repeat(48) });
     expect(await secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret()).toBe('v'.repeat(48));
+  });
+
+  it('an unreachable secret store is a retryable 503', async () => {
+    secrets.on(GetSecretValueCommand).rejects(awsError('TimeoutError'));
+    const error = await rejection(secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret());
+    expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('a binary or empty secret is refused', async () => {

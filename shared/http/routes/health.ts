@@ -26,6 +26,8 @@ export const healthRoutes = (deps: AppDeps) =>
     async (c) => {
       const report = await checkHealth(deps);
       c.header('Cache-Control', 'no-store');
-      return report.status === 'ok' ? c.json(report, 200) : c.json(report, 503);
+      if (report.status === 'ok') return c.json(report, 200);
+      c.header('Retry-After', '5');
+      return c.json(report, 503);
     },
   );
