@@ -44,7 +44,7 @@ export interface Page<T> { items: T[]; cursor: string | null }
  * transactions) — deliberately no Scan — and translates SDK errors into domain errors.
  */
 export class Store {
-  readonly doc: DynamoDBDocumentClient;
+  private readonly doc: DynamoDBDocumentClient;
 
   constructor(
     readonly tableName: string,
@@ -67,12 +67,16 @@ export class Store {
     return (out.Item as T | undefined) ?? null;
   }
 
+  /** Items for the given keys (missing ones are left out; duplicates are asked for once). */
   async batchGet<T extends Item = Item>(itemKeys: ItemKey[]): Promise<T[]> {
+    const unique = [...new Map(itemKeys.map((k) => [JSON.stringify([k.pk, k.sk]), { pk: k.pk, sk: k.sk }])).values()];
     const found: T[] = [];
-    for (let i = 0; i < itemKeys.length; i += 100) {
-      let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + 100).map((k) => ({ ...k }));
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
         if (attempt > 5) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }));
+        // Unprocessed keys mean the table is busy: back off (exponential, with jitter) before asking again.
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
         const keysNow: Record<string, unknown>[] = pending;
         const out = await this.run(() =>
           this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keysNow } } })),
@@ -144,7 +148,8 @@ export class Store {
 
   async query<T extends Item = Item>(input: QueryInput): Promise<Page<T>> {
     const { pkName, skName } = keyNames(input.index);
-    const scope = `${input.index ?? 'table'}|${input.partitionKey}|${input.sortKeyPrefix ?? ''}`;
+    // Structured, so no partition key or prefix can be made to look like another query's scope.
+    const scope = JSON.stringify([input.index ?? 'table', input.partitionKey, input.sortKeyPrefix ?? null]);
     const start = input.cursor ? await this.cursors.decode(scope, input.cursor) : undefined;
     const prefix = input.sortKeyPrefix;
     const out = await this.run(() =>

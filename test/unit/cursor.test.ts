@@ -12,11 +12,14 @@ async function decodeError(run: () => Promise<unknown>): Promise<AppError> {
 }
 
 describe('pagination cursor', () => {
-  it('round-trips a LastEvaluatedKey and is opaque', async () => {
+  it('round-trips a LastEvaluatedKey and reveals nothing of it', async () => {
     const codec = testCursorCodec();
     const cursor = await codec.encode('table|EDITION#1|', key);
-    expect(cursor).not.toContain('EDITION');
+    const decodedBytes = Buffer.from(cursor.slice(3), 'base64url').toString('latin1');
+    expect(decodedBytes).not.toContain('EDITION');
+    expect(decodedBytes).not.toContain('APPLICATION');
     expect(await codec.decode('table|EDITION#1|', cursor)).toEqual(key);
+    expect(await codec.encode('table|EDITION#1|', key)).not.toBe(cursor); // fresh IV each time
   });
 
   it('round-trips any key (property)', async () => {
@@ -33,15 +36,22 @@ describe('pagination cursor', () => {
     );
   });
 
-  it('rejects a cursor whose body was changed', async () => {
+  it('rejects a cursor with any byte changed', async () => {
     const codec = testCursorCodec();
     const cursor = await codec.encode('s', key);
-    const [body, sig] = cursor.split('.');
-    const forged = Buffer.from(JSON.stringify({ s: 's', k: { ...key, pk: 'EDITION#2' } })).toString('base64url');
-    expect(forged).not.toBe(body);
-    const error = await decodeError(() => codec.decode('s', `${forged}.${sig}`));
-    expect(error.code).toBe('INVALID_CURSOR');
-    expect(error.fields).toEqual({ cursor: 'invalid' });
+    const raw = Buffer.from(cursor.slice(3), 'base64url');
+    for (const at of [0, 14, raw.length - 1]) {
+      const changed = Buffer.from(raw);
+      changed[at] = (changed[at] ?? 0) ^ 0x01;
+      const error = await decodeError(() => codec.decode('s', `v1.${changed.toString('base64url')}`));
+      expect(error.code).toBe('INVALID_CURSOR');
+      expect(error.fields).toEqual({ cursor: 'invalid' });
+    }
+  });
+
+  it('rejects a forged plain-text cursor', async () => {
+    const forged = Buffer.from(JSON.stringify({ s: 's', k: key })).toString('base64url');
+    expect((await decodeError(() => testCursorCodec().decode('s', `v1.${forged}`))).code).toBe('INVALID_CURSOR');
   });
 
   it('rejects a cursor signed with another key', async () => {
@@ -55,7 +65,7 @@ describe('pagination cursor', () => {
     expect((await decodeError(() => codec.decode('table|INSTITUTION#B|', cursor))).code).toBe('INVALID_CURSOR');
   });
 
-  it.each(['', 'garbage', 'a.b.c', '.', '%%%.xyz'])('rejects malformed cursor %j', async (bad) => {
+  it.each(['', 'garbage', 'a.b.c', '.', '%%%.xyz', 'v1.', 'v1.AAAA', 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'])('rejects malformed cursor %j', async (bad) => {
     expect((await decodeError(() => testCursorCodec().decode('s', bad))).code).toBe('INVALID_CURSOR');
   });
 });
