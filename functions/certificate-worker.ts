@@ -1,8 +1,9 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { processCertificateJob } from '../shared/certificates/process-certificate-job';
+import { readConfig } from '../shared/config';
 import { jsonLogger } from '../shared/platform/logger';
 
-const logger = jsonLogger(process.env.LOG_LEVEL ?? 'info');
+const logger = jsonLogger(readConfig().logLevel);
 
 /**
  * SQS → certificate jobs. Each message is handled on its own; a failed or malformed one is reported

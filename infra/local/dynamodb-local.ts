@@ -63,14 +63,13 @@ export async function freePort(): Promise<number> {
  * waits until it answers. The JVM ends with this process however this process ends.
  */
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<DynamoDbLocal> {
-  process.env.DDB_LOCAL_TELEMETRY = '0'; // read by the JVM we spawn
   if (options.pidFile) claimLock(options.pidFile);
   const port = options.port ?? (await freePort());
   const dbPath = options.dbPath ? resolve(options.dbPath) : null;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
   const { jar, libraryPath } = dynamoDbLocalJar();
   const args = [`-Djava.library.path=${libraryPath}`, '-jar', jar, '-port', String(port), '-sharedDb', ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory'])];
-  const child = spawn(WATCHDOG, args, { cwd: dirname(jar), stdio: 'pipe' });
+  const child = spawn(WATCHDOG, args, { cwd: dirname(jar), stdio: 'pipe', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } });
   let spawnError: Error | undefined;
   child.once('error', (error) => { spawnError = error; });
   let output = '';

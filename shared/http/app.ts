@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors';
 import type { AppDeps, AppEnv } from './deps';
@@ -9,18 +8,12 @@ import { requestLanguage } from './language';
 import type { AccessRule } from '../access/policy';
 import { authorize } from './middleware/authorize';
 import { errorHandler, errorResponse } from './middleware/error-handler';
+import { requestId } from './middleware/request-id';
 import { requestLog } from './middleware/request-log';
 import { openApiRoutes } from './openapi/routes';
 import { healthRoutes } from './routes/health';
 import { routePolicy } from './routes/policy';
 import { preferenceRoutes } from './routes/preferences';
-
-/** Lambda puts its own request id in the event; elsewhere one is made. */
-function lambdaRequestId(c: { env?: unknown }): string {
-  const env = c.env as { requestContext?: { requestId?: unknown } } | undefined;
-  const id = env?.requestContext?.requestId;
-  return typeof id === 'string' && id.length > 0 ? id : crypto.randomUUID();
-}
 
 /**
  * The one Hono app. functions/api.ts serves it on Lambda; infra/local serves it on Node. Routes are
@@ -29,7 +22,7 @@ function lambdaRequestId(c: { env?: unknown }): string {
 export function createApp(deps: AppDeps, options: { policy?: Record<string, AccessRule> } = {}) {
   const app = new Hono<AppEnv>();
 
-  app.use('*', requestId({ generator: lambdaRequestId }));
+  app.use('*', requestId());
   app.use('*', requestLog(deps.logger));
   app.use('*', async (c, next) => {
     c.set('lang', requestLanguage(c));

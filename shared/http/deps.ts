@@ -1,4 +1,3 @@
-import type { RequestIdVariables } from 'hono/request-id';
 import type { CertificateJob } from '../certificates/certificate-job';
 import type { Store } from '../store/store';
 import type { BlobStore } from '../platform/blob-store';
@@ -34,5 +33,5 @@ export interface AppSettings {
 }
 
 export interface AppEnv {
-  Variables: RequestIdVariables & { lang: Language; principal: Principal };
+  Variables: { requestId: string; lang: Language; principal: Principal };
 }

@@ -1,41 +1,56 @@
-import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as z from 'zod/mini';
 import { assertSafeBlobKey, type BlobStore } from './blob-store';
 
-/** Local blob store: `<root>/<key>` with the content type beside it in `<key>.meta.json`. */
+const metaSchema = z.object({ contentType: z.string() });
+
+/**
+ * Local blob store. Each key is one flat file name (the key, percent-encoded), so `a` and `a/b` can
+ * both exist as in S3 and no key can reach outside the folder; the content type sits beside it in
+ * `meta/`. Body and metadata are each written to a unique temporary file and renamed into place,
+ * so a reader never sees half a file and two writers never share a temporary file.
+ */
 export function fileBlobStore(root: string): BlobStore {
-  const pathOf = (key: string) => {
+  const paths = (key: string) => {
     assertSafeBlobKey(key);
-    return join(root, key);
+    const name = encodeURIComponent(key);
+    return { body: join(root, 'data', name), meta: join(root, 'meta', `${name}.json`) };
+  };
+  const writeAtomically = async (path: string, content: Uint8Array | string) => {
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temp, content);
+    await rename(temp, path);
   };
   return {
     async put(key, body, contentType) {
-      const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
-      // Write then rename, so a reader never sees half a file.
-      await writeFile(`${path}.tmp`, body);
-      await writeFile(`${path}.meta.json`, JSON.stringify({ contentType }));
-      await rename(`${path}.tmp`, path);
+      const p = paths(key);
+      await Promise.all([mkdir(join(root, 'data'), { recursive: true }), mkdir(join(root, 'meta'), { recursive: true })]);
+      await writeAtomically(p.body, body);
+      await writeAtomically(p.meta, JSON.stringify({ contentType }));
     },
     async get(key) {
-      const path = pathOf(key);
+      const p = paths(key);
       try {
-        const [body, meta] = await Promise.all([readFile(path), readFile(`${path}.meta.json`, 'utf8')]);
-        const parsed: unknown = JSON.parse(meta);
-        const contentType =
-          typeof parsed === 'object' && parsed !== null && 'contentType' in parsed && typeof parsed.contentType === 'string'
-            ? parsed.contentType
-            : 'application/octet-stream';
-        return { body: new Uint8Array(body), contentType };
+        const [body, meta] = await Promise.all([readFile(p.body), readFile(p.meta, 'utf8').catch(() => '{}')]);
+        let parsed: unknown = null;
+        try {
+          parsed = JSON.parse(meta);
+        } catch {
+          // a damaged metadata file must not hide the body
+        }
+        const result = metaSchema.safeParse(parsed);
+        return { body: new Uint8Array(body), contentType: result.success ? result.data.contentType : 'application/octet-stream' };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;
       }
     },
     async delete(key) {
-      const path = pathOf(key);
-      await rm(path, { force: true });
-      await rm(`${path}.meta.json`, { force: true });
+      const p = paths(key);
+      await rm(p.body, { force: true });
+      await rm(p.meta, { force: true });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+
 /** Documents and certificates: S3 in the cloud, files under `.data/blobs/` locally. */
 export interface StoredBlob { body: Uint8Array; contentType: string }
 
@@ -8,9 +10,11 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-/** Blob keys are paths chosen by the platform; refuse anything that could escape its folder. */
+/**
+ * Blob keys are built by the platform from ids (`applications/<id>/<attachmentId>`), never from a
+ * user's file name; anything else is refused as bad input (400), never as a 500.
+ */
 export function assertSafeBlobKey(key: string): void {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(key) || key.split('/').some((p) => p === '..' || p === '.' || p === '')) {
-    throw new Error(`Unsafe blob key: ${key}`);
-  }
+  const ok = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,511}$/.test(key) && key.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+  if (!ok) throw new AppError('VALIDATION_FAILED', `Unsafe blob key: ${key}`, { fields: { key: 'invalid' } });
 }

@@ -1,8 +1,18 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as z from 'zod/mini';
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
 import type { Outbox, SentMail } from './mailer';
+
+const sentMailSchema = z.object({
+  id: z.string(),
+  sentAt: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.optional(z.string()),
+});
 
 /**
  * Local outbox. With a directory, each message is one JSON file (survives restarts, like the
@@ -30,7 +40,17 @@ export function outboxMailer(clock: Clock, ids: IdGenerator, dir?: string): Outb
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;
       }
-      return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as SentMail));
+      const mails = await Promise.all(
+        names.map(async (n) => {
+          try {
+            const parsed = sentMailSchema.safeParse(JSON.parse(await readFile(join(dir, n), 'utf8')));
+            return parsed.success ? [parsed.data] : [];
+          } catch {
+            return []; // a damaged file (edited by hand, half-copied) is skipped, not fatal
+          }
+        }),
+      );
+      return mails.flat();
     },
   };
 }

@@ -38,11 +38,11 @@ beforeEach(() => ddb.reset());
 describe('functions/api — API Gateway HTTP API payload 2.0', () => {
   it('a JSON route: status, headers, text body, table read through the store', async () => {
     ddb.on(GetCommand).resolves({});
-    const res = await handler(httpApiEvent({ method: 'GET', path: '/api/health' }), lambdaContext);
+    const res = await handler(httpApiEvent({ method: 'GET', path: '/api/health', headers: { 'x-request-id': 'forged-by-client' } }), lambdaContext);
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toContain('application/json');
     expect(res.headers?.['x-content-type-options']).toBe('nosniff');
-    expect(res.headers?.['x-request-id']).toBe('Q1w2E3r4T5y6U7i='); // API Gateway's own request id
+    expect(res.headers?.['x-request-id']).toBe('Q1w2E3r4T5y6U7i='); // API Gateway's own id, not the client's
     expect(res.isBase64Encoded).toBe(false);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', checks: { table: 'reachable' } });
     expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({ TableName: 'platform-table', Key: { pk: 'HEALTH', sk: 'HEALTH' } });

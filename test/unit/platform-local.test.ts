@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
 import { fileBlobStore } from '../../shared/platform/blob-store-files';
 import { fixedClock } from '../../shared/platform/clock';
 import { ulidGenerator } from '../../shared/platform/ids';
@@ -28,8 +29,28 @@ describe('file blob store', () => {
     expect(await fileBlobStore(tempDir()).get('nope/x.pdf')).toBeNull();
   });
 
-  it.each(['../outside', 'a/../../b', '/abs', 'a//b', ''])('refuses unsafe key %j', async (key) => {
-    await expect(fileBlobStore(tempDir()).put(key, new Uint8Array(), 'text/plain')).rejects.toThrow('Unsafe blob key');
+  it.each(['../outside', 'a/../../b', '/abs', 'a//b', '', 'plan ł.pdf', 'a\\b'])('refuses unsafe key %j as bad input (400)', async (key) => {
+    const error = await fileBlobStore(tempDir()).put(key, new Uint8Array(), 'text/plain').then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+  });
+
+  it('keeps `a` and `a/b` apart, as S3 does', async () => {
+    const store = fileBlobStore(tempDir());
+    await store.put('a', new Uint8Array([1]), 'text/plain');
+    await store.put('a/b', new Uint8Array([2]), 'application/pdf');
+    expect(Array.from((await store.get('a'))?.body ?? [])).toEqual([1]);
+    expect((await store.get('a/b'))?.contentType).toBe('application/pdf');
+  });
+
+  it('concurrent writes of one key leave one whole version, never a mix', async () => {
+    const store = fileBlobStore(tempDir());
+    const versions = Array.from({ length: 8 }, (_, i) => new Uint8Array(64 * 1024).fill(i));
+    await Promise.all(versions.map((v, i) => store.put('same/key.bin', v, `type/${i}`)));
+    const got = await store.get('same/key.bin');
+    const first = got?.body[0] ?? -1;
+    expect(got?.body.every((b) => b === first)).toBe(true);
+    expect(got?.body.length).toBe(64 * 1024);
   });
 });
 
@@ -51,6 +72,14 @@ describe('local outbox', () => {
     const list = await outboxMailer(clock, ids, dir).list();
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ id, to: 'c@gmina.pl', subject: 'Zaproszenie' });
+  });
+
+  it('skips a damaged outbox file instead of failing the list', async () => {
+    const dir = join(tempDir(), 'outbox');
+    await outboxMailer(clock, ids, dir).send({ to: 'd@gmina.pl', subject: 'Ok', text: 'ok' });
+    writeFileSync(join(dir, 'ZZZ-broken.json'), '{"to": 42');
+    writeFileSync(join(dir, 'ZZZ-wrong-shape.json'), '{"to": 42}');
+    expect((await outboxMailer(clock, ids, dir).list()).map((m) => m.subject)).toEqual(['Ok']);
   });
 });
 

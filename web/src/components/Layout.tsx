@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -8,11 +9,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const switchLanguage = () => {
     void i18n.changeLanguage(other);
     // Server messages (errors, e-mails) follow the same choice; failure here is harmless.
-    void fetch('/api/preferences/language', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ language: other }),
-    }).catch(() => undefined);
+    void api.api.preferences.language.$put({ json: { language: other } }).catch(() => undefined);
   };
 
   return (
