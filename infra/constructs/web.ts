@@ -80,7 +80,7 @@ export class Web extends Construct {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR2',
-      'A CloudFront web ACL must live in us-east-1, while this stack is region-agnostic; it is planned as a separate us-east-1 stack. Until then the HTTP API stage throttles and the app rate-limits sign-in.',
+      'A CloudFront web ACL must live in us-east-1, while this stack is region-agnostic; it is planned as a separate us-east-1 stack. Until then the HTTP API stage throttles requests (rate and burst limits), and the sign-in rate limit arrives with accounts (issue 3).',
     );
     acknowledge(
       this.distribution,

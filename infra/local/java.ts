@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 export const JAVA_HINT =
-  'Java 17+ is required to run DynamoDB Local. Install it, e.g. `sudo apt-get install -y openjdk-17-jre-headless` (Debian/Ubuntu) or `brew install openjdk@17` (macOS).';
+  'Java 17+ is required to run DynamoDB Local. Install it, e.g. `sudo apt-get install -y default-jre-headless` (Debian 12+/Ubuntu 22.04+) or `brew install openjdk@17` (macOS).';
 
 /** The major version of `java` on PATH, or null when there is none. */
 export function javaMajorVersion(): number | null {

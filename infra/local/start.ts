@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     logger: jsonLogger(config.logLevel),
     maxBodyBytes: config.maxBodyBytes,
   });
-  const created = await ensureTable(deps.dynamo, TABLE_NAME);
+  const table = await ensureTable(deps.dynamo, TABLE_NAME);
   if (running.stopping) return;
   running.server = await listen(localServer(createApp(deps)), port);
 
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       `  Web UI:        http://localhost:${port}/`,
       `  API health:    http://localhost:${port}/api/health`,
       `  API docs:      http://localhost:${port}/api/docs`,
-      `  DynamoDB Local ${running.db.endpoint} (pid ${running.db.pid}), table "${TABLE_NAME}" ${created ? 'created' : 'reused'}`,
+      `  DynamoDB Local ${running.db.endpoint} (pid ${running.db.pid}), table "${TABLE_NAME}" ${table}`,
       `  Data:          ${inMemory ? 'in memory (discarded on exit)' : `${dataDir} (kept between runs)`}`,
       '  Stop with Ctrl-C.',
       '',
