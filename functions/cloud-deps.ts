@@ -31,7 +31,7 @@ export function cloudDeps(config: Config): AppDeps {
     blobs: { documents: s3BlobStore(s3, config.documentsBucket), certificates: s3BlobStore(s3, config.certificatesBucket) },
     mail: sesMailer(lazy(() => new SESv2Client({ region })), config.mailFrom),
     certificateJobs: sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl),
-    settings: { mode: 'cloud', maxBodyBytes: config.maxBodyBytes, secureCookies: true },
+    settings: { mode: 'cloud', maxBodyBytes: config.maxBodyBytes, secureCookies: true, trustedOrigins: [config.publicOrigin] },
     principals: everyoneAnonymous,
   };
 }

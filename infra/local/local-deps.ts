@@ -26,6 +26,8 @@ export interface LocalDepsOptions {
   logger: Logger;
   clock?: Clock;
   maxBodyBytes?: number;
+  /** The port the browser uses, so http://localhost:<port> is a trusted origin. */
+  port?: number;
 }
 
 export interface LocalDeps extends AppDeps {
@@ -55,7 +57,12 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     certificateJobs: inProcessQueue<CertificateJob>(ids, async (body) => {
       await processCertificateJob({ logger: options.logger }, body);
     }),
-    settings: { mode: 'local', maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, secureCookies: false },
+    settings: {
+      mode: 'local',
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      secureCookies: false,
+      trustedOrigins: options.port ? [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`] : [],
+    },
     principals: everyoneAnonymous,
   };
 }

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     blobDir: running.tempDir ?? join(dataDir, 'blobs'),
     logger: jsonLogger(config.logLevel),
     maxBodyBytes: config.maxBodyBytes,
+    port,
   });
   const table = await ensureTable(deps.dynamo, TABLE_NAME);
   if (running.stopping) return;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors';
@@ -44,6 +45,16 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
       onError: () => {
         throw new AppError('PAYLOAD_TOO_LARGE', 'Body too large');
       },
+    }),
+  );
+  // CSRF: a state-changing request that a browser could send cross-site without a CORS preflight
+  // (form or text content types) must come from our own origin, by Sec-Fetch-Site or Origin. JSON
+  // bodies need a preflight, which this API never grants (it sends no CORS headers at all).
+  app.use(
+    '/api/*',
+    csrf({
+      origin: (origin, c) => origin === new URL(c.req.url).origin || deps.settings.trustedOrigins.includes(origin),
+      secFetchSite: ['same-origin', 'none'],
     }),
   );
   app.use(

@@ -30,6 +30,8 @@ export interface AppSettings {
   maxBodyBytes: number;
   /** False only when served over plain http on localhost. */
   secureCookies: boolean;
+  /** Origins a browser may send state-changing requests from (the CloudFront URL; localhost locally). */
+  trustedOrigins: readonly string[];
 }
 
 export interface AppEnv {

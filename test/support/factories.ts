@@ -48,7 +48,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     blobs: { documents: fileBlobStore(join(blobRoot, 'documents')), certificates: fileBlobStore(join(blobRoot, 'certificates')) },
     mail,
     certificateJobs,
-    settings: { mode: 'local', maxBodyBytes: overrides.maxBodyBytes ?? 1024, secureCookies: true },
+    settings: { mode: 'local', maxBodyBytes: overrides.maxBodyBytes ?? 1024, secureCookies: true, trustedOrigins: ['https://konkurs.example.org'] },
     principals: overrides.principals ?? everyoneAnonymous,
   } satisfies AppDeps;
   return deps;

@@ -53,7 +53,8 @@ describe('the Hono app: error model', () => {
   });
 
   it('a known route with the wrong method is a JSON 405 with Allow', async () => {
-    const res = await createApp(testDeps()).request('/api/health', { method: 'DELETE' });
+    // As a browser on our own page sends it (a bare DELETE with no Origin meets the CSRF check first).
+    const res = await createApp(testDeps()).request('/api/health', { method: 'DELETE', headers: { 'sec-fetch-site': 'same-origin' } });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('GET');
     expect((await errorOf(res)).error.code).toBe('METHOD_NOT_ALLOWED');
@@ -202,5 +203,43 @@ describe('OpenAPI', () => {
     const html = await res.text();
     expect(html).toContain('<code>/api/health</code>');
     expect(html).toContain('<code>/api/preferences/language</code>');
+  });
+});
+
+describe('CSRF protection', () => {
+  const form = (headers: Record<string, string>) => ({
+    method: 'PUT',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: 'language=en',
+  });
+
+  it.each([
+    ['a cross-site form post', { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }],
+    ['a same-site (sibling subdomain) form post', { 'sec-fetch-site': 'same-site', origin: 'https://other.example.org' }],
+    ['a form post from a foreign Origin (old browser, no Sec-Fetch-Site)', { origin: 'https://evil.example' }],
+    ['a text/plain post with no Origin at all', { 'content-type': 'text/plain' }],
+  ])('refuses %s with a JSON 403', async (_what, headers) => {
+    const res = await createApp(testDeps()).request('/api/preferences/language', form(headers));
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).error.code).toBe('FORBIDDEN');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it.each([
+    ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }],
+    ['the trusted public origin', { origin: 'https://konkurs.example.org' }],
+    ['the request’s own origin', { origin: 'http://localhost' }],
+  ])('lets a form request through from %s (then validation decides)', async (_what, headers) => {
+    const res = await createApp(testDeps()).request('http://localhost/api/preferences/language', form(headers));
+    expect(res.status).not.toBe(403);
+  });
+
+  it('JSON requests need a CORS preflight, and the API grants none', async () => {
+    const res = await createApp(testDeps()).request('/api/preferences/language', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('access-control-allow-methods')).toBeNull();
   });
 });
