@@ -7,8 +7,11 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 export interface ScryptParams { log2N: number; r: number; p: number }
 
-/** N = 2^15, r = 8: 32 MiB per hash (OWASP's scrypt minimum is 2^17·8·1 ≈ 128 MiB or 2^15 with more p; see docs). */
-export const DEFAULT_PARAMS: ScryptParams = { log2N: 15, r: 8, p: 2 };
+/**
+ * N = 2^15, r = 8, p = 3: one of OWASP's equivalent scrypt minimums (2^17/8/1, 2^16/8/2, 2^15/8/3…),
+ * 32 MiB of memory per hash, which fits Lambda's memory comfortably.
+ */
+export const DEFAULT_PARAMS: ScryptParams = { log2N: 15, r: 8, p: 3 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
