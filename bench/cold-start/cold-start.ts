@@ -16,10 +16,28 @@ import { benchRoot, median, printTable, round, writeFigures, type Figure } from 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 const TARGETS = { time: 1.5, size: 2 };
 
-async function bundle(name: string, entry: string): Promise<string> {
+interface Bundle { path: string; bytesByPackage: Map<string, number> }
+
+async function bundle(name: string, entry: string): Promise<Bundle> {
   const outfile = join(benchRoot, '.build', name, bundleFileName);
-  await build({ ...esbuildOptions, entryPoints: [entry], outfile, absWorkingDir: repoRoot, logLevel: 'error' });
-  return outfile;
+  const result = await build({ ...esbuildOptions, entryPoints: [entry], outfile, absWorkingDir: repoRoot, logLevel: 'error', metafile: true });
+  // Where the bytes come from: each input's share of the output, grouped by npm package.
+  const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(bundleFileName))?.[1];
+  const bytesByPackage = new Map<string, number>();
+  for (const [file, input] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? '(our code)';
+    bytesByPackage.set(pkg, (bytesByPackage.get(pkg) ?? 0) + input.bytesInOutput);
+  }
+  return { path: outfile, bytesByPackage };
+}
+
+function printComposition(api: Bundle, baseline: Bundle): void {
+  const rows = [...api.bytesByPackage].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  printTable(
+    'Where the api bundle\'s bytes come from (esbuild metafile, top 12 packages)',
+    ['package', 'api bytes', 'baseline bytes'],
+    rows.map(([pkg, bytes]) => [pkg, bytes, baseline.bytesByPackage.get(pkg) ?? 0]),
+  );
 }
 
 /** Answers every DynamoDB JSON-protocol call with an empty object: GetItem finds nothing, which is fine for health. */
@@ -56,10 +74,12 @@ function sampleOnce(bundlePath: string, env: NodeJS.ProcessEnv): Promise<Sample>
 }
 
 export async function coldStartBenchmark(): Promise<Figure[]> {
-  const [api, baseline] = await Promise.all([
+  const [apiBundle, baselineBundle] = await Promise.all([
     bundle('api', lambdaEntries.api),
     bundle('bare-api', join(benchRoot, 'cold-start', 'bare-api.ts')),
   ]);
+  const api = apiBundle.path;
+  const baseline = baselineBundle.path;
   const { server, endpoint } = await dynamoStub();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -107,6 +127,7 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     ['figure', 'api', 'baseline', 'ratio', 'target', 'ok'],
     figures.map((f) => [f.name, `${f.value} ${f.unit}`, `${f.baseline} ${f.unit}`, `${f.ratio}×`, f.target ? `≤ ${f.target}×` : '', f.ok === undefined ? '' : f.ok ? 'yes' : 'NO']),
   );
+  printComposition(apiBundle, baselineBundle);
   writeFigures('cold-start', figures);
   return figures;
 }

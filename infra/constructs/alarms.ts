@@ -34,35 +34,35 @@ export class Alarms extends Construct {
     const notify = new actions.SnsAction(this.topic);
     const period = Duration.minutes(5);
 
-    this.serverErrors = new cloudwatch.Alarm(this, 'ApiServerErrors', {
-      alarmDescription: 'The HTTP API answered with 5xx (an unhandled error or a function failure)',
-      metric: props.httpApi.metricServerError({ period, statistic: cloudwatch.Stats.SUM }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    this.functionErrors = {};
-    for (const [name, fn] of Object.entries(props.functions)) {
-      this.functionErrors[name] = new cloudwatch.Alarm(this, `${pascal(name)}Errors`, {
-        alarmDescription: `The ${name} function threw or timed out`,
-        metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+    // Every alarm here fires on the first occurrence in a 5-minute period; no data means all is well.
+    const onAnyOccurrence = (id: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription,
+        metric,
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-    }
 
-    this.deadLetters = new cloudwatch.Alarm(this, 'DeadLetterJobs', {
-      alarmDescription: 'Certificate jobs were dead-lettered after 3 failed attempts; see docs/operations.md to inspect and redrive',
-      metric: props.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
-      threshold: 0,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.serverErrors = onAnyOccurrence(
+      'ApiServerErrors',
+      'The HTTP API answered with 5xx (an unhandled error or a function failure)',
+      props.httpApi.metricServerError({ period, statistic: cloudwatch.Stats.SUM }),
+    );
+    this.functionErrors = {};
+    for (const [name, fn] of Object.entries(props.functions)) {
+      this.functionErrors[name] = onAnyOccurrence(
+        `${pascal(name)}Errors`,
+        `The ${name} function threw or timed out`,
+        fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+      );
+    }
+    this.deadLetters = onAnyOccurrence(
+      'DeadLetterJobs',
+      'Certificate jobs were dead-lettered after 3 failed attempts; see docs/operations.md to inspect and redrive',
+      props.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
+    );
 
     for (const alarm of [this.serverErrors, ...Object.values(this.functionErrors), this.deadLetters]) {
       alarm.addAlarmAction(notify);

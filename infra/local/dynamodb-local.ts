@@ -133,12 +133,17 @@ async function stopWatchdog(child: ChildProcess, jvmPid: () => number | undefine
   }
 }
 
+/** Whether the process runs (a zombie — exited, not yet reaped — counts as gone). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): kill(0) succeeded, so it runs
   }
 }
 

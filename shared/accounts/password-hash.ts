@@ -48,13 +48,3 @@ export function needsRehash(stored: string, params: ScryptParams = DEFAULT_PARAM
   const parsed = parse(stored);
   return !parsed || parsed.params.log2N < params.log2N || parsed.params.r < params.r || parsed.params.p < params.p;
 }
-
-/**
- * A fixed hash to verify against when the e-mail is unknown, so a failed login costs the same time
- * whether or not the account exists.
- */
-let dummy: Promise<string> | undefined;
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
-  return dummy;
-}

@@ -1,18 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from 'zod/mini';
 import type { Clock } from './clock';
 import type { IdGenerator } from './ids';
-import type { Outbox, SentMail } from './mailer';
-
-const sentMailSchema = z.object({
-  id: z.string(),
-  sentAt: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.optional(z.string()),
-});
+import { sentMailSchema, type Outbox, type SentMail } from './mailer';
 
 /**
  * Local outbox. With a directory, each message is one JSON file (survives restarts, like the

@@ -1,4 +1,4 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -54,10 +54,6 @@ export class Store {
     this.doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
-  }
-
-  static create(tableName: string, cursors: CursorCodec, clientConfig: DynamoDBClientConfig = {}): Store {
-    return new Store(tableName, new DynamoDBClient(clientConfig), cursors);
   }
 
   async get<T extends Item = Item>(key: ItemKey, options: { consistent?: boolean } = {}): Promise<T | null> {

@@ -30,8 +30,8 @@ describe('alarms', () => {
     const [alarm] = alarmsOn('ApproximateNumberOfMessagesVisible');
     expect(alarm).toMatchObject({
       Namespace: 'AWS/SQS',
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 1, // one dead-lettered message is enough
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.deadLetters), 'QueueName'] } }],
       AlarmActions: [topic()],
     });

@@ -1,3 +1,4 @@
+export { isAlive } from '../../infra/local/dynamodb-local';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -62,14 +63,4 @@ export function dynamoDbLocalProcesses(): Map<number, string> {
     }
   }
   return found;
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/\) Z /.test(stat); // a zombie has exited
-  } catch {
-    return false;
-  }
 }

@@ -4,7 +4,6 @@ import * as z from 'zod/mini';
 import { describe as describeRoute, validate } from '../../shared/http/openapi/describe';
 import { buildOpenApiDocument, undocumentedRoutes } from '../../shared/http/openapi/document';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
 import { createApp } from '../../shared/http/app';
 import { routePolicy } from '../../shared/http/routes/policy';
 import { testDeps } from '../support/factories';
