@@ -1,9 +1,11 @@
+import type { Context } from 'hono';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { everyoneAnonymous } from '../shared/access/principal';
+import { getConnInfo } from 'hono/aws-lambda';
+import { sessionPrincipals } from '../shared/http/session-cookie';
 import type { Config } from '../shared/config';
 import type { AppDeps } from '../shared/http/deps';
 import { s3BlobStore } from '../shared/platform/blob-store-s3';
@@ -23,15 +25,34 @@ export function cloudDeps(config: Config): AppDeps {
   const region = config.region;
   const keyRing = new KeyRing(secretsManagerSecret(lazy(() => new SecretsManagerClient({ region })), config.appSecretArn));
   const s3 = lazy(() => new S3Client({ region }));
+  const store = new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor')));
+  const ids = ulidGenerator(systemClock);
+  const settings = { mode: 'cloud' as const, maxBodyBytes: config.maxBodyBytes, secureCookies: true, trustedOrigins: [config.publicOrigin], publicOrigin: config.publicOrigin };
   return {
-    store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
+    store,
     clock: systemClock,
-    ids: ulidGenerator(systemClock),
+    ids,
     logger: jsonLogger(config.logLevel),
     blobs: { documents: s3BlobStore(s3, config.documentsBucket), certificates: s3BlobStore(s3, config.certificatesBucket) },
     mail: sesMailer(lazy(() => new SESv2Client({ region })), config.mailFrom),
     certificateJobs: sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl),
-    settings: { mode: 'cloud', maxBodyBytes: config.maxBodyBytes, secureCookies: true, trustedOrigins: [config.publicOrigin] },
-    principals: everyoneAnonymous,
+    settings,
+    keyRing,
+    principals: sessionPrincipals({ store, clock: systemClock, ids, keyRing, settings }),
+    clientAddress: cloudClientAddress,
   };
+}
+
+/**
+ * Behind CloudFront the connecting address is an edge server; CloudFront's own
+ * CloudFront-Viewer-Address ("ip:port", forwarded by the origin request policy) names the client.
+ */
+export function cloudClientAddress(c: Context): string {
+  const viewer = c.req.header('cloudfront-viewer-address');
+  if (viewer && viewer.lastIndexOf(':') > 0) return viewer.slice(0, viewer.lastIndexOf(':'));
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

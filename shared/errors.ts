@@ -7,11 +7,15 @@ export const errorStatus = {
   MALFORMED_JSON: 400,
   INVALID_CURSOR: 400,
   UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  EMAIL_NOT_VERIFIED: 403,
+  INVALID_TOKEN: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   CONCURRENT_MODIFICATION: 409,
+  STALE_VERSION: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -23,8 +27,11 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 
-/** Field path (dot-separated, e.g. `address.postcode`) → message a clerk can act on. */
-export type FieldErrors = Record<string, string>;
+/**
+ * Field path (dot-separated, e.g. `address.postcode`) → message a clerk can act on: already in the
+ * request's language, or both languages for the error handler to choose from.
+ */
+export type FieldErrors = Record<string, string | { pl: string; en: string }>;
 
 export interface AppErrorOptions {
   fields?: FieldErrors;

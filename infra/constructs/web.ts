@@ -41,6 +41,24 @@ export class Web extends Construct {
     // apiEndpoint is https://<id>.execute-api.<region>.amazonaws.com: the origin wants the host alone.
     const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
 
+    // The API reads these viewer headers, plus CloudFront-Viewer-Address: behind CloudFront the
+    // connecting address is an edge server, and the login rate limit counts per real client.
+    const apiRequests = new cloudfront.OriginRequestPolicy(this, 'ApiRequests', {
+      comment: 'Przyjazny Urzad API: viewer headers the app reads and the viewer address',
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(
+        'Accept',
+        'Accept-Language',
+        'Content-Type',
+        'Origin',
+        'Sec-Fetch-Site',
+        'User-Agent',
+        'X-Request-Id',
+        'CloudFront-Viewer-Address',
+      ),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Przyjazny Urzad platform: web app and /api',
       defaultRootObject: 'index.html',
@@ -62,7 +80,7 @@ export class Web extends Construct {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: apiRequests,
         },
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,

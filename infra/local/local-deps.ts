@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { everyoneAnonymous } from '../../shared/access/principal';
 import { processCertificateJob } from '../../shared/certificates/process-certificate-job';
 import type { CertificateJob } from '../../shared/certificates/certificate-job';
 import type { AppDeps } from '../../shared/http/deps';
@@ -16,6 +15,8 @@ import { CursorCodec } from '../../shared/store/cursor';
 import { Store } from '../../shared/store/store';
 import { localCredentials, localRegion } from './dynamodb-local';
 import { randomBytes } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { sessionPrincipals } from '../../shared/http/session-cookie';
 
 export interface LocalDepsOptions {
   endpoint: string;
@@ -43,9 +44,17 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
   const secret = options.dataDir ? fileSecret(join(options.dataDir, 'app-secret')) : staticSecret(randomBytes(48).toString('base64url'));
   const keyRing = new KeyRing(secret);
   const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: localRegion, credentials: localCredentials });
+  const settings = {
+    mode: 'local' as const,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    secureCookies: false,
+    trustedOrigins: options.port ? [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`] : [],
+    publicOrigin: `http://localhost:${options.port ?? 3000}`,
+  };
+  const store = new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor')));
   return {
     dynamo,
-    store: new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor'))),
+    store,
     clock,
     ids,
     logger: options.logger,
@@ -57,12 +66,15 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     certificateJobs: inProcessQueue<CertificateJob>(ids, async (body) => {
       await processCertificateJob({ logger: options.logger }, body);
     }),
-    settings: {
-      mode: 'local',
-      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-      secureCookies: false,
-      trustedOrigins: options.port ? [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`] : [],
+    settings,
+    keyRing,
+    principals: sessionPrincipals({ store, clock, ids, keyRing, settings }),
+    clientAddress: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'unknown'; // app.request() in tests has no socket
+      }
     },
-    principals: everyoneAnonymous,
   };
 }

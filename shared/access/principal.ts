@@ -12,6 +12,8 @@ export type Principal =
       institutionId?: string;
       /** False for a deactivated account: treated as signed out everywhere. */
       active: boolean;
+      /** The session the request came with (absent for principals made in tests). */
+      sessionId?: string;
     };
 
 export const anonymous: Principal = { kind: 'anonymous' };

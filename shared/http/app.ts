@@ -15,6 +15,10 @@ import { openApiRoutes } from './openapi/routes';
 import { healthRoutes } from './routes/health';
 import { routePolicy } from './routes/policy';
 import { preferenceRoutes } from './routes/preferences';
+import { authRoutes } from './routes/auth';
+import { institutionRoutes } from './routes/institutions';
+import { outboxRoutes } from './routes/outbox';
+import { userRoutes } from './routes/users';
 
 /**
  * The one Hono app. functions/api.ts serves it on Lambda; infra/local serves it on Node. Routes are
@@ -71,6 +75,10 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
   const routes = app
     .route('/', healthRoutes(deps))
     .route('/', preferenceRoutes(deps))
+    .route('/', authRoutes(deps))
+    .route('/', institutionRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', outboxRoutes(deps))
     .route('/', openApiRoutes(() => app.routes));
 
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', 'No such route')));

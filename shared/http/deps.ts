@@ -9,6 +9,8 @@ import type { JobQueue } from '../platform/queue';
 import type { Principal } from '../access/principal';
 import type { Language } from './language';
 import type { PrincipalResolver } from './middleware/authorize';
+import type { KeyRing } from '../platform/secrets';
+import type { Context } from 'hono';
 
 /** Everything the app needs from the outside world; built by functions/ (cloud) or infra/local (laptop). */
 export interface AppDeps {
@@ -20,8 +22,12 @@ export interface AppDeps {
   mail: Mailer;
   certificateJobs: JobQueue<CertificateJob>;
   settings: AppSettings;
-  /** Who is calling; anonymous for everyone until sessions exist (issue 3). */
+  /** Purpose keys (session signing, cursors) derived from the root secret. */
+  keyRing: KeyRing;
+  /** Who is calling: the session cookie's account (sessionPrincipals), or a test double. */
   principals: PrincipalResolver;
+  /** The client's address as the platform sees it (API Gateway's source IP, the socket locally). */
+  clientAddress: (c: Context) => string;
 }
 
 export interface AppSettings {
@@ -32,6 +38,8 @@ export interface AppSettings {
   secureCookies: boolean;
   /** Origins a browser may send state-changing requests from (the CloudFront URL; localhost locally). */
   trustedOrigins: readonly string[];
+  /** Where the web UI is served; links in e-mails point here. */
+  publicOrigin: string;
 }
 
 export interface AppEnv {

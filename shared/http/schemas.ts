@@ -20,3 +20,26 @@ export const commonErrors = {
   500: errorResponse('Unexpected error (logged with the request id)'),
   503: errorResponse('A dependency is unavailable or throttled; see Retry-After'),
 } as const satisfies Record<number, ResponseSpec>;
+
+/** Answers with no body worth documenting beyond their status. */
+export const noContent = { description: 'Done' } as const satisfies ResponseSpec;
+
+/** An opaque page cursor and a page size (1–100) in the query string. */
+export const PageQuery = {
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+};
+
+export const PublicUserSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  language: z.enum(['pl', 'en']),
+  roles: z.array(z.enum(['institution', 'expert', 'organizer'])),
+  institutionId: z.optional(z.string()),
+  status: z.enum(['invited', 'active', 'deactivated']),
+  emailVerified: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});

@@ -4,6 +4,7 @@ import englishLocale from 'zod/v4/locales/en.js';
 import polishLocale from 'zod/v4/locales/pl.js';
 import type { Context } from 'hono';
 import { AppError, type FieldErrors } from '../errors';
+import { customFieldMessage } from './field-messages';
 import { requestLanguage, type Language } from './language';
 
 type Issue = $ZodIssue;
@@ -38,7 +39,7 @@ function localizeIssue(issue: Issue, lang: Language, at: { found: boolean; value
   if (!at.found && issue.path.length > 0 && issue.code !== 'custom') {
     return lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.';
   }
-  if (issue.code === 'custom') return issue.message;
+  if (issue.code === 'custom') return customFieldMessage(issue.message, lang);
   const localeError = locales[lang];
   const localized = localeError({ ...issue, input: at.value } as Parameters<typeof localeError>[0]);
   if (typeof localized === 'string') return localized;

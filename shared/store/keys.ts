@@ -16,6 +16,26 @@ export function keyPart(...parts: (string | number)[]): string {
 export const keys = {
   /** The sentinel item the health check reads; it never needs to exist. */
   health: (): ItemKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
-  /** Marker items that make a value unique platform-wide (e-mail, NIP, certificate number…). */
-  unique: (kind: string, value: string): ItemKey => ({ pk: keyPart('UNIQUE', kind, value), sk: 'UNIQUE' }),
+  /**
+   * Marker items that make a value unique platform-wide (e-mail, NIP, certificate number…). The value
+   * is percent-encoded, so any text (an e-mail may contain `#`) makes a valid key.
+   */
+  unique: (kind: string, value: string): ItemKey => ({ pk: keyPart('UNIQUE', kind, encodeURIComponent(value)), sk: 'UNIQUE' }),
+  /** A user's profile; their sessions live in the same partition. */
+  user: (userId: string): ItemKey => ({ pk: keyPart('USER', userId), sk: 'PROFILE' }),
+  session: (userId: string, sessionId: string): ItemKey => ({ pk: keyPart('USER', userId), sk: keyPart('SESSION', sessionId) }),
+  sessionPrefix: 'SESSION#',
+  /** Single-use tokens (e-mail verification, password reset, invitation), keyed by the token's SHA-256. */
+  token: (tokenHash: string): ItemKey => ({ pk: keyPart('TOKEN', tokenHash), sk: 'TOKEN' }),
+  /** Failure counters of the login rate limit; the subject (e-mail, address) is hashed. */
+  rateCounter: (scope: string, subjectHash: string): ItemKey => ({ pk: keyPart('RATE', scope, subjectHash), sk: 'RATE' }),
+  institution: (institutionId: string): ItemKey => ({ pk: keyPart('INSTITUTION', institutionId), sk: 'PROFILE' }),
+  member: (institutionId: string, userId: string): ItemKey => ({ pk: keyPart('INSTITUTION', institutionId), sk: keyPart('MEMBER', userId) }),
+  memberPrefix: 'MEMBER#',
+  /** The audit trail: one partition per day, time-ordered; gsi1 lists one subject's entries. */
+  auditEntry: (day: string, at: string, id: string): ItemKey => ({ pk: keyPart('AUDIT', day), sk: keyPart(at, id) }),
+  auditDay: (day: string) => keyPart('AUDIT', day),
+  auditSubject: (subjectType: string, subjectId: string) => keyPart('AUDIT_SUBJECT', subjectType, subjectId),
+  /** gsi1 partition of the organizer's user list, one per role. */
+  usersByRole: (role: string) => keyPart('USERS', role),
 };

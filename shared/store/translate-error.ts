@@ -36,3 +36,12 @@ export function translateDynamoError(error: unknown): unknown {
       return translateAwsError(error, 'The database');
   }
 }
+
+/**
+ * Positions of the transaction items whose condition failed, read from a translated CONFLICT, so a
+ * use case can name the field (e-mail taken vs NIP taken). Empty for any other error.
+ */
+export function failedConditions(error: unknown): number[] {
+  if (!(error instanceof AppError) || error.code !== 'CONFLICT' || typeof error.params.reasons !== 'string') return [];
+  return error.params.reasons.split(',').flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [i] : []));
+}

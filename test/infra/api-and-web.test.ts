@@ -94,15 +94,23 @@ describe('CloudFront', () => {
     expect(config.Logging.Bucket).toEqual({ 'Fn::GetAtt': [fx.id(fx.stack.storage.accessLogs), 'RegionalDomainName'] });
   });
 
-  it('routes /api/* to the HTTP API, uncached, with every method and the viewer headers except Host', () => {
+  it('routes /api/* to the HTTP API, uncached, with every method, the headers the app reads and the viewer address', () => {
     const config = fx.resource(fx.stack.web.distribution).Properties.DistributionConfig;
     const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({
       CachePolicyId: cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId,
-      OriginRequestPolicyId: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      OriginRequestPolicyId: { Ref: expect.stringMatching(/ApiRequests/) },
       AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
       ViewerProtocolPolicy: 'https-only',
     });
+    const policies = Object.values(fx.template.findResources('AWS::CloudFront::OriginRequestPolicy'));
+    expect(policies).toHaveLength(1);
+    const policy = policies[0]!.Properties.OriginRequestPolicyConfig;
+    // Host must not be forwarded (API Gateway routes by its own host name); cookies carry the session.
+    expect(policy.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(policy.HeadersConfig.Headers).toEqual(expect.arrayContaining(['CloudFront-Viewer-Address', 'Content-Type', 'Origin', 'Sec-Fetch-Site', 'Accept-Language']));
+    expect(policy.HeadersConfig.Headers).not.toContain('Host');
+    expect(policy.CookiesConfig.CookieBehavior).toBe('all');
     const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
     expect(origin.DomainName).toEqual({
       'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [fx.id(fx.stack.httpApi.httpApi), 'ApiEndpoint'] }] }],

@@ -3,7 +3,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { everyoneAnonymous, type Principal } from '../../shared/access/principal';
+import type { Context } from 'hono';
+import type { Principal } from '../../shared/access/principal';
+import { sessionPrincipals } from '../../shared/http/session-cookie';
 import type { AppDeps } from '../../shared/http/deps';
 import { fileBlobStore } from '../../shared/platform/blob-store-files';
 import { fixedClock } from '../../shared/platform/clock';
@@ -28,7 +30,7 @@ export interface TestDepsOverrides {
   dynamo?: DynamoDBClient;
   tableName?: string;
   maxBodyBytes?: number;
-  principals?: () => Promise<Principal>;
+  principals?: (c: Context) => Promise<Principal>;
 }
 
 /** Typed deps for app tests; the DynamoDB client decides whether the store is real (DynamoDB Local) or mocked. */
@@ -40,16 +42,27 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const dynamo = overrides.dynamo ?? new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const mail = outboxMailer(clock, ids);
   const certificateJobs = inProcessQueue<CertificateJob>(ids, async () => {});
+  const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
+  const store = new Store(overrides.tableName ?? 'test-table', dynamo, new CursorCodec(() => keyRing.key('cursor')));
+  const settings = {
+    mode: 'local' as const,
+    maxBodyBytes: overrides.maxBodyBytes ?? 1024,
+    secureCookies: true,
+    trustedOrigins: ['https://konkurs.example.org'],
+    publicOrigin: 'https://konkurs.example.org',
+  };
   const deps = {
-    store: new Store(overrides.tableName ?? 'test-table', dynamo, testCursorCodec()),
+    store,
     clock,
     ids,
     logger,
     blobs: { documents: fileBlobStore(join(blobRoot, 'documents')), certificates: fileBlobStore(join(blobRoot, 'certificates')) },
     mail,
     certificateJobs,
-    settings: { mode: 'local', maxBodyBytes: overrides.maxBodyBytes ?? 1024, secureCookies: true, trustedOrigins: ['https://konkurs.example.org'] },
-    principals: overrides.principals ?? everyoneAnonymous,
+    settings,
+    keyRing,
+    principals: overrides.principals ?? sessionPrincipals({ store, clock, ids, keyRing, settings }),
+    clientAddress: (c: Context) => c.req.header('x-test-client-address') ?? '192.0.2.1',
   } satisfies AppDeps;
   return deps;
 }

@@ -1,10 +1,10 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, isAppError } from '../../errors';
+import { AppError, isAppError, type FieldErrors } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import type { AppEnv } from '../deps';
 import { errorMessage } from '../error-messages';
-import { requestLanguage } from '../language';
+import { requestLanguage, type Language } from '../language';
 
 /** Maps Hono's own exceptions (malformed JSON, body limit…) onto the platform's error codes. */
 function fromHttpException(e: HTTPException): AppError {
@@ -18,6 +18,10 @@ function fromHttpException(e: HTTPException): AppError {
   return new AppError('INTERNAL', e.message, { cause: e });
 }
 
+function localizeFields(fields: FieldErrors, lang: Language): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : v[lang]]));
+}
+
 export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
   const lang = c.get('lang') ?? requestLanguage(c);
   const requestId = c.get('requestId');
@@ -25,7 +29,7 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
     error: {
       code: error.code,
       message: errorMessage(error.code, lang, { requestId: requestId ?? '-', ...error.params }),
-      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.fields ? { fields: localizeFields(error.fields, lang) } : {}),
       ...(requestId ? { requestId } : {}),
     },
   };

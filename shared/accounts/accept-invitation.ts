@@ -1,0 +1,49 @@
+import type { Caller } from '../access/caller';
+import { auditPut } from '../audit/audit';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import { keys } from '../store/keys';
+import { acceptablePasswordHash } from './new-password';
+import { startSession } from './sessions';
+import { openToken, tokenAlreadyUsed } from './tokens';
+import { getUser } from './user-store';
+import { publicUser, type PublicUser } from './user';
+
+/**
+ * An invited person (colleague, expert, organizer) sets their password through the invitation link.
+ * The link proves the mailbox; the account becomes active and the person is signed in.
+ */
+export async function acceptInvitation(
+  deps: AppDeps,
+  input: { token: string; password: string; displayName?: string },
+  caller: Caller,
+): Promise<{ user: PublicUser; token: string; maxAgeSeconds: number }> {
+  const { userId, consume } = await openToken(deps, 'invitation', input.token);
+  const user = await getUser(deps.store, userId, true);
+  if (user.status !== 'invited') throw new AppError('INVALID_TOKEN', 'Invitation no longer open', { fields: { token: { pl: 'To zaproszenie zostało już przyjęte lub cofnięte.', en: 'This invitation was already accepted or withdrawn.' } } });
+  const passwordHash = await acceptablePasswordHash(input.password, user);
+  const now = deps.clock.now().toISOString();
+  const displayName = input.displayName ?? user.displayName;
+  try {
+    await deps.store.transact([
+      consume,
+      {
+        Update: {
+          TableName: '',
+          Key: keys.user(userId),
+          UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, #status = :active, displayName = :name, updatedAt = :now, version = version + :one',
+          ConditionExpression: '#status = :invited',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':active': 'active', ':invited': 'invited', ':name': displayName, ':now': now, ':one': 1 },
+        },
+      },
+      auditPut(deps, { action: 'invitation.accepted', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
+    ]);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CONFLICT') throw tokenAlreadyUsed(error);
+    throw error;
+  }
+  const accepted = { ...user, displayName, status: 'active' as const, emailVerified: true, updatedAt: now, version: user.version + 1 };
+  const session = await startSession(deps, accepted, caller);
+  return { user: publicUser(accepted), ...session };
+}

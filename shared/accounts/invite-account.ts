@@ -1,0 +1,65 @@
+import type { Role } from '../access/principal';
+import { auditPut, type NewAuditEntry } from '../audit/audit';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import type { Language } from '../http/language';
+import type { TransactItem } from '../store/store';
+import { failedConditions } from '../store/translate-error';
+import { accountLink, accountMail } from './account-mail';
+import { newToken } from './tokens';
+import { newAccountItems, publicUser, type ExpertProfile, type PublicUser, type User } from './user';
+import { emailTaken } from './user-store';
+
+export interface Invitation {
+  email: string;
+  displayName: string;
+  language: Language;
+  role: Role;
+  institution?: { institutionId: string; name: string };
+  expert?: ExpertProfile;
+  invitedBy?: string;
+  /** Extra items for the same transaction, given the new account's id (a membership). */
+  extraItems?: (userId: string) => TransactItem[];
+  audit: Omit<NewAuditEntry, 'subject' | 'after'>;
+}
+
+/**
+ * Creates an invited account (no password yet) with its e-mail marker, an invitation token and an
+ * audit entry in one transaction, then mails the link. Shared by "invite a colleague", "invite an
+ * expert" and the create-organizer command. Returns the link too (the command prints it).
+ */
+export async function inviteAccount(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>, invitation: Invitation): Promise<{ user: PublicUser; link: string }> {
+  const now = deps.clock.now().toISOString();
+  const user: User = {
+    userId: deps.ids.newId(),
+    email: invitation.email.trim(),
+    emailKey: invitation.email.trim().toLowerCase(),
+    displayName: invitation.displayName,
+    language: invitation.language,
+    roles: [invitation.role],
+    ...(invitation.institution ? { institutionId: invitation.institution.institutionId } : {}),
+    ...(invitation.expert ? { expert: invitation.expert } : {}),
+    status: 'invited',
+    emailVerified: false,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const { token, put } = newToken(deps.clock, 'invitation', user.userId);
+  try {
+    await deps.store.transact([
+      ...newAccountItems(user),
+      put,
+      auditPut(deps, { ...invitation.audit, subject: { type: 'user', id: user.userId, label: user.email }, after: { email: user.email, roles: user.roles, displayName: user.displayName } }),
+      ...(invitation.extraItems?.(user.userId) ?? []),
+    ]);
+  } catch (error) {
+    if (failedConditions(error).includes(1)) throw new AppError('CONFLICT', 'E-mail taken', { fields: { email: emailTaken }, cause: error });
+    throw error;
+  }
+  const link = accountLink(deps.settings.publicOrigin, 'accept-invitation', token);
+  await deps.mail.send(
+    accountMail(user, { kind: 'invitation', link, role: invitation.role, invitedBy: invitation.invitedBy, institutionName: invitation.institution?.name }),
+  );
+  return { user: publicUser(user), link };
+}

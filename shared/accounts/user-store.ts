@@ -1,0 +1,23 @@
+import { AppError } from '../errors';
+import type { Store } from '../store/store';
+import { keys } from '../store/keys';
+import { emailMarker, toUser, type User } from './user';
+
+export async function findUser(store: Store, userId: string, consistent = false): Promise<User | null> {
+  const item = await store.get(keys.user(userId), { consistent });
+  return item ? toUser(item) : null;
+}
+
+export async function getUser(store: Store, userId: string, consistent = false): Promise<User> {
+  const user = await findUser(store, userId, consistent);
+  if (!user) throw new AppError('NOT_FOUND', `No user ${userId}`);
+  return user;
+}
+
+/** Case-insensitive: through the e-mail's unique marker. */
+export async function findUserByEmail(store: Store, email: string): Promise<User | null> {
+  const marker = await store.get<{ userId: string }>(emailMarker(email), { consistent: true });
+  return marker ? findUser(store, marker.userId, true) : null;
+}
+
+export const emailTaken = { pl: 'Konto z tym adresem e-mail już istnieje.', en: 'An account with this e-mail address already exists.' };

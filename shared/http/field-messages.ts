@@ -1,0 +1,22 @@
+import type { Localized } from './language';
+
+/**
+ * Messages of custom (refine) checks in request schemas. A schema refines with the key as its
+ * message (`z.refine(isValidNip, 'nip')`); the validation hook shows the text in the request's language.
+ */
+export const fieldMessages = {
+  nip: { pl: 'Nieprawidłowy NIP: potrzeba 10 cyfr z poprawną cyfrą kontrolną.', en: 'Invalid NIP: 10 digits with a correct check digit are needed.' },
+  regon: { pl: 'Nieprawidłowy REGON: potrzeba 9 lub 14 cyfr z poprawną cyfrą kontrolną.', en: 'Invalid REGON: 9 or 14 digits with a correct check digit are needed.' },
+  postalCode: { pl: 'Kod pocztowy ma postać 00-000.', en: 'The postal code has the form 00-000.' },
+  website: { pl: 'Podaj pełny adres strony, zaczynający się od https:// lub http://.', en: 'Enter the full website address, starting with https:// or http://.' },
+  email: { pl: 'Podaj poprawny adres e-mail.', en: 'Enter a valid e-mail address.' },
+  phone: { pl: 'Podaj numer telefonu (cyfry, spacje, +, -).', en: 'Enter a phone number (digits, spaces, +, -).' },
+  notBlank: { pl: 'To pole nie może być puste.', en: 'This field must not be empty.' },
+  day: { pl: 'Podaj dzień w postaci RRRR-MM-DD.', en: 'Enter a day as YYYY-MM-DD.' },
+} satisfies Record<string, Localized>;
+
+export type FieldMessageKey = keyof typeof fieldMessages;
+
+export function customFieldMessage(key: string, lang: 'pl' | 'en'): string {
+  return key in fieldMessages ? fieldMessages[key as FieldMessageKey][lang] : key;
+}

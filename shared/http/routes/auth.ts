@@ -1,0 +1,146 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { acceptInvitation } from '../../accounts/accept-invitation';
+import { getMe } from '../../accounts/get-me';
+import { login } from '../../accounts/login';
+import { logoutEverywhere } from '../../accounts/logout-everywhere';
+import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
+import { requestPasswordReset } from '../../accounts/request-password-reset';
+import { resendVerification } from '../../accounts/resend-verification';
+import { resetPassword } from '../../accounts/reset-password';
+import { endSession } from '../../accounts/sessions';
+import { updateMyProfile } from '../../accounts/update-my-profile';
+import { verifyEmail } from '../../accounts/verify-email';
+import { emailAddress, text } from '../../institutions/institution';
+import type { AppDeps, AppEnv } from '../deps';
+import { languages } from '../language';
+import { describe, validate } from '../openapi/describe';
+import { commonErrors, errorResponse, noContent, PublicUserSchema } from '../schemas';
+import { callerOf, clearSessionCookie, setSessionCookie } from '../session-cookie';
+
+const Credentials = z.object({ email: z.string().check(z.maxLength(254)), password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)) });
+const TokenInput = z.object({ token: z.string().check(z.maxLength(200)) });
+const NewPassword = z.object({ token: z.string().check(z.maxLength(200)), password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)) });
+const EmailOnly = z.object({ email: emailAddress });
+const MyProfile = z.object({ displayName: text(200), language: z.enum(languages), version: z.number().check(z.int()) });
+const SignedInAnswer = z.object({ user: PublicUserSchema });
+const tags = ['accounts'];
+
+export const authRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .post(
+      '/api/auth/login',
+      describe({
+        summary: 'Log in: sets the session cookie',
+        tags,
+        responses: {
+          200: { description: 'Signed in', schema: SignedInAnswer },
+          401: errorResponse('Wrong e-mail or password (the same answer for an unknown e-mail)'),
+          403: errorResponse('E-mail address not confirmed yet'),
+          429: errorResponse('Too many failures: wait Retry-After seconds'),
+          ...commonErrors,
+        },
+      }),
+      validate('json', Credentials),
+      async (c) => {
+        const { user, token, maxAgeSeconds } = await login(deps, c.req.valid('json'), callerOf(c, deps));
+        setSessionCookie(c, deps.settings, token, maxAgeSeconds);
+        return c.json({ user }, 200);
+      },
+    )
+    .post(
+      '/api/auth/logout',
+      describe({ summary: 'Log out: ends this session and clears the cookie', tags, responses: { 204: noContent, ...commonErrors } }),
+      async (c) => {
+        const principal = c.get('principal');
+        if (principal.kind === 'user' && principal.sessionId) await endSession(deps, principal.userId, principal.sessionId);
+        clearSessionCookie(c, deps.settings);
+        return c.body(null, 204);
+      },
+    )
+    .post(
+      '/api/auth/logout-everywhere',
+      describe({
+        summary: 'End every session of this account, on every device',
+        tags,
+        responses: { 200: { description: 'Sessions ended', schema: z.object({ ended: z.number() }) }, 401: errorResponse('Not signed in'), ...commonErrors },
+      }),
+      async (c) => {
+        const result = await logoutEverywhere(deps, callerOf(c, deps));
+        clearSessionCookie(c, deps.settings);
+        return c.json(result, 200);
+      },
+    )
+    .get(
+      '/api/me',
+      describe({
+        summary: 'The signed-in account (and its institution)',
+        tags,
+        responses: {
+          200: { description: 'The account', schema: z.object({ user: PublicUserSchema, institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })) }) },
+          401: errorResponse('Not signed in'),
+          ...commonErrors,
+        },
+      }),
+      async (c) => c.json(await getMe(deps, callerOf(c, deps)), 200),
+    )
+    .put(
+      '/api/me',
+      describe({
+        summary: 'Change one’s own name and language (optimistic locking on version)',
+        tags,
+        responses: { 200: { description: 'Saved', schema: SignedInAnswer }, 401: errorResponse('Not signed in'), 409: errorResponse('Stale version: changed meanwhile'), ...commonErrors },
+      }),
+      validate('json', MyProfile),
+      async (c) => c.json({ user: await updateMyProfile(deps, c.req.valid('json'), callerOf(c, deps)) }, 200),
+    )
+    .post(
+      '/api/auth/verify-email',
+      describe({ summary: 'Confirm the e-mail address with the link’s token', tags, responses: { 204: noContent, ...commonErrors } }),
+      validate('json', TokenInput),
+      async (c) => {
+        await verifyEmail(deps, c.req.valid('json'));
+        return c.body(null, 204);
+      },
+    )
+    .post(
+      '/api/auth/verify-email/resend',
+      describe({ summary: 'Send a new confirmation link (same answer for any address)', tags, responses: { 202: { description: 'Accepted' }, ...commonErrors } }),
+      validate('json', EmailOnly),
+      async (c) => {
+        await resendVerification(deps, c.req.valid('json'));
+        return c.json({ accepted: true }, 202);
+      },
+    )
+    .post(
+      '/api/auth/password-reset',
+      describe({ summary: 'Mail a password-reset link (same answer for any address)', tags, responses: { 202: { description: 'Accepted' }, ...commonErrors } }),
+      validate('json', EmailOnly),
+      async (c) => {
+        await requestPasswordReset(deps, c.req.valid('json'));
+        return c.json({ accepted: true }, 202);
+      },
+    )
+    .post(
+      '/api/auth/password-reset/complete',
+      describe({ summary: 'Set a new password with the link’s token; ends every session', tags, responses: { 204: noContent, ...commonErrors } }),
+      validate('json', NewPassword),
+      async (c) => {
+        await resetPassword(deps, c.req.valid('json'), callerOf(c, deps));
+        return c.body(null, 204);
+      },
+    )
+    .post(
+      '/api/auth/invitations/accept',
+      describe({
+        summary: 'Accept an invitation: set a password and sign in',
+        tags,
+        responses: { 200: { description: 'Signed in', schema: SignedInAnswer }, ...commonErrors },
+      }),
+      validate('json', z.extend(NewPassword, { displayName: z.optional(text(200)) })),
+      async (c) => {
+        const { user, token, maxAgeSeconds } = await acceptInvitation(deps, c.req.valid('json'), callerOf(c, deps));
+        setSessionCookie(c, deps.settings, token, maxAgeSeconds);
+        return c.json({ user }, 200);
+      },
+    );

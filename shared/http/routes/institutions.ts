@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
+import { emailAddress, InstitutionProfile, NewInstitution, text } from '../../institutions/institution';
+import { getInstitution } from '../../institutions/institution-store';
+import { inviteMember } from '../../institutions/invite-member';
+import { listMembers } from '../../institutions/list-members';
+import { registerInstitution } from '../../institutions/register-institution';
+import { updateInstitution } from '../../institutions/update-institution';
+import type { AppDeps, AppEnv } from '../deps';
+import { languages } from '../language';
+import { describe, validate } from '../openapi/describe';
+import { commonErrors, errorResponse, PublicUserSchema } from '../schemas';
+import { callerOf } from '../session-cookie';
+
+const Registration = z.object({
+  institution: NewInstitution,
+  account: z.object({
+    email: emailAddress,
+    password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)),
+    displayName: text(200),
+    language: z.optional(z.enum(languages)),
+  }),
+});
+const ProfileEdit = z.extend(InstitutionProfile, { version: z.number().check(z.int()) });
+const Colleague = z.object({ email: emailAddress, displayName: text(200), language: z.optional(z.enum(languages)) });
+const tags = ['institutions'];
+const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Role may not'), 404: errorResponse('No such institution, or not yours') };
+
+export const institutionRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .post(
+      '/api/institutions',
+      describe({
+        summary: 'Register an institution with its first member (one transaction); mails the confirmation link',
+        tags,
+        responses: {
+          201: { description: 'Registered', schema: z.object({ userId: z.string(), institutionId: z.string() }) },
+          409: errorResponse('E-mail or NIP already registered (`fields` names which)'),
+          ...commonErrors,
+        },
+      }),
+      validate('json', Registration),
+      async (c) => {
+        const { institution, account } = c.req.valid('json');
+        const result = await registerInstitution(deps, { institution, account: { ...account, language: account.language ?? c.get('lang') } }, callerOf(c, deps));
+        return c.json(result, 201);
+      },
+    )
+    .get(
+      '/api/institutions/:institutionId',
+      describe({ summary: 'The institution’s profile', tags, responses: { 200: { description: 'Profile' }, ...denied, ...commonErrors } }),
+      async (c) => c.json(await getInstitution(deps, c.req.param('institutionId')), 200),
+    )
+    .put(
+      '/api/institutions/:institutionId',
+      describe({
+        summary: 'Edit the profile (optimistic locking: send the version you started from)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...denied, 409: errorResponse('Changed meanwhile; nothing was overwritten'), ...commonErrors },
+      }),
+      validate('json', ProfileEdit),
+      async (c) => c.json(await updateInstitution(deps, c.req.param('institutionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+    )
+    .get(
+      '/api/institutions/:institutionId/members',
+      describe({ summary: 'Members of the institution', tags, responses: { 200: { description: 'Members', schema: z.object({ items: z.array(PublicUserSchema) }) }, ...denied, ...commonErrors } }),
+      async (c) => c.json({ items: await listMembers(deps, c.req.param('institutionId')) }, 200),
+    )
+    .post(
+      '/api/institutions/:institutionId/members',
+      describe({
+        summary: 'Invite a colleague by e-mail',
+        tags,
+        responses: { 201: { description: 'Invited', schema: PublicUserSchema }, ...denied, 409: errorResponse('E-mail already has an account'), ...commonErrors },
+      }),
+      validate('json', Colleague),
+      async (c) => {
+        const input = c.req.valid('json');
+        const user = await inviteMember(deps, c.req.param('institutionId'), { ...input, language: input.language ?? c.get('lang') }, callerOf(c, deps));
+        return c.json(user, 201);
+      },
+    );

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { deactivateUser, reactivateUser } from '../../accounts/change-account-status';
+import { inviteExpert } from '../../accounts/invite-expert';
+import { listUsers } from '../../accounts/list-users';
+import { roles } from '../../access/principal';
+import { auditSubjectTypes } from '../../audit/audit';
+import { listAudit } from '../../audit/list-audit';
+import { emailAddress, text, voivodeships } from '../../institutions/institution';
+import type { AppDeps, AppEnv } from '../deps';
+import { languages } from '../language';
+import { describe, validate } from '../openapi/describe';
+import { commonErrors, errorResponse, PageQuery, PublicUserSchema } from '../schemas';
+import { callerOf } from '../session-cookie';
+
+const UsersQuery = z.object({ role: z.enum(roles), ...PageQuery });
+const NewExpert = z.object({
+  email: emailAddress,
+  displayName: text(200),
+  language: z.optional(z.enum(languages)),
+  affiliation: text(300),
+  voivodeship: z.enum(voivodeships),
+  expertise: z.array(text(100)).check(z.maxLength(20)),
+});
+const AuditQuery = z.object({
+  day: z.optional(z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'day'))),
+  subjectType: z.optional(z.enum(auditSubjectTypes)),
+  subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  ...PageQuery,
+});
+const tags = ['organizer'];
+const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Organizers only') };
+const Page = z.object({ items: z.array(PublicUserSchema), cursor: z.nullable(z.string()) });
+
+export const userRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .get(
+      '/api/users',
+      describe({ summary: 'Accounts of one role, by e-mail, paginated', tags, responses: { 200: { description: 'A page', schema: Page }, ...denied, ...commonErrors } }),
+      validate('query', UsersQuery),
+      async (c) => {
+        const { role, cursor, limit } = c.req.valid('query');
+        return c.json(await listUsers(deps, { role, cursor, limit: limit ?? 25 }), 200);
+      },
+    )
+    .post(
+      '/api/experts',
+      describe({
+        summary: 'Invite a chapter expert (mails the invitation link)',
+        tags,
+        responses: { 201: { description: 'Invited', schema: PublicUserSchema }, ...denied, 409: errorResponse('E-mail already has an account'), ...commonErrors },
+      }),
+      validate('json', NewExpert),
+      async (c) => {
+        const input = c.req.valid('json');
+        return c.json(await inviteExpert(deps, { ...input, language: input.language ?? c.get('lang') }, callerOf(c, deps)), 201);
+      },
+    )
+    .post(
+      '/api/users/:userId/deactivate',
+      describe({ summary: 'Deactivate an account; its sessions end at once', tags, responses: { 200: { description: 'Deactivated', schema: PublicUserSchema }, ...denied, 404: errorResponse('No such account'), ...commonErrors } }),
+      async (c) => c.json(await deactivateUser(deps, c.req.param('userId'), callerOf(c, deps)), 200),
+    )
+    .post(
+      '/api/users/:userId/reactivate',
+      describe({ summary: 'Reactivate an account', tags, responses: { 200: { description: 'Reactivated', schema: PublicUserSchema }, ...denied, 404: errorResponse('No such account'), ...commonErrors } }),
+      async (c) => c.json(await reactivateUser(deps, c.req.param('userId'), callerOf(c, deps)), 200),
+    )
+    .get(
+      '/api/audit',
+      describe({
+        summary: 'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), newest first, paginated',
+        tags,
+        responses: { 200: { description: 'A page of entries' }, ...denied, ...commonErrors },
+      }),
+      validate('query', AuditQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const limit = q.limit ?? 50;
+        if (q.subjectType && q.subjectId) return c.json(await listAudit(deps, { subjectType: q.subjectType, subjectId: q.subjectId, cursor: q.cursor, limit }), 200);
+        const day = q.day ?? deps.clock.now().toISOString().slice(0, 10);
+        return c.json(await listAudit(deps, { day, cursor: q.cursor, limit }), 200);
+      },
+    );

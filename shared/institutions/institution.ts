@@ -1,0 +1,85 @@
+import * as z from 'zod/mini';
+import { isValidNip, normalizeNip } from './nip';
+import { isValidRegon, normalizeRegon } from './regon';
+
+/** Institution types the contest accepts (issue 3). Labels live in the web locales (`institutionType.*`). */
+export const institutionTypes = [
+  'municipal_office', // urząd gminy / miasta
+  'county_office', // starostwo powiatowe
+  'voivodeship_office', // urząd wojewódzki
+  'tax_office', // urząd skarbowy
+  'labour_office', // urząd pracy
+  'social_welfare_centre', // ośrodek pomocy społecznej (MOPS / OPS)
+  'zus', // oddział ZUS
+  'municipal_company', // spółka komunalna
+  'other',
+] as const;
+export type InstitutionType = (typeof institutionTypes)[number];
+
+/** The six fee brackets of DESIGN.md §2, by declared headcount. */
+export const headcountBrackets = ['0-20', '21-40', '41-100', '101-150', '151-200', '201+'] as const;
+export type HeadcountBracket = (typeof headcountBrackets)[number];
+
+export const voivodeships = [
+  'dolnośląskie', 'kujawsko-pomorskie', 'lubelskie', 'lubuskie', 'łódzkie', 'małopolskie', 'mazowieckie', 'opolskie',
+  'podkarpackie', 'podlaskie', 'pomorskie', 'śląskie', 'świętokrzyskie', 'warmińsko-mazurskie', 'wielkopolskie', 'zachodniopomorskie',
+] as const;
+export type Voivodeship = (typeof voivodeships)[number];
+
+/** Required text: trimmed, not blank, bounded. */
+export const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+
+export const emailAddress = z.string().check(
+  z.trim(),
+  z.maxLength(254),
+  z.refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'email'),
+);
+
+export const Address = z.object({
+  street: text(200),
+  postalCode: z.string().check(z.trim(), z.refine((v) => /^\d{2}-\d{3}$/.test(v), 'postalCode')),
+  city: text(100),
+  commune: text(100),
+  county: text(100),
+  voivodeship: z.enum(voivodeships),
+});
+
+export const ContactPerson = z.object({
+  name: text(200),
+  email: emailAddress,
+  phone: z.string().check(z.trim(), z.refine((v) => /^\+?[\d\s-]{7,20}$/.test(v), 'phone')),
+});
+
+/** The editable profile. The NIP is the institution's identity and is fixed at registration. */
+export const InstitutionProfile = z.object({
+  name: text(300),
+  type: z.enum(institutionTypes),
+  regon: z.string().check(z.refine(isValidRegon, 'regon')),
+  address: Address,
+  website: z.optional(z.string().check(z.trim(), z.maxLength(300), z.refine((v) => v === '' || /^https?:\/\/[^\s.]+\.[^\s]+$/i.test(v), 'website'))),
+  headcount: z.enum(headcountBrackets),
+  contactPerson: ContactPerson,
+});
+export type InstitutionProfile = z.infer<typeof InstitutionProfile>;
+
+export const NewInstitution = z.extend(InstitutionProfile, {
+  nip: z.string().check(z.refine(isValidNip, 'nip')),
+});
+export type NewInstitution = z.infer<typeof NewInstitution>;
+
+/** The stored form: identifiers normalized to digits, website empty → absent. */
+export function normalizeProfile<T extends InstitutionProfile>(profile: T): T {
+  return { ...profile, regon: normalizeRegon(profile.regon), website: profile.website ? profile.website : undefined };
+}
+export { normalizeNip };
+
+export interface Institution extends InstitutionProfile {
+  institutionId: string;
+  nip: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export { optionalText };

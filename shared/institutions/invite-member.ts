@@ -1,0 +1,30 @@
+import { signedIn, type Caller } from '../access/caller';
+import { inviteAccount } from '../accounts/invite-account';
+import type { PublicUser } from '../accounts/user';
+import { getUser } from '../accounts/user-store';
+import type { AppDeps } from '../http/deps';
+import type { Language } from '../http/language';
+import { keys } from '../store/keys';
+import { getInstitution } from './institution-store';
+
+/** A member (or an organizer) invites a colleague to the institution by e-mail. */
+export async function inviteMember(
+  deps: AppDeps,
+  institutionId: string,
+  input: { email: string; displayName: string; language: Language },
+  caller: Caller,
+): Promise<PublicUser> {
+  const me = signedIn(caller);
+  const [institution, inviter] = await Promise.all([getInstitution(deps, institutionId), getUser(deps.store, me.userId)]);
+  const { user } = await inviteAccount(deps, {
+    ...input,
+    role: 'institution',
+    institution: { institutionId, name: institution.name },
+    invitedBy: inviter.displayName,
+    audit: { action: 'member.invited', actor: { userId: me.userId, label: inviter.email }, ip: caller.ip, details: { institutionId } },
+    extraItems: (userId) => [
+      { Put: { TableName: '', Item: { ...keys.member(institutionId, userId), entity: 'member', userId, joinedAt: deps.clock.now().toISOString() } } },
+    ],
+  });
+  return user;
+}
