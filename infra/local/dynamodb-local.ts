@@ -89,7 +89,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   try {
     await waitUntilAnswers(endpoint, child, () => spawnError, options.timeoutMs ?? 30_000);
     if (jvmPid === undefined) throw new Error('DynamoDB Local answered but its pid is unknown');
-    if (options.pidFile) writeFileSync(options.pidFile, JSON.stringify({ ownerPid: process.pid, jvmPid }));
+    if (options.pidFile) writeFileSync(options.pidFile, JSON.stringify({ ownerPid: process.pid, jvmPid, endpoint }));
   } catch (error) {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${output}`);
@@ -161,6 +161,16 @@ function readLock(pidFile: string): { ownerPid: number; jvmPid: number } | null 
     if (typeof parsed !== 'object' || parsed === null) return null;
     const { ownerPid, jvmPid } = parsed as Record<string, unknown>;
     return typeof ownerPid === 'number' && typeof jvmPid === 'number' ? { ownerPid, jvmPid } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The endpoint of the DynamoDB Local a live platform runs on this data folder, if any (for commands). */
+export function runningEndpoint(pidFile: string): string | null {
+  try {
+    const parsed = JSON.parse(readFileSync(pidFile, 'utf8')) as { ownerPid?: unknown; endpoint?: unknown };
+    return typeof parsed.ownerPid === 'number' && typeof parsed.endpoint === 'string' && isAlive(parsed.ownerPid) ? parsed.endpoint : null;
   } catch {
     return null;
   }

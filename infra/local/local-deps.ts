@@ -18,6 +18,9 @@ import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sessionPrincipals } from '../../shared/http/session-cookie';
 
+/** The table `npm start` and the local commands use in `.data/`. */
+export const LOCAL_TABLE_NAME = 'przyjazny-urzad';
+
 export interface LocalDepsOptions {
   endpoint: string;
   tableName: string;

@@ -13,12 +13,13 @@ import { createApp } from '../../shared/http/app';
 import { jsonLogger } from '../../shared/platform/logger';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { ensureTable } from './ensure-table';
+import { seedDemo } from './demo-seed';
 import { checkJava } from './java';
-import { localDeps } from './local-deps';
+import { LOCAL_TABLE_NAME, localDeps } from './local-deps';
 import { listen, localServer } from './server';
 import { buildWeb, webBuildIsStale } from './web-build';
 
-const TABLE_NAME = 'przyjazny-urzad';
+const TABLE_NAME = LOCAL_TABLE_NAME;
 
 /** What is running, so a signal at any moment — even mid-start — stops exactly that. */
 const running: { db?: DynamoDbLocal; server?: ServerType; tempDir?: string; stopping: boolean } = { stopping: false };
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   });
   const table = await ensureTable(deps.dynamo, TABLE_NAME);
   if (running.stopping) return;
+  const demo = await seedDemo(deps, inMemory ? undefined : join(dataDir, 'demo-credentials.json'));
+  if (running.stopping) return;
   running.server = await listen(localServer(createApp(deps)), port);
 
   console.log(
@@ -93,6 +96,10 @@ async function main(): Promise<void> {
       `  API docs:      http://localhost:${port}/api/docs`,
       `  DynamoDB Local ${running.db.endpoint} (pid ${running.db.pid}), table "${TABLE_NAME}" ${table}`,
       `  Data:          ${inMemory ? 'in memory (discarded on exit)' : `${dataDir} (kept between runs)`}`,
+      ...(demo.length > 0
+        ? ['  Demo accounts (log in at /login):', ...demo.map((a) => `    ${a.role.padEnd(12)} ${a.email.padEnd(36)} password: ${a.password}`)]
+        : ['  Demo accounts: none (seeded on the first start of a data folder; delete .data/ to start afresh)']),
+      `  E-mails:       written to the outbox, readable at http://localhost:${port}/outbox`,
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -123,8 +123,29 @@ describe('local stack lifecycle (no browser needed)', () => {
     expect(await stopPlatform(first, 'SIGTERM')).toEqual({ code: 0, signal: null });
     await expect.poll(() => isAlive(first.dynamoPid), { timeout: 10_000 }).toBe(false);
 
+    const demo = /organizer\s+(\S+@\S+)\s+password: (\S+)/.exec(first.output());
+    expect(demo, first.output()).not.toBeNull();
+
     const second = await startIn(cwd);
     expect(second.output()).toMatch(/table "przyjazny-urzad" reused/);
+    // The demo accounts are seeded once; every start prints the same credentials, and they work.
+    expect(second.output()).toContain(`${demo![1]}`);
+    expect(second.output()).toContain(`password: ${demo![2]}`);
+    const login = await fetch(`${second.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: demo![1], password: demo![2] }),
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toMatch(/^session=.*HttpOnly.*SameSite=Lax/); // plain-http localhost: no Secure
+
+    // create-organizer writes through the running platform's DynamoDB Local…
+    const cli = [...tsx.slice(0, 2), join(repo, 'infra/cli/create-organizer.ts')];
+    const created = spawnSync(process.execPath, [...cli, '--email', 'nowy.organizator@example.org'], { cwd, encoding: 'utf8', timeout: 60_000 });
+    expect(created.status, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/accept-invitation\?token=/);
+    const outbox = (await (await fetch(`${second.baseUrl}/api/dev/outbox`)).json()) as { items: { to: string }[] };
+    expect(outbox.items.map((m) => m.to)).toContain('nowy.organizator@example.org');
     const doc2 = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: second.dynamoEndpoint, region: localRegion, credentials: localCredentials }));
     const got = await doc2.send(new GetCommand({ TableName: 'przyjazny-urzad', Key: { pk: 'SMOKE', sk: 'PERSISTED' } }));
     doc2.destroy();
@@ -138,6 +159,14 @@ describe('local stack lifecycle (no browser needed)', () => {
 
     expect(await stopPlatform(second, 'SIGTERM')).toEqual({ code: 0, signal: null });
     await expect.poll(() => isAlive(second.dynamoPid), { timeout: 10_000 }).toBe(false);
+
+    // …and, with no platform running, starts DynamoDB Local on .data/ for the moment it runs.
+    const again = spawnSync(process.execPath, [...cli, '--email', 'NOWY.organizator@example.org'], { cwd, encoding: 'utf8', timeout: 60_000 });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    const bad = spawnSync(process.execPath, [...cli, '--email', 'not-an-address'], { cwd, encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Usage: npm run create-organizer');
   });
 
   it('SIGTERM to the npm process itself stops tsx, node and the JVM', async () => {

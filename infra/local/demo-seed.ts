@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Role } from '../../shared/access/principal';
+import { hashPassword } from '../../shared/accounts/password-hash';
+import { emailMarker, newAccountItems, type User } from '../../shared/accounts/user';
+import type { AppDeps } from '../../shared/http/deps';
+import type { Institution } from '../../shared/institutions/institution';
+import { keys } from '../../shared/store/keys';
+
+export interface DemoAccount { role: Role; email: string; password: string }
+
+const DOMAIN = 'demo.przyjazny-urzad.pl';
+const accounts: { role: Role; email: string; displayName: string }[] = [
+  { role: 'organizer', email: `organizator@${DOMAIN}`, displayName: 'Organizator Demo' },
+  { role: 'institution', email: `urzad@${DOMAIN}`, displayName: 'Anna Urzędniczka' },
+  { role: 'expert', email: `ekspert@${DOMAIN}`, displayName: 'dr Jan Ekspert' },
+];
+
+/**
+ * Demo accounts for trying the platform locally: an organizer, a member of a demo town office and an
+ * expert, each with a random password. Seeded once per data folder; the passwords are kept in
+ * `.data/demo-credentials.json` (mode 0600) so every start can print them. Never run in the cloud.
+ */
+export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>, credentialsFile?: string): Promise<DemoAccount[]> {
+  const existing = await deps.store.get(emailMarker(accounts[0]!.email), { consistent: true });
+  if (existing) {
+    if (!credentialsFile) return [];
+    try {
+      return JSON.parse(readFileSync(credentialsFile, 'utf8')) as DemoAccount[];
+    } catch {
+      return [];
+    }
+  }
+  const now = deps.clock.now().toISOString();
+  const institutionId = deps.ids.newId();
+  const institution: Institution = {
+    institutionId,
+    name: 'Urząd Miasta Demo',
+    type: 'municipal_office',
+    nip: '1234563218',
+    regon: '123456785',
+    address: { street: 'ul. Przykładowa 1', postalCode: '00-001', city: 'Demo', commune: 'Demo', county: 'demowski', voivodeship: 'mazowieckie' },
+    website: 'https://demo.example.org',
+    headcount: '41-100',
+    contactPerson: { name: 'Anna Urzędniczka', email: `urzad@${DOMAIN}`, phone: '+48 22 000 00 00' },
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const seeded: DemoAccount[] = [];
+  const items = [];
+  for (const account of accounts) {
+    const password = `demo-${randomBytes(9).toString('base64url')}`;
+    const user: User = {
+      userId: deps.ids.newId(),
+      email: account.email,
+      emailKey: account.email,
+      displayName: account.displayName,
+      language: 'pl',
+      roles: [account.role],
+      ...(account.role === 'institution' ? { institutionId } : {}),
+      ...(account.role === 'expert' ? { expert: { affiliation: 'Uniwersytet Demo', voivodeship: 'małopolskie' as const, expertise: ['standardy obsługi klienta'] } } : {}),
+      status: 'active',
+      emailVerified: true,
+      passwordHash: await hashPassword(password),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    items.push(...newAccountItems(user));
+    if (account.role === 'institution') {
+      items.push({ Put: { TableName: '', Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now } } });
+    }
+    seeded.push({ role: account.role, email: account.email, password });
+  }
+  items.push(
+    { Put: { TableName: '', Item: { ...keys.institution(institutionId), entity: 'institution', ...institution }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: '', Item: { ...keys.unique('nip', institution.nip), institutionId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  );
+  await deps.store.transact(items);
+  if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
+  return seeded;
+}
