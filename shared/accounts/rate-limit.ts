@@ -33,7 +33,8 @@ export function waitMs(rule: LimitRule, counter: Counter | null, now: number): n
   const last = Date.parse(counter.lastFailureAt);
   if (now - last >= rule.windowMs || counter.failures < rule.freeFailures) return 0;
   const delay = Math.min(rule.baseDelayMs * 2 ** (counter.failures - rule.freeFailures), rule.maxDelayMs);
-  return Math.max(0, last + delay - now);
+  // Clamped: a server clock behind the one that recorded the failure must not stretch the wait.
+  return Math.min(delay, Math.max(0, last + delay - now));
 }
 
 /** True exactly when this failure is the one that starts the delays (a "burst", worth an audit entry). */
