@@ -5,11 +5,12 @@ import pl from './locales/pl.json';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+export const isLanguage = (v: unknown): v is Language => v === 'pl' || v === 'en';
 const STORAGE_KEY = 'lang';
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'pl' ? stored : 'pl';
+  return isLanguage(stored) ? stored : 'pl';
 }
 
 void i18n.use(initReactI18next).init({
@@ -24,5 +25,8 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
   localStorage.setItem(STORAGE_KEY, lng);
 });
+
+/** The UI's current language, typed. */
+export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'pl');
 
 export default i18n;

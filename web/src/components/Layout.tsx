@@ -1,17 +1,14 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, send } from '../api';
+import { chooseLanguage } from '../language';
+import { isLocalMode } from '../local-mode';
+import { navigate, NavLink } from '../router';
+import { useSession } from '../session';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const other = i18n.language === 'pl' ? 'en' : 'pl';
-
-  const switchLanguage = () => {
-    void i18n.changeLanguage(other);
-    // Server messages (errors, e-mails) follow the same choice; failure here is harmless.
-    void api.api.preferences.language.$put({ json: { language: other } }).catch(() => undefined);
-  };
-
   return (
     <>
       <a className="skip-link" href="#main">{t('layout.skipToContent')}</a>
@@ -19,16 +16,72 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="brand" href="/">{t('layout.brand')}</a>
         <nav aria-label={t('layout.nav')}>
           <ul>
-            <li><a href="/">{t('layout.home')}</a></li>
+            <li><NavLink href="/">{t('layout.home')}</NavLink></li>
+            <RoleLinks />
+            {isLocalMode() && <li><NavLink href="/outbox">{t('layout.outbox')}</NavLink></li>}
             <li><a href="/api/docs">{t('layout.apiDocs')}</a></li>
           </ul>
         </nav>
-        <button type="button" className="lang-switch" lang={other} aria-label={t('layout.switchToLabel')} onClick={switchLanguage}>
-          {t('layout.switchTo')}
-        </button>
+        <div className="header-tools">
+          <AccountTools />
+          <button type="button" className="lang-switch" lang={other} aria-label={t('layout.switchToLabel')} onClick={() => void chooseLanguage(other)}>
+            {t('layout.switchTo')}
+          </button>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>{children}</main>
       <footer className="site-footer"><p>{t('layout.footer')}</p></footer>
     </>
+  );
+}
+
+/** Only what the signed-in account's roles may use (the API refuses the rest anyway). */
+function RoleLinks() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  if (state.status !== 'signedIn') return null;
+  const { roles } = state.user;
+  return (
+    <>
+      {roles.includes('institution') && <li><NavLink href="/institution">{t('layout.institution')}</NavLink></li>}
+      {roles.includes('organizer') && <li><NavLink href="/organizer/users">{t('layout.users')}</NavLink></li>}
+      {roles.includes('organizer') && <li><NavLink href="/organizer/audit">{t('layout.audit')}</NavLink></li>}
+    </>
+  );
+}
+
+function AccountTools() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+  const { state } = session;
+  if (state.status === 'loading') return null;
+  if (state.status === 'anonymous') {
+    return (
+      <ul className="account-links">
+        <li><NavLink href="/login">{t('layout.login')}</NavLink></li>
+        <li><NavLink href="/register">{t('layout.register')}</NavLink></li>
+      </ul>
+    );
+  }
+  const logout = async () => {
+    if (busy) return;
+    setBusy(true);
+    // Signed out locally even if the request fails: the cookie may already be gone.
+    await send(api.api.auth.logout.$post()).catch(() => undefined);
+    session.signedOut();
+    setBusy(false);
+    navigate('/login?loggedOut=1', { replace: true });
+  };
+  return (
+    <div className="account-links">
+      <NavLink href="/account" className="account-name">
+        <span className="visually-hidden">{t('layout.signedInAs')} </span>
+        {state.user.displayName}
+      </NavLink>
+      <button type="button" onClick={() => void logout()} aria-disabled={busy || undefined}>
+        {t('layout.logout')}
+      </button>
+    </div>
   );
 }

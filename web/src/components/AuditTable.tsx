@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { AuditSubjectType } from '../../../shared/audit/audit';
+import type { AuditEntry } from '../pages/OrganizerAuditPage';
+
+interface Props {
+  items: AuditEntry[];
+  pageNumber: number;
+  onSubject: (type: AuditSubjectType, id: string) => void;
+  onNext?: () => void;
+  onFirst?: () => void;
+}
+
+const compact = (value: unknown) => (value === undefined ? '' : JSON.stringify(value, null, 1));
+
+/** One page of audit entries: when, what, who, on what, from where, and what changed. */
+export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section aria-labelledby="audit-results">
+      <h2 id="audit-results">
+        {t('audit.results')} {pageNumber > 1 && <span className="muted">{t('common.pageNumber', { number: pageNumber })}</span>}
+      </h2>
+      {items.length === 0 ? (
+        <p>{t('audit.empty')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="audit-results" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('audit.results')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.subjectColumn')}</th>
+                <th scope="col">{t('audit.ip')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.entryId}>
+                  <td><time dateTime={e.at}>{new Date(e.at).toLocaleString(i18n.language)}</time></td>
+                  <td>{t(`auditAction.${e.action}`, { defaultValue: e.action })}</td>
+                  <td>{e.actor.label}</td>
+                  <td>
+                    <span className="muted">{t(`audit.subject.${e.subject.type}`)}:</span> {e.subject.label ?? e.subject.id}{' '}
+                    <button type="button" className="link" onClick={() => onSubject(e.subject.type, e.subject.id)}>
+                      {t('audit.history')}<span className="visually-hidden"> — {e.subject.label ?? e.subject.id}</span>
+                    </button>
+                  </td>
+                  <td>{e.ip ?? ''}</td>
+                  <td>
+                    {(e.before || e.after || e.details) && (
+                      <details>
+                        <summary>{t('audit.show')}</summary>
+                        {e.before && <><strong>{t('audit.before')}</strong><pre>{compact(e.before)}</pre></>}
+                        {e.after && <><strong>{t('audit.after')}</strong><pre>{compact(e.after)}</pre></>}
+                        {e.details && <><strong>{t('audit.details')}</strong><pre>{compact(e.details)}</pre></>}
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(onFirst || onNext) && (
+        <div className="pager">
+          {onFirst && <button type="button" onClick={onFirst}>{t('common.firstPage')}</button>}
+          {onNext && <button type="button" onClick={onNext}>{t('common.nextPage')}</button>}
+        </div>
+      )}
+    </section>
+  );
+}

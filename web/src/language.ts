@@ -1,0 +1,20 @@
+import { api } from './api';
+import i18n, { currentLanguage, type Language } from './i18n';
+
+const SYNCED_KEY = 'lang-synced';
+
+/**
+ * Switches the UI and tells the server (the `lang` cookie), so its messages follow. The cookie wins
+ * over Accept-Language on the server, so it must never be left behind the UI's choice.
+ */
+export async function chooseLanguage(language: Language): Promise<void> {
+  if (language !== i18n.language) await i18n.changeLanguage(language);
+  await api.api.preferences.language.$put({ json: { language } }).catch(() => undefined);
+  sessionStorage.setItem(SYNCED_KEY, language);
+}
+
+/** Once per browser session: a cookie left from an earlier choice may disagree with the stored UI language. */
+export function syncLanguageCookie(): void {
+  if (sessionStorage.getItem(SYNCED_KEY) === currentLanguage()) return;
+  void chooseLanguage(currentLanguage());
+}
