@@ -26,6 +26,9 @@ i18n.on('languageChanged', (lng) => {
   localStorage.setItem(STORAGE_KEY, lng);
 });
 
+/** Whether someone picked the language in this browser (the choice is stored only when made). */
+export const languageWasChosen = () => isLanguage(localStorage.getItem(STORAGE_KEY));
+
 /** The UI's current language, typed. */
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'pl');
 

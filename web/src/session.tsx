@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { api, ApiError, send } from './api';
-import i18n, { isLanguage } from './i18n';
+import i18n, { isLanguage, languageWasChosen } from './i18n';
+import { chooseLanguage } from './language';
 
 export type Me = InferResponseType<typeof api.api.me.$get, 200>;
 export type SignedInUser = Me['user'];
@@ -13,7 +14,7 @@ interface Session {
   state: SessionState;
   /** Re-reads /api/me (after login, accepting an invitation, or a profile change). */
   refresh: () => Promise<void>;
-  /** After login or accepting an invitation: the UI switches to the account's language. */
+  /** After login or accepting an invitation: the account's language, unless one was chosen in this browser. */
   signedIn: (user: SignedInUser) => Promise<void>;
   /** Forget the session locally (the server already ended it). */
   signedOut: () => void;
@@ -37,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     async (user: SignedInUser) => {
-      if (isLanguage(user.language) && user.language !== i18n.language) await i18n.changeLanguage(user.language);
+      if (!languageWasChosen() && isLanguage(user.language) && user.language !== i18n.language) await chooseLanguage(user.language);
       await refresh();
     },
     [refresh],
