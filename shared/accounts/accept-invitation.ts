@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { acceptablePasswordHash } from './new-password';
 import { startSession } from './sessions';
-import { openToken, tokenAlreadyUsed } from './tokens';
+import { openToken, transactWithToken } from './tokens';
 import { getUser } from './user-store';
 import { publicUser, type PublicUser } from './user';
 
@@ -24,25 +24,19 @@ export async function acceptInvitation(
   const passwordHash = await acceptablePasswordHash(input.password, user);
   const now = deps.clock.now().toISOString();
   const displayName = input.displayName ?? user.displayName;
-  try {
-    await deps.store.transact([
-      consume,
-      {
-        Update: {
-          TableName: '',
-          Key: keys.user(userId),
-          UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, #status = :active, displayName = :name, updatedAt = :now, version = version + :one',
-          ConditionExpression: '#status = :invited',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':active': 'active', ':invited': 'invited', ':name': displayName, ':now': now, ':one': 1 },
-        },
+  await transactWithToken(deps.store, consume, [
+    {
+      Update: {
+        TableName: '',
+        Key: keys.user(userId),
+        UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, #status = :active, displayName = :name, updatedAt = :now, version = version + :one',
+        ConditionExpression: '#status = :invited',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':active': 'active', ':invited': 'invited', ':name': displayName, ':now': now, ':one': 1 },
       },
-      auditPut(deps, { action: 'invitation.accepted', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
-    ]);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw tokenAlreadyUsed(error);
-    throw error;
-  }
+    },
+    auditPut(deps, { action: 'invitation.accepted', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
+  ]);
   const accepted = { ...user, displayName, status: 'active' as const, emailVerified: true, updatedAt: now, version: user.version + 1 };
   const session = await startSession(deps, accepted, caller);
   return { user: publicUser(accepted), ...session };

@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { acceptablePasswordHash } from './new-password';
 import { endAllSessions } from './sessions';
-import { openToken, tokenAlreadyUsed } from './tokens';
+import { openToken, transactWithToken } from './tokens';
 import { getUser } from './user-store';
 
 /**
@@ -17,24 +17,18 @@ export async function resetPassword(deps: AppDeps, input: { token: string; passw
   const user = await getUser(deps.store, userId, true);
   if (user.status !== 'active') throw new AppError('INVALID_TOKEN', 'Account not active', { fields: { token: { pl: 'To konto jest nieaktywne.', en: 'This account is not active.' } } });
   const passwordHash = await acceptablePasswordHash(input.password, user);
-  try {
-    await deps.store.transact([
-      consume,
-      {
-        Update: {
-          TableName: '',
-          Key: keys.user(userId),
-          UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, updatedAt = :now, version = version + :one',
-          ConditionExpression: '#status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':now': deps.clock.now().toISOString(), ':one': 1, ':active': 'active' },
-        },
+  await transactWithToken(deps.store, consume, [
+    {
+      Update: {
+        TableName: '',
+        Key: keys.user(userId),
+        UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, updatedAt = :now, version = version + :one',
+        ConditionExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':now': deps.clock.now().toISOString(), ':one': 1, ':active': 'active' },
       },
-      auditPut(deps, { action: 'security.passwordReset', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
-    ]);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw tokenAlreadyUsed(error);
-    throw error;
-  }
+    },
+    auditPut(deps, { action: 'security.passwordReset', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
+  ]);
   await endAllSessions(deps, userId);
 }

@@ -57,6 +57,17 @@ export async function openToken(
 
 const invalidLink = { pl: 'Link wygasł albo został już użyty.', en: 'The link has expired or has already been used.' };
 
-/** A transaction that consumed a token failed its conditions: the link was used meanwhile. */
-export const tokenAlreadyUsed = (cause: unknown) =>
-  new AppError('INVALID_TOKEN', 'Token used concurrently', { fields: { token: invalidLink }, cause });
+/**
+ * Writes `items` together with the token's consuming Delete. A failed condition means the link was
+ * used meanwhile (or the account changed under it): INVALID_TOKEN, and nothing was written.
+ */
+export async function transactWithToken(store: Store, consume: TransactItem, items: TransactItem[]): Promise<void> {
+  try {
+    await store.transact([consume, ...items]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') {
+      throw new AppError('INVALID_TOKEN', 'Token used concurrently', { fields: { token: invalidLink }, cause: error });
+    }
+    throw error;
+  }
+}

@@ -138,6 +138,7 @@ describe('institution profile and members', () => {
     const { institutionId, member } = await seedInstitution(deps);
     const cookie = await sessionCookie(deps, member.userId);
     const email = uniqueEmail('colleague');
+    deps.clock.advance(1000); // members are listed oldest first
     const invited = await app.request(`/api/institutions/${institutionId}/members`, jsonRequest('POST', { email, displayName: 'Ewa Nowak' }, { cookie }));
     expect(invited.status).toBe(201);
     expect(await invited.json()).toMatchObject({ email, status: 'invited', institutionId });
