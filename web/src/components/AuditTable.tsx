@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditSubjectType } from '../../../shared/audit/audit';
 import type { AuditEntry } from '../pages/OrganizerAuditPage';
@@ -15,9 +16,20 @@ const compact = (value: unknown) => (value === undefined ? '' : JSON.stringify(v
 /** One page of audit entries: when, what, who, on what, from where, and what changed. */
 export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Props) {
   const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const paged = useRef(false);
+  // After "next page" the pager button may vanish: keyboard users continue from the results' top.
+  useEffect(() => {
+    if (paged.current) heading.current?.focus();
+    paged.current = false;
+  }, [items]);
+  const page = (go: () => void) => () => {
+    paged.current = true;
+    go();
+  };
   return (
     <section aria-labelledby="audit-results">
-      <h2 id="audit-results">
+      <h2 id="audit-results" tabIndex={-1} ref={heading}>
         {t('audit.results')} {pageNumber > 1 && <span className="muted">{t('common.pageNumber', { number: pageNumber })}</span>}
       </h2>
       {items.length === 0 ? (
@@ -67,8 +79,8 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
       )}
       {(onFirst || onNext) && (
         <div className="pager">
-          {onFirst && <button type="button" onClick={onFirst}>{t('common.firstPage')}</button>}
-          {onNext && <button type="button" onClick={onNext}>{t('common.nextPage')}</button>}
+          {onFirst && <button type="button" onClick={page(onFirst)}>{t('common.firstPage')}</button>}
+          {onNext && <button type="button" onClick={page(onNext)}>{t('common.nextPage')}</button>}
         </div>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InferResponseType } from 'hono/client';
 import { roles, type Role } from '../../../shared/access/principal';
@@ -31,19 +31,25 @@ function Users({ me }: { me: SignedInUser }) {
   const role: Role = oneOf(roles, useLocation().query.get('role') ?? undefined) ?? 'institution';
   const [page, setPage] = useState<{ items: User[]; next: string | null; number: number } | null>(null);
   const [error, setError] = useState('');
+  const [loading, setLoading] = useState(true);
   const [busyUser, setBusyUser] = useState<string | null>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
   const [status, setStatus] = useState('');
 
   const load = useCallback(
-    async (cursor: string | undefined, number: number) => {
-      setPage(null);
+    async (cursor: string | undefined, number: number, options: { focus?: boolean } = {}) => {
+      setLoading(true);
       setError('');
       try {
         const res = await send(api.api.users.$get({ query: { role, ...(cursor ? { cursor } : {}) } }));
         const { items, cursor: next } = await res.json();
         setPage({ items, next, number });
+        // The pager's button may vanish with the old page: keyboard users continue from the list's top.
+        if (options.focus) listHeading.current?.focus();
       } catch (e) {
         setError(toFormError(e).message);
+      } finally {
+        setLoading(false);
       }
     },
     [role],
@@ -82,12 +88,12 @@ function Users({ me }: { me: SignedInUser }) {
         </ul>
       </nav>
       <section aria-labelledby="list-title">
-        <h2 id="list-title">
+        <h2 id="list-title" tabIndex={-1} ref={listHeading}>
           {t(`roles.${role}`)} <span className="muted">{page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}</span>
         </h2>
         <p role="status" className="form-status">{status}</p>
         {error && <p className="notice error" role="alert">{error}</p>}
-        {!page && !error && <Loading />}
+        {loading && <Loading />}
         {page && page.items.length === 0 && <p>{t('users.empty')}</p>}
         {page && page.items.length > 0 && (
           <table>
@@ -126,8 +132,8 @@ function Users({ me }: { me: SignedInUser }) {
         )}
         {page && (page.number > 1 || page.next) && (
           <div className="pager">
-            {page.number > 1 && <button type="button" onClick={() => void load(undefined, 1)}>{t('common.firstPage')}</button>}
-            {page.next && <button type="button" onClick={() => void load(page.next ?? undefined, page.number + 1)}>{t('common.nextPage')}</button>}
+            {page.number > 1 && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && void load(undefined, 1, { focus: true })}>{t('common.firstPage')}</button>}
+            {page.next && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && void load(page.next ?? undefined, page.number + 1, { focus: true })}>{t('common.nextPage')}</button>}
           </div>
         )}
       </section>
