@@ -170,14 +170,20 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await page.close();
   });
 
-  it('invites a colleague, who is listed as invited', async () => {
+  it('invites a colleague (a double click sends once), who is listed as invited', async () => {
     const page = await member.newPage();
     await page.goto(`${platform.baseUrl}/institution`);
     await page.locator('#members-title').waitFor();
     await page.locator('#invite-displayName').fill('Jan Nowak');
     await page.locator('#invite-email').fill(colleague);
-    await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+    // A double click sends one request: a second would have answered "e-mail already taken".
+    const invitations: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/members') && invitations.push(r.url()));
+    await page.getByRole('button', { name: 'Wyślij zaproszenie' }).dblclick();
     await expect.poll(() => page.locator('form#invite [role="status"]').textContent()).toBe(`Wysłano zaproszenie do ${colleague}.`);
+    await page.waitForLoadState('networkidle');
+    expect(invitations).toHaveLength(1);
+    expect(await page.locator('form#invite .error-summary').count()).toBe(0);
     await expect.poll(() => page.locator(`tr[data-email="${colleague}"]`).textContent()).toContain('zaproszony');
     await page.reload();
     await expect.poll(() => page.locator(`tr[data-email="${colleague}"]`).textContent()).toContain('zaproszony');
