@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     console.log(`Organizer ${user.email} created (user id ${user.userId}).\nThe invitation was e-mailed; the link to set the password (valid 7 days):\n\n  ${link}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'CONFLICT') {
+    if (error instanceof AppError && error.code === 'ALREADY_EXISTS') {
       console.error(`An account with the e-mail ${email.data} already exists.`);
       return 1;
     }

@@ -11,12 +11,12 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
 }
 
-/** The web bundle is rebuilt only when it is missing or older than its sources. */
+/** The web bundle is rebuilt only when it is missing or older than its sources (web/ and the shared/ it imports). */
 export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = [join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts')];
+  const sources = [join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts'), join(WEB_ROOT, '..', 'shared')];
   return sources.some((s) => existsSync(s) && newestMtime(s) > built);
 }
 

@@ -54,7 +54,7 @@ export async function inviteAccount(deps: Pick<AppDeps, 'store' | 'clock' | 'ids
       ...(invitation.extraItems?.(user.userId) ?? []),
     ]);
   } catch (error) {
-    if (failedConditions(error).includes(1)) throw new AppError('CONFLICT', 'E-mail taken', { fields: { email: emailTaken }, cause: error });
+    if (failedConditions(error).includes(1)) throw new AppError('ALREADY_EXISTS', 'E-mail taken', { fields: { email: emailTaken }, cause: error });
     throw error;
   }
   const link = accountLink(deps.settings.publicOrigin, 'accept-invitation', token);

@@ -14,6 +14,7 @@ export const errorMessages: Record<ErrorCode, Localized> = {
   NOT_FOUND: { pl: 'Nie znaleziono.', en: 'Not found.' },
   METHOD_NOT_ALLOWED: { pl: 'Ta metoda nie jest obsługiwana pod tym adresem.', en: 'This method is not supported at this address.' },
   CONFLICT: { pl: 'Dane zmieniły się w międzyczasie lub już istnieją. Odśwież i spróbuj ponownie.', en: 'The data changed meanwhile or already exists. Refresh and try again.' },
+  ALREADY_EXISTS: { pl: 'Te dane są już zarejestrowane — zobacz zaznaczone pola.', en: 'This is already registered — see the highlighted fields.' },
   CONCURRENT_MODIFICATION: { pl: 'Ktoś inny właśnie zmienia te dane. Spróbuj za chwilę.', en: 'Someone else is changing this right now. Try again in a moment.' },
   PAYLOAD_TOO_LARGE: { pl: 'Przesłane dane są zbyt duże (limit: {limit}).', en: 'The request is too large (limit: {limit}).' },
   STALE_VERSION: { pl: 'Ktoś zapisał zmiany w międzyczasie. Twoje zmiany nie zostały zapisane — odśwież dane i wprowadź je ponownie.', en: 'Someone saved changes in the meantime. Your changes were not saved — reload and apply them again.' },

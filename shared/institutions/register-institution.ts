@@ -67,7 +67,7 @@ export async function registerInstitution(deps: AppDeps, input: Registration, ca
     const fields: FieldErrors = {};
     if (failed.includes(1)) fields['account.email'] = emailTaken;
     if (failed.includes(3)) fields['institution.nip'] = nipTaken;
-    if (Object.keys(fields).length > 0) throw new AppError('CONFLICT', 'E-mail or NIP taken', { fields, cause: error });
+    if (Object.keys(fields).length > 0) throw new AppError('ALREADY_EXISTS', 'E-mail or NIP taken', { fields, cause: error });
     throw error;
   }
   await deps.mail.send(accountMail(user, { kind: 'verifyEmail', link: accountLink(deps.settings.publicOrigin, 'verify-email', token) }));

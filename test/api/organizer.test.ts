@@ -82,7 +82,7 @@ describe('organizer: experts and users', () => {
     expect(accepted.status).toBe(200);
     const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect((await app.request('/api/users?role=organizer', { headers: { cookie } })).status).toBe(200);
-    await expect(createOrganizer(deps, { email: email.toUpperCase(), displayName: 'Again', language: 'pl', operator: 'test' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(createOrganizer(deps, { email: email.toUpperCase(), displayName: 'Again', language: 'pl', operator: 'test' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
 });
 

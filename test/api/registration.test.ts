@@ -90,7 +90,8 @@ describe('institution self-registration', () => {
     expect((await register(first)).status).toBe(201);
     const second = registrationBody({ account: { email: first.account.email.toUpperCase() } });
     const error = await errorOf(await register(second));
-    expect(error).toMatchObject({ status: 409, code: 'CONFLICT' });
+    expect(error).toMatchObject({ status: 409, code: 'ALREADY_EXISTS' });
+    expect(error.message).toContain('już zarejestrowane');
     expect(Object.keys(error.fields)).toEqual(['account.email']);
     expect(await deps.store.get(keys.unique('nip', second.institution.nip), { consistent: true })).toBeNull();
   });
