@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../../shared/access/principal';
 import { hashPassword } from '../../shared/accounts/password-hash';
-import { emailMarker, newAccountItems, type User } from '../../shared/accounts/user';
+import { emailMarker, newAccountItems, newUser } from '../../shared/accounts/user';
 import type { AppDeps } from '../../shared/http/deps';
 import type { Institution } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
@@ -51,22 +51,17 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>, c
   const items = [];
   for (const account of accounts) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
-    const user: User = {
-      userId: deps.ids.newId(),
+    const user = newUser(deps, {
       email: account.email,
-      emailKey: account.email,
       displayName: account.displayName,
       language: 'pl',
       roles: [account.role],
-      ...(account.role === 'institution' ? { institutionId } : {}),
-      ...(account.role === 'expert' ? { expert: { affiliation: 'Uniwersytet Demo', voivodeship: 'małopolskie' as const, expertise: ['standardy obsługi klienta'] } } : {}),
+      institutionId: account.role === 'institution' ? institutionId : undefined,
+      expert: account.role === 'expert' ? { affiliation: 'Uniwersytet Demo', voivodeship: 'małopolskie', expertise: ['standardy obsługi klienta'] } : undefined,
       status: 'active',
       emailVerified: true,
       passwordHash: await hashPassword(password),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    });
     items.push(...newAccountItems(user));
     if (account.role === 'institution') {
       items.push({ Put: { TableName: '', Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now } } });

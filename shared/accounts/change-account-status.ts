@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { endAllSessions } from './sessions';
 import { publicUser, type PublicUser } from './user';
-import { getUser } from './user-store';
+import { auditActor, getUser } from './user-store';
 
 /**
  * Organizer deactivates an account: it can no longer sign in, and its sessions end at once (they
@@ -31,7 +31,7 @@ export async function reactivateUser(deps: AppDeps, userId: string, caller: Call
 
 async function setStatus(deps: AppDeps, userId: string, status: 'active' | 'invited' | 'deactivated', caller: Caller): Promise<PublicUser> {
   const me = signedIn(caller);
-  const [user, organizer] = await Promise.all([getUser(deps.store, userId, true), getUser(deps.store, me.userId)]);
+  const [user, { actor }] = await Promise.all([getUser(deps.store, userId, true), auditActor(deps.store, me.userId)]);
   if (user.status === status) return publicUser(user);
   const now = deps.clock.now().toISOString();
   await deps.store.transact([
@@ -47,7 +47,7 @@ async function setStatus(deps: AppDeps, userId: string, status: 'active' | 'invi
     },
     auditPut(deps, {
       action: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
-      actor: { userId: me.userId, label: organizer.email },
+      actor,
       subject: { type: 'user', id: userId, label: user.email },
       ip: caller.ip,
       before: { status: user.status },

@@ -7,7 +7,7 @@ import type { TransactItem } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import { accountLink, accountMail } from './account-mail';
 import { newToken } from './tokens';
-import { newAccountItems, publicUser, type ExpertProfile, type PublicUser, type User } from './user';
+import { newAccountItems, newUser, publicUser, type ExpertProfile, type PublicUser } from './user';
 import { emailTaken } from './user-store';
 
 export interface Invitation {
@@ -29,22 +29,16 @@ export interface Invitation {
  * expert" and the create-organizer command. Returns the link too (the command prints it).
  */
 export async function inviteAccount(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>, invitation: Invitation): Promise<{ user: PublicUser; link: string }> {
-  const now = deps.clock.now().toISOString();
-  const user: User = {
-    userId: deps.ids.newId(),
-    email: invitation.email.trim(),
-    emailKey: invitation.email.trim().toLowerCase(),
+  const user = newUser(deps, {
+    email: invitation.email,
     displayName: invitation.displayName,
     language: invitation.language,
     roles: [invitation.role],
-    ...(invitation.institution ? { institutionId: invitation.institution.institutionId } : {}),
-    ...(invitation.expert ? { expert: invitation.expert } : {}),
+    institutionId: invitation.institution?.institutionId,
+    expert: invitation.expert,
     status: 'invited',
     emailVerified: false,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  });
   const { token, put } = newToken(deps.clock, 'invitation', user.userId);
   try {
     await deps.store.transact([

@@ -3,7 +3,7 @@ import type { AppDeps } from '../http/deps';
 import type { Language } from '../http/language';
 import { inviteAccount } from './invite-account';
 import type { ExpertProfile, PublicUser } from './user';
-import { getUser } from './user-store';
+import { auditActor } from './user-store';
 
 /** An organizer invites a chapter expert; the expert sets a password through the link. Audited. */
 export async function inviteExpert(
@@ -12,14 +12,14 @@ export async function inviteExpert(
   caller: Caller,
 ): Promise<PublicUser> {
   const me = signedIn(caller);
-  const organizer = await getUser(deps.store, me.userId);
+  const { actor, user: organizer } = await auditActor(deps.store, me.userId);
   const { affiliation, voivodeship, expertise, ...person } = input;
   const { user } = await inviteAccount(deps, {
     ...person,
     role: 'expert',
     expert: { affiliation, voivodeship, expertise },
     invitedBy: organizer.displayName,
-    audit: { action: 'expert.invited', actor: { userId: me.userId, label: organizer.email }, ip: caller.ip },
+    audit: { action: 'expert.invited', actor, ip: caller.ip },
   });
   return user;
 }

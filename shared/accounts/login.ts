@@ -1,11 +1,12 @@
 import type { Caller } from '../access/caller';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../errors';
+import { keys } from '../store/keys';
 import type { AppDeps } from '../http/deps';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { clearCounter, countFailure, counterKey, limits, readCounters, startsBurst, waitMs } from './rate-limit';
 import { startSession } from './sessions';
-import { publicUser, userItem, type PublicUser } from './user';
+import { emailKey, publicUser, type PublicUser } from './user';
 import { findUserByEmail } from './user-store';
 
 let dummyHash: Promise<string> | undefined;
@@ -24,7 +25,7 @@ export async function login(
   caller: Caller,
 ): Promise<{ user: PublicUser; token: string; maxAgeSeconds: number }> {
   const now = deps.clock.now().getTime();
-  const accountKey = counterKey('loginAccount', input.email.trim().toLowerCase());
+  const accountKey = counterKey('loginAccount', emailKey(input.email));
   const addressKey = counterKey('loginAddress', caller.ip);
   const [account, address] = await readCounters(deps.store, [accountKey, addressKey]);
   const wait = Math.max(waitMs(limits.loginAccount, account ?? null, now), waitMs(limits.loginAddress, address ?? null, now));
@@ -44,7 +45,7 @@ export async function login(
       await recordAudit(deps, {
         action: 'security.loginFailureBurst',
         actor: { label: 'anonymous' },
-        subject: user ? { type: 'user', id: user.userId, label: user.email } : { type: 'email', id: input.email.trim().toLowerCase() },
+        subject: user ? { type: 'user', id: user.userId, label: user.email } : { type: 'email', id: emailKey(input.email) },
         ip: caller.ip,
         details: { failures: accountFailures, userAgent: caller.userAgent },
       });
@@ -57,7 +58,12 @@ export async function login(
   await clearCounter(deps.store, accountKey);
   if (needsRehash(user.passwordHash)) {
     const passwordHash = await hashPassword(input.password);
-    await deps.store.put({ ...userItem({ ...user, passwordHash }) }, { expression: 'version = :v', values: { ':v': user.version } }).catch(() => undefined);
+    // Only if the account did not change meanwhile; a lost race just leaves the upgrade to the next login.
+    await deps.store
+      .update(keys.user(user.userId), { expression: 'SET passwordHash = :hash', values: { ':hash': passwordHash } }, { expression: 'version = :v', values: { ':v': user.version } })
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+      });
   }
   const session = await startSession(deps, user, caller);
   return { user: publicUser(user), ...session };

@@ -2,6 +2,7 @@ import type { AppDeps } from '../http/deps';
 import { accountLink, accountMail } from './account-mail';
 import { countFailure, counterKey, limits, readCounters, waitMs } from './rate-limit';
 import { newToken } from './tokens';
+import { emailKey } from './user';
 import { findUserByEmail } from './user-store';
 
 /**
@@ -10,7 +11,7 @@ import { findUserByEmail } from './user-store';
  * so the form cannot flood anyone's mailbox.
  */
 export async function requestPasswordReset(deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>, input: { email: string }): Promise<void> {
-  const key = counterKey('resetMail', input.email.trim().toLowerCase());
+  const key = counterKey('resetMail', emailKey(input.email));
   const [counter] = await readCounters(deps.store, [key]);
   if (waitMs(limits.resetMail, counter ?? null, deps.clock.now().getTime()) > 0) return;
   const user = await findUserByEmail(deps.store, input.email);

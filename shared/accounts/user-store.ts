@@ -20,4 +20,10 @@ export async function findUserByEmail(store: Store, email: string): Promise<User
   return marker ? findUser(store, marker.userId, true) : null;
 }
 
+/** The signed-in account as an audit entry names it (its e-mail), with the account itself. */
+export async function auditActor(store: Store, userId: string): Promise<{ actor: { userId: string; label: string }; user: User }> {
+  const user = await getUser(store, userId);
+  return { actor: { userId, label: user.email }, user };
+}
+
 export const emailTaken = { pl: 'Konto z tym adresem e-mail już istnieje.', en: 'An account with this e-mail address already exists.' };

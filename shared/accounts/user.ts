@@ -53,6 +53,28 @@ export function publicUser(user: User): PublicUser {
 /** E-mail addresses are unique regardless of letter case. */
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
+/** A new account as every path creates it (registration, invitations, demo seed): version 1, e-mail keyed. */
+export function newUser(
+  deps: { clock: { now(): Date }; ids: { newId(): string } },
+  fields: Pick<User, 'email' | 'displayName' | 'language' | 'roles' | 'status' | 'emailVerified'> &
+    Partial<Pick<User, 'institutionId' | 'expert' | 'passwordHash'>>,
+): User {
+  const now = deps.clock.now().toISOString();
+  const { institutionId, expert, passwordHash, ...rest } = fields;
+  return {
+    userId: deps.ids.newId(),
+    ...rest,
+    email: fields.email.trim(),
+    emailKey: emailKey(fields.email),
+    ...(institutionId ? { institutionId } : {}),
+    ...(expert ? { expert } : {}),
+    ...(passwordHash ? { passwordHash } : {}),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
 /** The user's item: profile + gsi1 entry of the organizer's user list (by primary role, then e-mail). */
 export function userItem(user: User) {
   return {

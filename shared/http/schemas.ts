@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { roles } from '../access/principal';
+import { languages } from './language';
 import type { ResponseSpec } from './openapi/describe';
 
 /** The one error body every failing route returns (DESIGN.md §5). */
@@ -34,8 +36,8 @@ export const PublicUserSchema = z.object({
   userId: z.string(),
   email: z.string(),
   displayName: z.string(),
-  language: z.enum(['pl', 'en']),
-  roles: z.array(z.enum(['institution', 'expert', 'organizer'])),
+  language: z.enum(languages),
+  roles: z.array(z.enum(roles)),
   institutionId: z.optional(z.string()),
   status: z.enum(['invited', 'active', 'deactivated']),
   emailVerified: z.boolean(),

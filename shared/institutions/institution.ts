@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isValidNip, normalizeNip } from './nip';
+import { isValidNip } from './nip';
 import { isValidRegon, normalizeRegon } from './regon';
 
 /** Institution types the contest accepts (issue 3). Labels live in the web locales (`institutionType.*`). */
@@ -28,7 +28,6 @@ export type Voivodeship = (typeof voivodeships)[number];
 
 /** Required text: trimmed, not blank, bounded. */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(max));
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
 export const emailAddress = z.string().check(
   z.trim(),
@@ -72,7 +71,6 @@ export type NewInstitution = z.infer<typeof NewInstitution>;
 export function normalizeProfile<T extends InstitutionProfile>(profile: T): T {
   return { ...profile, regon: normalizeRegon(profile.regon), website: profile.website ? profile.website : undefined };
 }
-export { normalizeNip };
 
 export interface Institution extends InstitutionProfile {
   institutionId: string;
@@ -82,4 +80,3 @@ export interface Institution extends InstitutionProfile {
   version: number;
 }
 
-export { optionalText };

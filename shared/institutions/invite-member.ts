@@ -1,7 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { inviteAccount } from '../accounts/invite-account';
 import type { PublicUser } from '../accounts/user';
-import { getUser } from '../accounts/user-store';
+import { auditActor } from '../accounts/user-store';
 import type { AppDeps } from '../http/deps';
 import type { Language } from '../http/language';
 import { keys } from '../store/keys';
@@ -15,13 +15,13 @@ export async function inviteMember(
   caller: Caller,
 ): Promise<PublicUser> {
   const me = signedIn(caller);
-  const [institution, inviter] = await Promise.all([getInstitution(deps, institutionId), getUser(deps.store, me.userId)]);
+  const [institution, { actor, user: inviter }] = await Promise.all([getInstitution(deps, institutionId), auditActor(deps.store, me.userId)]);
   const { user } = await inviteAccount(deps, {
     ...input,
     role: 'institution',
     institution: { institutionId, name: institution.name },
     invitedBy: inviter.displayName,
-    audit: { action: 'member.invited', actor: { userId: me.userId, label: inviter.email }, ip: caller.ip, details: { institutionId } },
+    audit: { action: 'member.invited', actor, ip: caller.ip, details: { institutionId } },
     extraItems: (userId) => [
       { Put: { TableName: '', Item: { ...keys.member(institutionId, userId), entity: 'member', userId, joinedAt: deps.clock.now().toISOString() } } },
     ],

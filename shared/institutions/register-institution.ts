@@ -2,7 +2,7 @@ import type { Caller } from '../access/caller';
 import { accountLink, accountMail } from '../accounts/account-mail';
 import { acceptablePasswordHash } from '../accounts/new-password';
 import { newToken } from '../accounts/tokens';
-import { newAccountItems, type User } from '../accounts/user';
+import { newAccountItems, newUser } from '../accounts/user';
 import { emailTaken } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { AppError, type FieldErrors } from '../errors';
@@ -10,7 +10,8 @@ import type { AppDeps } from '../http/deps';
 import type { Language } from '../http/language';
 import { keys } from '../store/keys';
 import { failedConditions } from '../store/translate-error';
-import { normalizeNip, normalizeProfile, type Institution, type NewInstitution } from './institution';
+import { normalizeProfile, type Institution, type NewInstitution } from './institution';
+import { normalizeNip } from './nip';
 
 export interface Registration {
   institution: NewInstitution;
@@ -31,10 +32,8 @@ export async function registerInstitution(deps: AppDeps, input: Registration, ca
   const institutionId = deps.ids.newId();
   const nip = normalizeNip(input.institution.nip);
   const institution: Institution = { ...normalizeProfile(input.institution), nip, institutionId, createdAt: now, updatedAt: now, version: 1 };
-  const user: User = {
-    userId: deps.ids.newId(),
-    email: input.account.email.trim(),
-    emailKey: input.account.email.trim().toLowerCase(),
+  const user = newUser(deps, {
+    email: input.account.email,
     displayName: input.account.displayName,
     language: input.account.language,
     roles: ['institution'],
@@ -42,10 +41,7 @@ export async function registerInstitution(deps: AppDeps, input: Registration, ca
     status: 'active',
     emailVerified: false,
     passwordHash,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  });
   const { token, put: tokenPut } = newToken(deps.clock, 'verifyEmail', user.userId);
   try {
     await deps.store.transact([

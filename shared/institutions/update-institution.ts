@@ -1,5 +1,6 @@
 import { signedIn, type Caller } from '../access/caller';
 import { staleFieldMessage } from '../accounts/update-my-profile';
+import { auditActor } from '../accounts/user-store';
 import { auditPut, changedFields } from '../audit/audit';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
@@ -18,7 +19,7 @@ export async function updateInstitution(
   caller: Caller,
 ): Promise<Institution> {
   const me = signedIn(caller);
-  const before = await getInstitution(deps, institutionId);
+  const [before, { actor }] = await Promise.all([getInstitution(deps, institutionId), auditActor(deps.store, me.userId)]);
   const { version, ...profile } = input;
   const next = normalizeProfile(profile);
   const now = deps.clock.now().toISOString();
@@ -36,7 +37,7 @@ export async function updateInstitution(
       },
       auditPut(deps, {
         action: 'institution.updated',
-        actor: { userId: me.userId, label: me.userId },
+        actor,
         subject: { type: 'institution', id: institutionId, label: after.name },
         ip: caller.ip,
         ...changedFields(editable(before), editable(after)),

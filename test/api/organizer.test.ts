@@ -109,5 +109,8 @@ describe('organizer: audit trail', () => {
     expect(subject.items.map((e) => e.action)).toEqual(['user.deactivated']);
     const badDay = await errorOf(await app.request('/api/audit?day=yesterday', { headers: { cookie } }));
     expect(Object.keys(badDay.fields)).toEqual(['day']);
+    const halfSubject = await errorOf(await app.request('/api/audit?subjectType=user', { headers: { cookie } }));
+    expect(halfSubject.status).toBe(400);
+    expect(Object.keys(halfSubject.fields)).toEqual(['subjectId']);
   });
 });

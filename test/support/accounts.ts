@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/access/principal';
 import { hashPassword } from '../../shared/accounts/password-hash';
 import { startSession } from '../../shared/accounts/sessions';
-import { newAccountItems, type AccountStatus, type User } from '../../shared/accounts/user';
+import { newAccountItems, newUser, type AccountStatus, type User } from '../../shared/accounts/user';
 import { createApp } from '../../shared/http/app';
 import type { NewInstitution } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
@@ -71,22 +71,16 @@ export async function seedUser(
 ): Promise<{ user: User; password: string }> {
   const password = options.password ?? goodPassword;
   const now = deps.clock.now().toISOString();
-  const email = options.email ?? uniqueEmail(options.role);
-  const user: User = {
-    userId: deps.ids.newId(),
-    email,
-    emailKey: email.toLowerCase(),
+  const user = newUser(deps, {
+    email: options.email ?? uniqueEmail(options.role),
     displayName: `Test ${options.role}`,
     language: 'pl',
     roles: [options.role],
-    ...(options.institutionId ? { institutionId: options.institutionId } : {}),
+    institutionId: options.institutionId,
     status: options.status ?? 'active',
     emailVerified: options.emailVerified ?? true,
     passwordHash: await hashPassword(password, { log2N: 10, r: 8, p: 1 }),
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  });
   const membership = options.institutionId
     ? [{ Put: { TableName: '', Item: { ...keys.member(options.institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now } } }]
     : [];

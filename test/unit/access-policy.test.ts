@@ -1,7 +1,5 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import type { Context } from 'hono';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decide, type AccessDecision, type AccessRule } from '../../shared/access/policy';
 import { anonymous, type Principal } from '../../shared/access/principal';
 import { createApp } from '../../shared/http/app';
@@ -10,11 +8,6 @@ import { describe as describeRoute } from '../../shared/http/openapi/describe';
 import { routePolicy } from '../../shared/http/routes/policy';
 import { testDeps } from '../support/factories';
 
-const ddb = mockClient(DynamoDBDocumentClient);
-beforeEach(() => {
-  ddb.reset();
-  ddb.on(GetCommand).resolves({});
-});
 
 /** The six callers of the access matrix (issue 3). */
 const callers = {

@@ -74,11 +74,5 @@ export const userRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'A page of entries' }, ...denied, ...commonErrors },
       }),
       validate('query', AuditQuery),
-      async (c) => {
-        const q = c.req.valid('query');
-        const limit = q.limit ?? 50;
-        if (q.subjectType && q.subjectId) return c.json(await listAudit(deps, { subjectType: q.subjectType, subjectId: q.subjectId, cursor: q.cursor, limit }), 200);
-        const day = q.day ?? deps.clock.now().toISOString().slice(0, 10);
-        return c.json(await listAudit(deps, { day, cursor: q.cursor, limit }), 200);
-      },
+      async (c) => c.json(await listAudit(deps, c.req.valid('query')), 200),
     );
