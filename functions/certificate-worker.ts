@@ -1,21 +1,43 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { processCertificateJob } from '../shared/certificates/process-certificate-job';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { processJob } from '../shared/jobs/process-job';
 import { readConfig } from '../shared/config';
+import { s3BlobStore } from '../shared/platform/blob-store-s3';
+import { systemClock } from '../shared/platform/clock';
+import { lazy } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
+import { KeyRing, staticSecret } from '../shared/platform/secrets';
+import { CursorCodec } from '../shared/store/cursor';
+import { Store } from '../shared/store/store';
 
-const logger = jsonLogger(readConfig().logLevel);
+const config = readConfig();
+const logger = jsonLogger(config.logLevel);
+const region = config.region;
+const deps = lazy(() => {
+  // The worker's cursors never leave the function (queryAll pages internally), so a per-instance key will do.
+  const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
+  return {
+    store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
+    clock: systemClock,
+    logger,
+    documents: s3BlobStore(lazy(() => new S3Client({ region })), config.documentsBucket),
+  };
+});
 
 /**
- * SQS → certificate jobs. Each message is handled on its own; a failed or malformed one is reported
- * in `batchItemFailures`, so SQS retries only that one and, after maxReceiveCount, moves it to the DLQ.
+ * SQS → background jobs (certificates, exports). Each message is handled on its own; a failed or
+ * malformed one is reported in `batchItemFailures`, so SQS retries only that one and, after
+ * maxReceiveCount, moves it to the DLQ.
  */
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      await processCertificateJob({ logger }, record.body);
+      await processJob({ logger, exports: deps }, record.body);
     } catch (error) {
-      logger.error('certificate job failed', {
+      logger.error('job failed', {
         messageId: record.messageId,
         receiveCount: record.attributes.ApproximateReceiveCount,
         error: error instanceof Error ? error.message : String(error),

@@ -14,6 +14,7 @@ import { ulidGenerator } from '../shared/platform/ids';
 import { jsonLogger } from '../shared/platform/logger';
 import { sesMailer } from '../shared/platform/mailer-ses';
 import { sqsQueue } from '../shared/platform/queue-sqs';
+import { s3UploadTarget } from '../shared/platform/uploads-s3';
 import { lazy } from '../shared/platform/lazy';
 import { KeyRing } from '../shared/platform/secrets';
 import { secretsManagerSecret } from '../shared/platform/secrets-aws';
@@ -27,6 +28,8 @@ export function cloudDeps(config: Config): AppDeps {
   const s3 = lazy(() => new S3Client({ region }));
   const store = new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor')));
   const ids = ulidGenerator(systemClock);
+  // One queue and one worker for background jobs (certificates, exports); the job's `type` routes it.
+  const jobs = sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl);
   const settings = { mode: 'cloud' as const, maxBodyBytes: config.maxBodyBytes, secureCookies: true, trustedOrigins: [config.publicOrigin], publicOrigin: config.publicOrigin };
   return {
     store,
@@ -35,7 +38,9 @@ export function cloudDeps(config: Config): AppDeps {
     logger: jsonLogger(config.logLevel),
     blobs: { documents: s3BlobStore(s3, config.documentsBucket), certificates: s3BlobStore(s3, config.certificatesBucket) },
     mail: sesMailer(lazy(() => new SESv2Client({ region })), config.mailFrom),
-    certificateJobs: sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl),
+    certificateJobs: jobs,
+    exportJobs: jobs,
+    uploads: s3UploadTarget(s3, config.documentsBucket, systemClock),
     settings,
     keyRing,
     principals: sessionPrincipals({ store, clock: systemClock, ids, keyRing, settings }),

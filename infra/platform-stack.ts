@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { ApiFunction, mailIdentity } from './constructs/api-function';
@@ -61,6 +62,13 @@ export class PlatformStack extends Stack {
     this.web = new Web(this, 'Web', { httpApi: this.httpApi.httpApi, accessLogs: this.storage.accessLogs });
     // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
     this.api.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
+    // Browsers PUT attachments straight to the documents bucket with presigned URLs, from the web origin only.
+    this.storage.documents.addCorsRule({
+      allowedOrigins: [this.web.origin],
+      allowedMethods: [s3.HttpMethods.PUT],
+      allowedHeaders: ['content-type'],
+      maxAge: 3000,
+    });
 
     const webDistPath =
       props.webDistPath === undefined ? (contextString(this, 'webDist') ?? defaultWebDist) : props.webDistPath;

@@ -17,6 +17,10 @@ export const errorStatus = {
   ALREADY_EXISTS: 409,
   CONCURRENT_MODIFICATION: 409,
   STALE_VERSION: 409,
+  /** The object's state does not allow this (an edition not yet open, an application already submitted). */
+  INVALID_STATE: 409,
+  /** The server's clock says the deadline has passed. */
+  DEADLINE_PASSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -40,6 +44,8 @@ export interface AppErrorOptions {
   retryAfterSeconds?: number;
   /** Extra headers the response must carry (e.g. `Allow` on 405). */
   headers?: Record<string, string>;
+  /** A specific message for this occurrence (why a state or deadline refuses), in both languages; replaces the code's generic one. */
+  detail?: { pl: string; en: string };
   /** Message parameters, substituted into the localized message. */
   params?: Record<string, string | number>;
   cause?: unknown;
@@ -51,6 +57,7 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly headers: Record<string, string>;
   readonly params: Record<string, string | number>;
+  readonly detail: { pl: string; en: string } | undefined;
 
   constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
     super(message ?? code, { cause: options.cause });
@@ -60,6 +67,7 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.headers = options.headers ?? {};
     this.params = options.params ?? {};
+    this.detail = options.detail;
   }
 
   get status(): ErrorStatus {

@@ -14,7 +14,8 @@ export interface CertificateWorkerProps {
   readonly logLevel: string;
 }
 
-export const certificateWorkerTimeout = Duration.seconds(60);
+/** Exports of a whole edition (XLSX, attachments ZIP) take longer than one certificate. */
+export const certificateWorkerTimeout = Duration.minutes(5);
 
 /**
  * The certificate job queue and its consumer. A failed message is reported on its own
@@ -29,11 +30,13 @@ export class CertificateWorker extends Construct {
     this.jobs = new CertificateQueue(this, 'Queue', { consumerTimeout: certificateWorkerTimeout });
     this.fn = new AppFunction(this, 'Worker', {
       name: 'certificate-worker',
-      description: 'Renders certificates from SQS jobs into the certificates bucket',
+      description: 'Background jobs from SQS: certificates into the certificates bucket, exports into the documents bucket',
+      memorySize: 1024,
       timeout: certificateWorkerTimeout,
       environment: {
         TABLE_NAME: props.data.table.tableName,
         CERTIFICATES_BUCKET: props.storage.certificates.bucketName,
+        DOCUMENTS_BUCKET: props.storage.documents.bucketName,
         LOG_LEVEL: props.logLevel,
       },
     });
@@ -42,10 +45,17 @@ export class CertificateWorker extends Construct {
     );
     props.data.grantDataReadWrite(this.fn.role);
     grantObjectActions(this.fn.role, props.storage.certificates, ['s3:PutObject']);
+    // Exports read the attachments (applications/…) and write the export file (exports/…).
+    grantObjectActions(this.fn.role, props.storage.documents, ['s3:GetObject', 's3:PutObject']);
     acknowledge(
       this.fn.role,
       objectWildcardFinding(props.storage.certificates),
       'Certificate object keys are derived from the edition and application of each job, so PutObject (the only object action) is granted on <certificates bucket>/*.',
+    );
+    acknowledge(
+      this.fn.role,
+      objectWildcardFinding(props.storage.documents),
+      'Exports read every attachment of an edition (applications/<application id>/<attachment id>) and write exports/<edition id>/<export id>; the keys are random ids known only at run time, so Get/PutObject are granted on <documents bucket>/*.',
     );
   }
 }

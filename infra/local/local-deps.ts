@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { processCertificateJob } from '../../shared/certificates/process-certificate-job';
+import { processJob } from '../../shared/jobs/process-job';
+import type { ExportJob } from '../../shared/exports/export-job';
+import { signedUploadTarget } from '../../shared/platform/uploads';
 import type { CertificateJob } from '../../shared/certificates/certificate-job';
 import type { AppDeps } from '../../shared/http/deps';
 import { fileBlobStore } from '../../shared/platform/blob-store-files';
@@ -37,6 +39,7 @@ export interface LocalDepsOptions {
 export interface LocalDeps extends AppDeps {
   mail: Outbox;
   certificateJobs: InProcessQueue<CertificateJob>;
+  exportJobs: InProcessQueue<ExportJob>;
   dynamo: DynamoDBClient;
 }
 
@@ -55,6 +58,9 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     publicOrigin: `http://localhost:${options.port ?? 3000}`,
   };
   const store = new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor')));
+  const documents = fileBlobStore(join(options.blobDir, 'documents'));
+  // The same handler the cloud worker runs, fed through an in-process queue.
+  const worker = (body: string) => processJob({ logger: options.logger, exports: () => ({ store, clock, logger: options.logger, documents }) }, body);
   return {
     dynamo,
     store,
@@ -62,13 +68,13 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     ids,
     logger: options.logger,
     blobs: {
-      documents: fileBlobStore(join(options.blobDir, 'documents')),
+      documents,
       certificates: fileBlobStore(join(options.blobDir, 'certificates')),
     },
     mail: outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined),
-    certificateJobs: inProcessQueue<CertificateJob>(ids, async (body) => {
-      await processCertificateJob({ logger: options.logger }, body);
-    }),
+    certificateJobs: inProcessQueue<CertificateJob>(ids, worker),
+    exportJobs: inProcessQueue<ExportJob>(ids, worker),
+    uploads: signedUploadTarget(keyRing, clock, settings.publicOrigin),
     settings,
     keyRing,
     principals: sessionPrincipals({ store, clock, ids, keyRing, settings }),

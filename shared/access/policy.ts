@@ -1,4 +1,6 @@
 import type { Principal, Role } from './principal';
+import type { Store } from '../store/store';
+import { keys } from '../store/keys';
 
 /**
  * Access rules, one per route (shared/http/routes/policy.ts). Outcomes are chosen consistently
@@ -8,7 +10,7 @@ import type { Principal, Role } from './principal';
  *  - 404 when the role may call the route but the object is not theirs (another institution's
  *    application answers exactly like one that does not exist — existence never leaks).
  */
-export type OwnershipName = 'ownInstitution';
+export type OwnershipName = 'ownInstitution' | 'ownApplication';
 
 export type AccessRule =
   | { access: 'public' }
@@ -20,9 +22,25 @@ export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'notFou
 /** Ownership checks by name: given the principal and the route parameter's value, is it theirs? */
 export type OwnershipChecks = Record<OwnershipName, (principal: Extract<Principal, { kind: 'user' }>, value: string) => Promise<boolean> | boolean>;
 
+const ownInstitution = (principal: Extract<Principal, { kind: 'user' }>, institutionId: string) => principal.institutionId !== undefined && principal.institutionId === institutionId;
+
+/** Checks that need no data (tests of the policy alone); `ownApplication` then answers "not yours". */
 export const ownershipChecks: OwnershipChecks = {
-  ownInstitution: (principal, institutionId) => principal.institutionId !== undefined && principal.institutionId === institutionId,
+  ownInstitution,
+  ownApplication: () => false,
 };
+
+/** The app's checks: an application is the caller's when its header names the caller's institution. */
+export function ownershipChecksFor(store: Store): OwnershipChecks {
+  return {
+    ownInstitution,
+    ownApplication: async (principal, applicationId) => {
+      if (!principal.institutionId || !/^[0-9A-Za-z]{1,64}$/.test(applicationId)) return false;
+      const header = await store.get<{ institutionId?: string }>(keys.application(applicationId));
+      return header?.institutionId === principal.institutionId;
+    },
+  };
+}
 
 export async function decide(
   rule: AccessRule,

@@ -21,10 +21,24 @@ export const auditActions = [
   'security.loginFailureBurst',
   'security.passwordReset',
   'security.logoutEverywhere',
+  'edition.created',
+  'edition.cloned',
+  'edition.settingsUpdated',
+  'edition.rubricUpdated',
+  'edition.questionnaireUpdated',
+  'edition.stateChanged',
+  'extension.granted',
+  'application.started',
+  'application.submitted',
+  'application.withdrawn',
+  'application.accepted',
+  'application.returned',
+  'application.rejected',
+  'export.requested',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditSubjectTypes = ['user', 'institution', 'email'] as const;
+export const auditSubjectTypes = ['user', 'institution', 'email', 'edition', 'application'] as const;
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];
 
 export interface AuditEntry {

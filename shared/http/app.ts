@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import type { AppDeps, AppEnv } from './deps';
 import { requestLanguage } from './language';
 import type { AccessRule } from '../access/policy';
+import { ownershipChecksFor } from '../access/policy';
 import { authorize } from './middleware/authorize';
 import { errorHandler, errorResponse } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
@@ -17,6 +18,8 @@ import { routePolicy } from './routes/policy';
 import { preferenceRoutes } from './routes/preferences';
 import { authRoutes } from './routes/auth';
 import { institutionRoutes } from './routes/institutions';
+import { editionRoutes } from './routes/editions';
+import { applicationRoutes } from './routes/applications';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
 
@@ -42,15 +45,14 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
       xFrameOptions: 'DENY',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.settings.maxBodyBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'Body too large');
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: deps.settings.maxBodyBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'Body too large');
+    },
+  });
+  // Attachment bytes (local upload route) have their own, larger limit on the route itself.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/uploads/') ? next() : jsonBodyLimit(c, next)));
   // CSRF: a state-changing request that a browser could send cross-site without a CORS preflight
   // (form or text content types) must come from our own origin, by Sec-Fetch-Site or Origin. JSON
   // bodies need a preflight, which this API never grants (it sends no CORS headers at all).
@@ -70,7 +72,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     }),
   );
 
-  app.use('/api/*', authorize(options.policy ?? routePolicy, deps.principals));
+  app.use('/api/*', authorize(options.policy ?? routePolicy, deps.principals, ownershipChecksFor(deps.store)));
 
   const routes = app
     .route('/', healthRoutes(deps))
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', authRoutes(deps))
     .route('/', institutionRoutes(deps))
     .route('/', userRoutes(deps))
+    .route('/', editionRoutes(deps))
+    .route('/', applicationRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route('/', openApiRoutes(() => app.routes));
 

@@ -11,6 +11,8 @@ import type { Language } from './language';
 import type { PrincipalResolver } from './middleware/authorize';
 import type { KeyRing } from '../platform/secrets';
 import type { Context } from 'hono';
+import type { UploadTarget } from '../platform/uploads';
+import type { ExportJob } from '../exports/export-job';
 
 /** Everything the app needs from the outside world; built by functions/ (cloud) or infra/local (laptop). */
 export interface AppDeps {
@@ -19,8 +21,12 @@ export interface AppDeps {
   ids: IdGenerator;
   logger: Logger;
   blobs: { documents: BlobStore; certificates: BlobStore };
+  /** Where browsers upload attachments (presigned S3 PUT, or the local upload route). */
+  uploads: UploadTarget;
   mail: Mailer;
   certificateJobs: JobQueue<CertificateJob>;
+  /** Exports (CSV, XLSX, attachments ZIP) are built by the worker, off the request path. */
+  exportJobs: JobQueue<ExportJob>;
   settings: AppSettings;
   /** Purpose keys (session signing, cursors) derived from the root secret. */
   keyRing: KeyRing;

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
  */
 export interface SecretSource { rootSecret(): Promise<string> }
 
-export type KeyPurpose = 'cursor' | 'session' | 'token';
+export type KeyPurpose = 'cursor' | 'session' | 'token' | 'upload';
 
 export class KeyRing {
   private root: Promise<string> | undefined;

@@ -36,6 +36,27 @@ export const keys = {
   auditEntry: (day: string, at: string, id: string): ItemKey => ({ pk: keyPart('AUDIT', day), sk: keyPart(at, id) }),
   auditDay: (day: string) => keyPart('AUDIT', day),
   auditSubject: (subjectType: string, subjectId: string) => keyPart('AUDIT_SUBJECT', subjectType, subjectId),
+  /** An edition: settings, rubric and questionnaire in one versioned item; its extensions and exports beside it. */
+  edition: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'EDITION' }),
+  /** gsi1 partition of the edition list (a handful of items a year, written rarely). */
+  editions: () => 'EDITIONS',
+  extension: (editionId: string, institutionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('EXTENSION', institutionId) }),
+  extensionPrefix: 'EXTENSION#',
+  exportJob: (editionId: string, exportId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('EXPORT', exportId) }),
+  exportPrefix: 'EXPORT#',
+  /** An application: its header, one item per answered section and one per attachment, in one partition. */
+  application: (applicationId: string): ItemKey => ({ pk: keyPart('APPLICATION', applicationId), sk: 'APPLICATION' }),
+  applicationPartition: (applicationId: string) => keyPart('APPLICATION', applicationId),
+  section: (applicationId: string, sectionId: string): ItemKey => ({ pk: keyPart('APPLICATION', applicationId), sk: keyPart('SECTION', sectionId) }),
+  sectionPrefix: 'SECTION#',
+  attachment: (applicationId: string, attachmentId: string): ItemKey => ({ pk: keyPart('APPLICATION', applicationId), sk: keyPart('ATTACHMENT', attachmentId) }),
+  attachmentPrefix: 'ATTACHMENT#',
+  /** gsi1: an institution's applications, by edition. */
+  institutionApplications: (institutionId: string) => keyPart('INSTITUTION_APPLICATIONS', institutionId),
+  /** gsi2: an edition's applications, sorted by status then name, so a status filter is a key prefix. */
+  editionApplications: (editionId: string) => keyPart('EDITION_APPLICATIONS', editionId),
+  /** The one-application-per-institution-per-edition marker value. */
+  applicationMarker: (editionId: string, institutionId: string) => `${editionId}:${institutionId}`,
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
 };

@@ -34,6 +34,13 @@ export interface QueryInput {
   cursor?: string;
   /** Newest first when sort keys are time-ordered. */
   descending?: boolean;
+  /**
+   * A FilterExpression over non-key attributes (still a Query: DynamoDB reads `limit` items of the
+   * key range and returns those that pass, so a page may hold fewer; the cursor stays exact).
+   */
+  filter?: Condition;
+  /** Strongly consistent (table only, not indexes): reads that decide a write. */
+  consistent?: boolean;
 }
 
 export interface Page<T> { items: T[]; cursor: string | null }
@@ -154,9 +161,11 @@ export class Store {
           TableName: this.tableName,
           IndexName: input.index,
           KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-          ExpressionAttributeNames: prefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-          ExpressionAttributeValues: prefix ? { ':pk': input.partitionKey, ':sk': prefix } : { ':pk': input.partitionKey },
+          FilterExpression: input.filter?.expression,
+          ExpressionAttributeNames: merge(prefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName }, input.filter?.names),
+          ExpressionAttributeValues: merge<unknown>(prefix ? { ':pk': input.partitionKey, ':sk': prefix } : { ':pk': input.partitionKey }, input.filter?.values),
           Limit: input.limit,
+          ConsistentRead: input.consistent,
           ExclusiveStartKey: start,
           ScanIndexForward: !input.descending,
         }),
@@ -164,6 +173,48 @@ export class Store {
     );
     const last = out.LastEvaluatedKey as Record<string, string | number> | undefined;
     return { items: (out.Items ?? []) as T[], cursor: last ? await this.cursors.encode(scope, last) : null };
+  }
+
+  /**
+   * Every item of a key range, page by page (an application's few items, an edition's applications
+   * for an export). Callers bound the range by design; `maxItems` guards against a surprise.
+   */
+  async queryAll<T extends Item = Item>(input: Omit<QueryInput, 'limit' | 'cursor'>, maxItems = 50_000): Promise<T[]> {
+    const all: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<T> = await this.query<T>({ ...input, limit: 1000, cursor });
+      all.push(...page.items);
+      if (all.length > maxItems) throw new Error(`queryAll over ${maxItems} items in ${input.partitionKey}`);
+      cursor = page.cursor ?? undefined;
+    } while (cursor);
+    return all;
+  }
+
+  /** How many items a key range holds (Select COUNT: no item is returned). */
+  async count(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix'>): Promise<number> {
+    const { pkName, skName } = keyNames(input.index);
+    const prefix = input.sortKeyPrefix;
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.run(() =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: input.index,
+            Select: 'COUNT',
+            KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+            ExpressionAttributeNames: prefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+            ExpressionAttributeValues: prefix ? { ':pk': input.partitionKey, ':sk': prefix } : { ':pk': input.partitionKey },
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
   }
 
   private async run<T>(op: () => Promise<T>): Promise<T> {

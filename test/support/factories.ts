@@ -17,6 +17,9 @@ import { KeyRing, staticSecret } from '../../shared/platform/secrets';
 import { CursorCodec } from '../../shared/store/cursor';
 import { Store } from '../../shared/store/store';
 import type { CertificateJob } from '../../shared/certificates/certificate-job';
+import type { ExportJob } from '../../shared/exports/export-job';
+import { processJob } from '../../shared/jobs/process-job';
+import { signedUploadTarget } from '../../shared/platform/uploads';
 
 export const testCursorCodec = (secret = randomBytes(48).toString('base64url')) => {
   const ring = new KeyRing(staticSecret(secret));
@@ -42,6 +45,9 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const dynamo = overrides.dynamo ?? new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const mail = outboxMailer(clock, ids);
   const certificateJobs = inProcessQueue<CertificateJob>(ids, async () => {});
+  const documents = fileBlobStore(join(blobRoot, 'documents'));
+  // Export jobs run for real (in process), like locally: the worker's use case against the same table.
+  const exportJobs = inProcessQueue<ExportJob>(ids, (body) => processJob({ logger, exports: () => ({ store, clock, logger, documents }) }, body));
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
   const store = new Store(overrides.tableName ?? 'test-table', dynamo, new CursorCodec(() => keyRing.key('cursor')));
   const settings = {
@@ -56,7 +62,9 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     clock,
     ids,
     logger,
-    blobs: { documents: fileBlobStore(join(blobRoot, 'documents')), certificates: fileBlobStore(join(blobRoot, 'certificates')) },
+    blobs: { documents, certificates: fileBlobStore(join(blobRoot, 'certificates')) },
+    uploads: signedUploadTarget(keyRing, clock, settings.publicOrigin),
+    exportJobs,
     mail,
     certificateJobs,
     settings,

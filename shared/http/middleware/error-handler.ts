@@ -28,7 +28,7 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
   const body = {
     error: {
       code: error.code,
-      message: errorMessage(error.code, lang, { requestId: requestId ?? '-', ...error.params }),
+      message: error.detail ? error.detail[lang] : errorMessage(error.code, lang, { requestId: requestId ?? '-', ...error.params }),
       ...(error.fields ? { fields: localizeFields(error.fields, lang) } : {}),
       ...(requestId ? { requestId } : {}),
     },

@@ -2,6 +2,8 @@ import type { AccessRule } from '../../access/policy';
 
 const ownInstitution: AccessRule = { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownInstitution', param: 'institutionId' } };
 const organizers: AccessRule = { access: 'roles', roles: ['organizer'] };
+const ownApplication: AccessRule = { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownApplication', param: 'applicationId' } };
+const institutionsOnly: AccessRule = { access: 'roles', roles: ['institution'] };
 
 /**
  * THE access policy: every route registered on the app, keyed "METHOD /path" exactly as registered.
@@ -33,6 +35,39 @@ export const routePolicy: Record<string, AccessRule> = {
   'PUT /api/institutions/:institutionId': ownInstitution,
   'GET /api/institutions/:institutionId/members': ownInstitution,
   'POST /api/institutions/:institutionId/members': ownInstitution,
+  'GET /api/institutions/:institutionId/applications': ownInstitution,
+
+  // Editions: everyone signed in reads (drafts only organizers, in the use case); organizers change
+  'GET /api/editions': { access: 'signedIn' },
+  'GET /api/editions/:editionId': { access: 'signedIn' },
+  'POST /api/editions': organizers,
+  'PUT /api/editions/:editionId': organizers,
+  'PUT /api/editions/:editionId/rubric': organizers,
+  'PUT /api/editions/:editionId/questionnaire': organizers,
+  'POST /api/editions/:editionId/transitions': organizers,
+  'POST /api/editions/:editionId/clone': organizers,
+  'GET /api/editions/:editionId/extensions': organizers,
+  'POST /api/editions/:editionId/extensions': organizers,
+  'GET /api/editions/:editionId/applications': organizers,
+  'GET /api/editions/:editionId/application-counts': organizers,
+  'GET /api/editions/:editionId/exports': organizers,
+  'POST /api/editions/:editionId/exports': organizers,
+  'GET /api/editions/:editionId/exports/:exportId': organizers,
+  'GET /api/editions/:editionId/exports/:exportId/file': organizers,
+
+  // Applications: the institution's own (checked against the stored header), and organizers
+  'POST /api/editions/:editionId/applications': institutionsOnly,
+  'GET /api/applications/:applicationId': ownApplication,
+  'PUT /api/applications/:applicationId/sections/:sectionId': { ...ownApplication, roles: ['institution'] },
+  'POST /api/applications/:applicationId/submit': { ...ownApplication, roles: ['institution'] },
+  'POST /api/applications/:applicationId/withdraw': { ...ownApplication, roles: ['institution'] },
+  'POST /api/applications/:applicationId/attachments': { ...ownApplication, roles: ['institution'] },
+  'POST /api/applications/:applicationId/attachments/:attachmentId/complete': { ...ownApplication, roles: ['institution'] },
+  'GET /api/applications/:applicationId/attachments/:attachmentId': ownApplication,
+  'DELETE /api/applications/:applicationId/attachments/:attachmentId': { ...ownApplication, roles: ['institution'] },
+  'POST /api/applications/:applicationId/formal-check': organizers,
+  /** The signed upload token is the authorization (local mode; 404 in the cloud). */
+  'PUT /api/uploads/:token': { access: 'public' },
 
   // Organizers only
   'GET /api/users': organizers,

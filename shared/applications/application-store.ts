@@ -1,0 +1,84 @@
+import { AppError } from '../errors';
+import type { Edition } from '../editions/edition';
+import type { Store, TransactItem } from '../store/store';
+import { keys } from '../store/keys';
+import { searchKey, submissionWindow, type ApplicationHeader, type Attachment, type Extension, type SectionAnswers } from './application';
+
+const strip = ({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, gsi2pk: _f, gsi2sk: _g, ...rest }: Record<string, unknown>) => rest;
+
+/** gsi2 sort key of the edition's list: status first, so a status filter is a key prefix; then the name for search and order. */
+export const editionListKey = (status: string, name: string, applicationId: string) => `${status}#${searchKey(name)}#${applicationId}`;
+
+export function headerItem(h: ApplicationHeader) {
+  return {
+    ...keys.application(h.applicationId),
+    entity: 'application',
+    ...h,
+    searchName: searchKey(h.institution.name),
+    gsi1pk: keys.institutionApplications(h.institutionId),
+    gsi1sk: h.editionId,
+    gsi2pk: keys.editionApplications(h.editionId),
+    gsi2sk: editionListKey(h.status, h.institution.name, h.applicationId),
+  };
+}
+
+export const toHeader = (item: Record<string, unknown>): ApplicationHeader => {
+  const { searchName: _s, ...h } = strip(item);
+  return h as unknown as ApplicationHeader;
+};
+export const toSection = (item: Record<string, unknown>) => strip(item) as unknown as SectionAnswers;
+export const toAttachment = (item: Record<string, unknown>) => strip(item) as unknown as Attachment;
+
+export interface LoadedApplication { header: ApplicationHeader; sections: SectionAnswers[]; attachments: Attachment[] }
+
+/** The whole application (header, sections, attachments): one Query of its partition, strongly consistent. */
+export async function loadApplication(store: Store, applicationId: string): Promise<LoadedApplication> {
+  const items = await store.queryAll({ partitionKey: keys.applicationPartition(applicationId), consistent: true });
+  const header = items.find((i) => i.sk === 'APPLICATION');
+  if (!header) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
+  return {
+    header: toHeader(header),
+    sections: items.filter((i) => String(i.sk).startsWith(keys.sectionPrefix)).map(toSection),
+    attachments: items.filter((i) => String(i.sk).startsWith(keys.attachmentPrefix)).map(toAttachment),
+  };
+}
+
+export async function getHeader(store: Store, applicationId: string, consistent = false): Promise<ApplicationHeader> {
+  const item = await store.get(keys.application(applicationId), { consistent });
+  if (!item) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
+  return toHeader(item);
+}
+
+export async function findExtension(store: Store, editionId: string, institutionId: string): Promise<Extension | null> {
+  const item = await store.get(keys.extension(editionId, institutionId));
+  return item ? (strip(item) as unknown as Extension) : null;
+}
+
+/** Refuses with 409 DEADLINE_PASSED (and the reason, with the deadline in Polish time) when the window is closed. */
+export async function assertWindowOpen(deps: { store: Store; clock: { now(): Date } }, edition: Edition, header: ApplicationHeader): Promise<string> {
+  const extension = await findExtension(deps.store, edition.editionId, header.institutionId);
+  const window = submissionWindow(edition, header, extension, deps.clock.now());
+  if (!window.open) throw new AppError('DEADLINE_PASSED', window.reason.en, { detail: window.reason });
+  return window.closesAt;
+}
+
+/** Condition of every write to an application's answers: the header still says it is editable. */
+export function editableCheck(applicationId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: '',
+      Key: keys.application(applicationId),
+      ConditionExpression: '#status IN (:draft, :returned, :withdrawn)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':draft': 'draft', ':returned': 'returned', ':withdrawn': 'withdrawn' },
+    },
+  };
+}
+
+export const notEditable = (status: string) =>
+  new AppError('INVALID_STATE', `Application is ${status}`, {
+    detail: {
+      pl: 'Zgłoszenie zostało złożone i nie można go już zmieniać. Aby je poprawić, wycofaj je przed terminem.',
+      en: 'The application has been submitted and can no longer be changed. To correct it, withdraw it before the deadline.',
+    },
+  });

@@ -1,0 +1,79 @@
+import { signedIn, type Caller } from '../access/caller';
+import { auditActor } from '../accounts/user-store';
+import { auditPut } from '../audit/audit';
+import { getEdition } from '../editions/edition-store';
+import { submissionProblems } from '../editions/questionnaire';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import { failedConditions } from '../store/translate-error';
+import { keys } from '../store/keys';
+import { editableStatuses, type ApplicationHeader } from './application';
+import { assertWindowOpen, editionListKey, getHeader, loadApplication, notEditable } from './application-store';
+import { readyFilesByQuestion } from './get-application';
+import { submissionConfirmation } from './submission-mail';
+
+/**
+ * Submits: full validation against the questionnaire (every problem named by question), the
+ * deadline by the server clock (or the institution's extension, or the correction deadline), then
+ * one transaction that flips the status only if nothing changed since the answers were read — the
+ * header's version and every section's version are conditions. A repeated submit of the same
+ * version (a double click) answers with the submission already made, and mails once.
+ */
+export async function submitApplication(deps: AppDeps, applicationId: string, input: { version: number }, caller: Caller): Promise<ApplicationHeader> {
+  const me = signedIn(caller);
+  const loaded = await loadApplication(deps.store, applicationId);
+  const { header } = loaded;
+  if (header.status === 'submitted' && header.version === input.version + 1) return header;
+  if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
+  if (header.version !== input.version) throw stale();
+  const edition = await getEdition(deps.store, header.editionId);
+  await assertWindowOpen(deps, edition, header);
+  const answers = Object.fromEntries(loaded.sections.map((s) => [s.sectionId, s.answers]));
+  const ready = loaded.attachments.filter((a) => a.status === 'ready');
+  const problems = submissionProblems(edition.questionnaire, answers, readyFilesByQuestion(ready));
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'Application incomplete', {
+      fields: Object.fromEntries(problems.map((p) => [`answers.${p.questionId}`, p.message])),
+      detail: { pl: `Zgłoszenie ma ${problems.length} brak(i) lub błąd(y) — zobacz listę.`, en: `The application has ${problems.length} missing or invalid answer(s) — see the list.` },
+    });
+  }
+  const { actor, user } = await auditActor(deps.store, me.userId);
+  const now = deps.clock.now().toISOString();
+  const after: ApplicationHeader = { ...header, status: 'submitted', submittedAt: now, submittedBy: actor.label, updatedAt: now, version: header.version + 1 };
+  try {
+    await deps.store.transact([
+      {
+        Update: {
+          TableName: '',
+          Key: keys.application(applicationId),
+          UpdateExpression: 'SET #status = :submitted, submittedAt = :now, submittedBy = :by, updatedAt = :now, version = :next, gsi2sk = :listKey',
+          ConditionExpression: 'version = :v AND #status IN (:draft, :returned, :withdrawn)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':submitted': 'submitted', ':now': now, ':by': actor.label, ':next': after.version, ':v': header.version,
+            ':listKey': editionListKey('submitted', header.institution.name, applicationId), ':draft': 'draft', ':returned': 'returned', ':withdrawn': 'withdrawn',
+          },
+        },
+      },
+      // Answers read above must still be the stored ones.
+      ...loaded.sections.map((s) => ({ ConditionCheck: { TableName: '', Key: keys.section(applicationId, s.sectionId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': s.version } } })),
+      ...ready.map((a) => ({ ConditionCheck: { TableName: '', Key: keys.attachment(applicationId, a.attachmentId), ConditionExpression: 'attribute_exists(pk)' } })),
+      auditPut(deps, { action: 'application.submitted', actor, subject: { type: 'application', id: applicationId, label: header.institution.name }, ip: caller.ip, before: { status: header.status }, after: { status: 'submitted' } }),
+    ]);
+  } catch (error) {
+    if (failedConditions(error).length > 0) {
+      const current = await getHeader(deps.store, applicationId, true);
+      if (current.status === 'submitted' && current.version === header.version + 1) return current; // the other click won
+      throw stale(error);
+    }
+    throw error;
+  }
+  const link = `${deps.settings.publicOrigin}/applications/${applicationId}`;
+  await deps.mail.send(submissionConfirmation(user.email, user.language, edition, after, answers, ready, link));
+  return after;
+}
+
+function stale(cause?: unknown) {
+  const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę i sprawdź odpowiedzi przed złożeniem.', en: 'The application changed meanwhile. Reload and check the answers before submitting.' };
+  return new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause });
+}

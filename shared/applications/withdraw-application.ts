@@ -1,0 +1,48 @@
+import { signedIn, type Caller } from '../access/caller';
+import { auditActor } from '../accounts/user-store';
+import { auditPut } from '../audit/audit';
+import { getEdition } from '../editions/edition-store';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import { keys } from '../store/keys';
+import type { ApplicationHeader } from './application';
+import { assertWindowOpen, editionListKey, getHeader } from './application-store';
+
+/**
+ * Withdraws a submitted application before the deadline: it leaves the contest and becomes editable
+ * again, so the institution may correct it and submit again while the window is open.
+ */
+export async function withdrawApplication(deps: AppDeps, applicationId: string, input: { version: number }, caller: Caller): Promise<ApplicationHeader> {
+  const me = signedIn(caller);
+  const header = await getHeader(deps.store, applicationId, true);
+  if (header.status !== 'submitted') {
+    throw new AppError('INVALID_STATE', 'Not submitted', { detail: { pl: 'Wycofać można tylko złożone zgłoszenie, przed jego oceną formalną.', en: 'Only a submitted application can be withdrawn, before its formal check.' } });
+  }
+  const edition = await getEdition(deps.store, header.editionId);
+  await assertWindowOpen(deps, edition, header);
+  const { actor } = await auditActor(deps.store, me.userId);
+  const now = deps.clock.now().toISOString();
+  const after: ApplicationHeader = { ...header, status: 'withdrawn', updatedAt: now, version: input.version + 1 };
+  try {
+    await deps.store.transact([
+      {
+        Update: {
+          TableName: '',
+          Key: keys.application(applicationId),
+          UpdateExpression: 'SET #status = :withdrawn, updatedAt = :now, version = :next, gsi2sk = :listKey',
+          ConditionExpression: 'version = :v AND #status = :submitted',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now, ':next': after.version, ':v': input.version, ':submitted': 'submitted', ':listKey': editionListKey('withdrawn', header.institution.name, applicationId) },
+        },
+      },
+      auditPut(deps, { action: 'application.withdrawn', actor, subject: { type: 'application', id: applicationId, label: header.institution.name }, ip: caller.ip, before: { status: 'submitted' }, after: { status: 'withdrawn' } }),
+    ]);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'CONFLICT') {
+      const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę.', en: 'The application changed meanwhile. Reload the page.' };
+      throw new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause: error });
+    }
+    throw error;
+  }
+  return after;
+}
