@@ -6,6 +6,7 @@ import { emailMarker, newAccountItems, newUser } from '../../shared/accounts/use
 import type { AppDeps } from '../../shared/http/deps';
 import type { Institution } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
+import { seedDemoEdition } from './demo-edition';
 
 export interface DemoAccount { role: Role; email: string; password: string }
 
@@ -18,10 +19,10 @@ const accounts: { role: Role; email: string; displayName: string }[] = [
 
 /**
  * Demo accounts for trying the platform locally: an organizer, a member of a demo town office and an
- * expert, each with a random password. Seeded once per data folder; the passwords are kept in
+ * expert, each with a random password, and an open demo edition with other institutions' applications. Seeded once per data folder; the passwords are kept in
  * `.data/demo-credentials.json` (mode 0600) so every start can print them. Never run in the cloud.
  */
-export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>, credentialsFile?: string): Promise<DemoAccount[]> {
+export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'blobs'>, credentialsFile?: string): Promise<DemoAccount[]> {
   const existing = await deps.store.get(emailMarker(accounts[0]!.email), { consistent: true });
   if (existing) {
     if (!credentialsFile) return [];
@@ -73,6 +74,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>, c
     { Put: { TableName: '', Item: { ...keys.unique('nip', institution.nip), institutionId }, ConditionExpression: 'attribute_not_exists(pk)' } },
   );
   await deps.store.transact(items);
+  await seedDemoEdition(deps);
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;
 }

@@ -13,6 +13,11 @@ import { RegisterPage } from './pages/RegisterPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { useLocation } from './router';
+import { OrganizerEditionsPage } from './pages/organizer/OrganizerEditionsPage';
+import { OrganizerEditionPage } from './pages/organizer/OrganizerEditionPage';
+import { OrganizerApplicationPage } from './pages/organizer/OrganizerApplicationPage';
+import { ApplicationsPage } from './pages/applications/ApplicationsPage';
+import { ApplicationPage } from './pages/applications/ApplicationPage';
 import { SessionProvider } from './session';
 
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
@@ -29,11 +34,21 @@ const pages: Record<string, ComponentType> = {
   '/organizer/users': OrganizerUsersPage,
   '/organizer/audit': OrganizerAuditPage,
   '/outbox': OutboxPage,
+  '/organizer/editions': OrganizerEditionsPage,
+  '/applications': ApplicationsPage,
 };
+
+/** Pages with a path parameter; the page reads it with `useParam(name)`. */
+const patterns: [RegExp, ComponentType][] = [
+  [/^\/organizer\/editions\/[^/]+$/, OrganizerEditionPage],
+  [/^\/organizer\/applications\/[^/]+$/, OrganizerApplicationPage],
+  [/^\/applications\/[^/]+$/, ApplicationPage],
+];
 
 export function App() {
   const { path } = useLocation();
-  const Page = pages[path.length > 1 ? path.replace(/\/+$/, '') : path] ?? NotFoundPage;
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const Page = pages[clean] ?? patterns.find(([re]) => re.test(clean))?.[1] ?? NotFoundPage;
   return (
     <SessionProvider>
       <Layout>

@@ -2,6 +2,11 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import pl from './locales/pl.json';
+// Area files, merged into one namespace (each area's keys sit under its own top-level key).
+import applicationEn from './locales/application.en.json';
+import applicationPl from './locales/application.pl.json';
+import editionsEn from './locales/editions.en.json';
+import editionsPl from './locales/editions.pl.json';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +19,10 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { pl: { translation: pl }, en: { translation: en } },
+  resources: {
+    pl: { translation: { ...pl, ...editionsPl, ...applicationPl } },
+    en: { translation: { ...en, ...editionsEn, ...applicationEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'pl',
   interpolation: { escapeValue: false },

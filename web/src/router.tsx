@@ -55,3 +55,14 @@ export function NavLink({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElemen
   const { path } = useLocation();
   return <a href={href} aria-current={path === href ? 'page' : undefined} {...rest} />;
 }
+
+/** The last path segment of a parameterized page (`/applications/:applicationId` → the id), decoded. */
+export function useLastSegment(): string {
+  const { path } = useLocation();
+  const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

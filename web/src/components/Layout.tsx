@@ -44,6 +44,8 @@ function RoleLinks() {
   return (
     <>
       {roles.includes('institution') && <li><NavLink href="/institution">{t('layout.institution')}</NavLink></li>}
+      {roles.includes('institution') && <li><NavLink href="/applications">{t('layout.applications')}</NavLink></li>}
+      {roles.includes('organizer') && <li><NavLink href="/organizer/editions">{t('layout.editions')}</NavLink></li>}
       {roles.includes('organizer') && <li><NavLink href="/organizer/users">{t('layout.users')}</NavLink></li>}
       {roles.includes('organizer') && <li><NavLink href="/organizer/audit">{t('layout.audit')}</NavLink></li>}
     </>
