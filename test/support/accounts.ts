@@ -9,8 +9,8 @@ import { localDynamo, testTableName } from './dynamo';
 import { testDeps, uniqueId } from './factories';
 
 /** The app against DynamoDB Local, with deps exposed (clock, outbox, store) for Prepare/Assess. */
-export function apiHarness() {
-  const deps = testDeps({ dynamo: localDynamo(), tableName: testTableName() });
+export function apiHarness(options: { maxBodyBytes?: number } = {}) {
+  const deps = testDeps({ dynamo: localDynamo(), tableName: testTableName(), maxBodyBytes: options.maxBodyBytes });
   return { deps, app: createApp(deps) };
 }
 export type Harness = ReturnType<typeof apiHarness>;
