@@ -12,3 +12,6 @@ export const inLanguage = (t: Localized, lang: 'pl' | 'en'): string => (lang ===
 
 /** Codes of rubric items, sections and questions: short, stable, safe in keys and field paths. */
 export const code = z.string().check(z.trim(), z.refine((v) => /^[a-z0-9][a-z0-9_-]{0,39}$/i.test(v), 'code'));
+
+/** Rubric codes may carry dots ("A1.2"), as the chapter numbers its criteria. */
+export const rubricCode = z.string().check(z.trim(), z.refine((v) => /^[a-z0-9][a-z0-9._-]{0,39}$/i.test(v), 'code'));

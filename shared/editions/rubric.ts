@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { code, localized } from './localized';
+import { rubricCode as code, localized } from './localized';
 
 /**
  * The rubric: evaluation areas → criteria, plus optional mystery-shopper channels with checklist

@@ -12,7 +12,7 @@ export const fieldMessages = {
   email: { pl: 'Podaj poprawny adres e-mail.', en: 'Enter a valid e-mail address.' },
   phone: { pl: 'Podaj numer telefonu (cyfry, spacje, +, -).', en: 'Enter a phone number (digits, spaces, +, -).' },
   notBlank: { pl: 'To pole nie może być puste.', en: 'This field must not be empty.' },
-  code: { pl: 'Kod: litery, cyfry, _ lub -, do 40 znaków.', en: 'Code: letters, digits, _ or -, up to 40 characters.' },
+  code: { pl: 'Kod: litery, cyfry, _ lub - (w kryteriach także kropka), do 40 znaków.', en: 'Code: letters, digits, _ or - (dots too in rubric codes), up to 40 characters.' },
   instant: { pl: 'Podaj datę i godzinę ze strefą, np. 2026-03-31T23:59:00+02:00.', en: 'Enter a date and time with its zone, e.g. 2026-03-31T23:59:00+02:00.' },
   money: { pl: 'Kwota w złotych, najwyżej z groszami.', en: 'An amount in PLN, at most to the grosz.' },
   day: { pl: 'Podaj dzień w postaci RRRR-MM-DD.', en: 'Enter a day as YYYY-MM-DD.' },
