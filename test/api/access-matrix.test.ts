@@ -2,6 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../shared/accounts/user';
 import { routePolicy } from '../../shared/http/routes/policy';
 import { keys } from '../../shared/store/keys';
+import { attachmentBlobKey } from '../../shared/applications/attachments';
+import { requestUpload } from '../../shared/applications/request-upload';
+import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
+import { requestExport } from '../../shared/exports/request-export';
+import { attach, callerFor, pdfBytes, seedApplication, seedEdition } from '../support/applications';
 import { apiHarness, goodPassword, jsonRequest, registrationBody, seedInstitution, seedUser, sessionCookie, uniqueEmail } from '../support/accounts';
 
 /**
@@ -18,9 +23,33 @@ const all = (status: number): Row => ({ anonymous: status, memberA: status, memb
 const signedIn = (status: number): Row => ({ anonymous: 401, memberA: status, memberB: status, expert: status, deactivated: 401, organizer: status });
 const ownInstitutionA = (status: number): Row => ({ anonymous: 401, memberA: status, memberB: 404, expert: 403, deactivated: 401, organizer: status });
 const organizerOnly = (status: number): Row => ({ anonymous: 401, memberA: 403, memberB: 403, expert: 403, deactivated: 401, organizer: status });
+/** Institution A's application: its members and organizers read; another institution gets 404. */
+const ownApplicationA = (status: number): Row => ({ anonymous: 401, memberA: status, memberB: 404, expert: 403, deactivated: 401, organizer: status });
+/** Changes to A's application: only A's members (organizers read but never answer for an institution). */
+const applicantA = (status: number): Row => ({ anonymous: 401, memberA: status, memberB: 404, expert: 403, deactivated: 401, organizer: 403 });
 
-const { deps, app } = apiHarness();
-interface World { institutionA: string; users: Record<Exclude<Caller, 'anonymous'>, User>; loginUser: User; target: User }
+const { deps, app } = apiHarness({ maxBodyBytes: 1024 * 1024 });
+interface World {
+  institutionA: string;
+  users: Record<Exclude<Caller, 'anonymous'>, User>;
+  loginUser: User;
+  target: User;
+  /** An open edition with A's draft application (appA) and its attachments. */
+  open: string;
+  appA: string;
+  readyAttachment: string;
+  pendingAttachment: string;
+  removableAttachment: string;
+  /** Another open edition nobody has applied to yet. */
+  fresh: string;
+  /** A's submitted application (submit / withdraw), and B's submitted one (formal check), in a third edition. */
+  appSubmit: string;
+  appFormal: string;
+  draft: string;
+  published: string;
+  exportId: string;
+  uploadPath: string;
+}
 let world: World;
 
 type Sample = (w: World, caller: Caller) => Promise<{ path: string; init?: RequestInit }> | { path: string; init?: RequestInit };
@@ -79,7 +108,50 @@ const samples: Record<string, { sample: Sample; expected: Row }> = {
   'POST /api/users/:userId/deactivate': { sample: post((w) => `/api/users/${w.target.userId}/deactivate`), expected: organizerOnly(200) },
   'POST /api/users/:userId/reactivate': { sample: post((w) => `/api/users/${w.target.userId}/reactivate`), expected: organizerOnly(200) },
   'GET /api/audit': { sample: get('/api/audit'), expected: organizerOnly(200) },
+  'GET /api/institutions/:institutionId/applications': { sample: (w) => ({ path: `/api/institutions/${w.institutionA}/applications` }), expected: ownInstitutionA(200) },
+
+  'GET /api/editions': { sample: get('/api/editions'), expected: signedIn(200) },
+  'GET /api/editions/:editionId': { sample: (w) => ({ path: `/api/editions/${w.open}` }), expected: signedIn(200) },
+  'POST /api/editions': { sample: post('/api/editions', (w) => settingsOf(w)), expected: organizerOnly(201) },
+  'PUT /api/editions/:editionId': { sample: async (w) => ({ path: `/api/editions/${w.draft}`, init: jsonRequest('PUT', { ...settingsOf(w), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
+  'PUT /api/editions/:editionId/rubric': { sample: async (w) => ({ path: `/api/editions/${w.draft}/rubric`, init: jsonRequest('PUT', { rubric: sampleRubric(), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
+  'PUT /api/editions/:editionId/questionnaire': { sample: async (w) => ({ path: `/api/editions/${w.draft}/questionnaire`, init: jsonRequest('PUT', { questionnaire: sampleQuestionnaire(), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/transitions': { sample: async (w) => ({ path: `/api/editions/${w.published}/transitions`, init: jsonRequest('POST', { to: 'archived', version: await versionOf(w.published) }) }), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/clone': { sample: post((w) => `/api/editions/${w.open}/clone`), expected: organizerOnly(201) },
+  'GET /api/editions/:editionId/extensions': { sample: (w) => ({ path: `/api/editions/${w.open}/extensions` }), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/extensions': { sample: post((w) => `/api/editions/${w.open}/extensions`, (w) => ({ institutionId: w.institutionA, until: '2026-12-31T12:00:00+01:00', reason: 'Awaria' })), expected: organizerOnly(201) },
+  'POST /api/editions/:editionId/applications': { sample: post((w) => `/api/editions/${w.fresh}/applications`), expected: { anonymous: 401, memberA: 201, memberB: 201, expert: 403, deactivated: 401, organizer: 403 } },
+  'GET /api/editions/:editionId/applications': { sample: (w) => ({ path: `/api/editions/${w.open}/applications` }), expected: organizerOnly(200) },
+  'GET /api/editions/:editionId/application-counts': { sample: (w) => ({ path: `/api/editions/${w.open}/application-counts` }), expected: organizerOnly(200) },
+  'GET /api/editions/:editionId/exports': { sample: (w) => ({ path: `/api/editions/${w.open}/exports` }), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/exports': { sample: post((w) => `/api/editions/${w.open}/exports`, () => ({ format: 'csv' })), expected: organizerOnly(202) },
+  'GET /api/editions/:editionId/exports/:exportId': { sample: (w) => ({ path: `/api/editions/${w.open}/exports/${w.exportId}` }), expected: organizerOnly(200) },
+  'GET /api/editions/:editionId/exports/:exportId/file': { sample: (w) => ({ path: `/api/editions/${w.open}/exports/${w.exportId}/file` }), expected: organizerOnly(200) },
+
+  'GET /api/applications/:applicationId': { sample: (w) => ({ path: `/api/applications/${w.appA}` }), expected: ownApplicationA(200) },
+  'PUT /api/applications/:applicationId/sections/:sectionId': {
+    sample: async (w) => {
+      const section = await deps.store.get<{ version: number }>(keys.section(w.appA, 'staff'), { consistent: true });
+      return { path: `/api/applications/${w.appA}/sections/staff`, init: jsonRequest('PUT', { answers: { staff_trainings: 3 }, version: section?.version ?? 0 }) };
+    },
+    expected: applicantA(200),
+  },
+  'POST /api/applications/:applicationId/submit': { sample: async (w) => ({ path: `/api/applications/${w.appSubmit}/submit`, init: jsonRequest('POST', { version: await headerVersion(w.appSubmit) }) }), expected: applicantA(200) },
+  'POST /api/applications/:applicationId/withdraw': { sample: async (w) => ({ path: `/api/applications/${w.appSubmit}/withdraw`, init: jsonRequest('POST', { version: await headerVersion(w.appSubmit) }) }), expected: applicantA(200) },
+  'POST /api/applications/:applicationId/attachments': { sample: post((w) => `/api/applications/${w.appA}/attachments`, () => ({ questionId: 'documents_other', fileName: 'zdjecie.png', size: 2048 })), expected: applicantA(201) },
+  'POST /api/applications/:applicationId/attachments/:attachmentId/complete': { sample: post((w) => `/api/applications/${w.appA}/attachments/${w.pendingAttachment}/complete`), expected: applicantA(200) },
+  'GET /api/applications/:applicationId/attachments/:attachmentId': { sample: (w) => ({ path: `/api/applications/${w.appA}/attachments/${w.readyAttachment}` }), expected: ownApplicationA(200) },
+  'DELETE /api/applications/:applicationId/attachments/:attachmentId': {
+    sample: (w) => ({ path: `/api/applications/${w.appA}/attachments/${w.removableAttachment}`, init: { method: 'DELETE', headers: { origin: 'https://konkurs.example.org' } } }),
+    expected: applicantA(204),
+  },
+  'POST /api/applications/:applicationId/formal-check': { sample: async (w) => ({ path: `/api/applications/${w.appFormal}/formal-check`, init: jsonRequest('POST', { decision: 'accept', version: await headerVersion(w.appFormal) }) }), expected: organizerOnly(200) },
+  'PUT /api/uploads/:token': { sample: (w) => ({ path: w.uploadPath, init: { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdfBytes() as unknown as BodyInit } }), expected: all(204) },
 };
+
+const settingsOf = (_w: World) => sampleSettings(deps.clock.now());
+const versionOf = async (editionId: string) => (await deps.store.get<{ version: number }>(keys.edition(editionId), { consistent: true }))?.version ?? 0;
+const headerVersion = async (applicationId: string) => (await deps.store.get<{ version: number }>(keys.application(applicationId), { consistent: true }))?.version ?? 0;
 
 beforeAll(async () => {
   const a = await seedInstitution(deps);
@@ -89,7 +161,28 @@ beforeAll(async () => {
   const { user: deactivated } = await seedUser(deps, { role: 'organizer', status: 'deactivated' });
   const { user: loginUser } = await seedUser(deps, { role: 'expert' });
   const { user: target } = await seedUser(deps, { role: 'expert' });
-  world = { institutionA: a.institutionId, users: { memberA: a.member, memberB: b.member, expert, deactivated, organizer }, loginUser, target };
+  const open = await seedEdition(deps);
+  const fresh = await seedEdition(deps);
+  const third = await seedEdition(deps);
+  const appA = await seedApplication(deps, a.member, open.editionId);
+  const ready = await attach(deps, a.member, appA.applicationId);
+  const removable = await attach(deps, a.member, appA.applicationId, 'documents_other');
+  const body = pdfBytes();
+  const { attachment: pending } = await requestUpload(deps, appA.applicationId, { questionId: 'documents_other', fileName: 'b.pdf', size: body.length }, callerFor(a.member));
+  await deps.blobs.documents.put(attachmentBlobKey(appA.applicationId, pending.attachmentId), body, 'application/pdf');
+  const appSubmit = await seedApplication(deps, a.member, third.editionId, { complete: true });
+  const appFormal = await seedApplication(deps, b.member, third.editionId, { submit: true });
+  const draft = await seedEdition(deps, { state: 'draft' });
+  const published = await seedEdition(deps, { state: 'published' });
+  const exported = await requestExport(deps, open.editionId, 'csv', callerFor(organizer));
+  await deps.exportJobs.drain();
+  const ticket = await deps.uploads.presign({ key: `applications/${deps.ids.newId()}/${deps.ids.newId()}`, contentType: 'application/pdf', size: body.length });
+  world = {
+    institutionA: a.institutionId, users: { memberA: a.member, memberB: b.member, expert, deactivated, organizer }, loginUser, target,
+    open: open.editionId, appA: appA.applicationId, readyAttachment: ready.attachmentId, pendingAttachment: pending.attachmentId, removableAttachment: removable.attachmentId,
+    fresh: fresh.editionId, appSubmit: appSubmit.applicationId, appFormal: appFormal.applicationId, draft: draft.editionId, published: published.editionId,
+    exportId: exported.exportId, uploadPath: new URL(ticket.url).pathname,
+  };
 });
 
 describe('access matrix (real routes, real sessions, seeded data)', () => {
