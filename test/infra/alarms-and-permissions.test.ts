@@ -64,11 +64,21 @@ describe('least privilege', () => {
     expect(resources.every((r) => /:identity\/(urzad\.example\.pl|konkurs@urzad\.example\.pl)"/.test(r))).toBe(true);
   });
 
-  it('worker: cannot send e-mail, read the secret, or read documents', () => {
+  it('worker: cannot send e-mail, read the secret, or delete documents; reads and writes documents only for exports', () => {
     expect(worker().flatMap((s) => s.actions).filter((a) => a === '*' || a.toLowerCase().startsWith('ses:'))).toEqual([]);
     expect(allows(worker(), 'secretsmanager:GetSecretValue', fx.id(fx.stack.secret.secret))).toEqual([]);
-    expect(allows(worker(), 's3:GetObject', documents())).toEqual([]);
+    expect(allows(worker(), 's3:DeleteObject', documents())).toEqual([]);
+    expect(allows(worker(), 's3:GetObject', documents())).not.toEqual([]);
     expect(allows(worker(), 's3:PutObject', certificates())).not.toEqual([]);
+  });
+
+  it('documents bucket: browsers may PUT presigned uploads from the web origin only', () => {
+    const buckets = fx.template.findResources('AWS::S3::Bucket');
+    const documentsBucket = buckets[fx.id(fx.stack.storage.documents)] as { Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: unknown[] }[] } } };
+    const rules = documentsBucket.Properties.CorsConfiguration?.CorsRules ?? [];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.AllowedMethods).toEqual(['PUT']);
+    expect(JSON.stringify(rules[0]!.AllowedOrigins)).toContain('DomainName');
   });
 
   it('no function may Scan the table or act on every resource', () => {
