@@ -151,7 +151,7 @@ describe('invalid answers are 4xx naming the question', () => {
     const started = await request({ questionId: 'documents_standards', fileName: 'standardy.pdf', size: renamed.length });
     expect(started.status).toBe(201);
     const { attachment, upload } = (await started.json()) as { attachment: { attachmentId: string }; upload: { url: string; headers: Record<string, string> } };
-    const put = await app.request(new URL(upload.url).pathname, { method: 'PUT', headers: upload.headers, body: renamed });
+    const put = await app.request(new URL(upload.url).pathname, { method: 'PUT', headers: upload.headers, body: renamed as unknown as BodyInit });
     expect(put.status).toBe(204);
     const done = await errorOf(await call(m.cookie, 'POST', `/api/applications/${applicationId}/attachments/${attachment.attachmentId}/complete`));
     expect(done.status).toBe(400);
@@ -176,15 +176,15 @@ describe('invalid answers are 4xx naming the question', () => {
     const res = await call(m.cookie, 'POST', `/api/applications/${applicationId}/attachments`, { questionId: 'documents_standards', fileName: 'a.pdf', size: body.length });
     const { upload } = (await res.json()) as { upload: { url: string; headers: Record<string, string> } };
     const path = new URL(upload.url).pathname;
-    expect((await app.request(path, { method: 'PUT', headers: upload.headers, body: new Uint8Array([...body, 0]) })).status).toBe(400);
+    expect((await app.request(path, { method: 'PUT', headers: upload.headers, body: new Uint8Array([...body, 0]) as unknown as BodyInit })).status).toBe(400);
     const [payload, signature] = path.split('/').pop()!.split('.');
     const forged = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     forged.key = `applications/${deps.ids.newId()}/x`;
     const forgedPath = `/api/uploads/${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
-    expect((await app.request(forgedPath, { method: 'PUT', headers: upload.headers, body })).status).toBe(403);
+    expect((await app.request(forgedPath, { method: 'PUT', headers: upload.headers, body: body as unknown as BodyInit })).status).toBe(403);
     deps.clock.advance(16 * 60 * 1000);
     try {
-      expect((await app.request(path, { method: 'PUT', headers: upload.headers, body })).status).toBe(403);
+      expect((await app.request(path, { method: 'PUT', headers: upload.headers, body: body as unknown as BodyInit })).status).toBe(403);
     } finally {
       deps.clock.set('2026-03-01T10:00:00.000Z');
     }
