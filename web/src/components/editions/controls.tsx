@@ -204,6 +204,13 @@ export function ItemTools({ idBase, name, index, count, onMove, onRemove }: { id
   );
 }
 
+/** After a move the pressed button may now be disabled (at the top or bottom): then its partner takes focus. */
+export function focusMoved(idBase: string, from: number, to: number, count: number): void {
+  const up = to < from;
+  const blocked = up ? to === 0 : to === count - 1;
+  focusSoon(`${idBase}-${up !== blocked ? 'up' : 'down'}`);
+}
+
 export function move<T>(list: readonly T[], from: number, to: number): T[] {
   const copy = [...list];
   const [item] = copy.splice(from, 1);
