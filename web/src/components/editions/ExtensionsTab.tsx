@@ -6,17 +6,19 @@ import { SelectField, TextField } from '../Field';
 import { Form, SubmitButton, toFormError, useForm } from '../form';
 import { Loading } from '../Loading';
 import { TextAreaField } from './EditionSettingsForm';
-import { formatWarsaw, fromWarsawInput, warsawInputInDays } from './time';
+import { formatWarsaw, fromWarsawInput, toWarsawInput } from './time';
 
 type Extension = InferResponseType<(typeof api.api.editions)[':editionId']['extensions']['$get'], 200>['items'][number];
 
 /** Deadline extensions: who got one, until when and why; and a form to grant one. */
-export function ExtensionsTab({ editionId }: { editionId: string }) {
+export function ExtensionsTab({ editionId, applicationsClose }: { editionId: string; applicationsClose: string }) {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Extension[] | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState('');
-  const form = useForm('extension', { institutionId: '', until: warsawInputInDays(7, '23:59'), reason: '' });
+  // An extension must reach past the edition's deadline: a week after it (or after today) by default.
+  const base = Math.max(Date.parse(applicationsClose) || 0, Date.now());
+  const form = useForm('extension', { institutionId: '', until: `${toWarsawInput(new Date(base + 7 * 86_400_000).toISOString()).slice(0, 10)}T23:59`, reason: '' });
 
   const load = useCallback(async () => {
     setError('');
@@ -81,7 +83,7 @@ export function ExtensionsTab({ editionId }: { editionId: string }) {
         ) : (
           <Form form={form} onSubmit={grant} labelledBy="ed-grant-title">
             <SelectField name="institutionId" label={t('editions.apps.institution')} options={options} placeholder={t('form.choose')} />
-            <TextField name="until" type="datetime-local" label={t('editions.extensions.until')} hint={t('editions.settings.timelineHint')} />
+            <TextField name="until" type="datetime-local" label={t('editions.extensions.until')} hint={t('editions.extensions.untilHint', { deadline: formatWarsaw(applicationsClose, i18n.language) })} />
             <TextAreaField name="reason" label={t('editions.extensions.reason')} rows={3} />
             <SubmitButton>{t('editions.extensions.submit')}</SubmitButton>
           </Form>

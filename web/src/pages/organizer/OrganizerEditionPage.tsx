@@ -203,7 +203,7 @@ function EditionView({ editionId }: { editionId: string }) {
         )}
 
         {tab === 'applications' && <ApplicationsTab editionId={editionId} initialStatus={query.get('status') ?? undefined} />}
-        {tab === 'extensions' && <ExtensionsTab editionId={editionId} />}
+        {tab === 'extensions' && <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />}
         {tab === 'exports' && <ExportsTab editionId={editionId} />}
       </section>
     </>
