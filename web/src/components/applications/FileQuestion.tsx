@@ -25,6 +25,21 @@ const kindOfName = (name: string): string | undefined => {
   return ext === 'jpg' ? 'jpeg' : ext;
 };
 
+/**
+ * Local mode answers an absolute URL on its configured origin (http://localhost:PORT) even when the
+ * page is open under another name for the same server (127.0.0.1): that PUT would be cross-origin and
+ * fail. `/api/uploads/` only ever exists on this app's own API, so it is sent same-origin; any other
+ * URL (a presigned S3 address) is used as given.
+ */
+function uploadTarget(url: string): string {
+  try {
+    const target = new URL(url, window.location.origin);
+    return target.origin !== window.location.origin && target.pathname.startsWith('/api/uploads/') ? target.pathname + target.search : url;
+  } catch {
+    return url;
+  }
+}
+
 export const downloadUrl = (applicationId: string, attachmentId: string) =>
   `/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
@@ -87,7 +102,7 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
       let put: Response;
       try {
         // Plain fetch: in the cloud the URL is a presigned S3 address that needs no cookie.
-        put = await fetch(ticket.upload.url, { method: ticket.upload.method, headers: ticket.upload.headers, body: file });
+        put = await fetch(uploadTarget(ticket.upload.url), { method: ticket.upload.method, headers: ticket.upload.headers, body: file });
       } catch {
         throw new ApiError(0, 'NETWORK', t('application.files.uploadFailed', { name }));
       }
