@@ -74,7 +74,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     mail: outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined),
     certificateJobs: inProcessQueue<CertificateJob>(ids, worker),
     exportJobs: inProcessQueue<ExportJob>(ids, worker),
-    uploads: signedUploadTarget(keyRing, clock, settings.publicOrigin),
+    uploads: signedUploadTarget(keyRing, clock),
     settings,
     keyRing,
     principals: sessionPrincipals({ store, clock, ids, keyRing, settings }),

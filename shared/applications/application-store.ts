@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { Edition } from '../editions/edition';
 import type { Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
-import { searchKey, submissionWindow, type ApplicationHeader, type Attachment, type Extension, type SectionAnswers } from './application';
+import { searchKey, submissionWindow, type ApplicationHeader, type ApplicationStatus, type Attachment, type Extension, type SectionAnswers } from './application';
 
 const strip = ({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, gsi2pk: _f, gsi2sk: _g, ...rest }: Record<string, unknown>) => rest;
 
@@ -73,6 +73,47 @@ export function editableCheck(applicationId: string): TransactItem {
       ExpressionAttributeValues: { ':draft': 'draft', ':returned': 'returned', ':withdrawn': 'withdrawn' },
     },
   };
+}
+
+/**
+ * The one way an application's status changes: only from the expected version and one of the
+ * allowed statuses (a state guard in the database, not a read-then-write), moving the edition
+ * list's sort key with it so lists and counts follow at once. `set` adds the change's own fields.
+ */
+export function statusChange(
+  header: ApplicationHeader,
+  to: ApplicationStatus,
+  guard: { from: readonly ApplicationStatus[]; version: number },
+  now: string,
+  set: Record<string, unknown> = {},
+): TransactItem {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {
+    ':to': to, ':now': now, ':next': guard.version + 1, ':v': guard.version, ':listKey': editionListKey(to, header.institution.name, header.applicationId),
+  };
+  const assignments = ['#status = :to', 'updatedAt = :now', 'version = :next', 'gsi2sk = :listKey'];
+  Object.entries(set).forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:f${i}`] = value;
+    assignments.push(`#f${i} = :f${i}`);
+  });
+  guard.from.forEach((s, i) => { values[`:from${i}`] = s; });
+  return {
+    Update: {
+      TableName: '',
+      Key: keys.application(header.applicationId),
+      UpdateExpression: `SET ${assignments.join(', ')}`,
+      ConditionExpression: `version = :v AND #status IN (${guard.from.map((_, i) => `:from${i}`).join(', ')})`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** 409 when the application's header changed since it was read (another tab, the organizer). */
+export function staleApplication(cause?: unknown): AppError {
+  const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę i sprawdź je ponownie.', en: 'The application changed meanwhile. Reload the page and check it again.' };
+  return new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause });
 }
 
 export const notEditable = (status: string) =>

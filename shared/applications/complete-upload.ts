@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import type { Attachment } from './application';
-import { getHeader } from './application-store';
+import { getHeader, toAttachment } from './application-store';
 import { attachmentBlobKey, attachmentItem, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { sniffFileKind } from './file-type';
 
@@ -19,8 +19,7 @@ export async function completeUpload(deps: AppDeps, applicationId: string, attac
   signedIn(caller);
   const item = await deps.store.get(keys.attachment(applicationId, attachmentId), { consistent: true });
   if (!item) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
-  const { pk: _a, sk: _b, entity: _c, ...rest } = item;
-  const attachment = rest as unknown as Attachment;
+  const attachment = toAttachment(item);
   if (attachment.status === 'ready') return attachment;
   const header = await getHeader(deps.store, applicationId);
   const edition = await getEdition(deps.store, header.editionId);

@@ -22,6 +22,12 @@ export function sniffFileKind(bytes: Uint8Array): FileKind | null {
   return null;
 }
 
+/** The kind a file name claims by its extension (".jpg" counts as JPEG); the content is checked separately. */
+export function kindOfFileName(name: string): string | undefined {
+  const extension = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase();
+  return extension === 'jpg' ? 'jpeg' : extension;
+}
+
 export const contentTypeOf: Record<FileKind, string> = {
   pdf: 'application/pdf',
   png: 'image/png',

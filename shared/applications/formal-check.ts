@@ -6,9 +6,8 @@ import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import type { Language } from '../http/language';
 import { listMembers } from '../institutions/list-members';
-import { keys } from '../store/keys';
 import { formatWarsaw, type ApplicationHeader, type ApplicationStatus } from './application';
-import { editionListKey, getHeader } from './application-store';
+import { getHeader, staleApplication, statusChange } from './application-store';
 
 export type FormalDecision =
   | { decision: 'accept'; version: number }
@@ -46,31 +45,18 @@ export async function formalCheck(deps: AppDeps, applicationId: string, input: F
     correction: input.decision === 'return' ? { message: input.message, deadline: input.correctionDeadline, returnedAt: at } : header.correction,
     rejection: input.decision === 'reject' ? { reason: input.reason, rejectedAt: at } : undefined,
   };
+  const record = input.decision === 'return' ? { name: 'correction', value: after.correction } : input.decision === 'reject' ? { name: 'rejection', value: after.rejection } : null;
   try {
     await deps.store.transact([
-      {
-        Update: {
-          TableName: '',
-          Key: keys.application(applicationId),
-          UpdateExpression: 'SET #status = :status, updatedAt = :now, version = :next, gsi2sk = :listKey, correction = :correction, rejection = :rejection',
-          ConditionExpression: 'version = :v AND #status = :submitted',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':status': status, ':now': at, ':next': after.version, ':v': input.version, ':submitted': 'submitted',
-            ':listKey': editionListKey(status, header.institution.name, applicationId), ':correction': after.correction ?? null, ':rejection': after.rejection ?? null,
-          },
-        },
-      },
+      // Only the decision's own record is written (a returned application gets no rejection, and so on).
+      statusChange(header, status, { from: ['submitted'], version: input.version }, at, record ? { [record.name]: record.value } : {}),
       auditPut(deps, {
         action, actor, subject: { type: 'application', id: applicationId, label: header.institution.name }, ip: caller.ip,
         before: { status: header.status }, after: { status, ...(input.decision === 'return' ? { message: input.message, correctionDeadline: input.correctionDeadline } : {}), ...(input.decision === 'reject' ? { reason: input.reason } : {}) },
       }),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') {
-      const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę.', en: 'The application changed meanwhile. Reload the page.' };
-      throw new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause: error });
-    }
+    if ((error as { code?: string }).code === 'CONFLICT') throw staleApplication(error);
     throw error;
   }
   if (input.decision !== 'accept') await notifyInstitution(deps, after, input);

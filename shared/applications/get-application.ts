@@ -1,4 +1,3 @@
-import type { Principal } from '../access/principal';
 import { getEdition } from '../editions/edition-store';
 import { progress, type Answers, type Questionnaire, type SectionProgress } from '../editions/questionnaire';
 import type { AppDeps } from '../http/deps';
@@ -24,7 +23,7 @@ export const readyFilesByQuestion = (attachments: Attachment[]) => {
 };
 
 /** Everything the form (or the organizer's detail page) needs in one answer. Access is checked by the route policy. */
-export async function getApplication(deps: AppDeps, applicationId: string, _principal: Principal): Promise<ApplicationView> {
+export async function getApplication(deps: AppDeps, applicationId: string): Promise<ApplicationView> {
   const loaded = await loadApplication(deps.store, applicationId);
   const edition = await getEdition(deps.store, loaded.header.editionId);
   const extension = await findExtension(deps.store, edition.editionId, loaded.header.institutionId);

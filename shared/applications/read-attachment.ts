@@ -2,14 +2,15 @@ import type { AppDeps } from '../http/deps';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import type { Attachment } from './application';
+import { toAttachment } from './application-store';
 import { attachmentBlobKey } from './attachments';
 
 /** The bytes of a ready attachment of this application (the route policy has checked whose it is). */
 export async function readAttachment(deps: AppDeps, applicationId: string, attachmentId: string): Promise<{ attachment: Attachment; body: Uint8Array }> {
   const item = await deps.store.get(keys.attachment(applicationId, attachmentId));
   if (!item || item.status !== 'ready') throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
-  const { pk: _a, sk: _b, entity: _c, ...attachment } = item;
+  const attachment = toAttachment(item);
   const blob = await deps.blobs.documents.get(attachmentBlobKey(applicationId, attachmentId));
   if (!blob) throw new AppError('NOT_FOUND', `No file for attachment ${attachmentId}`);
-  return { attachment: attachment as unknown as Attachment, body: blob.body };
+  return { attachment, body: blob.body };
 }

@@ -6,7 +6,7 @@ import type { UploadTicket } from '../platform/uploads';
 import { editableStatuses, type Attachment } from './application';
 import { assertWindowOpen, editableCheck, loadApplication, notEditable } from './application-store';
 import { attachmentBlobKey, attachmentItem, fileProblem, fileQuestion, kindList, mb } from './attachments';
-import { contentTypeOf, safeFileName } from './file-type';
+import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
 
 /**
  * First step of an attachment: checks the question, the declared size and the file type named by
@@ -21,8 +21,7 @@ export async function requestUpload(deps: AppDeps, applicationId: string, input:
   const question = fileQuestion(edition, input.questionId);
   await assertWindowOpen(deps, edition, header);
   const allowed = fileTypes(question);
-  const extension = /\.([a-z0-9]{1,5})$/i.exec(input.fileName)?.[1]?.toLowerCase();
-  const kind = extension === 'jpg' ? 'jpeg' : extension;
+  const kind = kindOfFileName(input.fileName);
   if (!kind || !allowed.some((k) => k === kind)) {
     throw fileProblem(question.id, { pl: `Dozwolone rodzaje plików: ${kindList(allowed)}.`, en: `Allowed file types: ${kindList(allowed)}.` });
   }

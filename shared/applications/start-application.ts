@@ -53,10 +53,8 @@ export async function startApplication(deps: AppDeps, editionId: string, caller:
     ]);
   } catch (error) {
     if (failedConditions(error).includes(0)) {
-      const existing = await deps.store.get<{ applicationId: string }>(marker, { consistent: true });
       throw new AppError('ALREADY_EXISTS', 'Application exists', {
-        fields: { editionId: { pl: 'Instytucja ma już zgłoszenie w tej edycji.', en: 'The institution already has an application in this edition.' } },
-        params: { applicationId: existing?.applicationId ?? '' },
+        fields: { editionId: { pl: 'Instytucja ma już zgłoszenie w tej edycji — znajdziesz je na liście zgłoszeń.', en: 'The institution already has an application in this edition — find it in the list of applications.' } },
         cause: error,
       });
     }

@@ -8,7 +8,7 @@ import type { AppDeps } from '../http/deps';
 import { failedConditions } from '../store/translate-error';
 import { keys } from '../store/keys';
 import { editableStatuses, type ApplicationHeader } from './application';
-import { assertWindowOpen, editionListKey, getHeader, loadApplication, notEditable } from './application-store';
+import { assertWindowOpen, getHeader, loadApplication, notEditable, staleApplication, statusChange } from './application-store';
 import { readyFilesByQuestion } from './get-application';
 import { submissionConfirmation } from './submission-mail';
 
@@ -25,7 +25,7 @@ export async function submitApplication(deps: AppDeps, applicationId: string, in
   const { header } = loaded;
   if (header.status === 'submitted' && header.version === input.version + 1) return header;
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
-  if (header.version !== input.version) throw stale();
+  if (header.version !== input.version) throw staleApplication();
   const edition = await getEdition(deps.store, header.editionId);
   await assertWindowOpen(deps, edition, header);
   const answers = Object.fromEntries(loaded.sections.map((s) => [s.sectionId, s.answers]));
@@ -42,19 +42,7 @@ export async function submitApplication(deps: AppDeps, applicationId: string, in
   const after: ApplicationHeader = { ...header, status: 'submitted', submittedAt: now, submittedBy: actor.label, updatedAt: now, version: header.version + 1 };
   try {
     await deps.store.transact([
-      {
-        Update: {
-          TableName: '',
-          Key: keys.application(applicationId),
-          UpdateExpression: 'SET #status = :submitted, submittedAt = :now, submittedBy = :by, updatedAt = :now, version = :next, gsi2sk = :listKey',
-          ConditionExpression: 'version = :v AND #status IN (:draft, :returned, :withdrawn)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':submitted': 'submitted', ':now': now, ':by': actor.label, ':next': after.version, ':v': header.version,
-            ':listKey': editionListKey('submitted', header.institution.name, applicationId), ':draft': 'draft', ':returned': 'returned', ':withdrawn': 'withdrawn',
-          },
-        },
-      },
+      statusChange(header, 'submitted', { from: editableStatuses, version: header.version }, now, { submittedAt: now, submittedBy: actor.label }),
       // Answers read above must still be the stored ones.
       ...loaded.sections.map((s) => ({ ConditionCheck: { TableName: '', Key: keys.section(applicationId, s.sectionId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': s.version } } })),
       ...ready.map((a) => ({ ConditionCheck: { TableName: '', Key: keys.attachment(applicationId, a.attachmentId), ConditionExpression: 'attribute_exists(pk)' } })),
@@ -64,16 +52,11 @@ export async function submitApplication(deps: AppDeps, applicationId: string, in
     if (failedConditions(error).length > 0) {
       const current = await getHeader(deps.store, applicationId, true);
       if (current.status === 'submitted' && current.version === header.version + 1) return current; // the other click won
-      throw stale(error);
+      throw staleApplication(error);
     }
     throw error;
   }
   const link = `${deps.settings.publicOrigin}/applications/${applicationId}`;
   await deps.mail.send(submissionConfirmation(user.email, user.language, edition, after, answers, ready, link));
   return after;
-}
-
-function stale(cause?: unknown) {
-  const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę i sprawdź odpowiedzi przed złożeniem.', en: 'The application changed meanwhile. Reload and check the answers before submitting.' };
-  return new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause });
 }

@@ -4,9 +4,8 @@ import { auditPut } from '../audit/audit';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
-import { keys } from '../store/keys';
 import type { ApplicationHeader } from './application';
-import { assertWindowOpen, editionListKey, getHeader } from './application-store';
+import { assertWindowOpen, getHeader, staleApplication, statusChange } from './application-store';
 
 /**
  * Withdraws a submitted application before the deadline: it leaves the contest and becomes editable
@@ -25,23 +24,11 @@ export async function withdrawApplication(deps: AppDeps, applicationId: string, 
   const after: ApplicationHeader = { ...header, status: 'withdrawn', updatedAt: now, version: input.version + 1 };
   try {
     await deps.store.transact([
-      {
-        Update: {
-          TableName: '',
-          Key: keys.application(applicationId),
-          UpdateExpression: 'SET #status = :withdrawn, updatedAt = :now, version = :next, gsi2sk = :listKey',
-          ConditionExpression: 'version = :v AND #status = :submitted',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now, ':next': after.version, ':v': input.version, ':submitted': 'submitted', ':listKey': editionListKey('withdrawn', header.institution.name, applicationId) },
-        },
-      },
+      statusChange(header, 'withdrawn', { from: ['submitted'], version: input.version }, now),
       auditPut(deps, { action: 'application.withdrawn', actor, subject: { type: 'application', id: applicationId, label: header.institution.name }, ip: caller.ip, before: { status: 'submitted' }, after: { status: 'withdrawn' } }),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') {
-      const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę.', en: 'The application changed meanwhile. Reload the page.' };
-      throw new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause: error });
-    }
+    if ((error as { code?: string }).code === 'CONFLICT') throw staleApplication(error);
     throw error;
   }
   return after;

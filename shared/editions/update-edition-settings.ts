@@ -2,7 +2,10 @@ import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { changedFields } from '../audit/audit';
 import type { AppDeps } from '../http/deps';
-import { editable, timelineProblems, type Edition, type EditionSettings } from './edition';
+import { editable, EditionSettings, timelineProblems, type Edition } from './edition';
+
+/** Only the settings (what this use case edits), for the audit's before/after. */
+const settingsOf = (e: Edition): Record<string, unknown> => Object.fromEntries(Object.keys(EditionSettings.shape).map((k) => [k, e[k as keyof Edition]]));
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
 
 /** Settings (name, timeline, categories, threshold, fees…) while the edition is a draft or open; versioned. */
@@ -15,10 +18,6 @@ export async function updateEditionSettings(deps: AppDeps, editionId: string, in
   if (problem) throw problem;
   const { version, ...settings } = input;
   const after: Edition = { ...before, ...settings, description: settings.description, updatedAt: deps.clock.now().toISOString(), version: version + 1 };
-  const { rubric: _r, questionnaire: _q, ...beforeSettings } = before;
-  const { rubric: _r2, questionnaire: _q2, ...afterSettings } = after;
-  const { version: _v1, updatedAt: _u1, ...b } = beforeSettings;
-  const { version: _v2, updatedAt: _u2, ...a } = afterSettings;
-  await saveEdition(deps, after, version, { action: 'edition.settingsUpdated', actor, subject: editionSubject(after), ip: caller.ip, ...changedFields(b, a) });
+  await saveEdition(deps, after, version, { action: 'edition.settingsUpdated', actor, subject: editionSubject(after), ip: caller.ip, ...changedFields(settingsOf(before), settingsOf(after)) });
   return after;
 }

@@ -5,7 +5,7 @@ import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
-import type { ExportFormat, ExportRecord } from './export-job';
+import { exportBlobKey, type ExportFormat, type ExportRecord } from './export-job';
 
 const strip = ({ pk: _a, sk: _b, entity: _c, ...rest }: Record<string, unknown>) => rest as unknown as ExportRecord;
 
@@ -25,6 +25,14 @@ export async function getExport(deps: Pick<AppDeps, 'store'>, editionId: string,
   const item = await deps.store.get(keys.exportJob(editionId, exportId), { consistent: true });
   if (!item) throw new AppError('NOT_FOUND', `No export ${exportId}`);
   return strip(item);
+}
+
+/** A ready export's file; anything else (queued, failed, gone) is 404. */
+export async function readExport(deps: Pick<AppDeps, 'store' | 'blobs'>, editionId: string, exportId: string): Promise<{ record: ExportRecord; fileName: string; body: Uint8Array; contentType: string }> {
+  const record = await getExport(deps, editionId, exportId);
+  const blob = record.status === 'ready' ? await deps.blobs.documents.get(exportBlobKey(editionId, exportId)) : null;
+  if (!blob || !record.fileName) throw new AppError('NOT_FOUND', `Export ${exportId} is not ready`);
+  return { record, fileName: record.fileName, body: blob.body, contentType: blob.contentType };
 }
 
 /** The edition's exports, newest first. */

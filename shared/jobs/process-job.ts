@@ -1,5 +1,4 @@
-import { processCertificateJob } from '../certificates/process-certificate-job';
-import { MalformedJobError } from '../certificates/process-certificate-job';
+import { MalformedJobError, processCertificateJob } from '../certificates/process-certificate-job';
 import { buildExport, type ExportDeps } from '../exports/build-export';
 import { exportJobSchema } from '../exports/export-job';
 import type { Logger } from '../platform/logger';

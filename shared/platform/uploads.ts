@@ -21,14 +21,17 @@ interface UploadClaims extends UploadRequest { expiresAt: number }
 
 const mac = (key: Uint8Array, payload: string) => createHmac('sha256', key).update(`upload.v1.${payload}`).digest('base64url');
 
-/** The local target: a signed token carrying the claims, verified by the upload route. */
-export function signedUploadTarget(keyRing: KeyRing, clock: Clock, publicOrigin: string): UploadTarget {
+/**
+ * The local target: a signed token carrying the claims, verified by the upload route. The URL is a
+ * path on the app itself, so it works at whatever address the browser opened (localhost, 127.0.0.1).
+ */
+export function signedUploadTarget(keyRing: KeyRing, clock: Clock): UploadTarget {
   return {
     async presign(request) {
       const expiresAt = Math.floor(clock.now().getTime() / 1000) + UPLOAD_TTL_SECONDS;
       const payload = Buffer.from(JSON.stringify({ ...request, expiresAt } satisfies UploadClaims)).toString('base64url');
       const token = `${payload}.${mac(await keyRing.key('upload'), payload)}`;
-      return { url: `${publicOrigin}/api/uploads/${token}`, method: 'PUT', headers: { 'content-type': request.contentType }, expiresAt: new Date(expiresAt * 1000).toISOString() };
+      return { url: `/api/uploads/${token}`, method: 'PUT', headers: { 'content-type': request.contentType }, expiresAt: new Date(expiresAt * 1000).toISOString() };
     },
   };
 }

@@ -150,20 +150,19 @@ export class Store {
   }
 
   async query<T extends Item = Item>(input: QueryInput): Promise<Page<T>> {
-    const { pkName, skName } = keyNames(input.index);
     // Structured, so no partition key or prefix can be made to look like another query's scope.
     const scope = JSON.stringify([input.index ?? 'table', input.partitionKey, input.sortKeyPrefix ?? null]);
     const start = input.cursor ? await this.cursors.decode(scope, input.cursor) : undefined;
-    const prefix = input.sortKeyPrefix;
+    const key = keyCondition(input);
     const out = await this.run(() =>
       this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: input.index,
-          KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+          KeyConditionExpression: key.expression,
           FilterExpression: input.filter?.expression,
-          ExpressionAttributeNames: merge(prefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName }, input.filter?.names),
-          ExpressionAttributeValues: merge<unknown>(prefix ? { ':pk': input.partitionKey, ':sk': prefix } : { ':pk': input.partitionKey }, input.filter?.values),
+          ExpressionAttributeNames: merge(key.names, input.filter?.names),
+          ExpressionAttributeValues: merge<unknown>(key.values, input.filter?.values),
           Limit: input.limit,
           ConsistentRead: input.consistent,
           ExclusiveStartKey: start,
@@ -193,8 +192,7 @@ export class Store {
 
   /** How many items a key range holds (Select COUNT: no item is returned). */
   async count(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix'>): Promise<number> {
-    const { pkName, skName } = keyNames(input.index);
-    const prefix = input.sortKeyPrefix;
+    const key = keyCondition(input);
     let total = 0;
     let start: Record<string, unknown> | undefined;
     do {
@@ -204,9 +202,9 @@ export class Store {
             TableName: this.tableName,
             IndexName: input.index,
             Select: 'COUNT',
-            KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-            ExpressionAttributeNames: prefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-            ExpressionAttributeValues: prefix ? { ':pk': input.partitionKey, ':sk': prefix } : { ':pk': input.partitionKey },
+            KeyConditionExpression: key.expression,
+            ExpressionAttributeNames: key.names,
+            ExpressionAttributeValues: key.values,
             ExclusiveStartKey: start,
           }),
         ),
@@ -224,6 +222,15 @@ export class Store {
       throw translateDynamoError(error);
     }
   }
+}
+
+/** The partition key, and the sort key's prefix when one is given, as a KeyConditionExpression. */
+function keyCondition(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix'>): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+  const { pkName, skName } = keyNames(input.index);
+  const prefix = input.sortKeyPrefix;
+  return prefix
+    ? { expression: '#pk = :pk AND begins_with(#sk, :sk)', names: { '#pk': pkName, '#sk': skName }, values: { ':pk': input.partitionKey, ':sk': prefix } }
+    : { expression: '#pk = :pk', names: { '#pk': pkName }, values: { ':pk': input.partitionKey } };
 }
 
 function keyNames(index: IndexName | undefined): { pkName: string; skName: string } {

@@ -112,8 +112,8 @@ const samples: Record<string, { sample: Sample; expected: Row }> = {
 
   'GET /api/editions': { sample: get('/api/editions'), expected: signedIn(200) },
   'GET /api/editions/:editionId': { sample: (w) => ({ path: `/api/editions/${w.open}` }), expected: signedIn(200) },
-  'POST /api/editions': { sample: post('/api/editions', (w) => settingsOf(w)), expected: organizerOnly(201) },
-  'PUT /api/editions/:editionId': { sample: async (w) => ({ path: `/api/editions/${w.draft}`, init: jsonRequest('PUT', { ...settingsOf(w), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
+  'POST /api/editions': { sample: post('/api/editions', () => settingsNow()), expected: organizerOnly(201) },
+  'PUT /api/editions/:editionId': { sample: async (w) => ({ path: `/api/editions/${w.draft}`, init: jsonRequest('PUT', { ...settingsNow(), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
   'PUT /api/editions/:editionId/rubric': { sample: async (w) => ({ path: `/api/editions/${w.draft}/rubric`, init: jsonRequest('PUT', { rubric: sampleRubric(), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
   'PUT /api/editions/:editionId/questionnaire': { sample: async (w) => ({ path: `/api/editions/${w.draft}/questionnaire`, init: jsonRequest('PUT', { questionnaire: sampleQuestionnaire(), version: await versionOf(w.draft) }) }), expected: organizerOnly(200) },
   'POST /api/editions/:editionId/transitions': { sample: async (w) => ({ path: `/api/editions/${w.published}/transitions`, init: jsonRequest('POST', { to: 'archived', version: await versionOf(w.published) }) }), expected: organizerOnly(200) },
@@ -149,7 +149,7 @@ const samples: Record<string, { sample: Sample; expected: Row }> = {
   'PUT /api/uploads/:token': { sample: (w) => ({ path: w.uploadPath, init: { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdfBytes() as unknown as BodyInit } }), expected: all(204) },
 };
 
-const settingsOf = (_w: World) => sampleSettings(deps.clock.now());
+const settingsNow = () => sampleSettings(deps.clock.now());
 const versionOf = async (editionId: string) => (await deps.store.get<{ version: number }>(keys.edition(editionId), { consistent: true }))?.version ?? 0;
 const headerVersion = async (applicationId: string) => (await deps.store.get<{ version: number }>(keys.application(applicationId), { consistent: true }))?.version ?? 0;
 
@@ -181,7 +181,7 @@ beforeAll(async () => {
     institutionA: a.institutionId, users: { memberA: a.member, memberB: b.member, expert, deactivated, organizer }, loginUser, target,
     open: open.editionId, appA: appA.applicationId, readyAttachment: ready.attachmentId, pendingAttachment: pending.attachmentId, removableAttachment: removable.attachmentId,
     fresh: fresh.editionId, appSubmit: appSubmit.applicationId, appFormal: appFormal.applicationId, draft: draft.editionId, published: published.editionId,
-    exportId: exported.exportId, uploadPath: new URL(ticket.url).pathname,
+    exportId: exported.exportId, uploadPath: ticket.url,
   };
 });
 

@@ -1,28 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/dynamodb-local';
 import { tinyPdf } from '../../infra/local/demo-edition';
+import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { startPlatform, stopPlatform, type RunningPlatform } from '../support/local-process';
+import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
-const repo = resolve(import.meta.dirname, '../..');
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-}
 
 const unsavedDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ap-draft:')).length);
 const saveStatus = (page: Page, section: string) => page.locator(`.ap-save-status[data-section="${section}"]`);
@@ -58,12 +44,11 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    platform = await startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], { cwd: repo, port });
-    const account = (role: string) => {
-      const match = new RegExp(`${role}\\s+(\\S+@\\S+)\\s+password: (\\S+)`).exec(platform.output());
-      if (!match) throw new Error(`npm start printed no demo ${role}:\n${platform.output()}`);
-      return { email: match[1] ?? '', password: match[2] ?? '' };
+    platform = await startInMemoryPlatform();
+    const account = (role: 'institution' | 'organizer') => {
+      const found = demoAccount(platform.output(), role);
+      if (!found) throw new Error(`npm start printed no demo ${role}:\n${platform.output()}`);
+      return found;
     };
     credentials = { institution: account('institution'), organizer: account('organizer') };
     browser = await launchChromium();

@@ -1,25 +1,10 @@
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/dynamodb-local';
+import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { startPlatform, stopPlatform, type RunningPlatform } from '../support/local-process';
+import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
-const repo = resolve(import.meta.dirname, '../..');
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-}
 
 const h1 = (page: Page) => page.locator('h1').textContent();
 
@@ -34,8 +19,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
   const credentials = { email: '', password: '' };
 
   beforeAll(async () => {
-    const port = await freePort();
-    platform = await startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], { cwd: repo, port });
+    platform = await startInMemoryPlatform();
     browser = await launchChromium();
     organizer = await browser.newContext();
   });
@@ -44,10 +28,10 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     if (platform) await stopPlatform(platform, 'SIGINT');
   });
 
-  it('logs in as the demo organizer and sees the open demo edition with two submitted applications', async ({ skip }) => {
-    const demo = /organizer\s+(\S+@\S+)\s+password: (\S+)/.exec(platform.output());
-    if (!demo) skip('npm start printed no demo organizer');
-    const [, email = '', password = ''] = demo ?? [];
+  it('logs in as the demo organizer and sees the open demo edition with two submitted applications', async () => {
+    const demo = demoAccount(platform.output(), 'organizer');
+    expect(demo, platform.output()).not.toBeNull();
+    const { email, password } = demo!;
     expect(email).toBe('organizator@demo.przyjazny-urzad.pl');
     Object.assign(credentials, { email, password });
     const page = await organizer.newPage();

@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,20 +8,19 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, localCredentials, localRegion } from '../../infra/local/dynamodb-local';
+import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { dynamoDbLocalProcesses, isAlive, startPlatform, stopPlatform, type RunningPlatform } from '../support/local-process';
 
 const repo = resolve(import.meta.dirname, '../..');
 const startScript = join(repo, 'infra/local/start.ts');
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describeWithBrowser('npm start -- --in-memory, in Chromium', () => {
   let platform: RunningPlatform;
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    platform = await startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], { cwd: repo, port });
+    platform = await startInMemoryPlatform();
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -75,12 +73,7 @@ describeWithBrowser('npm start -- --in-memory, in Chromium', () => {
     for (const path of ['/', '/api/docs']) {
       await page.goto(`${platform.baseUrl}${path}`);
       await page.locator('h1').waitFor();
-      await page.addScriptTag({ path: axeSource });
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-      });
-      expect(violations, path).toEqual([]);
+      expect(await axeViolations(page), path).toEqual([]);
     }
     await context.close();
   });
@@ -123,18 +116,18 @@ describe('local stack lifecycle (no browser needed)', () => {
     expect(await stopPlatform(first, 'SIGTERM')).toEqual({ code: 0, signal: null });
     await expect.poll(() => isAlive(first.dynamoPid), { timeout: 10_000 }).toBe(false);
 
-    const demo = /organizer\s+(\S+@\S+)\s+password: (\S+)/.exec(first.output());
+    const demo = demoAccount(first.output(), 'organizer');
     expect(demo, first.output()).not.toBeNull();
 
     const second = await startIn(cwd);
     expect(second.output()).toMatch(/table "przyjazny-urzad" reused/);
     // The demo accounts are seeded once; every start prints the same credentials, and they work.
-    expect(second.output()).toContain(`${demo![1]}`);
-    expect(second.output()).toContain(`password: ${demo![2]}`);
+    expect(second.output()).toContain(demo!.email);
+    expect(second.output()).toContain(`password: ${demo!.password}`);
     const login = await fetch(`${second.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demo![1], password: demo![2] }),
+      body: JSON.stringify({ email: demo!.email, password: demo!.password }),
     });
     expect(login.status).toBe(200);
     expect(login.headers.get('set-cookie')).toMatch(/^session=.*HttpOnly.*SameSite=Lax/); // plain-http localhost: no Secure

@@ -63,7 +63,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     ids,
     logger,
     blobs: { documents, certificates: fileBlobStore(join(blobRoot, 'certificates')) },
-    uploads: signedUploadTarget(keyRing, clock, settings.publicOrigin),
+    uploads: signedUploadTarget(keyRing, clock),
     exportJobs,
     mail,
     certificateJobs,

@@ -16,9 +16,7 @@ import { updateEditionSettings } from '../../editions/update-edition-settings';
 import { updateQuestionnaire } from '../../editions/update-questionnaire';
 import { updateRubric } from '../../editions/update-rubric';
 import { exportFormats } from '../../exports/export-job';
-import { getExport, listExports, requestExport } from '../../exports/request-export';
-import { exportBlobKey } from '../../exports/export-job';
-import { AppError } from '../../errors';
+import { getExport, listExports, readExport, requestExport } from '../../exports/request-export';
 import { institutionTypes, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -152,9 +150,7 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/exports/:exportId/file',
       describe({ summary: 'Download a ready export', tags: ['exports'], responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, ...organizersOnly, ...commonErrors } }),
       async (c) => {
-        const record = await getExport(deps, c.req.param('editionId'), c.req.param('exportId'));
-        const blob = record.status === 'ready' ? await deps.blobs.documents.get(exportBlobKey(record.editionId, record.exportId)) : null;
-        if (!blob || !record.fileName) throw new AppError('NOT_FOUND', 'Export not ready');
-        return downloadResponse(blob.body, blob.contentType, record.fileName);
+        const file = await readExport(deps, c.req.param('editionId'), c.req.param('exportId'));
+        return downloadResponse(file.body, file.contentType, file.fileName);
       },
     );

@@ -3,6 +3,8 @@ import type { AccessRule } from '../../access/policy';
 const ownInstitution: AccessRule = { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownInstitution', param: 'institutionId' } };
 const organizers: AccessRule = { access: 'roles', roles: ['organizer'] };
 const ownApplication: AccessRule = { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownApplication', param: 'applicationId' } };
+/** Changes to an application: its institution only — organizers read applications but never answer for one. */
+const applicant: AccessRule = { ...ownApplication, roles: ['institution'] };
 const institutionsOnly: AccessRule = { access: 'roles', roles: ['institution'] };
 
 /**
@@ -58,13 +60,13 @@ export const routePolicy: Record<string, AccessRule> = {
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,
   'GET /api/applications/:applicationId': ownApplication,
-  'PUT /api/applications/:applicationId/sections/:sectionId': { ...ownApplication, roles: ['institution'] },
-  'POST /api/applications/:applicationId/submit': { ...ownApplication, roles: ['institution'] },
-  'POST /api/applications/:applicationId/withdraw': { ...ownApplication, roles: ['institution'] },
-  'POST /api/applications/:applicationId/attachments': { ...ownApplication, roles: ['institution'] },
-  'POST /api/applications/:applicationId/attachments/:attachmentId/complete': { ...ownApplication, roles: ['institution'] },
+  'PUT /api/applications/:applicationId/sections/:sectionId': applicant,
+  'POST /api/applications/:applicationId/submit': applicant,
+  'POST /api/applications/:applicationId/withdraw': applicant,
+  'POST /api/applications/:applicationId/attachments': applicant,
+  'POST /api/applications/:applicationId/attachments/:attachmentId/complete': applicant,
   'GET /api/applications/:applicationId/attachments/:attachmentId': ownApplication,
-  'DELETE /api/applications/:applicationId/attachments/:attachmentId': { ...ownApplication, roles: ['institution'] },
+  'DELETE /api/applications/:applicationId/attachments/:attachmentId': applicant,
   'POST /api/applications/:applicationId/formal-check': organizers,
   /** The signed upload token is the authorization (local mode; 404 in the cloud). */
   'PUT /api/uploads/:token': { access: 'public' },

@@ -25,10 +25,12 @@ function useField({ name, label, hint }: Common) {
   };
 }
 
-function Shell({ id, label, hint, error, required, children }: Common & { id: string; error: string | undefined; children: ReactNode }) {
+/** The label, hint and error around one control; every form of the SPA lays out fields with it. */
+export function FieldShell({ id, label, hint, error, required, className, children }: { id: string; label: ReactNode; hint?: ReactNode; error: string | undefined; required?: boolean; className?: string; children: ReactNode }) {
   const { t } = useTranslation();
+  const classes = ['field', error ? 'field-error' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <div className={error ? 'field field-error' : 'field'}>
+    <div className={classes}>
       <label htmlFor={id}>
         {label}
         {!required && <span className="optional"> {t('form.optional')}</span>}
@@ -50,7 +52,7 @@ type TextProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | '
 export function TextField({ name, label, hint, required = true, ...input }: TextProps) {
   const { form, id, error, control } = useField({ name, label, hint });
   return (
-    <Shell id={id} name={name} label={label} hint={hint} error={error} required={required}>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <input
         type="text"
         {...input}
@@ -59,7 +61,7 @@ export function TextField({ name, label, hint, required = true, ...input }: Text
         value={form.values[name] ?? ''}
         onChange={(e) => form.setValue(name, e.target.value)}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -71,7 +73,7 @@ export interface Option {
 export function SelectField({ name, label, hint, required = true, options, placeholder }: Common & { options: readonly Option[]; placeholder?: string }) {
   const { form, id, error, control } = useField({ name, label, hint });
   return (
-    <Shell id={id} name={name} label={label} hint={hint} error={error} required={required}>
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <select {...control} required={required} value={form.values[name] ?? ''} onChange={(e) => form.setValue(name, e.target.value)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
@@ -80,6 +82,16 @@ export function SelectField({ name, label, hint, required = true, options, place
           </option>
         ))}
       </select>
-    </Shell>
+    </FieldShell>
+  );
+}
+
+/** A multi-line field of a <Form>, wired like TextField. */
+export function TextAreaField({ name, label, hint, required = true, rows = 4, lang }: Common & { rows?: number; lang?: string }) {
+  const { form, id, error, control } = useField({ name, label, hint });
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
+      <textarea {...control} rows={rows} lang={lang} required={required} value={form.values[name] ?? ''} onChange={(e) => form.setValue(name, e.target.value)} />
+    </FieldShell>
   );
 }

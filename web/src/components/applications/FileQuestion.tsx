@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { kindOfFileName } from '../../../../shared/applications/file-type';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, send } from '../../api';
 import { ErrorBody } from '../../../../shared/http/schemas';
@@ -19,26 +20,6 @@ const kindAccept: Record<FileKind, string> = {
   xlsx: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   odt: '.odt,application/vnd.oasis.opendocument.text',
 };
-
-const kindOfName = (name: string): string | undefined => {
-  const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase();
-  return ext === 'jpg' ? 'jpeg' : ext;
-};
-
-/**
- * Local mode answers an absolute URL on its configured origin (http://localhost:PORT) even when the
- * page is open under another name for the same server (127.0.0.1): that PUT would be cross-origin and
- * fail. `/api/uploads/` only ever exists on this app's own API, so it is sent same-origin; any other
- * URL (a presigned S3 address) is used as given.
- */
-function uploadTarget(url: string): string {
-  try {
-    const target = new URL(url, window.location.origin);
-    return target.origin !== window.location.origin && target.pathname.startsWith('/api/uploads/') ? target.pathname + target.search : url;
-  } catch {
-    return url;
-  }
-}
 
 export const downloadUrl = (applicationId: string, attachmentId: string) =>
   `/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(attachmentId)}`;
@@ -89,7 +70,7 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
 
   const upload = async (file: File) => {
     const name = file.name;
-    const kind = kindOfName(name);
+    const kind = kindOfFileName(name);
     if (!kind || !(kinds as readonly string[]).includes(kind)) return setError(t('application.files.wrongType', { name, types }));
     if (file.size > limit) return setError(t('application.files.tooLarge', { name, size: size(file.size), limit: size(limit) }));
     if (file.size === 0) return setError(t('application.files.empty', { name }));
@@ -102,7 +83,7 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
       let put: Response;
       try {
         // Plain fetch: in the cloud the URL is a presigned S3 address that needs no cookie.
-        put = await fetch(uploadTarget(ticket.upload.url), { method: ticket.upload.method, headers: ticket.upload.headers, body: file });
+        put = await fetch(ticket.upload.url, { method: ticket.upload.method, headers: ticket.upload.headers, body: file });
       } catch {
         throw new ApiError(0, 'NETWORK', t('application.files.uploadFailed', { name }));
       }

@@ -60,6 +60,13 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
     </div>
   );
 
+  const controlLabel = (
+    <label htmlFor={id.control}>
+      {label}
+      <RequiredMarker required={q.required} />
+    </label>
+  );
+
   switch (q.type) {
     case 'shortText':
     case 'longText': {
@@ -74,10 +81,7 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
       };
       return wrap(
         <>
-          <label htmlFor={id.control}>
-            {label}
-            <RequiredMarker required={q.required} />
-          </label>
+          {controlLabel}
           {helpText}
           {errorText}
           {q.type === 'longText' ? (
@@ -101,10 +105,7 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
       const whole = q.decimals ? '' : t('application.wholeNumber');
       return wrap(
         <>
-          <label htmlFor={id.control}>
-            {label}
-            <RequiredMarker required={q.required} />
-          </label>
+          {controlLabel}
           {helpText}
           <p className="hint" id={id.hint}>{[hint, whole].filter(Boolean).join(' ')}</p>
           {errorText}
@@ -125,10 +126,7 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
     case 'date':
       return wrap(
         <>
-          <label htmlFor={id.control}>
-            {label}
-            <RequiredMarker required={q.required} />
-          </label>
+          {controlLabel}
           {helpText}
           <p className="hint" id={id.hint}>{t('application.dateHint')}</p>
           {errorText}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Pager } from '../Pager';
 import { useTranslation } from 'react-i18next';
 import type { InferResponseType } from 'hono/client';
 import { applicationStatuses } from '../../../../shared/applications/application';
@@ -6,7 +7,6 @@ import { institutionTypes, voivodeships } from '../../../../shared/institutions/
 import { api, send } from '../../api';
 import { toFormError } from '../form';
 import { oneOf } from '../InstitutionFields';
-import { Loading } from '../Loading';
 import { StatusBadge } from './StateBadge';
 import { formatWarsaw } from './time';
 
@@ -131,12 +131,7 @@ export function ApplicationsTab({ editionId, initialStatus }: { editionId: strin
           </table>
         </div>
       )}
-      {page && (page.number > 1 || page.next) && (
-        <div className="pager">
-          {page.number > 1 && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && void load(filters, undefined, 1, true)}>{t('common.firstPage')}</button>}
-          {page.next && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && void load(filters, page.next ?? undefined, page.number + 1, true)}>{t('common.nextPage')}</button>}
-        </div>
-      )}
+      {page && <Pager page={page} loading={loading} onFirst={() => void load(filters, undefined, 1, true)} onNext={(cursor) => void load(filters, cursor, page.number + 1, true)} />}
     </>
   );
 }

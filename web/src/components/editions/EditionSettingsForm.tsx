@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditionSettings } from '../../../../shared/editions/edition';
 import { headcountBrackets, institutionTypes } from '../../../../shared/institutions/institution';
-import { TextField } from '../Field';
+import { TextAreaField, TextField } from '../Field';
 import { errorOf, fieldId, Form, SubmitButton, useFormContext, type FormState, type Values } from '../form';
 import { parseNumber } from './controls';
 import { fromWarsawInput, toWarsawInput, warsawInputInDays } from './time';
@@ -65,25 +65,6 @@ export function valuesToSettings(v: Values): EditionSettings {
       returningLaureateDiscountPercent: parseNumber(get('fees.returningLaureateDiscountPercent')),
     },
   };
-}
-
-/** A multi-line field of a <Form>, wired like TextField. */
-export function TextAreaField({ name, label, required = true, rows = 4, lang }: { name: string; label: string; required?: boolean; rows?: number; lang?: string }) {
-  const { t } = useTranslation();
-  const form = useFormContext();
-  form.labels.set(name, label);
-  const id = fieldId(form.id, name);
-  const error = errorOf(form, name);
-  return (
-    <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {!required && <span className="optional"> {t('form.optional')}</span>}
-      </label>
-      {error && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">{t('form.errorPrefix')} </span>{error}</p>}
-      <textarea id={id} name={name} rows={rows} lang={lang} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} value={form.values[name] ?? ''} onChange={(e) => form.setValue(name, e.target.value)} />
-    </div>
-  );
 }
 
 function CategoriesField() {

@@ -5,7 +5,7 @@ import { api, send } from '../../api';
 import { SelectField, TextField } from '../Field';
 import { Form, SubmitButton, toFormError, useForm } from '../form';
 import { Loading } from '../Loading';
-import { TextAreaField } from './EditionSettingsForm';
+import { TextAreaField } from '../Field';
 import { formatWarsaw, fromWarsawInput, toWarsawInput } from './time';
 
 type Extension = InferResponseType<(typeof api.api.editions)[':editionId']['extensions']['$get'], 200>['items'][number];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, send } from '../../api';
 import { TextField } from '../Field';
 import { Form, SubmitButton, toFormError, useForm, type FormError } from '../form';
-import { TextAreaField } from './EditionSettingsForm';
+import { TextAreaField } from '../Field';
 import { fromWarsawInput, warsawInputInDays } from './time';
 
 type Mode = 'none' | 'return' | 'reject';

@@ -2,6 +2,7 @@ import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FormError } from '../form';
+import { FieldShell } from '../Field';
 
 /**
  * Inputs of the rubric and questionnaire builders. Each is named by the API's field path
@@ -32,24 +33,10 @@ interface Common {
 }
 
 function Shell({ path, label, errors, hint, optional, children }: Common & { children: ReactNode }) {
-  const { t } = useTranslation();
-  const id = pathId(path);
-  const error = errorFor(errors, path);
   return (
-    <div className={error ? 'field field-error ed-field' : 'field ed-field'}>
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> {t('form.optional')}</span>}
-      </label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+    <FieldShell id={pathId(path)} label={label} hint={hint} error={errorFor(errors, path)} required={!optional} className="ed-field">
       {children}
-    </div>
+    </FieldShell>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Pager } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
 import type { InferResponseType } from 'hono/client';
 import { api, send } from '../../api';
@@ -126,12 +127,7 @@ function Editions() {
             </table>
           </div>
         )}
-        {page && (page.number > 1 || page.next) && (
-          <div className="pager">
-            {page.number > 1 && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && void load(undefined, 1, { focus: true })}>{t('common.firstPage')}</button>}
-            {page.next && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && void load(page.next ?? undefined, page.number + 1, { focus: true })}>{t('common.nextPage')}</button>}
-          </div>
-        )}
+        {page && <Pager page={page} loading={loading} onFirst={() => void load(undefined, 1, { focus: true })} onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })} />}
       </section>
       <section aria-labelledby="new-edition-title" className="ed-new">
         <h2 id="new-edition-title" tabIndex={-1}>{t('editions.list.new')}</h2>

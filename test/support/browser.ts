@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { freePort } from '../../infra/local/dynamodb-local';
+import { startPlatform, type RunningPlatform } from './local-process';
+
+/** Shared by the browser suites: the repo, a throwaway platform, its demo accounts, and axe. */
+export const repo = resolve(import.meta.dirname, '../..');
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** `npm start -- --in-memory` on a free port, as a person would start it. */
+export async function startInMemoryPlatform(): Promise<RunningPlatform> {
+  const port = await freePort();
+  return startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], { cwd: repo, port });
+}
+
+/** A demo account as `npm start` printed it, or null when it printed none. */
+export function demoAccount(output: string, role: 'organizer' | 'institution' | 'expert'): { email: string; password: string } | null {
+  const match = new RegExp(`${role}\\s+(\\S+@\\S+)\\s+password: (\\S+)`).exec(output);
+  return match ? { email: match[1] ?? '', password: match[2] ?? '' } : null;
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
