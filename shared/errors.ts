@@ -21,6 +21,8 @@ export const errorStatus = {
   INVALID_STATE: 409,
   /** The server's clock says the deadline has passed. */
   DEADLINE_PASSED: 409,
+  /** No assignment meets the constraints; the body explains why and what would fix it. */
+  ASSIGNMENT_INFEASIBLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -48,6 +50,8 @@ export interface AppErrorOptions {
   detail?: { pl: string; en: string };
   /** Message parameters, substituted into the localized message. */
   params?: Record<string, string | number>;
+  /** A structured explanation for the client, built in the request's language (e.g. why no assignment exists). */
+  explanation?: (lang: 'pl' | 'en') => unknown;
   cause?: unknown;
 }
 
@@ -58,6 +62,7 @@ export class AppError extends Error {
   readonly headers: Record<string, string>;
   readonly params: Record<string, string | number>;
   readonly detail: { pl: string; en: string } | undefined;
+  readonly explanation: ((lang: 'pl' | 'en') => unknown) | undefined;
 
   constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
     super(message ?? code, { cause: options.cause });
@@ -68,6 +73,7 @@ export class AppError extends Error {
     this.headers = options.headers ?? {};
     this.params = options.params ?? {};
     this.detail = options.detail;
+    this.explanation = options.explanation;
   }
 
   get status(): ErrorStatus {

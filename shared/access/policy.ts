@@ -10,7 +10,7 @@ import { keys } from '../store/keys';
  *  - 404 when the role may call the route but the object is not theirs (another institution's
  *    application answers exactly like one that does not exist — existence never leaks).
  */
-export type OwnershipName = 'ownInstitution' | 'ownApplication';
+export type OwnershipName = 'ownInstitution' | 'ownApplication' | 'chapterMember';
 
 export type AccessRule =
   | { access: 'public' }
@@ -28,6 +28,7 @@ const ownInstitution = (principal: Extract<Principal, { kind: 'user' }>, institu
 export const ownershipChecks: OwnershipChecks = {
   ownInstitution,
   ownApplication: () => false,
+  chapterMember: () => false,
 };
 
 /** The app's checks: an application is the caller's when its header names the caller's institution. */
@@ -38,6 +39,11 @@ export function ownershipChecksFor(store: Store): OwnershipChecks {
       if (!principal.institutionId || !/^[0-9A-Za-z]{1,64}$/.test(applicationId)) return false;
       const header = await store.get<{ institutionId?: string }>(keys.application(applicationId));
       return header?.institutionId === principal.institutionId;
+    },
+    // An expert acts in an edition only while on its chapter.
+    chapterMember: async (principal, editionId) => {
+      if (!/^[0-9A-Za-z]{1,64}$/.test(editionId)) return false;
+      return (await store.get(keys.chapterMember(editionId, principal.userId))) !== null;
     },
   };
 }

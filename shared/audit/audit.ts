@@ -35,6 +35,18 @@ export const auditActions = [
   'application.returned',
   'application.rejected',
   'export.requested',
+  'chapter.memberAdded',
+  'chapter.memberUpdated',
+  'chapter.memberRemoved',
+  'assignment.settingsUpdated',
+  'conflict.declared',
+  'conflict.set',
+  'conflict.removed',
+  'assignment.committed',
+  'assignment.pairAdded',
+  'assignment.pairRemoved',
+  'assignment.pairSwapped',
+  'assignment.pairLocked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

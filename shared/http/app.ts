@@ -20,6 +20,9 @@ import { authRoutes } from './routes/auth';
 import { institutionRoutes } from './routes/institutions';
 import { editionRoutes } from './routes/editions';
 import { applicationRoutes } from './routes/applications';
+import { assignmentRoutes } from './routes/assignment';
+import { chapterRoutes } from './routes/chapter';
+import { expertRoutes } from './routes/expert';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
 
@@ -82,6 +85,9 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', userRoutes(deps))
     .route('/', editionRoutes(deps))
     .route('/', applicationRoutes(deps))
+    .route('/', chapterRoutes(deps))
+    .route('/', assignmentRoutes(deps))
+    .route('/', expertRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route('/', openApiRoutes(() => app.routes));
 

@@ -20,6 +20,7 @@ export const errorMessages: Record<ErrorCode, Localized> = {
   STALE_VERSION: { pl: 'Ktoś zapisał zmiany w międzyczasie. Twoje zmiany nie zostały zapisane — odśwież dane i wprowadź je ponownie.', en: 'Someone saved changes in the meantime. Your changes were not saved — reload and apply them again.' },
   INVALID_STATE: { pl: 'W obecnym stanie tej operacji nie można wykonać.', en: 'This cannot be done in the current state.' },
   DEADLINE_PASSED: { pl: 'Termin minął.', en: 'The deadline has passed.' },
+  ASSIGNMENT_INFEASIBLE: { pl: 'Nie da się przydzielić zgłoszeń przy obecnych ustawieniach.', en: 'No assignment meets the current settings.' },
   UNSUPPORTED_MEDIA_TYPE: { pl: 'Nieobsługiwany typ treści.', en: 'Unsupported content type.' },
   RATE_LIMITED: { pl: 'Zbyt wiele prób. Spróbuj ponownie za {seconds} s.', en: 'Too many attempts. Try again in {seconds} s.' },
   INTERNAL: { pl: 'Wystąpił nieoczekiwany błąd. Zgłoś go, podając identyfikator {requestId}.', en: 'An unexpected error occurred. Report it with id {requestId}.' },

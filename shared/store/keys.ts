@@ -57,6 +57,26 @@ export const keys = {
   editionApplications: (editionId: string) => keyPart('EDITION_APPLICATIONS', editionId),
   /** The one-application-per-institution-per-edition marker value. */
   applicationMarker: (editionId: string, institutionId: string) => `${editionId}:${institutionId}`,
+  /** A chapter member of an edition; gsi1 lists an expert's editions. */
+  chapterMember: (editionId: string, userId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('CHAPTER', userId) }),
+  chapterPrefix: 'CHAPTER#',
+  expertChapters: (userId: string) => keyPart('EXPERT_CHAPTERS', userId),
+  /** A conflict of interest stored for an edition (declared by the expert or set by the organizer). */
+  conflict: (editionId: string, userId: string, institutionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('CONFLICT', userId, institutionId) }),
+  conflictPrefix: 'CONFLICT#',
+  conflictsOf: (userId: string) => keyPart('CONFLICT', userId, ''),
+  /** An expert's bid (−2…+2) for an application. */
+  bid: (editionId: string, userId: string, applicationId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('BID', userId, applicationId) }),
+  bidPrefix: 'BID#',
+  bidsOf: (userId: string) => keyPart('BID', userId, ''),
+  /** Rules, weights and the bidding window of an edition's assignment. */
+  assignmentSettings: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'ASSIGNMENT_SETTINGS' }),
+  /** The head of the committed assignment: which generation is current, its version and last preview. */
+  assignmentHead: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'ASSIGNMENT' }),
+  /** One expert's applications in one generation; a commit writes a new generation, then moves the head. */
+  expertAssignment: (editionId: string, generation: string, userId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('ASSIGNMENT', generation, userId) }),
+  assignmentPrefix: 'ASSIGNMENT#',
+  generationPrefix: (generation: string) => keyPart('ASSIGNMENT', generation, ''),
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
 };

@@ -30,6 +30,7 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
       code: error.code,
       message: error.detail ? error.detail[lang] : errorMessage(error.code, lang, { requestId: requestId ?? '-', ...error.params }),
       ...(error.fields ? { fields: localizeFields(error.fields, lang) } : {}),
+      ...(error.explanation ? { explanation: error.explanation(lang) } : {}),
       ...(requestId ? { requestId } : {}),
     },
   };

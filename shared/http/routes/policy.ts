@@ -6,6 +6,9 @@ const ownApplication: AccessRule = { access: 'roles', roles: ['institution', 'or
 /** Changes to an application: its institution only — organizers read applications but never answer for one. */
 const applicant: AccessRule = { ...ownApplication, roles: ['institution'] };
 const institutionsOnly: AccessRule = { access: 'roles', roles: ['institution'] };
+const experts: AccessRule = { access: 'roles', roles: ['expert'] };
+/** An expert's own work in an edition: only while on its chapter (404 otherwise, like a missing edition). */
+const chapterMember: AccessRule = { access: 'roles', roles: ['expert'], ownership: { check: 'chapterMember', param: 'editionId' } };
 
 /**
  * THE access policy: every route registered on the app, keyed "METHOD /path" exactly as registered.
@@ -56,6 +59,30 @@ export const routePolicy: Record<string, AccessRule> = {
   'POST /api/editions/:editionId/exports': organizers,
   'GET /api/editions/:editionId/exports/:exportId': organizers,
   'GET /api/editions/:editionId/exports/:exportId/file': organizers,
+
+  // Chapter and assignment: organizers
+  'GET /api/editions/:editionId/chapter': organizers,
+  'PUT /api/editions/:editionId/chapter/:userId': organizers,
+  'DELETE /api/editions/:editionId/chapter/:userId': organizers,
+  'GET /api/editions/:editionId/assignment-settings': organizers,
+  'PUT /api/editions/:editionId/assignment-settings': organizers,
+  'GET /api/editions/:editionId/conflicts': organizers,
+  'POST /api/editions/:editionId/conflicts': organizers,
+  'DELETE /api/editions/:editionId/conflicts/:userId/:institutionId': organizers,
+  'GET /api/editions/:editionId/assignment': organizers,
+  'POST /api/editions/:editionId/assignment/preview': organizers,
+  'POST /api/editions/:editionId/assignment/commit': organizers,
+  'POST /api/editions/:editionId/assignment/pairs': organizers,
+  'DELETE /api/editions/:editionId/assignment/pairs/:applicationId/:userId': organizers,
+  'PUT /api/editions/:editionId/assignment/pairs/:applicationId/:userId/lock': organizers,
+  'POST /api/editions/:editionId/assignment/swap': organizers,
+
+  // Experts: their own chapters, assignments, bids and declarations — never other experts'
+  'GET /api/expert/editions': experts,
+  'GET /api/expert/editions/:editionId/assignments': chapterMember,
+  'GET /api/expert/editions/:editionId/bidding': chapterMember,
+  'PUT /api/expert/editions/:editionId/bids/:applicationId': chapterMember,
+  'POST /api/expert/editions/:editionId/conflicts': chapterMember,
 
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,

@@ -1,0 +1,95 @@
+import { signedIn, type Caller } from '../access/caller';
+import { auditActor } from '../accounts/user-store';
+import { auditPut } from '../audit/audit';
+import { editionSubject } from '../editions/edition-store';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import { keys } from '../store/keys';
+import { assignmentDigest } from './assignment-mail';
+import { assignmentChanged, deleteOtherGenerations, expertAssignmentItem, getHead, headUpdate, pairsOf, type ExpertAssignment, type PairEntry } from './assignment-store';
+import type { AssignmentMode } from './model';
+import { proposalView, proposeAssignment } from './propose-assignment';
+
+export interface CommitResult { previewId: string; generation: string; alreadyCommitted: boolean; pairs: number; added: number; removed: number; mailed: number }
+
+/**
+ * Commits the previewed assignment. The solver is deterministic, so the assignment is computed again
+ * and must hash to the previewed id — if anything changed since the preview (a late application, a
+ * conflict, a manual edit) the commit is refused and the organizer previews again.
+ *
+ * Atomic for readers: the new generation's items are written first (invisible), then the head moves
+ * to it in one conditional transaction with the audit entry. A failure before the move leaves the old
+ * assignment in force (the orphaned items are deleted by the next commit); the move either happens
+ * or not. Idempotent: committing the same preview again answers with the committed result.
+ */
+export async function commitAssignment(deps: AppDeps, editionId: string, input: { previewId: string; mode: AssignmentMode }, caller: Caller): Promise<CommitResult> {
+  const head0 = await getHead(deps.store, editionId);
+  if (head0.lastPreviewId === input.previewId && head0.generation) return already(head0.generation, input.previewId);
+  const [proposal, { actor }] = await Promise.all([proposeAssignment(deps, editionId, input.mode), auditActor(deps.store, signedIn(caller).userId)]);
+  if (proposal.previewId !== input.previewId) {
+    throw new AppError('STALE_VERSION', 'Preview outdated', { detail: { pl: 'Od podglądu zmieniły się dane (zgłoszenia, konflikty lub przydział). Wygeneruj podgląd ponownie.', en: 'Something changed since the preview (applications, conflicts or the assignment). Preview again.' } });
+  }
+  const view = proposalView(proposal);
+  const now = deps.clock.now().toISOString();
+  const generation = deps.ids.newId();
+  const previous = new Map(pairsOf(proposal.current).map((p) => [`${p.applicationId}:${p.userId}`, p]));
+  const { model } = proposal;
+  const perExpert = new Map<number, PairEntry[]>();
+  proposal.assignment.forEach((experts, a) => {
+    const app = model.applications[a]!;
+    for (const e of experts) {
+      const userId = model.members[e]!.userId;
+      const kept = previous.get(`${app.applicationId}:${userId}`);
+      const entry: PairEntry = {
+        applicationId: app.applicationId,
+        institutionId: app.institution.institutionId,
+        institutionName: app.institution.name,
+        locked: kept?.locked ?? false,
+        source: kept?.source ?? 'auto',
+        assignedAt: kept?.assignedAt ?? now,
+      };
+      perExpert.set(e, [...(perExpert.get(e) ?? []), entry]);
+    }
+  });
+  const items: ExpertAssignment[] = [...perExpert].map(([e, pairs]) => ({ editionId, generation, userId: model.members[e]!.userId, pairs, version: 1 }));
+  for (let i = 0; i < items.length; i += 100) {
+    await deps.store.transact(items.slice(i, i + 100).map((x) => ({ Put: { TableName: '', Item: expertAssignmentItem(x), ConditionExpression: 'attribute_not_exists(pk)' } })));
+  }
+  try {
+    await deps.store.transact([
+      headUpdate(proposal.head, { generation, lastPreviewId: input.previewId, committedAt: now, committedBy: actor.label }),
+      auditPut(deps, { action: 'assignment.committed', actor, subject: editionSubject(proposal.edition), ip: caller.ip, after: { mode: input.mode, previewId: input.previewId, ...view.summary } }),
+    ]);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CONFLICT') throw error;
+    // Someone moved the head first: the same preview (a double click) counts as done; anything else is stale.
+    const head = await getHead(deps.store, editionId);
+    await Promise.all(items.map((x) => deps.store.delete(keys.expertAssignment(editionId, generation, x.userId))));
+    if (head.lastPreviewId === input.previewId && head.generation) return already(head.generation, input.previewId);
+    throw assignmentChanged();
+  }
+  await deleteOtherGenerations(deps.store, editionId, generation).catch((error: unknown) => deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }));
+  const mailed = await sendDigests(deps, proposal.edition.name, editionId, view.applications, model.members);
+  return { previewId: input.previewId, generation, alreadyCommitted: false, pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed, mailed };
+
+  function already(gen: string, previewId: string): CommitResult {
+    return { previewId, generation: gen, alreadyCommitted: true, pairs: 0, added: 0, removed: 0, mailed: 0 };
+  }
+}
+
+async function sendDigests(deps: AppDeps, editionName: string, editionId: string, applications: ReturnType<typeof proposalView>['applications'], members: { userId: string; email: string; language: 'pl' | 'en' }[]): Promise<number> {
+  const added = new Map<string, string[]>();
+  for (const app of applications) for (const x of app.experts) if (x.status === 'added') added.set(x.userId, [...(added.get(x.userId) ?? []), app.institutionName]);
+  let sent = 0;
+  for (const m of members) {
+    const names = added.get(m.userId);
+    if (!names) continue;
+    try {
+      await deps.mail.send(assignmentDigest(m.email, m.language, editionName, names, `${deps.settings.publicOrigin}/expert/editions/${editionId}`));
+      sent++;
+    } catch (error) {
+      deps.logger.error('Assignment digest not sent', { editionId, userId: m.userId, error: String(error) });
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,26 @@
+import { signedIn, type Caller } from '../access/caller';
+import { auditActor } from '../accounts/user-store';
+import { auditPut } from '../audit/audit';
+import type { AppDeps } from '../http/deps';
+import type { StoredConflict } from './chapter';
+import { conflictItem } from './chapter-store';
+import { editionApplication, flagPairs } from './conflict-context';
+
+/**
+ * An expert declares a conflict of interest with an application's institution, at any time. If the
+ * application is already assigned to them, the pair is flagged for replacement in the same write.
+ * Declaring again updates the reason. Audited.
+ */
+export async function declareConflict(deps: AppDeps, editionId: string, input: { applicationId: string; reason: string }, caller: Caller): Promise<StoredConflict & { flagged: boolean }> {
+  const me = signedIn(caller);
+  const [header, { actor }] = await Promise.all([editionApplication(deps.store, editionId, input.applicationId), auditActor(deps.store, me.userId)]);
+  const now = deps.clock.now().toISOString();
+  const conflict: StoredConflict = { userId: me.userId, institutionId: header.institutionId, source: 'declared', reason: input.reason, createdAt: now, createdBy: actor.label };
+  const flag = await flagPairs(deps.store, editionId, me.userId, header.institutionId, input.reason, now);
+  await deps.store.transact([
+    { Put: { TableName: '', Item: conflictItem(editionId, conflict) } },
+    ...(flag ? [flag] : []),
+    auditPut(deps, { action: 'conflict.declared', actor, subject: { type: 'institution', id: header.institutionId, label: header.institution.name }, ip: caller.ip, after: { editionId, reason: input.reason, flagged: flag !== null } }),
+  ]);
+  return { ...conflict, flagged: flag !== null };
+}

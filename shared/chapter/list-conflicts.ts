@@ -1,0 +1,41 @@
+import { assignmentInputs } from '../assignment/propose-assignment';
+import { buildModel } from '../assignment/model';
+import type { AppDeps } from '../http/deps';
+import type { ConflictReason } from './chapter';
+
+export interface ConflictRow {
+  userId: string;
+  expertName: string;
+  institutionId: string;
+  institutionName: string;
+  applicationId: string | null;
+  reasons: ConflictReason[];
+}
+
+/**
+ * Every conflict of the edition with the reasons that produced it: stored ones (declared, set by the
+ * organizer) and those derived by the enabled rules for the current applications. Sorted by expert
+ * then institution, paged by offset (the list is computed, not stored).
+ */
+export async function listEditionConflicts(deps: Pick<AppDeps, 'store'>, editionId: string, query: { userId?: string; offset: number; limit: number }): Promise<{ items: ConflictRow[]; total: number; offset: number }> {
+  const inputs = await assignmentInputs(deps, editionId);
+  const model = buildModel({ ...inputs, k: inputs.edition.expertsPerApplication, current: [] }, 'incremental');
+  const E = model.members.length;
+  const rows = new Map<string, ConflictRow>();
+  model.applications.forEach((app, a) => {
+    model.members.forEach((m, e) => {
+      const reasons = model.reasons.get(a * E + e);
+      if (reasons) rows.set(`${m.userId}:${app.institution.institutionId}`, { userId: m.userId, expertName: m.displayName, institutionId: app.institution.institutionId, institutionName: app.institution.name, applicationId: app.applicationId, reasons });
+    });
+  });
+  // Stored conflicts with institutions that have no assignable application (yet) are listed too.
+  const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
+  for (const c of inputs.conflicts) {
+    const key = `${c.userId}:${c.institutionId}`;
+    if (!rows.has(key)) rows.set(key, { userId: c.userId, expertName: names.get(c.userId) ?? c.userId, institutionId: c.institutionId, institutionName: c.institutionId, applicationId: null, reasons: [{ source: c.source, reason: c.reason }] });
+  }
+  const all = [...rows.values()]
+    .filter((r) => !query.userId || r.userId === query.userId)
+    .sort((x, y) => x.expertName.localeCompare(y.expertName, 'pl') || x.institutionName.localeCompare(y.institutionName, 'pl') || (x.institutionId < y.institutionId ? -1 : 1));
+  return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, offset: query.offset };
+}

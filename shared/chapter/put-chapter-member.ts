@@ -1,0 +1,59 @@
+import { signedIn, type Caller } from '../access/caller';
+import { auditActor, findUser } from '../accounts/user-store';
+import { auditPut, changedFields } from '../audit/audit';
+import { editionSubject, getEdition, problemsError } from '../editions/edition-store';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import { memberProblems, type ChapterMember, type MemberInput } from './chapter';
+import { findMember, memberItem } from './chapter-store';
+
+/**
+ * Adds an expert (an invited or active expert account) to the edition's chapter, or edits their
+ * membership: load bounds, expertise, preferred categories, chair, declared workplace. Versioned
+ * (a stale edit is 409) and audited with before/after. One chair per chapter is not enforced: the
+ * certificate names every member marked chair.
+ */
+export async function putChapterMember(deps: AppDeps, editionId: string, userId: string, input: MemberInput, caller: Caller): Promise<ChapterMember> {
+  const problems = problemsError(memberProblems(input));
+  if (problems) throw problems;
+  const [edition, user, existing, { actor }] = await Promise.all([
+    getEdition(deps.store, editionId),
+    findUser(deps.store, userId),
+    findMember(deps.store, editionId, userId, true),
+    auditActor(deps.store, signedIn(caller).userId),
+  ]);
+  if (!user || !user.roles.includes('expert') || user.status === 'deactivated') {
+    throw new AppError('VALIDATION_FAILED', 'Not an expert account', { fields: { userId: { pl: 'To nie jest aktywne konto eksperta.', en: 'This is not an active expert account.' } } });
+  }
+  if (existing && input.version !== existing.version) {
+    throw new AppError('STALE_VERSION', 'Member changed meanwhile', { detail: { pl: 'Ktoś zmienił tego członka kapituły w międzyczasie. Odśwież stronę.', en: 'Someone changed this chapter member meanwhile. Refresh the page.' } });
+  }
+  const { version: _v, ...fields } = input;
+  const now = deps.clock.now().toISOString();
+  const member: ChapterMember = {
+    ...fields,
+    editionId,
+    userId,
+    displayName: user.displayName,
+    email: user.email,
+    language: user.language,
+    addedAt: existing?.addedAt ?? now,
+    version: (existing?.version ?? 0) + 1,
+  };
+  const { before, after } = changedFields(existing ? { ...existing } : {}, { ...member });
+  await deps.store.transact([
+    {
+      Put: {
+        TableName: '',
+        Item: memberItem(member),
+        ConditionExpression: existing ? '#v = :v' : 'attribute_not_exists(pk)',
+        ...(existing ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': existing.version } } : {}),
+      },
+    },
+    auditPut(deps, { action: existing ? 'chapter.memberUpdated' : 'chapter.memberAdded', actor, subject: editionSubject(edition), ip: caller.ip, before, after, details: { userId, expert: user.displayName } }),
+  ]).catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('STALE_VERSION', 'Member changed meanwhile', { cause: error });
+    throw error;
+  });
+  return member;
+}

@@ -1,0 +1,26 @@
+import { signedIn, type Caller } from '../access/caller';
+import { auditActor } from '../accounts/user-store';
+import { auditPut } from '../audit/audit';
+import { readExpertAssignment } from '../assignment/assignment-store';
+import { editionSubject, getEdition } from '../editions/edition-store';
+import { AppError } from '../errors';
+import type { AppDeps } from '../http/deps';
+import { keys } from '../store/keys';
+import { getMember } from './chapter-store';
+
+/** Takes an expert off the chapter; refused while applications are assigned to them (reassign first). */
+export async function removeChapterMember(deps: AppDeps, editionId: string, userId: string, caller: Caller): Promise<void> {
+  const [edition, member, { mine }, { actor }] = await Promise.all([
+    getEdition(deps.store, editionId),
+    getMember(deps.store, editionId, userId, true),
+    readExpertAssignment(deps.store, editionId, userId),
+    auditActor(deps.store, signedIn(caller).userId),
+  ]);
+  if (mine && mine.pairs.length > 0) {
+    throw new AppError('INVALID_STATE', 'Expert has assignments', { detail: { pl: `${member.displayName} ma przydzielone zgłoszenia (${mine.pairs.length}); najpierw je przenieś.`, en: `${member.displayName} has ${mine.pairs.length} assigned application(s); move them first.` } });
+  }
+  await deps.store.transact([
+    { Delete: { TableName: '', Key: keys.chapterMember(editionId, userId), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': member.version } } },
+    auditPut(deps, { action: 'chapter.memberRemoved', actor, subject: editionSubject(edition), ip: caller.ip, before: { userId, displayName: member.displayName } }),
+  ]);
+}

@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { AssignmentSettingsInput, MemberInput } from '../../chapter/chapter';
+import { getAssignmentSettings } from '../../chapter/chapter-store';
+import { listChapter } from '../../chapter/list-chapter';
+import { listEditionConflicts } from '../../chapter/list-conflicts';
+import { putChapterMember } from '../../chapter/put-chapter-member';
+import { removeChapterMember } from '../../chapter/remove-chapter-member';
+import { removeConflict } from '../../chapter/remove-conflict';
+import { setConflict } from '../../chapter/set-conflict';
+import { updateAssignmentSettings } from '../../chapter/update-assignment-settings';
+import { text } from '../../institutions/institution';
+import type { AppDeps, AppEnv } from '../deps';
+import { describe, validate } from '../openapi/describe';
+import { commonErrors, errorResponse } from '../schemas';
+import { callerOf } from '../session-cookie';
+
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+export const OffsetQuery = {
+  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
+};
+const ConflictInput = z.object({ userId: id, institutionId: id, reason: text(500) });
+
+const tags = ['chapter'];
+const organizersOnly = { 401: errorResponse('Not signed in'), 403: errorResponse('Organizers only'), 404: errorResponse('No such edition or member') };
+const stale = { 409: errorResponse('Changed meanwhile (STALE_VERSION) or not allowed now (INVALID_STATE)') };
+
+export const chapterRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .get(
+      '/api/editions/:editionId/chapter',
+      describe({ summary: 'The chapter: members with load bounds, expertise, preferred categories, chair and current load', tags, responses: { 200: { description: 'Members' }, ...organizersOnly, ...commonErrors } }),
+      async (c) => c.json(await listChapter(deps, c.req.param('editionId')), 200),
+    )
+    .put(
+      '/api/editions/:editionId/chapter/:userId',
+      describe({ summary: 'Add an expert to the chapter or edit their membership (versioned, audited)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      validate('json', MemberInput),
+      async (c) => c.json(await putChapterMember(deps, c.req.param('editionId'), c.req.param('userId'), c.req.valid('json'), callerOf(c, deps)), 200),
+    )
+    .delete(
+      '/api/editions/:editionId/chapter/:userId',
+      describe({ summary: 'Take an expert off the chapter (refused while they have assignments)', tags, responses: { 204: { description: 'Removed' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      async (c) => {
+        await removeChapterMember(deps, c.req.param('editionId'), c.req.param('userId'), callerOf(c, deps));
+        return c.body(null, 204);
+      },
+    )
+    .get(
+      '/api/editions/:editionId/assignment-settings',
+      describe({ summary: 'Conflict rules, affinity weights, balance and the bidding window', tags, responses: { 200: { description: 'Settings' }, ...organizersOnly, ...commonErrors } }),
+      async (c) => c.json(await getAssignmentSettings(deps.store, c.req.param('editionId'), true), 200),
+    )
+    .put(
+      '/api/editions/:editionId/assignment-settings',
+      describe({ summary: 'Change the assignment settings (versioned, audited)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      validate('json', AssignmentSettingsInput),
+      async (c) => c.json(await updateAssignmentSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+    )
+    .get(
+      '/api/editions/:editionId/conflicts',
+      describe({ summary: 'Every conflict of interest with the reasons and rules that produced it', tags, responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors } }),
+      validate('query', z.object({ userId: z.optional(id), ...OffsetQuery })),
+      async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await listEditionConflicts(deps, c.req.param('editionId'), { userId: q.userId, offset: q.offset ?? 0, limit: q.limit ?? 50 }), 200);
+      },
+    )
+    .post(
+      '/api/editions/:editionId/conflicts',
+      describe({ summary: 'Record a conflict between a member and an institution (assigned pairs are flagged)', tags, responses: { 201: { description: 'Recorded' }, ...organizersOnly, 409: errorResponse('The expert declared it already'), ...commonErrors } }),
+      validate('json', ConflictInput),
+      async (c) => c.json(await setConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+    )
+    .delete(
+      '/api/editions/:editionId/conflicts/:userId/:institutionId',
+      describe({ summary: 'Lift a conflict the organizer set', tags, responses: { 204: { description: 'Lifted' }, ...organizersOnly, 409: errorResponse('Declared by the expert'), ...commonErrors } }),
+      async (c) => {
+        await removeConflict(deps, c.req.param('editionId'), c.req.param('userId'), c.req.param('institutionId'), callerOf(c, deps));
+        return c.body(null, 204);
+      },
+    );
