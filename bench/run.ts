@@ -1,8 +1,9 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run (DESIGN.md §6). */
+import { assignmentBenchmark } from './assignment/assignment';
 import { coldStartBenchmark } from './cold-start/cold-start';
 import { resultsFile } from './support';
 
-const benchmarks = { 'cold-start': coldStartBenchmark } as const;
+const benchmarks = { 'cold-start': coldStartBenchmark, assignment: assignmentBenchmark } as const;
 
 const only = process.argv.slice(2);
 let failed = false;

@@ -33,12 +33,18 @@ export type SolveResult =
  * Ties are broken by node index, so the same input gives the same output.
  */
 export function solveAssignment(instance: AssignmentInstance): SolveResult {
-  const N = Math.max(0, Math.floor(instance.applicationCount));
+  const none: Infeasibility = { shortApplications: [], underloadedExperts: [], invalidFixed: [] };
+  // Counts that are not whole numbers ≥ 0 admit no assignment at all.
+  if (![instance.applicationCount, instance.k].every((x) => Number.isInteger(x) && x >= 0)) return { feasible: false, infeasibility: none };
+  const N = instance.applicationCount;
   const E = instance.experts.length;
-  const k = Math.max(0, Math.floor(instance.k));
+  const k = instance.k;
   const λ = instance.balance;
   const maxLoad = instance.experts.map((x) => Math.max(0, Math.floor(x.maxLoad)));
-  const minLoad = instance.experts.map((x, e) => Math.min(Math.max(0, Math.floor(x.minLoad)), maxLoad[e] ?? 0));
+  const minLoad = instance.experts.map((x) => Math.max(0, Math.ceil(x.minLoad)));
+  // An expert whose minimum exceeds their maximum can never be within bounds.
+  const impossible = minLoad.flatMap((m, e) => (m > (maxLoad[e] ?? 0) ? [{ expert: e, load: maxLoad[e] ?? 0 }] : []));
+  if (impossible.length > 0) return { feasible: false, infeasibility: { ...none, underloadedExperts: impossible } };
   const aff = instance.affinity;
   const conflict = instance.conflict;
 
@@ -62,7 +68,7 @@ export function solveAssignment(instance: AssignmentInstance): SolveResult {
       perApplication[a] = (perApplication[a] ?? 0) + 1;
     }
   }
-  if (invalidFixed.some((f) => f.reason !== 'unknown')) {
+  if (invalidFixed.length > 0) {
     return { feasible: false, infeasibility: { shortApplications: [], underloadedExperts: [], invalidFixed } };
   }
 
