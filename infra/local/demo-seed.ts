@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../../shared/access/principal';
 import { hashPassword } from '../../shared/accounts/password-hash';
-import { emailMarker, newAccountItems, newUser } from '../../shared/accounts/user';
+import { emailMarker, newAccountItems, newUser, type User } from '../../shared/accounts/user';
 import type { AppDeps } from '../../shared/http/deps';
 import type { Institution } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
+import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
 
 export interface DemoAccount { role: Role; email: string; password: string }
@@ -50,6 +51,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | '
   };
   const seeded: DemoAccount[] = [];
   const items = [];
+  let demoExpert: User | undefined;
   for (const account of accounts) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
     const user = newUser(deps, {
@@ -64,6 +66,7 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | '
       passwordHash: await hashPassword(password),
     });
     items.push(...newAccountItems(user));
+    if (account.role === 'expert') demoExpert = user;
     if (account.role === 'institution') {
       items.push({ Put: { TableName: '', Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now } } });
     }
@@ -74,7 +77,8 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | '
     { Put: { TableName: '', Item: { ...keys.unique('nip', institution.nip), institutionId }, ConditionExpression: 'attribute_not_exists(pk)' } },
   );
   await deps.store.transact(items);
-  await seedDemoEdition(deps);
+  const editionId = await seedDemoEdition(deps);
+  if (demoExpert) await seedDemoChapter(deps, editionId, demoExpert);
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;
 }
