@@ -7,6 +7,14 @@ import { requestUpload } from '../../shared/applications/request-upload';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import { requestExport } from '../../shared/exports/request-export';
 import { attach, callerFor, pdfBytes, seedApplication, seedEdition } from '../support/applications';
+import { memberInput, seedSubmitted } from '../support/assignment';
+import { commitAssignment } from '../../shared/assignment/commit-assignment';
+import { previewAssignment } from '../../shared/assignment/preview-assignment';
+import { pairsOf, readAssignment } from '../../shared/assignment/assignment-store';
+import { defaultAssignmentSettings } from '../../shared/chapter/chapter';
+import { getAssignmentSettings } from '../../shared/chapter/chapter-store';
+import { putChapterMember } from '../../shared/chapter/put-chapter-member';
+import { setConflict } from '../../shared/chapter/set-conflict';
 import { apiHarness, goodPassword, jsonRequest, registrationBody, seedInstitution, seedUser, sessionCookie, uniqueEmail } from '../support/accounts';
 
 /**
@@ -27,6 +35,8 @@ const organizerOnly = (status: number): Row => ({ anonymous: 401, memberA: 403, 
 const ownApplicationA = (status: number): Row => ({ anonymous: 401, memberA: status, memberB: 404, expert: 403, deactivated: 401, organizer: status });
 /** Changes to A's application: only A's members (organizers read but never answer for an institution). */
 const applicantA = (status: number): Row => ({ anonymous: 401, memberA: status, memberB: 404, expert: 403, deactivated: 401, organizer: 403 });
+/** An expert's own work in an edition whose chapter they sit on (the matrix's expert does). */
+const chapterExpert = (status: number): Row => ({ anonymous: 401, memberA: 403, memberB: 403, expert: status, deactivated: 401, organizer: 403 });
 
 const { deps, app } = apiHarness({ maxBodyBytes: 1024 * 1024 });
 interface World {
@@ -49,6 +59,20 @@ interface World {
   published: string;
   exportId: string;
   uploadPath: string;
+  /** Issue 5: an edition to preview/commit (e1) and one with a committed assignment to edit by hand (e2). */
+  chapter: {
+    e1: string;
+    e2: string;
+    candidate: string;
+    removable: string;
+    colleague: string;
+    conflictInstitution: string;
+    lockApp: string;
+    swapApp: string;
+    removeApp: string;
+    lateApp: string;
+    declareApp: string;
+  };
 }
 let world: World;
 
@@ -146,11 +170,62 @@ const samples: Record<string, { sample: Sample; expected: Row }> = {
     expected: applicantA(204),
   },
   'POST /api/applications/:applicationId/formal-check': { sample: async (w) => ({ path: `/api/applications/${w.appFormal}/formal-check`, init: jsonRequest('POST', { decision: 'accept', version: await headerVersion(w.appFormal) }) }), expected: organizerOnly(200) },
+  'GET /api/editions/:editionId/chapter': { sample: (w) => ({ path: `/api/editions/${w.chapter.e2}/chapter` }), expected: organizerOnly(200) },
+  'PUT /api/editions/:editionId/chapter/:userId': { sample: (w) => ({ path: `/api/editions/${w.chapter.e1}/chapter/${w.chapter.candidate}`, init: jsonRequest('PUT', memberInput()) }), expected: organizerOnly(200) },
+  'DELETE /api/editions/:editionId/chapter/:userId': { sample: (w) => ({ path: `/api/editions/${w.chapter.e1}/chapter/${w.chapter.removable}`, init: { method: 'DELETE', headers: { origin: 'https://konkurs.example.org' } } }), expected: organizerOnly(204) },
+  'GET /api/editions/:editionId/assignment-settings': { sample: (w) => ({ path: `/api/editions/${w.chapter.e1}/assignment-settings` }), expected: organizerOnly(200) },
+  'PUT /api/editions/:editionId/assignment-settings': {
+    sample: async (w) => {
+      const current = await getAssignmentSettings(deps.store, w.chapter.e1, true);
+      return { path: `/api/editions/${w.chapter.e1}/assignment-settings`, init: jsonRequest('PUT', { ...current, balance: 2 }) };
+    },
+    expected: organizerOnly(200),
+  },
+  'GET /api/editions/:editionId/conflicts': { sample: (w) => ({ path: `/api/editions/${w.chapter.e2}/conflicts` }), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/conflicts': { sample: post((w) => `/api/editions/${w.chapter.e1}/conflicts`, (w) => ({ userId: w.users.expert.userId, institutionId: w.chapter.conflictInstitution, reason: 'Były pracownik' })), expected: organizerOnly(201) },
+  'DELETE /api/editions/:editionId/conflicts/:userId/:institutionId': {
+    sample: async (w, caller) => {
+      // Each organizer cell lifts a conflict it set up just before (other callers never reach it).
+      if (caller === 'organizer') await setConflict(deps, w.chapter.e2, { userId: w.chapter.colleague, institutionId: w.chapter.conflictInstitution, reason: 'Do zdjęcia' }, callerFor(w.users.organizer));
+      return { path: `/api/editions/${w.chapter.e2}/conflicts/${w.chapter.colleague}/${w.chapter.conflictInstitution}`, init: { method: 'DELETE', headers: { origin: 'https://konkurs.example.org' } } };
+    },
+    expected: organizerOnly(204),
+  },
+  'GET /api/editions/:editionId/assignment': { sample: (w) => ({ path: `/api/editions/${w.chapter.e2}/assignment` }), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/assignment/preview': { sample: post((w) => `/api/editions/${w.chapter.e1}/assignment/preview`, () => ({ mode: 'full' })), expected: organizerOnly(200) },
+  'POST /api/editions/:editionId/assignment/commit': {
+    sample: async (w) => ({ path: `/api/editions/${w.chapter.e1}/assignment/commit`, init: jsonRequest('POST', { mode: 'full', previewId: (await previewAssignment(deps, w.chapter.e1, 'full')).previewId }) }),
+    expected: organizerOnly(200),
+  },
+  'POST /api/editions/:editionId/assignment/pairs': { sample: post((w) => `/api/editions/${w.chapter.e2}/assignment/pairs`, (w) => ({ applicationId: w.chapter.lateApp, userId: w.chapter.colleague })), expected: organizerOnly(201) },
+  'DELETE /api/editions/:editionId/assignment/pairs/:applicationId/:userId': {
+    sample: async (w) => ({ path: `/api/editions/${w.chapter.e2}/assignment/pairs/${w.chapter.removeApp}/${await expertOf(w.chapter.e2, w.chapter.removeApp)}`, init: { method: 'DELETE', headers: { origin: 'https://konkurs.example.org' } } }),
+    expected: organizerOnly(204),
+  },
+  'PUT /api/editions/:editionId/assignment/pairs/:applicationId/:userId/lock': {
+    sample: async (w) => ({ path: `/api/editions/${w.chapter.e2}/assignment/pairs/${w.chapter.lockApp}/${await expertOf(w.chapter.e2, w.chapter.lockApp)}/lock`, init: jsonRequest('PUT', { locked: true }) }),
+    expected: organizerOnly(200),
+  },
+  'POST /api/editions/:editionId/assignment/swap': {
+    sample: async (w) => {
+      const from = await expertOf(w.chapter.e2, w.chapter.swapApp);
+      const to = from === w.users.expert.userId ? w.chapter.colleague : w.users.expert.userId;
+      return { path: `/api/editions/${w.chapter.e2}/assignment/swap`, init: jsonRequest('POST', { applicationId: w.chapter.swapApp, fromUserId: from, toUserId: to }) };
+    },
+    expected: organizerOnly(200),
+  },
+  'GET /api/expert/editions': { sample: get('/api/expert/editions'), expected: chapterExpert(200) },
+  'GET /api/expert/editions/:editionId/assignments': { sample: (w) => ({ path: `/api/expert/editions/${w.chapter.e2}/assignments` }), expected: chapterExpert(200) },
+  'GET /api/expert/editions/:editionId/bidding': { sample: (w) => ({ path: `/api/expert/editions/${w.chapter.e2}/bidding` }), expected: chapterExpert(200) },
+  'PUT /api/expert/editions/:editionId/bids/:applicationId': { sample: (w) => ({ path: `/api/expert/editions/${w.chapter.e2}/bids/${w.chapter.lateApp}`, init: jsonRequest('PUT', { value: 1 }) }), expected: chapterExpert(200) },
+  'POST /api/expert/editions/:editionId/conflicts': { sample: post((w) => `/api/expert/editions/${w.chapter.e2}/conflicts`, (w) => ({ applicationId: w.chapter.declareApp, reason: 'Znam kierownika' })), expected: chapterExpert(201) },
   'PUT /api/uploads/:token': { sample: (w) => ({ path: w.uploadPath, init: { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdfBytes() as unknown as BodyInit } }), expected: all(204) },
 };
 
 const settingsNow = () => sampleSettings(deps.clock.now());
 const versionOf = async (editionId: string) => (await deps.store.get<{ version: number }>(keys.edition(editionId), { consistent: true }))?.version ?? 0;
+/** The one expert (k = 1) currently assigned to the application. */
+const expertOf = async (editionId: string, applicationId: string) => pairsOf((await readAssignment(deps.store, editionId)).experts).find((p) => p.applicationId === applicationId)?.userId ?? 'none';
 const headerVersion = async (applicationId: string) => (await deps.store.get<{ version: number }>(keys.application(applicationId), { consistent: true }))?.version ?? 0;
 
 beforeAll(async () => {
@@ -177,7 +252,28 @@ beforeAll(async () => {
   const exported = await requestExport(deps, open.editionId, 'csv', callerFor(organizer));
   await deps.exportJobs.drain();
   const ticket = await deps.uploads.presign({ key: `applications/${deps.ids.newId()}/${deps.ids.newId()}`, contentType: 'application/pdf', size: body.length });
+  // Issue 5: chapters of the matrix's expert and a colleague (loads 0–10, k = 1), in two open editions.
+  const e1 = await seedEdition(deps, { settings: { expertsPerApplication: 1 } });
+  const e2 = await seedEdition(deps, { settings: { expertsPerApplication: 1 } });
+  const { user: colleague } = await seedUser(deps, { role: 'expert' });
+  const { user: candidate } = await seedUser(deps, { role: 'expert' });
+  const { user: leaving } = await seedUser(deps, { role: 'expert' });
+  for (const e of [e1, e2]) {
+    for (const u of [expert, colleague]) await putChapterMember(deps, e.editionId, u.userId, memberInput(), callerFor(organizer));
+  }
+  await putChapterMember(deps, e1.editionId, leaving.userId, memberInput(), callerFor(organizer));
+  await seedSubmitted(deps, e1.editionId);
+  const conflictApp = await seedSubmitted(deps, e1.editionId);
+  const [lockApp, swapApp, removeApp, declareApp] = [await seedSubmitted(deps, e2.editionId), await seedSubmitted(deps, e2.editionId), await seedSubmitted(deps, e2.editionId), await seedSubmitted(deps, e2.editionId)];
+  await commitAssignment(deps, e2.editionId, { mode: 'full', previewId: (await previewAssignment(deps, e2.editionId, 'full')).previewId }, callerFor(organizer));
+  const lateApp = await seedSubmitted(deps, e2.editionId);
+  const now = deps.clock.now().getTime();
+  await deps.store.put({ ...keys.assignmentSettings(e2.editionId), entity: 'assignmentSettings', ...defaultAssignmentSettings, bidding: { opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString() }, version: 1 });
   world = {
+    chapter: {
+      e1: e1.editionId, e2: e2.editionId, candidate: candidate.userId, removable: leaving.userId, colleague: colleague.userId, conflictInstitution: conflictApp.institutionId,
+      lockApp: lockApp.applicationId, swapApp: swapApp.applicationId, removeApp: removeApp.applicationId, lateApp: lateApp.applicationId, declareApp: declareApp.applicationId,
+    },
     institutionA: a.institutionId, users: { memberA: a.member, memberB: b.member, expert, deactivated, organizer }, loginUser, target,
     open: open.editionId, appA: appA.applicationId, readyAttachment: ready.attachmentId, pendingAttachment: pending.attachmentId, removableAttachment: removable.attachmentId,
     fresh: fresh.editionId, appSubmit: appSubmit.applicationId, appFormal: appFormal.applicationId, draft: draft.editionId, published: published.editionId,
