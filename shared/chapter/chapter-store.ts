@@ -63,12 +63,8 @@ export const assignableStatuses: readonly ApplicationStatus[] = ['submitted', 'a
  */
 export async function listAssignable(store: Store, editionId: string): Promise<{ applicationId: string; institution: InstitutionPlace }[]> {
   const headers = (await Promise.all(assignableStatuses.map((s) => store.queryAll({ index: 'gsi2', partitionKey: keys.editionApplications(editionId), sortKeyPrefix: `${s}#` })))).flat().map(toHeader);
-  const institutionIds = [...new Set(headers.map((h) => h.institutionId))];
-  const institutions = new Map<string, Institution>();
-  for (let i = 0; i < institutionIds.length; i += 100) {
-    const got = await store.batchGet<Institution & Record<string, unknown>>(institutionIds.slice(i, i + 100).map((id) => keys.institution(id)));
-    for (const inst of got) institutions.set(inst.institutionId, inst);
-  }
+  const found = await store.batchGet<Institution & Record<string, unknown>>(headers.map((h) => keys.institution(h.institutionId)));
+  const institutions = new Map<string, Institution>(found.map((i) => [i.institutionId, i]));
   return headers.map((h) => {
     const inst = institutions.get(h.institutionId);
     return {
