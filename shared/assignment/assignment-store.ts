@@ -19,6 +19,8 @@ export interface AssignmentHead {
   lastPreviewId?: string;
   committedAt?: string;
   committedBy?: string;
+  /** What the last commit changed, for answering a repeated commit of the same preview. */
+  lastCommit?: { pairs: number; added: number; removed: number };
 }
 
 export interface PairEntry extends Omit<CurrentPair, 'userId'> { institutionId: string; institutionName: string }

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { assignmentDigest } from './assignment-mail';
-import { assignmentChanged, deleteOtherGenerations, expertAssignmentItem, getHead, headUpdate, pairsOf, type ExpertAssignment, type PairEntry } from './assignment-store';
+import { assignmentChanged, deleteOtherGenerations, expertAssignmentItem, getHead, headUpdate, pairsOf, type AssignmentHead, type ExpertAssignment, type PairEntry } from './assignment-store';
 import type { AssignmentMode } from './model';
 import { proposalView, proposeAssignment } from './propose-assignment';
 
@@ -24,7 +24,7 @@ export interface CommitResult { previewId: string; generation: string; alreadyCo
  */
 export async function commitAssignment(deps: AppDeps, editionId: string, input: { previewId: string; mode: AssignmentMode }, caller: Caller): Promise<CommitResult> {
   const head0 = await getHead(deps.store, editionId);
-  if (head0.lastPreviewId === input.previewId && head0.generation) return already(head0.generation, input.previewId);
+  if (head0.lastPreviewId === input.previewId && head0.generation) return already(head0);
   const [proposal, { actor }] = await Promise.all([proposeAssignment(deps, editionId, input.mode), auditActor(deps.store, signedIn(caller).userId)]);
   if (proposal.previewId !== input.previewId) {
     throw new AppError('STALE_VERSION', 'Preview outdated', { detail: { pl: 'Od podglądu zmieniły się dane (zgłoszenia, konflikty lub przydział). Wygeneruj podgląd ponownie.', en: 'Something changed since the preview (applications, conflicts or the assignment). Preview again.' } });
@@ -57,7 +57,7 @@ export async function commitAssignment(deps: AppDeps, editionId: string, input: 
   }
   try {
     await deps.store.transact([
-      headUpdate(proposal.head, { generation, lastPreviewId: input.previewId, committedAt: now, committedBy: actor.label }),
+      headUpdate(proposal.head, { generation, lastPreviewId: input.previewId, committedAt: now, committedBy: actor.label, lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed } }),
       auditPut(deps, { action: 'assignment.committed', actor, subject: editionSubject(proposal.edition), ip: caller.ip, after: { mode: input.mode, previewId: input.previewId, ...view.summary } }),
     ]);
   } catch (error) {
@@ -65,15 +65,16 @@ export async function commitAssignment(deps: AppDeps, editionId: string, input: 
     // Someone moved the head first: the same preview (a double click) counts as done; anything else is stale.
     const head = await getHead(deps.store, editionId);
     await Promise.all(items.map((x) => deps.store.delete(keys.expertAssignment(editionId, generation, x.userId))));
-    if (head.lastPreviewId === input.previewId && head.generation) return already(head.generation, input.previewId);
+    if (head.lastPreviewId === input.previewId && head.generation) return already(head);
     throw assignmentChanged();
   }
   await deleteOtherGenerations(deps.store, editionId, generation).catch((error: unknown) => deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }));
   const mailed = await sendDigests(deps, proposal.edition.name, editionId, view.applications, model.members);
   return { previewId: input.previewId, generation, alreadyCommitted: false, pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed, mailed };
 
-  function already(gen: string, previewId: string): CommitResult {
-    return { previewId, generation: gen, alreadyCommitted: true, pairs: 0, added: 0, removed: 0, mailed: 0 };
+  /** The same preview was committed already (a double click, a retry): its result again, no second mail. */
+  function already(head: AssignmentHead): CommitResult {
+    return { previewId: input.previewId, generation: head.generation ?? '', alreadyCommitted: true, pairs: head.lastCommit?.pairs ?? 0, added: head.lastCommit?.added ?? 0, removed: head.lastCommit?.removed ?? 0, mailed: 0 };
   }
 }
 
