@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { User } from '../../shared/accounts/user';
@@ -133,6 +134,48 @@ describe('assignment: infeasibility is explained', () => {
     expect(body.error.explanation.problems[0]?.message).toContain('total maximum load (8) is below the demand (12');
     expect(body.error.explanation.suggestions[0]).toContain('Raise the maximum loads by 4 in total (e.g. by 2 for each of the 2 experts)');
   });
+});
+
+describe('assignment: fuzzed chapters', () => {
+  it('random loads, workplaces and conflicts give 200 with every bound kept, or a 4xx with an explanation — never a 5xx', async () => {
+    const w = await world(deps, { experts: 4, applications: 5 });
+    const places = ['powiat 0', 'powiat 1', 'testowski'];
+    let version = new Map(w.experts.map((e) => [e.userId, 1]));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ minLoad: fc.integer({ min: 0, max: 6 }), maxLoad: fc.integer({ min: 0, max: 6 }), county: fc.constantFrom(...places) }), { minLength: 4, maxLength: 4 }),
+        fc.constantFrom<'incremental' | 'full'>('incremental', 'full'),
+        async (members, mode) => {
+          for (const [i, m] of members.entries()) {
+            const expert = w.experts[i]!;
+            const res = await as(w.cookie, 'PUT', `/api/editions/${w.edition.editionId}/chapter/${expert.userId}`, { ...memberInput({ minLoad: m.minLoad, maxLoad: m.maxLoad }), workplace: { voivodeship: 'mazowieckie', county: m.county, commune: 'Testowo' }, version: version.get(expert.userId) });
+            if (m.minLoad > m.maxLoad) expect((await errorOf(res)).fields).toHaveProperty('minLoad');
+            else {
+              expect(res.status).toBe(200);
+              version = new Map(version).set(expert.userId, ((await res.json()) as { version: number }).version);
+            }
+          }
+          const res = await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/assignment/preview`, { mode });
+          expect([200, 422]).toContain(res.status);
+          if (res.status === 422) {
+            const body = (await res.json()) as { error: { explanation: { problems: unknown[]; suggestions: unknown[] } } };
+            expect(body.error.explanation.problems.length).toBeGreaterThan(0);
+            expect(body.error.explanation.suggestions.length).toBeGreaterThan(0);
+            return;
+          }
+          const p = (await res.json()) as Preview;
+          for (const a of p.applications) expect(a.experts).toHaveLength(2);
+          const bounds = (await (await as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/chapter`)).json()) as { items: { userId: string; minLoad: number; maxLoad: number }[] };
+          for (const e of p.experts) {
+            const m = bounds.items.find((x) => x.userId === e.userId)!;
+            expect(e.load).toBeGreaterThanOrEqual(m.minLoad);
+            expect(e.load).toBeLessThanOrEqual(m.maxLoad);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
 });
 
 describe('assignment: conflicts after commit', () => {
