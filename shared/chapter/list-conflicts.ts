@@ -1,6 +1,7 @@
 import { assignmentInputs } from '../assignment/propose-assignment';
 import { buildModel } from '../assignment/model';
 import type { AppDeps } from '../http/deps';
+import { keys } from '../store/keys';
 import type { ConflictReason } from './chapter';
 
 export interface ConflictRow {
@@ -30,9 +31,10 @@ export async function listEditionConflicts(deps: Pick<AppDeps, 'store'>, edition
   });
   // Stored conflicts with institutions that have no assignable application (yet) are listed too.
   const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
-  for (const c of inputs.conflicts) {
-    const key = `${c.userId}:${c.institutionId}`;
-    if (!rows.has(key)) rows.set(key, { userId: c.userId, expertName: names.get(c.userId) ?? c.userId, institutionId: c.institutionId, institutionName: c.institutionId, applicationId: null, reasons: [{ source: c.source, reason: c.reason }] });
+  const orphans = inputs.conflicts.filter((c) => !rows.has(`${c.userId}:${c.institutionId}`));
+  const institutions = new Map((await deps.store.batchGet<{ institutionId: string; name: string }>(orphans.map((c) => keys.institution(c.institutionId)))).map((i) => [i.institutionId, i.name]));
+  for (const c of orphans) {
+    rows.set(`${c.userId}:${c.institutionId}`, { userId: c.userId, expertName: names.get(c.userId) ?? c.userId, institutionId: c.institutionId, institutionName: institutions.get(c.institutionId) ?? c.institutionId, applicationId: null, reasons: [{ source: c.source, reason: c.reason }] });
   }
   const all = [...rows.values()]
     .filter((r) => !query.userId || r.userId === query.userId)

@@ -4,7 +4,7 @@ import englishLocale from 'zod/v4/locales/en.js';
 import polishLocale from 'zod/v4/locales/pl.js';
 import type { Context } from 'hono';
 import { AppError, type FieldErrors } from '../errors';
-import { customFieldMessage } from './field-messages';
+import { customFieldMessage, fieldMessages } from './field-messages';
 import { requestLanguage, type Language } from './language';
 
 type Issue = $ZodIssue;
@@ -39,7 +39,8 @@ function localizeIssue(issue: Issue, lang: Language, at: { found: boolean; value
   if (!at.found && issue.path.length > 0 && issue.code !== 'custom') {
     return lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.';
   }
-  if (issue.code === 'custom') return customFieldMessage(issue.message, lang);
+  // Our own message keys ('notBlank' on a minLength, 'nip' on a refine…) win over zod's generic text.
+  if (issue.code === 'custom' || issue.message in fieldMessages) return customFieldMessage(issue.message, lang);
   const localeError = locales[lang];
   const localized = localeError({ ...issue, input: at.value } as Parameters<typeof localeError>[0]);
   if (typeof localized === 'string') return localized;

@@ -9,7 +9,7 @@ import { createApp } from '../../shared/http/app';
 import { keys } from '../../shared/store/keys';
 import { localDynamo, testTableName } from '../support/dynamo';
 import { testDeps } from '../support/factories';
-import { apiHarness, errorOf, jsonRequest, seedUser, sessionCookie, type Harness } from '../support/accounts';
+import { apiHarness, errorOf, jsonRequest, seedInstitution, seedUser, sessionCookie, type Harness } from '../support/accounts';
 import { callerFor, seedEdition } from '../support/applications';
 import { memberInput, seedChapterExpert, seedSubmitted } from '../support/assignment';
 
@@ -233,6 +233,19 @@ describe('assignment: conflicts after commit', () => {
     expect(removed.status).toBe(204);
     const audit = (await (await as(w.cookie, 'GET', `/api/audit?subjectType=edition&subjectId=${w.edition.editionId}`)).json()) as { items: { action: string }[] };
     expect(audit.items.map((i) => i.action)).toEqual(expect.arrayContaining(['assignment.pairSwapped', 'assignment.pairRemoved', 'assignment.committed']));
+  });
+});
+
+describe('assignment: organizer conflicts', () => {
+  it('a blank reason is named as empty; a conflict with an institution that has not applied is listed by its name', async () => {
+    const w = await world(deps, { experts: 1, applications: 0 });
+    const { institutionId } = await seedInstitution(deps);
+    const name = (await deps.store.get<{ name: string }>(keys.institution(institutionId)))!.name;
+    const blank = await errorOf(await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/conflicts`, { userId: w.experts[0]!.userId, institutionId, reason: '   ' }));
+    expect(blank.fields).toEqual({ reason: 'To pole nie może być puste.' });
+    expect((await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/conflicts`, { userId: w.experts[0]!.userId, institutionId, reason: 'Były pracownik' })).status).toBe(201);
+    const list = (await (await as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/conflicts`)).json()) as { items: { institutionName: string; applicationId: string | null }[] };
+    expect(list.items).toEqual([expect.objectContaining({ institutionName: name, applicationId: null })]);
   });
 });
 

@@ -64,5 +64,6 @@ export function useSession(): Session {
 export function homeOf(user: Pick<SignedInUser, 'roles'>): string {
   if (user.roles.includes('organizer')) return '/organizer/users';
   if (user.roles.includes('institution')) return '/institution';
+  if (user.roles.includes('expert')) return '/expert';
   return '/account';
 }
