@@ -18,6 +18,8 @@ import { OrganizerEditionPage } from './pages/organizer/OrganizerEditionPage';
 import { OrganizerApplicationPage } from './pages/organizer/OrganizerApplicationPage';
 import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { ApplicationPage } from './pages/applications/ApplicationPage';
+import { ExpertEditionsPage } from './pages/expert/ExpertEditionsPage';
+import { ExpertEditionPage } from './pages/expert/ExpertEditionPage';
 import { SessionProvider } from './session';
 
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
@@ -36,6 +38,7 @@ const pages: Record<string, ComponentType> = {
   '/outbox': OutboxPage,
   '/organizer/editions': OrganizerEditionsPage,
   '/applications': ApplicationsPage,
+  '/expert': ExpertEditionsPage,
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
@@ -43,6 +46,7 @@ const patterns: [RegExp, ComponentType][] = [
   [/^\/organizer\/editions\/[^/]+$/, OrganizerEditionPage],
   [/^\/organizer\/applications\/[^/]+$/, OrganizerApplicationPage],
   [/^\/applications\/[^/]+$/, ApplicationPage],
+  [/^\/expert\/editions\/[^/]+$/, ExpertEditionPage],
 ];
 
 export function App() {

@@ -5,6 +5,8 @@ import pl from './locales/pl.json';
 // Area files, merged into one namespace (each area's keys sit under its own top-level key).
 import applicationEn from './locales/application.en.json';
 import applicationPl from './locales/application.pl.json';
+import assignmentEn from './locales/assignment.en.json';
+import assignmentPl from './locales/assignment.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
 
@@ -20,8 +22,8 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    pl: { translation: { ...pl, ...editionsPl, ...applicationPl } },
-    en: { translation: { ...en, ...editionsEn, ...applicationEn } },
+    pl: { translation: { ...pl, ...editionsPl, ...applicationPl, ...assignmentPl } },
+    en: { translation: { ...en, ...editionsEn, ...applicationEn, ...assignmentEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'pl',

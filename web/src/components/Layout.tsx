@@ -48,6 +48,7 @@ function RoleLinks() {
       {roles.includes('organizer') && <li><NavLink href="/organizer/editions">{t('layout.editions')}</NavLink></li>}
       {roles.includes('organizer') && <li><NavLink href="/organizer/users">{t('layout.users')}</NavLink></li>}
       {roles.includes('organizer') && <li><NavLink href="/organizer/audit">{t('layout.audit')}</NavLink></li>}
+      {roles.includes('expert') && <li><NavLink href="/expert">{t('assignment.nav.expert')}</NavLink></li>}
     </>
   );
 }

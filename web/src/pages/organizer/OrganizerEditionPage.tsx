@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { editable, type Edition } from '../../../../shared/editions/edition';
 import { api, send } from '../../api';
 import { ApplicationsTab } from '../../components/editions/ApplicationsTab';
+import { AssignmentTab } from '../../components/assignment/AssignmentTab';
+import { ChapterTab } from '../../components/assignment/ChapterTab';
+import { ConflictsTab } from '../../components/assignment/ConflictsTab';
 import { BuilderErrors } from '../../components/editions/controls';
 import { EditionSettingsForm, settingsToValues, valuesToSettings } from '../../components/editions/EditionSettingsForm';
 import { ExportsTab } from '../../components/editions/ExportsTab';
@@ -17,8 +20,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
 import { useLastSegment, useLocation } from '../../router';
 
-const tabs = ['overview', 'settings', 'rubric', 'questionnaire', 'applications', 'extensions', 'exports'] as const;
+const tabs = ['overview', 'settings', 'rubric', 'questionnaire', 'applications', 'chapter', 'conflicts', 'assignment', 'extensions', 'exports'] as const;
+/** The assignment tabs' names live with the rest of the assignment strings. */
+const assignmentTabs: readonly Tab[] = ['chapter', 'conflicts', 'assignment'];
 type Tab = (typeof tabs)[number];
+const tabLabel = (x: Tab) => (assignmentTabs.includes(x) ? `assignment.tab.${x}` : `editions.tab.${x}`);
 type Part = 'settings' | 'rubric' | 'questionnaire';
 
 export function OrganizerEditionPage() {
@@ -140,13 +146,13 @@ function EditionView({ editionId }: { editionId: string }) {
         <ul>
           {tabs.map((x) => (
             <li key={x}>
-              <a href={`/organizer/editions/${encodeURIComponent(editionId)}?tab=${x}`} aria-current={x === tab ? 'page' : undefined}>{t(`editions.tab.${x}`)}</a>
+              <a href={`/organizer/editions/${encodeURIComponent(editionId)}?tab=${x}`} aria-current={x === tab ? 'page' : undefined}>{t(tabLabel(x))}</a>
             </li>
           ))}
         </ul>
       </nav>
       <section aria-labelledby="ed-tab-title" className="ed-tab">
-        <h2 id="ed-tab-title">{t(`editions.tab.${tab}`)}</h2>
+        <h2 id="ed-tab-title">{t(tabLabel(tab))}</h2>
 
         {tab === 'overview' && <OverviewTab edition={edition} onSaved={(e) => saved(e)} onReload={() => reload([])} />}
 
@@ -203,6 +209,9 @@ function EditionView({ editionId }: { editionId: string }) {
         )}
 
         {tab === 'applications' && <ApplicationsTab editionId={editionId} initialStatus={query.get('status') ?? undefined} />}
+        {tab === 'chapter' && <ChapterTab editionId={editionId} />}
+        {tab === 'conflicts' && <ConflictsTab editionId={editionId} />}
+        {tab === 'assignment' && <AssignmentTab editionId={editionId} />}
         {tab === 'extensions' && <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />}
         {tab === 'exports' && <ExportsTab editionId={editionId} />}
       </section>
