@@ -14,6 +14,8 @@ export interface AssignmentHead {
   editionId: string;
   /** Null until the first commit. */
   generation: string | null;
+  /** The generation this one replaced: kept until the next commit, for readers still on it. */
+  previousGeneration?: string | null;
   version: number;
   /** The preview last committed, so a repeated commit of it is recognized (idempotency). */
   lastPreviewId?: string;
@@ -98,12 +100,29 @@ export function expertAssignmentPut(x: ExpertAssignment, previousVersion: number
 export const assignmentChanged = () =>
   new AppError('STALE_VERSION', 'Assignment changed meanwhile', { detail: { pl: 'Przydział został w międzyczasie zmieniony. Odśwież i spróbuj ponownie.', en: 'The assignment changed meanwhile. Refresh and try again.' } });
 
-/** Deletes every generation but the current one (old ones, and leftovers of a commit that failed half-way). */
-export async function deleteOtherGenerations(store: Store, editionId: string, current: string): Promise<number> {
+/** The creation time of a generation (its id is ULID-shaped: 10 base-32 digits of milliseconds first). */
+function generationTime(generation: string): number {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  return [...generation.slice(0, 10)].reduce((t, ch) => t * 32 + Math.max(0, alphabet.indexOf(ch)), 0);
+}
+
+/** A commit writing its generation finishes within seconds; items older than this and unreferenced are leftovers. */
+export const ORPHAN_AGE_MS = 15 * 60_000;
+
+/**
+ * Deletes generations nobody can be using: neither the head's current nor its previous one (readers
+ * may still be on that), and created long enough ago that no commit can still be writing it — a
+ * commit in flight has items not yet referenced by the head, so "not referenced" alone is not enough.
+ */
+export async function deleteStaleGenerations(store: Store, editionId: string, head: Pick<AssignmentHead, 'generation' | 'previousGeneration'>, now: Date): Promise<number> {
+  const keep = new Set([head.generation, head.previousGeneration].filter((g): g is string => Boolean(g)));
   const items = await store.queryAll({ partitionKey: keys.edition(editionId).pk, sortKeyPrefix: keys.assignmentPrefix });
-  const stale = items.filter((i) => !String(i.sk).startsWith(keys.generationPrefix(current)));
+  const stale = items.filter((i) => {
+    const generation = String(i.generation);
+    return !keep.has(generation) && generationTime(generation) < now.getTime() - ORPHAN_AGE_MS;
+  });
   for (let i = 0; i < stale.length; i += 25) {
-    await Promise.all(stale.slice(i, i + 25).map((s) => store.delete({ pk: String(s.pk), sk: String(s.sk) })));
+    await Promise.all(stale.slice(i, i + 25).map((x) => store.delete({ pk: String(x.pk), sk: String(x.sk) })));
   }
   return stale.length;
 }

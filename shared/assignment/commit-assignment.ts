@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { assignmentDigest } from './assignment-mail';
-import { assignmentChanged, deleteOtherGenerations, expertAssignmentItem, getHead, headUpdate, pairsOf, type AssignmentHead, type ExpertAssignment, type PairEntry } from './assignment-store';
+import { assignmentChanged, deleteStaleGenerations, expertAssignmentItem, getHead, headUpdate, pairsOf, type AssignmentHead, type ExpertAssignment, type PairEntry } from './assignment-store';
 import type { AssignmentMode } from './model';
 import { proposalView, proposeAssignment } from './propose-assignment';
 
@@ -52,12 +52,12 @@ export async function commitAssignment(deps: AppDeps, editionId: string, input: 
     }
   });
   const items: ExpertAssignment[] = [...perExpert].map(([e, pairs]) => ({ editionId, generation, userId: model.members[e]!.userId, pairs, version: 1 }));
-  for (let i = 0; i < items.length; i += 100) {
-    await deps.store.transact(items.slice(i, i + 100).map((x) => ({ Put: { TableName: '', Item: expertAssignmentItem(x), ConditionExpression: 'attribute_not_exists(pk)' } })));
+  for (const chunk of transactionChunks(items.map(expertAssignmentItem))) {
+    await deps.store.transact(chunk.map((Item) => ({ Put: { TableName: '', Item, ConditionExpression: 'attribute_not_exists(pk)' } })));
   }
   try {
     await deps.store.transact([
-      headUpdate(proposal.head, { generation, lastPreviewId: input.previewId, committedAt: now, committedBy: actor.label, lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed } }),
+      headUpdate(proposal.head, { generation, previousGeneration: proposal.head.generation, lastPreviewId: input.previewId, committedAt: now, committedBy: actor.label, lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed } }),
       auditPut(deps, { action: 'assignment.committed', actor, subject: editionSubject(proposal.edition), ip: caller.ip, after: { mode: input.mode, previewId: input.previewId, ...view.summary } }),
     ]);
   } catch (error) {
@@ -68,7 +68,7 @@ export async function commitAssignment(deps: AppDeps, editionId: string, input: 
     if (head.lastPreviewId === input.previewId && head.generation) return already(head);
     throw assignmentChanged();
   }
-  await deleteOtherGenerations(deps.store, editionId, generation).catch((error: unknown) => deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }));
+  await deleteStaleGenerations(deps.store, editionId, { generation, previousGeneration: proposal.head.generation }, deps.clock.now()).catch((error: unknown) => deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }));
   const mailed = await sendDigests(deps, proposal.edition.name, editionId, view.applications, model.members);
   return { previewId: input.previewId, generation, alreadyCommitted: false, pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed, mailed };
 
@@ -93,4 +93,23 @@ async function sendDigests(deps: AppDeps, editionName: string, editionId: string
     }
   }
   return sent;
+}
+
+/** Transactions hold at most 100 items and 4 MB: chunks of both (with room for attribute overhead). */
+export function transactionChunks<T>(items: T[], maxItems = 100, maxBytes = 3_500_000): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = Buffer.byteLength(JSON.stringify(item));
+    if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

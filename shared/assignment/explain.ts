@@ -126,7 +126,10 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
     seen.add(key);
     const apps = short.group.applications;
     const experts = short.group.experts;
-    const groupCapacity = experts.reduce((s, e) => s + (instance.experts[e]?.maxLoad ?? 0), 0);
+    // Kept or locked pairs already use part of these experts' capacity.
+    const fixedLoad = (e: number) => (instance.fixed ?? []).filter(([, x]) => x === e).length;
+    const keptInGroup = experts.reduce((s, e) => s + fixedLoad(e), 0);
+    const groupCapacity = experts.reduce((s, e) => s + (instance.experts[e]?.maxLoad ?? 0), 0) - keptInGroup;
     const missing = facts.shortApplications.filter((s) => `${s.group.applications.join(',')}|${s.group.experts.join(',')}` === key).reduce((s, x) => s + instance.k - x.assigned, 0);
     const names = apps.slice(0, 5).map(appName).join(', ') + (apps.length > 5 ? ` (+${apps.length - 5})` : '');
     const expertNames = experts.slice(0, 5).map((e) => expert(e)?.displayName ?? '').join(', ') + (experts.length > 5 ? ` (+${experts.length - 5})` : '');
@@ -136,8 +139,9 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
       userIds: experts.map((e) => expert(e)?.userId ?? ''),
       message: experts.length === 0
         ? { pl: `${names}: żaden wolny ekspert bez konfliktu (brakuje ${missing} przydziałów).`, en: `${names}: no free expert without a conflict (${missing} assignments missing).` }
-        : { pl: `${names}: mogą je ocenić tylko ${expertNames} (pozostali są w konflikcie), a ich łączne maksimum ${groupCapacity} nie wystarcza — brakuje ${missing}.`, en: `${names}: only ${expertNames} may review these (everyone else conflicts), and their total maximum of ${groupCapacity} falls ${missing} short.` },
+        : { pl: `${names}: mogą je ocenić tylko ${expertNames} (pozostali są w konflikcie), a ich wolna pojemność ${groupCapacity} nie wystarcza — brakuje ${missing}.`, en: `${names}: only ${expertNames} may review these (everyone else conflicts), and their free capacity of ${groupCapacity} falls ${missing} short.` },
     });
+    if (keptInGroup > 0) suggestions.push({ pl: `Zachowane lub zablokowane pary zajmują ${keptInGroup} miejsc u tych ekspertów — pełny przydział może je przenieść.`, en: `Kept or locked pairs take ${keptInGroup} of these experts' places — a full assignment may move them.` });
     suggestions.push(experts.length > 0
       ? { pl: `Zwiększ łącznie o ${missing} maksymalne obciążenie ekspertów: ${expertNames}.`, en: `Raise the maximum load of ${expertNames} by ${missing} in total.` }
       : { pl: `Dodaj ekspertów bez konfliktu z: ${names}.`, en: `Add experts without a conflict with: ${names}.` });
@@ -145,8 +149,9 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
   for (const u of facts.underloadedExperts) {
     const m = expert(u.expert);
     if (!m) continue;
-    problems.push({ kind: 'expert', userIds: [m.userId], message: { pl: `${m.displayName}: można przydzielić najwyżej ${u.load} zgłoszeń, a minimum to ${m.minLoad}.`, en: `${m.displayName}: at most ${u.load} applications can go to this expert, but the minimum is ${m.minLoad}.` } });
-    suggestions.push({ pl: `Obniż minimalne obciążenie: ${m.displayName} do ${u.load}.`, en: `Lower ${m.displayName}'s minimum load to ${u.load}.` });
+    // The load is one optimum's, not the most this expert could get alone: others may compete for the same applications.
+    problems.push({ kind: 'expert', userIds: [m.userId], message: { pl: `${m.displayName}: przy pozostałych ograniczeniach dostaje ${u.load} zgłoszeń, a minimum to ${m.minLoad} (zgłoszenia, które może ocenić, są potrzebne innym ekspertom lub są w konflikcie).`, en: `${m.displayName}: with the other constraints this expert gets ${u.load} applications, below the minimum of ${m.minLoad} (the applications they may review are needed by other experts or conflict).` } });
+    suggestions.push({ pl: `Obniż minimalne obciążenie: ${m.displayName} (np. do ${u.load}) lub minimalne obciążenia ekspertów o podobnych konfliktach.`, en: `Lower ${m.displayName}'s minimum load (e.g. to ${u.load}), or the minimums of experts with similar conflicts.` });
   }
   return { demand, capacity, minimumTotal, problems, suggestions };
 }

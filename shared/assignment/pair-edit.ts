@@ -32,8 +32,10 @@ export async function checkAddable(deps: AppDeps, ctx: Awaited<ReturnType<typeof
   if (reasons.length > 0) {
     throw new AppError('CONFLICT', 'Conflict of interest', { fields: { [field]: { pl: `Konflikt interesów z ${header.institution.name}: ${describeReasons(reasons, 'pl')}.`, en: `Conflict of interest with ${header.institution.name}: ${describeReasons(reasons, 'en')}.` } } });
   }
-  const current = ctx.experts.flatMap((x) => x.pairs.filter((p) => p.applicationId === applicationId).map(() => x.userId)).filter((u) => u !== ignoring);
-  if (current.includes(userId)) throw new AppError('CONFLICT', 'Already assigned', { fields: { [field]: { pl: 'Ten ekspert już ocenia to zgłoszenie.', en: 'This expert already reviews this application.' } } });
+  const all = ctx.experts.flatMap((x) => x.pairs.filter((p) => p.applicationId === applicationId).map((p) => ({ userId: x.userId, flagged: Boolean(p.flagged) })));
+  if (all.some((x) => x.userId === userId)) throw new AppError('CONFLICT', 'Already assigned', { fields: { [field]: { pl: 'Ten ekspert już ocenia to zgłoszenie.', en: 'This expert already reviews this application.' } } });
+  // Flagged pairs are waiting for replacement: they do not count towards k (as in the organizer's view).
+  const current = all.filter((x) => !x.flagged && x.userId !== ignoring);
   if (current.length >= ctx.edition.expertsPerApplication) {
     throw new AppError('CONFLICT', 'Application full', { fields: { applicationId: { pl: `Zgłoszenie ma już ${current.length} ekspertów (wymagane ${ctx.edition.expertsPerApplication}).`, en: `The application already has ${current.length} experts (${ctx.edition.expertsPerApplication} required).` } } });
   }

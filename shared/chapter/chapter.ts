@@ -50,7 +50,7 @@ const weight = z.number().check(z.int(), z.gte(0), z.lte(100));
 export const AssignmentSettingsInput = z.object({
   rules: z.object({ sameCommune: z.boolean(), sameCounty: z.boolean(), affiliation: z.boolean(), previousEdition: z.boolean() }),
   /** The edition whose reviews the rotation rule looks at. */
-  previousEditionId: z.optional(z.string().check(z.maxLength(64))),
+  previousEditionId: z.optional(z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id'))),
   /** Affinity = bid × weights.bid + (category preferred ? weights.preferredCategory : 0). */
   weights: z.object({ bid: weight, preferredCategory: weight }),
   /** Weight of the balance term (load²); 0 ignores balance. */

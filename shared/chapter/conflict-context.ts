@@ -1,6 +1,6 @@
 import { getHeader } from '../applications/application-store';
 import type { ApplicationHeader } from '../applications/application';
-import { readExpertAssignment, expertAssignmentPut } from '../assignment/assignment-store';
+import { expertAssignmentPut, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
@@ -34,12 +34,26 @@ export async function pairConflicts(deps: Pick<AppDeps, 'store'>, editionId: str
 }
 
 /**
- * The write that flags the expert's current pairs with this institution for replacement (null when
- * none is assigned): the next incremental run replaces exactly those.
+ * The writes that go with recording a conflict: the head's version moves on (so a commit computed
+ * before the conflict existed fails instead of committing the pair), and the expert's current pairs
+ * with this institution are flagged for replacement — the next incremental run replaces exactly those.
+ * Returns whether anything was flagged.
  */
-export async function flagPairs(store: Store, editionId: string, userId: string, institutionId: string, reason: string, at: string): Promise<TransactItem | null> {
-  const { mine } = await readExpertAssignment(store, editionId, userId);
-  if (!mine || !mine.pairs.some((p) => p.institutionId === institutionId && !p.flagged)) return null;
+export async function conflictWrites(store: Store, editionId: string, userId: string, institutionId: string, reason: string, at: string): Promise<{ items: TransactItem[]; flagged: boolean }> {
+  const { head, mine } = await readExpertAssignment(store, editionId, userId);
+  const guard = headUpdate(head, {});
+  if (!mine || !mine.pairs.some((p) => p.institutionId === institutionId && !p.flagged)) return { items: [guard], flagged: false };
   const pairs = mine.pairs.map((p) => (p.institutionId === institutionId && !p.flagged ? { ...p, flagged: { reason, at } } : p));
-  return expertAssignmentPut({ ...mine, pairs, version: mine.version + 1 }, mine.version);
+  return { items: [guard, expertAssignmentPut({ ...mine, pairs, version: mine.version + 1 }, mine.version)], flagged: true };
+}
+
+/** Runs a write built from fresh reads, again when a commit or edit moved the head in between (at most 3 times). */
+export async function retryOnHeadMove<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'CONFLICT' || i >= 2) throw error;
+    }
+  }
 }

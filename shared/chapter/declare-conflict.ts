@@ -4,7 +4,7 @@ import { auditPut } from '../audit/audit';
 import type { AppDeps } from '../http/deps';
 import type { StoredConflict } from './chapter';
 import { conflictItem } from './chapter-store';
-import { editionApplication, flagPairs } from './conflict-context';
+import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-context';
 
 /**
  * An expert declares a conflict of interest with an application's institution, at any time. If the
@@ -16,11 +16,14 @@ export async function declareConflict(deps: AppDeps, editionId: string, input: {
   const [header, { actor }] = await Promise.all([editionApplication(deps.store, editionId, input.applicationId), auditActor(deps.store, me.userId)]);
   const now = deps.clock.now().toISOString();
   const conflict: StoredConflict = { userId: me.userId, institutionId: header.institutionId, source: 'declared', reason: input.reason, createdAt: now, createdBy: actor.label };
-  const flag = await flagPairs(deps.store, editionId, me.userId, header.institutionId, input.reason, now);
-  await deps.store.transact([
-    { Put: { TableName: '', Item: conflictItem(editionId, conflict) } },
-    ...(flag ? [flag] : []),
-    auditPut(deps, { action: 'conflict.declared', actor, subject: { type: 'institution', id: header.institutionId, label: header.institution.name }, ip: caller.ip, after: { editionId, reason: input.reason, flagged: flag !== null } }),
-  ]);
-  return { ...conflict, flagged: flag !== null };
+  const flagged = await retryOnHeadMove(async () => {
+    const writes = await conflictWrites(deps.store, editionId, me.userId, header.institutionId, input.reason, now);
+    await deps.store.transact([
+      { Put: { TableName: '', Item: conflictItem(editionId, conflict) } },
+      ...writes.items,
+      auditPut(deps, { action: 'conflict.declared', actor, subject: { type: 'institution', id: header.institutionId, label: header.institution.name }, ip: caller.ip, after: { editionId, reason: input.reason, flagged: writes.flagged } }),
+    ]);
+    return writes.flagged;
+  });
+  return { ...conflict, flagged };
 }

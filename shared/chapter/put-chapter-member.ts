@@ -4,6 +4,7 @@ import { auditPut, changedFields } from '../audit/audit';
 import { editionSubject, getEdition, problemsError } from '../editions/edition-store';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
+import { getHead, headUpdate } from '../assignment/assignment-store';
 import { memberProblems, type ChapterMember, type MemberInput } from './chapter';
 import { findMember, memberItem } from './chapter-store';
 
@@ -16,11 +17,12 @@ import { findMember, memberItem } from './chapter-store';
 export async function putChapterMember(deps: AppDeps, editionId: string, userId: string, input: MemberInput, caller: Caller): Promise<ChapterMember> {
   const problems = problemsError(memberProblems(input));
   if (problems) throw problems;
-  const [edition, user, existing, { actor }] = await Promise.all([
+  const [edition, user, existing, { actor }, head] = await Promise.all([
     getEdition(deps.store, editionId),
     findUser(deps.store, userId),
     findMember(deps.store, editionId, userId, true),
     auditActor(deps.store, signedIn(caller).userId),
+    getHead(deps.store, editionId),
   ]);
   if (!user || !user.roles.includes('expert') || user.status === 'deactivated') {
     throw new AppError('VALIDATION_FAILED', 'Not an expert account', { fields: { userId: { pl: 'To nie jest aktywne konto eksperta.', en: 'This is not an active expert account.' } } });
@@ -50,6 +52,8 @@ export async function putChapterMember(deps: AppDeps, editionId: string, userId:
         ...(existing ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': existing.version } } : {}),
       },
     },
+    // Loads and workplaces feed the assignment: a commit computed before this change must not land after it.
+    headUpdate(head, {}),
     auditPut(deps, { action: existing ? 'chapter.memberUpdated' : 'chapter.memberAdded', actor, subject: editionSubject(edition), ip: caller.ip, before, after, details: { userId, expert: user.displayName } }),
   ]).catch((error: unknown) => {
     if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('STALE_VERSION', 'Member changed meanwhile', { cause: error });

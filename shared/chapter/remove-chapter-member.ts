@@ -1,7 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
-import { readExpertAssignment } from '../assignment/assignment-store';
+import { assignmentChanged, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
@@ -10,7 +10,7 @@ import { getMember } from './chapter-store';
 
 /** Takes an expert off the chapter; refused while applications are assigned to them (reassign first). */
 export async function removeChapterMember(deps: AppDeps, editionId: string, userId: string, caller: Caller): Promise<void> {
-  const [edition, member, { mine }, { actor }] = await Promise.all([
+  const [edition, member, { head, mine }, { actor }] = await Promise.all([
     getEdition(deps.store, editionId),
     getMember(deps.store, editionId, userId, true),
     readExpertAssignment(deps.store, editionId, userId),
@@ -20,7 +20,12 @@ export async function removeChapterMember(deps: AppDeps, editionId: string, user
     throw new AppError('INVALID_STATE', 'Expert has assignments', { detail: { pl: `${member.displayName} ma przydzielone zgłoszenia (${mine.pairs.length}); najpierw je przenieś.`, en: `${member.displayName} has ${mine.pairs.length} assigned application(s); move them first.` } });
   }
   await deps.store.transact([
+    // With the head's version: a pair added or committed meanwhile makes this fail instead of orphaning it.
+    headUpdate(head, {}),
     { Delete: { TableName: '', Key: keys.chapterMember(editionId, userId), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': member.version } } },
     auditPut(deps, { action: 'chapter.memberRemoved', actor, subject: editionSubject(edition), ip: caller.ip, before: { userId, displayName: member.displayName } }),
-  ]);
+  ]).catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'CONFLICT') throw assignmentChanged();
+    throw error;
+  });
 }

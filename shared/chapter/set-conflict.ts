@@ -6,7 +6,8 @@ import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
 import type { StoredConflict } from './chapter';
 import { conflictItem, getMember } from './chapter-store';
-import { flagPairs } from './conflict-context';
+import { conflictWrites, retryOnHeadMove } from './conflict-context';
+import { keys } from '../store/keys';
 
 /** The organizer records a conflict between a chapter member and an institution (assigned pairs are flagged). */
 export async function setConflict(deps: AppDeps, editionId: string, input: { userId: string; institutionId: string; reason: string }, caller: Caller): Promise<StoredConflict & { flagged: boolean }> {
@@ -20,15 +21,17 @@ export async function setConflict(deps: AppDeps, editionId: string, input: { use
   ]);
   const now = deps.clock.now().toISOString();
   const conflict: StoredConflict = { userId: member.userId, institutionId: institution.institutionId, source: 'organizer', reason: input.reason, createdAt: now, createdBy: actor.label };
-  const flag = await flagPairs(deps.store, editionId, member.userId, institution.institutionId, input.reason, now);
-  await deps.store.transact([
+  const flagged = await retryOnHeadMove(async () => {
+    const writes = await conflictWrites(deps.store, editionId, member.userId, institution.institutionId, input.reason, now);
+    const declared = await deps.store.get(keys.conflict(editionId, member.userId, institution.institutionId), { consistent: true });
     // An expert's own declaration is not overwritten by the organizer's.
-    { Put: { TableName: '', Item: conflictItem(editionId, conflict), ConditionExpression: 'attribute_not_exists(pk) OR #s = :organizer', ExpressionAttributeNames: { '#s': 'source' }, ExpressionAttributeValues: { ':organizer': 'organizer' } } },
-    ...(flag ? [flag] : []),
-    auditPut(deps, { action: 'conflict.set', actor, subject: { type: 'institution', id: institution.institutionId, label: institution.name }, ip: caller.ip, after: { editionId, userId: member.userId, expert: member.displayName, reason: input.reason } }),
-  ]).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('CONFLICT', 'Declared already', { detail: { pl: 'Ekspert sam zgłosił ten konflikt lub przydział zmienił się w międzyczasie.', en: 'The expert declared this conflict already, or the assignment changed meanwhile.' } });
-    throw error;
+    if (declared?.source === 'declared') throw new AppError('INVALID_STATE', 'Declared already', { detail: { pl: 'Ekspert sam zgłosił ten konflikt.', en: 'The expert declared this conflict already.' } });
+    await deps.store.transact([
+      { Put: { TableName: '', Item: conflictItem(editionId, conflict), ConditionExpression: 'attribute_not_exists(pk) OR #s = :organizer', ExpressionAttributeNames: { '#s': 'source' }, ExpressionAttributeValues: { ':organizer': 'organizer' } } },
+      ...writes.items,
+      auditPut(deps, { action: 'conflict.set', actor, subject: { type: 'institution', id: institution.institutionId, label: institution.name }, ip: caller.ip, after: { editionId, userId: member.userId, expert: member.displayName, reason: input.reason } }),
+    ]);
+    return writes.flagged;
   });
-  return { ...conflict, flagged: flag !== null };
+  return { ...conflict, flagged };
 }

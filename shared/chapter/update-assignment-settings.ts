@@ -5,12 +5,13 @@ import { editionSubject, findEdition, getEdition } from '../editions/edition-sto
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
+import { getHead, headUpdate } from '../assignment/assignment-store';
 import type { AssignmentSettings } from './chapter';
 import { getAssignmentSettings } from './chapter-store';
 
 /** Conflict rules, affinity weights, balance and the bidding window of an edition. Versioned, audited. */
 export async function updateAssignmentSettings(deps: AppDeps, editionId: string, input: Omit<AssignmentSettings, 'version'> & { version?: number }, caller: Caller): Promise<AssignmentSettings> {
-  const [edition, current, { actor }] = await Promise.all([getEdition(deps.store, editionId), getAssignmentSettings(deps.store, editionId, true), auditActor(deps.store, signedIn(caller).userId)]);
+  const [edition, current, { actor }, head] = await Promise.all([getEdition(deps.store, editionId), getAssignmentSettings(deps.store, editionId, true), auditActor(deps.store, signedIn(caller).userId), getHead(deps.store, editionId)]);
   if ((input.version ?? 0) !== current.version) {
     throw new AppError('STALE_VERSION', 'Settings changed meanwhile', { detail: { pl: 'Ustawienia przydziału zmieniono w międzyczasie. Odśwież stronę.', en: 'The assignment settings changed meanwhile. Refresh the page.' } });
   }
@@ -33,6 +34,8 @@ export async function updateAssignmentSettings(deps: AppDeps, editionId: string,
         ...(current.version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': current.version } }),
       },
     },
+    // Rules and weights feed the assignment: a commit computed under the old ones must not land after this.
+    headUpdate(head, {}),
     auditPut(deps, { action: 'assignment.settingsUpdated', actor, subject: editionSubject(edition), ip: caller.ip, before, after }),
   ]).catch((error: unknown) => {
     if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('STALE_VERSION', 'Settings changed meanwhile', { cause: error });

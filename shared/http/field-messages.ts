@@ -10,6 +10,7 @@ export const fieldMessages = {
   postalCode: { pl: 'Kod pocztowy ma postać 00-000.', en: 'The postal code has the form 00-000.' },
   website: { pl: 'Podaj pełny adres strony, zaczynający się od https:// lub http://.', en: 'Enter the full website address, starting with https:// or http://.' },
   email: { pl: 'Podaj poprawny adres e-mail.', en: 'Enter a valid e-mail address.' },
+  id: { pl: 'Nieprawidłowy identyfikator.', en: 'Invalid identifier.' },
   phone: { pl: 'Podaj numer telefonu (cyfry, spacje, +, -).', en: 'Enter a phone number (digits, spaces, +, -).' },
   notBlank: { pl: 'To pole nie może być puste.', en: 'This field must not be empty.' },
   code: { pl: 'Kod: litery, cyfry, _ lub - (w kryteriach także kropka), do 40 znaków.', en: 'Code: letters, digits, _ or - (dots too in rubric codes), up to 40 characters.' },

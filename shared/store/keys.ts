@@ -2,13 +2,16 @@
  * Key builders. Every key in the table is built here, so that the shape of an item collection is
  * stated once and listed in docs/data-model.md. Parts are joined with `#`; ids must not contain it.
  */
+import { AppError } from '../errors';
+
 export interface ItemKey { pk: string; sk: string }
 
 const SEP = '#';
 
 export function keyPart(...parts: (string | number)[]): string {
   for (const p of parts) {
-    if (typeof p === 'string' && p.includes(SEP)) throw new Error(`Key part must not contain "${SEP}": ${p}`);
+    // An id with the separator could address another item: it names nothing, so it is "not found" (never a 500).
+    if (typeof p === 'string' && p.includes(SEP)) throw new AppError('NOT_FOUND', `Key part must not contain "${SEP}": ${p}`);
   }
   return parts.join(SEP);
 }

@@ -4,7 +4,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { User } from '../../shared/accounts/user';
 import { commitAssignment } from '../../shared/assignment/commit-assignment';
 import { previewAssignment } from '../../shared/assignment/preview-assignment';
-import { readAssignment, pairsOf } from '../../shared/assignment/assignment-store';
+import { getHead, readAssignment, pairsOf } from '../../shared/assignment/assignment-store';
 import { createApp } from '../../shared/http/app';
 import { keys } from '../../shared/store/keys';
 import { localDynamo, testTableName } from '../support/dynamo';
@@ -249,6 +249,46 @@ describe('assignment: organizer conflicts', () => {
   });
 });
 
+describe('assignment: review findings', () => {
+  it('ids with the key separator are a 4xx naming the field or a 404, never a 500', async () => {
+    const w = await world(deps, { experts: 1, applications: 1 });
+    const expertCookie = await sessionCookie(deps, w.experts[0]!.userId);
+    const body = await errorOf(await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/conflicts`, { userId: 'x#y', institutionId: 'a', reason: 'Powód' }));
+    expect(body).toMatchObject({ status: 400, fields: { userId: 'Nieprawidłowy identyfikator.' } });
+    expect((await as(w.cookie, 'GET', `/api/editions/a%23b/chapter`)).status).toBe(404);
+    expect((await as(w.cookie, 'DELETE', `/api/editions/${w.edition.editionId}/conflicts/a%23b/x`)).status).toBe(404);
+    expect((await as(expertCookie, 'PUT', `/api/expert/editions/${w.edition.editionId}/bids/a%23b`, { value: 1 })).status).toBe(404);
+  });
+
+  it('recording a conflict or editing a member moves the head, so a preview computed before it cannot be committed', async () => {
+    const w = await world(deps, { experts: 3, applications: 2 });
+    const p = await preview(w.cookie, w.edition.editionId);
+    // A conflict the proposal does not even touch still outdates it: the commit must not race a change of its inputs.
+    const unrelated = await seedInstitution(deps);
+    expect((await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/conflicts`, { userId: w.experts[0]!.userId, institutionId: unrelated.institutionId, reason: 'Były pracownik' })).status).toBe(201);
+    expect(await errorOf(await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/assignment/commit`, { mode: 'incremental', previewId: p.previewId }))).toMatchObject({ status: 409, code: 'STALE_VERSION' });
+    const again = await preview(w.cookie, w.edition.editionId);
+    await as(w.cookie, 'PUT', `/api/editions/${w.edition.editionId}/chapter/${w.experts[1]!.userId}`, { ...memberInput({ maxLoad: 9 }), version: 1 });
+    expect((await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/assignment/commit`, { mode: 'incremental', previewId: again.previewId })).status).toBe(409);
+    expect((await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/assignment/commit`, { mode: 'incremental', previewId: (await preview(w.cookie, w.edition.editionId)).previewId })).status).toBe(200);
+  });
+
+  it('a flagged pair does not count towards k: the organizer can add its replacement by hand', async () => {
+    const w = await world(deps, { experts: 3, applications: 1 });
+    await commit(w.cookie, w.edition.editionId, await preview(w.cookie, w.edition.editionId));
+    const app = w.applications[0]!.applicationId;
+    const state = (await (await as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/assignment`)).json()) as { applications: { experts: { userId: string }[] }[] };
+    const [first] = state.applications[0]!.experts;
+    const spare = w.experts.find((e) => !state.applications[0]!.experts.some((x) => x.userId === e.userId))!;
+    const full = await errorOf(await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/assignment/pairs`, { applicationId: app, userId: spare.userId }));
+    expect(full.fields.applicationId).toContain('ma już 2 ekspertów');
+    expect((await as(await sessionCookie(deps, first!.userId), 'POST', `/api/expert/editions/${w.edition.editionId}/conflicts`, { applicationId: app, reason: 'Sąsiad dyrektora' })).status).toBe(201);
+    const after = (await (await as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/assignment`)).json()) as { short: number; flagged: number };
+    expect(after).toMatchObject({ short: 1, flagged: 1 });
+    expect((await as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/assignment/pairs`, { applicationId: app, userId: spare.userId })).status).toBe(201);
+  });
+});
+
 describe('assignment: experts see only their own', () => {
   it('an expert lists only their own pairs, never another expert; a non-member gets 404; bids only while bidding is open', async () => {
     const w = await world(deps, { experts: 3, applications: 3 });
@@ -327,7 +367,20 @@ describe('assignment: a commit interrupted by DynamoDB leaves the old assignment
     const committed = await currentPairs(w.edition.editionId, h);
     expect(committed).toEqual(p.applications.flatMap((a) => a.experts.map((x) => `${a.applicationId}:${x.userId}`)).sort());
     expect(committed).not.toEqual(old);
-    const items = await h.store.queryAll({ partitionKey: keys.edition(w.edition.editionId).pk, sortKeyPrefix: keys.assignmentPrefix });
-    expect(new Set(items.map((i) => String(i.generation))).size).toBe(1);
+    // Left behind: the replaced generation (readers may still be on it) and, for a failure while
+    // writing, the unreferenced leftovers — young enough that a commit could still be writing them.
+    const generations = async () => new Set((await h.store.queryAll({ partitionKey: keys.edition(w.edition.editionId).pk, sortKeyPrefix: keys.assignmentPrefix })).map((i) => String(i.generation)));
+    const head = await getHead(h.store, w.edition.editionId);
+    const left = await generations();
+    expect(left.has(head.generation!) && left.has(head.previousGeneration!)).toBe(true);
+    // A failed first write leaves nothing (a transaction is all or nothing); a failed head move leaves the written generation.
+    expect(left.size).toBe(n === 1 ? 2 : 3);
+    // An hour later the next commit deletes everything but its own and the one it replaced.
+    h.clock.advance(3_600_000);
+    await h.store.put({ ...keys.bid(w.edition.editionId, newcomer.userId, swapFrom[0]), entity: 'bid', userId: newcomer.userId, applicationId: swapFrom[0], value: -2 });
+    await commitAssignment(h, w.edition.editionId, { mode: 'full', previewId: (await previewAssignment(h, w.edition.editionId, 'full')).previewId }, callerFor(w.organizer));
+    const last = await getHead(h.store, w.edition.editionId);
+    expect(await generations()).toEqual(new Set([last.generation, last.previousGeneration]));
+    expect(last.previousGeneration).toBe(head.generation);
   });
 });

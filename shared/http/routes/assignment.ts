@@ -12,7 +12,7 @@ import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse } from '../schemas';
 import { callerOf } from '../session-cookie';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id'));
 const mode = z.enum(['incremental', 'full']);
 const Preview = z.object({ mode });
 const Commit = z.object({ mode, previewId: z.string().check(z.minLength(1), z.maxLength(64)) });

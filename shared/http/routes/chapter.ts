@@ -15,7 +15,7 @@ import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse } from '../schemas';
 import { callerOf } from '../session-cookie';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+const id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id'));
 export const OffsetQuery = {
   offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),

@@ -14,7 +14,7 @@ import { callerOf } from '../session-cookie';
 import { OffsetQuery } from './chapter';
 
 const Bid = z.object({ value: z.number().check(z.int(), z.refine((v) => (bidValues as readonly number[]).includes(v), 'bid')) });
-const Declare = z.object({ applicationId: z.string().check(z.minLength(1), z.maxLength(64)), reason: text(500) });
+const Declare = z.object({ applicationId: z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id')), reason: text(500) });
 
 const tags = ['expert'];
 const expertsOnly = { 401: errorResponse('Not signed in'), 403: errorResponse('Experts only'), 404: errorResponse('Not on this edition’s chapter, or no such application') };
