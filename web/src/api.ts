@@ -1,5 +1,6 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../shared/http/app';
+import type * as z from 'zod/mini';
 import { ErrorBody } from '../../shared/http/schemas';
 import i18n from './i18n';
 
@@ -9,6 +10,8 @@ import i18n from './i18n';
  */
 export const api = hc<AppType>('/', { headers: () => ({ 'accept-language': i18n.language }) });
 
+export type Explanation = NonNullable<z.infer<typeof ErrorBody>['error']['explanation']>;
+
 /** A failed API call, as the server described it: the message and field messages are already localized. */
 export class ApiError extends Error {
   constructor(
@@ -17,6 +20,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly retryAfterSeconds?: number,
+    /** Why no assignment exists (422 ASSIGNMENT_INFEASIBLE), as the server explained it. */
+    readonly explanation?: Explanation,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,8 +33,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   const retry = Number(res.headers.get('retry-after'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
   if (!parsed.success) return new ApiError(res.status, 'UNKNOWN', i18n.t('errors.unexpected', { status: res.status }), {}, retryAfter);
-  const { code, message, fields } = parsed.data.error;
-  return new ApiError(res.status, code, message, fields ?? {}, retryAfter);
+  const { code, message, fields, explanation } = parsed.data.error;
+  return new ApiError(res.status, code, message, fields ?? {}, retryAfter, explanation);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api';
+import { api, ApiError, send, type Explanation } from '../../api';
 import { toFormError, type FormError } from '../form';
 import { Loading } from '../Loading';
-import { readExplanation, type CommitResult, type CurrentAssignment, type Explanation, type Proposal } from './common';
+import type { CommitResult, CurrentAssignment, Proposal } from './common';
 import { CurrentView } from './CurrentAssignmentView';
 import { ProposalView } from './ProposalView';
 
@@ -61,14 +61,11 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
     setExplanation(null);
     setProposal(null);
     try {
-      const call = api.api.editions[':editionId'].assignment.preview.$post({ param: { editionId }, json: { mode } });
-      const raw = await call.catch(() => null);
-      // 422 is not among the route's typed answers: its body carries the explanation next to the error.
-      const code: number | undefined = raw?.status;
-      if (raw && code === 422) setExplanation(readExplanation(await raw.clone().json().catch(() => null)));
-      const res = await send(raw ? Promise.resolve(raw) : call);
+      const res = await send(api.api.editions[':editionId'].assignment.preview.$post({ param: { editionId }, json: { mode } }));
       setProposal(await res.json());
     } catch (e) {
+      // A 422 carries why no assignment exists, next to the error.
+      if (e instanceof ApiError && e.explanation) setExplanation(e.explanation);
       setRunError(toFormError(e));
     } finally {
       busy.current = false;

@@ -9,7 +9,7 @@ import { Form, SubmitButton, toFormError, useForm, type Values } from '../form';
 import { oneOf } from '../InstitutionFields';
 import { Loading } from '../Loading';
 import { AssignmentSettingsForm } from './AssignmentSettingsForm';
-import { CheckboxField, CheckboxGroupField, type ChapterMemberRow } from './common';
+import { allPages, CheckboxField, CheckboxGroupField, type ChapterMemberRow } from './common';
 
 type UserRow = InferResponseType<typeof api.api.users.$get, 200>['items'][number];
 
@@ -32,18 +32,8 @@ const memberValues = (m: ChapterMemberRow): Values => ({
 const whole = (s: string | undefined): number => ((s ?? '').trim() === '' ? Number.NaN : Number((s ?? '').trim()));
 
 /** Every expert account (all pages of the users list), for choosing whom to add to the chapter. */
-async function allExperts(): Promise<UserRow[]> {
-  const out: UserRow[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 50; i++) {
-    const res = await send(api.api.users.$get({ query: { role: 'expert', limit: '100', ...(cursor ? { cursor } : {}) } }));
-    const page = await res.json();
-    out.push(...page.items);
-    if (!page.cursor) break;
-    cursor = page.cursor;
-  }
-  return out;
-}
+const allExperts = (): Promise<UserRow[]> =>
+  allPages(async (cursor) => (await send(api.api.users.$get({ query: { role: 'expert', limit: '100', ...(cursor ? { cursor } : {}) } }))).json());
 
 /** The chapter: members with their load against the bounds, adding / editing / removing one, and the assignment settings. */
 export function ChapterTab({ editionId }: { editionId: string }) {

@@ -5,7 +5,7 @@ import { ConfirmButton } from '../ConfirmButton';
 import { SelectField, TextAreaField } from '../Field';
 import { Form, SubmitButton, toFormError, useForm } from '../form';
 import { Loading } from '../Loading';
-import { OffsetPager, Reasons, type ChapterMemberRow, type ConflictPage } from './common';
+import { allPages, OffsetPager, Reasons, type ChapterMemberRow, type ConflictPage } from './common';
 
 const LIMIT = 25;
 type Row = ConflictPage['items'][number];
@@ -56,11 +56,11 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
     send(api.api.editions[':editionId'].chapter.$get({ param: { editionId } }))
       .then((r) => r.json())
       .then((c) => setMembers(c.items), (e: unknown) => setError(toFormError(e).message));
-    send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query: { limit: '100' } }))
-      .then((r) => r.json())
+    // Every application of the edition (all pages), so any applicant can be chosen.
+    allPages(async (cursor) => (await send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query: { limit: '100', ...(cursor ? { cursor } : {}) } }))).json())
       .then(
         (apps) => {
-          const names = new Map(apps.items.map((a) => [a.institutionId, a.institution.name]));
+          const names = new Map(apps.map((a) => [a.institutionId, a.institution.name]));
           setInstitutions([...names].sort((a, b) => a[1].localeCompare(b[1], 'pl')).map(([value, label]) => ({ value, label })));
         },
         (e: unknown) => setError(toFormError(e).message),
@@ -74,7 +74,7 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
     setRowError('');
     try {
       await send(api.api.editions[':editionId'].conflicts[':userId'][':institutionId'].$delete({ param: { editionId, userId: row.userId, institutionId: row.institutionId } }));
-      setStatus(t('assignment.conflicts.lifted', { expert: row.expertName, institution: institutionName(row) }));
+      setStatus(t('assignment.conflicts.lifted', { expert: row.expertName, institution: row.institutionName }));
       await load(filter, offset, true);
     } catch (e) {
       setRowError(toFormError(e).message);
@@ -93,8 +93,6 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
     await load(filter, offset);
   };
 
-  // The API names an institution by its id when it has no submitted application: use the name we know.
-  const institutionName = (r: Row) => (r.institutionName === r.institutionId ? institutions.find((i) => i.value === r.institutionId)?.label ?? r.institutionName : r.institutionName);
   const expertOptions = members.map((m) => ({ value: m.userId, label: m.displayName }));
   const filteredName = members.find((m) => m.userId === filter)?.displayName;
 
@@ -143,12 +141,12 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
                 return (
                   <tr key={`${r.userId}:${r.institutionId}`} data-user-id={r.userId}>
                     <td>{r.expertName}</td>
-                    <td>{institutionName(r)}</td>
+                    <td>{r.institutionName}</td>
                     <td><Reasons reasons={r.reasons} /></td>
                     <td>
                       {organizerSet ? (
-                        <ConfirmButton question={t('assignment.conflicts.liftQuestion', { expert: r.expertName, institution: institutionName(r) })} confirmLabel={t('assignment.conflicts.liftConfirm')} busy={lifting === `${r.userId}:${r.institutionId}`} onConfirm={() => void lift(r)}>
-                          {t('assignment.conflicts.lift')}<span className="visually-hidden"> — {r.expertName}, {institutionName(r)}</span>
+                        <ConfirmButton question={t('assignment.conflicts.liftQuestion', { expert: r.expertName, institution: r.institutionName })} confirmLabel={t('assignment.conflicts.liftConfirm')} busy={lifting === `${r.userId}:${r.institutionId}`} onConfirm={() => void lift(r)}>
+                          {t('assignment.conflicts.lift')}<span className="visually-hidden"> — {r.expertName}, {r.institutionName}</span>
                         </ConfirmButton>
                       ) : (
                         <span className="muted">{r.reasons.some((x) => x.source === 'declared') ? t('assignment.conflicts.declaredFixed') : t('assignment.conflicts.ruleFixed')}</span>

@@ -3,7 +3,6 @@ import type { TFunction } from 'i18next';
 import type { InferResponseType } from 'hono/client';
 import type { ReactNode } from 'react';
 import type { ConflictReason } from '../../../../shared/chapter/chapter';
-import type { localizeExplanation } from '../../../../shared/assignment/explain';
 import { api } from '../../api';
 import { errorOf, fieldId, useFormContext } from '../form';
 
@@ -23,7 +22,19 @@ export type CommitResult = InferResponseType<EditionApi['assignment']['commit'][
 export type ExpertEdition = InferResponseType<typeof api.api.expert.editions.$get, 200>['items'][number];
 export type MyAssignments = InferResponseType<ExpertApi['assignments']['$get'], 200>;
 export type BiddingPage = InferResponseType<ExpertApi['bidding']['$get'], 200>;
-export type Explanation = ReturnType<typeof localizeExplanation>;
+
+/** Every item of a cursor-paged list (bounded at 50 pages of 100), for choosing from it in a form. */
+export async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; cursor: string | null }>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 50; i++) {
+    const next = await page(cursor);
+    out.push(...next.items);
+    if (!next.cursor) break;
+    cursor = next.cursor;
+  }
+  return out;
+}
 
 /** One reason of a conflict in the UI's language ("ten sam powiat", "zgłoszony przez eksperta: …"). */
 export function reasonText(reason: ConflictReason, t: TFunction): string {
@@ -39,29 +50,6 @@ export function Reasons({ reasons }: { reasons: readonly ConflictReason[] }) {
       {reasons.map((r, i) => <li key={i}>{reasonText(r, t)}</li>)}
     </ul>
   );
-}
-
-/** The 422 body's explanation when the server sent one (shape checked, not trusted). */
-export function readExplanation(body: unknown): Explanation | null {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
-  const error: unknown = body.error;
-  if (typeof error !== 'object' || error === null || !('explanation' in error)) return null;
-  const x: unknown = error.explanation;
-  if (typeof x !== 'object' || x === null || !('problems' in x) || !('suggestions' in x)) return null;
-  const { problems, suggestions } = x;
-  if (!Array.isArray(problems) || !Array.isArray(suggestions)) return null;
-  const num = (k: string) => (k in x ? Number((x as Record<string, unknown>)[k]) || 0 : 0);
-  return {
-    demand: num('demand'),
-    capacity: num('capacity'),
-    minimumTotal: num('minimumTotal'),
-    problems: problems.flatMap((p: unknown) =>
-      typeof p === 'object' && p !== null && 'message' in p && typeof p.message === 'string'
-        ? [{ kind: ('kind' in p && typeof p.kind === 'string' ? p.kind : 'application') as Explanation['problems'][number]['kind'], message: p.message }]
-        : [],
-    ),
-    suggestions: suggestions.filter((s: unknown): s is string => typeof s === 'string'),
-  };
 }
 
 /**
