@@ -1,4 +1,4 @@
-import { ruleLabels, type ConflictReason } from '../chapter/chapter';
+import { reasonLabel } from '../chapter/chapter';
 import type { Model } from './model';
 import type { Infeasibility } from './solver';
 
@@ -23,11 +23,6 @@ export interface Explanation {
   problems: Problem[];
   suggestions: Text[];
 }
-
-const reasonLabel = (r: ConflictReason): Text =>
-  r.source === 'rule' ? { pl: `reguła „${ruleLabels[r.rule].pl}”`, en: `the ${ruleLabels[r.rule].en} rule` }
-  : r.source === 'declared' ? { pl: 'zgłoszony przez eksperta', en: 'declared by the expert' }
-  : { pl: 'ustawiony przez organizatora', en: 'set by the organizer' };
 
 /** The first reason of each conflicted expert, counted by label: "3 by the same-county rule, 1 declared". */
 function conflictBreakdown(model: Model, a: number): { text: Text; singleReason: Map<string, { label: Text; count: number }> } {

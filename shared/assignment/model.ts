@@ -1,4 +1,4 @@
-import { affinity, derivedConflicts, type AssignmentSettings, type ChapterMember, type ConflictReason, type InstitutionPlace, type StoredConflict } from '../chapter/chapter';
+import { affinity, pairReasons, type AssignmentSettings, type ChapterMember, type ConflictReason, type InstitutionPlace, type StoredConflict } from '../chapter/chapter';
 import type { AssignmentInstance } from './instance';
 
 /**
@@ -68,10 +68,7 @@ export function buildModel(inputs: AssignmentInputs, mode: AssignmentMode): Mode
   applications.forEach((app, a) => {
     members.forEach((m, e) => {
       const i = a * E + e;
-      const why: ConflictReason[] = [
-        ...(stored.get(`${m.userId}:${app.institution.institutionId}`) ?? []).map((c) => ({ source: c.source, reason: c.reason })),
-        ...derivedConflicts(m, app.institution, inputs.settings, reviewedLastEdition).map((rule) => ({ source: 'rule' as const, rule })),
-      ];
+      const why = pairReasons(stored.get(`${m.userId}:${app.institution.institutionId}`) ?? [], m, app.institution, inputs.settings, reviewedLastEdition);
       if (why.length > 0) {
         conflict[i] = 1;
         reasons.set(i, why);

@@ -1,7 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut, type AuditAction } from '../audit/audit';
-import { ruleLabels, type ChapterMember, type ConflictReason } from '../chapter/chapter';
+import { describeReasons, type ChapterMember } from '../chapter/chapter';
 import { assignableStatuses } from '../chapter/chapter-store';
 import { pairConflicts } from '../chapter/conflict-context';
 import { editionSubject, getEdition, invalidState } from '../editions/edition-store';
@@ -21,9 +21,6 @@ export async function loadForEdit(deps: AppDeps, editionId: string) {
   const { head, experts } = await readAssignment(deps.store, editionId);
   return { edition, head, experts, byUser: new Map(experts.map((x) => [x.userId, x])) };
 }
-
-const describeReasons = (reasons: ConflictReason[], lang: 'pl' | 'en') =>
-  reasons.map((r) => (r.source === 'rule' ? ruleLabels[r.rule][lang] : lang === 'pl' ? `${r.source === 'declared' ? 'zgłoszony przez eksperta' : 'ustawiony przez organizatora'}: ${r.reason}` : `${r.source === 'declared' ? 'declared by the expert' : 'set by the organizer'}: ${r.reason}`)).join('; ');
 
 /** The pair may be added: no conflict, the application is assignable and short of k, the expert has room. */
 export async function checkAddable(deps: AppDeps, ctx: Awaited<ReturnType<typeof loadForEdit>>, applicationId: string, userId: string, field: string, ignoring?: string): Promise<{ member: ChapterMember; entry: PairEntry }> {

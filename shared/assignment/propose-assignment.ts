@@ -94,6 +94,7 @@ export function proposalView(p: Proposal) {
   const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
   const dropReason = new Map(model.dropped.map((d) => [`${d.pair.applicationId}:${d.pair.userId}`, d.reason]));
   const removedBy = new Map<string, number>();
+  // Every removed pair, also those of applications no longer assignable (which have no row above).
   const removedPairs: { applicationId: string; userId: string; reason: DropReason | 'reoptimized' }[] = [];
   for (const [key, pair] of currentPairs) {
     if (proposed.has(key)) continue;

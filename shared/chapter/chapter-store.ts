@@ -49,6 +49,9 @@ export async function listConflicts(store: Store, editionId: string, userId?: st
   return items.map(({ userId: u, institutionId, source, reason, createdAt, createdBy }) => ({ userId: u, institutionId, source, reason, createdAt, createdBy }) as StoredConflict);
 }
 
+/** An expert's bid on an application. */
+export const bidItem = (editionId: string, userId: string, applicationId: string, value: number, at: string) => ({ ...keys.bid(editionId, userId, applicationId), entity: 'bid', userId, applicationId, value, updatedAt: at });
+
 export async function listBids(store: Store, editionId: string, userId?: string): Promise<{ userId: string; applicationId: string; value: number }[]> {
   const items = await store.queryAll({ partitionKey: keys.edition(editionId).pk, sortKeyPrefix: userId ? keys.bidsOf(userId) : keys.bidPrefix });
   return items.map((i) => ({ userId: String(i.userId), applicationId: String(i.applicationId), value: Number(i.value) }));

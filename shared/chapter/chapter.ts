@@ -111,6 +111,20 @@ export function derivedConflicts(
   return rules;
 }
 
+/** Everything that forbids the pair: the stored conflicts (declared, set), then the rules that apply. */
+export function pairReasons(
+  stored: readonly Pick<StoredConflict, 'source' | 'reason'>[],
+  member: Pick<ChapterMember, 'userId' | 'workplace'>,
+  institution: InstitutionPlace,
+  settings: Pick<AssignmentSettings, 'rules'>,
+  reviewedLastEdition: (userId: string, institutionId: string) => boolean,
+): ConflictReason[] {
+  return [
+    ...stored.map((c) => ({ source: c.source, reason: c.reason })),
+    ...derivedConflicts(member, institution, settings, reviewedLastEdition).map((rule) => ({ source: 'rule' as const, rule })),
+  ];
+}
+
 /** How much the expert is suited to the application (higher is better); without bids, category match alone. */
 export function affinity(member: Pick<ChapterMember, 'preferredCategories'>, type: InstitutionType, bid: number, weights: AssignmentSettings['weights']): number {
   return bid * weights.bid + (member.preferredCategories.includes(type) ? weights.preferredCategory : 0);
@@ -130,3 +144,21 @@ export const ruleLabels: Record<ConflictRule, { pl: string; en: string }> = {
   affiliation: { pl: 'miejsce pracy eksperta', en: 'expert’s employer' },
   previousEdition: { pl: 'oceniał(a) w poprzedniej edycji', en: 'reviewed it in the previous edition' },
 };
+
+/** A conflict's reason in words, without the free text ("reguła „ten sam powiat”", "zgłoszony przez eksperta"). */
+export function reasonLabel(r: ConflictReason): { pl: string; en: string } {
+  if (r.source === 'rule') return { pl: `reguła „${ruleLabels[r.rule].pl}”`, en: `the ${ruleLabels[r.rule].en} rule` };
+  return r.source === 'declared' ? { pl: 'zgłoszony przez eksperta', en: 'declared by the expert' } : { pl: 'ustawiony przez organizatora', en: 'set by the organizer' };
+}
+
+/** All of a pair's reasons in words, with the free text of stored ones. */
+export const describeReasons = (reasons: ConflictReason[], lang: 'pl' | 'en') =>
+  reasons.map((r) => `${reasonLabel(r)[lang]}${r.source === 'rule' ? '' : `: ${r.reason}`}`).join('; ');
+
+export type BiddingWindow = 'notSet' | 'notYetOpen' | 'open' | 'closed';
+
+export function biddingWindow(settings: AssignmentSettings, now: Date): BiddingWindow {
+  if (!settings.bidding) return 'notSet';
+  if (now.getTime() < Date.parse(settings.bidding.opensAt)) return 'notYetOpen';
+  return now.getTime() < Date.parse(settings.bidding.closesAt) ? 'open' : 'closed';
+}

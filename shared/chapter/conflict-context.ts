@@ -6,7 +6,7 @@ import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
 import type { Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
-import { derivedConflicts, type ChapterMember, type ConflictReason, type InstitutionPlace, type StoredConflict } from './chapter';
+import { pairReasons, type ChapterMember, type ConflictReason, type InstitutionPlace, type StoredConflict } from './chapter';
 import { getAssignmentSettings, getMember } from './chapter-store';
 
 /** An application of this edition, or 404 (as if it did not exist) when it belongs to another. */
@@ -26,10 +26,7 @@ export async function pairConflicts(deps: Pick<AppDeps, 'store'>, editionId: str
   ]);
   const place: InstitutionPlace = { institutionId: institution.institutionId, name: institution.name, nip: institution.nip, type: institution.type, voivodeship: institution.address.voivodeship, county: institution.address.county, commune: institution.address.commune };
   const reviewed = new Set((previous.mine?.pairs ?? []).map((p) => p.institutionId));
-  const reasons: ConflictReason[] = [
-    ...(stored ? [{ source: stored.source, reason: stored.reason }] : []),
-    ...derivedConflicts(member, place, settings, (_u, institutionId) => reviewed.has(institutionId)).map((rule) => ({ source: 'rule' as const, rule })),
-  ];
+  const reasons = pairReasons(stored ? [stored] : [], member, place, settings, (_u, institutionId) => reviewed.has(institutionId));
   return { member, header, place, reasons };
 }
 

@@ -2,17 +2,8 @@ import { signedIn, type Caller } from '../access/caller';
 import { readExpertAssignment } from '../assignment/assignment-store';
 import type { AppDeps } from '../http/deps';
 import type { Store } from '../store/store';
-import { keys } from '../store/keys';
-import { derivedConflicts, type AssignmentSettings, type ConflictReason, type StoredConflict } from './chapter';
+import { biddingWindow, pairReasons, type AssignmentSettings, type StoredConflict } from './chapter';
 import { getAssignmentSettings, getMember, listAssignable, listBids, listConflicts } from './chapter-store';
-
-export type BiddingWindow = 'notSet' | 'notYetOpen' | 'open' | 'closed';
-
-export function biddingWindow(settings: AssignmentSettings, now: Date): BiddingWindow {
-  if (!settings.bidding) return 'notSet';
-  if (now.getTime() < Date.parse(settings.bidding.opensAt)) return 'notYetOpen';
-  return now.getTime() < Date.parse(settings.bidding.closesAt) ? 'open' : 'closed';
-}
 
 async function previousInstitutions(store: Store, settings: AssignmentSettings, userId: string): Promise<Set<string>> {
   if (!settings.rules.previousEdition || !settings.previousEditionId) return new Set();
@@ -39,10 +30,7 @@ export async function listBidding(deps: Pick<AppDeps, 'store' | 'clock'>, editio
   const rows = applications
     .map((app) => {
       const stored = storedOf.get(app.institution.institutionId);
-      const conflict: ConflictReason[] = [
-        ...(stored ? [{ source: stored.source, reason: stored.reason }] : []),
-        ...derivedConflicts(member, app.institution, settings, (_u, id) => reviewed.has(id)).map((rule) => ({ source: 'rule' as const, rule })),
-      ];
+      const conflict = pairReasons(stored ? [stored] : [], member, app.institution, settings, (_u, id) => reviewed.has(id));
       return { applicationId: app.applicationId, institutionName: app.institution.name, type: app.institution.type, voivodeship: app.institution.voivodeship, bid: bidOf.get(app.applicationId) ?? 0, conflict };
     })
     .sort((x, y) => x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1));
@@ -54,5 +42,3 @@ export async function listBidding(deps: Pick<AppDeps, 'store' | 'clock'>, editio
     offset: query.offset,
   };
 }
-
-export const bidItem = (editionId: string, userId: string, applicationId: string, value: number, at: string) => ({ ...keys.bid(editionId, userId, applicationId), entity: 'bid', userId, applicationId, value, updatedAt: at });

@@ -2,9 +2,9 @@ import { signedIn, type Caller } from '../access/caller';
 import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
-import { assignableStatuses, getAssignmentSettings } from './chapter-store';
+import { biddingWindow } from './chapter';
+import { assignableStatuses, bidItem, getAssignmentSettings } from './chapter-store';
 import { editionApplication } from './conflict-context';
-import { bidItem, biddingWindow } from './list-bidding';
 
 /** An expert's preference for an application, −2…+2 (0 removes it), only while bidding is open (server clock). */
 export async function placeBid(deps: AppDeps, editionId: string, applicationId: string, value: number, caller: Caller): Promise<{ applicationId: string; bid: number }> {

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { AssignmentSettingsInput, MemberInput } from '../../chapter/chapter';
-import { getAssignmentSettings } from '../../chapter/chapter-store';
 import { listChapter } from '../../chapter/list-chapter';
 import { listEditionConflicts } from '../../chapter/list-conflicts';
 import { putChapterMember } from '../../chapter/put-chapter-member';
@@ -9,6 +8,7 @@ import { removeChapterMember } from '../../chapter/remove-chapter-member';
 import { removeConflict } from '../../chapter/remove-conflict';
 import { setConflict } from '../../chapter/set-conflict';
 import { updateAssignmentSettings } from '../../chapter/update-assignment-settings';
+import { viewAssignmentSettings } from '../../chapter/view-assignment-settings';
 import { text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -50,7 +50,7 @@ export const chapterRoutes = (deps: AppDeps) =>
     .get(
       '/api/editions/:editionId/assignment-settings',
       describe({ summary: 'Conflict rules, affinity weights, balance and the bidding window', tags, responses: { 200: { description: 'Settings' }, ...organizersOnly, ...commonErrors } }),
-      async (c) => c.json(await getAssignmentSettings(deps.store, c.req.param('editionId'), true), 200),
+      async (c) => c.json(await viewAssignmentSettings(deps, c.req.param('editionId')), 200),
     )
     .put(
       '/api/editions/:editionId/assignment-settings',
