@@ -98,12 +98,16 @@ describe('assignment: preview → commit', () => {
     expect(after).toEqual(expect.arrayContaining(before));
     expect(after).toHaveLength(60);
 
+    // Two committed pairs whose experts now bid −2 (× 50) on them: a full run moves such a pair away…
     const [appId, userId] = before[0]!.split(':') as [string, string];
-    expect((await as(w.cookie, 'PUT', `/api/editions/${w.edition.editionId}/assignment/pairs/${appId}/${userId}/lock`, { locked: true })).status).toBe(200);
-    // A bid makes another expert far better for that application; a full run moves what is not locked.
+    const [otherApp, otherUser] = before.find((x) => !x.startsWith(appId) && !x.endsWith(userId))!.split(':') as [string, string];
+    for (const [a, u] of [[appId, userId], [otherApp, otherUser]]) await deps.store.put({ ...keys.bid(w.edition.editionId, u!, a!), entity: 'bid', userId: u, applicationId: a, value: -2 });
     await deps.store.put({ ...keys.assignmentSettings(w.edition.editionId), entity: 'assignmentSettings', rules: { sameCommune: true, sameCounty: true, affiliation: true, previousEdition: false }, weights: { bid: 50, preferredCategory: 5 }, balance: 1, version: 1 });
+    // …unless it is locked.
+    expect((await as(w.cookie, 'PUT', `/api/editions/${w.edition.editionId}/assignment/pairs/${appId}/${userId}/lock`, { locked: true })).status).toBe(200);
     const full = await preview(w.cookie, w.edition.editionId, 'full');
     const row = full.applications.find((a) => a.applicationId === appId)!;
+    expect(full.applications.find((a) => a.applicationId === otherApp)!.removed).toContainEqual(expect.objectContaining({ userId: otherUser, reason: 'reoptimized' }));
     expect(row.experts).toContainEqual(expect.objectContaining({ userId, status: 'locked' }));
   });
 });
@@ -299,7 +303,7 @@ describe('assignment: experts see only their own', () => {
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(text).not.toContain(other.userId);
-    expect(text).not.toContain(other.displayName === me.displayName ? '\u0000' : other.displayName);
+    expect(text).not.toContain(other.email);
     expect((JSON.parse(text) as { items: unknown[] }).items).toHaveLength(2);
     const forbidden = await as(cookie, 'GET', `/api/editions/${w.edition.editionId}/assignment`);
     expect(forbidden.status).toBe(403);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tinyPdf } from '../../infra/local/demo-edition';
-import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
+import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
@@ -31,11 +31,7 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
 
   const login = async (context: BrowserContext, who: 'institution' | 'organizer'): Promise<Page> => {
     const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.locator('#login-email').fill(credentials[who].email);
-    await page.locator('#login-password').fill(credentials[who].password);
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
-    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).not.toBe('Logowanie');
+    await logIn(page, platform.baseUrl, credentials[who]);
     return page;
   };
   const openForm = async (page: Page) => {

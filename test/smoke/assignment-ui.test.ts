@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
+import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
@@ -9,13 +9,6 @@ const NOWY_TARG = 'Urząd Skarbowy w Nowym Targu';
 const ELK = 'Powiatowy Urząd Pracy w Ełku';
 const others = ['dr hab. Anna Nowak', 'mgr Piotr Zieliński', 'dr Ewa Wiśniewska', 'prof. Tomasz Lewandowski'];
 
-async function logIn(page: Page, baseUrl: string, account: { email: string; password: string }) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-email').fill(account.email);
-  await page.locator('#login-password').fill(account.password);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.getByRole('button', { name: 'Wyloguj się' }).waitFor({ timeout: 15_000 });
-}
 
 /** The proposal's summary figure by key (pairs, added, removed, …). */
 const fact = (page: Page, scope: string, key: string) => page.locator(`${scope} .as-summary [data-key="${key}"] dd`).textContent();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
+import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
@@ -35,10 +35,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     expect(email).toBe('organizator@demo.przyjazny-urzad.pl');
     Object.assign(credentials, { email, password });
     const page = await organizer.newPage();
-    await page.goto(`${platform.baseUrl}/login`);
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(password);
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await logIn(page, platform.baseUrl, { email, password });
     await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Użytkownicy');
 
     await page.getByRole('link', { name: 'Edycje', exact: true }).click();

@@ -31,3 +31,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
 }
+
+/** Logs in through the Polish login form and waits until the session shows (the log-out button). */
+export async function logIn(page: Page, baseUrl: string, account: { email: string; password: string }) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-email').fill(account.email);
+  await page.locator('#login-password').fill(account.password);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('button', { name: 'Wyloguj się' }).waitFor({ timeout: 15_000 });
+}
