@@ -22,7 +22,10 @@ const deps = lazy(() => {
     store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
     clock: systemClock,
     logger,
-    documents: s3BlobStore(lazy(() => new S3Client({ region })), config.documentsBucket),
+    documents: s3BlobStore(
+      lazy(() => new S3Client({ region })),
+      config.documentsBucket,
+    ),
   };
 });
 

@@ -24,20 +24,44 @@ import { Store } from '../shared/store/store';
 /** Wiring for Lambda: real AWS adapters, configured from the environment CDK sets. */
 export function cloudDeps(config: Config): AppDeps {
   const region = config.region;
-  const keyRing = new KeyRing(secretsManagerSecret(lazy(() => new SecretsManagerClient({ region })), config.appSecretArn));
+  const keyRing = new KeyRing(
+    secretsManagerSecret(
+      lazy(() => new SecretsManagerClient({ region })),
+      config.appSecretArn,
+    ),
+  );
   const s3 = lazy(() => new S3Client({ region }));
-  const store = new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor')));
+  const store = new Store(
+    config.tableName,
+    new DynamoDBClient({ region }),
+    new CursorCodec(() => keyRing.key('cursor')),
+  );
   const ids = ulidGenerator(systemClock);
   // One queue and one worker for background jobs (certificates, exports); the job's `type` routes it.
-  const jobs = sqsQueue(lazy(() => new SQSClient({ region })), config.certificateQueueUrl);
-  const settings = { mode: 'cloud' as const, maxBodyBytes: config.maxBodyBytes, secureCookies: true, trustedOrigins: [config.publicOrigin], publicOrigin: config.publicOrigin };
+  const jobs = sqsQueue(
+    lazy(() => new SQSClient({ region })),
+    config.certificateQueueUrl,
+  );
+  const settings = {
+    mode: 'cloud' as const,
+    maxBodyBytes: config.maxBodyBytes,
+    secureCookies: true,
+    trustedOrigins: [config.publicOrigin],
+    publicOrigin: config.publicOrigin,
+  };
   return {
     store,
     clock: systemClock,
     ids,
     logger: jsonLogger(config.logLevel),
-    blobs: { documents: s3BlobStore(s3, config.documentsBucket), certificates: s3BlobStore(s3, config.certificatesBucket) },
-    mail: sesMailer(lazy(() => new SESv2Client({ region })), config.mailFrom),
+    blobs: {
+      documents: s3BlobStore(s3, config.documentsBucket),
+      certificates: s3BlobStore(s3, config.certificatesBucket),
+    },
+    mail: sesMailer(
+      lazy(() => new SESv2Client({ region })),
+      config.mailFrom,
+    ),
     certificateJobs: jobs,
     exportJobs: jobs,
     uploads: s3UploadTarget(s3, config.documentsBucket, systemClock),

@@ -26,7 +26,8 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Environment variable ${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`Environment variable ${name} must be a positive integer, got "${raw}"`);
   return n;
 }
 
@@ -38,18 +39,40 @@ export function readConfig(env: Env = process.env) {
     return cache.get(key) as T;
   };
   return {
-    get tableName() { return once('tableName', () => required(env, 'TABLE_NAME')); },
-    get region() { return once('region', () => optional(env, 'AWS_REGION', 'eu-central-1')); },
-    get documentsBucket() { return once('documentsBucket', () => required(env, 'DOCUMENTS_BUCKET')); },
-    get certificatesBucket() { return once('certificatesBucket', () => required(env, 'CERTIFICATES_BUCKET')); },
-    get certificateQueueUrl() { return once('certificateQueueUrl', () => required(env, 'CERTIFICATE_QUEUE_URL')); },
-    get mailFrom() { return once('mailFrom', () => required(env, 'MAIL_FROM')); },
-    get appSecretArn() { return once('appSecretArn', () => required(env, 'APP_SECRET_ARN')); },
-    get publicOrigin() { return once('publicOrigin', () => optional(env, 'PUBLIC_ORIGIN', 'http://localhost:3000')); },
-    get maxBodyBytes() { return once('maxBodyBytes', () => positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024)); },
-    get logLevel() { return once('logLevel', () => optional(env, 'LOG_LEVEL', 'info')); },
+    get tableName() {
+      return once('tableName', () => required(env, 'TABLE_NAME'));
+    },
+    get region() {
+      return once('region', () => optional(env, 'AWS_REGION', 'eu-central-1'));
+    },
+    get documentsBucket() {
+      return once('documentsBucket', () => required(env, 'DOCUMENTS_BUCKET'));
+    },
+    get certificatesBucket() {
+      return once('certificatesBucket', () => required(env, 'CERTIFICATES_BUCKET'));
+    },
+    get certificateQueueUrl() {
+      return once('certificateQueueUrl', () => required(env, 'CERTIFICATE_QUEUE_URL'));
+    },
+    get mailFrom() {
+      return once('mailFrom', () => required(env, 'MAIL_FROM'));
+    },
+    get appSecretArn() {
+      return once('appSecretArn', () => required(env, 'APP_SECRET_ARN'));
+    },
+    get publicOrigin() {
+      return once('publicOrigin', () => optional(env, 'PUBLIC_ORIGIN', 'http://localhost:3000'));
+    },
+    get maxBodyBytes() {
+      return once('maxBodyBytes', () => positiveInt(env, 'MAX_BODY_BYTES', 1024 * 1024));
+    },
+    get logLevel() {
+      return once('logLevel', () => optional(env, 'LOG_LEVEL', 'info'));
+    },
     /** Local server only (`npm start`). */
-    get port() { return once('port', () => positiveInt(env, 'PORT', 3000)); },
+    get port() {
+      return once('port', () => positiveInt(env, 'PORT', 3000));
+    },
   };
 }
 

@@ -25,9 +25,27 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'small 100×15', seed: 101, samples: 21, target: false, options: { applications: 100, experts: 15, k: 3, conflictRate: 0.05, minLoad: 15, maxLoad: 25, balance: 1 } },
-  { name: 'medium 500×40', seed: 202, samples: 11, target: false, options: { applications: 500, experts: 40, k: 3, conflictRate: 0.05, minLoad: 30, maxLoad: 45, balance: 1 } },
-  { name: 'target 2000×150', seed: 303, samples: 5, target: true, options: { applications: 2000, experts: 150, k: 3, conflictRate: 0.05, minLoad: 30, maxLoad: 45, balance: 1 } },
+  {
+    name: 'small 100×15',
+    seed: 101,
+    samples: 21,
+    target: false,
+    options: { applications: 100, experts: 15, k: 3, conflictRate: 0.05, minLoad: 15, maxLoad: 25, balance: 1 },
+  },
+  {
+    name: 'medium 500×40',
+    seed: 202,
+    samples: 11,
+    target: false,
+    options: { applications: 500, experts: 40, k: 3, conflictRate: 0.05, minLoad: 30, maxLoad: 45, balance: 1 },
+  },
+  {
+    name: 'target 2000×150',
+    seed: 303,
+    samples: 5,
+    target: true,
+    options: { applications: 2000, experts: 150, k: 3, conflictRate: 0.05, minLoad: 30, maxLoad: 45, balance: 1 },
+  },
 ];
 
 interface Outcome {
@@ -56,23 +74,29 @@ async function runCase(c: Case): Promise<Outcome> {
   const first = solveAssignment(instance);
   if (!first.feasible) fail(c.name, `solver says infeasible: ${JSON.stringify(first.infeasibility).slice(0, 500)}`);
   const problems = violations(instance, first.assignment);
-  if (problems.length > 0) fail(c.name, `solver assignment breaks ${problems.length} constraints, e.g. ${problems.slice(0, 5).join('; ')}`);
+  if (problems.length > 0)
+    fail(c.name, `solver assignment breaks ${problems.length} constraints, e.g. ${problems.slice(0, 5).join('; ')}`);
   const solverObjective = objectiveOf(instance, first.assignment);
-  if (solverObjective !== first.objective) fail(c.name, `solver reports objective ${first.objective}, its assignment has ${solverObjective}`);
+  if (solverObjective !== first.objective)
+    fail(c.name, `solver reports objective ${first.objective}, its assignment has ${solverObjective}`);
 
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
     const result = solveAssignment(instance);
     times.push(performance.now() - started);
-    if (!result.feasible || result.objective !== first.objective) fail(c.name, 'solver gave a different result on a repeated run');
+    if (!result.feasible || result.objective !== first.objective)
+      fail(c.name, 'solver gave a different result on a repeated run');
   }
 
   const lp = await lpOptimum(instance);
   if (lp.status !== 'Optimal') fail(c.name, `HiGHS status ${lp.status}`);
   const tolerance = 1e-6 * Math.max(1, Math.abs(lp.objective));
   if (Math.abs(solverObjective - lp.objective) > tolerance) {
-    fail(c.name, `solver objective ${solverObjective} differs from the LP optimum ${lp.objective} (gap ${solverObjective - lp.objective})`);
+    fail(
+      c.name,
+      `solver objective ${solverObjective} differs from the LP optimum ${lp.objective} (gap ${solverObjective - lp.objective})`,
+    );
   }
 
   const greedy = greedyAssignment(instance);
@@ -98,7 +122,19 @@ export async function assignmentBenchmark(): Promise<Figure[]> {
 
   printTable(
     `Assignment: exact solver vs HiGHS LP optimum and a greedy (Node ${process.version}; solver times are medians)`,
-    ['instance', 'runs', 'solver median ms', 'solver objective', 'LP objective', 'gap', 'LP s', 'greedy objective', 'greedy gap', 'greedy violations', 'solver load max/min'],
+    [
+      'instance',
+      'runs',
+      'solver median ms',
+      'solver objective',
+      'LP objective',
+      'gap',
+      'LP s',
+      'greedy objective',
+      'greedy gap',
+      'greedy violations',
+      'solver load max/min',
+    ],
     outcomes.map((o) => [
       o.name,
       o.samples,

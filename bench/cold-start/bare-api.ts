@@ -10,7 +10,9 @@ import { handle } from 'hono/aws-lambda';
 const client = new DynamoDBClient({});
 const app = new Hono();
 app.get('/api/health', async (c) => {
-  await client.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: 'HEALTH' }, sk: { S: 'HEALTH' } } }));
+  await client.send(
+    new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: 'HEALTH' }, sk: { S: 'HEALTH' } } }),
+  );
   return c.json({ status: 'ok' });
 });
 

@@ -16,11 +16,21 @@ import { benchRoot, median, printTable, round, writeFigures, type Figure } from 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 const TARGETS = { time: 1.5, size: 2 };
 
-interface Bundle { path: string; bytesByPackage: Map<string, number> }
+interface Bundle {
+  path: string;
+  bytesByPackage: Map<string, number>;
+}
 
 async function bundle(name: string, entry: string): Promise<Bundle> {
   const outfile = join(benchRoot, '.build', name, bundleFileName);
-  const result = await build({ ...esbuildOptions, entryPoints: [entry], outfile, absWorkingDir: repoRoot, logLevel: 'error', metafile: true });
+  const result = await build({
+    ...esbuildOptions,
+    entryPoints: [entry],
+    outfile,
+    absWorkingDir: repoRoot,
+    logLevel: 'error',
+    metafile: true,
+  });
   // Where the bytes come from: each input's share of the output, grouped by npm package.
   const output = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(bundleFileName))?.[1];
   const bytesByPackage = new Map<string, number>();
@@ -34,7 +44,7 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
 function printComposition(api: Bundle, baseline: Bundle): void {
   const rows = [...api.bytesByPackage].sort((a, b) => b[1] - a[1]).slice(0, 12);
   printTable(
-    'Where the api bundle\'s bytes come from (esbuild metafile, top 12 packages)',
+    "Where the api bundle's bytes come from (esbuild metafile, top 12 packages)",
     ['package', 'api bytes', 'baseline bytes'],
     rows.map(([pkg, bytes]) => [pkg, bytes, baseline.bytesByPackage.get(pkg) ?? 0]),
   );
@@ -58,17 +68,26 @@ function dynamoStub(): Promise<{ server: Server; endpoint: string }> {
   });
 }
 
-interface Sample { importMs: number; firstRequestMs: number; totalMs: number }
+interface Sample {
+  importMs: number;
+  firstRequestMs: number;
+  totalMs: number;
+}
 
 function sampleOnce(bundlePath: string, env: NodeJS.ProcessEnv): Promise<Sample> {
   return new Promise((resolve, reject) => {
     // spawnSync would block the stub server in this process; run the child asynchronously.
     import('node:child_process').then(({ execFile }) => {
-      execFile(process.execPath, [join(benchRoot, 'cold-start', 'measure-once.mjs'), bundlePath], { env }, (error, stdout, stderr) => {
-        if (error) return reject(new Error(`cold-start sample failed for ${bundlePath}: ${stderr || error.message}`));
-        const line = stdout.trim().split('\n').pop() ?? '';
-        resolve(JSON.parse(line) as Sample);
-      });
+      execFile(
+        process.execPath,
+        [join(benchRoot, 'cold-start', 'measure-once.mjs'), bundlePath],
+        { env },
+        (error, stdout, stderr) => {
+          if (error) return reject(new Error(`cold-start sample failed for ${bundlePath}: ${stderr || error.message}`));
+          const line = stdout.trim().split('\n').pop() ?? '';
+          resolve(JSON.parse(line) as Sample);
+        },
+      );
     }, reject);
   });
 }
@@ -113,19 +132,40 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
   const med = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
   const figure = (name: string, value: number, base: number, unit: string, target?: number): Figure => {
     const ratio = round(value / base, 3);
-    return { benchmark: 'cold-start', name, value: round(value), unit, baseline: round(base), ratio, ...(target ? { target, ok: ratio <= target } : {}) };
+    return {
+      benchmark: 'cold-start',
+      name,
+      value: round(value),
+      unit,
+      baseline: round(base),
+      ratio,
+      ...(target ? { target, ok: ratio <= target } : {}),
+    };
   };
   const figures = [
     figure('bundle size', size(api), size(baseline), 'bytes', TARGETS.size),
     figure('bundle size (gzip)', gz(api), gz(baseline), 'bytes'),
     figure('import (median)', med(samples.api, 'importMs'), med(samples.baseline, 'importMs'), 'ms'),
     figure('first request (median)', med(samples.api, 'firstRequestMs'), med(samples.baseline, 'firstRequestMs'), 'ms'),
-    figure('import + first request (median)', med(samples.api, 'totalMs'), med(samples.baseline, 'totalMs'), 'ms', TARGETS.time),
+    figure(
+      'import + first request (median)',
+      med(samples.api, 'totalMs'),
+      med(samples.baseline, 'totalMs'),
+      'ms',
+      TARGETS.time,
+    ),
   ];
   printTable(
     `Cold start: api bundle vs bare Hono + DynamoDB client (${SAMPLES} fresh Node ${process.version} processes each, medians)`,
     ['figure', 'api', 'baseline', 'ratio', 'target', 'ok'],
-    figures.map((f) => [f.name, `${f.value} ${f.unit}`, `${f.baseline} ${f.unit}`, `${f.ratio}×`, f.target ? `≤ ${f.target}×` : '', f.ok === undefined ? '' : f.ok ? 'yes' : 'NO']),
+    figures.map((f) => [
+      f.name,
+      `${f.value} ${f.unit}`,
+      `${f.baseline} ${f.unit}`,
+      `${f.ratio}×`,
+      f.target ? `≤ ${f.target}×` : '',
+      f.ok === undefined ? '' : f.ok ? 'yes' : 'NO',
+    ]),
   );
   printComposition(apiBundle, baselineBundle);
   writeFigures('cold-start', figures);

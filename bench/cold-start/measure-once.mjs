@@ -5,12 +5,22 @@ import { pathToFileURL } from 'node:url';
 
 const [bundle] = process.argv.slice(2);
 const event = {
-  version: '2.0', routeKey: 'ANY /api/{proxy+}', rawPath: '/api/health', rawQueryString: '',
+  version: '2.0',
+  routeKey: 'ANY /api/{proxy+}',
+  rawPath: '/api/health',
+  rawQueryString: '',
   headers: { host: 'bench.execute-api.eu-central-1.amazonaws.com', 'x-forwarded-proto': 'https' },
   requestContext: {
-    accountId: '123456789012', apiId: 'bench', domainName: 'bench.execute-api.eu-central-1.amazonaws.com', domainPrefix: 'bench',
+    accountId: '123456789012',
+    apiId: 'bench',
+    domainName: 'bench.execute-api.eu-central-1.amazonaws.com',
+    domainPrefix: 'bench',
     http: { method: 'GET', path: '/api/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-    requestId: 'bench-1', routeKey: 'ANY /api/{proxy+}', stage: '$default', time: '01/Mar/2026:10:00:00 +0000', timeEpoch: 1772359200000,
+    requestId: 'bench-1',
+    routeKey: 'ANY /api/{proxy+}',
+    stage: '$default',
+    time: '01/Mar/2026:10:00:00 +0000',
+    timeEpoch: 1772359200000,
   },
   isBase64Encoded: false,
 };

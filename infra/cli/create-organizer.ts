@@ -28,14 +28,27 @@ import type { Mailer } from '../../shared/platform/mailer';
 import { KeyRing, staticSecret } from '../../shared/platform/secrets';
 import { CursorCodec } from '../../shared/store/cursor';
 import { Store } from '../../shared/store/store';
-import { localCredentials, localRegion, runningEndpoint, startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
+import {
+  localCredentials,
+  localRegion,
+  runningEndpoint,
+  startDynamoDbLocal,
+  type DynamoDbLocal,
+} from '../local/dynamodb-local';
 import { ensureTable } from '../local/ensure-table';
 import { LOCAL_TABLE_NAME } from '../local/local-deps';
 
 const usage = 'Usage: npm run create-organizer -- --email anna@example.org [--name "Anna Nowak"] [--language pl|en]';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, language: { type: 'string', default: 'pl' }, data: { type: 'string', default: '.data' } } });
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      language: { type: 'string', default: 'pl' },
+      data: { type: 'string', default: '.data' },
+    },
+  });
   const email = emailAddress.safeParse(values.email ?? '');
   if (!values.email || !email.success) {
     console.error(`${values.email ? `Not an e-mail address: ${values.email}\n` : ''}${usage}`);
@@ -64,13 +77,18 @@ async function main(): Promise<number> {
     }
     dynamo = new DynamoDBClient({ region });
     tableName = process.env.TABLE_NAME;
-    mail = sesMailer(lazy(() => new SESv2Client({ region })), process.env.MAIL_FROM ?? '');
+    mail = sesMailer(
+      lazy(() => new SESv2Client({ region })),
+      process.env.MAIL_FROM ?? '',
+    );
     publicOrigin = process.env.PUBLIC_ORIGIN ?? '';
   } else {
     const dataDir = resolve(values.data);
     mkdirSync(dataDir, { recursive: true });
     const pidFile = join(dataDir, 'dynamodb.pid');
-    const endpoint = runningEndpoint(pidFile) ?? (db = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), pidFile })).endpoint;
+    const endpoint =
+      runningEndpoint(pidFile) ??
+      (db = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), pidFile })).endpoint;
     dynamo = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
     tableName = LOCAL_TABLE_NAME;
     await ensureTable(dynamo, tableName);
@@ -80,10 +98,29 @@ async function main(): Promise<number> {
   try {
     const store = new Store(tableName, dynamo, cursors);
     const { user, link } = await createOrganizer(
-      { store, clock, ids, mail, settings: { mode: process.env.TABLE_NAME ? 'cloud' : 'local', maxBodyBytes: 0, secureCookies: true, trustedOrigins: [], publicOrigin } },
-      { email: email.data, displayName: values.name ?? email.data, language: values.language, operator: `create-organizer (${userInfo().username})` },
+      {
+        store,
+        clock,
+        ids,
+        mail,
+        settings: {
+          mode: process.env.TABLE_NAME ? 'cloud' : 'local',
+          maxBodyBytes: 0,
+          secureCookies: true,
+          trustedOrigins: [],
+          publicOrigin,
+        },
+      },
+      {
+        email: email.data,
+        displayName: values.name ?? email.data,
+        language: values.language,
+        operator: `create-organizer (${userInfo().username})`,
+      },
     );
-    console.log(`Organizer ${user.email} created (user id ${user.userId}).\nThe invitation was e-mailed; the link to set the password (valid 7 days):\n\n  ${link}\n`);
+    console.log(
+      `Organizer ${user.email} created (user id ${user.userId}).\nThe invitation was e-mailed; the link to set the password (valid 7 days):\n\n  ${link}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'ALREADY_EXISTS') {

@@ -65,7 +65,9 @@ export class ApiFunction extends Construct {
       new iam.PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         // The address or its domain may be the verified identity; both are named, nothing else.
-        resources: [domain, address].map((name) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name })),
+        resources: [domain, address].map((name) =>
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
+        ),
         conditions: { StringEquals: { 'ses:FromAddress': address } },
       }),
     );

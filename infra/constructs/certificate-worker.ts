@@ -30,7 +30,8 @@ export class CertificateWorker extends Construct {
     this.jobs = new CertificateQueue(this, 'Queue', { consumerTimeout: certificateWorkerTimeout });
     this.fn = new AppFunction(this, 'Worker', {
       name: 'certificate-worker',
-      description: 'Background jobs from SQS: certificates into the certificates bucket, exports into the documents bucket',
+      description:
+        'Background jobs from SQS: certificates into the certificates bucket, exports into the documents bucket',
       memorySize: 1024,
       timeout: certificateWorkerTimeout,
       environment: {

@@ -27,7 +27,10 @@ export function secureBucket(scope: Construct, id: string, props: SecureBucketPr
     objectOwnership: props.objectOwnership ?? s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     removalPolicy: RemovalPolicy.RETAIN,
     ...(props.accessLogs
-      ? { serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: props.accessLogsPrefix ?? `s3/${id.toLowerCase()}/` }
+      ? {
+          serverAccessLogsBucket: props.accessLogs,
+          serverAccessLogsPrefix: props.accessLogsPrefix ?? `s3/${id.toLowerCase()}/`,
+        }
       : {}),
     lifecycleRules: props.lifecycleRules ?? [
       { noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
@@ -43,6 +46,8 @@ export function grantObjectActions(grantee: iam.IGrantable, bucket: s3.IBucket, 
   const principal = grantee.grantPrincipal;
   principal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
   if (actions.includes('s3:GetObject')) {
-    principal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    principal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
   }
 }

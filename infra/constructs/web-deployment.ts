@@ -63,13 +63,16 @@ export class WebDeployment extends Construct {
   /** The permissions and runtime below are chosen by aws-cdk-lib's BucketDeployment, not by us. */
   private acknowledgeCdkHandler(bucket: s3.IBucket): void {
     const stack = Stack.of(this);
-    const qualifier = (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
+    const qualifier =
+      (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     const assetBucket = DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME.replace('${Qualifier}', qualifier)
       .replace(/\$\{/g, '<')
       .replace(/\}/g, '>');
-    const readAsset = 'BucketDeployment reads the build zip that cdk deploy uploaded to the CDK bootstrap asset bucket, through aws-cdk-lib\'s Asset.grantRead';
-    const syncWeb = 'BucketDeployment runs `aws s3 sync --delete` into the web bucket, through aws-cdk-lib\'s grantReadWrite on the bucket\'s objects';
+    const readAsset =
+      "BucketDeployment reads the build zip that cdk deploy uploaded to the CDK bootstrap asset bucket, through aws-cdk-lib's Asset.grantRead";
+    const syncWeb =
+      "BucketDeployment runs `aws s3 sync --delete` into the web bucket, through aws-cdk-lib's grantReadWrite on the bucket's objects";
     const findings: Record<string, string> = {
       'AwsSolutions-IAM5[Action::s3:GetBucket*]': `${readAsset} and ${syncWeb}.`,
       'AwsSolutions-IAM5[Action::s3:GetObject*]': `${readAsset} and ${syncWeb}.`,
@@ -78,7 +81,8 @@ export class WebDeployment extends Construct {
       'AwsSolutions-IAM5[Action::s3:Abort*]': `${syncWeb}.`,
       'AwsSolutions-IAM5[Action::s3:DeleteObject*]': `${syncWeb}; deleting is how stale entry files are pruned.`,
       [objectWildcardFinding(bucket)]: `${syncWeb}; the file names come from the Vite build.`,
-      'AwsSolutions-IAM5[Resource::*]': 'aws-cdk-lib grants the deployment handler cloudfront:CreateInvalidation/GetInvalidation on *; the actions only expire cached copies of the public web app.',
+      'AwsSolutions-IAM5[Resource::*]':
+        'aws-cdk-lib grants the deployment handler cloudfront:CreateInvalidation/GetInvalidation on *; the actions only expire cached copies of the public web app.',
     };
     for (const [id, reason] of Object.entries(findings)) acknowledge(this.role, id, reason);
 
@@ -88,7 +92,7 @@ export class WebDeployment extends Construct {
     acknowledge(
       handler,
       'AwsSolutions-L1',
-      'This is aws-cdk-lib\'s own BucketDeployment handler; its Python runtime is chosen and updated by aws-cdk-lib (it runs only during deployments, never on a request path).',
+      "This is aws-cdk-lib's own BucketDeployment handler; its Python runtime is chosen and updated by aws-cdk-lib (it runs only during deployments, never on a request path).",
     );
   }
 }

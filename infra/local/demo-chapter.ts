@@ -10,12 +10,39 @@ import type { TransactItem } from '../../shared/store/store';
 const DOMAIN = 'demo.przyjazny-urzad.pl';
 
 /** The demo chapter's other members: invited accounts (no password), so only the demo expert signs in. */
-const others: { displayName: string; email: string; workplace: Workplace; preferred: InstitutionType[]; chair?: boolean }[] = [
+const others: {
+  displayName: string;
+  email: string;
+  workplace: Workplace;
+  preferred: InstitutionType[];
+  chair?: boolean;
+}[] = [
   // Works in Nowy Targ: the same-county rule keeps her away from the tax office there.
-  { displayName: 'dr hab. Anna Nowak', email: `anna.nowak@${DOMAIN}`, workplace: { voivodeship: 'małopolskie', county: 'Nowy Targ', commune: 'Nowy Targ' }, preferred: ['tax_office'], chair: true },
-  { displayName: 'mgr Piotr Zieliński', email: `piotr.zielinski@${DOMAIN}`, workplace: { voivodeship: 'mazowieckie', county: 'Warszawa', commune: 'Warszawa' }, preferred: ['labour_office'] },
-  { displayName: 'dr Ewa Wiśniewska', email: `ewa.wisniewska@${DOMAIN}`, workplace: { voivodeship: 'pomorskie', county: 'Gdańsk', commune: 'Gdańsk' }, preferred: ['social_welfare_centre'] },
-  { displayName: 'prof. Tomasz Lewandowski', email: `tomasz.lewandowski@${DOMAIN}`, workplace: { voivodeship: 'wielkopolskie', county: 'Poznań', commune: 'Poznań' }, preferred: ['county_office', 'municipal_office'] },
+  {
+    displayName: 'dr hab. Anna Nowak',
+    email: `anna.nowak@${DOMAIN}`,
+    workplace: { voivodeship: 'małopolskie', county: 'Nowy Targ', commune: 'Nowy Targ' },
+    preferred: ['tax_office'],
+    chair: true,
+  },
+  {
+    displayName: 'mgr Piotr Zieliński',
+    email: `piotr.zielinski@${DOMAIN}`,
+    workplace: { voivodeship: 'mazowieckie', county: 'Warszawa', commune: 'Warszawa' },
+    preferred: ['labour_office'],
+  },
+  {
+    displayName: 'dr Ewa Wiśniewska',
+    email: `ewa.wisniewska@${DOMAIN}`,
+    workplace: { voivodeship: 'pomorskie', county: 'Gdańsk', commune: 'Gdańsk' },
+    preferred: ['social_welfare_centre'],
+  },
+  {
+    displayName: 'prof. Tomasz Lewandowski',
+    email: `tomasz.lewandowski@${DOMAIN}`,
+    workplace: { voivodeship: 'wielkopolskie', county: 'Poznań', commune: 'Poznań' },
+    preferred: ['county_office', 'municipal_office'],
+  },
 ];
 
 /**
@@ -23,23 +50,80 @@ const others: { displayName: string; email: string; workplace: Workplace; prefer
  * make one rule-derived conflict visible, and bidding open for two weeks. Nothing is assigned yet:
  * the organizer previews and commits it in the UI.
  */
-export async function seedDemoChapter(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>, editionId: string, demoExpert: User): Promise<void> {
+export async function seedDemoChapter(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>,
+  editionId: string,
+  demoExpert: User,
+): Promise<void> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const items: TransactItem[] = [];
-  const member = (user: User, workplace: Workplace, preferredCategories: InstitutionType[], chair: boolean): ChapterMember => ({
-    editionId, userId: user.userId, displayName: user.displayName, email: user.email, language: user.language,
-    minLoad: 0, maxLoad: 10, expertise: user.expert?.expertise ?? [], preferredCategories, chair, workplace, addedAt: at, version: 1,
+  const member = (
+    user: User,
+    workplace: Workplace,
+    preferredCategories: InstitutionType[],
+    chair: boolean,
+  ): ChapterMember => ({
+    editionId,
+    userId: user.userId,
+    displayName: user.displayName,
+    email: user.email,
+    language: user.language,
+    minLoad: 0,
+    maxLoad: 10,
+    expertise: user.expert?.expertise ?? [],
+    preferredCategories,
+    chair,
+    workplace,
+    addedAt: at,
+    version: 1,
   });
-  items.push({ Put: { TableName: '', Item: memberItem(member(demoExpert, { voivodeship: 'małopolskie', county: 'Kraków', commune: 'Kraków' }, ['municipal_office'], false)) } });
+  items.push({
+    Put: {
+      TableName: '',
+      Item: memberItem(
+        member(
+          demoExpert,
+          { voivodeship: 'małopolskie', county: 'Kraków', commune: 'Kraków' },
+          ['municipal_office'],
+          false,
+        ),
+      ),
+    },
+  });
   for (const o of others) {
     const user = newUser(deps, {
-      email: o.email, displayName: o.displayName, language: 'pl', roles: ['expert'], status: 'invited', emailVerified: false,
-      expert: { affiliation: 'Uniwersytet Demo', voivodeship: o.workplace.voivodeship, expertise: ['zarządzanie jakością'] },
+      email: o.email,
+      displayName: o.displayName,
+      language: 'pl',
+      roles: ['expert'],
+      status: 'invited',
+      emailVerified: false,
+      expert: {
+        affiliation: 'Uniwersytet Demo',
+        voivodeship: o.workplace.voivodeship,
+        expertise: ['zarządzanie jakością'],
+      },
     });
-    items.push(...newAccountItems(user), { Put: { TableName: '', Item: memberItem(member(user, o.workplace, o.preferred, o.chair ?? false)) } });
+    items.push(...newAccountItems(user), {
+      Put: { TableName: '', Item: memberItem(member(user, o.workplace, o.preferred, o.chair ?? false)) },
+    });
   }
-  const bidding = { opensAt: new Date(now.getTime() - 86_400_000).toISOString(), closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString() };
-  items.push({ Put: { TableName: '', Item: { ...keys.assignmentSettings(editionId), entity: 'assignmentSettings', ...defaultAssignmentSettings, bidding, version: 1 } } });
+  const bidding = {
+    opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+    closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+  };
+  items.push({
+    Put: {
+      TableName: '',
+      Item: {
+        ...keys.assignmentSettings(editionId),
+        entity: 'assignmentSettings',
+        ...defaultAssignmentSettings,
+        bidding,
+        version: 1,
+      },
+    },
+  });
   await deps.store.transact(items);
 }

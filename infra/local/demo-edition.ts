@@ -31,11 +31,56 @@ export function tinyPdf(title: string): Uint8Array {
   return new TextEncoder().encode(out);
 }
 
-const others: { name: string; nip: string; regon: string; type: Institution['type']; city: string; voivodeship: Institution['address']['voivodeship']; headcount: Institution['headcount']; submitted: boolean }[] = [
-  { name: 'Urząd Skarbowy w Nowym Targu', nip: '7352341092', regon: '491906148', type: 'tax_office', city: 'Nowy Targ', voivodeship: 'małopolskie', headcount: '41-100', submitted: true },
-  { name: 'Powiatowy Urząd Pracy w Ełku', nip: '8481234565', regon: '790670591', type: 'labour_office', city: 'Ełk', voivodeship: 'warmińsko-mazurskie', headcount: '21-40', submitted: true },
-  { name: 'Miejski Ośrodek Pomocy Społecznej w Łodzi', nip: '7251234561', regon: '471593216', type: 'social_welfare_centre', city: 'Łódź', voivodeship: 'łódzkie', headcount: '151-200', submitted: false },
-  { name: 'Starostwo Powiatowe w Gnieźnie', nip: '7841234562', regon: '631258359', type: 'county_office', city: 'Gniezno', voivodeship: 'wielkopolskie', headcount: '101-150', submitted: false },
+const others: {
+  name: string;
+  nip: string;
+  regon: string;
+  type: Institution['type'];
+  city: string;
+  voivodeship: Institution['address']['voivodeship'];
+  headcount: Institution['headcount'];
+  submitted: boolean;
+}[] = [
+  {
+    name: 'Urząd Skarbowy w Nowym Targu',
+    nip: '7352341092',
+    regon: '491906148',
+    type: 'tax_office',
+    city: 'Nowy Targ',
+    voivodeship: 'małopolskie',
+    headcount: '41-100',
+    submitted: true,
+  },
+  {
+    name: 'Powiatowy Urząd Pracy w Ełku',
+    nip: '8481234565',
+    regon: '790670591',
+    type: 'labour_office',
+    city: 'Ełk',
+    voivodeship: 'warmińsko-mazurskie',
+    headcount: '21-40',
+    submitted: true,
+  },
+  {
+    name: 'Miejski Ośrodek Pomocy Społecznej w Łodzi',
+    nip: '7251234561',
+    regon: '471593216',
+    type: 'social_welfare_centre',
+    city: 'Łódź',
+    voivodeship: 'łódzkie',
+    headcount: '151-200',
+    submitted: false,
+  },
+  {
+    name: 'Starostwo Powiatowe w Gnieźnie',
+    nip: '7841234562',
+    regon: '631258359',
+    type: 'county_office',
+    city: 'Gniezno',
+    voivodeship: 'wielkopolskie',
+    headcount: '101-150',
+    submitted: false,
+  },
 ];
 
 /**
@@ -46,43 +91,118 @@ const others: { name: string; nip: string; regon: string; type: Institution['typ
 export async function seedDemoEdition(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'blobs'>): Promise<string> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const edition = { ...newEdition(sampleSettings(now), { editionId: deps.ids.newId(), now: at }), state: 'open' as const, rubric: sampleRubric(), questionnaire: sampleQuestionnaire() };
+  const edition = {
+    ...newEdition(sampleSettings(now), { editionId: deps.ids.newId(), now: at }),
+    state: 'open' as const,
+    rubric: sampleRubric(),
+    questionnaire: sampleQuestionnaire(),
+  };
   const items: TransactItem[] = [{ Put: { TableName: '', Item: editionItem(edition) } }];
   for (const o of others) {
     const institutionId = deps.ids.newId();
     const institution: Institution = {
-      institutionId, name: o.name, type: o.type, nip: o.nip, regon: o.regon, headcount: o.headcount,
-      address: { street: 'ul. Główna 1', postalCode: '00-001', city: o.city, commune: o.city, county: o.city, voivodeship: o.voivodeship },
-      contactPerson: { name: 'Sekretariat', email: `sekretariat+${o.nip}@demo.przyjazny-urzad.pl`, phone: '+48 22 000 00 00' },
-      createdAt: at, updatedAt: at, version: 1,
+      institutionId,
+      name: o.name,
+      type: o.type,
+      nip: o.nip,
+      regon: o.regon,
+      headcount: o.headcount,
+      address: {
+        street: 'ul. Główna 1',
+        postalCode: '00-001',
+        city: o.city,
+        commune: o.city,
+        county: o.city,
+        voivodeship: o.voivodeship,
+      },
+      contactPerson: {
+        name: 'Sekretariat',
+        email: `sekretariat+${o.nip}@demo.przyjazny-urzad.pl`,
+        phone: '+48 22 000 00 00',
+      },
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
     };
     const applicationId = deps.ids.newId();
     const header: ApplicationHeader = {
-      applicationId, editionId: edition.editionId, institutionId,
+      applicationId,
+      editionId: edition.editionId,
+      institutionId,
       institution: { name: o.name, nip: o.nip, type: o.type, voivodeship: o.voivodeship, headcount: o.headcount },
-      status: o.submitted ? 'submitted' : 'draft', createdAt: at, createdBy: 'demo', updatedAt: at,
-      ...(o.submitted ? { submittedAt: at, submittedBy: 'demo' } : {}), version: o.submitted ? 2 : 1,
+      status: o.submitted ? 'submitted' : 'draft',
+      createdAt: at,
+      createdBy: 'demo',
+      updatedAt: at,
+      ...(o.submitted ? { submittedAt: at, submittedBy: 'demo' } : {}),
+      version: o.submitted ? 2 : 1,
     };
     const sections: SectionAnswers[] = [
-      { sectionId: 'standards', answers: { standards_written: true, standards_description: `${o.name} stosuje spisane standardy obsługi: identyfikatory, czas oczekiwania do 15 minut, skrzynka skarg i wniosków.`, standards_channels: ['office', 'phone', 'epuap'] }, version: 1, updatedAt: at, updatedBy: 'demo' },
+      {
+        sectionId: 'standards',
+        answers: {
+          standards_written: true,
+          standards_description: `${o.name} stosuje spisane standardy obsługi: identyfikatory, czas oczekiwania do 15 minut, skrzynka skarg i wniosków.`,
+          standards_channels: ['office', 'phone', 'epuap'],
+        },
+        version: 1,
+        updatedAt: at,
+        updatedBy: 'demo',
+      },
       ...(o.submitted
         ? [
-            { sectionId: 'quality', answers: { quality_system: 'caf', quality_survey_year: '2025-10-15', quality_satisfied: 87 }, version: 1, updatedAt: at, updatedBy: 'demo' },
-            { sectionId: 'staff', answers: { staff_trainings: 6, staff_contact: 'Kierownik Biura Obsługi Klienta' }, version: 1, updatedAt: at, updatedBy: 'demo' },
+            {
+              sectionId: 'quality',
+              answers: { quality_system: 'caf', quality_survey_year: '2025-10-15', quality_satisfied: 87 },
+              version: 1,
+              updatedAt: at,
+              updatedBy: 'demo',
+            },
+            {
+              sectionId: 'staff',
+              answers: { staff_trainings: 6, staff_contact: 'Kierownik Biura Obsługi Klienta' },
+              version: 1,
+              updatedAt: at,
+              updatedBy: 'demo',
+            },
           ]
         : []),
     ];
     items.push(
       { Put: { TableName: '', Item: { ...keys.institution(institutionId), entity: 'institution', ...institution } } },
       { Put: { TableName: '', Item: { ...keys.unique('nip', o.nip), institutionId } } },
-      { Put: { TableName: '', Item: { ...keys.unique('application', keys.applicationMarker(edition.editionId, institutionId)), entity: 'marker', applicationId } } },
+      {
+        Put: {
+          TableName: '',
+          Item: {
+            ...keys.unique('application', keys.applicationMarker(edition.editionId, institutionId)),
+            entity: 'marker',
+            applicationId,
+          },
+        },
+      },
       { Put: { TableName: '', Item: headerItem(header) } },
-      ...sections.map((s) => ({ Put: { TableName: '', Item: { ...keys.section(applicationId, s.sectionId), entity: 'section', ...s } } })),
+      ...sections.map((s) => ({
+        Put: { TableName: '', Item: { ...keys.section(applicationId, s.sectionId), entity: 'section', ...s } },
+      })),
     );
     if (o.submitted) {
       const body = tinyPdf(`Standardy obslugi - ${o.nip}`);
-      const attachment: Attachment = { attachmentId: deps.ids.newId(), questionId: 'documents_standards', fileName: 'standardy-obslugi.pdf', size: body.length, contentType: 'application/pdf', kind: 'pdf', status: 'ready', createdAt: at };
-      await deps.blobs.documents.put(attachmentBlobKey(applicationId, attachment.attachmentId), body, 'application/pdf');
+      const attachment: Attachment = {
+        attachmentId: deps.ids.newId(),
+        questionId: 'documents_standards',
+        fileName: 'standardy-obslugi.pdf',
+        size: body.length,
+        contentType: 'application/pdf',
+        kind: 'pdf',
+        status: 'ready',
+        createdAt: at,
+      };
+      await deps.blobs.documents.put(
+        attachmentBlobKey(applicationId, attachment.attachmentId),
+        body,
+        'application/pdf',
+      );
       items.push({ Put: { TableName: '', Item: attachmentItem(applicationId, attachment) } });
     }
   }

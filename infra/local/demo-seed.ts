@@ -9,7 +9,11 @@ import { keys } from '../../shared/store/keys';
 import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
 
-export interface DemoAccount { role: Role; email: string; password: string }
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+}
 
 const DOMAIN = 'demo.przyjazny-urzad.pl';
 const accounts: { role: Role; email: string; displayName: string }[] = [
@@ -23,7 +27,10 @@ const accounts: { role: Role; email: string; displayName: string }[] = [
  * expert, each with a random password, and an open demo edition with other institutions' applications. Seeded once per data folder; the passwords are kept in
  * `.data/demo-credentials.json` (mode 0600) so every start can print them. Never run in the cloud.
  */
-export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'blobs'>, credentialsFile?: string): Promise<DemoAccount[]> {
+export async function seedDemo(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'blobs'>,
+  credentialsFile?: string,
+): Promise<DemoAccount[]> {
   const existing = await deps.store.get(emailMarker(accounts[0]!.email), { consistent: true });
   if (existing) {
     if (!credentialsFile) return [];
@@ -41,7 +48,14 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | '
     type: 'municipal_office',
     nip: '1234563218',
     regon: '123456785',
-    address: { street: 'ul. Przykładowa 1', postalCode: '00-001', city: 'Demo', commune: 'Demo', county: 'demowski', voivodeship: 'mazowieckie' },
+    address: {
+      street: 'ul. Przykładowa 1',
+      postalCode: '00-001',
+      city: 'Demo',
+      commune: 'Demo',
+      county: 'demowski',
+      voivodeship: 'mazowieckie',
+    },
     website: 'https://demo.example.org',
     headcount: '41-100',
     contactPerson: { name: 'Anna Urzędniczka', email: `urzad@${DOMAIN}`, phone: '+48 22 000 00 00' },
@@ -60,7 +74,10 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | '
       language: 'pl',
       roles: [account.role],
       institutionId: account.role === 'institution' ? institutionId : undefined,
-      expert: account.role === 'expert' ? { affiliation: 'Uniwersytet Demo', voivodeship: 'małopolskie', expertise: ['standardy obsługi klienta'] } : undefined,
+      expert:
+        account.role === 'expert'
+          ? { affiliation: 'Uniwersytet Demo', voivodeship: 'małopolskie', expertise: ['standardy obsługi klienta'] }
+          : undefined,
       status: 'active',
       emailVerified: true,
       passwordHash: await hashPassword(password),
@@ -68,13 +85,30 @@ export async function seedDemo(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | '
     items.push(...newAccountItems(user));
     if (account.role === 'expert') demoExpert = user;
     if (account.role === 'institution') {
-      items.push({ Put: { TableName: '', Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now } } });
+      items.push({
+        Put: {
+          TableName: '',
+          Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now },
+        },
+      });
     }
     seeded.push({ role: account.role, email: account.email, password });
   }
   items.push(
-    { Put: { TableName: '', Item: { ...keys.institution(institutionId), entity: 'institution', ...institution }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: '', Item: { ...keys.unique('nip', institution.nip), institutionId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: '',
+        Item: { ...keys.institution(institutionId), entity: 'institution', ...institution },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: '',
+        Item: { ...keys.unique('nip', institution.nip), institutionId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
   );
   await deps.store.transact(items);
   const editionId = await seedDemoEdition(deps);

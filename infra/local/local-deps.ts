@@ -47,7 +47,9 @@ export interface LocalDeps extends AppDeps {
 export function localDeps(options: LocalDepsOptions): LocalDeps {
   const clock = options.clock ?? systemClock;
   const ids = ulidGenerator(clock);
-  const secret = options.dataDir ? fileSecret(join(options.dataDir, 'app-secret')) : staticSecret(randomBytes(48).toString('base64url'));
+  const secret = options.dataDir
+    ? fileSecret(join(options.dataDir, 'app-secret'))
+    : staticSecret(randomBytes(48).toString('base64url'));
   const keyRing = new KeyRing(secret);
   const dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: localRegion, credentials: localCredentials });
   const settings = {
@@ -60,7 +62,8 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
   const store = new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor')));
   const documents = fileBlobStore(join(options.blobDir, 'documents'));
   // The same handler the cloud worker runs, fed through an in-process queue.
-  const worker = (body: string) => processJob({ logger: options.logger, exports: () => ({ store, clock, logger: options.logger, documents }) }, body);
+  const worker = (body: string) =>
+    processJob({ logger: options.logger, exports: () => ({ store, clock, logger: options.logger, documents }) }, body);
   return {
     dynamo,
     store,

@@ -97,7 +97,10 @@ async function main(): Promise<void> {
       `  DynamoDB Local ${running.db.endpoint} (pid ${running.db.pid}), table "${TABLE_NAME}" ${table}`,
       `  Data:          ${inMemory ? 'in memory (discarded on exit)' : `${dataDir} (kept between runs)`}`,
       ...(demo.length > 0
-        ? ['  Demo accounts (log in at /login):', ...demo.map((a) => `    ${a.role.padEnd(12)} ${a.email.padEnd(36)} password: ${a.password}`)]
+        ? [
+            '  Demo accounts (log in at /login):',
+            ...demo.map((a) => `    ${a.role.padEnd(12)} ${a.email.padEnd(36)} password: ${a.password}`),
+          ]
         : ['  Demo accounts: none (seeded on the first start of a data folder; delete .data/ to start afresh)']),
       `  E-mails:       written to the outbox, readable at http://localhost:${port}/outbox`,
       '  Stop with Ctrl-C.',

@@ -16,7 +16,12 @@ export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = [join(WEB_ROOT, 'src'), join(WEB_ROOT, 'index.html'), join(WEB_ROOT, 'vite.config.ts'), join(WEB_ROOT, '..', 'shared')];
+  const sources = [
+    join(WEB_ROOT, 'src'),
+    join(WEB_ROOT, 'index.html'),
+    join(WEB_ROOT, 'vite.config.ts'),
+    join(WEB_ROOT, '..', 'shared'),
+  ];
   return sources.some((s) => existsSync(s) && newestMtime(s) > built);
 }
 

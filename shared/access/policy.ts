@@ -20,9 +20,13 @@ export type AccessRule =
 export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'notFound';
 
 /** Ownership checks by name: given the principal and the route parameter's value, is it theirs? */
-export type OwnershipChecks = Record<OwnershipName, (principal: Extract<Principal, { kind: 'user' }>, value: string) => Promise<boolean> | boolean>;
+export type OwnershipChecks = Record<
+  OwnershipName,
+  (principal: Extract<Principal, { kind: 'user' }>, value: string) => Promise<boolean> | boolean
+>;
 
-const ownInstitution = (principal: Extract<Principal, { kind: 'user' }>, institutionId: string) => principal.institutionId !== undefined && principal.institutionId === institutionId;
+const ownInstitution = (principal: Extract<Principal, { kind: 'user' }>, institutionId: string) =>
+  principal.institutionId !== undefined && principal.institutionId === institutionId;
 
 /** Checks that need no data (tests of the policy alone); `ownApplication` then answers "not yours". */
 export const ownershipChecks: OwnershipChecks = {

@@ -20,7 +20,15 @@ export async function acceptInvitation(
 ): Promise<{ user: PublicUser; token: string; maxAgeSeconds: number }> {
   const { userId, consume } = await openToken(deps, 'invitation', input.token);
   const user = await getUser(deps.store, userId, true);
-  if (user.status !== 'invited') throw new AppError('INVALID_TOKEN', 'Invitation no longer open', { fields: { token: { pl: 'To zaproszenie zostało już przyjęte lub cofnięte.', en: 'This invitation was already accepted or withdrawn.' } } });
+  if (user.status !== 'invited')
+    throw new AppError('INVALID_TOKEN', 'Invitation no longer open', {
+      fields: {
+        token: {
+          pl: 'To zaproszenie zostało już przyjęte lub cofnięte.',
+          en: 'This invitation was already accepted or withdrawn.',
+        },
+      },
+    });
   const passwordHash = await acceptablePasswordHash(input.password, user);
   const now = deps.clock.now().toISOString();
   const displayName = input.displayName ?? user.displayName;
@@ -29,15 +37,36 @@ export async function acceptInvitation(
       Update: {
         TableName: '',
         Key: keys.user(userId),
-        UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, #status = :active, displayName = :name, updatedAt = :now, version = version + :one',
+        UpdateExpression:
+          'SET passwordHash = :hash, emailVerified = :yes, #status = :active, displayName = :name, updatedAt = :now, version = version + :one',
         ConditionExpression: '#status = :invited',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':active': 'active', ':invited': 'invited', ':name': displayName, ':now': now, ':one': 1 },
+        ExpressionAttributeValues: {
+          ':hash': passwordHash,
+          ':yes': true,
+          ':active': 'active',
+          ':invited': 'invited',
+          ':name': displayName,
+          ':now': now,
+          ':one': 1,
+        },
       },
     },
-    auditPut(deps, { action: 'invitation.accepted', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
+    auditPut(deps, {
+      action: 'invitation.accepted',
+      actor: { userId, label: user.email },
+      subject: { type: 'user', id: userId, label: user.email },
+      ip: caller.ip,
+    }),
   ]);
-  const accepted = { ...user, displayName, status: 'active' as const, emailVerified: true, updatedAt: now, version: user.version + 1 };
+  const accepted = {
+    ...user,
+    displayName,
+    status: 'active' as const,
+    emailVerified: true,
+    updatedAt: now,
+    version: user.version + 1,
+  };
   const session = await startSession(deps, accepted, caller);
   return { user: publicUser(accepted), ...session };
 }

@@ -5,18 +5,28 @@ import type { MailMessage } from '../platform/mailer';
 export type AccountMail =
   | { kind: 'verifyEmail'; link: string }
   | { kind: 'resetPassword'; link: string }
-  | { kind: 'invitation'; link: string; role: 'institution' | 'expert' | 'organizer'; invitedBy?: string; institutionName?: string };
+  | {
+      kind: 'invitation';
+      link: string;
+      role: 'institution' | 'expert' | 'organizer';
+      invitedBy?: string;
+      institutionName?: string;
+    };
 
 const signature = { pl: '\n\n— Zespół konkursu Przyjazny Urząd', en: '\n\n— The Przyjazny Urząd award team' };
 
-export function accountMail(to: { email: string; displayName: string; language: Language }, mail: AccountMail): MailMessage {
+export function accountMail(
+  to: { email: string; displayName: string; language: Language },
+  mail: AccountMail,
+): MailMessage {
   const lang = to.language;
   const hello = lang === 'pl' ? `Dzień dobry, ${to.displayName},\n\n` : `Hello ${to.displayName},\n\n`;
   let subject: string;
   let body: string;
   switch (mail.kind) {
     case 'verifyEmail':
-      subject = lang === 'pl' ? 'Potwierdź adres e-mail — Przyjazny Urząd' : 'Confirm your e-mail address — Przyjazny Urząd';
+      subject =
+        lang === 'pl' ? 'Potwierdź adres e-mail — Przyjazny Urząd' : 'Confirm your e-mail address — Przyjazny Urząd';
       body =
         lang === 'pl'
           ? `dziękujemy za rejestrację instytucji. Aby potwierdzić adres e-mail, otwórz link (ważny 48 godzin):\n\n${mail.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość.`
@@ -30,7 +40,11 @@ export function accountMail(to: { email: string; displayName: string; language: 
           : `we received a request to change your password. To set a new one, open this link (valid for one hour, single use):\n\n${mail.link}\n\nIf this was not you, ignore this message — your password stays the same.`;
       break;
     case 'invitation': {
-      const by = mail.invitedBy ? (lang === 'pl' ? ` (zaprasza: ${mail.invitedBy})` : ` (invited by ${mail.invitedBy})`) : '';
+      const by = mail.invitedBy
+        ? lang === 'pl'
+          ? ` (zaprasza: ${mail.invitedBy})`
+          : ` (invited by ${mail.invitedBy})`
+        : '';
       const what =
         mail.role === 'institution'
           ? lang === 'pl'
@@ -55,5 +69,8 @@ export function accountMail(to: { email: string; displayName: string; language: 
 }
 
 /** Links the e-mails carry: pages of the web UI, the token in the query string. */
-export const accountLink = (origin: string, page: 'verify-email' | 'reset-password' | 'accept-invitation', token: string) =>
-  `${origin.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`;
+export const accountLink = (
+  origin: string,
+  page: 'verify-email' | 'reset-password' | 'accept-invitation',
+  token: string,
+) => `${origin.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`;

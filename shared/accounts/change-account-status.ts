@@ -16,7 +16,9 @@ export async function deactivateUser(deps: AppDeps, userId: string, caller: Call
   const me = signedIn(caller);
   if (me.userId === userId) {
     throw new AppError('VALIDATION_FAILED', 'Cannot deactivate oneself', {
-      fields: { userId: { pl: 'Nie możesz dezaktywować własnego konta.', en: 'You cannot deactivate your own account.' } },
+      fields: {
+        userId: { pl: 'Nie możesz dezaktywować własnego konta.', en: 'You cannot deactivate your own account.' },
+      },
     });
   }
   const user = await setStatus(deps, userId, 'deactivated', caller);
@@ -29,7 +31,12 @@ export async function reactivateUser(deps: AppDeps, userId: string, caller: Call
   return setStatus(deps, userId, user.passwordHash ? 'active' : 'invited', caller);
 }
 
-async function setStatus(deps: AppDeps, userId: string, status: 'active' | 'invited' | 'deactivated', caller: Caller): Promise<PublicUser> {
+async function setStatus(
+  deps: AppDeps,
+  userId: string,
+  status: 'active' | 'invited' | 'deactivated',
+  caller: Caller,
+): Promise<PublicUser> {
   const me = signedIn(caller);
   const [user, { actor }] = await Promise.all([getUser(deps.store, userId, true), auditActor(deps.store, me.userId)]);
   if (user.status === status) return publicUser(user);

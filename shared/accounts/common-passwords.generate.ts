@@ -12,7 +12,9 @@ import { PASSWORD_MIN_LENGTH } from './password-policy';
 
 export function loadFilteredList(): string[] {
   const require = createRequire(import.meta.url);
-  const { Decoder } = (require('incremental-encoder') as { default: { Decoder: new () => { decode(lines: string[]): string[] } } }).default;
+  const { Decoder } = (
+    require('incremental-encoder') as { default: { Decoder: new () => { decode(lines: string[]): string[] } } }
+  ).default;
   const encoded = require('fxa-common-password-list/src/encoded-passwords.js') as string;
   const all = new Decoder().decode(encoded.split('\n'));
   return [...new Set(all.map((p) => p.toLowerCase()).filter((p) => [...p].length >= PASSWORD_MIN_LENGTH))].sort();

@@ -5,9 +5,15 @@ import { publicUser, type PublicUser } from './user';
 import { getUser } from './user-store';
 
 /** The signed-in account, with its institution's name for institution members. */
-export async function getMe(deps: Pick<AppDeps, 'store'>, caller: Caller): Promise<{ user: PublicUser; institution?: { institutionId: string; name: string } }> {
+export async function getMe(
+  deps: Pick<AppDeps, 'store'>,
+  caller: Caller,
+): Promise<{ user: PublicUser; institution?: { institutionId: string; name: string } }> {
   const user = await getUser(deps.store, signedIn(caller).userId);
   if (!user.institutionId) return { user: publicUser(user) };
   const institution = await deps.store.get<{ name: string }>(keys.institution(user.institutionId));
-  return { user: publicUser(user), ...(institution ? { institution: { institutionId: user.institutionId, name: institution.name } } : {}) };
+  return {
+    user: publicUser(user),
+    ...(institution ? { institution: { institutionId: user.institutionId, name: institution.name } } : {}),
+  };
 }

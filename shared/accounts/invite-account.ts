@@ -28,7 +28,10 @@ export interface Invitation {
  * audit entry in one transaction, then mails the link. Shared by "invite a colleague", "invite an
  * expert" and the create-organizer command. Returns the link too (the command prints it).
  */
-export async function inviteAccount(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>, invitation: Invitation): Promise<{ user: PublicUser; link: string }> {
+export async function inviteAccount(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>,
+  invitation: Invitation,
+): Promise<{ user: PublicUser; link: string }> {
   const user = newUser(deps, {
     email: invitation.email,
     displayName: invitation.displayName,
@@ -44,16 +47,27 @@ export async function inviteAccount(deps: Pick<AppDeps, 'store' | 'clock' | 'ids
     await deps.store.transact([
       ...newAccountItems(user),
       put,
-      auditPut(deps, { ...invitation.audit, subject: { type: 'user', id: user.userId, label: user.email }, after: { email: user.email, roles: user.roles, displayName: user.displayName } }),
+      auditPut(deps, {
+        ...invitation.audit,
+        subject: { type: 'user', id: user.userId, label: user.email },
+        after: { email: user.email, roles: user.roles, displayName: user.displayName },
+      }),
       ...(invitation.extraItems?.(user.userId) ?? []),
     ]);
   } catch (error) {
-    if (failedConditions(error).includes(1)) throw new AppError('ALREADY_EXISTS', 'E-mail taken', { fields: { email: emailTaken }, cause: error });
+    if (failedConditions(error).includes(1))
+      throw new AppError('ALREADY_EXISTS', 'E-mail taken', { fields: { email: emailTaken }, cause: error });
     throw error;
   }
   const link = accountLink(deps.settings.publicOrigin, 'accept-invitation', token);
   await deps.mail.send(
-    accountMail(user, { kind: 'invitation', link, role: invitation.role, invitedBy: invitation.invitedBy, institutionName: invitation.institution?.name }),
+    accountMail(user, {
+      kind: 'invitation',
+      link,
+      role: invitation.role,
+      invitedBy: invitation.invitedBy,
+      institutionName: invitation.institution?.name,
+    }),
   );
   return { user: publicUser(user), link };
 }

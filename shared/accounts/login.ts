@@ -28,7 +28,10 @@ export async function login(
   const accountKey = counterKey('loginAccount', emailKey(input.email));
   const addressKey = counterKey('loginAddress', caller.ip);
   const [account, address] = await readCounters(deps.store, [accountKey, addressKey]);
-  const wait = Math.max(waitMs(limits.loginAccount, account ?? null, now), waitMs(limits.loginAddress, address ?? null, now));
+  const wait = Math.max(
+    waitMs(limits.loginAccount, account ?? null, now),
+    waitMs(limits.loginAddress, address ?? null, now),
+  );
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
     throw new AppError('RATE_LIMITED', 'Login delayed', { retryAfterSeconds: seconds, params: { seconds } });
@@ -45,7 +48,9 @@ export async function login(
       await recordAudit(deps, {
         action: 'security.loginFailureBurst',
         actor: { label: 'anonymous' },
-        subject: user ? { type: 'user', id: user.userId, label: user.email } : { type: 'email', id: emailKey(input.email) },
+        subject: user
+          ? { type: 'user', id: user.userId, label: user.email }
+          : { type: 'email', id: emailKey(input.email) },
         ip: caller.ip,
         details: { failures: accountFailures, userAgent: caller.userAgent },
       });
@@ -60,7 +65,11 @@ export async function login(
     const passwordHash = await hashPassword(input.password);
     // Only if the account did not change meanwhile; a lost race just leaves the upgrade to the next login.
     await deps.store
-      .update(keys.user(user.userId), { expression: 'SET passwordHash = :hash', values: { ':hash': passwordHash } }, { expression: 'version = :v', values: { ':v': user.version } })
+      .update(
+        keys.user(user.userId),
+        { expression: 'SET passwordHash = :hash', values: { ':hash': passwordHash } },
+        { expression: 'version = :v', values: { ':v': user.version } },
+      )
       .catch((error: unknown) => {
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
       });

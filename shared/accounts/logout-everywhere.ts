@@ -9,6 +9,12 @@ export async function logoutEverywhere(deps: AppDeps, caller: Caller): Promise<{
   const me = signedIn(caller);
   const { actor } = await auditActor(deps.store, me.userId);
   const ended = await endAllSessions(deps, me.userId);
-  await recordAudit(deps, { action: 'security.logoutEverywhere', actor, subject: { type: 'user', id: me.userId, label: actor.label }, ip: caller.ip, details: { ended } });
+  await recordAudit(deps, {
+    action: 'security.logoutEverywhere',
+    actor,
+    subject: { type: 'user', id: me.userId, label: actor.label },
+    ip: caller.ip,
+    details: { ended },
+  });
   return { ended };
 }

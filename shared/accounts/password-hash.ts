@@ -5,7 +5,11 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * parameters, so they can be raised later and old hashes upgraded on the next login:
  *   scrypt$<log2 N>$<r>$<p>$<salt base64url>$<hash base64url>
  */
-export interface ScryptParams { log2N: number; r: number; p: number }
+export interface ScryptParams {
+  log2N: number;
+  r: number;
+  p: number;
+}
 
 /**
  * N = 2^15, r = 8, p = 3: one of OWASP's equivalent scrypt minimums (2^17/8/1, 2^16/8/2, 2^15/8/3…),

@@ -23,8 +23,17 @@ export function passwordProblems(password: string, context: { email?: string } =
 }
 
 export const passwordProblemMessages: Record<PasswordProblem, { pl: string; en: string }> = {
-  too_short: { pl: `Hasło musi mieć co najmniej ${PASSWORD_MIN_LENGTH} znaków.`, en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.` },
-  too_long: { pl: `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.`, en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.` },
+  too_short: {
+    pl: `Hasło musi mieć co najmniej ${PASSWORD_MIN_LENGTH} znaków.`,
+    en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+  },
+  too_long: {
+    pl: `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.`,
+    en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`,
+  },
   common: { pl: 'To hasło jest zbyt popularne — wybierz inne.', en: 'This password is too common — choose another.' },
-  contains_email: { pl: 'Hasło nie może zawierać adresu e-mail.', en: 'The password must not contain your e-mail address.' },
+  contains_email: {
+    pl: 'Hasło nie może zawierać adresu e-mail.',
+    en: 'The password must not contain your e-mail address.',
+  },
 };

@@ -25,7 +25,10 @@ export const limits = {
 } satisfies Record<string, LimitRule>;
 export type LimitName = keyof typeof limits;
 
-export interface Counter extends Record<string, unknown> { failures: number; lastFailureAt: string }
+export interface Counter extends Record<string, unknown> {
+  failures: number;
+  lastFailureAt: string;
+}
 
 /** Milliseconds the subject must still wait; 0 when it may try now. */
 export function waitMs(rule: LimitRule, counter: Counter | null, now: number): number {
@@ -50,13 +53,20 @@ export async function readCounters(store: Store, counterKeys: ItemKey[]): Promis
 }
 
 /** Counts one failure; a counter older than the window starts again at 1. Returns the new count. */
-export async function countFailure(deps: { store: Store; clock: Clock }, name: LimitName, key: ItemKey, previous: Counter | null): Promise<number> {
+export async function countFailure(
+  deps: { store: Store; clock: Clock },
+  name: LimitName,
+  key: ItemKey,
+  previous: Counter | null,
+): Promise<number> {
   const now = deps.clock.now();
   const rule = limits[name];
   const stale = !previous || now.getTime() - Date.parse(previous.lastFailureAt) >= rule.windowMs;
   const expiresAt = Math.floor((now.getTime() + rule.windowMs + rule.maxDelayMs) / 1000);
   const updated = await deps.store.update<Counter>(key, {
-    expression: stale ? 'SET failures = :one, lastFailureAt = :now, expiresAt = :exp' : 'ADD failures :one SET lastFailureAt = :now, expiresAt = :exp',
+    expression: stale
+      ? 'SET failures = :one, lastFailureAt = :now, expiresAt = :exp'
+      : 'ADD failures :one SET lastFailureAt = :now, expiresAt = :exp',
     values: { ':one': 1, ':now': now.toISOString(), ':exp': expiresAt },
   });
   return updated.failures;

@@ -10,7 +10,10 @@ import { findUserByEmail } from './user-store';
  * has an account; at most a few mails per address an hour (further requests are silently dropped),
  * so the form cannot flood anyone's mailbox.
  */
-export async function requestPasswordReset(deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>, input: { email: string }): Promise<void> {
+export async function requestPasswordReset(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>,
+  input: { email: string },
+): Promise<void> {
   const key = counterKey('resetMail', emailKey(input.email));
   const [counter] = await readCounters(deps.store, [key]);
   if (waitMs(limits.resetMail, counter ?? null, deps.clock.now().getTime()) > 0) return;
@@ -19,5 +22,10 @@ export async function requestPasswordReset(deps: Pick<AppDeps, 'store' | 'clock'
   await countFailure(deps, 'resetMail', key, counter ?? null);
   const { token, put } = newToken(deps.clock, 'resetPassword', user.userId);
   await deps.store.transact([put]);
-  await deps.mail.send(accountMail(user, { kind: 'resetPassword', link: accountLink(deps.settings.publicOrigin, 'reset-password', token) }));
+  await deps.mail.send(
+    accountMail(user, {
+      kind: 'resetPassword',
+      link: accountLink(deps.settings.publicOrigin, 'reset-password', token),
+    }),
+  );
 }

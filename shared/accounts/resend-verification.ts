@@ -7,10 +7,15 @@ import { findUserByEmail } from './user-store';
  * Sends a new confirmation link. Answers the same whether or not the address has an account (the
  * route always says 202), so it cannot be used to probe for accounts.
  */
-export async function resendVerification(deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>, input: { email: string }): Promise<void> {
+export async function resendVerification(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>,
+  input: { email: string },
+): Promise<void> {
   const user = await findUserByEmail(deps.store, input.email);
   if (!user || user.emailVerified || user.status !== 'active') return;
   const { token, put } = newToken(deps.clock, 'verifyEmail', user.userId);
   await deps.store.transact([put]);
-  await deps.mail.send(accountMail(user, { kind: 'verifyEmail', link: accountLink(deps.settings.publicOrigin, 'verify-email', token) }));
+  await deps.mail.send(
+    accountMail(user, { kind: 'verifyEmail', link: accountLink(deps.settings.publicOrigin, 'verify-email', token) }),
+  );
 }

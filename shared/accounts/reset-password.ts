@@ -12,10 +12,17 @@ import { getUser } from './user-store';
  * Sets a new password with a reset link. The link proves the mailbox, so the address counts as
  * confirmed. Every session of the account ends: whoever knew the old password is out.
  */
-export async function resetPassword(deps: AppDeps, input: { token: string; password: string }, caller: Caller): Promise<void> {
+export async function resetPassword(
+  deps: AppDeps,
+  input: { token: string; password: string },
+  caller: Caller,
+): Promise<void> {
   const { userId, consume } = await openToken(deps, 'resetPassword', input.token);
   const user = await getUser(deps.store, userId, true);
-  if (user.status !== 'active') throw new AppError('INVALID_TOKEN', 'Account not active', { fields: { token: { pl: 'To konto jest nieaktywne.', en: 'This account is not active.' } } });
+  if (user.status !== 'active')
+    throw new AppError('INVALID_TOKEN', 'Account not active', {
+      fields: { token: { pl: 'To konto jest nieaktywne.', en: 'This account is not active.' } },
+    });
   const passwordHash = await acceptablePasswordHash(input.password, user);
   await transactWithToken(deps.store, consume, [
     {
@@ -25,10 +32,21 @@ export async function resetPassword(deps: AppDeps, input: { token: string; passw
         UpdateExpression: 'SET passwordHash = :hash, emailVerified = :yes, updatedAt = :now, version = version + :one',
         ConditionExpression: '#status = :active',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':hash': passwordHash, ':yes': true, ':now': deps.clock.now().toISOString(), ':one': 1, ':active': 'active' },
+        ExpressionAttributeValues: {
+          ':hash': passwordHash,
+          ':yes': true,
+          ':now': deps.clock.now().toISOString(),
+          ':one': 1,
+          ':active': 'active',
+        },
       },
     },
-    auditPut(deps, { action: 'security.passwordReset', actor: { userId, label: user.email }, subject: { type: 'user', id: userId, label: user.email }, ip: caller.ip }),
+    auditPut(deps, {
+      action: 'security.passwordReset',
+      actor: { userId, label: user.email },
+      subject: { type: 'user', id: userId, label: user.email },
+      ip: caller.ip,
+    }),
   ]);
   await endAllSessions(deps, userId);
 }

@@ -6,7 +6,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * token fail before any database read; the expiry bounds a stolen token even if the stored session
  * were never deleted. Revocation is the stored session (shared/accounts/sessions.ts).
  */
-export interface SessionClaims { userId: string; sessionId: string; expiresAt: number }
+export interface SessionClaims {
+  userId: string;
+  sessionId: string;
+  expiresAt: number;
+}
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 

@@ -14,7 +14,12 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so ordinary requests cost a read, not a write. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export interface SessionDeps { store: Store; clock: Clock; ids: IdGenerator; keyRing: KeyRing }
+export interface SessionDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+  keyRing: KeyRing;
+}
 
 interface SessionItem {
   sessionId: string;
@@ -47,8 +52,15 @@ export async function startSession(
     ip: meta.ip,
     userAgent: meta.userAgent.slice(0, 300),
   };
-  await deps.store.put({ ...keys.session(user.userId, sessionId), entity: 'session', ...item }, { expression: 'attribute_not_exists(pk)' });
-  const token = signSessionToken(await deps.keyRing.key('session'), { userId: user.userId, sessionId, expiresAt: epochSeconds(absolute) });
+  await deps.store.put(
+    { ...keys.session(user.userId, sessionId), entity: 'session', ...item },
+    { expression: 'attribute_not_exists(pk)' },
+  );
+  const token = signSessionToken(await deps.keyRing.key('session'), {
+    userId: user.userId,
+    sessionId,
+    expiresAt: epochSeconds(absolute),
+  });
   return { token, maxAgeSeconds: epochSeconds(SESSION_ABSOLUTE_MS) };
 }
 
@@ -87,7 +99,10 @@ async function touch(deps: SessionDeps, session: SessionItem, now: number): Prom
   await deps.store
     .update(
       keys.session(session.userId, session.sessionId),
-      { expression: 'SET lastSeenAt = :now, expiresAt = :exp', values: { ':now': new Date(now).toISOString(), ':exp': expiresAt } },
+      {
+        expression: 'SET lastSeenAt = :now, expiresAt = :exp',
+        values: { ':now': new Date(now).toISOString(), ':exp': expiresAt },
+      },
       { expression: 'attribute_exists(pk)' },
     )
     .catch((error: unknown) => {
@@ -105,7 +120,12 @@ export async function endAllSessions(deps: Pick<SessionDeps, 'store'>, userId: s
   let ended = 0;
   let cursor: string | undefined;
   do {
-    const page = await deps.store.query({ partitionKey: keys.user(userId).pk, sortKeyPrefix: keys.sessionPrefix, limit: 100, cursor });
+    const page = await deps.store.query({
+      partitionKey: keys.user(userId).pk,
+      sortKeyPrefix: keys.sessionPrefix,
+      limit: 100,
+      cursor,
+    });
     await Promise.all(page.items.map((s) => deps.store.delete({ pk: s.pk as string, sk: s.sk as string })));
     ended += page.items.length;
     cursor = page.cursor ?? undefined;

@@ -21,7 +21,19 @@ export function newToken(clock: Clock, purpose: TokenPurpose, userId: string): {
   const expiresAt = Math.floor((clock.now().getTime() + tokenLifetimeMs[purpose]) / 1000);
   return {
     token,
-    put: { Put: { TableName: '', Item: { ...keys.token(hashToken(token)), entity: 'token', purpose, userId, expiresAt, createdAt: clock.now().toISOString() } } },
+    put: {
+      Put: {
+        TableName: '',
+        Item: {
+          ...keys.token(hashToken(token)),
+          entity: 'token',
+          purpose,
+          userId,
+          expiresAt,
+          createdAt: clock.now().toISOString(),
+        },
+      },
+    },
   };
 }
 
@@ -35,7 +47,8 @@ export async function openToken(
   purpose: TokenPurpose,
   token: string,
 ): Promise<{ userId: string; consume: TransactItem }> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError('INVALID_TOKEN', 'Malformed token', { fields: { token: invalidLink } });
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token))
+    throw new AppError('INVALID_TOKEN', 'Malformed token', { fields: { token: invalidLink } });
   const key = keys.token(hashToken(token));
   const item = await deps.store.get<{ purpose: string; userId: string; expiresAt: number }>(key, { consistent: true });
   const now = Math.floor(deps.clock.now().getTime() / 1000);

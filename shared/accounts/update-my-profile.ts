@@ -25,7 +25,13 @@ export async function updateMyProfile(
           UpdateExpression: 'SET displayName = :name, #language = :lang, updatedAt = :now, version = version + :one',
           ConditionExpression: 'version = :v',
           ExpressionAttributeNames: { '#language': 'language' },
-          ExpressionAttributeValues: { ':name': input.displayName, ':lang': input.language, ':now': now, ':one': 1, ':v': input.version },
+          ExpressionAttributeValues: {
+            ':name': input.displayName,
+            ':lang': input.language,
+            ':now': now,
+            ':one': 1,
+            ':v': input.version,
+          },
         },
       },
       auditPut(deps, {
@@ -33,15 +39,25 @@ export async function updateMyProfile(
         actor: { userId: me.userId, label: before.email },
         subject: { type: 'user', id: me.userId, label: before.email },
         ip: caller.ip,
-        ...changedFields({ displayName: before.displayName, language: before.language }, { displayName: input.displayName, language: input.language }),
+        ...changedFields(
+          { displayName: before.displayName, language: before.language },
+          { displayName: input.displayName, language: input.language },
+        ),
       }),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('STALE_VERSION', 'Profile changed meanwhile', { fields: { version: staleFieldMessage }, cause: error });
+    if ((error as { code?: string }).code === 'CONFLICT')
+      throw new AppError('STALE_VERSION', 'Profile changed meanwhile', {
+        fields: { version: staleFieldMessage },
+        cause: error,
+      });
     throw error;
   }
   const after = await deps.store.get(keys.user(me.userId), { consistent: true });
   return publicUser(toUser(after ?? {}));
 }
 
-export const staleFieldMessage = { pl: 'Ktoś zapisał zmiany w międzyczasie.', en: 'Someone saved changes in the meantime.' };
+export const staleFieldMessage = {
+  pl: 'Ktoś zapisał zmiany w międzyczasie.',
+  en: 'Someone saved changes in the meantime.',
+};

@@ -21,9 +21,15 @@ export async function findUserByEmail(store: Store, email: string): Promise<User
 }
 
 /** The signed-in account as an audit entry names it (its e-mail), with the account itself. */
-export async function auditActor(store: Store, userId: string): Promise<{ actor: { userId: string; label: string }; user: User }> {
+export async function auditActor(
+  store: Store,
+  userId: string,
+): Promise<{ actor: { userId: string; label: string }; user: User }> {
   const user = await getUser(store, userId);
   return { actor: { userId, label: user.email }, user };
 }
 
-export const emailTaken = { pl: 'Konto z tym adresem e-mail już istnieje.', en: 'An account with this e-mail address already exists.' };
+export const emailTaken = {
+  pl: 'Konto z tym adresem e-mail już istnieje.',
+  en: 'An account with this e-mail address already exists.',
+};

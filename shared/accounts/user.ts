@@ -92,7 +92,13 @@ export const emailMarker = (email: string) => keys.unique('email', emailKey(emai
 export function newAccountItems(user: User) {
   return [
     { Put: { TableName: '', Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: '', Item: { ...emailMarker(user.email), userId: user.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: '',
+        Item: { ...emailMarker(user.email), userId: user.userId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
   ];
 }
 

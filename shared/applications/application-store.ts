@@ -2,12 +2,30 @@ import { AppError } from '../errors';
 import type { Edition } from '../editions/edition';
 import type { Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
-import { searchKey, submissionWindow, type ApplicationHeader, type ApplicationStatus, type Attachment, type Extension, type SectionAnswers } from './application';
+import {
+  searchKey,
+  submissionWindow,
+  type ApplicationHeader,
+  type ApplicationStatus,
+  type Attachment,
+  type Extension,
+  type SectionAnswers,
+} from './application';
 
-const strip = ({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, gsi2pk: _f, gsi2sk: _g, ...rest }: Record<string, unknown>) => rest;
+const strip = ({
+  pk: _a,
+  sk: _b,
+  entity: _c,
+  gsi1pk: _d,
+  gsi1sk: _e,
+  gsi2pk: _f,
+  gsi2sk: _g,
+  ...rest
+}: Record<string, unknown>) => rest;
 
 /** gsi2 sort key of the edition's list: status first, so a status filter is a key prefix; then the name for search and order. */
-export const editionListKey = (status: string, name: string, applicationId: string) => `${status}#${searchKey(name)}#${applicationId}`;
+export const editionListKey = (status: string, name: string, applicationId: string) =>
+  `${status}#${searchKey(name)}#${applicationId}`;
 
 export function headerItem(h: ApplicationHeader) {
   return {
@@ -29,7 +47,11 @@ export const toHeader = (item: Record<string, unknown>): ApplicationHeader => {
 export const toSection = (item: Record<string, unknown>) => strip(item) as unknown as SectionAnswers;
 export const toAttachment = (item: Record<string, unknown>) => strip(item) as unknown as Attachment;
 
-export interface LoadedApplication { header: ApplicationHeader; sections: SectionAnswers[]; attachments: Attachment[] }
+export interface LoadedApplication {
+  header: ApplicationHeader;
+  sections: SectionAnswers[];
+  attachments: Attachment[];
+}
 
 /** The whole application (header, sections, attachments): one Query of its partition, strongly consistent. */
 export async function loadApplication(store: Store, applicationId: string): Promise<LoadedApplication> {
@@ -55,7 +77,11 @@ export async function findExtension(store: Store, editionId: string, institution
 }
 
 /** Refuses with 409 DEADLINE_PASSED (and the reason, with the deadline in Polish time) when the window is closed. */
-export async function assertWindowOpen(deps: { store: Store; clock: { now(): Date } }, edition: Edition, header: ApplicationHeader): Promise<string> {
+export async function assertWindowOpen(
+  deps: { store: Store; clock: { now(): Date } },
+  edition: Edition,
+  header: ApplicationHeader,
+): Promise<string> {
   const extension = await findExtension(deps.store, edition.editionId, header.institutionId);
   const window = submissionWindow(edition, header, extension, deps.clock.now());
   if (!window.open) throw new AppError('DEADLINE_PASSED', window.reason.en, { detail: window.reason });
@@ -89,7 +115,11 @@ export function statusChange(
 ): TransactItem {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = {
-    ':to': to, ':now': now, ':next': guard.version + 1, ':v': guard.version, ':listKey': editionListKey(to, header.institution.name, header.applicationId),
+    ':to': to,
+    ':now': now,
+    ':next': guard.version + 1,
+    ':v': guard.version,
+    ':listKey': editionListKey(to, header.institution.name, header.applicationId),
   };
   const assignments = ['#status = :to', 'updatedAt = :now', 'version = :next', 'gsi2sk = :listKey'];
   Object.entries(set).forEach(([field, value], i) => {
@@ -97,7 +127,9 @@ export function statusChange(
     values[`:f${i}`] = value;
     assignments.push(`#f${i} = :f${i}`);
   });
-  guard.from.forEach((s, i) => { values[`:from${i}`] = s; });
+  guard.from.forEach((s, i) => {
+    values[`:from${i}`] = s;
+  });
   return {
     Update: {
       TableName: '',
@@ -112,8 +144,15 @@ export function statusChange(
 
 /** 409 when the application's header changed since it was read (another tab, the organizer). */
 export function staleApplication(cause?: unknown): AppError {
-  const message = { pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę i sprawdź je ponownie.', en: 'The application changed meanwhile. Reload the page and check it again.' };
-  return new AppError('STALE_VERSION', 'Application changed meanwhile', { fields: { version: message }, detail: message, cause });
+  const message = {
+    pl: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież stronę i sprawdź je ponownie.',
+    en: 'The application changed meanwhile. Reload the page and check it again.',
+  };
+  return new AppError('STALE_VERSION', 'Application changed meanwhile', {
+    fields: { version: message },
+    detail: message,
+    cause,
+  });
 }
 
 export const notEditable = (status: string) =>

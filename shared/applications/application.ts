@@ -19,7 +19,13 @@ export interface ApplicationHeader {
   editionId: string;
   institutionId: string;
   /** A snapshot of the institution when the application was started, for the organizer's list. */
-  institution: { name: string; nip: string; type: InstitutionType; voivodeship: Voivodeship; headcount: HeadcountBracket };
+  institution: {
+    name: string;
+    nip: string;
+    type: InstitutionType;
+    voivodeship: Voivodeship;
+    headcount: HeadcountBracket;
+  };
   status: ApplicationStatus;
   createdAt: string;
   createdBy: string;
@@ -32,7 +38,13 @@ export interface ApplicationHeader {
   version: number;
 }
 
-export interface SectionAnswers { sectionId: string; answers: Answers; version: number; updatedAt: string; updatedBy: string }
+export interface SectionAnswers {
+  sectionId: string;
+  answers: Answers;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
 
 export interface Attachment {
   attachmentId: string;
@@ -47,7 +59,14 @@ export interface Attachment {
   createdAt: string;
 }
 
-export interface Extension { editionId: string; institutionId: string; until: string; reason: string; grantedBy: string; grantedAt: string }
+export interface Extension {
+  editionId: string;
+  institutionId: string;
+  until: string;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+}
 
 /** Normalized for search: lower case, no diacritics ("Urząd Łódź" → "urzad lodz"). */
 export function searchKey(name: string): string {
@@ -67,14 +86,25 @@ export type Window = { open: true; closesAt: string } | { open: false; reason: M
  * the edition's deadline (or this institution's extension), or before the correction deadline of a
  * returned application. The deadline itself is already too late.
  */
-export function submissionWindow(edition: Edition, application: Pick<ApplicationHeader, 'status' | 'correction'>, extension: Pick<Extension, 'until'> | null, now: Date): Window {
+export function submissionWindow(
+  edition: Edition,
+  application: Pick<ApplicationHeader, 'status' | 'correction'>,
+  extension: Pick<Extension, 'until'> | null,
+  now: Date,
+): Window {
   const t = now.getTime();
   if (application.status === 'returned' && application.correction) {
     const deadline = application.correction.deadline;
     return t < Date.parse(deadline) ? { open: true, closesAt: deadline } : closed(deadline);
   }
   if (!editableStatuses.includes(application.status) && application.status !== 'submitted') {
-    return { open: false, reason: { pl: 'Zgłoszenie zostało już rozpatrzone formalnie.', en: 'The application has already been formally checked.' } };
+    return {
+      open: false,
+      reason: {
+        pl: 'Zgłoszenie zostało już rozpatrzone formalnie.',
+        en: 'The application has already been formally checked.',
+      },
+    };
   }
   if (edition.state === 'draft' || t < Date.parse(edition.timeline.applicationsOpen)) {
     return { open: false, reason: { pl: 'Nabór jeszcze się nie rozpoczął.', en: 'Applications are not open yet.' } };
@@ -93,6 +123,7 @@ function closed(deadline: string): Window {
 /** "31.03.2026, 23:59" in Europe/Warsaw, as clerks read it. */
 export function formatWarsaw(iso: string): { pl: string; en: string } {
   const d = new Date(iso);
-  const f = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Warsaw', dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  const f = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Warsaw', dateStyle: 'medium', timeStyle: 'short' }).format(d);
   return { pl: `${f('pl-PL')} (czasu polskiego)`, en: `${f('en-GB')} (Polish time)` };
 }

@@ -5,7 +5,8 @@ import { keys } from '../store/keys';
 import type { Attachment } from './application';
 
 /** Blob key of an attachment: built from random ids only, never from the file name. */
-export const attachmentBlobKey = (applicationId: string, attachmentId: string) => `applications/${applicationId}/${attachmentId}`;
+export const attachmentBlobKey = (applicationId: string, attachmentId: string) =>
+  `applications/${applicationId}/${attachmentId}`;
 
 export function attachmentItem(applicationId: string, a: Attachment) {
   return { ...keys.attachment(applicationId, a.attachmentId), entity: 'attachment', ...a };
@@ -14,17 +15,29 @@ export function attachmentItem(applicationId: string, a: Attachment) {
 export function fileQuestion(edition: Edition, questionId: string): Question {
   const q = edition.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
   if (!q || q.type !== 'file') {
-    throw new AppError('VALIDATION_FAILED', 'Not a file question', { fields: { questionId: { pl: 'To pytanie nie przyjmuje plików.', en: 'This question does not take files.' } } });
+    throw new AppError('VALIDATION_FAILED', 'Not a file question', {
+      fields: { questionId: { pl: 'To pytanie nie przyjmuje plików.', en: 'This question does not take files.' } },
+    });
   }
   return q;
 }
 
-const kindNames: Record<FileKind, string> = { pdf: 'PDF', png: 'PNG', jpeg: 'JPEG', docx: 'DOCX', xlsx: 'XLSX', odt: 'ODT' };
+const kindNames: Record<FileKind, string> = {
+  pdf: 'PDF',
+  png: 'PNG',
+  jpeg: 'JPEG',
+  docx: 'DOCX',
+  xlsx: 'XLSX',
+  odt: 'ODT',
+};
 export const kindList = (kinds: readonly FileKind[]) => kinds.map((k) => kindNames[k]).join(', ');
 export const isFileKind = (v: string): v is FileKind => (fileKinds as readonly string[]).includes(v);
 
 export function fileProblem(questionId: string, message: { pl: string; en: string }): AppError {
-  return new AppError('VALIDATION_FAILED', message.en, { fields: { [`answers.${questionId}`]: message }, detail: message });
+  return new AppError('VALIDATION_FAILED', message.en, {
+    fields: { [`answers.${questionId}`]: message },
+    detail: message,
+  });
 }
 
 export const mb = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

@@ -15,7 +15,12 @@ import { sniffFileKind } from './file-type';
  * the name) are checked; a file that fails is deleted with its record and the answer is a 400
  * naming the question. A good one becomes `ready` and counts as an answer.
  */
-export async function completeUpload(deps: AppDeps, applicationId: string, attachmentId: string, caller: Caller): Promise<Attachment> {
+export async function completeUpload(
+  deps: AppDeps,
+  applicationId: string,
+  attachmentId: string,
+  caller: Caller,
+): Promise<Attachment> {
   signedIn(caller);
   const item = await deps.store.get(keys.attachment(applicationId, attachmentId), { consistent: true });
   if (!item) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
@@ -27,7 +32,12 @@ export async function completeUpload(deps: AppDeps, applicationId: string, attac
   const key = attachmentBlobKey(applicationId, attachmentId);
   const blob = await deps.blobs.documents.get(key);
   if (!blob) {
-    throw new AppError('INVALID_STATE', 'Nothing uploaded', { detail: { pl: 'Plik nie dotarł na serwer — wyślij go ponownie.', en: 'The file did not reach the server — upload it again.' } });
+    throw new AppError('INVALID_STATE', 'Nothing uploaded', {
+      detail: {
+        pl: 'Plik nie dotarł na serwer — wyślij go ponownie.',
+        en: 'The file did not reach the server — upload it again.',
+      },
+    });
   }
   const discard = async () => {
     await deps.blobs.documents.delete(key);
@@ -36,7 +46,10 @@ export async function completeUpload(deps: AppDeps, applicationId: string, attac
   const limit = fileLimit(question);
   if (blob.body.length > limit || blob.body.length !== attachment.size) {
     await discard();
-    throw fileProblem(question.id, { pl: `Plik ma ${mb(blob.body.length)}, a limit to ${mb(limit)}.`, en: `The file is ${mb(blob.body.length)}; the limit is ${mb(limit)}.` });
+    throw fileProblem(question.id, {
+      pl: `Plik ma ${mb(blob.body.length)}, a limit to ${mb(limit)}.`,
+      en: `The file is ${mb(blob.body.length)}; the limit is ${mb(limit)}.`,
+    });
   }
   const kind = sniffFileKind(blob.body);
   const allowed = fileTypes(question);
@@ -47,7 +60,12 @@ export async function completeUpload(deps: AppDeps, applicationId: string, attac
       en: `The content of "${attachment.fileName}" is none of the allowed types (${kindList(allowed)}), whatever its name.`,
     });
   }
-  const ready: Attachment = { ...attachment, status: 'ready', kind, sha256: createHash('sha256').update(blob.body).digest('hex') };
+  const ready: Attachment = {
+    ...attachment,
+    status: 'ready',
+    kind,
+    sha256: createHash('sha256').update(blob.body).digest('hex'),
+  };
   await deps.store.put(attachmentItem(applicationId, ready), { expression: 'attribute_exists(pk)' });
   return ready;
 }

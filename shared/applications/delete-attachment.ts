@@ -8,12 +8,26 @@ import { editableCheck, getHeader, notEditable } from './application-store';
 import { attachmentBlobKey } from './attachments';
 
 /** Removes an attachment while the application is editable: the record first (in a transaction with the status check), then the bytes. */
-export async function deleteAttachment(deps: AppDeps, applicationId: string, attachmentId: string, caller: Caller): Promise<void> {
+export async function deleteAttachment(
+  deps: AppDeps,
+  applicationId: string,
+  attachmentId: string,
+  caller: Caller,
+): Promise<void> {
   signedIn(caller);
   const header = await getHeader(deps.store, applicationId, true);
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
   try {
-    await deps.store.transact([editableCheck(applicationId), { Delete: { TableName: '', Key: keys.attachment(applicationId, attachmentId), ConditionExpression: 'attribute_exists(pk)' } }]);
+    await deps.store.transact([
+      editableCheck(applicationId),
+      {
+        Delete: {
+          TableName: '',
+          Key: keys.attachment(applicationId, attachmentId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+    ]);
   } catch (error) {
     const failed = failedConditions(error);
     if (failed.includes(1)) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`, { cause: error });

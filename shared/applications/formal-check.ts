@@ -14,7 +14,10 @@ export type FormalDecision =
   | { decision: 'return'; message: string; correctionDeadline: string; version: number }
   | { decision: 'reject'; reason: string; version: number };
 
-const outcome: Record<FormalDecision['decision'], { status: ApplicationStatus; action: 'application.accepted' | 'application.returned' | 'application.rejected' }> = {
+const outcome: Record<
+  FormalDecision['decision'],
+  { status: ApplicationStatus; action: 'application.accepted' | 'application.returned' | 'application.rejected' }
+> = {
   accept: { status: 'accepted', action: 'application.accepted' },
   return: { status: 'returned', action: 'application.returned' },
   reject: { status: 'rejected', action: 'application.rejected' },
@@ -25,15 +28,35 @@ const outcome: Record<FormalDecision['decision'], { status: ApplicationStatus; a
  * message and a new deadline; the institution is mailed and may edit and resubmit until then), or
  * reject as ineligible with a reason. Guarded by the status and version read; audited.
  */
-export async function formalCheck(deps: AppDeps, applicationId: string, input: FormalDecision, caller: Caller): Promise<ApplicationHeader> {
+export async function formalCheck(
+  deps: AppDeps,
+  applicationId: string,
+  input: FormalDecision,
+  caller: Caller,
+): Promise<ApplicationHeader> {
   const me = signedIn(caller);
-  const [header, { actor }] = await Promise.all([getHeader(deps.store, applicationId, true), auditActor(deps.store, me.userId)]);
+  const [header, { actor }] = await Promise.all([
+    getHeader(deps.store, applicationId, true),
+    auditActor(deps.store, me.userId),
+  ]);
   if (header.status !== 'submitted') {
-    throw new AppError('INVALID_STATE', `Application is ${header.status}`, { detail: { pl: 'Ocenić formalnie można tylko złożone zgłoszenie.', en: 'Only a submitted application can be formally checked.' } });
+    throw new AppError('INVALID_STATE', `Application is ${header.status}`, {
+      detail: {
+        pl: 'Ocenić formalnie można tylko złożone zgłoszenie.',
+        en: 'Only a submitted application can be formally checked.',
+      },
+    });
   }
   const now = deps.clock.now();
   if (input.decision === 'return' && Date.parse(input.correctionDeadline) <= now.getTime()) {
-    throw new AppError('VALIDATION_FAILED', 'Deadline in the past', { fields: { correctionDeadline: { pl: 'Termin poprawek musi być w przyszłości.', en: 'The correction deadline must be in the future.' } } });
+    throw new AppError('VALIDATION_FAILED', 'Deadline in the past', {
+      fields: {
+        correctionDeadline: {
+          pl: 'Termin poprawek musi być w przyszłości.',
+          en: 'The correction deadline must be in the future.',
+        },
+      },
+    });
   }
   const { status, action } = outcome[input.decision];
   const at = now.toISOString();
@@ -42,17 +65,41 @@ export async function formalCheck(deps: AppDeps, applicationId: string, input: F
     status,
     updatedAt: at,
     version: header.version + 1,
-    correction: input.decision === 'return' ? { message: input.message, deadline: input.correctionDeadline, returnedAt: at } : header.correction,
+    correction:
+      input.decision === 'return'
+        ? { message: input.message, deadline: input.correctionDeadline, returnedAt: at }
+        : header.correction,
     rejection: input.decision === 'reject' ? { reason: input.reason, rejectedAt: at } : undefined,
   };
-  const record = input.decision === 'return' ? { name: 'correction', value: after.correction } : input.decision === 'reject' ? { name: 'rejection', value: after.rejection } : null;
+  const record =
+    input.decision === 'return'
+      ? { name: 'correction', value: after.correction }
+      : input.decision === 'reject'
+        ? { name: 'rejection', value: after.rejection }
+        : null;
   try {
     await deps.store.transact([
       // Only the decision's own record is written (a returned application gets no rejection, and so on).
-      statusChange(header, status, { from: ['submitted'], version: input.version }, at, record ? { [record.name]: record.value } : {}),
+      statusChange(
+        header,
+        status,
+        { from: ['submitted'], version: input.version },
+        at,
+        record ? { [record.name]: record.value } : {},
+      ),
       auditPut(deps, {
-        action, actor, subject: { type: 'application', id: applicationId, label: header.institution.name }, ip: caller.ip,
-        before: { status: header.status }, after: { status, ...(input.decision === 'return' ? { message: input.message, correctionDeadline: input.correctionDeadline } : {}), ...(input.decision === 'reject' ? { reason: input.reason } : {}) },
+        action,
+        actor,
+        subject: { type: 'application', id: applicationId, label: header.institution.name },
+        ip: caller.ip,
+        before: { status: header.status },
+        after: {
+          status,
+          ...(input.decision === 'return'
+            ? { message: input.message, correctionDeadline: input.correctionDeadline }
+            : {}),
+          ...(input.decision === 'reject' ? { reason: input.reason } : {}),
+        },
       }),
     ]);
   } catch (error) {
@@ -63,7 +110,11 @@ export async function formalCheck(deps: AppDeps, applicationId: string, input: F
   return after;
 }
 
-async function notifyInstitution(deps: AppDeps, header: ApplicationHeader, input: Exclude<FormalDecision, { decision: 'accept' }>): Promise<void> {
+async function notifyInstitution(
+  deps: AppDeps,
+  header: ApplicationHeader,
+  input: Exclude<FormalDecision, { decision: 'accept' }>,
+): Promise<void> {
   const edition = await getEdition(deps.store, header.editionId);
   const members = (await listMembers(deps, header.institutionId)).filter((m) => m.status === 'active');
   const submitter = header.submittedBy ? await findUserByEmail(deps.store, header.submittedBy) : null;
@@ -76,7 +127,9 @@ async function notifyInstitution(deps: AppDeps, header: ApplicationHeader, input
       const until = formatWarsaw(input.correctionDeadline)[lang];
       await deps.mail.send({
         to,
-        subject: pl ? `Zgłoszenie zwrócone do poprawy — ${edition.name}` : `Application returned for correction — ${edition.name}`,
+        subject: pl
+          ? `Zgłoszenie zwrócone do poprawy — ${edition.name}`
+          : `Application returned for correction — ${edition.name}`,
         text: pl
           ? `Organizator zwrócił zgłoszenie instytucji ${header.institution.name} do poprawy.\n\nUwagi:\n${input.message}\n\nPopraw je i złóż ponownie do ${until}: ${link}`
           : `The organizer returned the application of ${header.institution.name} for correction.\n\nNotes:\n${input.message}\n\nCorrect it and submit again by ${until}: ${link}`,
@@ -85,7 +138,9 @@ async function notifyInstitution(deps: AppDeps, header: ApplicationHeader, input
       await deps.mail.send({
         to,
         subject: pl ? `Zgłoszenie odrzucone formalnie — ${edition.name}` : `Application rejected — ${edition.name}`,
-        text: pl ? `Zgłoszenie instytucji ${header.institution.name} nie spełnia wymogów formalnych.\n\nUzasadnienie:\n${input.reason}` : `The application of ${header.institution.name} does not meet the formal requirements.\n\nReason:\n${input.reason}`,
+        text: pl
+          ? `Zgłoszenie instytucji ${header.institution.name} nie spełnia wymogów formalnych.\n\nUzasadnienie:\n${input.reason}`
+          : `The application of ${header.institution.name} does not meet the formal requirements.\n\nReason:\n${input.reason}`,
       });
     }
   }

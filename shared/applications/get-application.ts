@@ -32,12 +32,23 @@ export async function getApplication(deps: AppDeps, applicationId: string): Prom
   const window = submissionWindow(edition, loaded.header, extension, deps.clock.now());
   return {
     application: loaded.header,
-    edition: { editionId: edition.editionId, name: edition.name, number: edition.number, state: edition.state, applicationsClose: extension?.until ?? edition.timeline.applicationsClose },
+    edition: {
+      editionId: edition.editionId,
+      name: edition.name,
+      number: edition.number,
+      state: edition.state,
+      applicationsClose: extension?.until ?? edition.timeline.applicationsClose,
+    },
     questionnaire: edition.questionnaire,
     sections: Object.fromEntries(
       edition.questionnaire.sections.map((s) => {
         const saved = loaded.sections.find((x) => x.sectionId === s.id);
-        return [s.id, saved ? { answers: saved.answers, version: saved.version, updatedAt: saved.updatedAt } : { answers: {}, version: 0 }];
+        return [
+          s.id,
+          saved
+            ? { answers: saved.answers, version: saved.version, updatedAt: saved.updatedAt }
+            : { answers: {}, version: 0 },
+        ];
       }),
     ),
     attachments: ready,

@@ -20,15 +20,34 @@ export interface EditionApplicationsQuery {
  * a key prefix, category / voivodeship / name as filters. Filtered pages are topped up from the
  * following key range (a bounded number of reads), so a page is short only at the end.
  */
-export async function listEditionApplications(deps: Pick<AppDeps, 'store'>, editionId: string, query: EditionApplicationsQuery): Promise<Page<ApplicationHeader>> {
+export async function listEditionApplications(
+  deps: Pick<AppDeps, 'store'>,
+  editionId: string,
+  query: EditionApplicationsQuery,
+): Promise<Page<ApplicationHeader>> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const parts: string[] = [];
-  if (query.category) { names['#type'] = 'type'; names['#institution'] = 'institution'; values[':type'] = query.category; parts.push('#institution.#type = :type'); }
-  if (query.voivodeship) { names['#voivodeship'] = 'voivodeship'; names['#institution'] = 'institution'; values[':voivodeship'] = query.voivodeship; parts.push('#institution.#voivodeship = :voivodeship'); }
+  if (query.category) {
+    names['#type'] = 'type';
+    names['#institution'] = 'institution';
+    values[':type'] = query.category;
+    parts.push('#institution.#type = :type');
+  }
+  if (query.voivodeship) {
+    names['#voivodeship'] = 'voivodeship';
+    names['#institution'] = 'institution';
+    values[':voivodeship'] = query.voivodeship;
+    parts.push('#institution.#voivodeship = :voivodeship');
+  }
   const needle = query.q ? searchKey(query.q) : '';
-  if (needle) { values[':q'] = needle; parts.push('contains(searchName, :q)'); }
-  const filter: Condition | undefined = parts.length ? { expression: parts.join(' AND '), names: Object.keys(names).length ? names : undefined, values } : undefined;
+  if (needle) {
+    values[':q'] = needle;
+    parts.push('contains(searchName, :q)');
+  }
+  const filter: Condition | undefined = parts.length
+    ? { expression: parts.join(' AND '), names: Object.keys(names).length ? names : undefined, values }
+    : undefined;
   const items: ApplicationHeader[] = [];
   let cursor = query.cursor;
   for (let reads = 0; reads < 10; reads++) {
@@ -48,13 +67,28 @@ export async function listEditionApplications(deps: Pick<AppDeps, 'store'>, edit
 }
 
 /** Applications per status for the edition dashboard: one COUNT query per status. */
-export async function countApplications(deps: Pick<AppDeps, 'store'>, editionId: string): Promise<Record<ApplicationStatus, number>> {
-  const counts = await Promise.all(applicationStatuses.map((s) => deps.store.count({ index: 'gsi2', partitionKey: keys.editionApplications(editionId), sortKeyPrefix: `${s}#` })));
+export async function countApplications(
+  deps: Pick<AppDeps, 'store'>,
+  editionId: string,
+): Promise<Record<ApplicationStatus, number>> {
+  const counts = await Promise.all(
+    applicationStatuses.map((s) =>
+      deps.store.count({ index: 'gsi2', partitionKey: keys.editionApplications(editionId), sortKeyPrefix: `${s}#` }),
+    ),
+  );
   return Object.fromEntries(applicationStatuses.map((s, i) => [s, counts[i]!])) as Record<ApplicationStatus, number>;
 }
 
 /** The institution's own applications, newest edition first. */
-export async function listInstitutionApplications(deps: Pick<AppDeps, 'store'>, institutionId: string): Promise<ApplicationHeader[]> {
-  const page = await deps.store.query({ index: 'gsi1', partitionKey: keys.institutionApplications(institutionId), limit: 100, descending: true });
+export async function listInstitutionApplications(
+  deps: Pick<AppDeps, 'store'>,
+  institutionId: string,
+): Promise<ApplicationHeader[]> {
+  const page = await deps.store.query({
+    index: 'gsi1',
+    partitionKey: keys.institutionApplications(institutionId),
+    limit: 100,
+    descending: true,
+  });
   return page.items.map(toHeader);
 }

@@ -6,7 +6,11 @@ import { toAttachment } from './application-store';
 import { attachmentBlobKey } from './attachments';
 
 /** The bytes of a ready attachment of this application (the route policy has checked whose it is). */
-export async function readAttachment(deps: AppDeps, applicationId: string, attachmentId: string): Promise<{ attachment: Attachment; body: Uint8Array }> {
+export async function readAttachment(
+  deps: AppDeps,
+  applicationId: string,
+  attachmentId: string,
+): Promise<{ attachment: Attachment; body: Uint8Array }> {
   const item = await deps.store.get(keys.attachment(applicationId, attachmentId));
   if (!item || item.status !== 'ready') throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
   const attachment = toAttachment(item);

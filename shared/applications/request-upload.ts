@@ -13,7 +13,12 @@ import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
  * the extension, records a pending attachment and returns where to PUT the bytes. The content is
  * checked for real by `completeUpload` once the bytes are there.
  */
-export async function requestUpload(deps: AppDeps, applicationId: string, input: { questionId: string; fileName: string; size: number }, caller: Caller): Promise<{ attachment: Attachment; upload: UploadTicket }> {
+export async function requestUpload(
+  deps: AppDeps,
+  applicationId: string,
+  input: { questionId: string; fileName: string; size: number },
+  caller: Caller,
+): Promise<{ attachment: Attachment; upload: UploadTicket }> {
   signedIn(caller);
   const { header, attachments } = await loadApplication(deps.store, applicationId);
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
@@ -23,13 +28,23 @@ export async function requestUpload(deps: AppDeps, applicationId: string, input:
   const allowed = fileTypes(question);
   const kind = kindOfFileName(input.fileName);
   if (!kind || !allowed.some((k) => k === kind)) {
-    throw fileProblem(question.id, { pl: `Dozwolone rodzaje plików: ${kindList(allowed)}.`, en: `Allowed file types: ${kindList(allowed)}.` });
+    throw fileProblem(question.id, {
+      pl: `Dozwolone rodzaje plików: ${kindList(allowed)}.`,
+      en: `Allowed file types: ${kindList(allowed)}.`,
+    });
   }
   const limit = fileLimit(question);
-  if (input.size > limit) throw fileProblem(question.id, { pl: `Plik ma ${mb(input.size)}, a limit to ${mb(limit)}.`, en: `The file is ${mb(input.size)}; the limit is ${mb(limit)}.` });
+  if (input.size > limit)
+    throw fileProblem(question.id, {
+      pl: `Plik ma ${mb(input.size)}, a limit to ${mb(limit)}.`,
+      en: `The file is ${mb(input.size)}; the limit is ${mb(limit)}.`,
+    });
   if (input.size === 0) throw fileProblem(question.id, { pl: 'Plik jest pusty.', en: 'The file is empty.' });
   if (attachments.filter((a) => a.questionId === question.id).length >= FILES_PER_QUESTION) {
-    throw fileProblem(question.id, { pl: `Do jednego pytania można dodać najwyżej ${FILES_PER_QUESTION} plików.`, en: `At most ${FILES_PER_QUESTION} files per question.` });
+    throw fileProblem(question.id, {
+      pl: `Do jednego pytania można dodać najwyżej ${FILES_PER_QUESTION} plików.`,
+      en: `At most ${FILES_PER_QUESTION} files per question.`,
+    });
   }
   const attachment: Attachment = {
     attachmentId: deps.ids.newId(),
@@ -40,7 +55,14 @@ export async function requestUpload(deps: AppDeps, applicationId: string, input:
     status: 'pending',
     createdAt: deps.clock.now().toISOString(),
   };
-  await deps.store.transact([editableCheck(applicationId), { Put: { TableName: '', Item: attachmentItem(applicationId, attachment) } }]);
-  const upload = await deps.uploads.presign({ key: attachmentBlobKey(applicationId, attachment.attachmentId), contentType: attachment.contentType, size: attachment.size });
+  await deps.store.transact([
+    editableCheck(applicationId),
+    { Put: { TableName: '', Item: attachmentItem(applicationId, attachment) } },
+  ]);
+  const upload = await deps.uploads.presign({
+    key: attachmentBlobKey(applicationId, attachment.attachmentId),
+    contentType: attachment.contentType,
+    size: attachment.size,
+  });
   return { attachment, upload };
 }

@@ -19,7 +19,13 @@ const staleSection = {
  * from (0 for a first save); a stale save is 409 STALE_VERSION and changes nothing. Answers are
  * validated against the questionnaire (type, length, options); required ones only at submit.
  */
-export async function saveSection(deps: AppDeps, applicationId: string, sectionId: string, input: { answers: Record<string, unknown>; version: number }, caller: Caller): Promise<SectionAnswers> {
+export async function saveSection(
+  deps: AppDeps,
+  applicationId: string,
+  sectionId: string,
+  input: { answers: Record<string, unknown>; version: number },
+  caller: Caller,
+): Promise<SectionAnswers> {
   const me = signedIn(caller);
   const header = await getHeader(deps.store, applicationId, true);
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
@@ -28,21 +34,43 @@ export async function saveSection(deps: AppDeps, applicationId: string, sectionI
   if (!section) throw new AppError('NOT_FOUND', `No section ${sectionId}`);
   const problems = sectionAnswerProblems(section, input.answers);
   if (Object.keys(problems).length > 0) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid answers', { fields: Object.fromEntries(Object.entries(problems).map(([id, m]) => [`answers.${id}`, m])) });
+    throw new AppError('VALIDATION_FAILED', 'Invalid answers', {
+      fields: Object.fromEntries(Object.entries(problems).map(([id, m]) => [`answers.${id}`, m])),
+    });
   }
   await assertWindowOpen(deps, edition, header);
   const { actor } = await auditActor(deps.store, me.userId);
   const answers: Answers = cleanAnswers(input.answers);
-  const saved: SectionAnswers = { sectionId, answers, version: input.version + 1, updatedAt: deps.clock.now().toISOString(), updatedBy: actor.label };
-  const condition = input.version === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': input.version } };
+  const saved: SectionAnswers = {
+    sectionId,
+    answers,
+    version: input.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: actor.label,
+  };
+  const condition =
+    input.version === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': input.version } };
   try {
     await deps.store.transact([
       editableCheck(applicationId),
-      { Put: { TableName: '', Item: { ...keys.section(applicationId, sectionId), entity: 'section', ...saved }, ...condition } },
+      {
+        Put: {
+          TableName: '',
+          Item: { ...keys.section(applicationId, sectionId), entity: 'section', ...saved },
+          ...condition,
+        },
+      },
     ]);
   } catch (error) {
     const failed = failedConditions(error);
-    if (failed.includes(1)) throw new AppError('STALE_VERSION', 'Section saved meanwhile', { fields: { version: staleSection }, detail: staleSection, cause: error });
+    if (failed.includes(1))
+      throw new AppError('STALE_VERSION', 'Section saved meanwhile', {
+        fields: { version: staleSection },
+        detail: staleSection,
+        cause: error,
+      });
     if (failed.includes(0)) throw notEditable('submitted');
     throw error;
   }

@@ -27,7 +27,10 @@ export async function startApplication(deps: AppDeps, editionId: string, caller:
   if (edition.state === 'draft') throw new AppError('NOT_FOUND', `No edition ${editionId}`);
   if (!edition.categories.includes(institution.type)) {
     throw new AppError('INVALID_STATE', 'Category not accepted', {
-      detail: { pl: 'Ta edycja nie przyjmuje zgłoszeń instytucji tego rodzaju.', en: 'This edition does not accept applications from institutions of this kind.' },
+      detail: {
+        pl: 'Ta edycja nie przyjmuje zgłoszeń instytucji tego rodzaju.',
+        en: 'This edition does not accept applications from institutions of this kind.',
+      },
     });
   }
   const window = submissionWindow(edition, { status: 'draft' }, extension, deps.clock.now());
@@ -37,7 +40,13 @@ export async function startApplication(deps: AppDeps, editionId: string, caller:
     applicationId: deps.ids.newId(),
     editionId,
     institutionId: institution.institutionId,
-    institution: { name: institution.name, nip: institution.nip, type: institution.type, voivodeship: institution.address.voivodeship, headcount: institution.headcount },
+    institution: {
+      name: institution.name,
+      nip: institution.nip,
+      type: institution.type,
+      voivodeship: institution.address.voivodeship,
+      headcount: institution.headcount,
+    },
     status: 'draft',
     createdAt: now,
     createdBy: actor.label,
@@ -47,14 +56,30 @@ export async function startApplication(deps: AppDeps, editionId: string, caller:
   const marker = keys.unique('application', keys.applicationMarker(editionId, institution.institutionId));
   try {
     await deps.store.transact([
-      { Put: { TableName: '', Item: { ...marker, entity: 'marker', applicationId: header.applicationId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: '',
+          Item: { ...marker, entity: 'marker', applicationId: header.applicationId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       { Put: { TableName: '', Item: headerItem(header), ConditionExpression: 'attribute_not_exists(pk)' } },
-      auditPut(deps, { action: 'application.started', actor, subject: { type: 'application', id: header.applicationId, label: `${institution.name} — ${edition.name}` }, ip: caller.ip }),
+      auditPut(deps, {
+        action: 'application.started',
+        actor,
+        subject: { type: 'application', id: header.applicationId, label: `${institution.name} — ${edition.name}` },
+        ip: caller.ip,
+      }),
     ]);
   } catch (error) {
     if (failedConditions(error).includes(0)) {
       throw new AppError('ALREADY_EXISTS', 'Application exists', {
-        fields: { editionId: { pl: 'Instytucja ma już zgłoszenie w tej edycji — znajdziesz je na liście zgłoszeń.', en: 'The institution already has an application in this edition — find it in the list of applications.' } },
+        fields: {
+          editionId: {
+            pl: 'Instytucja ma już zgłoszenie w tej edycji — znajdziesz je na liście zgłoszeń.',
+            en: 'The institution already has an application in this edition — find it in the list of applications.',
+          },
+        },
         cause: error,
       });
     }

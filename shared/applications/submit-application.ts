@@ -8,7 +8,14 @@ import type { AppDeps } from '../http/deps';
 import { failedConditions } from '../store/translate-error';
 import { keys } from '../store/keys';
 import { editableStatuses, type ApplicationHeader } from './application';
-import { assertWindowOpen, getHeader, loadApplication, notEditable, staleApplication, statusChange } from './application-store';
+import {
+  assertWindowOpen,
+  getHeader,
+  loadApplication,
+  notEditable,
+  staleApplication,
+  statusChange,
+} from './application-store';
 import { readyFilesByQuestion } from './get-application';
 import { submissionConfirmation } from './submission-mail';
 
@@ -19,7 +26,12 @@ import { submissionConfirmation } from './submission-mail';
  * header's version and every section's version are conditions. A repeated submit of the same
  * version (a double click) answers with the submission already made, and mails once.
  */
-export async function submitApplication(deps: AppDeps, applicationId: string, input: { version: number }, caller: Caller): Promise<ApplicationHeader> {
+export async function submitApplication(
+  deps: AppDeps,
+  applicationId: string,
+  input: { version: number },
+  caller: Caller,
+): Promise<ApplicationHeader> {
   const me = signedIn(caller);
   const loaded = await loadApplication(deps.store, applicationId);
   const { header } = loaded;
@@ -34,19 +46,52 @@ export async function submitApplication(deps: AppDeps, applicationId: string, in
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'Application incomplete', {
       fields: Object.fromEntries(problems.map((p) => [`answers.${p.questionId}`, p.message])),
-      detail: { pl: `Zgłoszenie ma ${problems.length} brak(i) lub błąd(y) — zobacz listę.`, en: `The application has ${problems.length} missing or invalid answer(s) — see the list.` },
+      detail: {
+        pl: `Zgłoszenie ma ${problems.length} brak(i) lub błąd(y) — zobacz listę.`,
+        en: `The application has ${problems.length} missing or invalid answer(s) — see the list.`,
+      },
     });
   }
   const { actor, user } = await auditActor(deps.store, me.userId);
   const now = deps.clock.now().toISOString();
-  const after: ApplicationHeader = { ...header, status: 'submitted', submittedAt: now, submittedBy: actor.label, updatedAt: now, version: header.version + 1 };
+  const after: ApplicationHeader = {
+    ...header,
+    status: 'submitted',
+    submittedAt: now,
+    submittedBy: actor.label,
+    updatedAt: now,
+    version: header.version + 1,
+  };
   try {
     await deps.store.transact([
-      statusChange(header, 'submitted', { from: editableStatuses, version: header.version }, now, { submittedAt: now, submittedBy: actor.label }),
+      statusChange(header, 'submitted', { from: editableStatuses, version: header.version }, now, {
+        submittedAt: now,
+        submittedBy: actor.label,
+      }),
       // Answers read above must still be the stored ones.
-      ...loaded.sections.map((s) => ({ ConditionCheck: { TableName: '', Key: keys.section(applicationId, s.sectionId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': s.version } } })),
-      ...ready.map((a) => ({ ConditionCheck: { TableName: '', Key: keys.attachment(applicationId, a.attachmentId), ConditionExpression: 'attribute_exists(pk)' } })),
-      auditPut(deps, { action: 'application.submitted', actor, subject: { type: 'application', id: applicationId, label: header.institution.name }, ip: caller.ip, before: { status: header.status }, after: { status: 'submitted' } }),
+      ...loaded.sections.map((s) => ({
+        ConditionCheck: {
+          TableName: '',
+          Key: keys.section(applicationId, s.sectionId),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': s.version },
+        },
+      })),
+      ...ready.map((a) => ({
+        ConditionCheck: {
+          TableName: '',
+          Key: keys.attachment(applicationId, a.attachmentId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      })),
+      auditPut(deps, {
+        action: 'application.submitted',
+        actor,
+        subject: { type: 'application', id: applicationId, label: header.institution.name },
+        ip: caller.ip,
+        before: { status: header.status },
+        after: { status: 'submitted' },
+      }),
     ]);
   } catch (error) {
     if (failedConditions(error).length > 0) {

@@ -3,9 +3,28 @@ import type { AppDeps } from '../http/deps';
 import { checkAddable, loadForEdit, writeEdit } from './pair-edit';
 
 /** The organizer assigns one expert to one application by hand (locked, so re-runs keep it). Audited. */
-export async function addPair(deps: AppDeps, editionId: string, input: { applicationId: string; userId: string }, caller: Caller) {
+export async function addPair(
+  deps: AppDeps,
+  editionId: string,
+  input: { applicationId: string; userId: string },
+  caller: Caller,
+) {
   const ctx = await loadForEdit(deps, editionId);
   const { member, entry } = await checkAddable(deps, ctx, input.applicationId, input.userId, 'userId');
-  await writeEdit(deps, ctx, new Map([[member.userId, [...(ctx.byUser.get(member.userId)?.pairs ?? []), entry]]]), { action: 'assignment.pairAdded', after: { applicationId: input.applicationId, institution: entry.institutionName, userId: member.userId, expert: member.displayName } }, caller);
+  await writeEdit(
+    deps,
+    ctx,
+    new Map([[member.userId, [...(ctx.byUser.get(member.userId)?.pairs ?? []), entry]]]),
+    {
+      action: 'assignment.pairAdded',
+      after: {
+        applicationId: input.applicationId,
+        institution: entry.institutionName,
+        userId: member.userId,
+        expert: member.displayName,
+      },
+    },
+    caller,
+  );
   return { applicationId: input.applicationId, userId: member.userId, locked: true };
 }

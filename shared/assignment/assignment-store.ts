@@ -25,7 +25,10 @@ export interface AssignmentHead {
   lastCommit?: { pairs: number; added: number; removed: number };
 }
 
-export interface PairEntry extends Omit<CurrentPair, 'userId'> { institutionId: string; institutionName: string }
+export interface PairEntry extends Omit<CurrentPair, 'userId'> {
+  institutionId: string;
+  institutionName: string;
+}
 
 export interface ExpertAssignment {
   editionId: string;
@@ -54,15 +57,26 @@ const toExpertAssignment = (item: Record<string, unknown>): ExpertAssignment => 
 };
 
 /** The current assignment: every expert's item of the head's generation. */
-export async function readAssignment(store: Store, editionId: string): Promise<{ head: AssignmentHead; experts: ExpertAssignment[] }> {
+export async function readAssignment(
+  store: Store,
+  editionId: string,
+): Promise<{ head: AssignmentHead; experts: ExpertAssignment[] }> {
   const head = await getHead(store, editionId);
   if (!head.generation) return { head, experts: [] };
-  const items = await store.queryAll({ partitionKey: keys.edition(editionId).pk, sortKeyPrefix: keys.generationPrefix(head.generation), consistent: true });
+  const items = await store.queryAll({
+    partitionKey: keys.edition(editionId).pk,
+    sortKeyPrefix: keys.generationPrefix(head.generation),
+    consistent: true,
+  });
   return { head, experts: items.map(toExpertAssignment) };
 }
 
 /** One expert's current item (null when nothing is assigned to them). */
-export async function readExpertAssignment(store: Store, editionId: string, userId: string): Promise<{ head: AssignmentHead; mine: ExpertAssignment | null }> {
+export async function readExpertAssignment(
+  store: Store,
+  editionId: string,
+  userId: string,
+): Promise<{ head: AssignmentHead; mine: ExpertAssignment | null }> {
   const head = await getHead(store, editionId);
   if (!head.generation) return { head, mine: null };
   const item = await store.get(keys.expertAssignment(editionId, head.generation, userId), { consistent: true });
@@ -70,7 +84,9 @@ export async function readExpertAssignment(store: Store, editionId: string, user
 }
 
 export const pairsOf = (experts: ExpertAssignment[]): CurrentPair[] =>
-  experts.flatMap((x) => x.pairs.map(({ institutionId: _i, institutionName: _n, ...p }) => ({ ...p, userId: x.userId })));
+  experts.flatMap((x) =>
+    x.pairs.map(({ institutionId: _i, institutionName: _n, ...p }) => ({ ...p, userId: x.userId })),
+  );
 
 /** The head moves from `expected` version to the next; fails with 409 if anyone moved it meanwhile. */
 export function headUpdate(head: AssignmentHead, set: Partial<AssignmentHead>): TransactItem {
@@ -80,7 +96,9 @@ export function headUpdate(head: AssignmentHead, set: Partial<AssignmentHead>): 
       TableName: '',
       Item: { ...keys.assignmentHead(head.editionId), entity: 'assignmentHead', ...next },
       ConditionExpression: head.version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-      ...(head.version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': head.version } }),
+      ...(head.version === 0
+        ? {}
+        : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': head.version } }),
     },
   };
 }
@@ -92,13 +110,20 @@ export function expertAssignmentPut(x: ExpertAssignment, previousVersion: number
       TableName: '',
       Item: expertAssignmentItem(x),
       ConditionExpression: previousVersion === null ? 'attribute_not_exists(pk)' : '#v = :v',
-      ...(previousVersion === null ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previousVersion } }),
+      ...(previousVersion === null
+        ? {}
+        : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': previousVersion } }),
     },
   };
 }
 
 export const assignmentChanged = () =>
-  new AppError('STALE_VERSION', 'Assignment changed meanwhile', { detail: { pl: 'Przydział został w międzyczasie zmieniony. Odśwież i spróbuj ponownie.', en: 'The assignment changed meanwhile. Refresh and try again.' } });
+  new AppError('STALE_VERSION', 'Assignment changed meanwhile', {
+    detail: {
+      pl: 'Przydział został w międzyczasie zmieniony. Odśwież i spróbuj ponownie.',
+      en: 'The assignment changed meanwhile. Refresh and try again.',
+    },
+  });
 
 /** The creation time of a generation (its id is ULID-shaped: 10 base-32 digits of milliseconds first). */
 function generationTime(generation: string): number {
@@ -114,9 +139,17 @@ export const ORPHAN_AGE_MS = 15 * 60_000;
  * may still be on that), and created long enough ago that no commit can still be writing it — a
  * commit in flight has items not yet referenced by the head, so "not referenced" alone is not enough.
  */
-export async function deleteStaleGenerations(store: Store, editionId: string, head: Pick<AssignmentHead, 'generation' | 'previousGeneration'>, now: Date): Promise<number> {
+export async function deleteStaleGenerations(
+  store: Store,
+  editionId: string,
+  head: Pick<AssignmentHead, 'generation' | 'previousGeneration'>,
+  now: Date,
+): Promise<number> {
   const keep = new Set([head.generation, head.previousGeneration].filter((g): g is string => Boolean(g)));
-  const items = await store.queryAll({ partitionKey: keys.edition(editionId).pk, sortKeyPrefix: keys.assignmentPrefix });
+  const items = await store.queryAll({
+    partitionKey: keys.edition(editionId).pk,
+    sortKeyPrefix: keys.assignmentPrefix,
+  });
   const stale = items.filter((i) => {
     const generation = String(i.generation);
     return !keep.has(generation) && generationTime(generation) < now.getTime() - ORPHAN_AGE_MS;

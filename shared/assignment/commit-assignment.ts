@@ -6,11 +6,29 @@ import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { assignmentDigest } from './assignment-mail';
-import { assignmentChanged, deleteStaleGenerations, expertAssignmentItem, getHead, headUpdate, pairsOf, type AssignmentHead, type ExpertAssignment, type PairEntry } from './assignment-store';
+import {
+  assignmentChanged,
+  deleteStaleGenerations,
+  expertAssignmentItem,
+  getHead,
+  headUpdate,
+  pairsOf,
+  type AssignmentHead,
+  type ExpertAssignment,
+  type PairEntry,
+} from './assignment-store';
 import type { AssignmentMode } from './model';
 import { proposalView, proposeAssignment } from './propose-assignment';
 
-export interface CommitResult { previewId: string; generation: string; alreadyCommitted: boolean; pairs: number; added: number; removed: number; mailed: number }
+export interface CommitResult {
+  previewId: string;
+  generation: string;
+  alreadyCommitted: boolean;
+  pairs: number;
+  added: number;
+  removed: number;
+  mailed: number;
+}
 
 /**
  * Commits the previewed assignment. The solver is deterministic, so the assignment is computed again
@@ -22,12 +40,25 @@ export interface CommitResult { previewId: string; generation: string; alreadyCo
  * assignment in force (the orphaned items are deleted by the next commit); the move either happens
  * or not. Idempotent: committing the same preview again answers with the committed result.
  */
-export async function commitAssignment(deps: AppDeps, editionId: string, input: { previewId: string; mode: AssignmentMode }, caller: Caller): Promise<CommitResult> {
+export async function commitAssignment(
+  deps: AppDeps,
+  editionId: string,
+  input: { previewId: string; mode: AssignmentMode },
+  caller: Caller,
+): Promise<CommitResult> {
   const head0 = await getHead(deps.store, editionId);
   if (head0.lastPreviewId === input.previewId && head0.generation) return already(head0);
-  const [proposal, { actor }] = await Promise.all([proposeAssignment(deps, editionId, input.mode), auditActor(deps.store, signedIn(caller).userId)]);
+  const [proposal, { actor }] = await Promise.all([
+    proposeAssignment(deps, editionId, input.mode),
+    auditActor(deps.store, signedIn(caller).userId),
+  ]);
   if (proposal.previewId !== input.previewId) {
-    throw new AppError('STALE_VERSION', 'Preview outdated', { detail: { pl: 'Od podglądu zmieniły się dane (zgłoszenia, konflikty lub przydział). Wygeneruj podgląd ponownie.', en: 'Something changed since the preview (applications, conflicts or the assignment). Preview again.' } });
+    throw new AppError('STALE_VERSION', 'Preview outdated', {
+      detail: {
+        pl: 'Od podglądu zmieniły się dane (zgłoszenia, konflikty lub przydział). Wygeneruj podgląd ponownie.',
+        en: 'Something changed since the preview (applications, conflicts or the assignment). Preview again.',
+      },
+    });
   }
   const view = proposalView(proposal);
   const now = deps.clock.now().toISOString();
@@ -51,14 +82,35 @@ export async function commitAssignment(deps: AppDeps, editionId: string, input: 
       perExpert.set(e, [...(perExpert.get(e) ?? []), entry]);
     }
   });
-  const items: ExpertAssignment[] = [...perExpert].map(([e, pairs]) => ({ editionId, generation, userId: model.members[e]!.userId, pairs, version: 1 }));
+  const items: ExpertAssignment[] = [...perExpert].map(([e, pairs]) => ({
+    editionId,
+    generation,
+    userId: model.members[e]!.userId,
+    pairs,
+    version: 1,
+  }));
   for (const chunk of transactionChunks(items.map(expertAssignmentItem))) {
-    await deps.store.transact(chunk.map((Item) => ({ Put: { TableName: '', Item, ConditionExpression: 'attribute_not_exists(pk)' } })));
+    await deps.store.transact(
+      chunk.map((Item) => ({ Put: { TableName: '', Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    );
   }
   try {
     await deps.store.transact([
-      headUpdate(proposal.head, { generation, previousGeneration: proposal.head.generation, lastPreviewId: input.previewId, committedAt: now, committedBy: actor.label, lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed } }),
-      auditPut(deps, { action: 'assignment.committed', actor, subject: editionSubject(proposal.edition), ip: caller.ip, after: { mode: input.mode, previewId: input.previewId, ...view.summary } }),
+      headUpdate(proposal.head, {
+        generation,
+        previousGeneration: proposal.head.generation,
+        lastPreviewId: input.previewId,
+        committedAt: now,
+        committedBy: actor.label,
+        lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed },
+      }),
+      auditPut(deps, {
+        action: 'assignment.committed',
+        actor,
+        subject: editionSubject(proposal.edition),
+        ip: caller.ip,
+        after: { mode: input.mode, previewId: input.previewId, ...view.summary },
+      }),
     ]);
   } catch (error) {
     if ((error as { code?: string }).code !== 'CONFLICT') throw error;
@@ -68,25 +120,64 @@ export async function commitAssignment(deps: AppDeps, editionId: string, input: 
     if (head.lastPreviewId === input.previewId && head.generation) return already(head);
     throw assignmentChanged();
   }
-  await deleteStaleGenerations(deps.store, editionId, { generation, previousGeneration: proposal.head.generation }, deps.clock.now()).catch((error: unknown) => deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }));
+  await deleteStaleGenerations(
+    deps.store,
+    editionId,
+    { generation, previousGeneration: proposal.head.generation },
+    deps.clock.now(),
+  ).catch((error: unknown) =>
+    deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }),
+  );
   const mailed = await sendDigests(deps, proposal.edition.name, editionId, view.applications, model.members);
-  return { previewId: input.previewId, generation, alreadyCommitted: false, pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed, mailed };
+  return {
+    previewId: input.previewId,
+    generation,
+    alreadyCommitted: false,
+    pairs: view.summary.pairs,
+    added: view.summary.added,
+    removed: view.summary.removed,
+    mailed,
+  };
 
   /** The same preview was committed already (a double click, a retry): its result again, no second mail. */
   function already(head: AssignmentHead): CommitResult {
-    return { previewId: input.previewId, generation: head.generation ?? '', alreadyCommitted: true, pairs: head.lastCommit?.pairs ?? 0, added: head.lastCommit?.added ?? 0, removed: head.lastCommit?.removed ?? 0, mailed: 0 };
+    return {
+      previewId: input.previewId,
+      generation: head.generation ?? '',
+      alreadyCommitted: true,
+      pairs: head.lastCommit?.pairs ?? 0,
+      added: head.lastCommit?.added ?? 0,
+      removed: head.lastCommit?.removed ?? 0,
+      mailed: 0,
+    };
   }
 }
 
-async function sendDigests(deps: AppDeps, editionName: string, editionId: string, applications: ReturnType<typeof proposalView>['applications'], members: { userId: string; email: string; language: 'pl' | 'en' }[]): Promise<number> {
+async function sendDigests(
+  deps: AppDeps,
+  editionName: string,
+  editionId: string,
+  applications: ReturnType<typeof proposalView>['applications'],
+  members: { userId: string; email: string; language: 'pl' | 'en' }[],
+): Promise<number> {
   const added = new Map<string, string[]>();
-  for (const app of applications) for (const x of app.experts) if (x.status === 'added') added.set(x.userId, [...(added.get(x.userId) ?? []), app.institutionName]);
+  for (const app of applications)
+    for (const x of app.experts)
+      if (x.status === 'added') added.set(x.userId, [...(added.get(x.userId) ?? []), app.institutionName]);
   let sent = 0;
   for (const m of members) {
     const names = added.get(m.userId);
     if (!names) continue;
     try {
-      await deps.mail.send(assignmentDigest(m.email, m.language, editionName, names, `${deps.settings.publicOrigin}/expert/editions/${editionId}`));
+      await deps.mail.send(
+        assignmentDigest(
+          m.email,
+          m.language,
+          editionName,
+          names,
+          `${deps.settings.publicOrigin}/expert/editions/${editionId}`,
+        ),
+      );
       sent++;
     } catch (error) {
       deps.logger.error('Assignment digest not sent', { editionId, userId: m.userId, error: String(error) });

@@ -25,7 +25,10 @@ export interface Explanation {
 }
 
 /** The first reason of each conflicted expert, counted by label: "3 by the same-county rule, 1 declared". */
-function conflictBreakdown(model: Model, a: number): { text: Text; singleReason: Map<string, { label: Text; count: number }> } {
+function conflictBreakdown(
+  model: Model,
+  a: number,
+): { text: Text; singleReason: Map<string, { label: Text; count: number }> } {
   const E = model.members.length;
   const counts = new Map<string, { label: Text; count: number }>();
   const single = new Map<string, { label: Text; count: number }>();
@@ -44,7 +47,10 @@ function conflictBreakdown(model: Model, a: number): { text: Text; singleReason:
   }
   const parts = [...counts.values()];
   return {
-    text: { pl: parts.map((p) => `${p.count} — ${p.label.pl}`).join(', '), en: parts.map((p) => `${p.count} by ${p.label.en}`).join(', ') },
+    text: {
+      pl: parts.map((p) => `${p.count} — ${p.label.pl}`).join(', '),
+      en: parts.map((p) => `${p.count} by ${p.label.en}`).join(', '),
+    },
     singleReason: single,
   };
 }
@@ -61,13 +67,31 @@ export function precheck(model: Model): Explanation | null {
   if (capacity < demand) {
     const missing = demand - capacity;
     const each = E > 0 ? Math.ceil(missing / E) : missing;
-    problems.push({ kind: 'capacity', message: { pl: `Łączne maksymalne obciążenie ekspertów (${capacity}) jest mniejsze niż potrzeba (${demand} = ${instance.applicationCount} zgłoszeń × ${instance.k}).`, en: `The experts' total maximum load (${capacity}) is below the demand (${demand} = ${instance.applicationCount} applications × ${instance.k}).` } });
-    suggestions.push({ pl: `Zwiększ maksymalne obciążenia łącznie o ${missing}${E > 0 ? ` (np. o ${each} każdemu z ${E} ekspertów)` : ''} albo dodaj ekspertów do kapituły.`, en: `Raise the maximum loads by ${missing} in total${E > 0 ? ` (e.g. by ${each} for each of the ${E} experts)` : ''}, or add experts to the chapter.` });
+    problems.push({
+      kind: 'capacity',
+      message: {
+        pl: `Łączne maksymalne obciążenie ekspertów (${capacity}) jest mniejsze niż potrzeba (${demand} = ${instance.applicationCount} zgłoszeń × ${instance.k}).`,
+        en: `The experts' total maximum load (${capacity}) is below the demand (${demand} = ${instance.applicationCount} applications × ${instance.k}).`,
+      },
+    });
+    suggestions.push({
+      pl: `Zwiększ maksymalne obciążenia łącznie o ${missing}${E > 0 ? ` (np. o ${each} każdemu z ${E} ekspertów)` : ''} albo dodaj ekspertów do kapituły.`,
+      en: `Raise the maximum loads by ${missing} in total${E > 0 ? ` (e.g. by ${each} for each of the ${E} experts)` : ''}, or add experts to the chapter.`,
+    });
   }
   if (minimumTotal > demand) {
     const excess = minimumTotal - demand;
-    problems.push({ kind: 'minimumLoads', message: { pl: `Suma minimalnych obciążeń (${minimumTotal}) przekracza liczbę przydziałów (${demand}).`, en: `The minimum loads add up to ${minimumTotal}, more than the ${demand} assignments there are.` } });
-    suggestions.push({ pl: `Obniż minimalne obciążenia łącznie o ${excess}.`, en: `Lower the minimum loads by ${excess} in total.` });
+    problems.push({
+      kind: 'minimumLoads',
+      message: {
+        pl: `Suma minimalnych obciążeń (${minimumTotal}) przekracza liczbę przydziałów (${demand}).`,
+        en: `The minimum loads add up to ${minimumTotal}, more than the ${demand} assignments there are.`,
+      },
+    });
+    suggestions.push({
+      pl: `Obniż minimalne obciążenia łącznie o ${excess}.`,
+      en: `Lower the minimum loads by ${excess} in total.`,
+    });
   }
   for (let a = 0; a < instance.applicationCount; a++) {
     let eligible = 0;
@@ -86,9 +110,17 @@ export function precheck(model: Model): Explanation | null {
       },
     });
     const rule = [...singleReason.values()].find((r) => r.count >= need);
-    suggestions.push(rule
-      ? { pl: `${app.institution.name}: wyłączenie ${rule.label.pl} zwolni ${rule.count} ekspertów (wystarczy ${need}).`, en: `${app.institution.name}: switching off ${rule.label.en} frees ${rule.count} experts (${need} needed).` }
-      : { pl: `${app.institution.name}: dodaj do kapituły ${need} ekspertów bez konfliktu z tą instytucją.`, en: `${app.institution.name}: add ${need} expert(s) without a conflict with this institution to the chapter.` });
+    suggestions.push(
+      rule
+        ? {
+            pl: `${app.institution.name}: wyłączenie ${rule.label.pl} zwolni ${rule.count} ekspertów (wystarczy ${need}).`,
+            en: `${app.institution.name}: switching off ${rule.label.en} frees ${rule.count} experts (${need} needed).`,
+          }
+        : {
+            pl: `${app.institution.name}: dodaj do kapituły ${need} ekspertów bez konfliktu z tą instytucją.`,
+            en: `${app.institution.name}: add ${need} expert(s) without a conflict with this institution to the chapter.`,
+          },
+    );
   }
   return problems.length > 0 ? { demand, capacity, minimumTotal, problems, suggestions } : null;
 }
@@ -106,14 +138,29 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
   for (const f of facts.invalidFixed) {
     const why: Record<typeof f.reason, Text> = {
       conflict: { pl: 'jest w konflikcie', en: 'is in conflict' },
-      tooMany: { pl: `przekracza ${instance.k} ekspertów na zgłoszenie`, en: `exceeds ${instance.k} experts per application` },
+      tooMany: {
+        pl: `przekracza ${instance.k} ekspertów na zgłoszenie`,
+        en: `exceeds ${instance.k} experts per application`,
+      },
       overMax: { pl: 'przekracza maksymalne obciążenie eksperta', en: 'exceeds the expert’s maximum load' },
       unknown: { pl: 'jest nieznana', en: 'is unknown' },
     };
     const m = expert(f.expert);
-    problems.push({ kind: 'fixed', applicationIds: [model.applications[f.application]?.applicationId ?? ''], userIds: [m?.userId ?? ''], message: { pl: `Zablokowana lub zachowana para ${appName(f.application)} — ${m?.displayName ?? ''} ${why[f.reason].pl}.`, en: `The kept or locked pair ${appName(f.application)} — ${m?.displayName ?? ''} ${why[f.reason].en}.` } });
+    problems.push({
+      kind: 'fixed',
+      applicationIds: [model.applications[f.application]?.applicationId ?? ''],
+      userIds: [m?.userId ?? ''],
+      message: {
+        pl: `Zablokowana lub zachowana para ${appName(f.application)} — ${m?.displayName ?? ''} ${why[f.reason].pl}.`,
+        en: `The kept or locked pair ${appName(f.application)} — ${m?.displayName ?? ''} ${why[f.reason].en}.`,
+      },
+    });
   }
-  if (facts.invalidFixed.length > 0) suggestions.push({ pl: 'Odblokuj te pary albo uruchom pełny przydział.', en: 'Unlock these pairs or run a full assignment.' });
+  if (facts.invalidFixed.length > 0)
+    suggestions.push({
+      pl: 'Odblokuj te pary albo uruchom pełny przydział.',
+      en: 'Unlock these pairs or run a full assignment.',
+    });
   const seen = new Set<string>();
   for (const short of facts.shortApplications) {
     const key = `${short.group.applications.join(',')}|${short.group.experts.join(',')}`;
@@ -125,28 +172,60 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
     const fixedLoad = (e: number) => (instance.fixed ?? []).filter(([, x]) => x === e).length;
     const keptInGroup = experts.reduce((s, e) => s + fixedLoad(e), 0);
     const groupCapacity = experts.reduce((s, e) => s + (instance.experts[e]?.maxLoad ?? 0), 0) - keptInGroup;
-    const missing = facts.shortApplications.filter((s) => `${s.group.applications.join(',')}|${s.group.experts.join(',')}` === key).reduce((s, x) => s + instance.k - x.assigned, 0);
+    const missing = facts.shortApplications
+      .filter((s) => `${s.group.applications.join(',')}|${s.group.experts.join(',')}` === key)
+      .reduce((s, x) => s + instance.k - x.assigned, 0);
     const names = apps.slice(0, 5).map(appName).join(', ') + (apps.length > 5 ? ` (+${apps.length - 5})` : '');
-    const expertNames = experts.slice(0, 5).map((e) => expert(e)?.displayName ?? '').join(', ') + (experts.length > 5 ? ` (+${experts.length - 5})` : '');
+    const expertNames =
+      experts
+        .slice(0, 5)
+        .map((e) => expert(e)?.displayName ?? '')
+        .join(', ') + (experts.length > 5 ? ` (+${experts.length - 5})` : '');
     problems.push({
       kind: 'group',
       applicationIds: apps.map((a) => model.applications[a]?.applicationId ?? ''),
       userIds: experts.map((e) => expert(e)?.userId ?? ''),
-      message: experts.length === 0
-        ? { pl: `${names}: żaden wolny ekspert bez konfliktu (brakuje ${missing} przydziałów).`, en: `${names}: no free expert without a conflict (${missing} assignments missing).` }
-        : { pl: `${names}: mogą je ocenić tylko ${expertNames} (pozostali są w konflikcie), a ich wolna pojemność ${groupCapacity} nie wystarcza — brakuje ${missing}.`, en: `${names}: only ${expertNames} may review these (everyone else conflicts), and their free capacity of ${groupCapacity} falls ${missing} short.` },
+      message:
+        experts.length === 0
+          ? {
+              pl: `${names}: żaden wolny ekspert bez konfliktu (brakuje ${missing} przydziałów).`,
+              en: `${names}: no free expert without a conflict (${missing} assignments missing).`,
+            }
+          : {
+              pl: `${names}: mogą je ocenić tylko ${expertNames} (pozostali są w konflikcie), a ich wolna pojemność ${groupCapacity} nie wystarcza — brakuje ${missing}.`,
+              en: `${names}: only ${expertNames} may review these (everyone else conflicts), and their free capacity of ${groupCapacity} falls ${missing} short.`,
+            },
     });
-    if (keptInGroup > 0) suggestions.push({ pl: `Zachowane lub zablokowane pary zajmują ${keptInGroup} miejsc u tych ekspertów — pełny przydział może je przenieść.`, en: `Kept or locked pairs take ${keptInGroup} of these experts' places — a full assignment may move them.` });
-    suggestions.push(experts.length > 0
-      ? { pl: `Zwiększ łącznie o ${missing} maksymalne obciążenie ekspertów: ${expertNames}.`, en: `Raise the maximum load of ${expertNames} by ${missing} in total.` }
-      : { pl: `Dodaj ekspertów bez konfliktu z: ${names}.`, en: `Add experts without a conflict with: ${names}.` });
+    if (keptInGroup > 0)
+      suggestions.push({
+        pl: `Zachowane lub zablokowane pary zajmują ${keptInGroup} miejsc u tych ekspertów — pełny przydział może je przenieść.`,
+        en: `Kept or locked pairs take ${keptInGroup} of these experts' places — a full assignment may move them.`,
+      });
+    suggestions.push(
+      experts.length > 0
+        ? {
+            pl: `Zwiększ łącznie o ${missing} maksymalne obciążenie ekspertów: ${expertNames}.`,
+            en: `Raise the maximum load of ${expertNames} by ${missing} in total.`,
+          }
+        : { pl: `Dodaj ekspertów bez konfliktu z: ${names}.`, en: `Add experts without a conflict with: ${names}.` },
+    );
   }
   for (const u of facts.underloadedExperts) {
     const m = expert(u.expert);
     if (!m) continue;
     // The load is one optimum's, not the most this expert could get alone: others may compete for the same applications.
-    problems.push({ kind: 'expert', userIds: [m.userId], message: { pl: `${m.displayName}: przy pozostałych ograniczeniach dostaje ${u.load} zgłoszeń, a minimum to ${m.minLoad} (zgłoszenia, które może ocenić, są potrzebne innym ekspertom lub są w konflikcie).`, en: `${m.displayName}: with the other constraints this expert gets ${u.load} applications, below the minimum of ${m.minLoad} (the applications they may review are needed by other experts or conflict).` } });
-    suggestions.push({ pl: `Obniż minimalne obciążenie: ${m.displayName} (np. do ${u.load}) lub minimalne obciążenia ekspertów o podobnych konfliktach.`, en: `Lower ${m.displayName}'s minimum load (e.g. to ${u.load}), or the minimums of experts with similar conflicts.` });
+    problems.push({
+      kind: 'expert',
+      userIds: [m.userId],
+      message: {
+        pl: `${m.displayName}: przy pozostałych ograniczeniach dostaje ${u.load} zgłoszeń, a minimum to ${m.minLoad} (zgłoszenia, które może ocenić, są potrzebne innym ekspertom lub są w konflikcie).`,
+        en: `${m.displayName}: with the other constraints this expert gets ${u.load} applications, below the minimum of ${m.minLoad} (the applications they may review are needed by other experts or conflict).`,
+      },
+    });
+    suggestions.push({
+      pl: `Obniż minimalne obciążenie: ${m.displayName} (np. do ${u.load}) lub minimalne obciążenia ekspertów o podobnych konfliktach.`,
+      en: `Lower ${m.displayName}'s minimum load (e.g. to ${u.load}), or the minimums of experts with similar conflicts.`,
+    });
   }
   return { demand, capacity, minimumTotal, problems, suggestions };
 }
@@ -156,7 +235,12 @@ export function localizeExplanation(x: Explanation, lang: 'pl' | 'en') {
     demand: x.demand,
     capacity: x.capacity,
     minimumTotal: x.minimumTotal,
-    problems: x.problems.map((p) => ({ kind: p.kind, message: p.message[lang], ...(p.applicationIds ? { applicationIds: p.applicationIds } : {}), ...(p.userIds ? { userIds: p.userIds } : {}) })),
+    problems: x.problems.map((p) => ({
+      kind: p.kind,
+      message: p.message[lang],
+      ...(p.applicationIds ? { applicationIds: p.applicationIds } : {}),
+      ...(p.userIds ? { userIds: p.userIds } : {}),
+    })),
     suggestions: x.suggestions.map((s) => s[lang]),
   };
 }

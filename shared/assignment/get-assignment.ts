@@ -9,24 +9,56 @@ import { readAssignment } from './assignment-store';
  */
 export async function getAssignment(deps: Pick<AppDeps, 'store'>, editionId: string) {
   const edition = await getEdition(deps.store, editionId);
-  const [{ head, experts }, members, applications] = await Promise.all([readAssignment(deps.store, editionId), listMembers(deps.store, editionId, true), listAssignable(deps.store, editionId)]);
+  const [{ head, experts }, members, applications] = await Promise.all([
+    readAssignment(deps.store, editionId),
+    listMembers(deps.store, editionId, true),
+    listAssignable(deps.store, editionId),
+  ]);
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
-  const byApp = new Map<string, { userId: string; displayName: string; locked: boolean; flagged: boolean; source: string }[]>();
+  const byApp = new Map<
+    string,
+    { userId: string; displayName: string; locked: boolean; flagged: boolean; source: string }[]
+  >();
   for (const x of experts) {
     for (const p of x.pairs) {
-      byApp.set(p.applicationId, [...(byApp.get(p.applicationId) ?? []), { userId: x.userId, displayName: names.get(x.userId) ?? x.userId, locked: p.locked, flagged: Boolean(p.flagged), source: p.source }]);
+      byApp.set(p.applicationId, [
+        ...(byApp.get(p.applicationId) ?? []),
+        {
+          userId: x.userId,
+          displayName: names.get(x.userId) ?? x.userId,
+          locked: p.locked,
+          flagged: Boolean(p.flagged),
+          source: p.source,
+        },
+      ]);
     }
   }
   const loads = new Map(experts.map((x) => [x.userId, x.pairs.length]));
   const rows = applications
-    .map((a) => ({ applicationId: a.applicationId, institutionName: a.institution.name, type: a.institution.type, experts: (byApp.get(a.applicationId) ?? []).sort((x, y) => x.displayName.localeCompare(y.displayName, 'pl')) }))
-    .sort((x, y) => x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1));
+    .map((a) => ({
+      applicationId: a.applicationId,
+      institutionName: a.institution.name,
+      type: a.institution.type,
+      experts: (byApp.get(a.applicationId) ?? []).sort((x, y) => x.displayName.localeCompare(y.displayName, 'pl')),
+    }))
+    .sort(
+      (x, y) =>
+        x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1),
+    );
   return {
     k: edition.expertsPerApplication,
     committedAt: head.committedAt ?? null,
     committedBy: head.committedBy ?? null,
     version: head.version,
-    experts: members.map((m) => ({ userId: m.userId, displayName: m.displayName, minLoad: m.minLoad, maxLoad: m.maxLoad, load: loads.get(m.userId) ?? 0 })).sort((x, y) => x.displayName.localeCompare(y.displayName, 'pl')),
+    experts: members
+      .map((m) => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        minLoad: m.minLoad,
+        maxLoad: m.maxLoad,
+        load: loads.get(m.userId) ?? 0,
+      }))
+      .sort((x, y) => x.displayName.localeCompare(y.displayName, 'pl')),
     applications: rows,
     short: rows.filter((r) => r.experts.filter((x) => !x.flagged).length < edition.expertsPerApplication).length,
     flagged: rows.reduce((s, r) => s + r.experts.filter((x) => x.flagged).length, 0),

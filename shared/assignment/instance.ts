@@ -46,9 +46,11 @@ export function objectiveOf(instance: AssignmentInstance, assignment: Assignment
 export function violations(instance: AssignmentInstance, assignment: Assignment): string[] {
   const E = instance.experts.length;
   const problems: string[] = [];
-  if (assignment.length !== instance.applicationCount) problems.push(`${assignment.length} applications, expected ${instance.applicationCount}`);
+  if (assignment.length !== instance.applicationCount)
+    problems.push(`${assignment.length} applications, expected ${instance.applicationCount}`);
   assignment.forEach((experts, a) => {
-    if (experts.length !== instance.k) problems.push(`application ${a} has ${experts.length} experts, expected ${instance.k}`);
+    if (experts.length !== instance.k)
+      problems.push(`application ${a} has ${experts.length} experts, expected ${instance.k}`);
     if (new Set(experts).size !== experts.length) problems.push(`application ${a} has an expert twice`);
     for (const e of experts) {
       if (e < 0 || e >= E) problems.push(`application ${a} has unknown expert ${e}`);
@@ -57,7 +59,8 @@ export function violations(instance: AssignmentInstance, assignment: Assignment)
   });
   loadsOf(instance, assignment).forEach((load, e) => {
     const { minLoad, maxLoad } = instance.experts[e] ?? { minLoad: 0, maxLoad: 0 };
-    if (load < minLoad || load > maxLoad) problems.push(`expert ${e} has load ${load}, outside [${minLoad}, ${maxLoad}]`);
+    if (load < minLoad || load > maxLoad)
+      problems.push(`expert ${e} has load ${load}, outside [${minLoad}, ${maxLoad}]`);
   });
   for (const [a, e] of instance.fixed ?? []) {
     if (!assignment[a]?.includes(e)) problems.push(`fixed pair (${a}, ${e}) was dropped`);

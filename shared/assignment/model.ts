@@ -1,4 +1,12 @@
-import { affinity, pairReasons, type AssignmentSettings, type ChapterMember, type ConflictReason, type InstitutionPlace, type StoredConflict } from '../chapter/chapter';
+import {
+  affinity,
+  pairReasons,
+  type AssignmentSettings,
+  type ChapterMember,
+  type ConflictReason,
+  type InstitutionPlace,
+  type StoredConflict,
+} from '../chapter/chapter';
 import type { AssignmentInstance } from './instance';
 
 /**
@@ -7,7 +15,10 @@ import type { AssignmentInstance } from './instance';
  * deterministic, the same assignment).
  */
 
-export interface AssignableApplication { applicationId: string; institution: InstitutionPlace }
+export interface AssignableApplication {
+  applicationId: string;
+  institution: InstitutionPlace;
+}
 
 /** A pair of the committed assignment. */
 export interface CurrentPair {
@@ -49,7 +60,9 @@ export interface Model {
 
 export function buildModel(inputs: AssignmentInputs, mode: AssignmentMode): Model {
   const members = [...inputs.members].sort((x, y) => (x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0));
-  const applications = [...inputs.applications].sort((x, y) => (x.applicationId < y.applicationId ? -1 : x.applicationId > y.applicationId ? 1 : 0));
+  const applications = [...inputs.applications].sort((x, y) =>
+    x.applicationId < y.applicationId ? -1 : x.applicationId > y.applicationId ? 1 : 0,
+  );
   const E = members.length;
   const N = applications.length;
   const expertIndex = new Map(members.map((m, e) => [m.userId, e]));
@@ -60,7 +73,8 @@ export function buildModel(inputs: AssignmentInputs, mode: AssignmentMode): Mode
     stored.set(key, [...(stored.get(key) ?? []), c]);
   }
   const bids = new Map(inputs.bids.map((b) => [`${b.userId}:${b.applicationId}`, b.value]));
-  const reviewedLastEdition = (userId: string, institutionId: string) => inputs.previousPairs.has(`${userId}:${institutionId}`);
+  const reviewedLastEdition = (userId: string, institutionId: string) =>
+    inputs.previousPairs.has(`${userId}:${institutionId}`);
 
   const affinityTable = new Int32Array(N * E);
   const conflict = new Uint8Array(N * E);
@@ -68,12 +82,23 @@ export function buildModel(inputs: AssignmentInputs, mode: AssignmentMode): Mode
   applications.forEach((app, a) => {
     members.forEach((m, e) => {
       const i = a * E + e;
-      const why = pairReasons(stored.get(`${m.userId}:${app.institution.institutionId}`) ?? [], m, app.institution, inputs.settings, reviewedLastEdition);
+      const why = pairReasons(
+        stored.get(`${m.userId}:${app.institution.institutionId}`) ?? [],
+        m,
+        app.institution,
+        inputs.settings,
+        reviewedLastEdition,
+      );
       if (why.length > 0) {
         conflict[i] = 1;
         reasons.set(i, why);
       }
-      affinityTable[i] = affinity(m, app.institution.type, bids.get(`${m.userId}:${app.applicationId}`) ?? 0, inputs.settings.weights);
+      affinityTable[i] = affinity(
+        m,
+        app.institution.type,
+        bids.get(`${m.userId}:${app.applicationId}`) ?? 0,
+        inputs.settings.weights,
+      );
     });
   });
 

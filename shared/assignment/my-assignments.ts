@@ -9,12 +9,20 @@ import { readExpertAssignment } from './assignment-store';
  */
 export async function myAssignments(deps: Pick<AppDeps, 'store'>, editionId: string, caller: Caller) {
   const me = signedIn(caller);
-  const [member, { mine }] = await Promise.all([getMember(deps.store, editionId, me.userId), readExpertAssignment(deps.store, editionId, me.userId)]);
+  const [member, { mine }] = await Promise.all([
+    getMember(deps.store, editionId, me.userId),
+    readExpertAssignment(deps.store, editionId, me.userId),
+  ]);
   return {
     minLoad: member.minLoad,
     maxLoad: member.maxLoad,
     items: (mine?.pairs ?? [])
-      .map((p) => ({ applicationId: p.applicationId, institutionName: p.institutionName, assignedAt: p.assignedAt, flagged: p.flagged ?? null }))
+      .map((p) => ({
+        applicationId: p.applicationId,
+        institutionName: p.institutionName,
+        assignedAt: p.assignedAt,
+        flagged: p.flagged ?? null,
+      }))
       .sort((a, b) => a.institutionName.localeCompare(b.institutionName, 'pl')),
   };
 }

@@ -11,8 +11,21 @@ export async function myChapters(deps: Pick<AppDeps, 'store'>, caller: Caller) {
   const items = await Promise.all(
     memberships.map(async (m) => {
       const editionId = String(m.editionId);
-      const [edition, { mine }] = await Promise.all([findEdition(deps.store, editionId), readExpertAssignment(deps.store, editionId, me.userId)]);
-      return edition ? { editionId, name: edition.name, number: edition.number, year: edition.year, state: edition.state, chair: Boolean(m.chair), load: mine?.pairs.length ?? 0 } : null;
+      const [edition, { mine }] = await Promise.all([
+        findEdition(deps.store, editionId),
+        readExpertAssignment(deps.store, editionId, me.userId),
+      ]);
+      return edition
+        ? {
+            editionId,
+            name: edition.name,
+            number: edition.number,
+            year: edition.year,
+            state: edition.state,
+            chair: Boolean(m.chair),
+            load: mine?.pairs.length ?? 0,
+          }
+        : null;
     }),
   );
   return { items: items.filter((x) => x !== null).sort((a, b) => b.year - a.year) };

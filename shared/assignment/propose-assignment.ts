@@ -50,20 +50,42 @@ const infeasible = (explanation: Explanation) =>
   });
 
 /** Loads everything, solves exactly, and names the result by a hash of what it would write. */
-export async function proposeAssignment(deps: Pick<AppDeps, 'store'>, editionId: string, mode: AssignmentMode): Promise<Proposal> {
+export async function proposeAssignment(
+  deps: Pick<AppDeps, 'store'>,
+  editionId: string,
+  mode: AssignmentMode,
+): Promise<Proposal> {
   const inputs = await assignmentInputs(deps, editionId);
   const { edition, head, current } = inputs;
   if (!assignableStates.includes(edition.state)) {
-    throw invalidState({ pl: 'Przydział jest możliwy, gdy nabór trwa lub trwa ocena.', en: 'Assignment is possible while the edition is open or in review.' });
+    throw invalidState({
+      pl: 'Przydział jest możliwy, gdy nabór trwa lub trwa ocena.',
+      en: 'Assignment is possible while the edition is open or in review.',
+    });
   }
   const model = buildModel({ ...inputs, k: edition.expertsPerApplication, current: pairsOf(current) }, mode);
   const before = precheck(model);
   if (before) throw infeasible(before);
   const result = solveAssignment(model.instance);
   if (!result.feasible) throw infeasible(explainInfeasibility(model, result.infeasibility));
-  const pairs = result.assignment.flatMap((experts, a) => experts.map((e) => `${model.applications[a]?.applicationId}:${model.members[e]?.userId}`));
-  const previewId = createHash('sha256').update(JSON.stringify([editionId, head.generation, head.version, mode, pairs])).digest('base64url').slice(0, 32);
-  return { edition, head, current, model, mode, assignment: result.assignment, objective: result.objective, loads: result.loads, previewId };
+  const pairs = result.assignment.flatMap((experts, a) =>
+    experts.map((e) => `${model.applications[a]?.applicationId}:${model.members[e]?.userId}`),
+  );
+  const previewId = createHash('sha256')
+    .update(JSON.stringify([editionId, head.generation, head.version, mode, pairs]))
+    .digest('base64url')
+    .slice(0, 32);
+  return {
+    edition,
+    head,
+    current,
+    model,
+    mode,
+    assignment: result.assignment,
+    objective: result.objective,
+    loads: result.loads,
+    previewId,
+  };
 }
 
 export type PairStatus = 'kept' | 'locked' | 'added';
@@ -88,7 +110,13 @@ export function proposalView(p: Proposal) {
       totalAffinity += aff;
       return { userId: m.userId, displayName: m.displayName, affinity: aff, status };
     });
-    return { applicationId: app.applicationId, institutionName: app.institution.name, type: app.institution.type, experts, removed: [] as { userId: string; displayName: string; reason: DropReason | 'reoptimized' }[] };
+    return {
+      applicationId: app.applicationId,
+      institutionName: app.institution.name,
+      type: app.institution.type,
+      experts,
+      removed: [] as { userId: string; displayName: string; reason: DropReason | 'reoptimized' }[],
+    };
   });
   const byApp = new Map(applications.map((x) => [x.applicationId, x]));
   const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
@@ -101,7 +129,9 @@ export function proposalView(p: Proposal) {
     const reason = dropReason.get(key) ?? 'reoptimized';
     removedPairs.push({ applicationId: pair.applicationId, userId: pair.userId, reason });
     removedBy.set(pair.userId, (removedBy.get(pair.userId) ?? 0) + 1);
-    byApp.get(pair.applicationId)?.removed.push({ userId: pair.userId, displayName: names.get(pair.userId) ?? pair.userId, reason });
+    byApp
+      .get(pair.applicationId)
+      ?.removed.push({ userId: pair.userId, displayName: names.get(pair.userId) ?? pair.userId, reason });
   }
   const histogram = new Map<number, number>();
   for (const l of p.loads) histogram.set(l, (histogram.get(l) ?? 0) + 1);
@@ -125,7 +155,15 @@ export function proposalView(p: Proposal) {
       meanLoad: E ? Math.round((total / E) * 100) / 100 : 0,
     },
     histogram: [...histogram].sort((x, y) => x[0] - y[0]).map(([load, experts]) => ({ load, experts })),
-    experts: model.members.map((m, e) => ({ userId: m.userId, displayName: m.displayName, minLoad: m.minLoad, maxLoad: m.maxLoad, load: p.loads[e] ?? 0, added: added.get(m.userId) ?? 0, removed: removedBy.get(m.userId) ?? 0 })),
+    experts: model.members.map((m, e) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      minLoad: m.minLoad,
+      maxLoad: m.maxLoad,
+      load: p.loads[e] ?? 0,
+      added: added.get(m.userId) ?? 0,
+      removed: removedBy.get(m.userId) ?? 0,
+    })),
     applications,
     removedPairs,
   };

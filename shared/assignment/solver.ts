@@ -35,7 +35,8 @@ export type SolveResult =
 export function solveAssignment(instance: AssignmentInstance): SolveResult {
   const none: Infeasibility = { shortApplications: [], underloadedExperts: [], invalidFixed: [] };
   // Counts that are not whole numbers ≥ 0 admit no assignment at all.
-  if (![instance.applicationCount, instance.k].every((x) => Number.isInteger(x) && x >= 0)) return { feasible: false, infeasibility: none };
+  if (![instance.applicationCount, instance.k].every((x) => Number.isInteger(x) && x >= 0))
+    return { feasible: false, infeasibility: none };
   const N = instance.applicationCount;
   const E = instance.experts.length;
   const k = instance.k;
@@ -84,7 +85,8 @@ export function solveAssignment(instance: AssignmentInstance): SolveResult {
   const T = N + E;
   const pi = new Float64Array(N + E + 1);
   let sinkPotential = Infinity;
-  for (let e = 0; e < E; e++) if ((load[e] ?? 0) < (maxLoad[e] ?? 0)) sinkPotential = Math.min(sinkPotential, unitCost(e, (load[e] ?? 0) + 1));
+  for (let e = 0; e < E; e++)
+    if ((load[e] ?? 0) < (maxLoad[e] ?? 0)) sinkPotential = Math.min(sinkPotential, unitCost(e, (load[e] ?? 0) + 1));
   pi[T] = Number.isFinite(sinkPotential) ? sinkPotential : 0;
 
   const dist = new Float64Array(N + E + 1).fill(Infinity);
@@ -167,7 +169,8 @@ export function solveAssignment(instance: AssignmentInstance): SolveResult {
   for (let a = 0; a < N; a++) {
     // A new source: its potential makes all its arcs' reduced costs ≥ 0 (it has no incoming arcs yet).
     let p = -Infinity;
-    for (let e = 0; e < E; e++) if (!conflict[a * E + e] && !assigned[a * E + e]) p = Math.max(p, (pi[N + e] ?? 0) + (aff[a * E + e] ?? 0));
+    for (let e = 0; e < E; e++)
+      if (!conflict[a * E + e] && !assigned[a * E + e]) p = Math.max(p, (pi[N + e] ?? 0) + (aff[a * E + e] ?? 0));
     pi[a] = Number.isFinite(p) ? p : 0;
     for (let unit = perApplication[a] ?? 0; unit < k; unit++) {
       if (!augment(a)) {
@@ -186,7 +189,8 @@ export function solveAssignment(instance: AssignmentInstance): SolveResult {
   }
 
   const underloadedExperts: Infeasibility['underloadedExperts'] = [];
-  for (let e = 0; e < E; e++) if ((load[e] ?? 0) < (minLoad[e] ?? 0)) underloadedExperts.push({ expert: e, load: load[e] ?? 0 });
+  for (let e = 0; e < E; e++)
+    if ((load[e] ?? 0) < (minLoad[e] ?? 0)) underloadedExperts.push({ expert: e, load: load[e] ?? 0 });
   if (shortApplications.length > 0 || underloadedExperts.length > 0) {
     return { feasible: false, infeasibility: { shortApplications, underloadedExperts, invalidFixed: [] } };
   }

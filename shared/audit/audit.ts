@@ -88,7 +88,10 @@ export const auditPut = (deps: { clock: Clock; ids: IdGenerator }, entry: NewAud
 });
 
 /** For events that change nothing else (a burst of failed logins). */
-export async function recordAudit(deps: { store: Store; clock: Clock; ids: IdGenerator }, entry: NewAuditEntry): Promise<void> {
+export async function recordAudit(
+  deps: { store: Store; clock: Clock; ids: IdGenerator },
+  entry: NewAuditEntry,
+): Promise<void> {
   await deps.store.put(auditItem(deps, entry));
 }
 

@@ -13,7 +13,10 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const bothOrNeither = { pl: 'Podaj rodzaj i identyfikator obiektu razem.', en: 'Give the subject type and the subject id together.' };
+const bothOrNeither = {
+  pl: 'Podaj rodzaj i identyfikator obiektu razem.',
+  en: 'Give the subject type and the subject id together.',
+};
 
 /** Organizer's audit view: one day, or one subject's history; newest first, paginated. */
 export async function listAudit(deps: { store: Store; clock: Clock }, query: AuditQuery): Promise<Page<AuditEntry>> {
@@ -24,7 +27,13 @@ export async function listAudit(deps: { store: Store; clock: Clock }, query: Aud
   }
   const page =
     query.subjectType && query.subjectId
-      ? await deps.store.query({ index: 'gsi1', partitionKey: keys.auditSubject(query.subjectType, query.subjectId), limit, cursor: query.cursor, descending: true })
+      ? await deps.store.query({
+          index: 'gsi1',
+          partitionKey: keys.auditSubject(query.subjectType, query.subjectId),
+          limit,
+          cursor: query.cursor,
+          descending: true,
+        })
       : await deps.store.query({
           partitionKey: keys.auditDay(query.day ?? deps.clock.now().toISOString().slice(0, 10)),
           limit,

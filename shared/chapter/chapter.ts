@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
 import { searchKey } from '../applications/application';
 import { instant } from '../editions/edition';
-import { institutionTypes, text, voivodeships, type InstitutionType, type Voivodeship } from '../institutions/institution';
+import {
+  institutionTypes,
+  text,
+  voivodeships,
+  type InstitutionType,
+  type Voivodeship,
+} from '../institutions/institution';
 import { isValidNip } from '../institutions/nip';
 
 /**
@@ -48,7 +54,12 @@ export type ConflictRule = (typeof conflictRules)[number];
 
 const weight = z.number().check(z.int(), z.gte(0), z.lte(100));
 export const AssignmentSettingsInput = z.object({
-  rules: z.object({ sameCommune: z.boolean(), sameCounty: z.boolean(), affiliation: z.boolean(), previousEdition: z.boolean() }),
+  rules: z.object({
+    sameCommune: z.boolean(),
+    sameCounty: z.boolean(),
+    affiliation: z.boolean(),
+    previousEdition: z.boolean(),
+  }),
   /** The edition whose reviews the rotation rule looks at. */
   previousEditionId: z.optional(z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id'))),
   /** Affinity = bid × weights.bid + (category preferred ? weights.preferredCategory : 0). */
@@ -90,7 +101,9 @@ export interface StoredConflict {
 }
 
 /** Why an expert may not review an institution: a stored conflict or a rule. */
-export type ConflictReason = { source: 'declared' | 'organizer'; reason: string } | { source: 'rule'; rule: ConflictRule };
+export type ConflictReason =
+  | { source: 'declared' | 'organizer'; reason: string }
+  | { source: 'rule'; rule: ConflictRule };
 
 const same = (a: string, b: string) => searchKey(a) === searchKey(b);
 
@@ -107,7 +120,8 @@ export function derivedConflicts(
   if (settings.rules.sameCommune && sameCounty && same(w.commune, institution.commune)) rules.push('sameCommune');
   if (settings.rules.sameCounty && sameCounty) rules.push('sameCounty');
   if (settings.rules.affiliation && w?.nip && w.nip === institution.nip) rules.push('affiliation');
-  if (settings.rules.previousEdition && reviewedLastEdition(member.userId, institution.institutionId)) rules.push('previousEdition');
+  if (settings.rules.previousEdition && reviewedLastEdition(member.userId, institution.institutionId))
+    rules.push('previousEdition');
   return rules;
 }
 
@@ -121,19 +135,34 @@ export function pairReasons(
 ): ConflictReason[] {
   return [
     ...stored.map((c) => ({ source: c.source, reason: c.reason })),
-    ...derivedConflicts(member, institution, settings, reviewedLastEdition).map((rule) => ({ source: 'rule' as const, rule })),
+    ...derivedConflicts(member, institution, settings, reviewedLastEdition).map((rule) => ({
+      source: 'rule' as const,
+      rule,
+    })),
   ];
 }
 
 /** How much the expert is suited to the application (higher is better); without bids, category match alone. */
-export function affinity(member: Pick<ChapterMember, 'preferredCategories'>, type: InstitutionType, bid: number, weights: AssignmentSettings['weights']): number {
+export function affinity(
+  member: Pick<ChapterMember, 'preferredCategories'>,
+  type: InstitutionType,
+  bid: number,
+  weights: AssignmentSettings['weights'],
+): number {
   return bid * weights.bid + (member.preferredCategories.includes(type) ? weights.preferredCategory : 0);
 }
 
 /** Problems of a member's settings by field (empty when fine). */
-export function memberProblems(input: Pick<MemberInput, 'minLoad' | 'maxLoad'>): Record<string, { pl: string; en: string }> {
+export function memberProblems(
+  input: Pick<MemberInput, 'minLoad' | 'maxLoad'>,
+): Record<string, { pl: string; en: string }> {
   if (input.minLoad > input.maxLoad) {
-    return { minLoad: { pl: 'Minimalne obciążenie nie może przekraczać maksymalnego.', en: 'The minimum load cannot exceed the maximum.' } };
+    return {
+      minLoad: {
+        pl: 'Minimalne obciążenie nie może przekraczać maksymalnego.',
+        en: 'The minimum load cannot exceed the maximum.',
+      },
+    };
   }
   return {};
 }
@@ -148,7 +177,9 @@ export const ruleLabels: Record<ConflictRule, { pl: string; en: string }> = {
 /** A conflict's reason in words, without the free text ("reguła „ten sam powiat”", "zgłoszony przez eksperta"). */
 export function reasonLabel(r: ConflictReason): { pl: string; en: string } {
   if (r.source === 'rule') return { pl: `reguła „${ruleLabels[r.rule].pl}”`, en: `the ${ruleLabels[r.rule].en} rule` };
-  return r.source === 'declared' ? { pl: 'zgłoszony przez eksperta', en: 'declared by the expert' } : { pl: 'ustawiony przez organizatora', en: 'set by the organizer' };
+  return r.source === 'declared'
+    ? { pl: 'zgłoszony przez eksperta', en: 'declared by the expert' }
+    : { pl: 'ustawiony przez organizatora', en: 'set by the organizer' };
 }
 
 /** All of a pair's reasons in words, with the free text of stored ones. */

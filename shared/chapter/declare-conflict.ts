@@ -11,17 +11,38 @@ import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-
  * application is already assigned to them, the pair is flagged for replacement in the same write.
  * Declaring again updates the reason. Audited.
  */
-export async function declareConflict(deps: AppDeps, editionId: string, input: { applicationId: string; reason: string }, caller: Caller): Promise<StoredConflict & { flagged: boolean }> {
+export async function declareConflict(
+  deps: AppDeps,
+  editionId: string,
+  input: { applicationId: string; reason: string },
+  caller: Caller,
+): Promise<StoredConflict & { flagged: boolean }> {
   const me = signedIn(caller);
-  const [header, { actor }] = await Promise.all([editionApplication(deps.store, editionId, input.applicationId), auditActor(deps.store, me.userId)]);
+  const [header, { actor }] = await Promise.all([
+    editionApplication(deps.store, editionId, input.applicationId),
+    auditActor(deps.store, me.userId),
+  ]);
   const now = deps.clock.now().toISOString();
-  const conflict: StoredConflict = { userId: me.userId, institutionId: header.institutionId, source: 'declared', reason: input.reason, createdAt: now, createdBy: actor.label };
+  const conflict: StoredConflict = {
+    userId: me.userId,
+    institutionId: header.institutionId,
+    source: 'declared',
+    reason: input.reason,
+    createdAt: now,
+    createdBy: actor.label,
+  };
   const flagged = await retryOnHeadMove(async () => {
     const writes = await conflictWrites(deps.store, editionId, me.userId, header.institutionId, input.reason, now);
     await deps.store.transact([
       { Put: { TableName: '', Item: conflictItem(editionId, conflict) } },
       ...writes.items,
-      auditPut(deps, { action: 'conflict.declared', actor, subject: { type: 'institution', id: header.institutionId, label: header.institution.name }, ip: caller.ip, after: { editionId, reason: input.reason, flagged: writes.flagged } }),
+      auditPut(deps, {
+        action: 'conflict.declared',
+        actor,
+        subject: { type: 'institution', id: header.institutionId, label: header.institution.name },
+        ip: caller.ip,
+        after: { editionId, reason: input.reason, flagged: writes.flagged },
+      }),
     ]);
     return writes.flagged;
   });

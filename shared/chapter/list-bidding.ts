@@ -15,7 +15,12 @@ async function previousInstitutions(store: Store, settings: AssignmentSettings, 
  * The expert's bidding page: the edition's applications (name, category, region — never answers
  * or other experts), their own bid and their own conflicts with the reasons, and the window.
  */
-export async function listBidding(deps: Pick<AppDeps, 'store' | 'clock'>, editionId: string, query: { offset: number; limit: number }, caller: Caller) {
+export async function listBidding(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  editionId: string,
+  query: { offset: number; limit: number },
+  caller: Caller,
+) {
   const me = signedIn(caller);
   const [member, settings, applications, bids, conflicts] = await Promise.all([
     getMember(deps.store, editionId, me.userId),
@@ -30,10 +35,22 @@ export async function listBidding(deps: Pick<AppDeps, 'store' | 'clock'>, editio
   const rows = applications
     .map((app) => {
       const stored = storedOf.get(app.institution.institutionId);
-      const conflict = pairReasons(stored ? [stored] : [], member, app.institution, settings, (_u, id) => reviewed.has(id));
-      return { applicationId: app.applicationId, institutionName: app.institution.name, type: app.institution.type, voivodeship: app.institution.voivodeship, bid: bidOf.get(app.applicationId) ?? 0, conflict };
+      const conflict = pairReasons(stored ? [stored] : [], member, app.institution, settings, (_u, id) =>
+        reviewed.has(id),
+      );
+      return {
+        applicationId: app.applicationId,
+        institutionName: app.institution.name,
+        type: app.institution.type,
+        voivodeship: app.institution.voivodeship,
+        bid: bidOf.get(app.applicationId) ?? 0,
+        conflict,
+      };
     })
-    .sort((x, y) => x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1));
+    .sort(
+      (x, y) =>
+        x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1),
+    );
   return {
     window: biddingWindow(settings, deps.clock.now()),
     ...(settings.bidding ? { opensAt: settings.bidding.opensAt, closesAt: settings.bidding.closesAt } : {}),

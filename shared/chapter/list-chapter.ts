@@ -5,9 +5,15 @@ import type { ChapterMember } from './chapter';
 import { listMembers } from './chapter-store';
 
 /** The chapter with each member's current load and flagged pairs, by name. */
-export async function listChapter(deps: Pick<AppDeps, 'store'>, editionId: string): Promise<{ items: (ChapterMember & { load: number; flagged: number })[] }> {
+export async function listChapter(
+  deps: Pick<AppDeps, 'store'>,
+  editionId: string,
+): Promise<{ items: (ChapterMember & { load: number; flagged: number })[] }> {
   await getEdition(deps.store, editionId);
-  const [members, { experts }] = await Promise.all([listMembers(deps.store, editionId, true), readAssignment(deps.store, editionId)]);
+  const [members, { experts }] = await Promise.all([
+    listMembers(deps.store, editionId, true),
+    readAssignment(deps.store, editionId),
+  ]);
   const byUser = new Map(experts.map((x) => [x.userId, x]));
   const items = members
     .map((m) => {

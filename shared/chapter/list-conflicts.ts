@@ -18,7 +18,11 @@ export interface ConflictRow {
  * organizer) and those derived by the enabled rules for the current applications. Sorted by expert
  * then institution, paged by offset (the list is computed, not stored).
  */
-export async function listEditionConflicts(deps: Pick<AppDeps, 'store'>, editionId: string, query: { userId?: string; offset: number; limit: number }): Promise<{ items: ConflictRow[]; total: number; offset: number }> {
+export async function listEditionConflicts(
+  deps: Pick<AppDeps, 'store'>,
+  editionId: string,
+  query: { userId?: string; offset: number; limit: number },
+): Promise<{ items: ConflictRow[]; total: number; offset: number }> {
   const inputs = await assignmentInputs(deps, editionId);
   const model = buildModel({ ...inputs, k: inputs.edition.expertsPerApplication, current: [] }, 'incremental');
   const E = model.members.length;
@@ -26,18 +30,44 @@ export async function listEditionConflicts(deps: Pick<AppDeps, 'store'>, edition
   model.applications.forEach((app, a) => {
     model.members.forEach((m, e) => {
       const reasons = model.reasons.get(a * E + e);
-      if (reasons) rows.set(`${m.userId}:${app.institution.institutionId}`, { userId: m.userId, expertName: m.displayName, institutionId: app.institution.institutionId, institutionName: app.institution.name, applicationId: app.applicationId, reasons });
+      if (reasons)
+        rows.set(`${m.userId}:${app.institution.institutionId}`, {
+          userId: m.userId,
+          expertName: m.displayName,
+          institutionId: app.institution.institutionId,
+          institutionName: app.institution.name,
+          applicationId: app.applicationId,
+          reasons,
+        });
     });
   });
   // Stored conflicts with institutions that have no assignable application (yet) are listed too.
   const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
   const orphans = inputs.conflicts.filter((c) => !rows.has(`${c.userId}:${c.institutionId}`));
-  const institutions = new Map((await deps.store.batchGet<{ institutionId: string; name: string }>(orphans.map((c) => keys.institution(c.institutionId)))).map((i) => [i.institutionId, i.name]));
+  const institutions = new Map(
+    (
+      await deps.store.batchGet<{ institutionId: string; name: string }>(
+        orphans.map((c) => keys.institution(c.institutionId)),
+      )
+    ).map((i) => [i.institutionId, i.name]),
+  );
   for (const c of orphans) {
-    rows.set(`${c.userId}:${c.institutionId}`, { userId: c.userId, expertName: names.get(c.userId) ?? c.userId, institutionId: c.institutionId, institutionName: institutions.get(c.institutionId) ?? c.institutionId, applicationId: null, reasons: [{ source: c.source, reason: c.reason }] });
+    rows.set(`${c.userId}:${c.institutionId}`, {
+      userId: c.userId,
+      expertName: names.get(c.userId) ?? c.userId,
+      institutionId: c.institutionId,
+      institutionName: institutions.get(c.institutionId) ?? c.institutionId,
+      applicationId: null,
+      reasons: [{ source: c.source, reason: c.reason }],
+    });
   }
   const all = [...rows.values()]
     .filter((r) => !query.userId || r.userId === query.userId)
-    .sort((x, y) => x.expertName.localeCompare(y.expertName, 'pl') || x.institutionName.localeCompare(y.institutionName, 'pl') || (x.institutionId < y.institutionId ? -1 : 1));
+    .sort(
+      (x, y) =>
+        x.expertName.localeCompare(y.expertName, 'pl') ||
+        x.institutionName.localeCompare(y.institutionName, 'pl') ||
+        (x.institutionId < y.institutionId ? -1 : 1),
+    );
   return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, offset: query.offset };
 }

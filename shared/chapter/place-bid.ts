@@ -7,13 +7,25 @@ import { assignableStatuses, bidItem, getAssignmentSettings } from './chapter-st
 import { editionApplication } from './conflict-context';
 
 /** An expert's preference for an application, −2…+2 (0 removes it), only while bidding is open (server clock). */
-export async function placeBid(deps: AppDeps, editionId: string, applicationId: string, value: number, caller: Caller): Promise<{ applicationId: string; bid: number }> {
+export async function placeBid(
+  deps: AppDeps,
+  editionId: string,
+  applicationId: string,
+  value: number,
+  caller: Caller,
+): Promise<{ applicationId: string; bid: number }> {
   const me = signedIn(caller);
-  const [settings, header] = await Promise.all([getAssignmentSettings(deps.store, editionId), editionApplication(deps.store, editionId, applicationId)]);
+  const [settings, header] = await Promise.all([
+    getAssignmentSettings(deps.store, editionId),
+    editionApplication(deps.store, editionId, applicationId),
+  ]);
   const window = biddingWindow(settings, deps.clock.now());
   if (window !== 'open') {
     throw new AppError(window === 'closed' ? 'DEADLINE_PASSED' : 'INVALID_STATE', `Bidding ${window}`, {
-      detail: window === 'closed' ? { pl: 'Zgłaszanie preferencji zostało zamknięte.', en: 'Bidding has closed.' } : { pl: 'Zgłaszanie preferencji nie jest otwarte.', en: 'Bidding is not open.' },
+      detail:
+        window === 'closed'
+          ? { pl: 'Zgłaszanie preferencji zostało zamknięte.', en: 'Bidding has closed.' }
+          : { pl: 'Zgłaszanie preferencji nie jest otwarte.', en: 'Bidding is not open.' },
     });
   }
   if (!assignableStatuses.includes(header.status)) throw new AppError('NOT_FOUND', 'Not assignable');

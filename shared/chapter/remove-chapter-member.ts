@@ -9,7 +9,12 @@ import { keys } from '../store/keys';
 import { getMember } from './chapter-store';
 
 /** Takes an expert off the chapter; refused while applications are assigned to them (reassign first). */
-export async function removeChapterMember(deps: AppDeps, editionId: string, userId: string, caller: Caller): Promise<void> {
+export async function removeChapterMember(
+  deps: AppDeps,
+  editionId: string,
+  userId: string,
+  caller: Caller,
+): Promise<void> {
   const [edition, member, { head, mine }, { actor }] = await Promise.all([
     getEdition(deps.store, editionId),
     getMember(deps.store, editionId, userId, true),
@@ -17,15 +22,36 @@ export async function removeChapterMember(deps: AppDeps, editionId: string, user
     auditActor(deps.store, signedIn(caller).userId),
   ]);
   if (mine && mine.pairs.length > 0) {
-    throw new AppError('INVALID_STATE', 'Expert has assignments', { detail: { pl: `${member.displayName} ma przydzielone zgłoszenia (${mine.pairs.length}); najpierw je przenieś.`, en: `${member.displayName} has ${mine.pairs.length} assigned application(s); move them first.` } });
+    throw new AppError('INVALID_STATE', 'Expert has assignments', {
+      detail: {
+        pl: `${member.displayName} ma przydzielone zgłoszenia (${mine.pairs.length}); najpierw je przenieś.`,
+        en: `${member.displayName} has ${mine.pairs.length} assigned application(s); move them first.`,
+      },
+    });
   }
-  await deps.store.transact([
-    // With the head's version: a pair added or committed meanwhile makes this fail instead of orphaning it.
-    headUpdate(head, {}),
-    { Delete: { TableName: '', Key: keys.chapterMember(editionId, userId), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': member.version } } },
-    auditPut(deps, { action: 'chapter.memberRemoved', actor, subject: editionSubject(edition), ip: caller.ip, before: { userId, displayName: member.displayName } }),
-  ]).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'CONFLICT') throw assignmentChanged();
-    throw error;
-  });
+  await deps.store
+    .transact([
+      // With the head's version: a pair added or committed meanwhile makes this fail instead of orphaning it.
+      headUpdate(head, {}),
+      {
+        Delete: {
+          TableName: '',
+          Key: keys.chapterMember(editionId, userId),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': member.version },
+        },
+      },
+      auditPut(deps, {
+        action: 'chapter.memberRemoved',
+        actor,
+        subject: editionSubject(edition),
+        ip: caller.ip,
+        before: { userId, displayName: member.displayName },
+      }),
+    ])
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'CONFLICT') throw assignmentChanged();
+      throw error;
+    });
 }

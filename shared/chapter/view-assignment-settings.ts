@@ -4,7 +4,13 @@ import type { AssignmentSettings } from './chapter';
 import { getAssignmentSettings } from './chapter-store';
 
 /** The edition's assignment settings (the defaults until first saved); 404 for an edition that does not exist. */
-export async function viewAssignmentSettings(deps: Pick<AppDeps, 'store'>, editionId: string): Promise<AssignmentSettings> {
-  const [, settings] = await Promise.all([getEdition(deps.store, editionId), getAssignmentSettings(deps.store, editionId, true)]);
+export async function viewAssignmentSettings(
+  deps: Pick<AppDeps, 'store'>,
+  editionId: string,
+): Promise<AssignmentSettings> {
+  const [, settings] = await Promise.all([
+    getEdition(deps.store, editionId),
+    getAssignmentSettings(deps.store, editionId, true),
+  ]);
   return settings;
 }

@@ -8,7 +8,13 @@ import type { Edition } from './edition';
 import type { Message } from './localized';
 
 export function editionItem(edition: Edition) {
-  return { ...keys.edition(edition.editionId), entity: 'edition', ...edition, gsi1pk: keys.editions(), gsi1sk: `${edition.createdAt}#${edition.editionId}` };
+  return {
+    ...keys.edition(edition.editionId),
+    entity: 'edition',
+    ...edition,
+    gsi1pk: keys.editions(),
+    gsi1sk: `${edition.createdAt}#${edition.editionId}`,
+  };
 }
 
 export function toEdition(item: Record<string, unknown>): Edition {
@@ -32,14 +38,30 @@ export async function getEdition(store: Store, editionId: string, consistent = f
  * was read (and, when given, only if the state is still `whileState` — transitions are guarded by
  * the database, not by the read). A lost race is 409 STALE_VERSION; nothing is overwritten.
  */
-export async function saveEdition(deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>, next: Edition, expectedVersion: number, audit: NewAuditEntry): Promise<void> {
+export async function saveEdition(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>,
+  next: Edition,
+  expectedVersion: number,
+  audit: NewAuditEntry,
+): Promise<void> {
   try {
     await deps.store.transact([
-      { Put: { TableName: '', Item: editionItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+      {
+        Put: {
+          TableName: '',
+          Item: editionItem(next),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': expectedVersion },
+        },
+      },
       auditPut(deps, audit),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('STALE_VERSION', 'Edition changed meanwhile', { fields: { version: staleFieldMessage }, cause: error });
+    if ((error as { code?: string }).code === 'CONFLICT')
+      throw new AppError('STALE_VERSION', 'Edition changed meanwhile', {
+        fields: { version: staleFieldMessage },
+        cause: error,
+      });
     throw error;
   }
 }
@@ -54,4 +76,8 @@ export function problemsError(problems: Record<string, Message>, prefix = ''): A
   return new AppError('VALIDATION_FAILED', 'Invalid definition', { fields });
 }
 
-export const editionSubject = (e: Edition) => ({ type: 'edition' as const, id: e.editionId, label: `${e.name} (${e.number})` });
+export const editionSubject = (e: Edition) => ({
+  type: 'edition' as const,
+  id: e.editionId,
+  label: `${e.name} (${e.number})`,
+});

@@ -9,7 +9,16 @@ export const editionStates = ['draft', 'open', 'review', 'deliberation', 'publis
 export type EditionState = (typeof editionStates)[number];
 
 /** A moment with its zone, e.g. 2026-03-31T23:59:00+02:00 (the UI sends Europe/Warsaw wall time converted). */
-export const instant = z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'instant'));
+export const instant = z
+  .string()
+  .check(
+    z.refine(
+      (v) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+        !Number.isNaN(Date.parse(v)),
+      'instant',
+    ),
+  );
 
 export const Timeline = z.object({
   applicationsOpen: instant,
@@ -20,11 +29,20 @@ export const Timeline = z.object({
 });
 export type Timeline = z.infer<typeof Timeline>;
 
-const money = z.number().check(z.gte(0), z.lte(1_000_000), z.refine((v) => Math.round(v * 100) === v * 100, 'money'));
+const money = z.number().check(
+  z.gte(0),
+  z.lte(1_000_000),
+  z.refine((v) => Math.round(v * 100) === v * 100, 'money'),
+);
 
 export const FeeTable = z.object({
   /** Net amount in PLN per headcount bracket. */
-  byHeadcount: z.object(Object.fromEntries(headcountBrackets.map((b) => [b, money])) as Record<(typeof headcountBrackets)[number], typeof money>),
+  byHeadcount: z.object(
+    Object.fromEntries(headcountBrackets.map((b) => [b, money])) as Record<
+      (typeof headcountBrackets)[number],
+      typeof money
+    >,
+  ),
   /** Discount for a laureate of the previous edition, in percent (default 10). */
   returningLaureateDiscountPercent: z.number().check(z.gte(0), z.lte(100)),
 });
@@ -64,23 +82,67 @@ export const defaultFees = (): FeeTable => ({
 });
 
 export function newEdition(settings: EditionSettings, ids: { editionId: string; now: string }): Edition {
-  return { ...settings, editionId: ids.editionId, state: 'draft', rubric: emptyRubric(), questionnaire: emptyQuestionnaire(), createdAt: ids.now, updatedAt: ids.now, version: 1 };
+  return {
+    ...settings,
+    editionId: ids.editionId,
+    state: 'draft',
+    rubric: emptyRubric(),
+    questionnaire: emptyQuestionnaire(),
+    createdAt: ids.now,
+    updatedAt: ids.now,
+    version: 1,
+  };
 }
 
 /** A clone: same settings, rubric and questionnaire, as a new draft (the organizer then moves the dates). */
-export function cloneEdition(source: Edition, ids: { editionId: string; now: string }, overrides: { name?: string; number?: string; year?: number } = {}): Edition {
+export function cloneEdition(
+  source: Edition,
+  ids: { editionId: string; now: string },
+  overrides: { name?: string; number?: string; year?: number } = {},
+): Edition {
   const { editionId: _id, state: _s, createdAt: _c, updatedAt: _u, version: _v, clonedFrom: _f, ...copy } = source;
-  return { ...structuredClone(copy), ...overrides, editionId: ids.editionId, state: 'draft', clonedFrom: source.editionId, createdAt: ids.now, updatedAt: ids.now, version: 1 };
+  return {
+    ...structuredClone(copy),
+    ...overrides,
+    editionId: ids.editionId,
+    state: 'draft',
+    clonedFrom: source.editionId,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+    version: 1,
+  };
 }
 
 /** Timeline order problems, keyed by field path. */
 export function timelineProblems(t: Timeline): Record<string, Message> {
   const problems: Record<string, Message> = {};
   const order: [keyof Timeline, keyof Timeline, Message][] = [
-    ['applicationsOpen', 'applicationsClose', { pl: 'Nabór musi się zamknąć po otwarciu.', en: 'Applications must close after they open.' }],
-    ['applicationsClose', 'reviewStart', { pl: 'Ocena zaczyna się nie wcześniej niż koniec naboru.', en: 'Review starts no earlier than applications close.' }],
-    ['reviewStart', 'reviewEnd', { pl: 'Ocena musi się skończyć po rozpoczęciu.', en: 'Review must end after it starts.' }],
-    ['reviewEnd', 'resultsDate', { pl: 'Wyniki ogłasza się nie wcześniej niż koniec oceny.', en: 'Results come no earlier than the end of review.' }],
+    [
+      'applicationsOpen',
+      'applicationsClose',
+      { pl: 'Nabór musi się zamknąć po otwarciu.', en: 'Applications must close after they open.' },
+    ],
+    [
+      'applicationsClose',
+      'reviewStart',
+      {
+        pl: 'Ocena zaczyna się nie wcześniej niż koniec naboru.',
+        en: 'Review starts no earlier than applications close.',
+      },
+    ],
+    [
+      'reviewStart',
+      'reviewEnd',
+      { pl: 'Ocena musi się skończyć po rozpoczęciu.', en: 'Review must end after it starts.' },
+    ],
+    [
+      'reviewEnd',
+      'resultsDate',
+      {
+        pl: 'Wyniki ogłasza się nie wcześniej niż koniec oceny.',
+        en: 'Results come no earlier than the end of review.',
+      },
+    ],
   ];
   for (const [earlier, later, message] of order) {
     const a = Date.parse(t[earlier]);
@@ -109,17 +171,38 @@ export function nextState(s: EditionState): EditionState | null {
 /** Why the edition cannot move to `to` now (empty when it can). */
 export function transitionProblems(edition: Edition, to: EditionState, now: Date): Message[] {
   if (nextState(edition.state) !== to) {
-    return [{ pl: `Edycja w stanie „${edition.state}” nie może przejść do „${to}”.`, en: `An edition in state "${edition.state}" cannot move to "${to}".` }];
+    return [
+      {
+        pl: `Edycja w stanie „${edition.state}” nie może przejść do „${to}”.`,
+        en: `An edition in state "${edition.state}" cannot move to "${to}".`,
+      },
+    ];
   }
   const problems: Message[] = [];
   if (to === 'open') {
-    if (criterionCount(edition.rubric) === 0) problems.push({ pl: 'Kryteria oceny są puste: dodaj co najmniej jedno kryterium.', en: 'The rubric is empty: add at least one criterion.' });
-    if (questionCount(edition.questionnaire) === 0) problems.push({ pl: 'Kwestionariusz jest pusty: dodaj co najmniej jedno pytanie.', en: 'The questionnaire is empty: add at least one question.' });
-    if (Object.keys(timelineProblems(edition.timeline)).length > 0) problems.push({ pl: 'Harmonogram jest niespójny.', en: 'The timeline is inconsistent.' });
-    if (Date.parse(edition.timeline.applicationsClose) <= now.getTime()) problems.push({ pl: 'Termin naboru już minął: przesuń go przed otwarciem.', en: 'The application deadline has passed: move it before opening.' });
+    if (criterionCount(edition.rubric) === 0)
+      problems.push({
+        pl: 'Kryteria oceny są puste: dodaj co najmniej jedno kryterium.',
+        en: 'The rubric is empty: add at least one criterion.',
+      });
+    if (questionCount(edition.questionnaire) === 0)
+      problems.push({
+        pl: 'Kwestionariusz jest pusty: dodaj co najmniej jedno pytanie.',
+        en: 'The questionnaire is empty: add at least one question.',
+      });
+    if (Object.keys(timelineProblems(edition.timeline)).length > 0)
+      problems.push({ pl: 'Harmonogram jest niespójny.', en: 'The timeline is inconsistent.' });
+    if (Date.parse(edition.timeline.applicationsClose) <= now.getTime())
+      problems.push({
+        pl: 'Termin naboru już minął: przesuń go przed otwarciem.',
+        en: 'The application deadline has passed: move it before opening.',
+      });
   }
   if (to === 'review' && now.getTime() < Date.parse(edition.timeline.applicationsClose)) {
-    problems.push({ pl: 'Ocena może się zacząć dopiero po zamknięciu naboru.', en: 'Review can start only after applications close.' });
+    problems.push({
+      pl: 'Ocena może się zacząć dopiero po zamknięciu naboru.',
+      en: 'Review can start only after applications close.',
+    });
   }
   return problems;
 }

@@ -6,7 +6,16 @@ import { code, localized, type Message } from './localized';
  * answer validation: the server validates every save and submit with `answerProblem` /
  * `submissionProblems`, and the web form imports the same functions.
  */
-export const questionTypes = ['shortText', 'longText', 'number', 'singleChoice', 'multipleChoice', 'yesNo', 'date', 'file'] as const;
+export const questionTypes = [
+  'shortText',
+  'longText',
+  'number',
+  'singleChoice',
+  'multipleChoice',
+  'yesNo',
+  'date',
+  'file',
+] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
 /** File types an attachment question may allow, each recognised by its content (see file-type.ts). */
@@ -40,7 +49,12 @@ export const Question = z.object({
 });
 export type Question = z.infer<typeof Question>;
 
-export const Section = z.object({ id: code, title: localized(300), description: z.optional(localized(4000)), questions: z.array(Question).check(z.maxLength(60)) });
+export const Section = z.object({
+  id: code,
+  title: localized(300),
+  description: z.optional(localized(4000)),
+  questions: z.array(Question).check(z.maxLength(60)),
+});
 export type Section = z.infer<typeof Section>;
 
 export const Questionnaire = z.object({ sections: z.array(Section).check(z.maxLength(30)) });
@@ -63,16 +77,27 @@ export function questionnaireProblems(q: Questionnaire): Record<string, Message>
       questionIds.add(question.id);
       const choice = question.type === 'singleChoice' || question.type === 'multipleChoice';
       if (choice && (question.options?.length ?? 0) < 2) {
-        problems[`${at}.options`] = { pl: 'Pytanie wyboru potrzebuje co najmniej dwóch odpowiedzi.', en: 'A choice question needs at least two options.' };
+        problems[`${at}.options`] = {
+          pl: 'Pytanie wyboru potrzebuje co najmniej dwóch odpowiedzi.',
+          en: 'A choice question needs at least two options.',
+        };
       }
       if (choice && new Set(question.options?.map((o) => o.value)).size !== (question.options?.length ?? 0)) {
         problems[`${at}.options`] = { pl: 'Wartości odpowiedzi muszą być różne.', en: 'Option values must differ.' };
       }
-      if (question.type === 'number' && question.min !== undefined && question.max !== undefined && question.min > question.max) {
+      if (
+        question.type === 'number' &&
+        question.min !== undefined &&
+        question.max !== undefined &&
+        question.min > question.max
+      ) {
         problems[`${at}.max`] = { pl: 'Maksimum jest mniejsze niż minimum.', en: 'The maximum is below the minimum.' };
       }
       if (question.type === 'shortText' && (question.maxLength ?? 0) > SHORT_TEXT_MAX) {
-        problems[`${at}.maxLength`] = { pl: `Krótka odpowiedź ma najwyżej ${SHORT_TEXT_MAX} znaków.`, en: `A short answer has at most ${SHORT_TEXT_MAX} characters.` };
+        problems[`${at}.maxLength`] = {
+          pl: `Krótka odpowiedź ma najwyżej ${SHORT_TEXT_MAX} znaków.`,
+          en: `A short answer has at most ${SHORT_TEXT_MAX} characters.`,
+        };
       }
     });
   });
@@ -116,15 +141,23 @@ export function answerProblem(q: Question, value: unknown): Message | null {
       if (typeof value !== 'string') return expected('tekst', 'text');
       const limit = textLimit(q);
       const length = [...value].length;
-      if (length > limit) return { pl: `Odpowiedź ma ${length} znaków, a limit to ${limit}.`, en: `The answer has ${length} characters; the limit is ${limit}.` };
-      if (q.type === 'shortText' && /[\r\n]/.test(value)) return { pl: 'Krótka odpowiedź mieści się w jednym wierszu.', en: 'A short answer fits on one line.' };
+      if (length > limit)
+        return {
+          pl: `Odpowiedź ma ${length} znaków, a limit to ${limit}.`,
+          en: `The answer has ${length} characters; the limit is ${limit}.`,
+        };
+      if (q.type === 'shortText' && /[\r\n]/.test(value))
+        return { pl: 'Krótka odpowiedź mieści się w jednym wierszu.', en: 'A short answer fits on one line.' };
       return null;
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return expected('liczbę', 'a number');
-      if (!q.decimals && !Number.isInteger(value)) return { pl: 'Podaj liczbę całkowitą.', en: 'Enter a whole number.' };
-      if (q.min !== undefined && value < q.min) return { pl: `Najmniejsza dozwolona wartość to ${q.min}.`, en: `The smallest allowed value is ${q.min}.` };
-      if (q.max !== undefined && value > q.max) return { pl: `Największa dozwolona wartość to ${q.max}.`, en: `The largest allowed value is ${q.max}.` };
+      if (!q.decimals && !Number.isInteger(value))
+        return { pl: 'Podaj liczbę całkowitą.', en: 'Enter a whole number.' };
+      if (q.min !== undefined && value < q.min)
+        return { pl: `Najmniejsza dozwolona wartość to ${q.min}.`, en: `The smallest allowed value is ${q.min}.` };
+      if (q.max !== undefined && value > q.max)
+        return { pl: `Największa dozwolona wartość to ${q.max}.`, en: `The largest allowed value is ${q.max}.` };
       return null;
     }
     case 'singleChoice': {
@@ -132,16 +165,23 @@ export function answerProblem(q: Question, value: unknown): Message | null {
       return q.options?.some((o) => o.value === value) ? null : notAnOption;
     }
     case 'multipleChoice': {
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return expected('listę odpowiedzi', 'a list of options');
-      if (new Set(value).size !== value.length) return { pl: 'Odpowiedź wybrano dwa razy.', en: 'An option is chosen twice.' };
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        return expected('listę odpowiedzi', 'a list of options');
+      if (new Set(value).size !== value.length)
+        return { pl: 'Odpowiedź wybrano dwa razy.', en: 'An option is chosen twice.' };
       return value.every((v) => q.options?.some((o) => o.value === v)) ? null : notAnOption;
     }
     case 'yesNo':
       return typeof value === 'boolean' ? null : expected('tak lub nie', 'yes or no');
     case 'date':
-      return typeof value === 'string' && isDay(value) ? null : { pl: 'Podaj datę w postaci RRRR-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' };
+      return typeof value === 'string' && isDay(value)
+        ? null
+        : { pl: 'Podaj datę w postaci RRRR-MM-DD.', en: 'Enter a date as YYYY-MM-DD.' };
     case 'file':
-      return { pl: 'Plik dodaje się przyciskiem „Dodaj plik”, nie w treści odpowiedzi.', en: 'Files are added with "Add file", not in the answer.' };
+      return {
+        pl: 'Plik dodaje się przyciskiem „Dodaj plik”, nie w treści odpowiedzi.',
+        en: 'Files are added with "Add file", not in the answer.',
+      };
   }
 }
 
@@ -150,7 +190,10 @@ function expected(pl: string, en: string): Message {
   return { pl: `Oczekiwano: ${pl}.`, en: `Expected ${en}.` };
 }
 
-export const requiredMissing: Message = { pl: 'Odpowiedź na to pytanie jest wymagana.', en: 'This question must be answered.' };
+export const requiredMissing: Message = {
+  pl: 'Odpowiedź na to pytanie jest wymagana.',
+  en: 'This question must be answered.',
+};
 
 /** Problems of a section's answers as saved (unknown questions, wrong types, too long), keyed by question id. */
 export function sectionAnswerProblems(section: Section, answers: Record<string, unknown>): Record<string, Message> {
@@ -172,17 +215,30 @@ export function sectionAnswerProblems(section: Section, answers: Record<string, 
 /** Drops cleared answers so the stored map holds only real answers. */
 export function cleanAnswers(answers: Record<string, unknown>): Answers {
   const out: Answers = {};
-  for (const [id, value] of Object.entries(answers)) if (isAnswered(value as AnswerValue)) out[id] = value as AnswerValue;
+  for (const [id, value] of Object.entries(answers))
+    if (isAnswered(value as AnswerValue)) out[id] = value as AnswerValue;
   return out;
 }
 
-export interface SectionProgress { sectionId: string; answered: number; questions: number; requiredAnswered: number; required: number; complete: boolean }
+export interface SectionProgress {
+  sectionId: string;
+  answered: number;
+  questions: number;
+  requiredAnswered: number;
+  required: number;
+  complete: boolean;
+}
 
 /** Completeness per section; file questions count as answered when they have a ready attachment. */
-export function progress(q: Questionnaire, answers: Record<string, Answers>, filesByQuestion: Record<string, number>): SectionProgress[] {
+export function progress(
+  q: Questionnaire,
+  answers: Record<string, Answers>,
+  filesByQuestion: Record<string, number>,
+): SectionProgress[] {
   return q.sections.map((s) => {
     const given = answers[s.id] ?? {};
-    const done = (question: Question) => (question.type === 'file' ? (filesByQuestion[question.id] ?? 0) > 0 : isAnswered(given[question.id]));
+    const done = (question: Question) =>
+      question.type === 'file' ? (filesByQuestion[question.id] ?? 0) > 0 : isAnswered(given[question.id]);
     const required = s.questions.filter((x) => x.required);
     const requiredAnswered = required.filter(done).length;
     return {
@@ -196,16 +252,25 @@ export function progress(q: Questionnaire, answers: Record<string, Answers>, fil
   });
 }
 
-export interface SubmissionProblem { sectionId: string; questionId: string; message: Message }
+export interface SubmissionProblem {
+  sectionId: string;
+  questionId: string;
+  message: Message;
+}
 
 /** Everything that stops a submission: missing required answers and invalid stored ones, in questionnaire order. */
-export function submissionProblems(q: Questionnaire, answers: Record<string, Answers>, filesByQuestion: Record<string, number>): SubmissionProblem[] {
+export function submissionProblems(
+  q: Questionnaire,
+  answers: Record<string, Answers>,
+  filesByQuestion: Record<string, number>,
+): SubmissionProblem[] {
   const problems: SubmissionProblem[] = [];
   for (const s of q.sections) {
     const given = answers[s.id] ?? {};
     for (const question of s.questions) {
       if (question.type === 'file') {
-        if (question.required && (filesByQuestion[question.id] ?? 0) === 0) problems.push({ sectionId: s.id, questionId: question.id, message: requiredMissing });
+        if (question.required && (filesByQuestion[question.id] ?? 0) === 0)
+          problems.push({ sectionId: s.id, questionId: question.id, message: requiredMissing });
         continue;
       }
       const value = given[question.id];

@@ -24,7 +24,10 @@ export const Area = z.object({ code, name: localized(300), criteria: z.array(Cri
 export type Area = z.infer<typeof Area>;
 
 export const ChecklistItem = z.object({ code, label: localized(500), points });
-export const ChannelChecklist = z.object({ channel: z.enum(mysteryShopperChannels), items: z.array(ChecklistItem).check(z.minLength(1), z.maxLength(50)) });
+export const ChannelChecklist = z.object({
+  channel: z.enum(mysteryShopperChannels),
+  items: z.array(ChecklistItem).check(z.minLength(1), z.maxLength(50)),
+});
 
 export const Rubric = z.object({
   areas: z.array(Area).check(z.maxLength(20)),

@@ -6,14 +6,30 @@ import { editionSubject, getEdition, invalidState, problemsError, saveEdition } 
 import { questionCount, questionnaireProblems, type Questionnaire } from './questionnaire';
 
 /** Replaces the questionnaire; only in a draft, since institutions answer it once the edition opens. */
-export async function updateQuestionnaire(deps: AppDeps, editionId: string, input: { questionnaire: Questionnaire; version: number }, caller: Caller): Promise<Edition> {
-  const [before, { actor }] = await Promise.all([getEdition(deps.store, editionId), auditActor(deps.store, signedIn(caller).userId)]);
+export async function updateQuestionnaire(
+  deps: AppDeps,
+  editionId: string,
+  input: { questionnaire: Questionnaire; version: number },
+  caller: Caller,
+): Promise<Edition> {
+  const [before, { actor }] = await Promise.all([
+    getEdition(deps.store, editionId),
+    auditActor(deps.store, signedIn(caller).userId),
+  ]);
   if (!editable.questionnaire(before.state)) {
-    throw invalidState({ pl: 'Kwestionariusz można zmieniać tylko w szkicu edycji — instytucje już na niego odpowiadają.', en: 'The questionnaire can change only while the edition is a draft — institutions are already answering it.' });
+    throw invalidState({
+      pl: 'Kwestionariusz można zmieniać tylko w szkicu edycji — instytucje już na niego odpowiadają.',
+      en: 'The questionnaire can change only while the edition is a draft — institutions are already answering it.',
+    });
   }
   const problem = problemsError(questionnaireProblems(input.questionnaire), 'questionnaire.');
   if (problem) throw problem;
-  const after: Edition = { ...before, questionnaire: input.questionnaire, updatedAt: deps.clock.now().toISOString(), version: input.version + 1 };
+  const after: Edition = {
+    ...before,
+    questionnaire: input.questionnaire,
+    updatedAt: deps.clock.now().toISOString(),
+    version: input.version + 1,
+  };
   await saveEdition(deps, after, input.version, {
     action: 'edition.questionnaireUpdated',
     actor,

@@ -12,9 +12,18 @@ import { keys } from '../store/keys';
 import { exportBlobKey, type ExportJob } from './export-job';
 import { exportTable, toCsv, type ExportSource } from './export-table';
 
-export interface ExportDeps { store: Store; clock: Clock; logger: Logger; documents: BlobStore }
+export interface ExportDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  documents: BlobStore;
+}
 
-const types = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', zip: 'application/zip' } as const;
+const types = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+} as const;
 
 /**
  * The worker's use case: reads every application of the edition (Query of gsi2, then each
@@ -27,8 +36,13 @@ export async function buildExport(deps: ExportDeps, job: ExportJob): Promise<voi
     const edition = await getEdition(deps.store, job.editionId);
     const headers = await deps.store.queryAll({ index: 'gsi2', partitionKey: keys.editionApplications(job.editionId) });
     const loaded: LoadedApplication[] = [];
-    for (const h of headers.map(toHeader).filter((x) => x.status !== 'draft')) loaded.push(await loadApplication(deps.store, h.applicationId));
-    const sources: ExportSource[] = loaded.map((l) => ({ header: l.header, answers: Object.fromEntries(l.sections.map((s) => [s.sectionId, s.answers])), attachments: l.attachments }));
+    for (const h of headers.map(toHeader).filter((x) => x.status !== 'draft'))
+      loaded.push(await loadApplication(deps.store, h.applicationId));
+    const sources: ExportSource[] = loaded.map((l) => ({
+      header: l.header,
+      answers: Object.fromEntries(l.sections.map((s) => [s.sectionId, s.answers])),
+      attachments: l.attachments,
+    }));
     const base = `zgloszenia-${edition.year}-${job.editionId.slice(-6).toLowerCase()}`;
     let body: Uint8Array;
     if (job.format === 'csv') body = new TextEncoder().encode(toCsv(exportTable(edition, sources)));
@@ -38,11 +52,28 @@ export async function buildExport(deps: ExportDeps, job: ExportJob): Promise<voi
     await deps.store.update(key, {
       expression: 'SET #status = :ready, finishedAt = :now, fileName = :name, #size = :size, #rows = :rows',
       names: { '#status': 'status', '#size': 'size', '#rows': 'rows' },
-      values: { ':ready': 'ready', ':now': deps.clock.now().toISOString(), ':name': `${base}.${job.format}`, ':size': body.length, ':rows': loaded.length },
+      values: {
+        ':ready': 'ready',
+        ':now': deps.clock.now().toISOString(),
+        ':name': `${base}.${job.format}`,
+        ':size': body.length,
+        ':rows': loaded.length,
+      },
     });
   } catch (error) {
-    deps.logger.error('export failed', { exportId: job.exportId, error: error instanceof Error ? error.message : String(error) });
-    await deps.store.update(key, { expression: 'SET #status = :failed, finishedAt = :now, #error = :error', names: { '#status': 'status', '#error': 'error' }, values: { ':failed': 'failed', ':now': deps.clock.now().toISOString(), ':error': 'The export could not be built; try again or see the worker log.' } });
+    deps.logger.error('export failed', {
+      exportId: job.exportId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    await deps.store.update(key, {
+      expression: 'SET #status = :failed, finishedAt = :now, #error = :error',
+      names: { '#status': 'status', '#error': 'error' },
+      values: {
+        ':failed': 'failed',
+        ':now': deps.clock.now().toISOString(),
+        ':error': 'The export could not be built; try again or see the worker log.',
+      },
+    });
   }
 }
 
@@ -52,7 +83,9 @@ async function toXlsx(table: { header: string[]; rows: string[][] }): Promise<Ui
   const sheet = workbook.addWorksheet('Zgłoszenia', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(table.header).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row);
-  sheet.columns.forEach((c) => { c.width = 24; });
+  sheet.columns.forEach((c) => {
+    c.width = 24;
+  });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

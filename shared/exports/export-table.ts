@@ -3,9 +3,16 @@ import type { Edition } from '../editions/edition';
 import type { Answers, AnswerValue, Question } from '../editions/questionnaire';
 
 /** One row per application: identity and status columns, then one column per question in questionnaire order. */
-export interface ExportTable { header: string[]; rows: string[][] }
+export interface ExportTable {
+  header: string[];
+  rows: string[][];
+}
 
-export interface ExportSource { header: ApplicationHeader; answers: Record<string, Answers>; attachments: Attachment[] }
+export interface ExportSource {
+  header: ApplicationHeader;
+  answers: Record<string, Answers>;
+  attachments: Attachment[];
+}
 
 function cell(q: Question, value: AnswerValue | undefined, files: Attachment[]): string {
   if (q.type === 'file') return files.map((f) => f.fileName).join('; ');
@@ -18,10 +25,33 @@ function cell(q: Question, value: AnswerValue | undefined, files: Attachment[]):
 
 export function exportTable(edition: Edition, sources: ExportSource[]): ExportTable {
   const questions = edition.questionnaire.sections.flatMap((s) => s.questions.map((q) => ({ section: s.id, q })));
-  const header = ['applicationId', 'institution', 'nip', 'type', 'voivodeship', 'headcount', 'status', 'submittedAt', ...questions.map(({ q }) => `${q.id}: ${q.label.pl}`)];
+  const header = [
+    'applicationId',
+    'institution',
+    'nip',
+    'type',
+    'voivodeship',
+    'headcount',
+    'status',
+    'submittedAt',
+    ...questions.map(({ q }) => `${q.id}: ${q.label.pl}`),
+  ];
   const rows = sources.map(({ header: h, answers, attachments }) => [
-    h.applicationId, h.institution.name, h.institution.nip, h.institution.type, h.institution.voivodeship, h.institution.headcount, h.status, h.submittedAt ?? '',
-    ...questions.map(({ section, q }) => cell(q, answers[section]?.[q.id], attachments.filter((a) => a.questionId === q.id && a.status === 'ready'))),
+    h.applicationId,
+    h.institution.name,
+    h.institution.nip,
+    h.institution.type,
+    h.institution.voivodeship,
+    h.institution.headcount,
+    h.status,
+    h.submittedAt ?? '',
+    ...questions.map(({ section, q }) =>
+      cell(
+        q,
+        answers[section]?.[q.id],
+        attachments.filter((a) => a.questionId === q.id && a.status === 'ready'),
+      ),
+    ),
   ]);
   return { header, rows };
 }

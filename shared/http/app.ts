@@ -71,7 +71,10 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) =>
-        errorResponse(c, new AppError('METHOD_NOT_ALLOWED', 'Method not allowed', { headers: { Allow: methods.join(', ') } })),
+        errorResponse(
+          c,
+          new AppError('METHOD_NOT_ALLOWED', 'Method not allowed', { headers: { Allow: methods.join(', ') } }),
+        ),
     }),
   );
 
@@ -89,7 +92,10 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', assignmentRoutes(deps))
     .route('/', expertRoutes(deps))
     .route('/', outboxRoutes(deps))
-    .route('/', openApiRoutes(() => app.routes));
+    .route(
+      '/',
+      openApiRoutes(() => app.routes),
+    );
 
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', 'No such route')));
   app.onError(errorHandler(deps.logger, deps.settings));

@@ -10,13 +10,22 @@ export const ErrorBody = z.object({
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.string())),
     /** Why no assignment exists (ASSIGNMENT_INFEASIBLE): figures, problems naming applications and experts, suggestions. */
-    explanation: z.optional(z.object({
-      demand: z.number(),
-      capacity: z.number(),
-      minimumTotal: z.number(),
-      problems: z.array(z.object({ kind: z.string(), message: z.string(), applicationIds: z.optional(z.array(z.string())), userIds: z.optional(z.array(z.string())) })),
-      suggestions: z.array(z.string()),
-    })),
+    explanation: z.optional(
+      z.object({
+        demand: z.number(),
+        capacity: z.number(),
+        minimumTotal: z.number(),
+        problems: z.array(
+          z.object({
+            kind: z.string(),
+            message: z.string(),
+            applicationIds: z.optional(z.array(z.string())),
+            userIds: z.optional(z.array(z.string())),
+          }),
+        ),
+        suggestions: z.array(z.string()),
+      }),
+    ),
     requestId: z.optional(z.string()),
   }),
 });

@@ -21,8 +21,22 @@ export const headcountBrackets = ['0-20', '21-40', '41-100', '101-150', '151-200
 export type HeadcountBracket = (typeof headcountBrackets)[number];
 
 export const voivodeships = [
-  'dolnośląskie', 'kujawsko-pomorskie', 'lubelskie', 'lubuskie', 'łódzkie', 'małopolskie', 'mazowieckie', 'opolskie',
-  'podkarpackie', 'podlaskie', 'pomorskie', 'śląskie', 'świętokrzyskie', 'warmińsko-mazurskie', 'wielkopolskie', 'zachodniopomorskie',
+  'dolnośląskie',
+  'kujawsko-pomorskie',
+  'lubelskie',
+  'lubuskie',
+  'łódzkie',
+  'małopolskie',
+  'mazowieckie',
+  'opolskie',
+  'podkarpackie',
+  'podlaskie',
+  'pomorskie',
+  'śląskie',
+  'świętokrzyskie',
+  'warmińsko-mazurskie',
+  'wielkopolskie',
+  'zachodniopomorskie',
 ] as const;
 export type Voivodeship = (typeof voivodeships)[number];
 
@@ -37,7 +51,10 @@ export const emailAddress = z.string().check(
 
 export const Address = z.object({
   street: text(200),
-  postalCode: z.string().check(z.trim(), z.refine((v) => /^\d{2}-\d{3}$/.test(v), 'postalCode')),
+  postalCode: z.string().check(
+    z.trim(),
+    z.refine((v) => /^\d{2}-\d{3}$/.test(v), 'postalCode'),
+  ),
   city: text(100),
   commune: text(100),
   county: text(100),
@@ -47,7 +64,10 @@ export const Address = z.object({
 export const ContactPerson = z.object({
   name: text(200),
   email: emailAddress,
-  phone: z.string().check(z.trim(), z.refine((v) => /^\+?[\d\s-]{7,20}$/.test(v), 'phone')),
+  phone: z.string().check(
+    z.trim(),
+    z.refine((v) => /^\+?[\d\s-]{7,20}$/.test(v), 'phone'),
+  ),
 });
 
 /** The editable profile. The NIP is the institution's identity and is fixed at registration. */
@@ -56,7 +76,13 @@ export const InstitutionProfile = z.object({
   type: z.enum(institutionTypes),
   regon: z.string().check(z.refine(isValidRegon, 'regon')),
   address: Address,
-  website: z.optional(z.string().check(z.trim(), z.maxLength(300), z.refine((v) => v === '' || /^https?:\/\/[^\s.]+\.[^\s]+$/i.test(v), 'website'))),
+  website: z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(300),
+      z.refine((v) => v === '' || /^https?:\/\/[^\s.]+\.[^\s]+$/i.test(v), 'website'),
+    ),
+  ),
   headcount: z.enum(headcountBrackets),
   contactPerson: ContactPerson,
 });
@@ -79,4 +105,3 @@ export interface Institution extends InstitutionProfile {
   updatedAt: string;
   version: number;
 }
-

@@ -15,7 +15,10 @@ export async function inviteMember(
   caller: Caller,
 ): Promise<PublicUser> {
   const me = signedIn(caller);
-  const [institution, { actor, user: inviter }] = await Promise.all([getInstitution(deps, institutionId), auditActor(deps.store, me.userId)]);
+  const [institution, { actor, user: inviter }] = await Promise.all([
+    getInstitution(deps, institutionId),
+    auditActor(deps.store, me.userId),
+  ]);
   const { user } = await inviteAccount(deps, {
     ...input,
     role: 'institution',
@@ -23,7 +26,17 @@ export async function inviteMember(
     invitedBy: inviter.displayName,
     audit: { action: 'member.invited', actor, ip: caller.ip, details: { institutionId } },
     extraItems: (userId) => [
-      { Put: { TableName: '', Item: { ...keys.member(institutionId, userId), entity: 'member', userId, joinedAt: deps.clock.now().toISOString() } } },
+      {
+        Put: {
+          TableName: '',
+          Item: {
+            ...keys.member(institutionId, userId),
+            entity: 'member',
+            userId,
+            joinedAt: deps.clock.now().toISOString(),
+          },
+        },
+      },
     ],
   });
   return user;

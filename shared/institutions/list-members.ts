@@ -4,7 +4,13 @@ import { keys } from '../store/keys';
 
 /** The institution's members (active and invited), oldest first. Institutions have a handful; 100 is plenty. */
 export async function listMembers(deps: Pick<AppDeps, 'store'>, institutionId: string): Promise<PublicUser[]> {
-  const page = await deps.store.query<{ userId: string }>({ partitionKey: keys.institution(institutionId).pk, sortKeyPrefix: keys.memberPrefix, limit: 100 });
+  const page = await deps.store.query<{ userId: string }>({
+    partitionKey: keys.institution(institutionId).pk,
+    sortKeyPrefix: keys.memberPrefix,
+    limit: 100,
+  });
   const users = await deps.store.batchGet(page.items.map((m) => keys.user(m.userId)));
-  return users.map((u) => publicUser(toUser(u))).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.userId.localeCompare(b.userId));
+  return users
+    .map((u) => publicUser(toUser(u)))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.userId.localeCompare(b.userId));
 }

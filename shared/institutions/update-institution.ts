@@ -19,12 +19,23 @@ export async function updateInstitution(
   caller: Caller,
 ): Promise<Institution> {
   const me = signedIn(caller);
-  const [before, { actor }] = await Promise.all([getInstitution(deps, institutionId), auditActor(deps.store, me.userId)]);
+  const [before, { actor }] = await Promise.all([
+    getInstitution(deps, institutionId),
+    auditActor(deps.store, me.userId),
+  ]);
   const { version, ...profile } = input;
   const next = normalizeProfile(profile);
   const now = deps.clock.now().toISOString();
   const after: Institution = { ...before, ...next, website: next.website, updatedAt: now, version: version + 1 };
-  const editable = (i: InstitutionProfile) => ({ name: i.name, type: i.type, regon: i.regon, address: i.address, website: i.website, headcount: i.headcount, contactPerson: i.contactPerson });
+  const editable = (i: InstitutionProfile) => ({
+    name: i.name,
+    type: i.type,
+    regon: i.regon,
+    address: i.address,
+    website: i.website,
+    headcount: i.headcount,
+    contactPerson: i.contactPerson,
+  });
   try {
     await deps.store.transact([
       {
@@ -44,7 +55,11 @@ export async function updateInstitution(
       }),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw new AppError('STALE_VERSION', 'Institution changed meanwhile', { fields: { version: staleFieldMessage }, cause: error });
+    if ((error as { code?: string }).code === 'CONFLICT')
+      throw new AppError('STALE_VERSION', 'Institution changed meanwhile', {
+        fields: { version: staleFieldMessage },
+        cause: error,
+      });
     throw error;
   }
   return after;

@@ -17,7 +17,8 @@ export async function processJob(deps: { logger: Logger; exports: () => ExportDe
   }
   if (type === 'export.applications') {
     const parsed = exportJobSchema.safeParse(JSON.parse(body));
-    if (!parsed.success) throw new MalformedJobError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    if (!parsed.success)
+      throw new MalformedJobError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
     await buildExport(deps.exports(), parsed.data);
     return;
   }

@@ -6,9 +6,18 @@ import { AppError } from '../errors';
  * (and becomes a logged 500 if nobody handles it). Used by every AWS adapter and the store.
  */
 const THROTTLING = new Set([
-  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestThrottled',
-  'RequestThrottledException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded',
-  'LimitExceededException', 'SlowDown', 'KmsThrottled', 'SendingPausedException',
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'SlowDown',
+  'KmsThrottled',
+  'SendingPausedException',
 ]);
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN']);
 

@@ -26,7 +26,10 @@ export function fileBlobStore(root: string): BlobStore {
   return {
     async put(key, body, contentType) {
       const p = paths(key);
-      await Promise.all([mkdir(join(root, 'data'), { recursive: true }), mkdir(join(root, 'meta'), { recursive: true })]);
+      await Promise.all([
+        mkdir(join(root, 'data'), { recursive: true }),
+        mkdir(join(root, 'meta'), { recursive: true }),
+      ]);
       await writeAtomically(p.body, body);
       await writeAtomically(p.meta, JSON.stringify({ contentType }));
     },
@@ -41,7 +44,10 @@ export function fileBlobStore(root: string): BlobStore {
           // a damaged metadata file must not hide the body
         }
         const result = metaSchema.safeParse(parsed);
-        return { body: new Uint8Array(body), contentType: result.success ? result.data.contentType : 'application/octet-stream' };
+        return {
+          body: new Uint8Array(body),
+          contentType: result.success ? result.data.contentType : 'application/octet-stream',
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;

@@ -7,7 +7,9 @@ export function s3BlobStore(s3: () => S3Client, bucket: string): BlobStore {
   return {
     async put(key, body, contentType) {
       assertSafeBlobKey(key);
-      await callAws('File storage', () => s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })));
+      await callAws('File storage', () =>
+        s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })),
+      );
     },
     async get(key) {
       assertSafeBlobKey(key);
@@ -15,7 +17,10 @@ export function s3BlobStore(s3: () => S3Client, bucket: string): BlobStore {
         return await callAws('File storage', async () => {
           const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
           if (!out.Body) return null;
-          return { body: await out.Body.transformToByteArray(), contentType: out.ContentType ?? 'application/octet-stream' };
+          return {
+            body: await out.Body.transformToByteArray(),
+            contentType: out.ContentType ?? 'application/octet-stream',
+          };
         });
       } catch (error) {
         if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) return null;

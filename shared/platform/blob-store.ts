@@ -1,7 +1,10 @@
 import { AppError } from '../errors';
 
 /** Documents and certificates: S3 in the cloud, files under `.data/blobs/` locally. */
-export interface StoredBlob { body: Uint8Array; contentType: string }
+export interface StoredBlob {
+  body: Uint8Array;
+  contentType: string;
+}
 
 export interface BlobStore {
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
@@ -15,6 +18,8 @@ export interface BlobStore {
  * user's file name; anything else is refused as bad input (400), never as a 500.
  */
 export function assertSafeBlobKey(key: string): void {
-  const ok = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,511}$/.test(key) && key.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+  const ok =
+    /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,511}$/.test(key) &&
+    key.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
   if (!ok) throw new AppError('VALIDATION_FAILED', `Unsafe blob key: ${key}`, { fields: { key: 'invalid' } });
 }

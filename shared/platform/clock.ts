@@ -1,5 +1,7 @@
 /** Time is injected, never read from `Date.now()` inside use cases, so deadlines are testable. */
-export interface Clock { now(): Date }
+export interface Clock {
+  now(): Date;
+}
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -8,7 +10,11 @@ export function fixedClock(start: Date | string): Clock & { set(t: Date | string
   let current = new Date(start);
   return {
     now: () => new Date(current),
-    set: (t) => { current = new Date(t); },
-    advance: (ms) => { current = new Date(current.getTime() + ms); },
+    set: (t) => {
+      current = new Date(t);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
   };
 }

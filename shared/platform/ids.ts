@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock';
 
 /** Ids are time-ordered (sortable as strings) so item collections list oldest → newest for free. */
-export interface IdGenerator { newId(): string }
+export interface IdGenerator {
+  newId(): string;
+}
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as in ULID
 

@@ -20,10 +20,12 @@ export function jsonLogger(
   base: LogFields = {},
 ): Logger {
   const min = ORDER[(level in ORDER ? level : 'info') as LogLevel];
-  const log = (lvl: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (ORDER[lvl] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }));
-  };
+  const log =
+    (lvl: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (ORDER[lvl] < min) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

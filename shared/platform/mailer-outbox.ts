@@ -25,7 +25,10 @@ export function outboxMailer(clock: Clock, ids: IdGenerator, dir?: string): Outb
       if (!dir) return [...memory].reverse();
       let names: string[];
       try {
-        names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort().reverse();
+        names = (await readdir(dir))
+          .filter((n) => n.endsWith('.json'))
+          .sort()
+          .reverse();
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;

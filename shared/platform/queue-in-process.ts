@@ -12,7 +12,11 @@ export interface InProcessQueue<T> extends JobQueue<T> {
  * Local stand-in for SQS + Lambda: the job is serialized (as SQS would) and handed to the same
  * handler the cloud worker uses, after the current request has finished.
  */
-export function inProcessQueue<T>(ids: IdGenerator, handle: (body: string) => Promise<void>, maxAttempts = 3): InProcessQueue<T> {
+export function inProcessQueue<T>(
+  ids: IdGenerator,
+  handle: (body: string) => Promise<void>,
+  maxAttempts = 3,
+): InProcessQueue<T> {
   const pending = new Set<Promise<void>>();
   const deadLetters: { job: T; error: string }[] = [];
   const run = async (job: T, body: string) => {

@@ -5,7 +5,9 @@ import type { SecretSource } from './secrets';
 export function secretsManagerSecret(client: () => SecretsManagerClient, secretId: string): SecretSource {
   return {
     async rootSecret() {
-      const out = await callAws('The secret store', () => client().send(new GetSecretValueCommand({ SecretId: secretId })));
+      const out = await callAws('The secret store', () =>
+        client().send(new GetSecretValueCommand({ SecretId: secretId })),
+      );
       if (!out.SecretString) throw new Error(`Secret ${secretId} has no string value`);
       return out.SecretString;
     },

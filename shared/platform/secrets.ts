@@ -7,7 +7,9 @@ import { dirname } from 'node:path';
  * locally). Purpose keys (cursor signing, sessions…) are derived from it with HKDF, so one
  * secret rotates them all. It is fetched lazily: a cold start that needs no key pays nothing.
  */
-export interface SecretSource { rootSecret(): Promise<string> }
+export interface SecretSource {
+  rootSecret(): Promise<string>;
+}
 
 export type KeyPurpose = 'cursor' | 'session' | 'token' | 'upload';
 

@@ -9,11 +9,20 @@ export function s3UploadTarget(s3: () => S3Client, bucket: string, clock: Clock)
   return {
     async presign({ key, contentType, size }) {
       assertSafeBlobKey(key);
-      const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }), {
-        expiresIn: UPLOAD_TTL_SECONDS,
-        signableHeaders: new Set(['content-type', 'content-length']),
-      });
-      return { url, method: 'PUT', headers: { 'content-type': contentType }, expiresAt: new Date(clock.now().getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+      const url = await getSignedUrl(
+        s3(),
+        new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }),
+        {
+          expiresIn: UPLOAD_TTL_SECONDS,
+          signableHeaders: new Set(['content-type', 'content-length']),
+        },
+      );
+      return {
+        url,
+        method: 'PUT',
+        headers: { 'content-type': contentType },
+        expiresAt: new Date(clock.now().getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString(),
+      };
     },
   };
 }

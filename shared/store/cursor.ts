@@ -23,7 +23,10 @@ export class CursorCodec {
   async encode(scope: string, lastEvaluatedKey: ExclusiveStartKey): Promise<string> {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', await this.key(), iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify({ s: scope, k: lastEvaluatedKey }), 'utf8'), cipher.final()]);
+    const sealed = Buffer.concat([
+      cipher.update(JSON.stringify({ s: scope, k: lastEvaluatedKey }), 'utf8'),
+      cipher.final(),
+    ]);
     return `${VERSION}.${Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url')}`;
   }
 

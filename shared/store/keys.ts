@@ -4,14 +4,18 @@
  */
 import { AppError } from '../errors';
 
-export interface ItemKey { pk: string; sk: string }
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
 
 const SEP = '#';
 
 export function keyPart(...parts: (string | number)[]): string {
   for (const p of parts) {
     // An id with the separator could address another item: it names nothing, so it is "not found" (never a 500).
-    if (typeof p === 'string' && p.includes(SEP)) throw new AppError('NOT_FOUND', `Key part must not contain "${SEP}": ${p}`);
+    if (typeof p === 'string' && p.includes(SEP))
+      throw new AppError('NOT_FOUND', `Key part must not contain "${SEP}": ${p}`);
   }
   return parts.join(SEP);
 }
@@ -23,17 +27,29 @@ export const keys = {
    * Marker items that make a value unique platform-wide (e-mail, NIP, certificate number…). The value
    * is percent-encoded, so any text (an e-mail may contain `#`) makes a valid key.
    */
-  unique: (kind: string, value: string): ItemKey => ({ pk: keyPart('UNIQUE', kind, encodeURIComponent(value)), sk: 'UNIQUE' }),
+  unique: (kind: string, value: string): ItemKey => ({
+    pk: keyPart('UNIQUE', kind, encodeURIComponent(value)),
+    sk: 'UNIQUE',
+  }),
   /** A user's profile; their sessions live in the same partition. */
   user: (userId: string): ItemKey => ({ pk: keyPart('USER', userId), sk: 'PROFILE' }),
-  session: (userId: string, sessionId: string): ItemKey => ({ pk: keyPart('USER', userId), sk: keyPart('SESSION', sessionId) }),
+  session: (userId: string, sessionId: string): ItemKey => ({
+    pk: keyPart('USER', userId),
+    sk: keyPart('SESSION', sessionId),
+  }),
   sessionPrefix: 'SESSION#',
   /** Single-use tokens (e-mail verification, password reset, invitation), keyed by the token's SHA-256. */
   token: (tokenHash: string): ItemKey => ({ pk: keyPart('TOKEN', tokenHash), sk: 'TOKEN' }),
   /** Failure counters of the login rate limit; the subject (e-mail, address) is hashed. */
-  rateCounter: (scope: string, subjectHash: string): ItemKey => ({ pk: keyPart('RATE', scope, subjectHash), sk: 'RATE' }),
+  rateCounter: (scope: string, subjectHash: string): ItemKey => ({
+    pk: keyPart('RATE', scope, subjectHash),
+    sk: 'RATE',
+  }),
   institution: (institutionId: string): ItemKey => ({ pk: keyPart('INSTITUTION', institutionId), sk: 'PROFILE' }),
-  member: (institutionId: string, userId: string): ItemKey => ({ pk: keyPart('INSTITUTION', institutionId), sk: keyPart('MEMBER', userId) }),
+  member: (institutionId: string, userId: string): ItemKey => ({
+    pk: keyPart('INSTITUTION', institutionId),
+    sk: keyPart('MEMBER', userId),
+  }),
   memberPrefix: 'MEMBER#',
   /** The audit trail: one partition per day, time-ordered; gsi1 lists one subject's entries. */
   auditEntry: (day: string, at: string, id: string): ItemKey => ({ pk: keyPart('AUDIT', day), sk: keyPart(at, id) }),
@@ -43,16 +59,28 @@ export const keys = {
   edition: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'EDITION' }),
   /** gsi1 partition of the edition list (a handful of items a year, written rarely). */
   editions: () => 'EDITIONS',
-  extension: (editionId: string, institutionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('EXTENSION', institutionId) }),
+  extension: (editionId: string, institutionId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('EXTENSION', institutionId),
+  }),
   extensionPrefix: 'EXTENSION#',
-  exportJob: (editionId: string, exportId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('EXPORT', exportId) }),
+  exportJob: (editionId: string, exportId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('EXPORT', exportId),
+  }),
   exportPrefix: 'EXPORT#',
   /** An application: its header, one item per answered section and one per attachment, in one partition. */
   application: (applicationId: string): ItemKey => ({ pk: keyPart('APPLICATION', applicationId), sk: 'APPLICATION' }),
   applicationPartition: (applicationId: string) => keyPart('APPLICATION', applicationId),
-  section: (applicationId: string, sectionId: string): ItemKey => ({ pk: keyPart('APPLICATION', applicationId), sk: keyPart('SECTION', sectionId) }),
+  section: (applicationId: string, sectionId: string): ItemKey => ({
+    pk: keyPart('APPLICATION', applicationId),
+    sk: keyPart('SECTION', sectionId),
+  }),
   sectionPrefix: 'SECTION#',
-  attachment: (applicationId: string, attachmentId: string): ItemKey => ({ pk: keyPart('APPLICATION', applicationId), sk: keyPart('ATTACHMENT', attachmentId) }),
+  attachment: (applicationId: string, attachmentId: string): ItemKey => ({
+    pk: keyPart('APPLICATION', applicationId),
+    sk: keyPart('ATTACHMENT', attachmentId),
+  }),
   attachmentPrefix: 'ATTACHMENT#',
   /** gsi1: an institution's applications, by edition. */
   institutionApplications: (institutionId: string) => keyPart('INSTITUTION_APPLICATIONS', institutionId),
@@ -61,23 +89,38 @@ export const keys = {
   /** The one-application-per-institution-per-edition marker value. */
   applicationMarker: (editionId: string, institutionId: string) => `${editionId}:${institutionId}`,
   /** A chapter member of an edition; gsi1 lists an expert's editions. */
-  chapterMember: (editionId: string, userId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('CHAPTER', userId) }),
+  chapterMember: (editionId: string, userId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('CHAPTER', userId),
+  }),
   chapterPrefix: 'CHAPTER#',
   expertChapters: (userId: string) => keyPart('EXPERT_CHAPTERS', userId),
   /** A conflict of interest stored for an edition (declared by the expert or set by the organizer). */
-  conflict: (editionId: string, userId: string, institutionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('CONFLICT', userId, institutionId) }),
+  conflict: (editionId: string, userId: string, institutionId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('CONFLICT', userId, institutionId),
+  }),
   conflictPrefix: 'CONFLICT#',
   conflictsOf: (userId: string) => keyPart('CONFLICT', userId, ''),
   /** An expert's bid (−2…+2) for an application. */
-  bid: (editionId: string, userId: string, applicationId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('BID', userId, applicationId) }),
+  bid: (editionId: string, userId: string, applicationId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('BID', userId, applicationId),
+  }),
   bidPrefix: 'BID#',
   bidsOf: (userId: string) => keyPart('BID', userId, ''),
   /** Rules, weights and the bidding window of an edition's assignment. */
-  assignmentSettings: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'ASSIGNMENT_SETTINGS' }),
+  assignmentSettings: (editionId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: 'ASSIGNMENT_SETTINGS',
+  }),
   /** The head of the committed assignment: which generation is current, its version and last preview. */
   assignmentHead: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'ASSIGNMENT' }),
   /** One expert's applications in one generation; a commit writes a new generation, then moves the head. */
-  expertAssignment: (editionId: string, generation: string, userId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: keyPart('ASSIGNMENT', generation, userId) }),
+  expertAssignment: (editionId: string, generation: string, userId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('ASSIGNMENT', generation, userId),
+  }),
   assignmentPrefix: 'ASSIGNMENT#',
   generationPrefix: (generation: string) => keyPart('ASSIGNMENT', generation, ''),
   /** gsi1 partition of the organizer's user list, one per role. */

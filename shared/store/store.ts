@@ -43,7 +43,10 @@ export interface QueryInput {
   consistent?: boolean;
 }
 
-export interface Page<T> { items: T[]; cursor: string | null }
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
 
 /**
  * The DynamoDB Document client wrapper: the only code that talks to the table. It offers the
@@ -65,7 +68,9 @@ export class Store {
 
   async get<T extends Item = Item>(key: ItemKey, options: { consistent?: boolean } = {}): Promise<T | null> {
     const out = await this.run(() =>
-      this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: options.consistent ?? false })),
+      this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: options.consistent ?? false }),
+      ),
     );
     return (out.Item as T | undefined) ?? null;
   }
@@ -77,7 +82,8 @@ export class Store {
     for (let i = 0; i < unique.length; i += 100) {
       let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 5) throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }));
+        if (attempt > 5)
+          throw translateDynamoError(Object.assign(new Error('Unprocessed keys'), { name: 'ThrottlingException' }));
         // Unprocessed keys mean the table is busy: back off (exponential, with jitter) before asking again.
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
         const keysNow: Record<string, unknown>[] = pending;
@@ -225,11 +231,19 @@ export class Store {
 }
 
 /** The partition key, and the sort key's prefix when one is given, as a KeyConditionExpression. */
-function keyCondition(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix'>): { expression: string; names: Record<string, string>; values: Record<string, unknown> } {
+function keyCondition(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix'>): {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
   const { pkName, skName } = keyNames(input.index);
   const prefix = input.sortKeyPrefix;
   return prefix
-    ? { expression: '#pk = :pk AND begins_with(#sk, :sk)', names: { '#pk': pkName, '#sk': skName }, values: { ':pk': input.partitionKey, ':sk': prefix } }
+    ? {
+        expression: '#pk = :pk AND begins_with(#sk, :sk)',
+        names: { '#pk': pkName, '#sk': skName },
+        values: { ':pk': input.partitionKey, ':sk': prefix },
+      }
     : { expression: '#pk = :pk', names: { '#pk': pkName }, values: { ':pk': input.partitionKey } };
 }
 

@@ -6,8 +6,15 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * Attribute names are generic; item collections and indexes are named for their access pattern
  * in docs/data-model.md.
  */
-export interface KeyAttribute { name: string; type: 'S' | 'N' }
-export interface IndexDefinition { name: string; partitionKey: KeyAttribute; sortKey: KeyAttribute }
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+export interface IndexDefinition {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey: KeyAttribute;
+}
 
 export const tableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },

@@ -7,9 +7,12 @@ import { translateAwsError } from '../platform/aws-errors';
  * are shared with every AWS adapter (translateAwsError). Unknown errors are rethrown untouched and
  * end up as a logged, generic 500.
  */
-interface CancellationReason { Code?: string }
+interface CancellationReason {
+  Code?: string;
+}
 
-const busy = (error: Error) => new AppError('THROTTLED', 'The database is busy', { cause: error, retryAfterSeconds: 2 });
+const busy = (error: Error) =>
+  new AppError('THROTTLED', 'The database is busy', { cause: error, retryAfterSeconds: 2 });
 const concurrent = (error: Error) =>
   new AppError('CONCURRENT_MODIFICATION', 'Another change was in progress', { cause: error, retryAfterSeconds: 1 });
 
@@ -24,9 +27,14 @@ export function translateDynamoError(error: unknown): unknown {
       // On a request path the only resource is the table itself: it is missing, not the item.
       return new AppError('SERVICE_UNAVAILABLE', 'The table does not exist', { cause: error, retryAfterSeconds: 5 });
     case 'TransactionCanceledException': {
-      const reasons = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []).map((r) => r.Code);
+      const reasons = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []).map(
+        (r) => r.Code,
+      );
       if (reasons.includes('ConditionalCheckFailed')) {
-        return new AppError('CONFLICT', 'The item changed or already exists', { cause: error, params: { reasons: reasons.join(',') } });
+        return new AppError('CONFLICT', 'The item changed or already exists', {
+          cause: error,
+          params: { reasons: reasons.join(',') },
+        });
       }
       if (reasons.includes('TransactionConflict')) return concurrent(error);
       if (reasons.some((r) => r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded')) return busy(error);

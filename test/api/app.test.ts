@@ -26,7 +26,12 @@ describe('the app against DynamoDB Local', () => {
 
   it('GET /api/health is 503 when DynamoDB does not answer at all', async () => {
     const port = await freePort(); // nothing listens there
-    const down = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: localRegion, credentials: localCredentials, maxAttempts: 1 });
+    const down = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: localRegion,
+      credentials: localCredentials,
+      maxAttempts: 1,
+    });
     const res = await createApp(testDeps({ dynamo: down, tableName: testTableName() })).request('/api/health');
     expect(res.status).toBe(503);
     down.destroy();

@@ -18,7 +18,9 @@ describe('local table from the shared definition', () => {
       { AttributeName: tableDefinition.partitionKey.name, KeyType: 'HASH' },
       { AttributeName: tableDefinition.sortKey.name, KeyType: 'RANGE' },
     ]);
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(tableDefinition.globalIndexes.map((i) => i.name).sort());
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
+      tableDefinition.globalIndexes.map((i) => i.name).sort(),
+    );
     const ttl = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: name }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(tableDefinition.timeToLiveAttribute);
   });
@@ -27,29 +29,41 @@ describe('local table from the shared definition', () => {
     const name = uniqueId('table');
     const current = createTableInput(name);
     const [gsi1, gsi2] = current.GlobalSecondaryIndexes ?? [];
-    const stale = { IndexName: 'gsiOld', KeySchema: [{ AttributeName: 'old', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'KEYS_ONLY' as const } };
-    await dynamo.send(new CreateTableCommand({
-      ...current,
-      AttributeDefinitions: [
-        ...(current.AttributeDefinitions ?? []).filter((a) => !gsi2?.KeySchema?.some((k) => k.AttributeName === a.AttributeName)),
-        { AttributeName: 'old', AttributeType: 'S' },
-      ],
-      GlobalSecondaryIndexes: [gsi1 ?? stale, stale],
-    }));
+    const stale = {
+      IndexName: 'gsiOld',
+      KeySchema: [{ AttributeName: 'old', KeyType: 'HASH' as const }],
+      Projection: { ProjectionType: 'KEYS_ONLY' as const },
+    };
+    await dynamo.send(
+      new CreateTableCommand({
+        ...current,
+        AttributeDefinitions: [
+          ...(current.AttributeDefinitions ?? []).filter(
+            (a) => !gsi2?.KeySchema?.some((k) => k.AttributeName === a.AttributeName),
+          ),
+          { AttributeName: 'old', AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexes: [gsi1 ?? stale, stale],
+      }),
+    );
     expect(await ensureTable(dynamo, name)).toBe('updated');
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual([gsi1?.IndexName, gsi2?.IndexName].sort());
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
+      [gsi1?.IndexName, gsi2?.IndexName].sort(),
+    );
     expect(await ensureTable(dynamo, name)).toBe('reused');
   });
 
   it('refuses a table whose key schema differs, saying what to do', async () => {
     const name = uniqueId('table');
-    await dynamo.send(new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    }));
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      }),
+    );
     await expect(ensureTable(dynamo, name)).rejects.toThrow('delete .data/');
   });
 });

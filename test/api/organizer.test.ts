@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createOrganizer } from '../../shared/accounts/create-organizer';
-import { apiHarness, errorOf, goodPassword, jsonRequest, seedUser, sessionCookie, tokenFromOutbox, uniqueEmail } from '../support/accounts';
+import {
+  apiHarness,
+  errorOf,
+  goodPassword,
+  jsonRequest,
+  seedUser,
+  sessionCookie,
+  tokenFromOutbox,
+  uniqueEmail,
+} from '../support/accounts';
 
 const { deps, app } = apiHarness();
 
@@ -15,21 +24,52 @@ describe('organizer: experts and users', () => {
     const email = uniqueEmail('expert');
     const res = await app.request(
       '/api/experts',
-      jsonRequest('POST', { email, displayName: 'Prof. Maria Zielińska', affiliation: 'Uniwersytet Ekonomiczny', voivodeship: 'małopolskie', expertise: ['standardy obsługi', 'zarządzanie'], language: 'en' }, { cookie }),
+      jsonRequest(
+        'POST',
+        {
+          email,
+          displayName: 'Prof. Maria Zielińska',
+          affiliation: 'Uniwersytet Ekonomiczny',
+          voivodeship: 'małopolskie',
+          expertise: ['standardy obsługi', 'zarządzanie'],
+          language: 'en',
+        },
+        { cookie },
+      ),
     );
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ email, roles: ['expert'], status: 'invited', expert: { affiliation: 'Uniwersytet Ekonomiczny', voivodeship: 'małopolskie' } });
+    expect(await res.json()).toMatchObject({
+      email,
+      roles: ['expert'],
+      status: 'invited',
+      expert: { affiliation: 'Uniwersytet Ekonomiczny', voivodeship: 'małopolskie' },
+    });
     const mail = (await deps.mail.list()).find((m) => m.to === email);
     expect(mail?.subject).toBe('Invitation — Przyjazny Urząd'); // in the invitee's language
     const token = await tokenFromOutbox(deps, email, 'accept-invitation');
-    expect((await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: goodPassword }))).status).toBe(200);
-    const login = await app.request('/api/auth/login', jsonRequest('POST', { email, password: goodPassword }, { 'x-test-client-address': '198.51.100.200' }));
+    expect(
+      (await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: goodPassword })))
+        .status,
+    ).toBe(200);
+    const login = await app.request(
+      '/api/auth/login',
+      jsonRequest('POST', { email, password: goodPassword }, { 'x-test-client-address': '198.51.100.200' }),
+    );
     expect(login.status).toBe(200);
   });
 
   it('refuses an expert with a bad voivodeship or e-mail, naming the fields', async () => {
     const { cookie } = await organizerCookie();
-    const error = await errorOf(await app.request('/api/experts', jsonRequest('POST', { email: 'x', displayName: 'A', affiliation: 'B', voivodeship: 'bawaria', expertise: [] }, { cookie })));
+    const error = await errorOf(
+      await app.request(
+        '/api/experts',
+        jsonRequest(
+          'POST',
+          { email: 'x', displayName: 'A', affiliation: 'B', voivodeship: 'bawaria', expertise: [] },
+          { cookie },
+        ),
+      ),
+    );
     expect(error.status).toBe(400);
     expect(Object.keys(error.fields).sort()).toEqual(['email', 'voivodeship']);
   });
@@ -42,7 +82,10 @@ describe('organizer: experts and users', () => {
     let pages = 0;
     do {
       const url: string = `/api/users?role=expert&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = (await (await app.request(url, { headers: { cookie } })).json()) as { items: { userId: string; roles: string[]; passwordHash?: string }[]; cursor: string | null };
+      const page = (await (await app.request(url, { headers: { cookie } })).json()) as {
+        items: { userId: string; roles: string[]; passwordHash?: string }[];
+        cursor: string | null;
+      };
       expect(page.items.length).toBeLessThanOrEqual(2);
       for (const u of page.items) {
         expect(u.roles).toEqual(['expert']);
@@ -62,27 +105,41 @@ describe('organizer: experts and users', () => {
 
   it('an organizer cannot deactivate their own account', async () => {
     const { organizer, cookie } = await organizerCookie();
-    const error = await errorOf(await app.request(`/api/users/${organizer.userId}/deactivate`, jsonRequest('POST', {}, { cookie })));
+    const error = await errorOf(
+      await app.request(`/api/users/${organizer.userId}/deactivate`, jsonRequest('POST', {}, { cookie })),
+    );
     expect(error.status).toBe(400);
     expect(error.fields.userId).toBeTruthy();
   });
 
   it('deactivating an unknown account is a 404', async () => {
     const { cookie } = await organizerCookie();
-    expect((await app.request(`/api/users/${deps.ids.newId()}/deactivate`, jsonRequest('POST', {}, { cookie }))).status).toBe(404);
+    expect(
+      (await app.request(`/api/users/${deps.ids.newId()}/deactivate`, jsonRequest('POST', {}, { cookie }))).status,
+    ).toBe(404);
   });
 
   it('create-organizer makes an invited organizer with a working invitation link', async () => {
     const email = uniqueEmail('organizer');
-    const { user, link } = await createOrganizer(deps, { email, displayName: 'Organizator', language: 'pl', operator: 'test' });
+    const { user, link } = await createOrganizer(deps, {
+      email,
+      displayName: 'Organizator',
+      language: 'pl',
+      operator: 'test',
+    });
     expect(user).toMatchObject({ roles: ['organizer'], status: 'invited' });
     expect(link).toMatch(/^https:\/\/konkurs\.example\.org\/accept-invitation\?token=/);
     const token = decodeURIComponent(new URL(link).searchParams.get('token') ?? '');
-    const accepted = await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: goodPassword }));
+    const accepted = await app.request(
+      '/api/auth/invitations/accept',
+      jsonRequest('POST', { token, password: goodPassword }),
+    );
     expect(accepted.status).toBe(200);
     const cookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect((await app.request('/api/users?role=organizer', { headers: { cookie } })).status).toBe(200);
-    await expect(createOrganizer(deps, { email: email.toUpperCase(), displayName: 'Again', language: 'pl', operator: 'test' })).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    await expect(
+      createOrganizer(deps, { email: email.toUpperCase(), displayName: 'Again', language: 'pl', operator: 'test' }),
+    ).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
   });
 });
 
@@ -96,16 +153,39 @@ describe('organizer: audit trail', () => {
       const { user } = await seedUser(deps, { role: 'expert' });
       targets.push(user);
       deps.clock.advance(1000);
-      await app.request(`/api/users/${user.userId}/deactivate`, jsonRequest('POST', {}, { cookie, 'x-test-client-address': '198.51.100.9' }));
+      await app.request(
+        `/api/users/${user.userId}/deactivate`,
+        jsonRequest('POST', {}, { cookie, 'x-test-client-address': '198.51.100.9' }),
+      );
     }
-    const first = (await (await app.request(`/api/audit?day=${day}&limit=2`, { headers: { cookie } })).json()) as { items: { action: string; at: string; subject: { id: string }; actor: { userId: string; label: string }; ip: string }[]; cursor: string };
+    const first = (await (await app.request(`/api/audit?day=${day}&limit=2`, { headers: { cookie } })).json()) as {
+      items: {
+        action: string;
+        at: string;
+        subject: { id: string };
+        actor: { userId: string; label: string };
+        ip: string;
+      }[];
+      cursor: string;
+    };
     expect(first.items).toHaveLength(2);
-    expect(first.items[0]).toMatchObject({ action: 'user.deactivated', subject: { id: targets[2]!.userId }, actor: { userId: organizer.userId, label: organizer.email }, ip: '198.51.100.9' });
+    expect(first.items[0]).toMatchObject({
+      action: 'user.deactivated',
+      subject: { id: targets[2]!.userId },
+      actor: { userId: organizer.userId, label: organizer.email },
+      ip: '198.51.100.9',
+    });
     expect(first.items[0]!.at > first.items[1]!.at).toBe(true);
-    const second = (await (await app.request(`/api/audit?day=${day}&limit=2&cursor=${encodeURIComponent(first.cursor)}`, { headers: { cookie } })).json()) as { items: { subject: { id: string } }[] };
+    const second = (await (
+      await app.request(`/api/audit?day=${day}&limit=2&cursor=${encodeURIComponent(first.cursor)}`, {
+        headers: { cookie },
+      })
+    ).json()) as { items: { subject: { id: string } }[] };
     expect(second.items.map((e) => e.subject.id)).toEqual([targets[0]!.userId]);
 
-    const subject = (await (await app.request(`/api/audit?subjectType=user&subjectId=${targets[1]!.userId}`, { headers: { cookie } })).json()) as { items: { action: string }[] };
+    const subject = (await (
+      await app.request(`/api/audit?subjectType=user&subjectId=${targets[1]!.userId}`, { headers: { cookie } })
+    ).json()) as { items: { action: string }[] };
     expect(subject.items.map((e) => e.action)).toEqual(['user.deactivated']);
     const badDay = await errorOf(await app.request('/api/audit?day=yesterday', { headers: { cookie } }));
     expect(Object.keys(badDay.fields)).toEqual(['day']);

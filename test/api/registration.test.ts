@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { emailMarker } from '../../shared/accounts/user';
 import { keys } from '../../shared/store/keys';
-import { apiHarness, errorOf, goodPassword, jsonRequest, registrationBody, seedInstitution, sessionCookie, tokenFromOutbox, uniqueEmail, validNip } from '../support/accounts';
+import {
+  apiHarness,
+  errorOf,
+  goodPassword,
+  jsonRequest,
+  registrationBody,
+  seedInstitution,
+  sessionCookie,
+  tokenFromOutbox,
+  uniqueEmail,
+  validNip,
+} from '../support/accounts';
 
 const { deps, app } = apiHarness();
-const register = (body: unknown, headers: Record<string, string> = {}) => app.request('/api/institutions', jsonRequest('POST', body, headers));
+const register = (body: unknown, headers: Record<string, string> = {}) =>
+  app.request('/api/institutions', jsonRequest('POST', body, headers));
 
 /** Nothing of a refused registration exists: no e-mail marker, no NIP marker. */
 async function assertNothingCreated(email: string, nip: string) {
@@ -20,13 +32,31 @@ describe('institution self-registration', () => {
     const { userId, institutionId } = (await res.json()) as { userId: string; institutionId: string };
 
     const user = await deps.store.get(keys.user(userId), { consistent: true });
-    expect(user).toMatchObject({ email: body.account.email, roles: ['institution'], institutionId, status: 'active', emailVerified: false });
+    expect(user).toMatchObject({
+      email: body.account.email,
+      roles: ['institution'],
+      institutionId,
+      status: 'active',
+      emailVerified: false,
+    });
     expect(String(user?.passwordHash)).toMatch(/^scrypt\$15\$8\$3\$/);
-    expect(await deps.store.get(emailMarker(body.account.email.toUpperCase()), { consistent: true })).toMatchObject({ userId });
-    expect(await deps.store.get(keys.unique('nip', body.institution.nip), { consistent: true })).toMatchObject({ institutionId });
+    expect(await deps.store.get(emailMarker(body.account.email.toUpperCase()), { consistent: true })).toMatchObject({
+      userId,
+    });
+    expect(await deps.store.get(keys.unique('nip', body.institution.nip), { consistent: true })).toMatchObject({
+      institutionId,
+    });
     expect(await deps.store.get(keys.member(institutionId, userId), { consistent: true })).toMatchObject({ userId });
-    expect(await deps.store.get(keys.institution(institutionId), { consistent: true })).toMatchObject({ name: body.institution.name, nip: body.institution.nip, version: 1 });
-    const audit = await deps.store.query({ index: 'gsi1', partitionKey: keys.auditSubject('institution', institutionId), limit: 10 });
+    expect(await deps.store.get(keys.institution(institutionId), { consistent: true })).toMatchObject({
+      name: body.institution.name,
+      nip: body.institution.nip,
+      version: 1,
+    });
+    const audit = await deps.store.query({
+      index: 'gsi1',
+      partitionKey: keys.auditSubject('institution', institutionId),
+      limit: 10,
+    });
     expect(audit.items.map((i) => i.action)).toEqual(['institution.registered']);
 
     const token = await tokenFromOutbox(deps, body.account.email, 'verify-email');
@@ -36,9 +66,13 @@ describe('institution self-registration', () => {
   it('verify → login works; login before verifying is refused with EMAIL_NOT_VERIFIED (only with the right password)', async () => {
     const body = registrationBody();
     await register(body);
-    const login = () => app.request('/api/auth/login', jsonRequest('POST', { email: body.account.email, password: goodPassword }));
+    const login = () =>
+      app.request('/api/auth/login', jsonRequest('POST', { email: body.account.email, password: goodPassword }));
     expect((await errorOf(await login())).code).toBe('EMAIL_NOT_VERIFIED');
-    const wrong = await app.request('/api/auth/login', jsonRequest('POST', { email: body.account.email, password: 'wrong password 123' }));
+    const wrong = await app.request(
+      '/api/auth/login',
+      jsonRequest('POST', { email: body.account.email, password: 'wrong password 123' }),
+    );
     expect((await errorOf(wrong)).code).toBe('INVALID_CREDENTIALS');
 
     const token = await tokenFromOutbox(deps, body.account.email, 'verify-email');
@@ -58,14 +92,36 @@ describe('institution self-registration', () => {
     expect(cookie).toMatch(/Path=\//);
     const me = await app.request('/api/me', { headers: { cookie: cookie.split(';')[0]! } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ user: { email: body.account.email }, institution: { name: body.institution.name } });
+    expect(await me.json()).toMatchObject({
+      user: { email: body.account.email },
+      institution: { name: body.institution.name },
+    });
   });
 
   it.each([
     ['an invalid NIP', registrationBody({ institution: { nip: '1234567890' } }), 'institution.nip'],
     ['an invalid REGON', registrationBody({ institution: { regon: '123456789' } }), 'institution.regon'],
-    ['a bad postal code', registrationBody({ institution: { address: { street: 'a', postalCode: '00950', city: 'x', commune: 'x', county: 'x', voivodeship: 'mazowieckie' } } }), 'institution.address.postalCode'],
-    ['an unknown institution type', { ...registrationBody(), institution: { ...registrationBody().institution, type: 'castle' } }, 'institution.type'],
+    [
+      'a bad postal code',
+      registrationBody({
+        institution: {
+          address: {
+            street: 'a',
+            postalCode: '00950',
+            city: 'x',
+            commune: 'x',
+            county: 'x',
+            voivodeship: 'mazowieckie',
+          },
+        },
+      }),
+      'institution.address.postalCode',
+    ],
+    [
+      'an unknown institution type',
+      { ...registrationBody(), institution: { ...registrationBody().institution, type: 'castle' } },
+      'institution.type',
+    ],
     ['a malformed e-mail', registrationBody({ account: { email: 'not-an-email' } }), 'account.email'],
     ['a too short password', registrationBody({ account: { password: 'short' } }), 'account.password'],
     ['a common password', registrationBody({ account: { password: 'password1234' } }), 'account.password'],
@@ -74,7 +130,10 @@ describe('institution self-registration', () => {
     const error = await errorOf(res);
     expect(error.status).toBe(400);
     expect(Object.keys(error.fields)).toContain(field);
-    await assertNothingCreated((body as ReturnType<typeof registrationBody>).account.email, (body as ReturnType<typeof registrationBody>).institution.nip);
+    await assertNothingCreated(
+      (body as ReturnType<typeof registrationBody>).account.email,
+      (body as ReturnType<typeof registrationBody>).institution.nip,
+    );
   });
 
   it('field errors are in the request language', async () => {
@@ -110,7 +169,10 @@ describe('institution self-registration', () => {
 
   it('two registrations racing for one NIP: exactly one wins', async () => {
     const nip = validNip();
-    const results = await Promise.all([register(registrationBody({ institution: { nip } })), register(registrationBody({ institution: { nip } }))]);
+    const results = await Promise.all([
+      register(registrationBody({ institution: { nip } })),
+      register(registrationBody({ institution: { nip } })),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
   });
 });
@@ -119,7 +181,9 @@ describe('institution profile and members', () => {
   it('an edit from a stale version is refused with 409 STALE_VERSION and overwrites nothing', async () => {
     const { institutionId, member } = await seedInstitution(deps);
     const cookie = await sessionCookie(deps, member.userId);
-    const current = (await (await app.request(`/api/institutions/${institutionId}`, { headers: { cookie } })).json()) as Record<string, unknown>;
+    const current = (await (
+      await app.request(`/api/institutions/${institutionId}`, { headers: { cookie } })
+    ).json()) as Record<string, unknown>;
     const { institutionId: _i, nip: _n, createdAt: _c, updatedAt: _u, ...profile } = current;
     const put = (changes: Record<string, unknown>) =>
       app.request(`/api/institutions/${institutionId}`, jsonRequest('PUT', { ...profile, ...changes }, { cookie }));
@@ -129,10 +193,21 @@ describe('institution profile and members', () => {
     const stale = await errorOf(await put({ name: 'Druga zmiana z tej samej wersji', version: 1 }));
     expect(stale).toMatchObject({ status: 409, code: 'STALE_VERSION' });
     expect(stale.message).toContain('w międzyczasie');
-    expect(await deps.store.get(keys.institution(institutionId), { consistent: true })).toMatchObject({ name: 'Urząd Miasta Pierwsza Zmiana', version: 2 });
-    const audit = await deps.store.query({ index: 'gsi1', partitionKey: keys.auditSubject('institution', institutionId), limit: 10 });
+    expect(await deps.store.get(keys.institution(institutionId), { consistent: true })).toMatchObject({
+      name: 'Urząd Miasta Pierwsza Zmiana',
+      version: 2,
+    });
+    const audit = await deps.store.query({
+      index: 'gsi1',
+      partitionKey: keys.auditSubject('institution', institutionId),
+      limit: 10,
+    });
     expect(audit.items).toHaveLength(1);
-    expect(audit.items[0]).toMatchObject({ action: 'institution.updated', before: { name: current.name }, after: { name: 'Urząd Miasta Pierwsza Zmiana' } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'institution.updated',
+      before: { name: current.name },
+      after: { name: 'Urząd Miasta Pierwsza Zmiana' },
+    });
   });
 
   it('a member invites a colleague, who accepts, is signed in and sees the same institution', async () => {
@@ -140,29 +215,54 @@ describe('institution profile and members', () => {
     const cookie = await sessionCookie(deps, member.userId);
     const email = uniqueEmail('colleague');
     deps.clock.advance(1000); // members are listed oldest first
-    const invited = await app.request(`/api/institutions/${institutionId}/members`, jsonRequest('POST', { email, displayName: 'Ewa Nowak' }, { cookie }));
+    const invited = await app.request(
+      `/api/institutions/${institutionId}/members`,
+      jsonRequest('POST', { email, displayName: 'Ewa Nowak' }, { cookie }),
+    );
     expect(invited.status).toBe(201);
     expect(await invited.json()).toMatchObject({ email, status: 'invited', institutionId });
-    const members = (await (await app.request(`/api/institutions/${institutionId}/members`, { headers: { cookie } })).json()) as { items: { email: string; status: string }[] };
-    expect(members.items.map((m) => [m.email, m.status])).toEqual([[member.email, 'active'], [email, 'invited']]);
+    const members = (await (
+      await app.request(`/api/institutions/${institutionId}/members`, { headers: { cookie } })
+    ).json()) as { items: { email: string; status: string }[] };
+    expect(members.items.map((m) => [m.email, m.status])).toEqual([
+      [member.email, 'active'],
+      [email, 'invited'],
+    ]);
 
     const token = await tokenFromOutbox(deps, email, 'accept-invitation');
-    const weak = await errorOf(await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: 'short' })));
+    const weak = await errorOf(
+      await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: 'short' })),
+    );
     expect(weak.fields.password).toBeTruthy();
-    const accepted = await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: goodPassword }));
+    const accepted = await app.request(
+      '/api/auth/invitations/accept',
+      jsonRequest('POST', { token, password: goodPassword }),
+    );
     expect(accepted.status).toBe(200);
     const colleagueCookie = (accepted.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const me = (await (await app.request('/api/me', { headers: { cookie: colleagueCookie } })).json()) as { user: { status: string; emailVerified: boolean; institutionId: string } };
+    const me = (await (await app.request('/api/me', { headers: { cookie: colleagueCookie } })).json()) as {
+      user: { status: string; emailVerified: boolean; institutionId: string };
+    };
     expect(me.user).toMatchObject({ status: 'active', emailVerified: true, institutionId });
-    expect((await app.request(`/api/institutions/${institutionId}`, { headers: { cookie: colleagueCookie } })).status).toBe(200);
+    expect(
+      (await app.request(`/api/institutions/${institutionId}`, { headers: { cookie: colleagueCookie } })).status,
+    ).toBe(200);
     // the invitation link is single use
-    expect((await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: goodPassword }))).status).toBe(400);
+    expect(
+      (await app.request('/api/auth/invitations/accept', jsonRequest('POST', { token, password: goodPassword })))
+        .status,
+    ).toBe(400);
   });
 
   it('inviting an e-mail that already has an account is a 409 naming email', async () => {
     const { institutionId, member } = await seedInstitution(deps);
     const cookie = await sessionCookie(deps, member.userId);
-    const error = await errorOf(await app.request(`/api/institutions/${institutionId}/members`, jsonRequest('POST', { email: member.email.toUpperCase(), displayName: 'X' }, { cookie })));
+    const error = await errorOf(
+      await app.request(
+        `/api/institutions/${institutionId}/members`,
+        jsonRequest('POST', { email: member.email.toUpperCase(), displayName: 'X' }, { cookie }),
+      ),
+    );
     expect(error.status).toBe(409);
     expect(Object.keys(error.fields)).toEqual(['email']);
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../shared/accounts/sessions';
 import { keys } from '../../shared/store/keys';
-import { apiHarness, errorOf, goodPassword, jsonRequest, seedInstitution, seedUser, sessionCookie, tokenFromOutbox, uniqueEmail } from '../support/accounts';
+import {
+  apiHarness,
+  errorOf,
+  goodPassword,
+  jsonRequest,
+  seedInstitution,
+  seedUser,
+  sessionCookie,
+  tokenFromOutbox,
+  uniqueEmail,
+} from '../support/accounts';
 
 const { deps, app } = apiHarness();
 const login = (email: string, password: string, address = '198.51.100.7') =>
@@ -23,7 +33,9 @@ describe('login', () => {
     const { user, password } = await seedUser(deps, { role: 'expert' });
     const res = await login(user.email.toUpperCase(), password, uniqueAddress());
     expect(res.status).toBe(200);
-    expect(String((await deps.store.get(keys.user(user.userId), { consistent: true }))?.passwordHash)).toMatch(/^scrypt\$15\$/);
+    expect(String((await deps.store.get(keys.user(user.userId), { consistent: true }))?.passwordHash)).toMatch(
+      /^scrypt\$15\$/,
+    );
   });
 
   it('invited and deactivated accounts cannot log in, with the same answer as a wrong password', async () => {
@@ -35,7 +47,8 @@ describe('login', () => {
 
   it('per account: after 5 failures the 6th attempt waits (429 + Retry-After), even with the right password; the delay doubles; a burst is audited', async () => {
     const { user, password } = await seedUser(deps, { role: 'institution' });
-    for (let i = 0; i < 5; i++) expect((await login(user.email, `wrong-${i}-password`, uniqueAddress())).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(user.email, `wrong-${i}-password`, uniqueAddress())).status).toBe(401);
     const limited = await login(user.email, password, uniqueAddress());
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('30');
@@ -49,7 +62,11 @@ describe('login', () => {
     deps.clock.advance(61_000);
     expect((await login(user.email, password, uniqueAddress())).status).toBe(200);
 
-    const audit = await deps.store.query({ index: 'gsi1', partitionKey: keys.auditSubject('user', user.userId), limit: 10 });
+    const audit = await deps.store.query({
+      index: 'gsi1',
+      partitionKey: keys.auditSubject('user', user.userId),
+      limit: 10,
+    });
     expect(audit.items.filter((e) => e.action === 'security.loginFailureBurst')).toHaveLength(1);
   });
 
@@ -122,7 +139,11 @@ describe('sessions', () => {
   it('log out everywhere ends every session of the account and only of that account', async () => {
     const { user } = await seedUser(deps, { role: 'expert' });
     const { user: other } = await seedUser(deps, { role: 'expert' });
-    const [a, b, c] = [await sessionCookie(deps, user.userId), await sessionCookie(deps, user.userId), await sessionCookie(deps, other.userId)];
+    const [a, b, c] = [
+      await sessionCookie(deps, user.userId),
+      await sessionCookie(deps, user.userId),
+      await sessionCookie(deps, other.userId),
+    ];
     const res = await app.request('/api/auth/logout-everywhere', jsonRequest('POST', {}, { cookie: a }));
     expect(await res.json()).toEqual({ ended: 2 });
     expect((await me(a)).status).toBe(401);
@@ -140,10 +161,22 @@ describe('sessions', () => {
     expect((await me(theirs)).status).toBe(401);
     expect((await login(user.email, password, uniqueAddress())).status).toBe(401);
     deps.clock.advance(1000); // audit entries are ordered by time
-    expect((await app.request(`/api/users/${user.userId}/reactivate`, jsonRequest('POST', {}, { cookie: admin }))).status).toBe(200);
+    expect(
+      (await app.request(`/api/users/${user.userId}/reactivate`, jsonRequest('POST', {}, { cookie: admin }))).status,
+    ).toBe(200);
     expect((await login(user.email, password, uniqueAddress())).status).toBe(200);
-    const audit = await deps.store.query({ index: 'gsi1', partitionKey: keys.auditSubject('user', user.userId), limit: 10 });
-    expect(audit.items.map((e) => [e.action, (e.before as { status: string }).status, (e.after as { status: string }).status])).toEqual([
+    const audit = await deps.store.query({
+      index: 'gsi1',
+      partitionKey: keys.auditSubject('user', user.userId),
+      limit: 10,
+    });
+    expect(
+      audit.items.map((e) => [
+        e.action,
+        (e.before as { status: string }).status,
+        (e.after as { status: string }).status,
+      ]),
+    ).toEqual([
       ['user.deactivated', 'active', 'deactivated'],
       ['user.reactivated', 'deactivated', 'active'],
     ]);
@@ -152,7 +185,11 @@ describe('sessions', () => {
   it('a session whose account is deactivated behind its back is refused even before its item is deleted', async () => {
     const { user } = await seedUser(deps, { role: 'expert' });
     const cookie = await sessionCookie(deps, user.userId);
-    await deps.store.update(keys.user(user.userId), { expression: 'SET #s = :d', names: { '#s': 'status' }, values: { ':d': 'deactivated' } });
+    await deps.store.update(keys.user(user.userId), {
+      expression: 'SET #s = :d',
+      names: { '#s': 'status' },
+      values: { ':d': 'deactivated' },
+    });
     expect((await me(cookie)).status).toBe(401);
   });
 });
@@ -161,16 +198,28 @@ describe('password reset', () => {
   it('mails a single-use link; completing it changes the password and ends every session', async () => {
     const { user, password } = await seedUser(deps, { role: 'institution' });
     const old = await sessionCookie(deps, user.userId);
-    expect((await app.request('/api/auth/password-reset', jsonRequest('POST', { email: user.email.toUpperCase() }))).status).toBe(202);
+    expect(
+      (await app.request('/api/auth/password-reset', jsonRequest('POST', { email: user.email.toUpperCase() }))).status,
+    ).toBe(202);
     const token = await tokenFromOutbox(deps, user.email, 'reset-password');
-    const weak = await errorOf(await app.request('/api/auth/password-reset/complete', jsonRequest('POST', { token, password: 'abc' })));
+    const weak = await errorOf(
+      await app.request('/api/auth/password-reset/complete', jsonRequest('POST', { token, password: 'abc' })),
+    );
     expect(weak.fields.password).toContain('12');
     const newPassword = 'Nowe hasło do konkursu 2026';
-    expect((await app.request('/api/auth/password-reset/complete', jsonRequest('POST', { token, password: newPassword }))).status).toBe(204);
+    expect(
+      (await app.request('/api/auth/password-reset/complete', jsonRequest('POST', { token, password: newPassword })))
+        .status,
+    ).toBe(204);
     expect((await me(old)).status).toBe(401);
     expect((await login(user.email, password, uniqueAddress())).status).toBe(401);
     expect((await login(user.email, newPassword, uniqueAddress())).status).toBe(200);
-    const reused = await errorOf(await app.request('/api/auth/password-reset/complete', jsonRequest('POST', { token, password: 'Jeszcze inne hasło 2026' })));
+    const reused = await errorOf(
+      await app.request(
+        '/api/auth/password-reset/complete',
+        jsonRequest('POST', { token, password: 'Jeszcze inne hasło 2026' }),
+      ),
+    );
     expect(reused.code).toBe('INVALID_TOKEN');
   });
 
@@ -179,17 +228,32 @@ describe('password reset', () => {
     await app.request('/api/auth/password-reset', jsonRequest('POST', { email: user.email }));
     const token = await tokenFromOutbox(deps, user.email, 'reset-password');
     deps.clock.advance(60 * 60 * 1000 + 1000);
-    expect((await errorOf(await app.request('/api/auth/password-reset/complete', jsonRequest('POST', { token, password: 'Nowe hasło do konkursu 2026' })))).code).toBe('INVALID_TOKEN');
+    expect(
+      (
+        await errorOf(
+          await app.request(
+            '/api/auth/password-reset/complete',
+            jsonRequest('POST', { token, password: 'Nowe hasło do konkursu 2026' }),
+          ),
+        )
+      ).code,
+    ).toBe('INVALID_TOKEN');
   });
 
   it('an unknown address gets the same 202 and no mail; mails to one address are capped', async () => {
     const before = (await deps.mail.list()).length;
-    const unknown = await app.request('/api/auth/password-reset', jsonRequest('POST', { email: uniqueEmail('nobody') }));
+    const unknown = await app.request(
+      '/api/auth/password-reset',
+      jsonRequest('POST', { email: uniqueEmail('nobody') }),
+    );
     expect(unknown.status).toBe(202);
     expect((await deps.mail.list()).length).toBe(before);
 
     const { user } = await seedUser(deps, { role: 'institution' });
-    for (let i = 0; i < 5; i++) expect((await app.request('/api/auth/password-reset', jsonRequest('POST', { email: user.email }))).status).toBe(202);
+    for (let i = 0; i < 5; i++)
+      expect((await app.request('/api/auth/password-reset', jsonRequest('POST', { email: user.email }))).status).toBe(
+        202,
+      );
     expect((await deps.mail.list()).filter((m) => m.to === user.email)).toHaveLength(3);
   });
 });
@@ -198,9 +262,14 @@ describe('own profile', () => {
   it('changes name and language with optimistic locking', async () => {
     const { member } = await seedInstitution(deps);
     const cookie = await sessionCookie(deps, member.userId);
-    const ok = await app.request('/api/me', jsonRequest('PUT', { displayName: 'Nowe Imię', language: 'en', version: 1 }, { cookie }));
+    const ok = await app.request(
+      '/api/me',
+      jsonRequest('PUT', { displayName: 'Nowe Imię', language: 'en', version: 1 }, { cookie }),
+    );
     expect(await ok.json()).toMatchObject({ user: { displayName: 'Nowe Imię', language: 'en', version: 2 } });
-    const stale = await errorOf(await app.request('/api/me', jsonRequest('PUT', { displayName: 'Inne', language: 'pl', version: 1 }, { cookie })));
+    const stale = await errorOf(
+      await app.request('/api/me', jsonRequest('PUT', { displayName: 'Inne', language: 'pl', version: 1 }, { cookie })),
+    );
     expect(stale).toMatchObject({ status: 409, code: 'STALE_VERSION' });
   });
 });

@@ -10,7 +10,10 @@ const store = new Store(testTableName(), dynamo, testCursorCodec());
 afterAll(() => dynamo.destroy());
 
 async function appErrorOf(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -26,8 +29,16 @@ describe('store on DynamoDB Local', () => {
   it('a failed condition (lost update) is a CONFLICT, and the item is unchanged', async () => {
     const pk = uniqueId('ITEM');
     await store.put({ pk, sk: 'A', version: 1, name: 'first' });
-    await store.update({ pk, sk: 'A' }, { expression: 'SET #n = :n, version = :v2', names: { '#n': 'name' }, values: { ':n': 'second', ':v2': 2 } }, { expression: 'version = :v1', values: { ':v1': 1 } });
-    const stale = store.update({ pk, sk: 'A' }, { expression: 'SET #n = :n, version = :v2', names: { '#n': 'name' }, values: { ':n': 'stale', ':v2': 2 } }, { expression: 'version = :v1', values: { ':v1': 1 } });
+    await store.update(
+      { pk, sk: 'A' },
+      { expression: 'SET #n = :n, version = :v2', names: { '#n': 'name' }, values: { ':n': 'second', ':v2': 2 } },
+      { expression: 'version = :v1', values: { ':v1': 1 } },
+    );
+    const stale = store.update(
+      { pk, sk: 'A' },
+      { expression: 'SET #n = :n, version = :v2', names: { '#n': 'name' }, values: { ':n': 'stale', ':v2': 2 } },
+      { expression: 'version = :v1', values: { ':v1': 1 } },
+    );
     expect((await appErrorOf(stale)).code).toBe('CONFLICT');
     expect(await store.get({ pk, sk: 'A' })).toMatchObject({ name: 'second', version: 2 });
   });
@@ -36,8 +47,20 @@ describe('store on DynamoDB Local', () => {
     const nip = uniqueId('NIP');
     const create = (id: string) =>
       store.transact([
-        { Put: { TableName: '', Item: { pk: `INSTITUTION#${id}`, sk: 'PROFILE', nip }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: '', Item: { ...keys.unique('nip', nip), owner: id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: '',
+            Item: { pk: `INSTITUTION#${id}`, sk: 'PROFILE', nip },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: '',
+            Item: { ...keys.unique('nip', nip), owner: id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
       ]);
     const a = uniqueId('A');
     const b = uniqueId('B');
@@ -59,7 +82,12 @@ describe('store on DynamoDB Local', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await store.query<{ sk: string }>({ partitionKey: pk, sortKeyPrefix: 'APPLICATION#', limit: 10, cursor });
+      const page = await store.query<{ sk: string }>({
+        partitionKey: pk,
+        sortKeyPrefix: 'APPLICATION#',
+        limit: 10,
+        cursor,
+      });
       seen.push(...page.items.map((i) => i.sk));
       cursor = page.cursor ?? undefined;
       pages++;
@@ -70,8 +98,15 @@ describe('store on DynamoDB Local', () => {
 
   it('queries a GSI and newest-first order', async () => {
     const owner = uniqueId('OWNER');
-    await Promise.all(['2026-01', '2026-03', '2026-02'].map((m) => store.put({ pk: uniqueId('X'), sk: 'X', gsi1pk: owner, gsi1sk: m })));
-    const page = await store.query<{ gsi1sk: string }>({ index: 'gsi1', partitionKey: owner, limit: 10, descending: true });
+    await Promise.all(
+      ['2026-01', '2026-03', '2026-02'].map((m) => store.put({ pk: uniqueId('X'), sk: 'X', gsi1pk: owner, gsi1sk: m })),
+    );
+    const page = await store.query<{ gsi1sk: string }>({
+      index: 'gsi1',
+      partitionKey: owner,
+      limit: 10,
+      descending: true,
+    });
     expect(page.items.map((i) => i.gsi1sk)).toEqual(['2026-03', '2026-02', '2026-01']);
     expect(page.cursor).toBeNull();
   });
@@ -83,7 +118,9 @@ describe('store on DynamoDB Local', () => {
     expect(first.cursor).not.toBeNull();
     const cursor = first.cursor ?? '';
     const tampered = `${cursor.slice(0, -2)}${cursor.endsWith('AA') ? 'BB' : 'AA'}`;
-    expect((await appErrorOf(store.query({ partitionKey: pk, limit: 1, cursor: tampered }))).code).toBe('INVALID_CURSOR');
+    expect((await appErrorOf(store.query({ partitionKey: pk, limit: 1, cursor: tampered }))).code).toBe(
+      'INVALID_CURSOR',
+    );
     const other = uniqueId('EDITION');
     expect((await appErrorOf(store.query({ partitionKey: other, limit: 1, cursor }))).code).toBe('INVALID_CURSOR');
   });

@@ -8,7 +8,9 @@ beforeAll(() => {
 
 describe('alarms', () => {
   const alarmsOn = (metric: string) =>
-    Object.values(fx.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metric } })).map((a) => a.Properties);
+    Object.values(fx.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metric } })).map(
+      (a) => a.Properties,
+    );
   const topic = () => ({ Ref: fx.id(fx.stack.alarms.topic) });
 
   it('alarm on any HTTP API 5xx', () => {
@@ -32,7 +34,9 @@ describe('alarms', () => {
       Namespace: 'AWS/SQS',
       Threshold: 1, // one dead-lettered message is enough
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.deadLetters), 'QueueName'] } }],
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.deadLetters), 'QueueName'] } },
+      ],
       AlarmActions: [topic()],
     });
   });
@@ -65,7 +69,11 @@ describe('least privilege', () => {
   });
 
   it('worker: cannot send e-mail, read the secret, or delete documents; reads and writes documents only for exports', () => {
-    expect(worker().flatMap((s) => s.actions).filter((a) => a === '*' || a.toLowerCase().startsWith('ses:'))).toEqual([]);
+    expect(
+      worker()
+        .flatMap((s) => s.actions)
+        .filter((a) => a === '*' || a.toLowerCase().startsWith('ses:')),
+    ).toEqual([]);
     expect(allows(worker(), 'secretsmanager:GetSecretValue', fx.id(fx.stack.secret.secret))).toEqual([]);
     expect(allows(worker(), 's3:DeleteObject', documents())).toEqual([]);
     expect(allows(worker(), 's3:GetObject', documents())).not.toEqual([]);
@@ -74,7 +82,9 @@ describe('least privilege', () => {
 
   it('documents bucket: browsers may PUT presigned uploads from the web origin only', () => {
     const buckets = fx.template.findResources('AWS::S3::Bucket');
-    const documentsBucket = buckets[fx.id(fx.stack.storage.documents)] as { Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: unknown[] }[] } } };
+    const documentsBucket = buckets[fx.id(fx.stack.storage.documents)] as {
+      Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: unknown[] }[] } };
+    };
     const rules = documentsBucket.Properties.CorsConfiguration?.CorsRules ?? [];
     expect(rules).toHaveLength(1);
     expect(rules[0]!.AllowedMethods).toEqual(['PUT']);

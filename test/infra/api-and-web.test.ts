@@ -62,7 +62,14 @@ describe('functions', () => {
     const env = fx.resource(fx.stack.api.fn.function).Properties.Environment.Variables;
     expect(Object.keys(env)).toEqual(
       expect.arrayContaining([
-        'TABLE_NAME', 'DOCUMENTS_BUCKET', 'CERTIFICATES_BUCKET', 'CERTIFICATE_QUEUE_URL', 'MAIL_FROM', 'APP_SECRET_ARN', 'LOG_LEVEL', 'PUBLIC_ORIGIN',
+        'TABLE_NAME',
+        'DOCUMENTS_BUCKET',
+        'CERTIFICATES_BUCKET',
+        'CERTIFICATE_QUEUE_URL',
+        'MAIL_FROM',
+        'APP_SECRET_ARN',
+        'LOG_LEVEL',
+        'PUBLIC_ORIGIN',
       ]),
     );
     expect(env.TABLE_NAME).toEqual({ Ref: fx.id(fx.stack.data.table) });
@@ -108,7 +115,15 @@ describe('CloudFront', () => {
     const policy = policies[0]!.Properties.OriginRequestPolicyConfig;
     // Host must not be forwarded (API Gateway routes by its own host name); cookies carry the session.
     expect(policy.HeadersConfig.HeaderBehavior).toBe('whitelist');
-    expect(policy.HeadersConfig.Headers).toEqual(expect.arrayContaining(['CloudFront-Viewer-Address', 'Content-Type', 'Origin', 'Sec-Fetch-Site', 'Accept-Language']));
+    expect(policy.HeadersConfig.Headers).toEqual(
+      expect.arrayContaining([
+        'CloudFront-Viewer-Address',
+        'Content-Type',
+        'Origin',
+        'Sec-Fetch-Site',
+        'Accept-Language',
+      ]),
+    );
     expect(policy.HeadersConfig.Headers).not.toContain('Host');
     expect(policy.CookiesConfig.CookieBehavior).toBe('all');
     const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
@@ -119,7 +134,8 @@ describe('CloudFront', () => {
   });
 
   it('falls back to index.html for client-side routes only', () => {
-    const code = Object.values(fx.template.findResources('AWS::CloudFront::Function'))[0]!.Properties.FunctionCode as string;
+    const code = Object.values(fx.template.findResources('AWS::CloudFront::Function'))[0]!.Properties
+      .FunctionCode as string;
     const handler = new Function(`${code}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
     const rewrite = (uri: string) => handler({ request: { uri } }).uri;
     expect(rewrite('/editions/2025/applications')).toBe('/index.html');

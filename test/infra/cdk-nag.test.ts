@@ -13,7 +13,10 @@ import { buildTestApp, temporaryDir } from './support';
  * Validations metadata that the pack honours.
  */
 interface ValidationReport {
-  pluginReports: { pluginName: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  pluginReports: {
+    pluginName: string;
+    violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[];
+  }[];
 }
 
 const awsSolutionsFindings = (report: ValidationReport) =>
@@ -23,7 +26,9 @@ const awsSolutionsFindings = (report: ValidationReport) =>
     .map((v) => `${v.severity} ${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`);
 
 const describeViolations = (violations: PolicyViolation[]) =>
-  violations.map((v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+  violations.map(
+    (v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+  );
 
 /** Every acknowledgement recorded anywhere in the tree, with the path it was made on. */
 function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
@@ -64,7 +69,8 @@ describe('cdk-nag AwsSolutions on the platform stack', () => {
       expect(ack.path, ack.id).toMatch(/^PlatformStack\/.+/);
     }
     const reasons = new Map<string, Set<string>>();
-    for (const ack of acks) reasons.set(ack.reason, (reasons.get(ack.reason) ?? new Set()).add(ack.id.replace(/\[.*$/, '')));
+    for (const ack of acks)
+      reasons.set(ack.reason, (reasons.get(ack.reason) ?? new Set()).add(ack.id.replace(/\[.*$/, '')));
     // One reason may cover several findings of the same rule, never different rules.
     for (const [reason, rules] of reasons) expect([...rules], reason).toHaveLength(1);
   });
@@ -93,7 +99,10 @@ describe('the check can fail', () => {
 
   it('an acknowledgement removes exactly the acknowledged rule', () => {
     const { app, bucket } = throwaway();
-    Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S10', reason: 'test: proving acknowledgements are honoured' });
+    Validations.of(bucket).acknowledge({
+      id: 'AwsSolutions-S10',
+      reason: 'test: proving acknowledgements are honoured',
+    });
     const rules = new AwsSolutionsChecks().validateScope(app).violations.map((v) => v.ruleName);
     expect(rules).not.toContain('AwsSolutions-S10');
     expect(rules).toContain('AwsSolutions-S1');

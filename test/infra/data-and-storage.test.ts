@@ -16,7 +16,10 @@ describe('data', () => {
     ];
     const { partitionKey, sortKey, globalIndexes, timeToLiveAttribute } = tableDefinition;
     const attributes = new Map(
-      [partitionKey, sortKey, ...globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])].map((a) => [a.name, a.type]),
+      [partitionKey, sortKey, ...globalIndexes.flatMap((i) => [i.partitionKey, i.sortKey])].map((a) => [
+        a.name,
+        a.type,
+      ]),
     );
     const tables = fx.template.findResources('AWS::DynamoDB::GlobalTable');
     expect(Object.keys(tables)).toHaveLength(1);
@@ -56,7 +59,9 @@ describe('buckets', () => {
   it('every bucket is private, versioned, S3-encrypted and retained', () => {
     const buckets = fx.template.findResources('AWS::S3::Bucket');
     expect(Object.keys(buckets).sort()).toEqual(
-      [fx.stack.storage.accessLogs, fx.stack.storage.documents, fx.stack.storage.certificates, fx.stack.web.bucket].map(fx.id).sort(),
+      [fx.stack.storage.accessLogs, fx.stack.storage.documents, fx.stack.storage.certificates, fx.stack.web.bucket]
+        .map(fx.id)
+        .sort(),
     );
     for (const bucket of Object.values(buckets)) {
       expect(bucket.DeletionPolicy).toBe('Retain');
@@ -80,7 +85,11 @@ describe('buckets', () => {
       expect(policy, `bucket policy of ${bucketId}`).toBeDefined();
       expect(policy!.Properties.PolicyDocument.Statement).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          expect.objectContaining({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       );
     }
@@ -108,10 +117,16 @@ describe('app secret', () => {
     expect(apiEnv.APP_SECRET_ARN).toEqual({ Ref: fx.id(fx.stack.secret.secret) });
     const api = roleStatements(fx.template, fx.id(fx.stack.api.fn.role));
     expect(allows(api, 'secretsmanager:GetSecretValue', fx.id(fx.stack.secret.secret))).toHaveLength(1);
-    expect(api.filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:'))).flatMap((s) => s.resources)).toEqual([
-      JSON.stringify({ Ref: fx.id(fx.stack.secret.secret) }),
-    ]);
-    expect(allows(roleStatements(fx.template, fx.id(fx.stack.worker.fn.role)), 'secretsmanager:GetSecretValue', fx.id(fx.stack.secret.secret))).toEqual([]);
+    expect(
+      api.filter((s) => s.actions.some((a) => a.startsWith('secretsmanager:'))).flatMap((s) => s.resources),
+    ).toEqual([JSON.stringify({ Ref: fx.id(fx.stack.secret.secret) })]);
+    expect(
+      allows(
+        roleStatements(fx.template, fx.id(fx.stack.worker.fn.role)),
+        'secretsmanager:GetSecretValue',
+        fx.id(fx.stack.secret.secret),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -122,7 +137,9 @@ describe('certificate queue', () => {
       deadLetterTargetArn: { 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.deadLetters), 'Arn'] },
       maxReceiveCount: 3,
     });
-    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fx.resource(fx.stack.worker.fn.function).Properties.Timeout);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(
+      6 * fx.resource(fx.stack.worker.fn.function).Properties.Timeout,
+    );
     expect(queue.SqsManagedSseEnabled).toBe(true);
     const dlq = fx.resource(fx.stack.worker.jobs.deadLetters).Properties;
     expect(dlq.MessageRetentionPeriod).toBe(14 * 24 * 3600);

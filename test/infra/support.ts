@@ -29,7 +29,10 @@ export function fakeWebBuild(): string {
   if (webBuild) return webBuild;
   const dir = temporaryDir('web-dist-');
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+  );
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app")');
   webBuild = dir;
   return dir;
@@ -60,7 +63,8 @@ export interface Statement {
   resources: string[];
 }
 
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** Every statement a role gets: its inline policies and every AWS::IAM::Policy attached to it. */
 export function roleStatements(template: Template, roleId: string): Statement[] {
@@ -68,7 +72,8 @@ export function roleStatements(template: Template, roleId: string): Statement[] 
   const docs: Doc[] = [];
   const role = template.findResources('AWS::IAM::Role')[roleId];
   if (!role) throw new Error(`No role ${roleId} in the template`);
-  for (const inline of asArray(role.Properties.Policies as { PolicyDocument: Doc }[] | undefined)) docs.push(inline.PolicyDocument);
+  for (const inline of asArray(role.Properties.Policies as { PolicyDocument: Doc }[] | undefined))
+    docs.push(inline.PolicyDocument);
   for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
     const roles = asArray(policy.Properties.Roles as { Ref?: string }[]);
     if (roles.some((r) => r.Ref === roleId)) docs.push(policy.Properties.PolicyDocument as Doc);
@@ -84,7 +89,13 @@ export function roleStatements(template: Template, roleId: string): Statement[] 
 
 /** True when an IAM action pattern (`s3:Put*`, `*`) covers `action`. */
 export function covers(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
   return regex.test(action);
 }
 
@@ -106,11 +117,16 @@ export const testMailFrom = 'Konkurs <konkurs@urzad.example.pl>';
  * runs it), so a nag finding does not hide what the template assertions say.
  */
 export function synthPlatform(options: BuildAppOptions = {}) {
-  const { stack } = buildTestApp({ nagChecks: false, ...options, context: { mailFrom: testMailFrom, ...options.context } });
+  const { stack } = buildTestApp({
+    nagChecks: false,
+    ...options,
+    context: { mailFrom: testMailFrom, ...options.context },
+  });
   const template = Template.fromStack(stack);
   const id = (construct: IConstruct) => logicalId(construct);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON
-  const resource = (construct: IConstruct): { Properties: Record<string, any> } => template.toJSON().Resources[id(construct)];
+  const resource = (construct: IConstruct): { Properties: Record<string, any> } =>
+    template.toJSON().Resources[id(construct)];
   return { stack, template, id, resource };
 }
 

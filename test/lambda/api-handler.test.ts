@@ -38,20 +38,32 @@ beforeEach(() => ddb.reset());
 describe('functions/api — API Gateway HTTP API payload 2.0', () => {
   it('a JSON route: status, headers, text body, table read through the store', async () => {
     ddb.on(GetCommand).resolves({});
-    const res = await handler(httpApiEvent({ method: 'GET', path: '/api/health', headers: { 'x-request-id': 'forged-by-client' } }), lambdaContext);
+    const res = await handler(
+      httpApiEvent({ method: 'GET', path: '/api/health', headers: { 'x-request-id': 'forged-by-client' } }),
+      lambdaContext,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toContain('application/json');
     expect(res.headers?.['x-content-type-options']).toBe('nosniff');
     expect(res.headers?.['x-request-id']).toBe('Q1w2E3r4T5y6U7i='); // API Gateway's own id, not the client's
     expect(res.isBase64Encoded).toBe(false);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', checks: { table: 'reachable' } });
-    expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({ TableName: 'platform-table', Key: { pk: 'HEALTH', sk: 'HEALTH' } });
+    expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
+      TableName: 'platform-table',
+      Key: { pk: 'HEALTH', sk: 'HEALTH' },
+    });
   });
 
   it('a cookie-setting route: Set-Cookie goes to the v2 `cookies` array', async () => {
     const body = JSON.stringify({ language: 'en' });
     const res = await handler(
-      httpApiEvent({ method: 'PUT', path: '/api/preferences/language', body, headers: { 'content-type': 'application/json' }, cookies: ['lang=pl'] }),
+      httpApiEvent({
+        method: 'PUT',
+        path: '/api/preferences/language',
+        body,
+        headers: { 'content-type': 'application/json' },
+        cookies: ['lang=pl'],
+      }),
       lambdaContext,
     );
     expect(res.statusCode).toBe(200);
@@ -61,7 +73,10 @@ describe('functions/api — API Gateway HTTP API payload 2.0', () => {
   });
 
   it('request cookies from the v2 event reach the app (language of messages)', async () => {
-    const res = await handler(httpApiEvent({ method: 'GET', path: '/api/nothing-here', cookies: ['lang=en'] }), lambdaContext);
+    const res = await handler(
+      httpApiEvent({ method: 'GET', path: '/api/nothing-here', cookies: ['lang=en'] }),
+      lambdaContext,
+    );
     expect(res.statusCode).toBe(404);
     expect(JSON.parse(res.body).error.message).toBe('Not found.');
   });
@@ -69,7 +84,13 @@ describe('functions/api — API Gateway HTTP API payload 2.0', () => {
   it('a base64-encoded request body is decoded', async () => {
     const body = Buffer.from(JSON.stringify({ language: 'pl' })).toString('base64');
     const res = await handler(
-      httpApiEvent({ method: 'PUT', path: '/api/preferences/language', body, isBase64Encoded: true, headers: { 'content-type': 'application/json' } }),
+      httpApiEvent({
+        method: 'PUT',
+        path: '/api/preferences/language',
+        body,
+        isBase64Encoded: true,
+        headers: { 'content-type': 'application/json' },
+      }),
       lambdaContext,
     );
     expect(res.statusCode).toBe(200);
@@ -86,7 +107,12 @@ describe('functions/api — API Gateway HTTP API payload 2.0', () => {
 
   it('malformed JSON through API Gateway is a JSON 400', async () => {
     const res = await handler(
-      httpApiEvent({ method: 'PUT', path: '/api/preferences/language', body: '{', headers: { 'content-type': 'application/json' } }),
+      httpApiEvent({
+        method: 'PUT',
+        path: '/api/preferences/language',
+        body: '{',
+        headers: { 'content-type': 'application/json' },
+      }),
       lambdaContext,
     );
     expect(res.statusCode).toBe(400);

@@ -14,7 +14,9 @@ const validJob = {
 describe('certificate worker', () => {
   it('acknowledges valid jobs (no batch item failures)', async () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const out = await handler(sqsEvent([JSON.stringify(validJob), JSON.stringify({ ...validJob, applicationId: 'A0002' })]));
+    const out = await handler(
+      sqsEvent([JSON.stringify(validJob), JSON.stringify({ ...validJob, applicationId: 'A0002' })]),
+    );
     expect(out.batchItemFailures).toEqual([]);
     vi.restoreAllMocks();
   });
@@ -22,9 +24,18 @@ describe('certificate worker', () => {
   it('reports exactly the malformed messages, so SQS redrives only those to the DLQ', async () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const out = await handler(
-      sqsEvent([JSON.stringify(validJob), 'not json', JSON.stringify({ ...validJob, editionId: '' }), JSON.stringify({ type: 'other' })]),
+      sqsEvent([
+        JSON.stringify(validJob),
+        'not json',
+        JSON.stringify({ ...validJob, editionId: '' }),
+        JSON.stringify({ type: 'other' }),
+      ]),
     );
-    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'msg-1' }, { itemIdentifier: 'msg-2' }, { itemIdentifier: 'msg-3' }]);
+    expect(out.batchItemFailures).toEqual([
+      { itemIdentifier: 'msg-1' },
+      { itemIdentifier: 'msg-2' },
+      { itemIdentifier: 'msg-3' },
+    ]);
     vi.restoreAllMocks();
   });
 

@@ -4,7 +4,6 @@ import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/br
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
-
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10));
 const weighted = (ds: number[], weights: number[]) => ds.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0);
 
@@ -21,7 +20,6 @@ function randomRegon(): string {
   const ds = digits(8);
   return [...ds, (weighted(ds, [8, 9, 2, 3, 4, 5, 6, 7]) % 11) % 10].join('');
 }
-
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -51,7 +49,8 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     expect(await page.title()).toBe('Rejestracja instytucji — Przyjazny Urząd');
 
     const fill = async (values: Record<string, string>) => {
-      for (const [name, value] of Object.entries(values)) await page.locator(`#register-${name.replace(/\./g, '-')}`).fill(value);
+      for (const [name, value] of Object.entries(values))
+        await page.locator(`#register-${name.replace(/\./g, '-')}`).fill(value);
     };
     await fill({
       'institution.name': `Urząd Gminy Testowo ${suffix}`,
@@ -97,7 +96,9 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await mail.waitFor();
     await mail.locator('a[href*="/verify-email?token="]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Potwierdzenie adresu e-mail');
-    await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain('Adres e-mail został potwierdzony');
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 10_000 })
+      .toContain('Adres e-mail został potwierdzony');
     await page.close();
   });
 
@@ -128,7 +129,9 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await name.fill(`Urząd Miasta i Gminy Testowo ${suffix}`);
     await page.locator('#profile-contactPerson-phone').fill('22 765 43 21');
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
-    await expect.poll(() => page.locator('form#profile [role="status"]').textContent()).toBe('Zapisano zmiany w profilu instytucji.');
+    await expect
+      .poll(() => page.locator('form#profile [role="status"]').textContent())
+      .toBe('Zapisano zmiany w profilu instytucji.');
 
     await page.reload();
     await expect.poll(() => page.locator('#profile-name').inputValue()).toBe(`Urząd Miasta i Gminy Testowo ${suffix}`);
@@ -140,12 +143,16 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await expect.poll(() => other.locator('#profile-name').inputValue()).toBe(`Urząd Miasta i Gminy Testowo ${suffix}`);
     await other.locator('#profile-address-street').fill('ul. Rynek 2');
     await other.getByRole('button', { name: 'Zapisz zmiany' }).click();
-    await expect.poll(() => other.locator('form#profile [role="status"]').textContent()).toBe('Zapisano zmiany w profilu instytucji.');
+    await expect
+      .poll(() => other.locator('form#profile [role="status"]').textContent())
+      .toBe('Zapisano zmiany w profilu instytucji.');
     await other.close();
 
     await page.locator('#profile-address-city').fill('Nowe Testowo');
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Ktoś zapisał zmiany w międzyczasie');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Ktoś zapisał zmiany w międzyczasie');
     expect(await page.locator('#profile-address-city').inputValue()).toBe('Nowe Testowo');
     await page.getByRole('button', { name: 'Wczytaj aktualne dane' }).click();
     await expect.poll(() => page.locator('#profile-address-street').inputValue()).toBe('ul. Rynek 2');
@@ -164,7 +171,9 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     const invitations: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/members') && invitations.push(r.url()));
     await page.getByRole('button', { name: 'Wyślij zaproszenie' }).dblclick();
-    await expect.poll(() => page.locator('form#invite [role="status"]').textContent()).toBe(`Wysłano zaproszenie do ${colleague}.`);
+    await expect
+      .poll(() => page.locator('form#invite [role="status"]').textContent())
+      .toBe(`Wysłano zaproszenie do ${colleague}.`);
     await page.waitForLoadState('networkidle');
     expect(invitations).toHaveLength(1);
     expect(await page.locator('form#invite .error-summary').count()).toBe(0);
@@ -176,10 +185,17 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
 
   it('has no serious or critical axe-core violations on the member’s pages', async () => {
     const page = await member.newPage();
-    for (const [path, ready] of [['/institution', '#profile-name'], ['/account', '#account-displayName']] as const) {
+    for (const [path, ready] of [
+      ['/institution', '#profile-name'],
+      ['/account', '#account-displayName'],
+    ] as const) {
       await page.goto(`${platform.baseUrl}${path}`);
       await page.locator(ready).waitFor();
-      await page.locator(`tr[data-email]`).first().waitFor({ timeout: path === '/institution' ? 10_000 : 1 }).catch(() => undefined);
+      await page
+        .locator(`tr[data-email]`)
+        .first()
+        .waitFor({ timeout: path === '/institution' ? 10_000 : 1 })
+        .catch(() => undefined);
       expect(await axeViolations(page), path).toEqual([]);
     }
     await page.close();
@@ -195,14 +211,24 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     expect((await page.request.get(`${platform.baseUrl}/api/me`)).status()).toBe(401);
     // A page for members now sends the visitor to the login page, and back after.
     await page.goto(`${platform.baseUrl}/institution`);
-    await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/login?next=%2Finstitution');
+    await expect
+      .poll(() => new URL(page.url()).pathname + new URL(page.url()).search)
+      .toBe('/login?next=%2Finstitution');
     await page.close();
   });
 
   it('has no serious or critical axe-core violations on the public account pages', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    for (const path of ['/register', '/login', '/forgot-password', '/reset-password?token=x', '/verify-email', '/outbox', '/no-such-page']) {
+    for (const path of [
+      '/register',
+      '/login',
+      '/forgot-password',
+      '/reset-password?token=x',
+      '/verify-email',
+      '/outbox',
+      '/no-such-page',
+    ]) {
       await page.goto(`${platform.baseUrl}${path}`);
       await page.locator('h1').waitFor();
       expect(await axeViolations(page), path).toEqual([]);
@@ -284,15 +310,21 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await page.locator('#login-email').fill(colleague);
     await page.locator('#login-password').fill('not the password at all');
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Incorrect e-mail address or password.');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Incorrect e-mail address or password.');
 
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.locator('#forgot-email').fill(colleague);
     await page.getByRole('button', { name: 'Send the link' }).click();
-    await expect.poll(() => page.locator('form#forgot [role="status"]').textContent()).toContain('If an account with this address exists');
+    await expect
+      .poll(() => page.locator('form#forgot [role="status"]').textContent())
+      .toContain('If an account with this address exists');
 
     await page.goto(`${platform.baseUrl}/outbox`);
-    const mail = page.locator(`article[data-to="${colleague}"]`, { has: page.locator('a[href*="/reset-password?token="]') }).first();
+    const mail = page
+      .locator(`article[data-to="${colleague}"]`, { has: page.locator('a[href*="/reset-password?token="]') })
+      .first();
     await mail.waitFor();
     await mail.locator('a[href*="/reset-password?token="]').click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Set a new password');

@@ -8,18 +8,20 @@ import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../sup
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
-
-
-const unsavedDrafts = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ap-draft:')).length);
+const unsavedDrafts = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ap-draft:')).length);
 const saveStatus = (page: Page, section: string) => page.locator(`.ap-save-status[data-section="${section}"]`);
 
 /** Waits until the section's autosave went through and nothing is left unsaved in this browser. */
 async function waitSaved(page: Page, section: string): Promise<void> {
-  await expect.poll(() => saveStatus(page, section).textContent(), { timeout: 15_000 }).toMatch(/^Zapisano o \d\d:\d\d$/);
+  await expect
+    .poll(() => saveStatus(page, section).textContent(), { timeout: 15_000 })
+    .toMatch(/^Zapisano o \d\d:\d\d$/);
   await expect.poll(() => unsavedDrafts(page), { timeout: 15_000 }).toBe(0);
 }
 
-const DESCRIPTION = 'Stosujemy spisane standardy: identyfikatory, czas oczekiwania do 15 minut,\nskrzynka skarg i wniosków, tłumacz PJM na wezwanie.';
+const DESCRIPTION =
+  'Stosujemy spisane standardy: identyfikatory, czas oczekiwania do 15 minut,\nskrzynka skarg i wniosków, tłumacz PJM na wezwanie.';
 
 describeWithBrowser('an institution applies to the demo edition in the browser (npm start -- --in-memory)', () => {
   let platform: RunningPlatform;
@@ -36,7 +38,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
   };
   const openForm = async (page: Page) => {
     await page.goto(`${platform.baseUrl}/applications/${applicationId}`);
-    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toMatch(/^Zgłoszenie — Przyjazny Urząd/);
+    await expect
+      .poll(() => page.locator('h1').textContent(), { timeout: 15_000 })
+      .toMatch(/^Zgłoszenie — Przyjazny Urząd/);
   };
 
   beforeAll(async () => {
@@ -77,7 +81,13 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     await page.goto(`${platform.baseUrl}/applications`);
     const row = page.locator(`tr[data-application="${applicationId}"]`);
     await expect.poll(() => row.textContent()).toContain('wersja robocza');
-    expect(await page.locator('.ap-cards li').first().getByRole('link', { name: /Przejdź do zgłoszenia/ }).count()).toBe(1);
+    expect(
+      await page
+        .locator('.ap-cards li')
+        .first()
+        .getByRole('link', { name: /Przejdź do zgłoszenia/ })
+        .count(),
+    ).toBe(1);
     expect(await axeViolations(page), '/applications').toEqual([]);
     await page.close();
   });
@@ -88,10 +98,15 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     const standards = page.locator('.ap-nav .ap-progress[data-section="standards"]');
     expect(await standards.textContent()).toContain('0/3 wymaganych');
 
-    await page.getByRole('group', { name: /Czy urząd ma spisane standardy/ }).getByLabel('Tak').check();
+    await page
+      .getByRole('group', { name: /Czy urząd ma spisane standardy/ })
+      .getByLabel('Tak')
+      .check();
     const description = page.locator('#in-standards_description');
     await description.fill(DESCRIPTION);
-    expect(await page.locator('#in-standards_description-count').textContent()).toBe(`${[...DESCRIPTION].length} / 3000`);
+    expect(await page.locator('#in-standards_description-count').textContent()).toBe(
+      `${[...DESCRIPTION].length} / 3000`,
+    );
     expect(await description.getAttribute('aria-describedby')).toContain('in-standards_description-count');
     await page.getByLabel('W urzędzie').check();
     await page.getByLabel('ePUAP').check();
@@ -100,7 +115,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     expect(await axeViolations(page), '/applications/:id (draft)').toEqual([]);
 
     const check = async (p: Page) => {
-      await expect.poll(() => p.locator('#in-standards_description').inputValue(), { timeout: 10_000 }).toBe(DESCRIPTION);
+      await expect
+        .poll(() => p.locator('#in-standards_description').inputValue(), { timeout: 10_000 })
+        .toBe(DESCRIPTION);
       expect(await p.locator('#in-standards_written').isChecked()).toBe(true);
       expect(await p.getByLabel('W urzędzie').isChecked()).toBe(true);
       expect(await p.getByLabel('ePUAP').isChecked()).toBe(true);
@@ -127,7 +144,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     await expect.poll(() => unsavedDrafts(page)).toBe(1);
     await page.unroute('**/sections/staff');
     await page.reload();
-    await expect.poll(() => page.locator('#in-communication').inputValue()).toBe('Biuletyn, strona internetowa, konsultacje społeczne.');
+    await expect
+      .poll(() => page.locator('#in-communication').inputValue())
+      .toBe('Biuletyn, strona internetowa, konsultacje społeczne.');
     await waitSaved(page, 'staff');
     await page.close();
   });
@@ -140,7 +159,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     const satisfied = page.locator('#in-quality_satisfied');
     await satisfied.fill('150');
     // The shared check runs as one types: the message sits at the question and the field is marked.
-    await expect.poll(() => page.locator('#q-quality_satisfied .error-message').textContent()).toContain('Największa dozwolona wartość to 100.');
+    await expect
+      .poll(() => page.locator('#q-quality_satisfied .error-message').textContent())
+      .toContain('Największa dozwolona wartość to 100.');
     expect(await satisfied.getAttribute('aria-invalid')).toBe('true');
     expect(await satisfied.getAttribute('aria-describedby')).toContain('in-quality_satisfied-error');
     await satisfied.fill('87');
@@ -154,9 +175,13 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     // Submitting without the required PDF: the summary takes focus and links to the question.
     await page.getByRole('button', { name: 'Złóż zgłoszenie' }).click();
     const summary = page.locator('.error-summary');
-    await expect.poll(() => summary.textContent()).toContain('Dokument ze standardami obsługi (PDF): Odpowiedź na to pytanie jest wymagana.');
+    await expect
+      .poll(() => summary.textContent())
+      .toContain('Dokument ze standardami obsługi (PDF): Odpowiedź na to pytanie jest wymagana.');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-    expect(await page.locator('#q-documents_standards .error-message').textContent()).toContain('Odpowiedź na to pytanie jest wymagana.');
+    expect(await page.locator('#q-documents_standards .error-message').textContent()).toContain(
+      'Odpowiedź na to pytanie jest wymagana.',
+    );
     expect(await axeViolations(page), '/applications/:id with a failed submit').toEqual([]);
     await summary.getByRole('link', { name: /Dokument ze standardami/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('in-documents_standards');
@@ -165,7 +190,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     const fake = join(files, 'x.pdf');
     writeFileSync(fake, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2048, 0x90)]));
     await page.locator('#in-documents_standards').setInputFiles(fake);
-    await expect.poll(() => page.locator('#q-documents_standards .error-message').textContent(), { timeout: 15_000 }).toContain('Zawartość pliku „x.pdf” nie jest żadnym z dozwolonych rodzajów');
+    await expect
+      .poll(() => page.locator('#q-documents_standards .error-message').textContent(), { timeout: 15_000 })
+      .toContain('Zawartość pliku „x.pdf” nie jest żadnym z dozwolonych rodzajów');
     expect(await page.locator('#q-documents_standards .ap-files li').count()).toBe(0);
     expect(await page.locator('#in-documents_standards').getAttribute('aria-invalid')).toBe('true');
 
@@ -173,7 +200,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     const png = join(files, 'zdjecie.png');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     await page.locator('#in-documents_standards').setInputFiles(png);
-    await expect.poll(() => page.locator('#q-documents_standards .error-message').textContent()).toContain('ma niedozwolony rodzaj');
+    await expect
+      .poll(() => page.locator('#q-documents_standards .error-message').textContent())
+      .toContain('ma niedozwolony rodzaj');
 
     const real = join(files, 'standardy-obslugi.pdf');
     writeFileSync(real, tinyPdf('Standardy obslugi - Urzad Miasta Demo'));
@@ -182,7 +211,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     await listed.waitFor({ timeout: 15_000 });
     expect(await listed.textContent()).toMatch(/^standardy-obslugi\.pdf \(\d+(,\d)? (B|KB)\) Usuń$/);
     expect(await page.locator('#q-documents_standards .error-message').count()).toBe(0);
-    expect(await page.locator('.ap-nav .ap-progress[data-section="documents"]').textContent()).toContain('1/1 wymaganych');
+    expect(await page.locator('.ap-nav .ap-progress[data-section="documents"]').textContent()).toContain(
+      '1/1 wymaganych',
+    );
     const download = await page.request.get(`${platform.baseUrl}${await listed.locator('a').getAttribute('href')}`);
     expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await axeViolations(page), '/applications/:id complete').toEqual([]);
@@ -211,7 +242,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     expect(await axeViolations(page), '/applications/:id submitted').toEqual([]);
 
     await page.goto(`${platform.baseUrl}/outbox`);
-    const mail = page.locator(`article[data-to="${credentials.institution.email}"]`, { hasText: 'Potwierdzenie złożenia zgłoszenia' });
+    const mail = page.locator(`article[data-to="${credentials.institution.email}"]`, {
+      hasText: 'Potwierdzenie złożenia zgłoszenia',
+    });
     await mail.first().waitFor({ timeout: 15_000 });
     expect(await mail.count()).toBe(1);
     expect(await mail.locator(`a[href$="/applications/${applicationId}"]`).count()).toBe(1);
@@ -224,7 +257,11 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     const message = 'Proszę uzupełnić opis standardów o sposób obsługi osób z niepełnosprawnościami.';
     const deadline = new Date(Date.now() + 5 * 24 * 3600 * 1000);
     await page.goto(`${platform.baseUrl}/organizer/editions`);
-    await page.locator('main').getByRole('link', { name: /^Przyjazny Urząd/ }).first().click();
+    await page
+      .locator('main')
+      .getByRole('link', { name: /^Przyjazny Urząd/ })
+      .first()
+      .click();
     await page.locator('main').getByRole('link', { name: 'Zgłoszenia', exact: true }).click();
     await page.getByRole('link', { name: 'Urząd Miasta Demo' }).click();
     await page.getByRole('button', { name: 'Zwróć do poprawy' }).click();
@@ -245,16 +282,22 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     expect(await row.textContent()).toContain('Proszę uzupełnić opis standardów');
     await row.getByRole('link').click();
     const returned = page.locator('.ap-returned');
-    await expect.poll(() => returned.textContent()).toContain('Proszę uzupełnić opis standardów o sposób obsługi osób z niepełnosprawnościami.');
+    await expect
+      .poll(() => returned.textContent())
+      .toContain('Proszę uzupełnić opis standardów o sposób obsługi osób z niepełnosprawnościami.');
     expect(await returned.textContent()).toMatch(/Termin poprawek: .*\(czasu polskiego\)/);
     expect(await axeViolations(page), '/applications/:id returned').toEqual([]);
 
     const description = page.locator('#in-standards_description');
     await expect.poll(() => description.inputValue()).toBe(DESCRIPTION);
-    await description.fill(`${DESCRIPTION}\nObsługa osób z niepełnosprawnościami: pętla indukcyjna, wejście bez progów.`);
+    await description.fill(
+      `${DESCRIPTION}\nObsługa osób z niepełnosprawnościami: pętla indukcyjna, wejście bez progów.`,
+    );
     await waitSaved(page, 'standards');
     await page.getByRole('button', { name: 'Złóż zgłoszenie' }).click();
-    await expect.poll(() => page.locator('.ap-submitted h2').textContent(), { timeout: 15_000 }).toBe('Zgłoszenie złożone');
+    await expect
+      .poll(() => page.locator('.ap-submitted h2').textContent(), { timeout: 15_000 })
+      .toBe('Zgłoszenie złożone');
     expect(await page.locator('#q-standards_description dd').textContent()).toContain('pętla indukcyjna');
     await page.goto(`${platform.baseUrl}/applications`);
     await expect.poll(() => page.locator(`tr[data-application="${applicationId}"]`).textContent()).toContain('złożone');
@@ -302,7 +345,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
 
     // Submitted again while the window is open.
     await first.getByRole('button', { name: 'Złóż zgłoszenie' }).click();
-    await expect.poll(() => first.locator('.ap-submitted h2').textContent(), { timeout: 15_000 }).toBe('Zgłoszenie złożone');
+    await expect
+      .poll(() => first.locator('.ap-submitted h2').textContent(), { timeout: 15_000 })
+      .toBe('Zgłoszenie złożone');
     await first.close();
     await second.close();
   });
@@ -313,7 +358,9 @@ describeWithBrowser('an institution applies to the demo edition in the browser (
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Application — Przyjazny Urząd/);
     expect(await page.locator('.ap-submitted h2').textContent()).toBe('Application submitted');
-    expect(await page.locator('#q-standards_written dt').textContent()).toBe('Does the office have written customer-service standards?');
+    expect(await page.locator('#q-standards_written dt').textContent()).toBe(
+      'Does the office have written customer-service standards?',
+    );
     expect(await page.locator('#q-standards_written dd').textContent()).toBe('Yes');
     await page.getByRole('button', { name: 'Przełącz na język polski' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/^Zgłoszenie — Przyjazny Urząd/);

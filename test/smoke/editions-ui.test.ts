@@ -4,8 +4,6 @@ import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../sup
 import { describeWithBrowser, launchChromium } from '../support/chromium';
 import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
-
-
 const h1 = (page: Page) => page.locator('h1').textContent();
 
 describeWithBrowser('the organizer runs editions in the browser (npm start -- --in-memory)', () => {
@@ -97,7 +95,9 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await expect.poll(() => page.locator('.ed-savebar [role="status"]').textContent()).toBe('Zapisano kwestionariusz.');
 
     await page.getByRole('button', { name: 'Podgląd formularza' }).click();
-    await expect.poll(() => page.locator('.ed-preview-box').textContent()).toContain('Kto odpowiada za jakość obsługi?');
+    await expect
+      .poll(() => page.locator('.ed-preview-box').textContent())
+      .toContain('Kto odpowiada za jakość obsługi?');
     expect(await page.getByLabel(/Kto odpowiada za jakość obsługi\?/).isDisabled()).toBe(true);
     expect(await axeViolations(page), 'questionnaire preview').toEqual([]);
     await page.close();
@@ -112,7 +112,9 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await page.goto(`${platform.baseUrl}${newEditionUrl}`);
     await page.getByRole('button', { name: 'Otwórz nabór' }).click();
     await page.getByRole('button', { name: 'Tak, zmień etap' }).click();
-    await expect.poll(() => page.locator('.ed-next [role="status"]').textContent()).toBe('Edycja jest teraz w stanie „Nabór otwarty”.');
+    await expect
+      .poll(() => page.locator('.ed-next [role="status"]').textContent())
+      .toBe('Edycja jest teraz w stanie „Nabór otwarty”.');
     expect(await page.locator('.ed-subtitle').textContent()).toContain('Nabór otwarty');
     // This tab now shows the questionnaire as read-only.
     await page.getByRole('link', { name: 'Kwestionariusz' }).click();
@@ -122,13 +124,17 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await page.close();
 
     await stale.getByRole('button', { name: /^Dodaj pytanie/ }).click();
-    await stale.locator('#ed-questionnaire-sections-0-questions-1-label-pl').fill('Ile osób pracuje w obsłudze klienta?');
+    await stale
+      .locator('#ed-questionnaire-sections-0-questions-1-label-pl')
+      .fill('Ile osób pracuje w obsłudze klienta?');
     await stale.getByRole('button', { name: 'Zapisz kwestionariusz' }).click();
     const summary = stale.locator('.error-summary');
     await expect.poll(() => summary.textContent()).toContain('Kwestionariusz można zmieniać tylko w szkicu edycji');
     expect(await stale.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     // The unsaved question is still there until the user chooses to reload.
-    expect(await stale.locator('#ed-questionnaire-sections-0-questions-1-label-pl').inputValue()).toBe('Ile osób pracuje w obsłudze klienta?');
+    expect(await stale.locator('#ed-questionnaire-sections-0-questions-1-label-pl').inputValue()).toBe(
+      'Ile osób pracuje w obsłudze klienta?',
+    );
     expect(await axeViolations(stale), 'questionnaire save refused').toEqual([]);
     await stale.getByRole('button', { name: 'Wczytaj aktualną wersję' }).click();
     await expect.poll(() => stale.locator('.notice').first().textContent()).toContain('tylko w szkicu');
@@ -165,12 +171,16 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await other.goto(`${platform.baseUrl}${cloneUrl}?tab=settings`);
     await other.locator('#settings-number').fill('XII edycja');
     await other.getByRole('button', { name: 'Zapisz ustawienia' }).click();
-    await expect.poll(() => other.locator('form#settings [role="status"]').textContent()).toBe('Zapisano ustawienia edycji.');
+    await expect
+      .poll(() => other.locator('form#settings [role="status"]').textContent())
+      .toBe('Zapisano ustawienia edycji.');
     await other.close();
     await close.fill(await page.locator('#settings-timeline-reviewStart').inputValue());
     await page.locator('#settings-name').fill('Przyjazny Urząd 2');
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Ktoś zapisał zmiany w międzyczasie');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Ktoś zapisał zmiany w międzyczasie');
     expect(await page.locator('#settings-name').inputValue()).toBe('Przyjazny Urząd 2');
     await page.getByRole('button', { name: 'Wczytaj aktualną wersję' }).click();
     await expect.poll(() => page.locator('#settings-number').inputValue()).toBe('XII edycja');
@@ -211,7 +221,9 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
   it('grants one institution a deadline extension', async () => {
     const page = await organizer.newPage();
     await page.goto(`${platform.baseUrl}${demoEditionUrl}?tab=extensions`);
-    await expect.poll(() => page.locator('main').textContent()).toContain('Nie przyznano jeszcze żadnego przedłużenia.');
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('Nie przyznano jeszcze żadnego przedłużenia.');
     await page.selectOption('#extension-institutionId', { label: 'Starostwo Powiatowe w Gnieźnie' });
     await page.locator('#extension-reason').fill('Awaria systemu EZD w starostwie.');
     // A date before the edition's deadline is refused at its field.
@@ -222,7 +234,9 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await expect.poll(() => until.getAttribute('aria-invalid')).toBe('true');
     await until.fill(proposed);
     await page.getByRole('button', { name: 'Przyznaj przedłużenie' }).click();
-    await expect.poll(() => page.locator('form#extension [role="status"]').textContent()).toBe('Przyznano przedłużenie terminu dla: Starostwo Powiatowe w Gnieźnie.');
+    await expect
+      .poll(() => page.locator('form#extension [role="status"]').textContent())
+      .toBe('Przyznano przedłużenie terminu dla: Starostwo Powiatowe w Gnieźnie.');
     await expect.poll(() => page.locator('table tbody tr').first().textContent()).toContain('Awaria systemu EZD');
     expect(await axeViolations(page), 'extensions').toEqual([]);
     await page.close();
@@ -265,7 +279,9 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await page.getByLabel('Notes for the institution').fill('Please attach the signed standards document.');
     expect(await page.getByLabel('Correction deadline').getAttribute('type')).toBe('datetime-local');
     await page.getByRole('button', { name: 'Send for correction' }).click();
-    await expect.poll(() => page.locator('main [role="status"]').first().textContent()).toContain('returned for correction');
+    await expect
+      .poll(() => page.locator('main [role="status"]').first().textContent())
+      .toContain('returned for correction');
     expect(await page.locator('.ed-formal').count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('Please attach the signed standards document.');
     expect(await axeViolations(page), 'application returned (English)').toEqual([]);

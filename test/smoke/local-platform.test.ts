@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, localCredentials, localRegion } from '../../infra/local/dynamodb-local';
 import { axeViolations, demoAccount, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { dynamoDbLocalProcesses, isAlive, startPlatform, stopPlatform, type RunningPlatform } from '../support/local-process';
+import {
+  dynamoDbLocalProcesses,
+  isAlive,
+  startPlatform,
+  stopPlatform,
+  type RunningPlatform,
+} from '../support/local-process';
 
 const repo = resolve(import.meta.dirname, '../..');
 const startScript = join(repo, 'infra/local/start.ts');
@@ -36,7 +42,9 @@ describeWithBrowser('npm start -- --in-memory, in Chromium', () => {
   it('renders the home page, which reads /api/health through the typed client', async () => {
     const page = await browser.newPage();
     await page.goto(`${platform.baseUrl}/`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Konkurs jakości obsługi w instytucjach publicznych');
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Konkurs jakości obsługi w instytucjach publicznych');
     await page.locator('[data-health="ok"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('html').getAttribute('lang')).toBe('pl');
     await page.close();
@@ -57,10 +65,14 @@ describeWithBrowser('npm start -- --in-memory, in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${platform.baseUrl}/`);
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Customer-service quality award for public institutions');
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Customer-service quality award for public institutions');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Customer-service quality award for public institutions');
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Customer-service quality award for public institutions');
     await page.getByRole('button', { name: 'Przełącz na język polski' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pl');
     await page.close();
@@ -110,8 +122,12 @@ describe('local stack lifecycle (no browser needed)', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pu-start-'));
     const first = await startIn(cwd);
     expect(first.output()).toMatch(/table "przyjazny-urzad" created/);
-    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: first.dynamoEndpoint, region: localRegion, credentials: localCredentials }));
-    await doc.send(new PutCommand({ TableName: 'przyjazny-urzad', Item: { pk: 'SMOKE', sk: 'PERSISTED', value: 'kept' } }));
+    const doc = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: first.dynamoEndpoint, region: localRegion, credentials: localCredentials }),
+    );
+    await doc.send(
+      new PutCommand({ TableName: 'przyjazny-urzad', Item: { pk: 'SMOKE', sk: 'PERSISTED', value: 'kept' } }),
+    );
     doc.destroy();
     expect(await stopPlatform(first, 'SIGTERM')).toEqual({ code: 0, signal: null });
     await expect.poll(() => isAlive(first.dynamoPid), { timeout: 10_000 }).toBe(false);
@@ -134,18 +150,30 @@ describe('local stack lifecycle (no browser needed)', () => {
 
     // create-organizer writes through the running platform's DynamoDB Local…
     const cli = [...tsx.slice(0, 2), join(repo, 'infra/cli/create-organizer.ts')];
-    const created = spawnSync(process.execPath, [...cli, '--email', 'nowy.organizator@example.org'], { cwd, encoding: 'utf8', timeout: 60_000 });
+    const created = spawnSync(process.execPath, [...cli, '--email', 'nowy.organizator@example.org'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/accept-invitation\?token=/);
     const outbox = (await (await fetch(`${second.baseUrl}/api/dev/outbox`)).json()) as { items: { to: string }[] };
     expect(outbox.items.map((m) => m.to)).toContain('nowy.organizator@example.org');
-    const doc2 = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: second.dynamoEndpoint, region: localRegion, credentials: localCredentials }));
-    const got = await doc2.send(new GetCommand({ TableName: 'przyjazny-urzad', Key: { pk: 'SMOKE', sk: 'PERSISTED' } }));
+    const doc2 = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: second.dynamoEndpoint, region: localRegion, credentials: localCredentials }),
+    );
+    const got = await doc2.send(
+      new GetCommand({ TableName: 'przyjazny-urzad', Key: { pk: 'SMOKE', sk: 'PERSISTED' } }),
+    );
     doc2.destroy();
     expect(got.Item?.value).toBe('kept');
 
     // A second platform on the same .data/ is refused and does not disturb the first.
-    const clash = spawnSync(process.execPath, [...tsx, '--port', String(await freePort())], { cwd, encoding: 'utf8', timeout: 60_000 });
+    const clash = spawnSync(process.execPath, [...tsx, '--port', String(await freePort())], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(clash.status).toBe(1);
     expect(clash.stderr).toContain('Another platform');
     expect((await fetch(`${second.baseUrl}/api/health`)).status).toBe(200);
@@ -154,21 +182,41 @@ describe('local stack lifecycle (no browser needed)', () => {
     await expect.poll(() => isAlive(second.dynamoPid), { timeout: 10_000 }).toBe(false);
 
     // …and, with no platform running, starts DynamoDB Local on .data/ for the moment it runs.
-    const again = spawnSync(process.execPath, [...cli, '--email', 'NOWY.organizator@example.org'], { cwd, encoding: 'utf8', timeout: 60_000 });
+    const again = spawnSync(process.execPath, [...cli, '--email', 'NOWY.organizator@example.org'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists');
-    const bad = spawnSync(process.execPath, [...cli, '--email', 'not-an-address'], { cwd, encoding: 'utf8', timeout: 60_000 });
+    const bad = spawnSync(process.execPath, [...cli, '--email', 'not-an-address'], {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Usage: npm run create-organizer');
   });
 
   it('SIGTERM to the npm process itself stops tsx, node and the JVM', async () => {
     const port = await freePort();
-    const platform = await startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], { cwd: repo, port });
+    const platform = await startPlatform('npm', ['start', '--', '--in-memory', '--port', String(port)], {
+      cwd: repo,
+      port,
+    });
     platform.child.kill('SIGTERM'); // the npm pid only, as a process manager would
     await new Promise<void>((r) => platform.child.once('exit', () => r()));
     await expect.poll(() => isAlive(platform.dynamoPid), { timeout: 15_000 }).toBe(false);
-    await expect.poll(() => fetch(`${platform.baseUrl}/api/health`).then(() => 'answering', () => 'closed'), { timeout: 15_000 }).toBe('closed');
+    await expect
+      .poll(
+        () =>
+          fetch(`${platform.baseUrl}/api/health`).then(
+            () => 'answering',
+            () => 'closed',
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe('closed');
   });
 
   it('even SIGKILL of the platform takes the JVM down (watchdog)', async () => {
@@ -187,7 +235,10 @@ describe('local stack lifecycle (no browser needed)', () => {
       timeout: 60_000,
     });
     expect(out.status).toBe(1);
-    const lines = out.stderr.trim().split('\n').filter((l) => !/NodeVersionSupportWarning|^\s*$/.test(l));
+    const lines = out.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !/NodeVersionSupportWarning|^\s*$/.test(l));
     expect(lines.find((l) => l.startsWith('Java not found.'))).toMatch(/Java 17\+ is required.*apt-get install/);
   });
 });

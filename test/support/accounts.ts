@@ -43,7 +43,14 @@ export function institutionInput(overrides: Partial<NewInstitution> = {}): NewIn
     type: 'municipal_office',
     nip: validNip(),
     regon: validRegon(),
-    address: { street: 'ul. Rynek 1', postalCode: '00-950', city: 'Testowo', commune: 'Testowo', county: 'testowski', voivodeship: 'mazowieckie' },
+    address: {
+      street: 'ul. Rynek 1',
+      postalCode: '00-950',
+      city: 'Testowo',
+      commune: 'Testowo',
+      county: 'testowski',
+      voivodeship: 'mazowieckie',
+    },
     website: 'https://testowo.example.org',
     headcount: '41-100',
     contactPerson: { name: 'Anna Kowalska', email: 'sekretariat@testowo.example.org', phone: '+48 22 123 45 67' },
@@ -51,10 +58,21 @@ export function institutionInput(overrides: Partial<NewInstitution> = {}): NewIn
   };
 }
 
-export function registrationBody(overrides: { institution?: Partial<NewInstitution>; account?: Partial<{ email: string; password: string; displayName: string; language: 'pl' | 'en' }> } = {}) {
+export function registrationBody(
+  overrides: {
+    institution?: Partial<NewInstitution>;
+    account?: Partial<{ email: string; password: string; displayName: string; language: 'pl' | 'en' }>;
+  } = {},
+) {
   return {
     institution: institutionInput(overrides.institution),
-    account: { email: uniqueEmail('clerk'), password: goodPassword, displayName: 'Jan Urzędnik', language: 'pl' as const, ...overrides.account },
+    account: {
+      email: uniqueEmail('clerk'),
+      password: goodPassword,
+      displayName: 'Jan Urzędnik',
+      language: 'pl' as const,
+      ...overrides.account,
+    },
   };
 }
 
@@ -67,7 +85,14 @@ export const jsonRequest = (method: string, body?: unknown, headers: Record<stri
 /** An account written straight to the table (fast scrypt parameters; login upgrades them). */
 export async function seedUser(
   deps: Harness['deps'],
-  options: { role: Role; institutionId?: string; status?: AccountStatus; emailVerified?: boolean; password?: string; email?: string } = { role: 'institution' },
+  options: {
+    role: Role;
+    institutionId?: string;
+    status?: AccountStatus;
+    emailVerified?: boolean;
+    password?: string;
+    email?: string;
+  } = { role: 'institution' },
 ): Promise<{ user: User; password: string }> {
   const password = options.password ?? goodPassword;
   const now = deps.clock.now().toISOString();
@@ -82,7 +107,19 @@ export async function seedUser(
     passwordHash: await hashPassword(password, { log2N: 10, r: 8, p: 1 }),
   });
   const membership = options.institutionId
-    ? [{ Put: { TableName: '', Item: { ...keys.member(options.institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now } } }]
+    ? [
+        {
+          Put: {
+            TableName: '',
+            Item: {
+              ...keys.member(options.institutionId, user.userId),
+              entity: 'member',
+              userId: user.userId,
+              joinedAt: now,
+            },
+          },
+        },
+      ]
     : [];
   await deps.store.transact([...newAccountItems(user), ...membership]);
   return { user, password };
@@ -93,7 +130,15 @@ export async function seedInstitution(deps: Harness['deps']): Promise<{ institut
   const institutionId = deps.ids.newId();
   const now = deps.clock.now().toISOString();
   const input = institutionInput();
-  await deps.store.put({ ...keys.institution(institutionId), entity: 'institution', ...input, institutionId, createdAt: now, updatedAt: now, version: 1 });
+  await deps.store.put({
+    ...keys.institution(institutionId),
+    entity: 'institution',
+    ...input,
+    institutionId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
   const { user } = await seedUser(deps, { role: 'institution', institutionId });
   return { institutionId, member: user };
 }
@@ -108,12 +153,15 @@ export async function sessionCookie(deps: Harness['deps'], userId: string): Prom
 export async function tokenFromOutbox(deps: Harness['deps'], to: string, page: string): Promise<string> {
   const mails = await deps.mail.list();
   const mail = mails.find((m) => m.to === to && m.text.includes(`/${page}?token=`));
-  if (!mail) throw new Error(`No ${page} mail to ${to} in the outbox: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}`);
+  if (!mail)
+    throw new Error(`No ${page} mail to ${to} in the outbox: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}`);
   const match = new RegExp(`/${page}\\?token=([A-Za-z0-9_%-]+)`).exec(mail.text);
   return decodeURIComponent(match?.[1] ?? '');
 }
 
-export async function errorOf(res: Response): Promise<{ status: number; code: string; message: string; fields: Record<string, string> }> {
+export async function errorOf(
+  res: Response,
+): Promise<{ status: number; code: string; message: string; fields: Record<string, string> }> {
   const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
   return { status: res.status, code: body.error.code, message: body.error.message, fields: body.error.fields ?? {} };
 }

@@ -11,16 +11,34 @@ import { callerFor } from './applications';
 type Deps = Harness['deps'];
 
 /** A submitted application of a new institution, written straight to the table (the assignment only reads headers). */
-export async function seedSubmitted(deps: Deps, editionId: string, overrides: Partial<NewInstitution> = {}): Promise<ApplicationHeader> {
+export async function seedSubmitted(
+  deps: Deps,
+  editionId: string,
+  overrides: Partial<NewInstitution> = {},
+): Promise<ApplicationHeader> {
   const institutionId = deps.ids.newId();
   const now = deps.clock.now().toISOString();
   const input = institutionInput(overrides);
-  await deps.store.put({ ...keys.institution(institutionId), entity: 'institution', ...input, institutionId, createdAt: now, updatedAt: now, version: 1 });
+  await deps.store.put({
+    ...keys.institution(institutionId),
+    entity: 'institution',
+    ...input,
+    institutionId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  });
   const header: ApplicationHeader = {
     applicationId: deps.ids.newId(),
     editionId,
     institutionId,
-    institution: { name: input.name, nip: input.nip, type: input.type, voivodeship: input.address.voivodeship, headcount: input.headcount },
+    institution: {
+      name: input.name,
+      nip: input.nip,
+      type: input.type,
+      voivodeship: input.address.voivodeship,
+      headcount: input.headcount,
+    },
     status: 'submitted',
     createdAt: now,
     createdBy: 'seed',
@@ -32,10 +50,22 @@ export async function seedSubmitted(deps: Deps, editionId: string, overrides: Pa
   return header;
 }
 
-export const memberInput = (overrides: Partial<MemberInput> = {}): MemberInput => ({ minLoad: 0, maxLoad: 10, expertise: ['obsługa klienta'], preferredCategories: [], chair: false, ...overrides });
+export const memberInput = (overrides: Partial<MemberInput> = {}): MemberInput => ({
+  minLoad: 0,
+  maxLoad: 10,
+  expertise: ['obsługa klienta'],
+  preferredCategories: [],
+  chair: false,
+  ...overrides,
+});
 
 /** An expert account put on the edition's chapter by the given organizer. */
-export async function seedChapterExpert(deps: Deps, editionId: string, organizer: User, overrides: Partial<MemberInput> = {}): Promise<User> {
+export async function seedChapterExpert(
+  deps: Deps,
+  editionId: string,
+  organizer: User,
+  overrides: Partial<MemberInput> = {},
+): Promise<User> {
   const { user } = await seedUser(deps, { role: 'expert' });
   await putChapterMember(deps, editionId, user.userId, memberInput(overrides), callerFor(organizer));
   return user;

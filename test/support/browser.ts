@@ -15,7 +15,10 @@ export async function startInMemoryPlatform(): Promise<RunningPlatform> {
 }
 
 /** A demo account as `npm start` printed it, or null when it printed none. */
-export function demoAccount(output: string, role: 'organizer' | 'institution' | 'expert'): { email: string; password: string } | null {
+export function demoAccount(
+  output: string,
+  role: 'organizer' | 'institution' | 'expert',
+): { email: string; password: string } | null {
   const match = new RegExp(`${role}\\s+(\\S+@\\S+)\\s+password: (\\S+)`).exec(output);
   return match ? { email: match[1] ?? '', password: match[2] ?? '' } : null;
 }

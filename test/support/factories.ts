@@ -42,12 +42,16 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const ids = ulidGenerator(clock);
   const logger = memoryLogger();
   const blobRoot = mkdtempSync(join(tmpdir(), 'pu-blobs-'));
-  const dynamo = overrides.dynamo ?? new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const dynamo =
+    overrides.dynamo ??
+    new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const mail = outboxMailer(clock, ids);
   const certificateJobs = inProcessQueue<CertificateJob>(ids, async () => {});
   const documents = fileBlobStore(join(blobRoot, 'documents'));
   // Export jobs run for real (in process), like locally: the worker's use case against the same table.
-  const exportJobs = inProcessQueue<ExportJob>(ids, (body) => processJob({ logger, exports: () => ({ store, clock, logger, documents }) }, body));
+  const exportJobs = inProcessQueue<ExportJob>(ids, (body) =>
+    processJob({ logger, exports: () => ({ store, clock, logger, documents }) }, body),
+  );
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
   const store = new Store(overrides.tableName ?? 'test-table', dynamo, new CursorCodec(() => keyRing.key('cursor')));
   const settings = {

@@ -11,7 +11,11 @@ export interface RunningPlatform {
 }
 
 /** Starts the local platform as a person would and waits for the "running" banner and /api/health. */
-export async function startPlatform(command: string, args: string[], options: { cwd: string; port: number; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunningPlatform> {
+export async function startPlatform(
+  command: string,
+  args: string[],
+  options: { cwd: string; port: number; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<RunningPlatform> {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env },
@@ -19,8 +23,12 @@ export async function startPlatform(command: string, args: string[], options: { 
     detached: true, // its own process group, like a terminal job: Ctrl-C reaches npm, tsx and node alike
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (;;) {
@@ -28,8 +36,12 @@ export async function startPlatform(command: string, args: string[], options: { 
     if (Date.now() > deadline) throw new Error(`The platform did not start in time:\n${output}`);
     const match = /DynamoDB Local (http:\/\/127\.0\.0\.1:\d+) \(pid (\d+)\)/.exec(output);
     if (match) {
-      const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.status === 200, () => false);
-      if (ok) return { child, output: () => output, baseUrl, dynamoEndpoint: match[1] ?? '', dynamoPid: Number(match[2]) };
+      const ok = await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok)
+        return { child, output: () => output, baseUrl, dynamoEndpoint: match[1] ?? '', dynamoPid: Number(match[2]) };
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -8,7 +8,6 @@ import { describe as describeRoute } from '../../shared/http/openapi/describe';
 import { routePolicy } from '../../shared/http/routes/policy';
 import { testDeps } from '../support/factories';
 
-
 /** The six callers of the access matrix (issue 3). */
 const callers = {
   anonymous,
@@ -30,7 +29,10 @@ function routesOf(app: { routes: { method: string; path: string }[] }): string[]
 
 /** Routes without a rule and rules without a route. */
 function coverage(routes: string[], policy: Record<string, AccessRule>) {
-  return { missing: routes.filter((r) => !(r in policy)), stale: Object.keys(policy).filter((k) => !routes.includes(k)) };
+  return {
+    missing: routes.filter((r) => !(r in policy)),
+    stale: Object.keys(policy).filter((k) => !routes.includes(k)),
+  };
 }
 
 describe('route policy coverage', () => {
@@ -40,7 +42,9 @@ describe('route policy coverage', () => {
 
   it('catches a route added without a rule — and such a route is refused (fail closed)', async () => {
     const app = createApp(testDeps());
-    app.get('/api/forgotten/:id', describeRoute({ summary: 'x', responses: { 200: { description: 'ok' } } }), (c) => c.text('leak'));
+    app.get('/api/forgotten/:id', describeRoute({ summary: 'x', responses: { 200: { description: 'ok' } } }), (c) =>
+      c.text('leak'),
+    );
     expect(coverage(routesOf(app), routePolicy).missing).toEqual(['GET /api/forgotten/:id']);
     const res = await app.request('/api/forgotten/1');
     expect(res.status).toBe(403);
@@ -58,10 +62,34 @@ describe('decide()', () => {
     [{ access: 'roles', roles: ['organizer'] }, 'memberA', {}, 'forbidden'],
     [{ access: 'roles', roles: ['organizer'] }, 'deactivated', {}, 'unauthenticated'],
     [{ access: 'roles', roles: ['organizer'] }, 'organizer', {}, 'allow'],
-    [{ access: 'roles', roles: ['institution'], ownership: { check: 'ownInstitution', param: 'institutionId' } }, 'memberA', { institutionId: 'inst-A' }, 'allow'],
-    [{ access: 'roles', roles: ['institution'], ownership: { check: 'ownInstitution', param: 'institutionId' } }, 'memberB', { institutionId: 'inst-A' }, 'notFound'],
-    [{ access: 'roles', roles: ['institution'], ownership: { check: 'ownInstitution', param: 'institutionId' } }, 'expert', { institutionId: 'inst-A' }, 'forbidden'],
-    [{ access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownInstitution', param: 'institutionId' } }, 'organizer', { institutionId: 'inst-A' }, 'allow'],
+    [
+      { access: 'roles', roles: ['institution'], ownership: { check: 'ownInstitution', param: 'institutionId' } },
+      'memberA',
+      { institutionId: 'inst-A' },
+      'allow',
+    ],
+    [
+      { access: 'roles', roles: ['institution'], ownership: { check: 'ownInstitution', param: 'institutionId' } },
+      'memberB',
+      { institutionId: 'inst-A' },
+      'notFound',
+    ],
+    [
+      { access: 'roles', roles: ['institution'], ownership: { check: 'ownInstitution', param: 'institutionId' } },
+      'expert',
+      { institutionId: 'inst-A' },
+      'forbidden',
+    ],
+    [
+      {
+        access: 'roles',
+        roles: ['institution', 'organizer'],
+        ownership: { check: 'ownInstitution', param: 'institutionId' },
+      },
+      'organizer',
+      { institutionId: 'inst-A' },
+      'allow',
+    ],
   ];
   it.each(cases)('%j for %s with %j → %s', async (rule, caller, params, expected) => {
     expect(await decide(rule, callers[caller], params)).toBe(expected);
@@ -74,7 +102,11 @@ describe('authorize middleware: the outcome table on a throwaway app', () => {
     'GET /api/t/public': { access: 'public' },
     'GET /api/t/me': { access: 'signedIn' },
     'GET /api/t/admin': { access: 'roles', roles: ['organizer'] },
-    'GET /api/t/institutions/:institutionId': { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownInstitution', param: 'institutionId' } },
+    'GET /api/t/institutions/:institutionId': {
+      access: 'roles',
+      roles: ['institution', 'organizer'],
+      ownership: { check: 'ownInstitution', param: 'institutionId' },
+    },
   };
   const app = createApp(testDeps({ principals: undefined }), { policy });
   const appWithCallers = createApp({ ...testDeps(), principals: byHeader }, { policy });
@@ -89,7 +121,14 @@ describe('authorize middleware: the outcome table on a throwaway app', () => {
     '/api/t/public': { anonymous: 200, memberA: 200, memberB: 200, expert: 200, deactivated: 200, organizer: 200 },
     '/api/t/me': { anonymous: 401, memberA: 200, memberB: 200, expert: 200, deactivated: 401, organizer: 200 },
     '/api/t/admin': { anonymous: 401, memberA: 403, memberB: 403, expert: 403, deactivated: 401, organizer: 200 },
-    '/api/t/institutions/inst-A': { anonymous: 401, memberA: 200, memberB: 404, expert: 403, deactivated: 401, organizer: 200 },
+    '/api/t/institutions/inst-A': {
+      anonymous: 401,
+      memberA: 200,
+      memberB: 404,
+      expert: 403,
+      deactivated: 401,
+      organizer: 200,
+    },
   };
 
   for (const [path, row] of Object.entries(expected)) {
@@ -100,7 +139,9 @@ describe('authorize middleware: the outcome table on a throwaway app', () => {
   }
 
   it("another institution's object answers exactly like one that does not exist", async () => {
-    const theirs = await appWithCallers.request('/api/t/institutions/inst-A', { headers: { 'x-test-caller': 'memberB' } });
+    const theirs = await appWithCallers.request('/api/t/institutions/inst-A', {
+      headers: { 'x-test-caller': 'memberB' },
+    });
     const unknown = await appWithCallers.request('/api/no-such-route', { headers: { 'x-test-caller': 'memberB' } });
     const body = async (r: Response) => {
       const { error } = (await r.json()) as { error: { code: string; message: string } };
@@ -115,7 +156,9 @@ describe('authorize middleware: the outcome table on a throwaway app', () => {
   });
 
   it('reads path parameters of the endpoint, decoded', () => {
-    expect(endpointParams('/api/institutions/:institutionId/members/:userId', '/api/institutions/inst%20A/members/u-1')).toEqual({ institutionId: 'inst A', userId: 'u-1' });
+    expect(
+      endpointParams('/api/institutions/:institutionId/members/:userId', '/api/institutions/inst%20A/members/u-1'),
+    ).toEqual({ institutionId: 'inst A', userId: 'u-1' });
   });
 });
 

@@ -79,7 +79,10 @@ describe('account e-mails', () => {
     expect(en.subject).toContain('Confirm');
     expect(pl.text).toContain(link);
     expect(en.text).toContain(link);
-    const invitation = accountMail({ email: 'a@b.pl', displayName: 'Ewa', language: 'pl' }, { kind: 'invitation', link, role: 'institution', institutionName: 'Urząd Gminy X', invitedBy: 'Jan' });
+    const invitation = accountMail(
+      { email: 'a@b.pl', displayName: 'Ewa', language: 'pl' },
+      { kind: 'invitation', link, role: 'institution', institutionName: 'Urząd Gminy X', invitedBy: 'Jan' },
+    );
     expect(invitation.text).toContain('„Urząd Gminy X”');
     expect(invitation.text).toContain('zaprasza: Jan');
   });
@@ -87,7 +90,10 @@ describe('account e-mails', () => {
 
 describe('audit before/after', () => {
   it('keeps only what changed', () => {
-    expect(changedFields({ a: 1, b: { x: 1 }, c: 'same' }, { a: 2, b: { x: 1 }, c: 'same', d: true })).toEqual({ before: { a: 1, d: undefined }, after: { a: 2, d: true } });
+    expect(changedFields({ a: 1, b: { x: 1 }, c: 'same' }, { a: 2, b: { x: 1 }, c: 'same', d: true })).toEqual({
+      before: { a: 1, d: undefined },
+      after: { a: 2, d: true },
+    });
   });
 });
 

@@ -45,10 +45,28 @@ const specArb: fc.Arbitrary<Spec> = fc
     // Loads around the average demand A·k/E, so that most instances are feasible and minimum
     // loads bind; a few are unrestricted, and a few have minLoad > maxLoad (never satisfiable).
     const demand = Math.floor((A * k) / E);
-    const maxLoadArb = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: Math.min(demand, A), max: A }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: A }) });
+    const maxLoadArb = fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: Math.min(demand, A), max: A }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: A }) },
+    );
     const load = fc.oneof(
-      { weight: 40, arbitrary: maxLoadArb.chain((maxLoad) => fc.record({ minLoad: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: Math.min(maxLoad, demand) })), maxLoad: fc.constant(maxLoad) })) },
-      { weight: 1, arbitrary: fc.integer({ min: 0, max: A }).chain((maxLoad) => fc.record({ minLoad: fc.integer({ min: maxLoad + 1, max: maxLoad + 2 }), maxLoad: fc.constant(maxLoad) })) },
+      {
+        weight: 40,
+        arbitrary: maxLoadArb.chain((maxLoad) =>
+          fc.record({
+            minLoad: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: Math.min(maxLoad, demand) })),
+            maxLoad: fc.constant(maxLoad),
+          }),
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: 0, max: A })
+          .chain((maxLoad) =>
+            fc.record({ minLoad: fc.integer({ min: maxLoad + 1, max: maxLoad + 2 }), maxLoad: fc.constant(maxLoad) }),
+          ),
+      },
     );
     return fc.record({
       k: fc.constant(k),
@@ -56,10 +74,16 @@ const specArb: fc.Arbitrary<Spec> = fc
       experts: fc.array(load, { minLength: E, maxLength: E }),
       affinity: fc.array(fc.integer({ min: -20, max: 20 }), { minLength: A * E, maxLength: A * E }),
       conflict: fc.constantFrom(0, 0.1, 0.3).chain((rate) =>
-        fc.array(fc.integer({ min: 0, max: 99 }).map((r) => (r < rate * 100 ? 1 : 0)), { minLength: A * E, maxLength: A * E }),
+        fc.array(
+          fc.integer({ min: 0, max: 99 }).map((r) => (r < rate * 100 ? 1 : 0)),
+          { minLength: A * E, maxLength: A * E },
+        ),
       ),
       balance: fc.integer({ min: 0, max: 3 }),
-      fixedCandidates: fc.option(fc.array(fc.tuple(fc.integer({ min: 0, max: A - 1 }), fc.integer({ min: 0, max: E - 1 })), { maxLength: 6 }), { nil: undefined }),
+      fixedCandidates: fc.option(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: A - 1 }), fc.integer({ min: 0, max: E - 1 })), { maxLength: 6 }),
+        { nil: undefined },
+      ),
     });
   })
   .map(({ fixedCandidates, ...s }) => {
@@ -88,14 +112,20 @@ const nonsenseArb: fc.Arbitrary<Spec> = fc
     fc.record({
       k: fc.integer({ min: -2, max: 8 }),
       applicationCount: fc.oneof(fc.constant(A), fc.integer({ min: -2, max: 10 })),
-      experts: fc.array(fc.record({ minLoad: fc.integer({ min: -3, max: 12 }), maxLoad: fc.integer({ min: -3, max: 12 }) }), { minLength: E, maxLength: E }),
+      experts: fc.array(
+        fc.record({ minLoad: fc.integer({ min: -3, max: 12 }), maxLoad: fc.integer({ min: -3, max: 12 }) }),
+        { minLength: E, maxLength: E },
+      ),
       affinity: fc.oneof(
         fc.array(fc.integer({ min: -50, max: 50 }), { minLength: A * E, maxLength: A * E }),
         fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: A * E + 3 }),
       ),
       conflict: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: A * E + 3 }),
       balance: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double({ min: 0, max: 3, noNaN: true })),
-      fixed: fc.option(fc.array(fc.tuple(fc.integer({ min: -2, max: 10 }), fc.integer({ min: -2, max: 7 })), { maxLength: 8 }), { nil: undefined }),
+      fixed: fc.option(
+        fc.array(fc.tuple(fc.integer({ min: -2, max: 10 }), fc.integer({ min: -2, max: 7 })), { maxLength: 8 }),
+        { nil: undefined },
+      ),
     }),
   );
 
@@ -131,7 +161,15 @@ describe('assignment solver', () => {
       }),
       { numRuns: 100 },
     );
-    const instance = randomInstance(7, { applications: 300, experts: 25, k: 3, conflictRate: 0.05, minLoad: 20, maxLoad: 60, balance: 1 });
+    const instance = randomInstance(7, {
+      applications: 300,
+      experts: 25,
+      k: 3,
+      conflictRate: 0.05,
+      minLoad: 20,
+      maxLoad: 60,
+      balance: 1,
+    });
     expect(solveAssignment(instance)).toEqual(solveAssignment(instance));
   });
 
@@ -151,7 +189,10 @@ describe('assignment solver', () => {
     const instance = toInstance({
       k: 1,
       applicationCount: 2,
-      experts: [{ minLoad: 0, maxLoad: 1 }, { minLoad: 0, maxLoad: 1 }],
+      experts: [
+        { minLoad: 0, maxLoad: 1 },
+        { minLoad: 0, maxLoad: 1 },
+      ],
       affinity: [10, 9, 10, 0],
       conflict: [0, 0, 0, 0],
       balance: 0,
@@ -173,7 +214,10 @@ describe('assignment solver', () => {
     const base: Spec = {
       k: 1,
       applicationCount: 2,
-      experts: [{ minLoad: 0, maxLoad: 2 }, { minLoad: 0, maxLoad: 2 }],
+      experts: [
+        { minLoad: 0, maxLoad: 2 },
+        { minLoad: 0, maxLoad: 2 },
+      ],
       affinity: [5, 1, 4, 0],
       conflict: [0, 0, 0, 0],
       balance: 1,
@@ -182,7 +226,17 @@ describe('assignment solver', () => {
     // λ = 3: both on expert 0 costs −9 + 12 = 3, a split −5 + 6 = 1.
     expect(await lpOptimum(toInstance({ ...base, balance: 3 }))).toMatchObject({ status: 'Optimal', objective: 1 });
     // Expert 1 must review one: −3.
-    expect(await lpOptimum(toInstance({ ...base, experts: [{ minLoad: 0, maxLoad: 2 }, { minLoad: 1, maxLoad: 2 }] }))).toMatchObject({ status: 'Optimal', objective: -3 });
+    expect(
+      await lpOptimum(
+        toInstance({
+          ...base,
+          experts: [
+            { minLoad: 0, maxLoad: 2 },
+            { minLoad: 1, maxLoad: 2 },
+          ],
+        }),
+      ),
+    ).toMatchObject({ status: 'Optimal', objective: -3 });
     // Application 1 conflicts with both experts: infeasible.
     expect((await lpOptimum(toInstance({ ...base, conflict: [0, 0, 1, 1] }))).status).toBe('Infeasible');
   });

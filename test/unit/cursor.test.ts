@@ -6,7 +6,10 @@ import { testCursorCodec } from '../support/factories';
 const key = { pk: 'EDITION#1', sk: 'APPLICATION#0042', gsi1pk: 'X', n: 7 };
 
 async function decodeError(run: () => Promise<unknown>): Promise<AppError> {
-  const error = await run().then(() => null, (e: unknown) => e);
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -65,7 +68,10 @@ describe('pagination cursor', () => {
     expect((await decodeError(() => codec.decode('table|INSTITUTION#B|', cursor))).code).toBe('INVALID_CURSOR');
   });
 
-  it.each(['', 'garbage', 'a.b.c', '.', '%%%.xyz', 'v1.', 'v1.AAAA', 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'])('rejects malformed cursor %j', async (bad) => {
-    expect((await decodeError(() => testCursorCodec().decode('s', bad))).code).toBe('INVALID_CURSOR');
-  });
+  it.each(['', 'garbage', 'a.b.c', '.', '%%%.xyz', 'v1.', 'v1.AAAA', 'v2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'])(
+    'rejects malformed cursor %j',
+    async (bad) => {
+      expect((await decodeError(() => testCursorCodec().decode('s', bad))).code).toBe('INVALID_CURSOR');
+    },
+  );
 });

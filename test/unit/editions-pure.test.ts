@@ -4,18 +4,31 @@ import { submissionWindow, searchKey } from '../../shared/applications/applicati
 import { sniffFileKind, safeFileName } from '../../shared/applications/file-type';
 import { exportTable, toCsv } from '../../shared/exports/export-table';
 import { newEdition, nextState, transitionProblems, type Edition } from '../../shared/editions/edition';
-import { answerProblem, progress, questionnaireProblems, submissionProblems, type Question } from '../../shared/editions/questionnaire';
+import {
+  answerProblem,
+  progress,
+  questionnaireProblems,
+  submissionProblems,
+  type Question,
+} from '../../shared/editions/questionnaire';
 import { maxTotal, rubricProblems } from '../../shared/editions/rubric';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import { tinyPdf } from '../../infra/local/demo-edition';
 
 const now = new Date('2026-03-01T10:00:00Z');
-const edition = (): Edition => ({ ...newEdition(sampleSettings(now), { editionId: 'E1', now: now.toISOString() }), state: 'open', rubric: sampleRubric(), questionnaire: sampleQuestionnaire() });
+const edition = (): Edition => ({
+  ...newEdition(sampleSettings(now), { editionId: 'E1', now: now.toISOString() }),
+  state: 'open',
+  rubric: sampleRubric(),
+  questionnaire: sampleQuestionnaire(),
+});
 
 describe('rubric and questionnaire definitions', () => {
   it('the maximum is derived: Σ max × weight plus enabled mystery-shopper points', () => {
     expect(maxTotal(sampleRubric())).toBe(80 + 25);
-    expect(maxTotal({ ...sampleRubric(), mysteryShopper: { ...sampleRubric().mysteryShopper, enabled: false } })).toBe(80);
+    expect(maxTotal({ ...sampleRubric(), mysteryShopper: { ...sampleRubric().mysteryShopper, enabled: false } })).toBe(
+      80,
+    );
     const r = sampleRubric();
     r.areas[0]!.criteria[0]!.weight = 1.5;
     expect(maxTotal(r)).toBe(110);
@@ -33,19 +46,27 @@ describe('rubric and questionnaire definitions', () => {
 
   it('a question refuses every value of the wrong type (property)', () => {
     const q: Question = { id: 'n', type: 'number', label: { pl: 'Liczba' }, required: true, min: 0, max: 10 };
-    fc.assert(fc.property(fc.anything(), (v) => {
-      const ok = typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10;
-      expect(answerProblem(q, v) === null).toBe(ok);
-    }));
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        const ok = typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10;
+        expect(answerProblem(q, v) === null).toBe(ok);
+      }),
+    );
     const text: Question = { id: 't', type: 'longText', label: { pl: 'Opis' }, required: true, maxLength: 20 };
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (v) => {
-      expect(answerProblem(text, v) === null).toBe([...v].length <= 20);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (v) => {
+        expect(answerProblem(text, v) === null).toBe([...v].length <= 20);
+      }),
+    );
   });
 
   it('progress and submission problems agree: complete exactly when nothing is missing', () => {
     const q = sampleQuestionnaire();
-    const answers = { standards: { standards_written: true, standards_description: 'x', standards_channels: ['office'] }, quality: { quality_system: 'caf' }, staff: { staff_trainings: 1, staff_contact: 'y' } };
+    const answers = {
+      standards: { standards_written: true, standards_description: 'x', standards_channels: ['office'] },
+      quality: { quality_system: 'caf' },
+      staff: { staff_trainings: 1, staff_contact: 'y' },
+    };
     expect(submissionProblems(q, answers, {}).map((p) => p.questionId)).toEqual(['documents_standards']);
     expect(progress(q, answers, {}).map((s) => s.complete)).toEqual([true, true, true, false]);
     expect(submissionProblems(q, answers, { documents_standards: 1 })).toEqual([]);
@@ -59,20 +80,40 @@ describe('edition states and the submission window', () => {
     const e = { ...edition(), state: 'draft' as const };
     expect(transitionProblems(e, 'open', now)).toEqual([]);
     expect(transitionProblems(e, 'review', now)).toHaveLength(1);
-    expect(transitionProblems({ ...e, rubric: { areas: [], mysteryShopper: { enabled: false, channels: [] } } }, 'open', now)).toHaveLength(1);
+    expect(
+      transitionProblems(
+        { ...e, rubric: { areas: [], mysteryShopper: { enabled: false, channels: [] } } },
+        'open',
+        now,
+      ),
+    ).toHaveLength(1);
   });
 
   it('the deadline is exclusive, an extension moves it for one institution, a returned application has its own (property)', () => {
     const e = edition();
     const close = Date.parse(e.timeline.applicationsClose);
-    fc.assert(fc.property(fc.integer({ min: -5 * 86400, max: 5 * 86400 }), fc.option(fc.integer({ min: 1, max: 3 * 86400 })), (offset, ext) => {
-      const at = new Date(close + offset * 1000);
-      const extension = ext === null ? null : { until: new Date(close + ext * 1000).toISOString() };
-      const open = submissionWindow(e, { status: 'draft' }, extension, at).open;
-      const limit = extension ? close + (ext ?? 0) * 1000 : close;
-      expect(open).toBe(at.getTime() < limit && at.getTime() >= Date.parse(e.timeline.applicationsOpen));
-    }));
-    const returned = submissionWindow({ ...e, state: 'review' }, { status: 'returned', correction: { message: 'm', deadline: new Date(close + 86400_000).toISOString(), returnedAt: '' } }, null, new Date(close + 3600_000));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5 * 86400, max: 5 * 86400 }),
+        fc.option(fc.integer({ min: 1, max: 3 * 86400 })),
+        (offset, ext) => {
+          const at = new Date(close + offset * 1000);
+          const extension = ext === null ? null : { until: new Date(close + ext * 1000).toISOString() };
+          const open = submissionWindow(e, { status: 'draft' }, extension, at).open;
+          const limit = extension ? close + (ext ?? 0) * 1000 : close;
+          expect(open).toBe(at.getTime() < limit && at.getTime() >= Date.parse(e.timeline.applicationsOpen));
+        },
+      ),
+    );
+    const returned = submissionWindow(
+      { ...e, state: 'review' },
+      {
+        status: 'returned',
+        correction: { message: 'm', deadline: new Date(close + 86400_000).toISOString(), returnedAt: '' },
+      },
+      null,
+      new Date(close + 3600_000),
+    );
     expect(returned.open).toBe(true);
     const late = submissionWindow(e, { status: 'draft' }, null, new Date(close));
     expect(late.open ? '' : late.reason.pl).toMatch(/^Termin minął /);
@@ -84,7 +125,11 @@ describe('files and exports', () => {
     expect(sniffFileKind(tinyPdf('x'))).toBe('pdf');
     expect(sniffFileKind(new Uint8Array([0x4d, 0x5a, 0x90, 0]))).toBeNull();
     expect(sniffFileKind(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('png');
-    expect(sniffFileKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('[Content_Types].xml word/document.xml')]))).toBe('docx');
+    expect(
+      sniffFileKind(
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('[Content_Types].xml word/document.xml')]),
+      ),
+    ).toBe('docx');
     expect(safeFileName('../../etc/passwd')).toBe('passwd');
     expect(safeFileName('a\u0000"b.pdf')).toBe('ab.pdf');
   });

@@ -18,7 +18,9 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-interface ErrorJson { error: { code: string; message: string; fields?: Record<string, string>; requestId?: string } }
+interface ErrorJson {
+  error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
+}
 const errorOf = async (res: Response) => (await res.json()) as ErrorJson;
 
 describe('the Hono app: error model', () => {
@@ -53,7 +55,10 @@ describe('the Hono app: error model', () => {
 
   it('a known route with the wrong method is a JSON 405 with Allow', async () => {
     // As a browser on our own page sends it (a bare DELETE with no Origin meets the CSRF check first).
-    const res = await createApp(testDeps()).request('/api/health', { method: 'DELETE', headers: { 'sec-fetch-site': 'same-origin' } });
+    const res = await createApp(testDeps()).request('/api/health', {
+      method: 'DELETE',
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('GET');
     expect((await errorOf(res)).error.code).toBe('METHOD_NOT_ALLOWED');
@@ -91,7 +96,11 @@ describe('the Hono app: error model', () => {
   });
 
   it('health answers 503 (never 500) when IAM denies the read', async () => {
-    ddb.on(GetCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    ddb
+      .on(GetCommand)
+      .rejects(
+        Object.assign(new Error('denied'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }),
+      );
     const res = await createApp(testDeps()).request('/api/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
@@ -153,7 +162,10 @@ describe('the Hono app: cross-cutting', () => {
 describe('OpenAPI', () => {
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
     const res = await createApp(testDeps()).request('/api/openapi.json');
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/preferences/language']?.put?.requestBody?.content['application/json']?.schema).toEqual({
       type: 'object',
@@ -185,13 +197,24 @@ describe('OpenAPI', () => {
     );
     const doc = buildOpenApiDocument(app.routes);
     expect(undocumentedRoutes(app.routes, doc)).toEqual([]);
-    const op = doc.paths['/api/extra/{id}']?.post as { parameters: unknown[]; requestBody: { content: Record<string, { schema: unknown }> } };
+    const op = doc.paths['/api/extra/{id}']?.post as {
+      parameters: unknown[];
+      requestBody: { content: Record<string, { schema: unknown }> };
+    };
     expect(op.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
       { name: 'page', in: 'query', required: false, schema: { type: 'string' } },
     ]);
-    expect(op.requestBody.content['application/json']?.schema).toMatchObject({ type: 'object', properties: { name: { type: 'string', minLength: 3 } }, required: ['name'] });
-    const res = await app.request('/api/extra/7', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"ab"}' });
+    expect(op.requestBody.content['application/json']?.schema).toMatchObject({
+      type: 'object',
+      properties: { name: { type: 'string', minLength: 3 } },
+      required: ['name'],
+    });
+    const res = await app.request('/api/extra/7', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"ab"}',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorJson).error.fields).toHaveProperty('name');
   });
@@ -214,7 +237,10 @@ describe('CSRF protection', () => {
 
   it.each([
     ['a cross-site form post', { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }],
-    ['a same-site (sibling subdomain) form post', { 'sec-fetch-site': 'same-site', origin: 'https://other.example.org' }],
+    [
+      'a same-site (sibling subdomain) form post',
+      { 'sec-fetch-site': 'same-site', origin: 'https://other.example.org' },
+    ],
     ['a form post from a foreign Origin (old browser, no Sec-Fetch-Site)', { origin: 'https://evil.example' }],
     ['a text/plain post with no Origin at all', { 'content-type': 'text/plain' }],
   ])('refuses %s with a JSON 403', async (_what, headers) => {
@@ -236,7 +262,11 @@ describe('CSRF protection', () => {
   it('JSON requests need a CORS preflight, and the API grants none', async () => {
     const res = await createApp(testDeps()).request('/api/preferences/language', {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-methods')).toBeNull();

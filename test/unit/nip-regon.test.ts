@@ -34,12 +34,16 @@ function referenceRegon(s: string): boolean {
   for (const ch of s) if (ch < '0' || ch > '9') return false;
   if (s.length === 9) return referenceRegonChecksum(s, [8, 9, 2, 3, 4, 5, 6, 7]);
   if (s.length === 14) {
-    return referenceRegonChecksum(s.slice(0, 9), [8, 9, 2, 3, 4, 5, 6, 7]) && referenceRegonChecksum(s, [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8]);
+    return (
+      referenceRegonChecksum(s.slice(0, 9), [8, 9, 2, 3, 4, 5, 6, 7]) &&
+      referenceRegonChecksum(s, [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8])
+    );
   }
   return false;
 }
 
-const digitString = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digitString = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
 /** Completes 9 digits with the correct NIP check digit, or null when no digit is valid (sum ≡ 10). */
 function withNipCheck(nine: string): string | null {
@@ -57,7 +61,10 @@ describe('NIP', () => {
   });
 
   it('agrees with the reference on any 10 digits', () => {
-    fc.assert(fc.property(digitString(10), (s) => isValidNip(s) === referenceNip(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(digitString(10), (s) => isValidNip(s) === referenceNip(s)),
+      { numRuns: 5000 },
+    );
   });
 
   it('agrees with the reference on arbitrary strings', () => {
@@ -66,15 +73,20 @@ describe('NIP', () => {
 
   it('every valid NIP is rejected after changing any one digit (the checksum catches single errors)', () => {
     fc.assert(
-      fc.property(digitString(9), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (nine, pos, delta) => {
-        const nip = withNipCheck(nine);
-        fc.pre(nip !== null);
-        const valid = nip as string;
-        expect(isValidNip(valid)).toBe(true);
-        const changed = valid.slice(0, pos) + String((Number(valid[pos]) + delta) % 10) + valid.slice(pos + 1);
-        expect(isValidNip(changed)).toBe(referenceNip(changed));
-        expect(isValidNip(changed)).toBe(false);
-      }),
+      fc.property(
+        digitString(9),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (nine, pos, delta) => {
+          const nip = withNipCheck(nine);
+          fc.pre(nip !== null);
+          const valid = nip as string;
+          expect(isValidNip(valid)).toBe(true);
+          const changed = valid.slice(0, pos) + String((Number(valid[pos]) + delta) % 10) + valid.slice(pos + 1);
+          expect(isValidNip(changed)).toBe(referenceNip(changed));
+          expect(isValidNip(changed)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -84,12 +96,18 @@ describe('REGON', () => {
     expect(isValidRegon(regon)).toBe(true);
   });
 
-  it.each(['123456789', '12345678', '1234567890', '12345678512340', '99999999912345', 'abcdefghi'])('rejects %j', (regon) => {
-    expect(isValidRegon(regon)).toBe(false);
-  });
+  it.each(['123456789', '12345678', '1234567890', '12345678512340', '99999999912345', 'abcdefghi'])(
+    'rejects %j',
+    (regon) => {
+      expect(isValidRegon(regon)).toBe(false);
+    },
+  );
 
   it('agrees with the reference on any 9 or 14 digits', () => {
-    fc.assert(fc.property(fc.oneof(digitString(9), digitString(14)), (s) => isValidRegon(s) === referenceRegon(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.oneof(digitString(9), digitString(14)), (s) => isValidRegon(s) === referenceRegon(s)),
+      { numRuns: 5000 },
+    );
   });
 
   it('agrees with the reference on 14-digit numbers built on a valid 9-digit parent', () => {
@@ -104,6 +122,14 @@ describe('REGON', () => {
   });
 
   it('rejects other lengths', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 20 }).filter((n) => n !== 9 && n !== 14).chain(digitString), (s) => !isValidRegon(s)));
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 0, max: 20 })
+          .filter((n) => n !== 9 && n !== 14)
+          .chain(digitString),
+        (s) => !isValidRegon(s),
+      ),
+    );
   });
 });

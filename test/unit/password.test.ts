@@ -50,7 +50,10 @@ describe('password hashing (scrypt)', () => {
   });
 
   it('garbage stored hashes never verify and never throw', async () => {
-    await fc.assert(fc.asyncProperty(fc.string(), async (stored) => (await verifyPassword('x', stored)) === false), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.string(), async (stored) => (await verifyPassword('x', stored)) === false),
+      { numRuns: 200 },
+    );
     expect(await verifyPassword('x', 'scrypt$40$8$1$c2FsdA$a2V5')).toBe(false); // absurd N refused, not attempted
   });
 

@@ -27,7 +27,12 @@ const awsError = (name: string) => Object.assign(new Error(name), { name, $metad
 const region = { region: 'eu-central-1' };
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e);
+  return p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
 }
 
 describe('S3 blob store', () => {
@@ -37,12 +42,19 @@ describe('S3 blob store', () => {
     s3.on(PutObjectCommand).resolves({});
     await store().put('applications/a1/plan.pdf', new Uint8Array([37, 80, 68, 70]), 'application/pdf');
     const input = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
-    expect(input).toMatchObject({ Bucket: 'docs-bucket', Key: 'applications/a1/plan.pdf', ContentType: 'application/pdf' });
+    expect(input).toMatchObject({
+      Bucket: 'docs-bucket',
+      Key: 'applications/a1/plan.pdf',
+      ContentType: 'application/pdf',
+    });
   });
 
   it('gets the bytes and content type back', async () => {
     const body = sdkStreamMixin(Readable.from([Buffer.from('%PDF-1.7')]));
-    s3.on(GetObjectCommand, { Bucket: 'docs-bucket', Key: 'a/b.pdf' }).resolves({ Body: body, ContentType: 'application/pdf' });
+    s3.on(GetObjectCommand, { Bucket: 'docs-bucket', Key: 'a/b.pdf' }).resolves({
+      Body: body,
+      ContentType: 'application/pdf',
+    });
     const blob = await store().get('a/b.pdf');
     expect(blob?.contentType).toBe('application/pdf');
     expect(Buffer.from(blob?.body ?? []).toString()).toBe('%PDF-1.7');
@@ -79,7 +91,9 @@ describe('S3 blob store', () => {
   });
 
   it('refuses keys that could escape their folder', async () => {
-    await expect(store().put('../etc/passwd', new Uint8Array(), 'text/plain')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(store().put('../etc/passwd', new Uint8Array(), 'text/plain')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
   });
 });
@@ -89,7 +103,12 @@ describe('SES mailer', () => {
 
   it('sends UTF-8 text and html from the configured address', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
-    const id = await mailer().send({ to: 'urzad@gmina.pl', subject: 'Zgłoszenie przyjęte — Łódź', text: 'Dziękujemy', html: '<p>Dziękujemy</p>' });
+    const id = await mailer().send({
+      to: 'urzad@gmina.pl',
+      subject: 'Zgłoszenie przyjęte — Łódź',
+      text: 'Dziękujemy',
+      html: '<p>Dziękujemy</p>',
+    });
     expect(id).toBe('m-1');
     const input = ses.commandCalls(SendEmailCommand)[0]?.args[0].input;
     expect(input?.FromEmailAddress).toBe('konkurs@example.org');
@@ -123,7 +142,10 @@ describe('SQS queue', () => {
   it('sends the job as JSON to the queue', async () => {
     sqs.on(SendMessageCommand).resolves({ MessageId: 'q-1' });
     expect(await queue().send({ n: 1 })).toBe('q-1');
-    expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toEqual({ QueueUrl: 'https://sqs.example/q', MessageBody: '{"n":1}' });
+    expect(sqs.commandCalls(SendMessageCommand)[0]?.args[0].input).toEqual({
+      QueueUrl: 'https://sqs.example/q',
+      MessageBody: '{"n":1}',
+    });
   });
 
   it('throttling becomes THROTTLED (503)', async () => {
@@ -140,17 +162,23 @@ describe('SQS queue', () => {
 describe('Secrets Manager secret', () => {
   it('reads the string value of the configured secret', async () => {
     secrets.on(GetSecretValueCommand, { SecretId: 'arn:secret' }).resolves({ SecretString: 'v'.repeat(48) });
-    expect(await secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret()).toBe('v'.repeat(48));
+    expect(await secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret()).toBe(
+      'v'.repeat(48),
+    );
   });
 
   it('an unreachable secret store is a retryable 503', async () => {
     secrets.on(GetSecretValueCommand).rejects(awsError('TimeoutError'));
-    const error = await rejection(secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret());
+    const error = await rejection(
+      secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret(),
+    );
     expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('a binary or empty secret is refused', async () => {
     secrets.on(GetSecretValueCommand).resolves({});
-    await expect(secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret()).rejects.toThrow('no string value');
+    await expect(
+      secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret(),
+    ).rejects.toThrow('no string value');
   });
 });

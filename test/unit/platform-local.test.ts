@@ -29,11 +29,19 @@ describe('file blob store', () => {
     expect(await fileBlobStore(tempDir()).get('nope/x.pdf')).toBeNull();
   });
 
-  it.each(['../outside', 'a/../../b', '/abs', 'a//b', '', 'plan ł.pdf', 'a\\b'])('refuses unsafe key %j as bad input (400)', async (key) => {
-    const error = await fileBlobStore(tempDir()).put(key, new Uint8Array(), 'text/plain').then(() => null, (e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).status).toBe(400);
-  });
+  it.each(['../outside', 'a/../../b', '/abs', 'a//b', '', 'plan ł.pdf', 'a\\b'])(
+    'refuses unsafe key %j as bad input (400)',
+    async (key) => {
+      const error = await fileBlobStore(tempDir())
+        .put(key, new Uint8Array(), 'text/plain')
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(400);
+    },
+  );
 
   it('keeps `a` and `a/b` apart, as S3 does', async () => {
     const store = fileBlobStore(tempDir());
@@ -98,10 +106,14 @@ describe('in-process queue', () => {
 
   it('retries a failing job and then dead-letters it', async () => {
     let attempts = 0;
-    const queue = inProcessQueue<{ n: number }>(ids, async () => {
-      attempts++;
-      throw new Error('render failed');
-    }, 3);
+    const queue = inProcessQueue<{ n: number }>(
+      ids,
+      async () => {
+        attempts++;
+        throw new Error('render failed');
+      },
+      3,
+    );
     await queue.send({ n: 7 });
     await queue.drain();
     expect(attempts).toBe(3);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { translateDynamoError } from '../../shared/store/translate-error';
 
-const sdkError = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
+const sdkError = (name: string, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error(name), { name, ...extra });
 
 describe('DynamoDB errors → domain errors', () => {
   it.each([
@@ -28,18 +29,24 @@ describe('DynamoDB errors → domain errors', () => {
 
   it('a cancelled transaction with a failed condition is a conflict', () => {
     const out = translateDynamoError(
-      sdkError('TransactionCanceledException', { CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }] }),
+      sdkError('TransactionCanceledException', {
+        CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }],
+      }),
     ) as AppError;
     expect(out.code).toBe('CONFLICT');
   });
 
   it('a transaction cancelled by a concurrent transaction is a concurrent modification', () => {
-    const out = translateDynamoError(sdkError('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] })) as AppError;
+    const out = translateDynamoError(
+      sdkError('TransactionCanceledException', { CancellationReasons: [{ Code: 'TransactionConflict' }] }),
+    ) as AppError;
     expect(out.code).toBe('CONCURRENT_MODIFICATION');
   });
 
   it('connection refused (DynamoDB down) is unavailable', () => {
-    const out = translateDynamoError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) as AppError;
+    const out = translateDynamoError(
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    ) as AppError;
     expect(out.code).toBe('SERVICE_UNAVAILABLE');
   });
 

@@ -32,7 +32,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
   const retry = Number(res.headers.get('retry-after'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
-  if (!parsed.success) return new ApiError(res.status, 'UNKNOWN', i18n.t('errors.unexpected', { status: res.status }), {}, retryAfter);
+  if (!parsed.success)
+    return new ApiError(res.status, 'UNKNOWN', i18n.t('errors.unexpected', { status: res.status }), {}, retryAfter);
   const { code, message, fields, explanation } = parsed.data.error;
   return new ApiError(res.status, code, message, fields ?? {}, retryAfter, explanation);
 }

@@ -40,7 +40,15 @@ export const safeNext = (next: string | null) => (next && next.startsWith('/') &
 export function installLinkInterception(): void {
   window.addEventListener('popstate', notify);
   document.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const anchor = event.target instanceof Element ? event.target.closest('a') : null;
     if (!anchor || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
     if (anchor.origin !== window.location.origin || anchor.pathname.startsWith('/api')) return;

@@ -38,7 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     async (user: SignedInUser) => {
-      if (!languageWasChosen() && isLanguage(user.language) && user.language !== i18n.language) await chooseLanguage(user.language);
+      if (!languageWasChosen() && isLanguage(user.language) && user.language !== i18n.language)
+        await chooseLanguage(user.language);
       await refresh();
     },
     [refresh],

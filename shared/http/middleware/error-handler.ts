@@ -8,7 +8,8 @@ import { requestLanguage, type Language } from '../language';
 
 /** Maps Hono's own exceptions (malformed JSON, body limit…) onto the platform's error codes. */
 function fromHttpException(e: HTTPException): AppError {
-  if (e.status === 400 && /json/i.test(e.message)) return new AppError('MALFORMED_JSON', e.message, { fields: { body: 'malformed JSON' } });
+  if (e.status === 400 && /json/i.test(e.message))
+    return new AppError('MALFORMED_JSON', e.message, { fields: { body: 'malformed JSON' } });
   if (e.status === 413) return new AppError('PAYLOAD_TOO_LARGE', e.message);
   if (e.status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', e.message);
   if (e.status === 401) return new AppError('UNAUTHENTICATED', e.message);
@@ -28,7 +29,9 @@ export function errorResponse(c: Context<AppEnv>, error: AppError): Response {
   const body = {
     error: {
       code: error.code,
-      message: error.detail ? error.detail[lang] : errorMessage(error.code, lang, { requestId: requestId ?? '-', ...error.params }),
+      message: error.detail
+        ? error.detail[lang]
+        : errorMessage(error.code, lang, { requestId: requestId ?? '-', ...error.params }),
       ...(error.fields ? { fields: localizeFields(error.fields, lang) } : {}),
       ...(error.explanation ? { explanation: error.explanation(lang) } : {}),
       ...(requestId ? { requestId } : {}),
@@ -53,7 +56,8 @@ export function errorHandler(logger: Logger, limits: { maxBodyBytes: number }): 
       logger.error('request failed', {
         requestId: c.get('requestId'),
         code: error.code,
-        error: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : String(cause),
+        error:
+          cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : String(cause),
       });
     }
     return errorResponse(c, error);

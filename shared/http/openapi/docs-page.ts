@@ -5,9 +5,17 @@ type Doc = OpenApiDocument;
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
 const esc = (v: unknown) =>
-  String(v ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+  String(v ?? '').replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
 
-interface Operation { summary?: string; requestBody?: unknown; responses?: unknown; parameters?: unknown }
+interface Operation {
+  summary?: string;
+  requestBody?: unknown;
+  responses?: unknown;
+  parameters?: unknown;
+}
 
 export function renderDocsPage(doc: Doc): string {
   const block = (title: string, value: unknown) =>
@@ -18,7 +26,9 @@ export function renderDocsPage(doc: Doc): string {
       if (!op) return [];
       return [
         `<details><summary><span class="m m-${m}">${m.toUpperCase()}</span> <code>${esc(path)}</code> — ${esc(op.summary)}</summary>` +
-          block('Parameters', op.parameters) + block('Request body', op.requestBody) + block('Responses', op.responses) +
+          block('Parameters', op.parameters) +
+          block('Request body', op.requestBody) +
+          block('Responses', op.responses) +
           `</details>`,
       ];
     }),

@@ -5,14 +5,23 @@ import { operationSpecs, requestSpecs, type OperationSpec, type RequestTarget } 
 export const apiInfo = {
   title: 'Przyjazny Urząd platform API',
   version: '0.1.0',
-  description: 'Quality-award contests for public institutions: editions, applications, chapter, scoring, results, certificates.',
+  description:
+    'Quality-award contests for public institutions: editions, applications, chapter, scoring, results, certificates.',
 } as const;
 
-interface RouteLike { method: string; path: string; handler: unknown }
+interface RouteLike {
+  method: string;
+  path: string;
+  handler: unknown;
+}
 
 type JsonSchema = Record<string, unknown>;
 const schemaOf = (schema: $ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _drop, ...rest } = toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _drop, ...rest } = toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 };
 
@@ -27,12 +36,21 @@ export interface OpenApiDocument {
 
 /** Builds the OpenAPI 3.1 document from the routes registered on the app, with `describe`/`validate` metadata. */
 export function buildOpenApiDocument(routes: readonly RouteLike[]): OpenApiDocument {
-  interface Operation { method: string; path: string; spec?: OperationSpec; request: Map<RequestTarget, $ZodType> }
+  interface Operation {
+    method: string;
+    path: string;
+    spec?: OperationSpec;
+    request: Map<RequestTarget, $ZodType>;
+  }
   const operations = new Map<string, Operation>();
   for (const route of routes) {
     if (route.method === 'ALL') continue;
     const id = `${route.method} ${route.path}`;
-    const op: Operation = operations.get(id) ?? { method: route.method.toLowerCase(), path: route.path, request: new Map() };
+    const op: Operation = operations.get(id) ?? {
+      method: route.method.toLowerCase(),
+      path: route.path,
+      request: new Map(),
+    };
     const handler = route.handler as object;
     const spec = operationSpecs.get(handler);
     if (spec) op.spec = spec;
@@ -64,13 +82,17 @@ export function buildOpenApiDocument(routes: readonly RouteLike[]): OpenApiDocum
       ...(op.spec.description ? { description: op.spec.description } : {}),
       ...(op.spec.tags ? { tags: op.spec.tags } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } } } : {}),
+      ...(body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(body, 'input') } } } }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(op.spec.responses).map(([status, r]) => [
           status,
           {
             description: r.description,
-            ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: schemaOf(r.schema, 'output') } } } : {}),
+            ...(r.schema
+              ? { content: { [r.contentType ?? 'application/json']: { schema: schemaOf(r.schema, 'output') } } }
+              : {}),
           },
         ]),
       ),

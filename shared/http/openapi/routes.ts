@@ -5,7 +5,11 @@ import { describe } from './describe';
 import { buildOpenApiDocument, type OpenApiDocument } from './document';
 import { renderDocsPage } from './docs-page';
 
-interface RouteLike { method: string; path: string; handler: unknown }
+interface RouteLike {
+  method: string;
+  path: string;
+  handler: unknown;
+}
 
 /** `/api/openapi.json` and `/api/docs`, built once from the finished app's routes (no CDN; works offline). */
 export function openApiRoutes(routesOf: () => readonly RouteLike[]) {
@@ -14,12 +18,20 @@ export function openApiRoutes(routesOf: () => readonly RouteLike[]) {
   return new Hono<AppEnv>()
     .get(
       '/api/openapi.json',
-      describe({ summary: 'This OpenAPI 3.1 document', tags: ['platform'], responses: { 200: { description: 'OpenAPI document', schema: z.object({}) } } }),
+      describe({
+        summary: 'This OpenAPI 3.1 document',
+        tags: ['platform'],
+        responses: { 200: { description: 'OpenAPI document', schema: z.object({}) } },
+      }),
       (c) => c.json(doc(), 200),
     )
     .get(
       '/api/docs',
-      describe({ summary: 'Browsable API documentation', tags: ['platform'], responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: z.string() } } }),
+      describe({
+        summary: 'Browsable API documentation',
+        tags: ['platform'],
+        responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: z.string() } },
+      }),
       (c) => c.html(renderDocsPage(doc()), 200),
     );
 }

@@ -37,67 +37,147 @@ const Decision = z.discriminatedUnion('decision', [
 ]);
 
 const tags = ['applications'];
-const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Role may not'), 404: errorResponse('No such application, or not yours') };
-const conflicts = { 409: errorResponse('Saved meanwhile (STALE_VERSION), not editable (INVALID_STATE) or past the deadline (DEADLINE_PASSED)') };
+const denied = {
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Role may not'),
+  404: errorResponse('No such application, or not yours'),
+};
+const conflicts = {
+  409: errorResponse(
+    'Saved meanwhile (STALE_VERSION), not editable (INVALID_STATE) or past the deadline (DEADLINE_PASSED)',
+  ),
+};
 
 export const applicationRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get(
       '/api/institutions/:institutionId/applications',
-      describe({ summary: 'The institution’s applications', tags, responses: { 200: { description: 'Applications' }, ...denied, ...commonErrors } }),
+      describe({
+        summary: 'The institution’s applications',
+        tags,
+        responses: { 200: { description: 'Applications' }, ...denied, ...commonErrors },
+      }),
       async (c) => c.json({ items: await listInstitutionApplications(deps, c.req.param('institutionId')) }, 200),
     )
     .get(
       '/api/applications/:applicationId',
-      describe({ summary: 'An application with the questionnaire, answers, attachments, completeness and the submission window', tags, responses: { 200: { description: 'The application' }, ...denied, ...commonErrors } }),
+      describe({
+        summary: 'An application with the questionnaire, answers, attachments, completeness and the submission window',
+        tags,
+        responses: { 200: { description: 'The application' }, ...denied, ...commonErrors },
+      }),
       async (c) => c.json(await getApplication(deps, c.req.param('applicationId')), 200),
     )
     .put(
       '/api/applications/:applicationId/sections/:sectionId',
-      describe({ summary: 'Save one section’s answers (autosave; optimistic locking per section)', tags, responses: { 200: { description: 'Saved' }, ...denied, ...conflicts, ...commonErrors } }),
+      describe({
+        summary: 'Save one section’s answers (autosave; optimistic locking per section)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...denied, ...conflicts, ...commonErrors },
+      }),
       validate('json', SectionSave),
-      async (c) => c.json(await saveSection(deps, c.req.param('applicationId'), c.req.param('sectionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await saveSection(
+            deps,
+            c.req.param('applicationId'),
+            c.req.param('sectionId'),
+            c.req.valid('json'),
+            callerOf(c, deps),
+          ),
+          200,
+        ),
     )
     .post(
       '/api/applications/:applicationId/submit',
-      describe({ summary: 'Submit (full validation, server-clock deadline); a repeated submit returns the same submission', tags, responses: { 200: { description: 'Submitted' }, ...denied, ...conflicts, ...commonErrors } }),
+      describe({
+        summary: 'Submit (full validation, server-clock deadline); a repeated submit returns the same submission',
+        tags,
+        responses: { 200: { description: 'Submitted' }, ...denied, ...conflicts, ...commonErrors },
+      }),
       validate('json', Versioned),
-      async (c) => c.json(await submitApplication(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await submitApplication(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)),
+          200,
+        ),
     )
     .post(
       '/api/applications/:applicationId/withdraw',
-      describe({ summary: 'Withdraw a submitted application before the deadline (it becomes editable again)', tags, responses: { 200: { description: 'Withdrawn' }, ...denied, ...conflicts, ...commonErrors } }),
+      describe({
+        summary: 'Withdraw a submitted application before the deadline (it becomes editable again)',
+        tags,
+        responses: { 200: { description: 'Withdrawn' }, ...denied, ...conflicts, ...commonErrors },
+      }),
       validate('json', Versioned),
-      async (c) => c.json(await withdrawApplication(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await withdrawApplication(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)),
+          200,
+        ),
     )
     .post(
       '/api/applications/:applicationId/formal-check',
-      describe({ summary: 'Accept formally, return for correction (with a new deadline) or reject as ineligible', tags, responses: { 200: { description: 'Decided' }, ...denied, ...conflicts, ...commonErrors } }),
+      describe({
+        summary: 'Accept formally, return for correction (with a new deadline) or reject as ineligible',
+        tags,
+        responses: { 200: { description: 'Decided' }, ...denied, ...conflicts, ...commonErrors },
+      }),
       validate('json', Decision),
-      async (c) => c.json(await formalCheck(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await formalCheck(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 200),
     )
     .post(
       '/api/applications/:applicationId/attachments',
-      describe({ summary: 'Start an attachment: checks type and size, answers where to PUT the bytes', tags, responses: { 201: { description: 'Upload ticket' }, ...denied, ...conflicts, ...commonErrors } }),
+      describe({
+        summary: 'Start an attachment: checks type and size, answers where to PUT the bytes',
+        tags,
+        responses: { 201: { description: 'Upload ticket' }, ...denied, ...conflicts, ...commonErrors },
+      }),
       validate('json', UploadRequest),
-      async (c) => c.json(await requestUpload(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await requestUpload(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .post(
       '/api/applications/:applicationId/attachments/:attachmentId/complete',
-      describe({ summary: 'Finish an attachment: the content is checked (a renamed .exe is refused, naming the question)', tags, responses: { 200: { description: 'Ready' }, ...denied, ...conflicts, ...commonErrors } }),
-      async (c) => c.json(await completeUpload(deps, c.req.param('applicationId'), c.req.param('attachmentId'), callerOf(c, deps)), 200),
+      describe({
+        summary: 'Finish an attachment: the content is checked (a renamed .exe is refused, naming the question)',
+        tags,
+        responses: { 200: { description: 'Ready' }, ...denied, ...conflicts, ...commonErrors },
+      }),
+      async (c) =>
+        c.json(
+          await completeUpload(deps, c.req.param('applicationId'), c.req.param('attachmentId'), callerOf(c, deps)),
+          200,
+        ),
     )
     .get(
       '/api/applications/:applicationId/attachments/:attachmentId',
-      describe({ summary: 'Download an attachment', tags, responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, ...denied, ...commonErrors } }),
+      describe({
+        summary: 'Download an attachment',
+        tags,
+        responses: {
+          200: { description: 'The file', contentType: 'application/octet-stream' },
+          ...denied,
+          ...commonErrors,
+        },
+      }),
       async (c) => {
-        const { attachment, body } = await readAttachment(deps, c.req.param('applicationId'), c.req.param('attachmentId'));
+        const { attachment, body } = await readAttachment(
+          deps,
+          c.req.param('applicationId'),
+          c.req.param('attachmentId'),
+        );
         return downloadResponse(body, attachment.contentType, attachment.fileName);
       },
     )
     .delete(
       '/api/applications/:applicationId/attachments/:attachmentId',
-      describe({ summary: 'Remove an attachment while the application is editable', tags, responses: { 204: { description: 'Removed' }, ...denied, ...conflicts, ...commonErrors } }),
+      describe({
+        summary: 'Remove an attachment while the application is editable',
+        tags,
+        responses: { 204: { description: 'Removed' }, ...denied, ...conflicts, ...commonErrors },
+      }),
       async (c) => {
         await deleteAttachment(deps, c.req.param('applicationId'), c.req.param('attachmentId'), callerOf(c, deps));
         return c.body(null, 204);
@@ -105,15 +185,31 @@ export const applicationRoutes = (deps: AppDeps) =>
     )
     .put(
       '/api/uploads/:token',
-      describe({ summary: 'Local mode only: receives an attachment’s bytes (the cloud uses a presigned S3 URL)', tags, responses: { 204: { description: 'Stored' }, 403: errorResponse('Invalid or expired link'), 404: errorResponse('Cloud mode'), ...commonErrors } }),
+      describe({
+        summary: 'Local mode only: receives an attachment’s bytes (the cloud uses a presigned S3 URL)',
+        tags,
+        responses: {
+          204: { description: 'Stored' },
+          403: errorResponse('Invalid or expired link'),
+          404: errorResponse('Cloud mode'),
+          ...commonErrors,
+        },
+      }),
       bodyLimit({
         maxSize: FILE_MAX_BYTES,
         onError: () => {
-          throw new AppError('PAYLOAD_TOO_LARGE', 'File too large', { params: { limit: `${FILE_MAX_BYTES / 1024 / 1024} MB` } });
+          throw new AppError('PAYLOAD_TOO_LARGE', 'File too large', {
+            params: { limit: `${FILE_MAX_BYTES / 1024 / 1024} MB` },
+          });
         },
       }),
       async (c) => {
-        await receiveUpload(deps, c.req.param('token'), new Uint8Array(await c.req.arrayBuffer()), c.req.header('content-type'));
+        await receiveUpload(
+          deps,
+          c.req.param('token'),
+          new Uint8Array(await c.req.arrayBuffer()),
+          c.req.header('content-type'),
+        );
         return c.body(null, 204);
       },
     );

@@ -21,51 +21,117 @@ const Swap = z.object({ applicationId: id, fromUserId: id, toUserId: id });
 const Lock = z.object({ locked: z.boolean() });
 
 const tags = ['assignment'];
-const organizersOnly = { 401: errorResponse('Not signed in'), 403: errorResponse('Organizers only'), 404: errorResponse('No such edition, member or pair') };
-const checks = { 409: errorResponse('A conflict of interest, a load bound, k reached, or changed meanwhile (STALE_VERSION)') };
+const organizersOnly = {
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Organizers only'),
+  404: errorResponse('No such edition, member or pair'),
+};
+const checks = {
+  409: errorResponse('A conflict of interest, a load bound, k reached, or changed meanwhile (STALE_VERSION)'),
+};
 
 export const assignmentRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get(
       '/api/editions/:editionId/assignment',
-      describe({ summary: 'The committed assignment: loads, experts per application, flagged pairs, applications short of k', tags, responses: { 200: { description: 'The assignment' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'The committed assignment: loads, experts per application, flagged pairs, applications short of k',
+        tags,
+        responses: { 200: { description: 'The assignment' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json(await getAssignment(deps, c.req.param('editionId')), 200),
     )
     .post(
       '/api/editions/:editionId/assignment/preview',
-      describe({ summary: 'Compute the optimal assignment without writing it (incremental keeps current pairs; full keeps locked ones)', tags, responses: { 200: { description: 'The proposal' }, ...organizersOnly, 409: errorResponse('Edition not open or in review'), 422: errorResponse('No assignment exists: `explanation` names applications, rules and the smallest fix'), ...commonErrors } }),
+      describe({
+        summary:
+          'Compute the optimal assignment without writing it (incremental keeps current pairs; full keeps locked ones)',
+        tags,
+        responses: {
+          200: { description: 'The proposal' },
+          ...organizersOnly,
+          409: errorResponse('Edition not open or in review'),
+          422: errorResponse('No assignment exists: `explanation` names applications, rules and the smallest fix'),
+          ...commonErrors,
+        },
+      }),
       validate('json', Preview),
       async (c) => c.json(await previewAssignment(deps, c.req.param('editionId'), c.req.valid('json').mode), 200),
     )
     .post(
       '/api/editions/:editionId/assignment/commit',
-      describe({ summary: 'Commit the previewed assignment (idempotent; all or nothing; experts get one digest mail)', tags, responses: { 200: { description: 'Committed' }, ...organizersOnly, 409: errorResponse('Something changed since the preview'), 422: errorResponse('No assignment exists'), ...commonErrors } }),
+      describe({
+        summary: 'Commit the previewed assignment (idempotent; all or nothing; experts get one digest mail)',
+        tags,
+        responses: {
+          200: { description: 'Committed' },
+          ...organizersOnly,
+          409: errorResponse('Something changed since the preview'),
+          422: errorResponse('No assignment exists'),
+          ...commonErrors,
+        },
+      }),
       validate('json', Commit),
-      async (c) => c.json(await commitAssignment(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await commitAssignment(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
     )
     .post(
       '/api/editions/:editionId/assignment/pairs',
-      describe({ summary: 'Assign an expert to an application by hand (locked; same checks as the solver; audited)', tags, responses: { 201: { description: 'Assigned' }, ...organizersOnly, ...checks, ...commonErrors } }),
+      describe({
+        summary: 'Assign an expert to an application by hand (locked; same checks as the solver; audited)',
+        tags,
+        responses: { 201: { description: 'Assigned' }, ...organizersOnly, ...checks, ...commonErrors },
+      }),
       validate('json', Pair),
       async (c) => c.json(await addPair(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .delete(
       '/api/editions/:editionId/assignment/pairs/:applicationId/:userId',
-      describe({ summary: 'Take an expert off an application (audited)', tags, responses: { 204: { description: 'Removed' }, ...organizersOnly, ...checks, ...commonErrors } }),
+      describe({
+        summary: 'Take an expert off an application (audited)',
+        tags,
+        responses: { 204: { description: 'Removed' }, ...organizersOnly, ...checks, ...commonErrors },
+      }),
       async (c) => {
-        await removePair(deps, c.req.param('editionId'), { applicationId: c.req.param('applicationId'), userId: c.req.param('userId') }, callerOf(c, deps));
+        await removePair(
+          deps,
+          c.req.param('editionId'),
+          { applicationId: c.req.param('applicationId'), userId: c.req.param('userId') },
+          callerOf(c, deps),
+        );
         return c.body(null, 204);
       },
     )
     .put(
       '/api/editions/:editionId/assignment/pairs/:applicationId/:userId/lock',
-      describe({ summary: 'Lock or unlock a pair (a full re-run keeps locked pairs)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...checks, ...commonErrors } }),
+      describe({
+        summary: 'Lock or unlock a pair (a full re-run keeps locked pairs)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...checks, ...commonErrors },
+      }),
       validate('json', Lock),
-      async (c) => c.json(await lockPair(deps, c.req.param('editionId'), { applicationId: c.req.param('applicationId'), userId: c.req.param('userId'), locked: c.req.valid('json').locked }, callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await lockPair(
+            deps,
+            c.req.param('editionId'),
+            {
+              applicationId: c.req.param('applicationId'),
+              userId: c.req.param('userId'),
+              locked: c.req.valid('json').locked,
+            },
+            callerOf(c, deps),
+          ),
+          200,
+        ),
     )
     .post(
       '/api/editions/:editionId/assignment/swap',
-      describe({ summary: 'Replace one expert of an application by another (one write; audited)', tags, responses: { 200: { description: 'Swapped' }, ...organizersOnly, ...checks, ...commonErrors } }),
+      describe({
+        summary: 'Replace one expert of an application by another (one write; audited)',
+        tags,
+        responses: { 200: { description: 'Swapped' }, ...organizersOnly, ...checks, ...commonErrors },
+      }),
       validate('json', Swap),
       async (c) => c.json(await swapPair(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
     );

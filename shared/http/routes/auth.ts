@@ -18,9 +18,15 @@ import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse, noContent, PublicUserSchema } from '../schemas';
 import { callerOf, clearSessionCookie, setSessionCookie } from '../session-cookie';
 
-const Credentials = z.object({ email: z.string().check(z.maxLength(254)), password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)) });
+const Credentials = z.object({
+  email: z.string().check(z.maxLength(254)),
+  password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)),
+});
 const TokenInput = z.object({ token: z.string().check(z.maxLength(200)) });
-const NewPassword = z.object({ token: z.string().check(z.maxLength(200)), password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)) });
+const NewPassword = z.object({
+  token: z.string().check(z.maxLength(200)),
+  password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)),
+});
 const EmailOnly = z.object({ email: emailAddress });
 const MyProfile = z.object({ displayName: text(200), language: z.enum(languages), version: z.number().check(z.int()) });
 const SignedInAnswer = z.object({ user: PublicUserSchema });
@@ -50,10 +56,15 @@ export const authRoutes = (deps: AppDeps) =>
     )
     .post(
       '/api/auth/logout',
-      describe({ summary: 'Log out: ends this session and clears the cookie', tags, responses: { 204: noContent, ...commonErrors } }),
+      describe({
+        summary: 'Log out: ends this session and clears the cookie',
+        tags,
+        responses: { 204: noContent, ...commonErrors },
+      }),
       async (c) => {
         const principal = c.get('principal');
-        if (principal.kind === 'user' && principal.sessionId) await endSession(deps, principal.userId, principal.sessionId);
+        if (principal.kind === 'user' && principal.sessionId)
+          await endSession(deps, principal.userId, principal.sessionId);
         clearSessionCookie(c, deps.settings);
         return c.body(null, 204);
       },
@@ -63,7 +74,11 @@ export const authRoutes = (deps: AppDeps) =>
       describe({
         summary: 'End every session of this account, on every device',
         tags,
-        responses: { 200: { description: 'Sessions ended', schema: z.object({ ended: z.number() }) }, 401: errorResponse('Not signed in'), ...commonErrors },
+        responses: {
+          200: { description: 'Sessions ended', schema: z.object({ ended: z.number() }) },
+          401: errorResponse('Not signed in'),
+          ...commonErrors,
+        },
       }),
       async (c) => {
         const result = await logoutEverywhere(deps, callerOf(c, deps));
@@ -77,7 +92,13 @@ export const authRoutes = (deps: AppDeps) =>
         summary: 'The signed-in account (and its institution)',
         tags,
         responses: {
-          200: { description: 'The account', schema: z.object({ user: PublicUserSchema, institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })) }) },
+          200: {
+            description: 'The account',
+            schema: z.object({
+              user: PublicUserSchema,
+              institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })),
+            }),
+          },
           401: errorResponse('Not signed in'),
           ...commonErrors,
         },
@@ -89,14 +110,23 @@ export const authRoutes = (deps: AppDeps) =>
       describe({
         summary: 'Change one’s own name and language (optimistic locking on version)',
         tags,
-        responses: { 200: { description: 'Saved', schema: SignedInAnswer }, 401: errorResponse('Not signed in'), 409: errorResponse('Stale version: changed meanwhile'), ...commonErrors },
+        responses: {
+          200: { description: 'Saved', schema: SignedInAnswer },
+          401: errorResponse('Not signed in'),
+          409: errorResponse('Stale version: changed meanwhile'),
+          ...commonErrors,
+        },
       }),
       validate('json', MyProfile),
       async (c) => c.json({ user: await updateMyProfile(deps, c.req.valid('json'), callerOf(c, deps)) }, 200),
     )
     .post(
       '/api/auth/verify-email',
-      describe({ summary: 'Confirm the e-mail address with the link’s token', tags, responses: { 204: noContent, ...commonErrors } }),
+      describe({
+        summary: 'Confirm the e-mail address with the link’s token',
+        tags,
+        responses: { 204: noContent, ...commonErrors },
+      }),
       validate('json', TokenInput),
       async (c) => {
         await verifyEmail(deps, c.req.valid('json'));
@@ -105,7 +135,11 @@ export const authRoutes = (deps: AppDeps) =>
     )
     .post(
       '/api/auth/verify-email/resend',
-      describe({ summary: 'Send a new confirmation link (same answer for any address)', tags, responses: { 202: { description: 'Accepted' }, ...commonErrors } }),
+      describe({
+        summary: 'Send a new confirmation link (same answer for any address)',
+        tags,
+        responses: { 202: { description: 'Accepted' }, ...commonErrors },
+      }),
       validate('json', EmailOnly),
       async (c) => {
         await resendVerification(deps, c.req.valid('json'));
@@ -114,7 +148,11 @@ export const authRoutes = (deps: AppDeps) =>
     )
     .post(
       '/api/auth/password-reset',
-      describe({ summary: 'Mail a password-reset link (same answer for any address)', tags, responses: { 202: { description: 'Accepted' }, ...commonErrors } }),
+      describe({
+        summary: 'Mail a password-reset link (same answer for any address)',
+        tags,
+        responses: { 202: { description: 'Accepted' }, ...commonErrors },
+      }),
       validate('json', EmailOnly),
       async (c) => {
         await requestPasswordReset(deps, c.req.valid('json'));
@@ -123,7 +161,11 @@ export const authRoutes = (deps: AppDeps) =>
     )
     .post(
       '/api/auth/password-reset/complete',
-      describe({ summary: 'Set a new password with the link’s token; ends every session', tags, responses: { 204: noContent, ...commonErrors } }),
+      describe({
+        summary: 'Set a new password with the link’s token; ends every session',
+        tags,
+        responses: { 204: noContent, ...commonErrors },
+      }),
       validate('json', NewPassword),
       async (c) => {
         await resetPassword(deps, c.req.valid('json'), callerOf(c, deps));

@@ -23,25 +23,51 @@ export const OffsetQuery = {
 const ConflictInput = z.object({ userId: id, institutionId: id, reason: text(500) });
 
 const tags = ['chapter'];
-const organizersOnly = { 401: errorResponse('Not signed in'), 403: errorResponse('Organizers only'), 404: errorResponse('No such edition or member') };
+const organizersOnly = {
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Organizers only'),
+  404: errorResponse('No such edition or member'),
+};
 const stale = { 409: errorResponse('Changed meanwhile (STALE_VERSION) or not allowed now (INVALID_STATE)') };
 
 export const chapterRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get(
       '/api/editions/:editionId/chapter',
-      describe({ summary: 'The chapter: members with load bounds, expertise, preferred categories, chair and current load', tags, responses: { 200: { description: 'Members' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'The chapter: members with load bounds, expertise, preferred categories, chair and current load',
+        tags,
+        responses: { 200: { description: 'Members' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json(await listChapter(deps, c.req.param('editionId')), 200),
     )
     .put(
       '/api/editions/:editionId/chapter/:userId',
-      describe({ summary: 'Add an expert to the chapter or edit their membership (versioned, audited)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Add an expert to the chapter or edit their membership (versioned, audited)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       validate('json', MemberInput),
-      async (c) => c.json(await putChapterMember(deps, c.req.param('editionId'), c.req.param('userId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await putChapterMember(
+            deps,
+            c.req.param('editionId'),
+            c.req.param('userId'),
+            c.req.valid('json'),
+            callerOf(c, deps),
+          ),
+          200,
+        ),
     )
     .delete(
       '/api/editions/:editionId/chapter/:userId',
-      describe({ summary: 'Take an expert off the chapter (refused while they have assignments)', tags, responses: { 204: { description: 'Removed' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Take an expert off the chapter (refused while they have assignments)',
+        tags,
+        responses: { 204: { description: 'Removed' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       async (c) => {
         await removeChapterMember(deps, c.req.param('editionId'), c.req.param('userId'), callerOf(c, deps));
         return c.body(null, 204);
@@ -49,35 +75,83 @@ export const chapterRoutes = (deps: AppDeps) =>
     )
     .get(
       '/api/editions/:editionId/assignment-settings',
-      describe({ summary: 'Conflict rules, affinity weights, balance and the bidding window', tags, responses: { 200: { description: 'Settings' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Conflict rules, affinity weights, balance and the bidding window',
+        tags,
+        responses: { 200: { description: 'Settings' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json(await viewAssignmentSettings(deps, c.req.param('editionId')), 200),
     )
     .put(
       '/api/editions/:editionId/assignment-settings',
-      describe({ summary: 'Change the assignment settings (versioned, audited)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Change the assignment settings (versioned, audited)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       validate('json', AssignmentSettingsInput),
-      async (c) => c.json(await updateAssignmentSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await updateAssignmentSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)),
+          200,
+        ),
     )
     .get(
       '/api/editions/:editionId/conflicts',
-      describe({ summary: 'Every conflict of interest with the reasons and rules that produced it', tags, responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Every conflict of interest with the reasons and rules that produced it',
+        tags,
+        responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors },
+      }),
       validate('query', z.object({ userId: z.optional(id), ...OffsetQuery })),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await listEditionConflicts(deps, c.req.param('editionId'), { userId: q.userId, offset: q.offset ?? 0, limit: q.limit ?? 50 }), 200);
+        return c.json(
+          await listEditionConflicts(deps, c.req.param('editionId'), {
+            userId: q.userId,
+            offset: q.offset ?? 0,
+            limit: q.limit ?? 50,
+          }),
+          200,
+        );
       },
     )
     .post(
       '/api/editions/:editionId/conflicts',
-      describe({ summary: 'Record a conflict between a member and an institution (assigned pairs are flagged)', tags, responses: { 201: { description: 'Recorded' }, ...organizersOnly, 409: errorResponse('The expert declared it already'), ...commonErrors } }),
+      describe({
+        summary: 'Record a conflict between a member and an institution (assigned pairs are flagged)',
+        tags,
+        responses: {
+          201: { description: 'Recorded' },
+          ...organizersOnly,
+          409: errorResponse('The expert declared it already'),
+          ...commonErrors,
+        },
+      }),
       validate('json', ConflictInput),
-      async (c) => c.json(await setConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await setConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .delete(
       '/api/editions/:editionId/conflicts/:userId/:institutionId',
-      describe({ summary: 'Lift a conflict the organizer set', tags, responses: { 204: { description: 'Lifted' }, ...organizersOnly, 409: errorResponse('Declared by the expert'), ...commonErrors } }),
+      describe({
+        summary: 'Lift a conflict the organizer set',
+        tags,
+        responses: {
+          204: { description: 'Lifted' },
+          ...organizersOnly,
+          409: errorResponse('Declared by the expert'),
+          ...commonErrors,
+        },
+      }),
       async (c) => {
-        await removeConflict(deps, c.req.param('editionId'), c.req.param('userId'), c.req.param('institutionId'), callerOf(c, deps));
+        await removeConflict(
+          deps,
+          c.req.param('editionId'),
+          c.req.param('userId'),
+          c.req.param('institutionId'),
+          callerOf(c, deps),
+        );
         return c.body(null, 204);
       },
     );

@@ -3,7 +3,11 @@
  * name in RFC 6266 form, no sniffing, and not cached by shared caches.
  */
 export function downloadResponse(body: Uint8Array, contentType: string, fileName: string): Response {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '') || 'file';
+  const ascii =
+    fileName
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'file';
   return new Response(body as unknown as BodyInit, {
     status: 200,
     headers: {

@@ -29,8 +29,16 @@ const SettingsEdit = z.extend(EditionSettings, { version });
 const RubricEdit = z.object({ rubric: Rubric, version });
 const QuestionnaireEdit = z.object({ questionnaire: Questionnaire, version });
 const Transition = z.object({ to: z.enum(editionStates), version });
-const CloneInput = z.object({ name: z.optional(text(200)), number: z.optional(text(40)), year: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2100))) });
-const ExtensionInput = z.object({ institutionId: z.string().check(z.minLength(1), z.maxLength(64)), until: instant, reason: text(1000) });
+const CloneInput = z.object({
+  name: z.optional(text(200)),
+  number: z.optional(text(40)),
+  year: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2100))),
+});
+const ExtensionInput = z.object({
+  institutionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  until: instant,
+  reason: text(1000),
+});
 const ListQuery = z.object({
   status: z.optional(z.enum(applicationStatuses)),
   category: z.optional(z.enum(institutionTypes)),
@@ -41,14 +49,22 @@ const ListQuery = z.object({
 const ExportInput = z.object({ format: z.enum(exportFormats) });
 
 const tags = ['editions'];
-const organizersOnly = { 401: errorResponse('Not signed in'), 403: errorResponse('Organizers only'), 404: errorResponse('No such edition') };
+const organizersOnly = {
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Organizers only'),
+  404: errorResponse('No such edition'),
+};
 const stale = { 409: errorResponse('Changed meanwhile (STALE_VERSION) or not allowed in this state (INVALID_STATE)') };
 
 export const editionRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get(
       '/api/editions',
-      describe({ summary: 'Editions, newest first (drafts only for organizers)', tags, responses: { 200: { description: 'A page' }, 401: errorResponse('Not signed in'), ...commonErrors } }),
+      describe({
+        summary: 'Editions, newest first (drafts only for organizers)',
+        tags,
+        responses: { 200: { description: 'A page' }, 401: errorResponse('Not signed in'), ...commonErrors },
+      }),
       validate('query', z.object(PageQuery)),
       async (c) => {
         const q = c.req.valid('query');
@@ -57,68 +73,129 @@ export const editionRoutes = (deps: AppDeps) =>
     )
     .post(
       '/api/editions',
-      describe({ summary: 'Create a draft edition', tags, responses: { 201: { description: 'Created' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Create a draft edition',
+        tags,
+        responses: { 201: { description: 'Created' }, ...organizersOnly, ...commonErrors },
+      }),
       validate('json', EditionSettings),
       async (c) => c.json(await createEdition(deps, c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .get(
       '/api/editions/:editionId',
-      describe({ summary: 'One edition with its rubric (and derived maximum) and questionnaire', tags, responses: { 200: { description: 'The edition' }, 401: errorResponse('Not signed in'), 404: errorResponse('No such edition'), ...commonErrors } }),
+      describe({
+        summary: 'One edition with its rubric (and derived maximum) and questionnaire',
+        tags,
+        responses: {
+          200: { description: 'The edition' },
+          401: errorResponse('Not signed in'),
+          404: errorResponse('No such edition'),
+          ...commonErrors,
+        },
+      }),
       async (c) => c.json(await viewEdition(deps, c.get('principal'), c.req.param('editionId')), 200),
     )
     .put(
       '/api/editions/:editionId',
-      describe({ summary: 'Edit the settings (draft or open; optimistic locking)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Edit the settings (draft or open; optimistic locking)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       validate('json', SettingsEdit),
-      async (c) => c.json(await updateEditionSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await updateEditionSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)),
+          200,
+        ),
     )
     .put(
       '/api/editions/:editionId/rubric',
-      describe({ summary: 'Replace the rubric (frozen once review starts)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Replace the rubric (frozen once review starts)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       validate('json', RubricEdit),
-      async (c) => c.json(await updateRubric(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await updateRubric(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
     )
     .put(
       '/api/editions/:editionId/questionnaire',
-      describe({ summary: 'Replace the questionnaire (draft only)', tags, responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Replace the questionnaire (draft only)',
+        tags,
+        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       validate('json', QuestionnaireEdit),
-      async (c) => c.json(await updateQuestionnaire(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await updateQuestionnaire(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
     )
     .post(
       '/api/editions/:editionId/transitions',
-      describe({ summary: 'Move the edition to its next state (guarded, audited)', tags, responses: { 200: { description: 'Moved' }, ...organizersOnly, ...stale, ...commonErrors } }),
+      describe({
+        summary: 'Move the edition to its next state (guarded, audited)',
+        tags,
+        responses: { 200: { description: 'Moved' }, ...organizersOnly, ...stale, ...commonErrors },
+      }),
       validate('json', Transition),
-      async (c) => c.json(await changeEditionState(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await changeEditionState(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
     )
     .post(
       '/api/editions/:editionId/clone',
-      describe({ summary: 'Copy settings, rubric and questionnaire into a new draft', tags, responses: { 201: { description: 'The new draft' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Copy settings, rubric and questionnaire into a new draft',
+        tags,
+        responses: { 201: { description: 'The new draft' }, ...organizersOnly, ...commonErrors },
+      }),
       validate('json', CloneInput),
-      async (c) => c.json(await cloneEdition(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await cloneEdition(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .get(
       '/api/editions/:editionId/extensions',
-      describe({ summary: 'Deadline extensions granted in this edition', tags, responses: { 200: { description: 'Extensions' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Deadline extensions granted in this edition',
+        tags,
+        responses: { 200: { description: 'Extensions' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json({ items: await listExtensions(deps, c.req.param('editionId')) }, 200),
     )
     .post(
       '/api/editions/:editionId/extensions',
-      describe({ summary: 'Let one institution submit after the deadline (recorded, audited)', tags, responses: { 201: { description: 'Granted' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Let one institution submit after the deadline (recorded, audited)',
+        tags,
+        responses: { 201: { description: 'Granted' }, ...organizersOnly, ...commonErrors },
+      }),
       validate('json', ExtensionInput),
-      async (c) => c.json(await grantExtension(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await grantExtension(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .post(
       '/api/editions/:editionId/applications',
       describe({
         summary: 'Start the caller’s institution’s application (one per institution and edition)',
         tags: ['applications'],
-        responses: { 201: { description: 'Started' }, 401: errorResponse('Not signed in'), 403: errorResponse('Institution members only'), 404: errorResponse('No such edition'), 409: errorResponse('Already applied (ALREADY_EXISTS), deadline passed, or category not accepted'), ...commonErrors },
+        responses: {
+          201: { description: 'Started' },
+          401: errorResponse('Not signed in'),
+          403: errorResponse('Institution members only'),
+          404: errorResponse('No such edition'),
+          409: errorResponse('Already applied (ALREADY_EXISTS), deadline passed, or category not accepted'),
+          ...commonErrors,
+        },
       }),
       async (c) => c.json(await startApplication(deps, c.req.param('editionId'), callerOf(c, deps)), 201),
     )
     .get(
       '/api/editions/:editionId/applications',
-      describe({ summary: 'The edition’s applications: filter by status, category, voivodeship, name; paginated', tags: ['applications'], responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'The edition’s applications: filter by status, category, voivodeship, name; paginated',
+        tags: ['applications'],
+        responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors },
+      }),
       validate('query', ListQuery),
       async (c) => {
         const { limit, ...q } = c.req.valid('query');
@@ -127,28 +204,53 @@ export const editionRoutes = (deps: AppDeps) =>
     )
     .get(
       '/api/editions/:editionId/application-counts',
-      describe({ summary: 'Applications per status (edition dashboard)', tags: ['applications'], responses: { 200: { description: 'Counts' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Applications per status (edition dashboard)',
+        tags: ['applications'],
+        responses: { 200: { description: 'Counts' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json(await countApplications(deps, c.req.param('editionId')), 200),
     )
     .get(
       '/api/editions/:editionId/exports',
-      describe({ summary: 'Recent exports of the edition', tags: ['exports'], responses: { 200: { description: 'Exports' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Recent exports of the edition',
+        tags: ['exports'],
+        responses: { 200: { description: 'Exports' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json({ items: await listExports(deps, c.req.param('editionId')) }, 200),
     )
     .post(
       '/api/editions/:editionId/exports',
-      describe({ summary: 'Queue an export (CSV, XLSX with answers; ZIP of attachments)', tags: ['exports'], responses: { 202: { description: 'Queued' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Queue an export (CSV, XLSX with answers; ZIP of attachments)',
+        tags: ['exports'],
+        responses: { 202: { description: 'Queued' }, ...organizersOnly, ...commonErrors },
+      }),
       validate('json', ExportInput),
-      async (c) => c.json(await requestExport(deps, c.req.param('editionId'), c.req.valid('json').format, callerOf(c, deps)), 202),
+      async (c) =>
+        c.json(await requestExport(deps, c.req.param('editionId'), c.req.valid('json').format, callerOf(c, deps)), 202),
     )
     .get(
       '/api/editions/:editionId/exports/:exportId',
-      describe({ summary: 'An export’s status', tags: ['exports'], responses: { 200: { description: 'Status' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'An export’s status',
+        tags: ['exports'],
+        responses: { 200: { description: 'Status' }, ...organizersOnly, ...commonErrors },
+      }),
       async (c) => c.json(await getExport(deps, c.req.param('editionId'), c.req.param('exportId')), 200),
     )
     .get(
       '/api/editions/:editionId/exports/:exportId/file',
-      describe({ summary: 'Download a ready export', tags: ['exports'], responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, ...organizersOnly, ...commonErrors } }),
+      describe({
+        summary: 'Download a ready export',
+        tags: ['exports'],
+        responses: {
+          200: { description: 'The file', contentType: 'application/octet-stream' },
+          ...organizersOnly,
+          ...commonErrors,
+        },
+      }),
       async (c) => {
         const file = await readExport(deps, c.req.param('editionId'), c.req.param('exportId'));
         return downloadResponse(file.body, file.contentType, file.fileName);

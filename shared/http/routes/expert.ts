@@ -13,42 +13,99 @@ import { commonErrors, errorResponse } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { OffsetQuery } from './chapter';
 
-const Bid = z.object({ value: z.number().check(z.int(), z.refine((v) => (bidValues as readonly number[]).includes(v), 'bid')) });
-const Declare = z.object({ applicationId: z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id')), reason: text(500) });
+const Bid = z.object({
+  value: z.number().check(
+    z.int(),
+    z.refine((v) => (bidValues as readonly number[]).includes(v), 'bid'),
+  ),
+});
+const Declare = z.object({
+  applicationId: z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id')),
+  reason: text(500),
+});
 
 const tags = ['expert'];
-const expertsOnly = { 401: errorResponse('Not signed in'), 403: errorResponse('Experts only'), 404: errorResponse('Not on this edition’s chapter, or no such application') };
+const expertsOnly = {
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Experts only'),
+  404: errorResponse('Not on this edition’s chapter, or no such application'),
+};
 
 export const expertRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get(
       '/api/expert/editions',
-      describe({ summary: 'Editions whose chapter the caller sits on, with their load', tags, responses: { 200: { description: 'Editions' }, ...expertsOnly, ...commonErrors } }),
+      describe({
+        summary: 'Editions whose chapter the caller sits on, with their load',
+        tags,
+        responses: { 200: { description: 'Editions' }, ...expertsOnly, ...commonErrors },
+      }),
       async (c) => c.json(await myChapters(deps, callerOf(c, deps)), 200),
     )
     .get(
       '/api/expert/editions/:editionId/assignments',
-      describe({ summary: 'The caller’s own assignments (never other experts)', tags, responses: { 200: { description: 'Assignments' }, ...expertsOnly, ...commonErrors } }),
+      describe({
+        summary: 'The caller’s own assignments (never other experts)',
+        tags,
+        responses: { 200: { description: 'Assignments' }, ...expertsOnly, ...commonErrors },
+      }),
       async (c) => c.json(await myAssignments(deps, c.req.param('editionId'), callerOf(c, deps)), 200),
     )
     .get(
       '/api/expert/editions/:editionId/bidding',
-      describe({ summary: 'Applications to bid on, with the caller’s bids, conflicts and the window', tags, responses: { 200: { description: 'A page' }, ...expertsOnly, ...commonErrors } }),
+      describe({
+        summary: 'Applications to bid on, with the caller’s bids, conflicts and the window',
+        tags,
+        responses: { 200: { description: 'A page' }, ...expertsOnly, ...commonErrors },
+      }),
       validate('query', z.object(OffsetQuery)),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await listBidding(deps, c.req.param('editionId'), { offset: q.offset ?? 0, limit: q.limit ?? 50 }, callerOf(c, deps)), 200);
+        return c.json(
+          await listBidding(
+            deps,
+            c.req.param('editionId'),
+            { offset: q.offset ?? 0, limit: q.limit ?? 50 },
+            callerOf(c, deps),
+          ),
+          200,
+        );
       },
     )
     .put(
       '/api/expert/editions/:editionId/bids/:applicationId',
-      describe({ summary: 'Bid −2…+2 on an application (0 removes the bid) while bidding is open', tags, responses: { 200: { description: 'Saved' }, ...expertsOnly, 409: errorResponse('Bidding not open (INVALID_STATE) or closed (DEADLINE_PASSED)'), ...commonErrors } }),
+      describe({
+        summary: 'Bid −2…+2 on an application (0 removes the bid) while bidding is open',
+        tags,
+        responses: {
+          200: { description: 'Saved' },
+          ...expertsOnly,
+          409: errorResponse('Bidding not open (INVALID_STATE) or closed (DEADLINE_PASSED)'),
+          ...commonErrors,
+        },
+      }),
       validate('json', Bid),
-      async (c) => c.json(await placeBid(deps, c.req.param('editionId'), c.req.param('applicationId'), c.req.valid('json').value, callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await placeBid(
+            deps,
+            c.req.param('editionId'),
+            c.req.param('applicationId'),
+            c.req.valid('json').value,
+            callerOf(c, deps),
+          ),
+          200,
+        ),
     )
     .post(
       '/api/expert/editions/:editionId/conflicts',
-      describe({ summary: 'Declare a conflict of interest with an application’s institution (an assigned pair is flagged for replacement)', tags, responses: { 201: { description: 'Declared' }, ...expertsOnly, ...commonErrors } }),
+      describe({
+        summary:
+          'Declare a conflict of interest with an application’s institution (an assigned pair is flagged for replacement)',
+        tags,
+        responses: { 201: { description: 'Declared' }, ...expertsOnly, ...commonErrors },
+      }),
       validate('json', Declare),
-      async (c) => c.json(await declareConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await declareConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
     );

@@ -25,7 +25,11 @@ const Registration = z.object({
 const ProfileEdit = z.extend(InstitutionProfile, { version: z.number().check(z.int()) });
 const Colleague = z.object({ email: emailAddress, displayName: text(200), language: z.optional(z.enum(languages)) });
 const tags = ['institutions'];
-const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Role may not'), 404: errorResponse('No such institution, or not yours') };
+const denied = {
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Role may not'),
+  404: errorResponse('No such institution, or not yours'),
+};
 
 export const institutionRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -43,13 +47,21 @@ export const institutionRoutes = (deps: AppDeps) =>
       validate('json', Registration),
       async (c) => {
         const { institution, account } = c.req.valid('json');
-        const result = await registerInstitution(deps, { institution, account: { ...account, language: account.language ?? c.get('lang') } }, callerOf(c, deps));
+        const result = await registerInstitution(
+          deps,
+          { institution, account: { ...account, language: account.language ?? c.get('lang') } },
+          callerOf(c, deps),
+        );
         return c.json(result, 201);
       },
     )
     .get(
       '/api/institutions/:institutionId',
-      describe({ summary: 'The institution’s profile', tags, responses: { 200: { description: 'Profile' }, ...denied, ...commonErrors } }),
+      describe({
+        summary: 'The institution’s profile',
+        tags,
+        responses: { 200: { description: 'Profile' }, ...denied, ...commonErrors },
+      }),
       async (c) => c.json(await getInstitution(deps, c.req.param('institutionId')), 200),
     )
     .put(
@@ -57,14 +69,31 @@ export const institutionRoutes = (deps: AppDeps) =>
       describe({
         summary: 'Edit the profile (optimistic locking: send the version you started from)',
         tags,
-        responses: { 200: { description: 'Saved' }, ...denied, 409: errorResponse('Changed meanwhile; nothing was overwritten'), ...commonErrors },
+        responses: {
+          200: { description: 'Saved' },
+          ...denied,
+          409: errorResponse('Changed meanwhile; nothing was overwritten'),
+          ...commonErrors,
+        },
       }),
       validate('json', ProfileEdit),
-      async (c) => c.json(await updateInstitution(deps, c.req.param('institutionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await updateInstitution(deps, c.req.param('institutionId'), c.req.valid('json'), callerOf(c, deps)),
+          200,
+        ),
     )
     .get(
       '/api/institutions/:institutionId/members',
-      describe({ summary: 'Members of the institution', tags, responses: { 200: { description: 'Members', schema: z.object({ items: z.array(PublicUserSchema) }) }, ...denied, ...commonErrors } }),
+      describe({
+        summary: 'Members of the institution',
+        tags,
+        responses: {
+          200: { description: 'Members', schema: z.object({ items: z.array(PublicUserSchema) }) },
+          ...denied,
+          ...commonErrors,
+        },
+      }),
       async (c) => c.json({ items: await listMembers(deps, c.req.param('institutionId')) }, 200),
     )
     .post(
@@ -72,12 +101,22 @@ export const institutionRoutes = (deps: AppDeps) =>
       describe({
         summary: 'Invite a colleague by e-mail',
         tags,
-        responses: { 201: { description: 'Invited', schema: PublicUserSchema }, ...denied, 409: errorResponse('E-mail already has an account'), ...commonErrors },
+        responses: {
+          201: { description: 'Invited', schema: PublicUserSchema },
+          ...denied,
+          409: errorResponse('E-mail already has an account'),
+          ...commonErrors,
+        },
       }),
       validate('json', Colleague),
       async (c) => {
         const input = c.req.valid('json');
-        const user = await inviteMember(deps, c.req.param('institutionId'), { ...input, language: input.language ?? c.get('lang') }, callerOf(c, deps));
+        const user = await inviteMember(
+          deps,
+          c.req.param('institutionId'),
+          { ...input, language: input.language ?? c.get('lang') },
+          callerOf(c, deps),
+        );
         return c.json(user, 201);
       },
     );

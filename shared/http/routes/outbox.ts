@@ -18,10 +18,15 @@ export const outboxRoutes = (deps: AppDeps) =>
     describe({
       summary: 'Local mode: the outbox of sent e-mails (404 in the cloud)',
       tags: ['platform'],
-      responses: { 200: { description: 'Sent e-mails', schema: z.object({ items: z.array(sentMailSchema) }) }, 404: errorResponse('Not in local mode'), ...commonErrors },
+      responses: {
+        200: { description: 'Sent e-mails', schema: z.object({ items: z.array(sentMailSchema) }) },
+        404: errorResponse('Not in local mode'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
-      if (deps.settings.mode !== 'local' || !isOutbox(deps.mail)) throw new AppError('NOT_FOUND', 'The outbox exists in local mode only');
+      if (deps.settings.mode !== 'local' || !isOutbox(deps.mail))
+        throw new AppError('NOT_FOUND', 'The outbox exists in local mode only');
       c.header('Cache-Control', 'no-store');
       return c.json({ items: (await deps.mail.list()).slice(0, 100) }, 200);
     },

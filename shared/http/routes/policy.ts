@@ -1,14 +1,26 @@
 import type { AccessRule } from '../../access/policy';
 
-const ownInstitution: AccessRule = { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownInstitution', param: 'institutionId' } };
+const ownInstitution: AccessRule = {
+  access: 'roles',
+  roles: ['institution', 'organizer'],
+  ownership: { check: 'ownInstitution', param: 'institutionId' },
+};
 const organizers: AccessRule = { access: 'roles', roles: ['organizer'] };
-const ownApplication: AccessRule = { access: 'roles', roles: ['institution', 'organizer'], ownership: { check: 'ownApplication', param: 'applicationId' } };
+const ownApplication: AccessRule = {
+  access: 'roles',
+  roles: ['institution', 'organizer'],
+  ownership: { check: 'ownApplication', param: 'applicationId' },
+};
 /** Changes to an application: its institution only — organizers read applications but never answer for one. */
 const applicant: AccessRule = { ...ownApplication, roles: ['institution'] };
 const institutionsOnly: AccessRule = { access: 'roles', roles: ['institution'] };
 const experts: AccessRule = { access: 'roles', roles: ['expert'] };
 /** An expert's own work in an edition: only while on its chapter (404 otherwise, like a missing edition). */
-const chapterMember: AccessRule = { access: 'roles', roles: ['expert'], ownership: { check: 'chapterMember', param: 'editionId' } };
+const chapterMember: AccessRule = {
+  access: 'roles',
+  roles: ['expert'],
+  ownership: { check: 'chapterMember', param: 'editionId' },
+};
 
 /**
  * THE access policy: every route registered on the app, keyed "METHOD /path" exactly as registered.

@@ -23,7 +23,9 @@ const NewExpert = z.object({
   expertise: z.array(text(100)).check(z.maxLength(20)),
 });
 const AuditQuery = z.object({
-  day: z.optional(z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'day'))),
+  day: z.optional(
+    z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'day')),
+  ),
   subjectType: z.optional(z.enum(auditSubjectTypes)),
   subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
   ...PageQuery,
@@ -36,7 +38,11 @@ export const userRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get(
       '/api/users',
-      describe({ summary: 'Accounts of one role, by e-mail, paginated', tags, responses: { 200: { description: 'A page', schema: Page }, ...denied, ...commonErrors } }),
+      describe({
+        summary: 'Accounts of one role, by e-mail, paginated',
+        tags,
+        responses: { 200: { description: 'A page', schema: Page }, ...denied, ...commonErrors },
+      }),
       validate('query', UsersQuery),
       async (c) => {
         const { role, cursor, limit } = c.req.valid('query');
@@ -48,28 +54,55 @@ export const userRoutes = (deps: AppDeps) =>
       describe({
         summary: 'Invite a chapter expert (mails the invitation link)',
         tags,
-        responses: { 201: { description: 'Invited', schema: PublicUserSchema }, ...denied, 409: errorResponse('E-mail already has an account'), ...commonErrors },
+        responses: {
+          201: { description: 'Invited', schema: PublicUserSchema },
+          ...denied,
+          409: errorResponse('E-mail already has an account'),
+          ...commonErrors,
+        },
       }),
       validate('json', NewExpert),
       async (c) => {
         const input = c.req.valid('json');
-        return c.json(await inviteExpert(deps, { ...input, language: input.language ?? c.get('lang') }, callerOf(c, deps)), 201);
+        return c.json(
+          await inviteExpert(deps, { ...input, language: input.language ?? c.get('lang') }, callerOf(c, deps)),
+          201,
+        );
       },
     )
     .post(
       '/api/users/:userId/deactivate',
-      describe({ summary: 'Deactivate an account; its sessions end at once', tags, responses: { 200: { description: 'Deactivated', schema: PublicUserSchema }, ...denied, 404: errorResponse('No such account'), ...commonErrors } }),
+      describe({
+        summary: 'Deactivate an account; its sessions end at once',
+        tags,
+        responses: {
+          200: { description: 'Deactivated', schema: PublicUserSchema },
+          ...denied,
+          404: errorResponse('No such account'),
+          ...commonErrors,
+        },
+      }),
       async (c) => c.json(await deactivateUser(deps, c.req.param('userId'), callerOf(c, deps)), 200),
     )
     .post(
       '/api/users/:userId/reactivate',
-      describe({ summary: 'Reactivate an account', tags, responses: { 200: { description: 'Reactivated', schema: PublicUserSchema }, ...denied, 404: errorResponse('No such account'), ...commonErrors } }),
+      describe({
+        summary: 'Reactivate an account',
+        tags,
+        responses: {
+          200: { description: 'Reactivated', schema: PublicUserSchema },
+          ...denied,
+          404: errorResponse('No such account'),
+          ...commonErrors,
+        },
+      }),
       async (c) => c.json(await reactivateUser(deps, c.req.param('userId'), callerOf(c, deps)), 200),
     )
     .get(
       '/api/audit',
       describe({
-        summary: 'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), newest first, paginated',
+        summary:
+          'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), newest first, paginated',
         tags,
         responses: { 200: { description: 'A page of entries' }, ...denied, ...commonErrors },
       }),

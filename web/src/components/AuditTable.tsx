@@ -30,7 +30,8 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
   return (
     <section aria-labelledby="audit-results">
       <h2 id="audit-results" tabIndex={-1} ref={heading}>
-        {t('audit.results')} {pageNumber > 1 && <span className="muted">{t('common.pageNumber', { number: pageNumber })}</span>}
+        {t('audit.results')}{' '}
+        {pageNumber > 1 && <span className="muted">{t('common.pageNumber', { number: pageNumber })}</span>}
       </h2>
       {items.length === 0 ? (
         <p>{t('audit.empty')}</p>
@@ -51,13 +52,17 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
             <tbody>
               {items.map((e) => (
                 <tr key={e.entryId}>
-                  <td><time dateTime={e.at}>{new Date(e.at).toLocaleString(i18n.language)}</time></td>
+                  <td>
+                    <time dateTime={e.at}>{new Date(e.at).toLocaleString(i18n.language)}</time>
+                  </td>
                   <td>{t(`auditAction.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.actor.label}</td>
                   <td>
-                    <span className="muted">{t(`audit.subject.${e.subject.type}`)}:</span> {e.subject.label ?? e.subject.id}{' '}
+                    <span className="muted">{t(`audit.subject.${e.subject.type}`)}:</span>{' '}
+                    {e.subject.label ?? e.subject.id}{' '}
                     <button type="button" className="link" onClick={() => onSubject(e.subject.type, e.subject.id)}>
-                      {t('audit.history')}<span className="visually-hidden"> — {e.subject.label ?? e.subject.id}</span>
+                      {t('audit.history')}
+                      <span className="visually-hidden"> — {e.subject.label ?? e.subject.id}</span>
                     </button>
                   </td>
                   <td>{e.ip ?? ''}</td>
@@ -65,9 +70,24 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
                     {(e.before || e.after || e.details) && (
                       <details>
                         <summary>{t('audit.show')}</summary>
-                        {e.before && <><strong>{t('audit.before')}</strong><pre>{compact(e.before)}</pre></>}
-                        {e.after && <><strong>{t('audit.after')}</strong><pre>{compact(e.after)}</pre></>}
-                        {e.details && <><strong>{t('audit.details')}</strong><pre>{compact(e.details)}</pre></>}
+                        {e.before && (
+                          <>
+                            <strong>{t('audit.before')}</strong>
+                            <pre>{compact(e.before)}</pre>
+                          </>
+                        )}
+                        {e.after && (
+                          <>
+                            <strong>{t('audit.after')}</strong>
+                            <pre>{compact(e.after)}</pre>
+                          </>
+                        )}
+                        {e.details && (
+                          <>
+                            <strong>{t('audit.details')}</strong>
+                            <pre>{compact(e.details)}</pre>
+                          </>
+                        )}
                       </details>
                     )}
                   </td>
@@ -79,8 +99,16 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
       )}
       {(onFirst || onNext) && (
         <div className="pager">
-          {onFirst && <button type="button" onClick={page(onFirst)}>{t('common.firstPage')}</button>}
-          {onNext && <button type="button" onClick={page(onNext)}>{t('common.nextPage')}</button>}
+          {onFirst && (
+            <button type="button" onClick={page(onFirst)}>
+              {t('common.firstPage')}
+            </button>
+          )}
+          {onNext && (
+            <button type="button" onClick={page(onNext)}>
+              {t('common.nextPage')}
+            </button>
+          )}
         </div>
       )}
     </section>

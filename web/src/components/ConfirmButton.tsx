@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
  * A destructive action asked twice, inline (no modal to trap anyone): the first press shows the
  * question with Confirm/Cancel and moves focus to Confirm; Cancel returns focus to the first button.
  */
-export function ConfirmButton({ children, question, confirmLabel, onConfirm, busy = false }: {
+export function ConfirmButton({
+  children,
+  question,
+  confirmLabel,
+  onConfirm,
+  busy = false,
+}: {
   children: ReactNode;
   question: string;
   confirmLabel: string;
@@ -32,10 +38,25 @@ export function ConfirmButton({ children, question, confirmLabel, onConfirm, bus
   return (
     <span className="confirm" role="group" aria-labelledby={questionId}>
       <span id={questionId}>{question}</span>{' '}
-      <button type="button" className="danger" ref={confirm} onClick={() => { returnFocus.current = true; setAsking(false); onConfirm(); }}>
+      <button
+        type="button"
+        className="danger"
+        ref={confirm}
+        onClick={() => {
+          returnFocus.current = true;
+          setAsking(false);
+          onConfirm();
+        }}
+      >
         {confirmLabel}
       </button>{' '}
-      <button type="button" onClick={() => { returnFocus.current = true; setAsking(false); }}>
+      <button
+        type="button"
+        onClick={() => {
+          returnFocus.current = true;
+          setAsking(false);
+        }}
+      >
         {t('common.cancel')}
       </button>
     </span>

@@ -26,7 +26,23 @@ function useField({ name, label, hint }: Common) {
 }
 
 /** The label, hint and error around one control; every form of the SPA lays out fields with it. */
-export function FieldShell({ id, label, hint, error, required, className, children }: { id: string; label: ReactNode; hint?: ReactNode; error: string | undefined; required?: boolean; className?: string; children: ReactNode }) {
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error: string | undefined;
+  required?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const classes = ['field', error ? 'field-error' : '', className ?? ''].filter(Boolean).join(' ');
   return (
@@ -35,7 +51,11 @@ export function FieldShell({ id, label, hint, error, required, className, childr
         {label}
         {!required && <span className="optional"> {t('form.optional')}</span>}
       </label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p className="error-message" id={`${id}-error`}>
           <span className="visually-hidden">{t('form.errorPrefix')} </span>
@@ -70,11 +90,23 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({ name, label, hint, required = true, options, placeholder }: Common & { options: readonly Option[]; placeholder?: string }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  required = true,
+  options,
+  placeholder,
+}: Common & { options: readonly Option[]; placeholder?: string }) {
   const { form, id, error, control } = useField({ name, label, hint });
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <select {...control} required={required} value={form.values[name] ?? ''} onChange={(e) => form.setValue(name, e.target.value)}>
+      <select
+        {...control}
+        required={required}
+        value={form.values[name] ?? ''}
+        onChange={(e) => form.setValue(name, e.target.value)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -87,11 +119,25 @@ export function SelectField({ name, label, hint, required = true, options, place
 }
 
 /** A multi-line field of a <Form>, wired like TextField. */
-export function TextAreaField({ name, label, hint, required = true, rows = 4, lang }: Common & { rows?: number; lang?: string }) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  required = true,
+  rows = 4,
+  lang,
+}: Common & { rows?: number; lang?: string }) {
   const { form, id, error, control } = useField({ name, label, hint });
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
-      <textarea {...control} rows={rows} lang={lang} required={required} value={form.values[name] ?? ''} onChange={(e) => form.setValue(name, e.target.value)} />
+      <textarea
+        {...control}
+        rows={rows}
+        lang={lang}
+        required={required}
+        value={form.values[name] ?? ''}
+        onChange={(e) => form.setValue(name, e.target.value)}
+      />
     </FieldShell>
   );
 }

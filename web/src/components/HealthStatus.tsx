@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 
-type State =
-  | { kind: 'checking' }
-  | { kind: 'ok' | 'unavailable'; time: string }
-  | { kind: 'error' };
+type State = { kind: 'checking' } | { kind: 'ok' | 'unavailable'; time: string } | { kind: 'error' };
 
 export function HealthStatus() {
   const { t, i18n } = useTranslation();

@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { headcountBrackets, institutionTypes, voivodeships, type InstitutionProfile } from '../../../shared/institutions/institution';
+import {
+  headcountBrackets,
+  institutionTypes,
+  voivodeships,
+  type InstitutionProfile,
+} from '../../../shared/institutions/institution';
 import { SelectField, TextField } from './Field';
 import i18n from '../i18n';
 import type { FormError, Values } from './form';
@@ -23,15 +28,34 @@ export function InstitutionFields({ prefix, nip }: { prefix: string; nip: 'input
           options={institutionTypes.map((v) => ({ value: v, label: t(`institutionType.${v}`) }))}
         />
         {nip === 'input' ? (
-          <TextField name={p('nip')} label={t('institution.nip')} hint={t('institution.nipHint')} inputMode="numeric" autoComplete="off" />
+          <TextField
+            name={p('nip')}
+            label={t('institution.nip')}
+            hint={t('institution.nipHint')}
+            inputMode="numeric"
+            autoComplete="off"
+          />
         ) : (
           <p className="fixed-value">
             <span className="fixed-label">{t('institution.nip')}</span> {nip.fixed}
             <span className="hint"> {t('institution.nipFixed')}</span>
           </p>
         )}
-        <TextField name={p('regon')} label={t('institution.regon')} hint={t('institution.regonHint')} inputMode="numeric" autoComplete="off" />
-        <TextField name={p('website')} label={t('institution.website')} hint={t('institution.websiteHint')} type="url" autoComplete="url" required={false} />
+        <TextField
+          name={p('regon')}
+          label={t('institution.regon')}
+          hint={t('institution.regonHint')}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <TextField
+          name={p('website')}
+          label={t('institution.website')}
+          hint={t('institution.websiteHint')}
+          type="url"
+          autoComplete="url"
+          required={false}
+        />
         <SelectField
           name={p('headcount')}
           label={t('institution.headcount')}
@@ -43,7 +67,13 @@ export function InstitutionFields({ prefix, nip }: { prefix: string; nip: 'input
       <fieldset>
         <legend>{t('institution.legendAddress')}</legend>
         <TextField name={p('address.street')} label={t('institution.street')} autoComplete="street-address" />
-        <TextField name={p('address.postalCode')} label={t('institution.postalCode')} hint={t('institution.postalCodeHint')} autoComplete="postal-code" className="short" />
+        <TextField
+          name={p('address.postalCode')}
+          label={t('institution.postalCode')}
+          hint={t('institution.postalCodeHint')}
+          autoComplete="postal-code"
+          className="short"
+        />
         <TextField name={p('address.city')} label={t('institution.city')} autoComplete="address-level2" />
         <TextField name={p('address.commune')} label={t('institution.commune')} />
         <TextField name={p('address.county')} label={t('institution.county')} />
@@ -57,8 +87,18 @@ export function InstitutionFields({ prefix, nip }: { prefix: string; nip: 'input
       <fieldset>
         <legend>{t('institution.legendContact')}</legend>
         <TextField name={p('contactPerson.name')} label={t('institution.contactName')} autoComplete="name" />
-        <TextField name={p('contactPerson.email')} label={t('institution.contactEmail')} type="email" autoComplete="email" />
-        <TextField name={p('contactPerson.phone')} label={t('institution.contactPhone')} type="tel" autoComplete="tel" />
+        <TextField
+          name={p('contactPerson.email')}
+          label={t('institution.contactEmail')}
+          type="email"
+          autoComplete="email"
+        />
+        <TextField
+          name={p('contactPerson.phone')}
+          label={t('institution.contactPhone')}
+          type="tel"
+          autoComplete="tel"
+        />
       </fieldset>
     </>
   );
@@ -74,7 +114,10 @@ export function oneOf<T extends string>(options: readonly T[], value: string | u
  * typed client cannot send "nothing chosen" for an enum, so that one message is the UI's own; every
  * other check is the server's.
  */
-export function profileFromValues(values: Values, prefix: string): { profile: InstitutionProfile } | { error: FormError } {
+export function profileFromValues(
+  values: Values,
+  prefix: string,
+): { profile: InstitutionProfile } | { error: FormError } {
   const v = (name: string) => values[`${prefix}${name}`] ?? '';
   const type = oneOf(institutionTypes, v('type'));
   const headcount = oneOf(headcountBrackets, v('headcount'));
@@ -92,10 +135,21 @@ export function profileFromValues(values: Values, prefix: string): { profile: In
       name: v('name'),
       type,
       regon: v('regon'),
-      address: { street: v('address.street'), postalCode: v('address.postalCode'), city: v('address.city'), commune: v('address.commune'), county: v('address.county'), voivodeship },
+      address: {
+        street: v('address.street'),
+        postalCode: v('address.postalCode'),
+        city: v('address.city'),
+        commune: v('address.commune'),
+        county: v('address.county'),
+        voivodeship,
+      },
       website: v('website'),
       headcount,
-      contactPerson: { name: v('contactPerson.name'), email: v('contactPerson.email'), phone: v('contactPerson.phone') },
+      contactPerson: {
+        name: v('contactPerson.name'),
+        email: v('contactPerson.email'),
+        phone: v('contactPerson.phone'),
+      },
     },
   };
 }

@@ -11,26 +11,48 @@ export function Layout({ children }: { children: ReactNode }) {
   const other = i18n.language === 'pl' ? 'en' : 'pl';
   return (
     <>
-      <a className="skip-link" href="#main">{t('layout.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
       <header className="site-header">
-        <a className="brand" href="/">{t('layout.brand')}</a>
+        <a className="brand" href="/">
+          {t('layout.brand')}
+        </a>
         <nav aria-label={t('layout.nav')}>
           <ul>
-            <li><NavLink href="/">{t('layout.home')}</NavLink></li>
+            <li>
+              <NavLink href="/">{t('layout.home')}</NavLink>
+            </li>
             <RoleLinks />
-            {isLocalMode() && <li><NavLink href="/outbox">{t('layout.outbox')}</NavLink></li>}
-            <li><a href="/api/docs">{t('layout.apiDocs')}</a></li>
+            {isLocalMode() && (
+              <li>
+                <NavLink href="/outbox">{t('layout.outbox')}</NavLink>
+              </li>
+            )}
+            <li>
+              <a href="/api/docs">{t('layout.apiDocs')}</a>
+            </li>
           </ul>
         </nav>
         <div className="header-tools">
           <AccountTools />
-          <button type="button" className="lang-switch" lang={other} aria-label={t('layout.switchToLabel')} onClick={() => void chooseLanguage(other)}>
+          <button
+            type="button"
+            className="lang-switch"
+            lang={other}
+            aria-label={t('layout.switchToLabel')}
+            onClick={() => void chooseLanguage(other)}
+          >
             {t('layout.switchTo')}
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>{children}</main>
-      <footer className="site-footer"><p>{t('layout.footer')}</p></footer>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
     </>
   );
 }
@@ -43,12 +65,36 @@ function RoleLinks() {
   const { roles } = state.user;
   return (
     <>
-      {roles.includes('institution') && <li><NavLink href="/institution">{t('layout.institution')}</NavLink></li>}
-      {roles.includes('institution') && <li><NavLink href="/applications">{t('layout.applications')}</NavLink></li>}
-      {roles.includes('organizer') && <li><NavLink href="/organizer/editions">{t('layout.editions')}</NavLink></li>}
-      {roles.includes('organizer') && <li><NavLink href="/organizer/users">{t('layout.users')}</NavLink></li>}
-      {roles.includes('organizer') && <li><NavLink href="/organizer/audit">{t('layout.audit')}</NavLink></li>}
-      {roles.includes('expert') && <li><NavLink href="/expert">{t('assignment.nav.expert')}</NavLink></li>}
+      {roles.includes('institution') && (
+        <li>
+          <NavLink href="/institution">{t('layout.institution')}</NavLink>
+        </li>
+      )}
+      {roles.includes('institution') && (
+        <li>
+          <NavLink href="/applications">{t('layout.applications')}</NavLink>
+        </li>
+      )}
+      {roles.includes('organizer') && (
+        <li>
+          <NavLink href="/organizer/editions">{t('layout.editions')}</NavLink>
+        </li>
+      )}
+      {roles.includes('organizer') && (
+        <li>
+          <NavLink href="/organizer/users">{t('layout.users')}</NavLink>
+        </li>
+      )}
+      {roles.includes('organizer') && (
+        <li>
+          <NavLink href="/organizer/audit">{t('layout.audit')}</NavLink>
+        </li>
+      )}
+      {roles.includes('expert') && (
+        <li>
+          <NavLink href="/expert">{t('assignment.nav.expert')}</NavLink>
+        </li>
+      )}
     </>
   );
 }
@@ -62,8 +108,12 @@ function AccountTools() {
   if (state.status === 'anonymous') {
     return (
       <ul className="account-links">
-        <li><NavLink href="/login">{t('layout.login')}</NavLink></li>
-        <li><NavLink href="/register">{t('layout.register')}</NavLink></li>
+        <li>
+          <NavLink href="/login">{t('layout.login')}</NavLink>
+        </li>
+        <li>
+          <NavLink href="/register">{t('layout.register')}</NavLink>
+        </li>
       </ul>
     );
   }

@@ -7,7 +7,10 @@ import { TextField } from './Field';
 import { Form, SubmitButton, toFormError, useForm } from './form';
 import { Loading } from './Loading';
 
-type Member = InferResponseType<(typeof api.api.institutions)[':institutionId']['members']['$get'], 200>['items'][number];
+type Member = InferResponseType<
+  (typeof api.api.institutions)[':institutionId']['members']['$get'],
+  200
+>['items'][number];
 
 /** The institution's accounts and the "invite a colleague" form. */
 export function MembersSection({ institutionId }: { institutionId: string }) {
@@ -18,7 +21,9 @@ export function MembersSection({ institutionId }: { institutionId: string }) {
 
   const load = useCallback(async () => {
     try {
-      const { items } = await (await send(api.api.institutions[':institutionId'].members.$get({ param: { institutionId } }))).json();
+      const { items } = await (
+        await send(api.api.institutions[':institutionId'].members.$get({ param: { institutionId } }))
+      ).json();
       setMembers(items);
       setLoadError('');
     } catch (error) {
@@ -34,7 +39,11 @@ export function MembersSection({ institutionId }: { institutionId: string }) {
     const res = await send(
       api.api.institutions[':institutionId'].members.$post({
         param: { institutionId },
-        json: { email: form.values.email ?? '', displayName: form.values.displayName ?? '', language: currentLanguage() },
+        json: {
+          email: form.values.email ?? '',
+          displayName: form.values.displayName ?? '',
+          language: currentLanguage(),
+        },
       }),
     );
     const invited = await res.json();
@@ -46,7 +55,11 @@ export function MembersSection({ institutionId }: { institutionId: string }) {
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
-      {loadError && <p className="notice error" role="alert">{loadError}</p>}
+      {loadError && (
+        <p className="notice error" role="alert">
+          {loadError}
+        </p>
+      )}
       {!members && !loadError && <Loading />}
       {members && members.length === 0 && <p>{t('members.empty')}</p>}
       {members && members.length > 0 && (

@@ -26,7 +26,9 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
       <>
         <PageTitle>{t('access.forbiddenTitle')}</PageTitle>
         <p>{t('access.forbiddenText')}</p>
-        <p><a href="/">{t('notFound.back')}</a></p>
+        <p>
+          <a href="/">{t('notFound.back')}</a>
+        </p>
       </>
     );
   }

@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import i18n from '../i18n';
@@ -67,7 +77,20 @@ export function useForm(id: string, initial: Values = {}): FormState {
     },
     [setError],
   );
-  return { id, values, setValue, replaceValues: setValues, error, setError, failures, busy, status, setStatus, run, labels };
+  return {
+    id,
+    values,
+    setValue,
+    replaceValues: setValues,
+    error,
+    setError,
+    failures,
+    busy,
+    status,
+    setStatus,
+    run,
+    labels,
+  };
 }
 
 const FormContext = createContext<FormState | null>(null);

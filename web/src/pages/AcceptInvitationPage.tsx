@@ -30,8 +30,20 @@ export function AcceptInvitationPage() {
         <>
           <p>{t('invitation.lead')}</p>
           <Form form={form} onSubmit={submit}>
-            <TextField name="displayName" label={t('account.displayName')} hint={t('invitation.displayNameHint')} autoComplete="name" required={false} />
-            <TextField name="password" label={t('account.password')} hint={t('account.passwordHint', { min: PASSWORD_MIN_LENGTH })} type="password" autoComplete="new-password" />
+            <TextField
+              name="displayName"
+              label={t('account.displayName')}
+              hint={t('invitation.displayNameHint')}
+              autoComplete="name"
+              required={false}
+            />
+            <TextField
+              name="password"
+              label={t('account.password')}
+              hint={t('account.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+              type="password"
+              autoComplete="new-password"
+            />
             <SubmitButton>{t('invitation.submit')}</SubmitButton>
           </Form>
         </>

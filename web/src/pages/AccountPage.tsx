@@ -32,7 +32,11 @@ function Account({ me }: { me: Me }) {
 
   const save = async () => {
     const language = form.values.language;
-    const res = await send(api.api.me.$put({ json: { displayName: form.values.displayName ?? '', language: isLanguage(language) ? language : 'pl', version } }));
+    const res = await send(
+      api.api.me.$put({
+        json: { displayName: form.values.displayName ?? '', language: isLanguage(language) ? language : 'pl', version },
+      }),
+    );
     const saved = (await res.json()).user;
     setVersion(saved.version);
     await chooseLanguage(saved.language);
@@ -82,9 +86,13 @@ function Account({ me }: { me: Me }) {
         <Form
           form={form}
           onSubmit={save}
-          errorActions={form.error?.code === 'STALE_VERSION' && (
-            <button type="button" onClick={() => void reload()}>{t('form.reload')}</button>
-          )}
+          errorActions={
+            form.error?.code === 'STALE_VERSION' && (
+              <button type="button" onClick={() => void reload()}>
+                {t('form.reload')}
+              </button>
+            )
+          }
         >
           <TextField name="displayName" label={t('account.displayName')} autoComplete="name" />
           <SelectField
@@ -99,11 +107,22 @@ function Account({ me }: { me: Me }) {
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
         <p>{t('account.sessionsText')}</p>
-        <ConfirmButton question={t('account.logoutEverywhereQuestion')} confirmLabel={t('account.logoutEverywhereConfirm')} onConfirm={() => void logoutEverywhere()} busy={ending}>
+        <ConfirmButton
+          question={t('account.logoutEverywhereQuestion')}
+          confirmLabel={t('account.logoutEverywhereConfirm')}
+          onConfirm={() => void logoutEverywhere()}
+          busy={ending}
+        >
           {t('account.logoutEverywhere')}
         </ConfirmButton>
-        <p role="status" className="form-status">{ending ? t('form.sending') : ''}</p>
-        {endError && <p role="alert" className="error-message">{endError}</p>}
+        <p role="status" className="form-status">
+          {ending ? t('form.sending') : ''}
+        </p>
+        {endError && (
+          <p role="alert" className="error-message">
+            {endError}
+          </p>
+        )}
       </section>
     </>
   );

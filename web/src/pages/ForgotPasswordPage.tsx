@@ -20,7 +20,9 @@ export function ForgotPasswordPage() {
         <TextField name="email" label={t('account.email')} type="email" autoComplete="email" />
         <SubmitButton>{t('forgot.submit')}</SubmitButton>
       </Form>
-      <p><a href="/login">{t('forgot.backToLogin')}</a></p>
+      <p>
+        <a href="/login">{t('forgot.backToLogin')}</a>
+      </p>
     </>
   );
 }

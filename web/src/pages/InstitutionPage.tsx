@@ -14,7 +14,9 @@ export function InstitutionPage() {
     <>
       <PageTitle>{t('institution.title')}</PageTitle>
       <RequireRole roles={['institution']}>
-        {({ user }) => (user.institutionId ? <Institution institutionId={user.institutionId} /> : <p>{t('institution.none')}</p>)}
+        {({ user }) =>
+          user.institutionId ? <Institution institutionId={user.institutionId} /> : <p>{t('institution.none')}</p>
+        }
       </RequireRole>
     </>
   );
@@ -27,7 +29,9 @@ function Institution({ institutionId }: { institutionId: string }) {
   const [loadError, setLoadError] = useState('');
 
   const fetchProfile = useCallback(async () => {
-    const profile = await (await send(api.api.institutions[':institutionId'].$get({ param: { institutionId } }))).json();
+    const profile = await (
+      await send(api.api.institutions[':institutionId'].$get({ param: { institutionId } }))
+    ).json();
     return { values: valuesFromProfile(profile), nip: profile.nip, version: profile.version };
   }, [institutionId]);
 
@@ -55,7 +59,12 @@ function Institution({ institutionId }: { institutionId: string }) {
       form.setError(read.error);
       return;
     }
-    const res = await send(api.api.institutions[':institutionId'].$put({ param: { institutionId }, json: { ...read.profile, version: meta.version } }));
+    const res = await send(
+      api.api.institutions[':institutionId'].$put({
+        param: { institutionId },
+        json: { ...read.profile, version: meta.version },
+      }),
+    );
     const saved = await res.json();
     form.replaceValues(valuesFromProfile(saved));
     setMeta({ nip: saved.nip, version: saved.version });
@@ -71,7 +80,12 @@ function Institution({ institutionId }: { institutionId: string }) {
       form.setStatus(t('form.reloaded'));
     });
 
-  if (loadError) return <p className="notice error" role="alert">{loadError}</p>;
+  if (loadError)
+    return (
+      <p className="notice error" role="alert">
+        {loadError}
+      </p>
+    );
   if (!meta) return <Loading />;
   return (
     <>
@@ -80,11 +94,16 @@ function Institution({ institutionId }: { institutionId: string }) {
         <Form
           form={form}
           onSubmit={save}
-          errorActions={form.error?.code === 'STALE_VERSION' && (
-            <p>
-              {t('form.reloadExplain')} <button type="button" onClick={() => void reload()}>{t('form.reload')}</button>
-            </p>
-          )}
+          errorActions={
+            form.error?.code === 'STALE_VERSION' && (
+              <p>
+                {t('form.reloadExplain')}{' '}
+                <button type="button" onClick={() => void reload()}>
+                  {t('form.reload')}
+                </button>
+              </p>
+            )
+          }
         >
           <InstitutionFields prefix="" nip={{ fixed: meta.nip }} />
           <SubmitButton>{t('form.save')}</SubmitButton>

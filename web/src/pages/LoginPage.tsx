@@ -16,7 +16,9 @@ export function LoginPage() {
   const loggedOut = query.has('loggedOut');
 
   const submit = async () => {
-    const res = await send(api.api.auth.login.$post({ json: { email: form.values.email ?? '', password: form.values.password ?? '' } }));
+    const res = await send(
+      api.api.auth.login.$post({ json: { email: form.values.email ?? '', password: form.values.password ?? '' } }),
+    );
     const { user } = await res.json();
     await session.signedIn(user);
     navigate(safeNext(query.get('next')) ?? homeOf(user), { replace: true });
@@ -26,7 +28,11 @@ export function LoginPage() {
     <>
       <PageTitle>{t('login.title')}</PageTitle>
       <p role="status" className={ended !== null || loggedOut ? 'notice success' : undefined}>
-        {ended !== null ? t('login.loggedOutEverywhere', { count: Number(ended) || 0 }) : loggedOut ? t('login.loggedOut') : ''}
+        {ended !== null
+          ? t('login.loggedOutEverywhere', { count: Number(ended) || 0 })
+          : loggedOut
+            ? t('login.loggedOut')
+            : ''}
       </p>
       <Form form={form} onSubmit={submit}>
         <TextField name="email" label={t('account.email')} type="email" autoComplete="username" />
@@ -35,8 +41,12 @@ export function LoginPage() {
       </Form>
       {form.error?.code === 'EMAIL_NOT_VERIFIED' && <ResendVerification email={form.values.email ?? ''} />}
       <ul className="links">
-        <li><a href="/forgot-password">{t('login.forgot')}</a></li>
-        <li><a href="/register">{t('login.register')}</a></li>
+        <li>
+          <a href="/forgot-password">{t('login.forgot')}</a>
+        </li>
+        <li>
+          <a href="/register">{t('login.register')}</a>
+        </li>
       </ul>
     </>
   );

@@ -28,7 +28,12 @@ export function OrganizerAuditPage() {
 function Audit() {
   const { t } = useTranslation();
   const form = useForm('audit', { by: 'day', day: today(), subjectType: 'user' });
-  const [result, setResult] = useState<{ filter: Filter; items: AuditEntry[]; next: string | null; number: number } | null>(null);
+  const [result, setResult] = useState<{
+    filter: Filter;
+    items: AuditEntry[];
+    next: string | null;
+    number: number;
+  } | null>(null);
 
   const fetchPage = async (filter: Filter, cursor: string | undefined, number: number) => {
     const res = await send(api.api.audit.$get({ query: { ...filter, ...(cursor ? { cursor } : {}) } }));
@@ -43,7 +48,11 @@ function Audit() {
       const subjectType = oneOf(auditSubjectTypes, v.subjectType);
       const subjectId = (v.subjectId ?? '').trim();
       if (!subjectType || !subjectId) {
-        form.setError({ code: 'VALIDATION_FAILED', message: t('form.fixFields'), fields: { subjectId: t('audit.subjectIdRequired') } });
+        form.setError({
+          code: 'VALIDATION_FAILED',
+          message: t('form.fixFields'),
+          fields: { subjectId: t('audit.subjectIdRequired') },
+        });
         return;
       }
       await fetchPage({ subjectType, subjectId }, undefined, 1);
@@ -68,11 +77,27 @@ function Audit() {
       <Form form={form} onSubmit={search}>
         <fieldset>
           <legend>{t('audit.filter')}</legend>
-          <SelectField name="by" label={t('audit.by')} options={[{ value: 'day', label: t('audit.byDay') }, { value: 'subject', label: t('audit.bySubject') }]} />
+          <SelectField
+            name="by"
+            label={t('audit.by')}
+            options={[
+              { value: 'day', label: t('audit.byDay') },
+              { value: 'subject', label: t('audit.bySubject') },
+            ]}
+          />
           {form.values.by === 'subject' ? (
             <>
-              <SelectField name="subjectType" label={t('audit.subjectType')} options={auditSubjectTypes.map((s) => ({ value: s, label: t(`audit.subject.${s}`) }))} />
-              <TextField name="subjectId" label={t('audit.subjectId')} hint={t('audit.subjectIdHint')} autoComplete="off" />
+              <SelectField
+                name="subjectType"
+                label={t('audit.subjectType')}
+                options={auditSubjectTypes.map((s) => ({ value: s, label: t(`audit.subject.${s}`) }))}
+              />
+              <TextField
+                name="subjectId"
+                label={t('audit.subjectId')}
+                hint={t('audit.subjectIdHint')}
+                autoComplete="off"
+              />
             </>
           ) : (
             <TextField name="day" label={t('audit.day')} hint={t('audit.dayHint')} type="date" />
@@ -85,7 +110,11 @@ function Audit() {
           items={result.items}
           pageNumber={result.number}
           onSubject={showSubject}
-          onNext={result.next ? () => void form.run(() => fetchPage(result.filter, result.next ?? undefined, result.number + 1)) : undefined}
+          onNext={
+            result.next
+              ? () => void form.run(() => fetchPage(result.filter, result.next ?? undefined, result.number + 1))
+              : undefined
+          }
           onFirst={result.number > 1 ? () => void form.run(() => fetchPage(result.filter, undefined, 1)) : undefined}
         />
       )}

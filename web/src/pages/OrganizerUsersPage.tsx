@@ -64,7 +64,10 @@ function Users({ me }: { me: SignedInUser }) {
     setBusyUser(user.userId);
     setStatus('');
     try {
-      const call = action === 'deactivate' ? api.api.users[':userId'].deactivate.$post({ param: { userId: user.userId } }) : api.api.users[':userId'].reactivate.$post({ param: { userId: user.userId } });
+      const call =
+        action === 'deactivate'
+          ? api.api.users[':userId'].deactivate.$post({ param: { userId: user.userId } })
+          : api.api.users[':userId'].reactivate.$post({ param: { userId: user.userId } });
       const updated = await (await send(call)).json();
       setPage((p) => p && { ...p, items: p.items.map((u) => (u.userId === updated.userId ? updated : u)) });
       setStatus(t(action === 'deactivate' ? 'users.deactivated' : 'users.reactivated', { name: updated.displayName }));
@@ -90,10 +93,19 @@ function Users({ me }: { me: SignedInUser }) {
       </nav>
       <section aria-labelledby="list-title">
         <h2 id="list-title" tabIndex={-1} ref={listHeading}>
-          {t(`roles.${role}`)} <span className="muted">{page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}</span>
+          {t(`roles.${role}`)}{' '}
+          <span className="muted">
+            {page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}
+          </span>
         </h2>
-        <p role="status" className="form-status">{status}</p>
-        {error && <p className="notice error" role="alert">{error}</p>}
+        <p role="status" className="form-status">
+          {status}
+        </p>
+        {error && (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        )}
         {loading && <Loading />}
         {page && page.items.length === 0 && <p>{t('users.empty')}</p>}
         {page && page.items.length > 0 && (
@@ -112,16 +124,29 @@ function Users({ me }: { me: SignedInUser }) {
                 <tr key={u.userId} data-email={u.email}>
                   <td>{u.displayName}</td>
                   <td>{u.email}</td>
-                  <td>{t(`status.${u.status}`)}{u.status !== 'invited' && !u.emailVerified ? ` (${t('users.unverified')})` : ''}</td>
+                  <td>
+                    {t(`status.${u.status}`)}
+                    {u.status !== 'invited' && !u.emailVerified ? ` (${t('users.unverified')})` : ''}
+                  </td>
                   <td>
                     {u.userId === me.userId ? (
                       <span className="muted">{t('users.you')}</span>
                     ) : u.status === 'deactivated' ? (
-                      <ConfirmButton question={t('users.reactivateQuestion', { name: u.displayName })} confirmLabel={t('users.reactivateConfirm')} busy={busyUser === u.userId} onConfirm={() => void changeStatus(u, 'reactivate')}>
+                      <ConfirmButton
+                        question={t('users.reactivateQuestion', { name: u.displayName })}
+                        confirmLabel={t('users.reactivateConfirm')}
+                        busy={busyUser === u.userId}
+                        onConfirm={() => void changeStatus(u, 'reactivate')}
+                      >
                         {t('users.reactivate')} <span className="visually-hidden">{u.displayName}</span>
                       </ConfirmButton>
                     ) : (
-                      <ConfirmButton question={t('users.deactivateQuestion', { name: u.displayName })} confirmLabel={t('users.deactivateConfirm')} busy={busyUser === u.userId} onConfirm={() => void changeStatus(u, 'deactivate')}>
+                      <ConfirmButton
+                        question={t('users.deactivateQuestion', { name: u.displayName })}
+                        confirmLabel={t('users.deactivateConfirm')}
+                        busy={busyUser === u.userId}
+                        onConfirm={() => void changeStatus(u, 'deactivate')}
+                      >
                         {t('users.deactivate')} <span className="visually-hidden">{u.displayName}</span>
                       </ConfirmButton>
                     )}
@@ -131,7 +156,14 @@ function Users({ me }: { me: SignedInUser }) {
             </tbody>
           </table>
         )}
-        {page && <Pager page={page} loading={loading} onFirst={() => void load(undefined, 1, { focus: true })} onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })} />}
+        {page && (
+          <Pager
+            page={page}
+            loading={loading}
+            onFirst={() => void load(undefined, 1, { focus: true })}
+            onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })}
+          />
+        )}
       </section>
       <InviteExpertForm onInvited={() => role === 'expert' && void load(undefined, 1)} />
     </>

@@ -7,7 +7,11 @@ import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 
 type Mail = InferResponseType<typeof api.api.dev.outbox.$get, 200>['items'][number];
-type State = { kind: 'loading' } | { kind: 'loaded'; items: Mail[] } | { kind: 'notLocal' } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; items: Mail[] }
+  | { kind: 'notLocal' }
+  | { kind: 'error'; message: string };
 
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
@@ -31,7 +35,9 @@ export function OutboxPage() {
       <PageTitle>{t('outbox.title')}</PageTitle>
       <p className="notice info">{t('outbox.note')}</p>
       <p>
-        <button type="button" onClick={() => void load()}>{t('outbox.refresh')}</button>
+        <button type="button" onClick={() => void load()}>
+          {t('outbox.refresh')}
+        </button>
       </p>
       <div aria-live="polite">
         {state.kind === 'loading' && <Loading />}
@@ -48,7 +54,9 @@ export function OutboxPage() {
               <dt>{t('outbox.to')}</dt>
               <dd>{mail.to}</dd>
               <dt>{t('outbox.sentAt')}</dt>
-              <dd><time dateTime={mail.sentAt}>{new Date(mail.sentAt).toLocaleString(i18n.language)}</time></dd>
+              <dd>
+                <time dateTime={mail.sentAt}>{new Date(mail.sentAt).toLocaleString(i18n.language)}</time>
+              </dd>
             </dl>
             <div className="mail-text">{withLinks(mail.text)}</div>
           </article>

@@ -25,7 +25,12 @@ export function RegisterPage() {
       api.api.institutions.$post({
         json: {
           institution: { ...read.profile, nip: v('institution.nip') },
-          account: { email: v('account.email'), password: v('account.password'), displayName: v('account.displayName'), language: currentLanguage() },
+          account: {
+            email: v('account.email'),
+            password: v('account.password'),
+            displayName: v('account.displayName'),
+            language: currentLanguage(),
+          },
         },
       }),
     );

@@ -13,7 +13,11 @@ export function ResetPasswordPage() {
   const form = useForm('reset');
   const [done, setDone] = useState(false);
   const submit = async () => {
-    await send(api.api.auth['password-reset'].complete.$post({ json: { token: token ?? '', password: form.values.password ?? '' } }));
+    await send(
+      api.api.auth['password-reset'].complete.$post({
+        json: { token: token ?? '', password: form.values.password ?? '' },
+      }),
+    );
     setDone(true);
   };
   return (
@@ -23,7 +27,9 @@ export function ResetPasswordPage() {
         {done && (
           <div className="notice success">
             <p>{t('reset.done')}</p>
-            <p><a href="/login">{t('verify.goToLogin')}</a></p>
+            <p>
+              <a href="/login">{t('verify.goToLogin')}</a>
+            </p>
           </div>
         )}
       </div>
@@ -35,10 +41,20 @@ export function ResetPasswordPage() {
       {token && !done && (
         <>
           <Form form={form} onSubmit={submit}>
-            <TextField name="password" label={t('reset.newPassword')} hint={t('account.passwordHint', { min: PASSWORD_MIN_LENGTH })} type="password" autoComplete="new-password" />
+            <TextField
+              name="password"
+              label={t('reset.newPassword')}
+              hint={t('account.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+              type="password"
+              autoComplete="new-password"
+            />
             <SubmitButton>{t('reset.submit')}</SubmitButton>
           </Form>
-          {form.error?.code === 'INVALID_TOKEN' && <p><a href="/forgot-password">{t('reset.askAgain')}</a></p>}
+          {form.error?.code === 'INVALID_TOKEN' && (
+            <p>
+              <a href="/forgot-password">{t('reset.askAgain')}</a>
+            </p>
+          )}
         </>
       )}
     </>

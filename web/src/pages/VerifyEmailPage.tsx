@@ -30,7 +30,8 @@ export function VerifyEmailPage() {
     let live = true;
     confirmOnce(token).then(
       () => live && setResult({ kind: 'confirmed' }),
-      (error: unknown) => live && setResult({ kind: 'failed', message: error instanceof ApiError ? error.message : t('errors.network') }),
+      (error: unknown) =>
+        live && setResult({ kind: 'failed', message: error instanceof ApiError ? error.message : t('errors.network') }),
     );
     return () => {
       live = false;
@@ -45,7 +46,9 @@ export function VerifyEmailPage() {
         {result.kind === 'confirmed' && (
           <div className="notice success">
             <p>{t('verify.confirmed')}</p>
-            <p><a href="/login">{t('verify.goToLogin')}</a></p>
+            <p>
+              <a href="/login">{t('verify.goToLogin')}</a>
+            </p>
           </div>
         )}
         {result.kind === 'failed' && (

@@ -11,7 +11,14 @@ import type { AttachmentView } from './format';
 import { useFileSize } from './format';
 import { ErrorText, ids, RequiredMarker } from './QuestionInput';
 
-const kindName: Record<FileKind, string> = { pdf: 'PDF', png: 'PNG', jpeg: 'JPG', docx: 'DOCX', xlsx: 'XLSX', odt: 'ODT' };
+const kindName: Record<FileKind, string> = {
+  pdf: 'PDF',
+  png: 'PNG',
+  jpeg: 'JPG',
+  docx: 'DOCX',
+  xlsx: 'XLSX',
+  odt: 'ODT',
+};
 const kindAccept: Record<FileKind, string> = {
   pdf: '.pdf,application/pdf',
   png: '.png,image/png',
@@ -31,7 +38,10 @@ export function FileList({ applicationId, files }: { applicationId: string; file
     <ul className="ap-files">
       {files.map((f) => (
         <li key={f.attachmentId}>
-          <a href={downloadUrl(applicationId, f.attachmentId)} download={f.fileName}>{f.fileName}</a> <span className="muted">({size(f.size)})</span>
+          <a href={downloadUrl(applicationId, f.attachmentId)} download={f.fileName}>
+            {f.fileName}
+          </a>{' '}
+          <span className="muted">({size(f.size)})</span>
         </li>
       ))}
     </ul>
@@ -43,7 +53,15 @@ export function FileList({ applicationId, files }: { applicationId: string; file
  * here first; then the three steps — ask for an upload ticket, PUT the bytes to it (same origin
  * locally, S3 in the cloud), and complete, where the server checks the content.
  */
-export function FileQuestion({ applicationId, question: q, files, editable, outsideError, onAdded, onRemoved }: {
+export function FileQuestion({
+  applicationId,
+  question: q,
+  files,
+  editable,
+  outsideError,
+  onAdded,
+  onRemoved,
+}: {
   applicationId: string;
   question: Question;
   files: AttachmentView[];
@@ -71,27 +89,50 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
   const upload = async (file: File) => {
     const name = file.name;
     const kind = kindOfFileName(name);
-    if (!kind || !(kinds as readonly string[]).includes(kind)) return setError(t('application.files.wrongType', { name, types }));
-    if (file.size > limit) return setError(t('application.files.tooLarge', { name, size: size(file.size), limit: size(limit) }));
+    if (!kind || !(kinds as readonly string[]).includes(kind))
+      return setError(t('application.files.wrongType', { name, types }));
+    if (file.size > limit)
+      return setError(t('application.files.tooLarge', { name, size: size(file.size), limit: size(limit) }));
     if (file.size === 0) return setError(t('application.files.empty', { name }));
     setBusy(true);
     setError('');
     setStatus(t('application.files.uploading', { name }));
     try {
       const param = { applicationId };
-      const ticket = await (await send(api.api.applications[':applicationId'].attachments.$post({ param, json: { questionId: q.id, fileName: name, size: file.size } }))).json();
+      const ticket = await (
+        await send(
+          api.api.applications[':applicationId'].attachments.$post({
+            param,
+            json: { questionId: q.id, fileName: name, size: file.size },
+          }),
+        )
+      ).json();
       let put: Response;
       try {
         // Plain fetch: in the cloud the URL is a presigned S3 address that needs no cookie.
-        put = await fetch(ticket.upload.url, { method: ticket.upload.method, headers: ticket.upload.headers, body: file });
+        put = await fetch(ticket.upload.url, {
+          method: ticket.upload.method,
+          headers: ticket.upload.headers,
+          body: file,
+        });
       } catch {
         throw new ApiError(0, 'NETWORK', t('application.files.uploadFailed', { name }));
       }
       if (!put.ok) {
         const parsed = ErrorBody.safeParse(await put.json().catch(() => null));
-        throw new ApiError(put.status, parsed.success ? parsed.data.error.code : 'UPLOAD', parsed.success ? parsed.data.error.message : t('application.files.uploadFailed', { name }));
+        throw new ApiError(
+          put.status,
+          parsed.success ? parsed.data.error.code : 'UPLOAD',
+          parsed.success ? parsed.data.error.message : t('application.files.uploadFailed', { name }),
+        );
       }
-      const ready = await (await send(api.api.applications[':applicationId'].attachments[':attachmentId'].complete.$post({ param: { applicationId, attachmentId: ticket.attachment.attachmentId } }))).json();
+      const ready = await (
+        await send(
+          api.api.applications[':applicationId'].attachments[':attachmentId'].complete.$post({
+            param: { applicationId, attachmentId: ticket.attachment.attachmentId },
+          }),
+        )
+      ).json();
       onAdded(ready as AttachmentView);
       setStatus(t('application.files.added', { name }));
     } catch (e) {
@@ -108,7 +149,11 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
     setBusy(true);
     setError('');
     try {
-      await send(api.api.applications[':applicationId'].attachments[':attachmentId'].$delete({ param: { applicationId, attachmentId: file.attachmentId } }));
+      await send(
+        api.api.applications[':applicationId'].attachments[':attachmentId'].$delete({
+          param: { applicationId, attachmentId: file.attachmentId },
+        }),
+      );
       onRemoved(file.attachmentId);
       setStatus(t('application.files.removed', { name: file.fileName }));
       input.current?.focus();
@@ -120,13 +165,25 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
   };
 
   return (
-    <div id={id.block} tabIndex={-1} className={shownError ? 'ap-question field field-error' : 'ap-question field'} data-question={q.id}>
-      <fieldset className="ap-choices" aria-describedby={[help ? id.help : '', shownError ? id.error : ''].filter(Boolean).join(' ') || undefined}>
+    <div
+      id={id.block}
+      tabIndex={-1}
+      className={shownError ? 'ap-question field field-error' : 'ap-question field'}
+      data-question={q.id}
+    >
+      <fieldset
+        className="ap-choices"
+        aria-describedby={[help ? id.help : '', shownError ? id.error : ''].filter(Boolean).join(' ') || undefined}
+      >
         <legend>
           {label}
           <RequiredMarker required={q.required} />
         </legend>
-        {help && <p className="hint" id={id.help}>{help}</p>}
+        {help && (
+          <p className="hint" id={id.help}>
+            {help}
+          </p>
+        )}
         <ErrorText id={id.error} message={shownError} />
         <p className="ap-files-title">{t('application.files.uploaded')}</p>
         {files.length === 0 ? (
@@ -135,10 +192,18 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
           <ul className="ap-files">
             {files.map((f) => (
               <li key={f.attachmentId} data-file={f.fileName}>
-                <a href={downloadUrl(applicationId, f.attachmentId)} download={f.fileName}>{f.fileName}</a>{' '}
+                <a href={downloadUrl(applicationId, f.attachmentId)} download={f.fileName}>
+                  {f.fileName}
+                </a>{' '}
                 <span className="muted">({size(f.size)})</span>{' '}
                 {editable && (
-                  <button type="button" className="danger" aria-disabled={busy || undefined} onClick={() => !busy && void remove(f)} aria-label={t('application.files.removeLabel', { name: f.fileName })}>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-disabled={busy || undefined}
+                    onClick={() => !busy && void remove(f)}
+                    aria-label={t('application.files.removeLabel', { name: f.fileName })}
+                  >
                     {t('application.files.remove')}
                   </button>
                 )}
@@ -149,7 +214,9 @@ export function FileQuestion({ applicationId, question: q, files, editable, outs
         {editable && (
           <div className="ap-file-add">
             <label htmlFor={id.control}>{t('application.files.add')}</label>
-            <p className="hint" id={id.hint}>{t('application.files.hint', { types, size: size(limit) })}</p>
+            <p className="hint" id={id.hint}>
+              {t('application.files.hint', { types, size: size(limit) })}
+            </p>
             <input
               ref={input}
               id={id.control}

@@ -29,7 +29,11 @@ const describedBy = (...parts: (string | false | undefined)[]) => parts.filter(B
 
 export function RequiredMarker({ required }: { required: boolean }) {
   const { t } = useTranslation();
-  return required ? <span className="ap-required"> {t('application.requiredMarker')}</span> : <span className="optional"> {t('application.optional')}</span>;
+  return required ? (
+    <span className="ap-required"> {t('application.requiredMarker')}</span>
+  ) : (
+    <span className="optional"> {t('application.optional')}</span>
+  );
 }
 
 export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
@@ -44,7 +48,17 @@ export function ErrorText({ id, message }: { id: string; message: string | undef
 }
 
 /** One question's control(s), labelled by the question, described by its help, constraints and error. */
-export function QuestionInput({ question: q, value, onChange, error }: { question: Question; value: Value; onChange: (value: Value) => void; error: string | undefined }) {
+export function QuestionInput({
+  question: q,
+  value,
+  onChange,
+  error,
+}: {
+  question: Question;
+  value: Value;
+  onChange: (value: Value) => void;
+  error: string | undefined;
+}) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const id = ids(q.id);
@@ -52,10 +66,19 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
   const help = q.help ? inLanguage(q.help, lang) : '';
   const invalid = error ? (true as const) : undefined;
 
-  const helpText = help && <p className="hint" id={id.help}>{help}</p>;
+  const helpText = help && (
+    <p className="hint" id={id.help}>
+      {help}
+    </p>
+  );
   const errorText = <ErrorText id={id.error} message={error} />;
   const wrap = (children: ReactNode) => (
-    <div id={id.block} tabIndex={-1} className={error ? 'ap-question field field-error' : 'ap-question field'} data-question={q.id}>
+    <div
+      id={id.block}
+      tabIndex={-1}
+      className={error ? 'ap-question field field-error' : 'ap-question field'}
+      data-question={q.id}
+    >
       {children}
     </div>
   );
@@ -107,7 +130,9 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
         <>
           {controlLabel}
           {helpText}
-          <p className="hint" id={id.hint}>{[hint, whole].filter(Boolean).join(' ')}</p>
+          <p className="hint" id={id.hint}>
+            {[hint, whole].filter(Boolean).join(' ')}
+          </p>
           {errorText}
           <NumberInput
             id={id.control}
@@ -128,7 +153,9 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
         <>
           {controlLabel}
           {helpText}
-          <p className="hint" id={id.hint}>{t('application.dateHint')}</p>
+          <p className="hint" id={id.hint}>
+            {t('application.dateHint')}
+          </p>
           {errorText}
           <input
             id={id.control}
@@ -196,7 +223,9 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
             <RequiredMarker required={q.required} />
           </legend>
           {helpText}
-          <p className="hint" id={id.hint}>{t('application.chooseMany')}</p>
+          <p className="hint" id={id.hint}>
+            {t('application.chooseMany')}
+          </p>
           {errorText}
           {(q.options ?? []).map((o, i) => (
             <div className="ap-choice" key={o.value}>
@@ -224,8 +253,26 @@ export function QuestionInput({ question: q, value, onChange, error }: { questio
  * A number input that keeps what is typed ("1," or "-") while the stored answer is a number: the
  * text is shown as typed, the answer changes only when the text parses.
  */
-function NumberInput({ id, value, min, max, step, required, invalid, describedBy: described, onChange }: {
-  id: string; value: Value; min?: number; max?: number; step: string; required: boolean; invalid?: true; describedBy?: string; onChange: (v: Value) => void;
+function NumberInput({
+  id,
+  value,
+  min,
+  max,
+  step,
+  required,
+  invalid,
+  describedBy: described,
+  onChange,
+}: {
+  id: string;
+  value: Value;
+  min?: number;
+  max?: number;
+  step: string;
+  required: boolean;
+  invalid?: true;
+  describedBy?: string;
+  onChange: (v: Value) => void;
 }) {
   const [text, setText] = useState(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '');
   const last = useRef(value);
@@ -280,7 +327,9 @@ function CharCounter({ id, count, limit }: { id: string; count: number; limit: n
       <p id={id} className={count > limit ? 'ap-counter ap-counter-over' : 'ap-counter'}>
         {t('application.charCount', { count, limit })}
       </p>
-      <span className="visually-hidden" aria-live="polite">{announced}</span>
+      <span className="visually-hidden" aria-live="polite">
+        {announced}
+      </span>
     </>
   );
 }

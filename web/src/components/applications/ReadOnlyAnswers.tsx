@@ -14,7 +14,9 @@ export function ApplicationSummary({ view }: { view: ApplicationView }) {
       <dt>{t('application.institutionLabel')}</dt>
       <dd>{application.institution.name}</dd>
       <dt>{t('application.statusLabel')}</dt>
-      <dd data-status={application.status}><StatusBadge status={application.status} /></dd>
+      <dd data-status={application.status}>
+        <StatusBadge status={application.status} />
+      </dd>
       {w.open && w.closesAt && (
         <>
           <dt>{t('application.closesAt')}</dt>
@@ -41,7 +43,12 @@ export function ReadOnlyAnswers({ view, attachments }: { view: ApplicationView; 
       {view.questionnaire.sections.map((section) => {
         const answers = view.sections[section.id]?.answers ?? {};
         return (
-          <section key={section.id} id={`section-${section.id}`} className="ap-section" aria-labelledby={`section-${section.id}-title`}>
+          <section
+            key={section.id}
+            id={`section-${section.id}`}
+            className="ap-section"
+            aria-labelledby={`section-${section.id}-title`}
+          >
             <h3 id={`section-${section.id}-title`}>{inLanguage(section.title, lang)}</h3>
             <dl className="ap-answers">
               {section.questions.map((q) => (
@@ -50,7 +57,10 @@ export function ReadOnlyAnswers({ view, attachments }: { view: ApplicationView; 
                   <dd>
                     {q.type === 'file' ? (
                       attachments.some((a) => a.questionId === q.id) ? (
-                        <FileList applicationId={view.application.applicationId} files={attachments.filter((a) => a.questionId === q.id)} />
+                        <FileList
+                          applicationId={view.application.applicationId}
+                          files={attachments.filter((a) => a.questionId === q.id)}
+                        />
                       ) : (
                         <span className="muted">{t('application.notAnswered')}</span>
                       )
@@ -84,7 +94,9 @@ function AnswerText({ question: q, value }: { question: Question; value: AnswerV
     case 'multipleChoice':
       return (
         <ul className="ap-chosen">
-          {(Array.isArray(value) ? value : [String(value)]).map((v) => <li key={v}>{option(v)}</li>)}
+          {(Array.isArray(value) ? value : [String(value)]).map((v) => (
+            <li key={v}>{option(v)}</li>
+          ))}
         </ul>
       );
     case 'longText':

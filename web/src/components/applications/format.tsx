@@ -13,11 +13,13 @@ export type ApplicationStatus = ApplicationHeaderView['status'];
 export const warsaw = (iso: string) => formatWarsaw(iso)[currentLanguage()];
 
 /** "14:03" in the browser's time zone. */
-export const clock = (date: Date, lang: string) => date.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'pl-PL', { hour: '2-digit', minute: '2-digit' });
+export const clock = (date: Date, lang: string) =>
+  date.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'pl-PL', { hour: '2-digit', minute: '2-digit' });
 
 export function useFileSize() {
   const { t, i18n } = useTranslation();
-  const number = (n: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', { maximumFractionDigits: 1 }).format(n);
+  const number = (n: number) =>
+    new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', { maximumFractionDigits: 1 }).format(n);
   return (bytes: number) => {
     if (bytes < 1024) return t('application.bytes', { size: number(bytes) });
     if (bytes < 1024 * 1024) return t('application.kilobytes', { size: number(bytes / 1024) });

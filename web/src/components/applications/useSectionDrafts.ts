@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, send } from '../../api';
-import { answerProblem, isAnswered, type AnswerValue, type Answers, type Section } from '../../../../shared/editions/questionnaire';
+import {
+  answerProblem,
+  isAnswered,
+  type AnswerValue,
+  type Answers,
+  type Section,
+} from '../../../../shared/editions/questionnaire';
 import { toFormError } from '../form';
 import type { ApplicationView } from './format';
 import type { Value } from './QuestionInput';
@@ -26,7 +32,11 @@ export interface SectionDraft {
   rev: number;
 }
 
-interface Stored { values: Record<string, Value>; version: number; tab: string }
+interface Stored {
+  values: Record<string, Value>;
+  version: number;
+  tab: string;
+}
 
 const DEBOUNCE_MS = 1000;
 const storageKey = (applicationId: string, sectionId: string) => `ap-draft:${applicationId}:${sectionId}`;
@@ -35,12 +45,15 @@ const answerable = (section: Section) => section.questions.filter((q) => q.type 
 
 /** The section's answers in question order, unanswered ones as null, so two versions compare as text. */
 function normalized(section: Section, values: Record<string, unknown>): Record<string, AnswerValue | null> {
-  return Object.fromEntries(answerable(section).map((q) => {
-    const v = values[q.id] as AnswerValue | null | undefined;
-    return [q.id, v !== undefined && v !== null && isAnswered(v) ? v : null];
-  }));
+  return Object.fromEntries(
+    answerable(section).map((q) => {
+      const v = values[q.id] as AnswerValue | null | undefined;
+      return [q.id, v !== undefined && v !== null && isAnswered(v) ? v : null];
+    }),
+  );
 }
-const same = (section: Section, a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(normalized(section, a)) === JSON.stringify(normalized(section, b));
+const same = (section: Section, a: Record<string, unknown>, b: Record<string, unknown>) =>
+  JSON.stringify(normalized(section, a)) === JSON.stringify(normalized(section, b));
 
 /**
  * The answers of every section with autosave: a save ~1 s after typing stops, per section, from the
@@ -77,7 +90,10 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
     const d = drafts.current[sectionId];
     if (!d) return;
     try {
-      localStorage.setItem(storageKey(applicationId, sectionId), JSON.stringify({ values: d.values, version: d.version, tab } satisfies Stored));
+      localStorage.setItem(
+        storageKey(applicationId, sectionId),
+        JSON.stringify({ values: d.values, version: d.version, tab } satisfies Stored),
+      );
     } catch {
       // storage full or blocked: the form still holds the edits
     }
@@ -88,7 +104,8 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
     if (stored && (any || stored.tab === tab)) localStorage.removeItem(storageKey(applicationId, sectionId));
   };
 
-  const fromServer = (view: ApplicationView, sectionId: string) => view.sections[sectionId] ?? { answers: {}, version: 0 };
+  const fromServer = (view: ApplicationView, sectionId: string) =>
+    view.sections[sectionId] ?? { answers: {}, version: 0 };
 
   const save = useCallback(
     (sectionId: string): Promise<void> => {
@@ -113,7 +130,12 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
       patch(sectionId, { status: 'saving' });
       const run = (async () => {
         try {
-          const res = await send(api.api.applications[':applicationId'].sections[':sectionId'].$put({ param: { applicationId, sectionId }, json: { answers, version: draft.version } }));
+          const res = await send(
+            api.api.applications[':applicationId'].sections[':sectionId'].$put({
+              param: { applicationId, sectionId },
+              json: { answers, version: draft.version },
+            }),
+          );
           const saved = await res.json();
           const unchanged = drafts.current[sectionId]?.rev === rev;
           patch(sectionId, {
@@ -135,7 +157,8 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
           }
           const { message, fields } = toFormError(error);
           const fieldErrors: Record<string, string> = {};
-          for (const [path, text] of Object.entries(fields)) if (path.startsWith('answers.')) fieldErrors[path.slice('answers.'.length)] = text;
+          for (const [path, text] of Object.entries(fields))
+            if (path.startsWith('answers.')) fieldErrors[path.slice('answers.'.length)] = text;
           patch(sectionId, { status: 'error', message, fieldErrors });
         } finally {
           inflight.current.delete(sectionId);
@@ -151,10 +174,13 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
   const schedule = (sectionId: string) => {
     const timer = timers.current.get(sectionId);
     if (timer) clearTimeout(timer);
-    timers.current.set(sectionId, setTimeout(() => {
-      timers.current.delete(sectionId);
-      void save(sectionId);
-    }, DEBOUNCE_MS));
+    timers.current.set(
+      sectionId,
+      setTimeout(() => {
+        timers.current.delete(sectionId);
+        void save(sectionId);
+      }, DEBOUNCE_MS),
+    );
   };
 
   /** Starts from the server's answers; unsaved edits kept in this browser win over them (or conflict). */
@@ -167,7 +193,15 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
       const toSave: string[] = [];
       for (const section of view.questionnaire.sections) {
         const server = fromServer(view, section.id);
-        const draft: SectionDraft = { values: { ...server.answers }, version: server.version, saved: server.answers as Answers, status: 'idle', fieldErrors: {}, restored: false, rev: 0 };
+        const draft: SectionDraft = {
+          values: { ...server.answers },
+          version: server.version,
+          saved: server.answers as Answers,
+          status: 'idle',
+          fieldErrors: {},
+          restored: false,
+          rev: 0,
+        };
         const local = readLocal(section.id);
         if (local && editable && !same(section, local.values, server.answers)) {
           draft.values = local.values;
@@ -186,7 +220,8 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
         writeLocal(id); // now this tab's
         schedule(id);
       }
-      for (const section of view.questionnaire.sections) if (next[section.id]?.status === 'conflict') writeLocal(section.id);
+      for (const section of view.questionnaire.sections)
+        if (next[section.id]?.status === 'conflict') writeLocal(section.id);
       render();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -212,7 +247,9 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
     for (let round = 0; round < 5; round++) {
       for (const timer of timers.current.values()) clearTimeout(timer);
       timers.current.clear();
-      const pending = Object.entries(drafts.current).filter(([, d]) => d.status === 'dirty' || d.status === 'error').map(([id]) => save(id));
+      const pending = Object.entries(drafts.current)
+        .filter(([, d]) => d.status === 'dirty' || d.status === 'error')
+        .map(([id]) => save(id));
       const running = [...inflight.current.values()];
       if (pending.length === 0 && running.length === 0) return;
       await Promise.all([...pending, ...running]);
@@ -223,7 +260,12 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
   const keepMine = async (sectionId: string) => {
     const view = await fetchView();
     const server = fromServer(view, sectionId);
-    patch(sectionId, { version: server.version, saved: server.answers as Answers, status: 'dirty', message: undefined });
+    patch(sectionId, {
+      version: server.version,
+      saved: server.answers as Answers,
+      status: 'dirty',
+      message: undefined,
+    });
     writeLocal(sectionId);
     await save(sectionId);
   };
@@ -233,7 +275,16 @@ export function useSectionDrafts(applicationId: string, fetchView: () => Promise
     const view = await fetchView();
     const server = fromServer(view, sectionId);
     const d = drafts.current[sectionId];
-    patch(sectionId, { values: { ...server.answers }, version: server.version, saved: server.answers as Answers, status: 'idle', message: undefined, fieldErrors: {}, restored: false, rev: (d?.rev ?? 0) + 1 });
+    patch(sectionId, {
+      values: { ...server.answers },
+      version: server.version,
+      saved: server.answers as Answers,
+      status: 'idle',
+      message: undefined,
+      fieldErrors: {},
+      restored: false,
+      rev: (d?.rev ?? 0) + 1,
+    });
     clearLocal(sectionId, true);
   };
 

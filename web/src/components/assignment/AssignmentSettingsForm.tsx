@@ -44,7 +44,12 @@ export function AssignmentSettingsForm({ editionId }: { editionId: string }) {
     send(api.api.editions.$get({ query: { limit: '100' } }))
       .then((r) => r.json())
       .then(
-        (page) => setEditions(page.items.filter((e) => e.editionId !== editionId).map((e) => ({ value: e.editionId, label: `${e.name} — ${e.number} (${e.year})` }))),
+        (page) =>
+          setEditions(
+            page.items
+              .filter((e) => e.editionId !== editionId)
+              .map((e) => ({ value: e.editionId, label: `${e.name} — ${e.number} (${e.year})` })),
+          ),
         () => setEditions([]),
       );
   }, [load, editionId]);
@@ -64,7 +69,9 @@ export function AssignmentSettingsForm({ editionId }: { editionId: string }) {
       ...(v.previousEditionId ? { previousEditionId: v.previousEditionId } : {}),
       weights: { bid: whole(v['weights.bid']), preferredCategory: whole(v['weights.preferredCategory']) },
       balance: whole(v.balance),
-      ...(opensAt || closesAt ? { bidding: { opensAt: fromWarsawInput(opensAt), closesAt: fromWarsawInput(closesAt) } } : {}),
+      ...(opensAt || closesAt
+        ? { bidding: { opensAt: fromWarsawInput(opensAt), closesAt: fromWarsawInput(closesAt) } }
+        : {}),
       version: settings.version,
     };
     const res = await send(api.api.editions[':editionId']['assignment-settings'].$put({ param: { editionId }, json }));
@@ -87,30 +94,74 @@ export function AssignmentSettingsForm({ editionId }: { editionId: string }) {
   return (
     <section aria-labelledby="as-settings-title" className="as-panel">
       <h3 id="as-settings-title">{t('assignment.settings.title')}</h3>
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {!settings && !error && <Loading />}
       {settings && (
         <Form
           form={form}
           onSubmit={save}
           labelledBy="as-settings-title"
-          errorActions={form.error?.code === 'STALE_VERSION' && (
-            <p>{t('form.reloadExplain')} <button type="button" onClick={() => void reload()}>{t('form.reload')}</button></p>
-          )}
+          errorActions={
+            form.error?.code === 'STALE_VERSION' && (
+              <p>
+                {t('form.reloadExplain')}{' '}
+                <button type="button" onClick={() => void reload()}>
+                  {t('form.reload')}
+                </button>
+              </p>
+            )
+          }
         >
           <fieldset>
             <legend>{t('assignment.settings.rules')}</legend>
             <p className="hint">{t('assignment.settings.rulesHint')}</p>
-            {conflictRules.map((r) => <CheckboxField key={r} name={`rules.${r}`} label={t(`assignment.settings.rule.${r}`)} />)}
-            <SelectField name="previousEditionId" label={t('assignment.settings.previousEdition')} hint={t('assignment.settings.previousEditionHint')} options={editions} placeholder={t('assignment.settings.none')} required={false} />
+            {conflictRules.map((r) => (
+              <CheckboxField key={r} name={`rules.${r}`} label={t(`assignment.settings.rule.${r}`)} />
+            ))}
+            <SelectField
+              name="previousEditionId"
+              label={t('assignment.settings.previousEdition')}
+              hint={t('assignment.settings.previousEditionHint')}
+              options={editions}
+              placeholder={t('assignment.settings.none')}
+              required={false}
+            />
           </fieldset>
           <fieldset>
             <legend>{t('assignment.settings.weights')}</legend>
             <p className="hint">{t('assignment.settings.weightsHint')}</p>
             <div className="ed-row">
-              <TextField name="weights.bid" type="number" inputMode="numeric" min={0} max={100} className="short" label={t('assignment.settings.bidWeight')} />
-              <TextField name="weights.preferredCategory" type="number" inputMode="numeric" min={0} max={100} className="short" label={t('assignment.settings.categoryWeight')} />
-              <TextField name="balance" type="number" inputMode="numeric" min={0} max={100} className="short" label={t('assignment.settings.balance')} />
+              <TextField
+                name="weights.bid"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100}
+                className="short"
+                label={t('assignment.settings.bidWeight')}
+              />
+              <TextField
+                name="weights.preferredCategory"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100}
+                className="short"
+                label={t('assignment.settings.categoryWeight')}
+              />
+              <TextField
+                name="balance"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100}
+                className="short"
+                label={t('assignment.settings.balance')}
+              />
             </div>
             <p className="hint">{t('assignment.settings.balanceHint')}</p>
           </fieldset>
@@ -118,12 +169,25 @@ export function AssignmentSettingsForm({ editionId }: { editionId: string }) {
             <legend>{t('assignment.settings.bidding')}</legend>
             <p className="hint">
               {settings.bidding
-                ? t('assignment.settings.biddingNow', { opens: formatWarsaw(settings.bidding.opensAt, i18n.language), closes: formatWarsaw(settings.bidding.closesAt, i18n.language) })
+                ? t('assignment.settings.biddingNow', {
+                    opens: formatWarsaw(settings.bidding.opensAt, i18n.language),
+                    closes: formatWarsaw(settings.bidding.closesAt, i18n.language),
+                  })
                 : t('assignment.settings.biddingNotSet')}
             </p>
             <div className="ed-row">
-              <TextField name="bidding.opensAt" type="datetime-local" label={t('assignment.settings.opensAt')} required={false} />
-              <TextField name="bidding.closesAt" type="datetime-local" label={t('assignment.settings.closesAt')} required={false} />
+              <TextField
+                name="bidding.opensAt"
+                type="datetime-local"
+                label={t('assignment.settings.opensAt')}
+                required={false}
+              />
+              <TextField
+                name="bidding.closesAt"
+                type="datetime-local"
+                label={t('assignment.settings.closesAt')}
+                required={false}
+              />
             </div>
             <p className="hint">{t('assignment.settings.biddingHint')}</p>
           </fieldset>

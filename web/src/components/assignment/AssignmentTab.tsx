@@ -15,7 +15,10 @@ type Mode = 'incremental' | 'full';
  * that the organizer reviews and commits.
  */
 export function AssignmentTab({ editionId }: { editionId: string }) {
-  const { t, i18n: { language } } = useTranslation();
+  const {
+    t,
+    i18n: { language },
+  } = useTranslation();
   const [current, setCurrent] = useState<CurrentAssignment | null>(null);
   const [loadError, setLoadError] = useState('');
   const [proposal, setProposal] = useState<Proposal | null>(null);
@@ -61,7 +64,9 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
     setExplanation(null);
     setProposal(null);
     try {
-      const res = await send(api.api.editions[':editionId'].assignment.preview.$post({ param: { editionId }, json: { mode } }));
+      const res = await send(
+        api.api.editions[':editionId'].assignment.preview.$post({ param: { editionId }, json: { mode } }),
+      );
       setProposal(await res.json());
     } catch (e) {
       // A 422 carries why no assignment exists, next to the error.
@@ -80,10 +85,24 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
     setStatus('');
     setRunError(null);
     try {
-      const res = await send(api.api.editions[':editionId'].assignment.commit.$post({ param: { editionId }, json: { mode: proposal.mode, previewId: proposal.previewId } }));
+      const res = await send(
+        api.api.editions[':editionId'].assignment.commit.$post({
+          param: { editionId },
+          json: { mode: proposal.mode, previewId: proposal.previewId },
+        }),
+      );
       const result: CommitResult = await res.json();
       setProposal(null);
-      setStatus(result.alreadyCommitted ? t('assignment.commit.already') : t('assignment.commit.done', { pairs: result.pairs, added: result.added, removed: result.removed, mailed: result.mailed }));
+      setStatus(
+        result.alreadyCommitted
+          ? t('assignment.commit.already')
+          : t('assignment.commit.done', {
+              pairs: result.pairs,
+              added: result.added,
+              removed: result.removed,
+              mailed: result.mailed,
+            }),
+      );
       await load();
       statusRef.current?.focus();
     } catch (e) {
@@ -106,14 +125,28 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
 
   return (
     <>
-      <div ref={statusRef} tabIndex={-1} role="status" className={status ? 'notice success as-commit-status' : 'as-commit-status'}>{status}</div>
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className={status ? 'notice success as-commit-status' : 'as-commit-status'}
+      >
+        {status}
+      </div>
 
       <section aria-labelledby="as-run-title" className="as-panel">
         <h3 id="as-run-title">{t('assignment.run.title')}</h3>
         <p className="hint">{t('assignment.run.hint')}</p>
         <div className="ed-export-buttons">
           {(['incremental', 'full'] as const).map((mode) => (
-            <button key={mode} type="button" className={mode === 'incremental' ? 'primary' : undefined} aria-disabled={previewing !== null || committing || undefined} aria-describedby={`as-mode-${mode}`} onClick={() => void preview(mode)}>
+            <button
+              key={mode}
+              type="button"
+              className={mode === 'incremental' ? 'primary' : undefined}
+              aria-disabled={previewing !== null || committing || undefined}
+              aria-describedby={`as-mode-${mode}`}
+              onClick={() => void preview(mode)}
+            >
               {t(`assignment.run.preview.${mode}`)}
             </button>
           ))}
@@ -123,27 +156,49 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
           <li id="as-mode-full">{t('assignment.run.modeHint.full')}</li>
         </ul>
         <p role="status" className="ed-live">
-          {previewing ? <span className="loading"><span className="spinner" aria-hidden="true" /> {t('assignment.run.computing')}</span> : ''}
+          {previewing ? (
+            <span className="loading">
+              <span className="spinner" aria-hidden="true" /> {t('assignment.run.computing')}
+            </span>
+          ) : (
+            ''
+          )}
         </p>
         {(runError || explanation) && (
           <div className="error-summary as-run-error" role="alert" ref={alertRef} tabIndex={-1}>
             <h4>{explanation ? t('assignment.infeasible.title') : t('form.problem')}</h4>
             {/* With an explanation the server's message is its first problem, listed below. */}
-            {runError && !explanation?.problems.some((p) => p.message === runError.message) && <p>{runError.message}</p>}
+            {runError && !explanation?.problems.some((p) => p.message === runError.message) && (
+              <p>{runError.message}</p>
+            )}
             {runError?.code === 'STALE_VERSION' && <p>{t('assignment.commit.staleHint')}</p>}
             {explanation && (
               <>
-                <p>{t('assignment.infeasible.numbers', { demand: explanation.demand, capacity: explanation.capacity, minimumTotal: explanation.minimumTotal })}</p>
+                <p>
+                  {t('assignment.infeasible.numbers', {
+                    demand: explanation.demand,
+                    capacity: explanation.capacity,
+                    minimumTotal: explanation.minimumTotal,
+                  })}
+                </p>
                 {explanation.problems.length > 0 && (
                   <>
                     <h5>{t('assignment.infeasible.problems')}</h5>
-                    <ul className="as-problems">{explanation.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
+                    <ul className="as-problems">
+                      {explanation.problems.map((p, i) => (
+                        <li key={i}>{p.message}</li>
+                      ))}
+                    </ul>
                   </>
                 )}
                 {explanation.suggestions.length > 0 && (
                   <>
                     <h5>{t('assignment.infeasible.suggestions')}</h5>
-                    <ul className="as-suggestions">{explanation.suggestions.map((s, i) => <li key={i}>{s}</li>)}</ul>
+                    <ul className="as-suggestions">
+                      {explanation.suggestions.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ul>
                   </>
                 )}
               </>
@@ -153,13 +208,29 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
         {proposal && (
           <ProposalView proposal={proposal} ref={proposalHeading}>
             <div className="as-commit">
-              <p className="hint" id="as-commit-hint">{t('assignment.commit.hint')}</p>
+              <p className="hint" id="as-commit-hint">
+                {t('assignment.commit.hint')}
+              </p>
               <div className="ed-savebar">
-                <button type="button" className="primary" aria-disabled={committing || undefined} aria-describedby="as-commit-hint" onClick={() => void commit()}>
+                <button
+                  type="button"
+                  className="primary"
+                  aria-disabled={committing || undefined}
+                  aria-describedby="as-commit-hint"
+                  onClick={() => void commit()}
+                >
                   {committing ? t('assignment.commit.running') : t('assignment.commit.button')}
                 </button>
-                <button type="button" aria-disabled={committing || undefined} onClick={() => !committing && setProposal(null)}>{t('assignment.commit.discard')}</button>
-                <p role="status" className="form-status">{committing ? t('assignment.commit.running') : ''}</p>
+                <button
+                  type="button"
+                  aria-disabled={committing || undefined}
+                  onClick={() => !committing && setProposal(null)}
+                >
+                  {t('assignment.commit.discard')}
+                </button>
+                <p role="status" className="form-status">
+                  {committing ? t('assignment.commit.running') : ''}
+                </p>
               </div>
             </div>
           </ProposalView>
@@ -168,9 +239,21 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
 
       <section aria-labelledby="as-current-title">
         <h3 id="as-current-title">{t('assignment.current.title')}</h3>
-        {loadError && <p className="notice error" role="alert">{loadError}</p>}
+        {loadError && (
+          <p className="notice error" role="alert">
+            {loadError}
+          </p>
+        )}
         {!current && !loadError && <Loading />}
-        {current && <CurrentView editionId={editionId} current={current} language={language} status={editStatus} onEdited={edited} />}
+        {current && (
+          <CurrentView
+            editionId={editionId}
+            current={current}
+            language={language}
+            status={editStatus}
+            onEdited={edited}
+          />
+        )}
       </section>
     </>
   );

@@ -13,7 +13,18 @@ import { allPages, CheckboxField, CheckboxGroupField, type ChapterMemberRow } fr
 
 type UserRow = InferResponseType<typeof api.api.users.$get, 200>['items'][number];
 
-const emptyMember = (): Values => ({ userId: '', minLoad: '0', maxLoad: '10', expertise: '', preferredCategories: '', chair: '', 'workplace.voivodeship': '', 'workplace.county': '', 'workplace.commune': '', 'workplace.nip': '' });
+const emptyMember = (): Values => ({
+  userId: '',
+  minLoad: '0',
+  maxLoad: '10',
+  expertise: '',
+  preferredCategories: '',
+  chair: '',
+  'workplace.voivodeship': '',
+  'workplace.county': '',
+  'workplace.commune': '',
+  'workplace.nip': '',
+});
 
 const memberValues = (m: ChapterMemberRow): Values => ({
   userId: m.userId,
@@ -33,7 +44,9 @@ const whole = (s: string | undefined): number => ((s ?? '').trim() === '' ? Numb
 
 /** Every expert account (all pages of the users list), for choosing whom to add to the chapter. */
 const allExperts = (): Promise<UserRow[]> =>
-  allPages(async (cursor) => (await send(api.api.users.$get({ query: { role: 'expert', limit: '100', ...(cursor ? { cursor } : {}) } }))).json());
+  allPages(async (cursor) =>
+    (await send(api.api.users.$get({ query: { role: 'expert', limit: '100', ...(cursor ? { cursor } : {}) } }))).json(),
+  );
 
 /** The chapter: members with their load against the bounds, adding / editing / removing one, and the assignment settings. */
 export function ChapterTab({ editionId }: { editionId: string }) {
@@ -83,7 +96,11 @@ export function ChapterTab({ editionId }: { editionId: string }) {
     const v = form.values;
     const userId = editing ? editing.userId : (v.userId ?? '');
     if (!userId) {
-      form.setError({ code: 'VALIDATION_FAILED', message: t('form.fixFields'), fields: { userId: t('assignment.member.chooseExpert') } });
+      form.setError({
+        code: 'VALIDATION_FAILED',
+        message: t('form.fixFields'),
+        fields: { userId: t('assignment.member.chooseExpert') },
+      });
       return;
     }
     const voivodeship = oneOf(voivodeships, v['workplace.voivodeship']);
@@ -91,19 +108,28 @@ export function ChapterTab({ editionId }: { editionId: string }) {
     const commune = (v['workplace.commune'] ?? '').trim();
     const nip = (v['workplace.nip'] ?? '').replace(/[\s-]/g, '');
     if (!voivodeship && (county || commune || nip)) {
-      form.setError({ code: 'VALIDATION_FAILED', message: t('form.fixFields'), fields: { 'workplace.voivodeship': t('assignment.member.voivodeshipNeeded') } });
+      form.setError({
+        code: 'VALIDATION_FAILED',
+        message: t('form.fixFields'),
+        fields: { 'workplace.voivodeship': t('assignment.member.voivodeshipNeeded') },
+      });
       return;
     }
     const json = {
       minLoad: whole(v.minLoad),
       maxLoad: whole(v.maxLoad),
-      expertise: (v.expertise ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+      expertise: (v.expertise ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
       preferredCategories: (v.preferredCategories ?? '').split(',').flatMap((x) => oneOf(institutionTypes, x) ?? []),
       chair: v.chair === 'true',
       ...(voivodeship ? { workplace: { voivodeship, county, commune, ...(nip ? { nip } : {}) } } : {}),
       ...(editing ? { version: editing.version } : {}),
     };
-    const res = await send(api.api.editions[':editionId'].chapter[':userId'].$put({ param: { editionId, userId }, json }));
+    const res = await send(
+      api.api.editions[':editionId'].chapter[':userId'].$put({ param: { editionId, userId }, json }),
+    );
     const saved = await res.json();
     await load();
     setEditing(null);
@@ -139,10 +165,22 @@ export function ChapterTab({ editionId }: { editionId: string }) {
   return (
     <>
       <section aria-labelledby="ch-members-title">
-        <h3 id="ch-members-title" tabIndex={-1} ref={membersHeading}>{t('assignment.chapter.members')}</h3>
-        {error && <p className="notice error" role="alert">{error}</p>}
-        <p role="status" className="form-status" id="ch-status">{status}</p>
-        {rowError && <p className="notice error" role="alert">{rowError}</p>}
+        <h3 id="ch-members-title" tabIndex={-1} ref={membersHeading}>
+          {t('assignment.chapter.members')}
+        </h3>
+        {error && (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        )}
+        <p role="status" className="form-status" id="ch-status">
+          {status}
+        </p>
+        {rowError && (
+          <p className="notice error" role="alert">
+            {rowError}
+          </p>
+        )}
         {!members && !error && <Loading />}
         {members && members.length === 0 && <p>{t('assignment.chapter.empty')}</p>}
         {members && members.length > 0 && (
@@ -154,10 +192,18 @@ export function ChapterTab({ editionId }: { editionId: string }) {
                   <th scope="col">{t('assignment.chapter.expert')}</th>
                   <th scope="col">{t('assignment.chapter.role')}</th>
                   <th scope="col">{t('assignment.chapter.preferred')}</th>
-                  <th scope="col" className="as-num">{t('assignment.load.min')}</th>
-                  <th scope="col" className="as-num">{t('assignment.load.max')}</th>
-                  <th scope="col" className="as-num">{t('assignment.load.current')}</th>
-                  <th scope="col" className="as-num">{t('assignment.chapter.flagged')}</th>
+                  <th scope="col" className="as-num">
+                    {t('assignment.load.min')}
+                  </th>
+                  <th scope="col" className="as-num">
+                    {t('assignment.load.max')}
+                  </th>
+                  <th scope="col" className="as-num">
+                    {t('assignment.load.current')}
+                  </th>
+                  <th scope="col" className="as-num">
+                    {t('assignment.chapter.flagged')}
+                  </th>
                   <th scope="col">{t('assignment.actions')}</th>
                 </tr>
               </thead>
@@ -168,21 +214,46 @@ export function ChapterTab({ editionId }: { editionId: string }) {
                       {m.displayName}
                       <span className="as-sub">{m.email}</span>
                       {m.expertise.length > 0 && <span className="as-sub">{m.expertise.join(', ')}</span>}
-                      {m.workplace && <span className="as-sub">{t('assignment.chapter.workplaceLine', { place: `${m.workplace.commune}, ${t('assignment.chapter.county')} ${m.workplace.county}, ${m.workplace.voivodeship}` })}</span>}
+                      {m.workplace && (
+                        <span className="as-sub">
+                          {t('assignment.chapter.workplaceLine', {
+                            place: `${m.workplace.commune}, ${t('assignment.chapter.county')} ${m.workplace.county}, ${m.workplace.voivodeship}`,
+                          })}
+                        </span>
+                      )}
                     </th>
-                    <td>{m.chair ? <span className="ed-badge as-badge-chair">{t('assignment.chapter.chair')}</span> : t('assignment.chapter.memberRole')}</td>
-                    <td>{m.preferredCategories.length > 0 ? m.preferredCategories.map((c) => t(`institutionType.${c}`)).join(', ') : '—'}</td>
+                    <td>
+                      {m.chair ? (
+                        <span className="ed-badge as-badge-chair">{t('assignment.chapter.chair')}</span>
+                      ) : (
+                        t('assignment.chapter.memberRole')
+                      )}
+                    </td>
+                    <td>
+                      {m.preferredCategories.length > 0
+                        ? m.preferredCategories.map((c) => t(`institutionType.${c}`)).join(', ')
+                        : '—'}
+                    </td>
                     <td className="as-num">{m.minLoad}</td>
                     <td className="as-num">{m.maxLoad}</td>
                     <td className={`as-num${m.load > m.maxLoad || m.load < m.minLoad ? ' as-out' : ''}`}>{m.load}</td>
-                    <td className="as-num">{m.flagged > 0 ? <span className="ed-badge as-badge-flagged">{m.flagged}</span> : 0}</td>
+                    <td className="as-num">
+                      {m.flagged > 0 ? <span className="ed-badge as-badge-flagged">{m.flagged}</span> : 0}
+                    </td>
                     <td>
                       <div className="as-row-actions">
                         <button type="button" onClick={() => startEdit(m)}>
-                          {t('assignment.member.edit')}<span className="visually-hidden"> — {m.displayName}</span>
+                          {t('assignment.member.edit')}
+                          <span className="visually-hidden"> — {m.displayName}</span>
                         </button>
-                        <ConfirmButton question={t('assignment.member.removeQuestion', { name: m.displayName })} confirmLabel={t('assignment.member.removeConfirm')} busy={removing === m.userId} onConfirm={() => void remove(m)}>
-                          {t('assignment.member.remove')}<span className="visually-hidden"> — {m.displayName}</span>
+                        <ConfirmButton
+                          question={t('assignment.member.removeQuestion', { name: m.displayName })}
+                          confirmLabel={t('assignment.member.removeConfirm')}
+                          busy={removing === m.userId}
+                          onConfirm={() => void remove(m)}
+                        >
+                          {t('assignment.member.remove')}
+                          <span className="visually-hidden"> — {m.displayName}</span>
                         </ConfirmButton>
                       </div>
                     </td>
@@ -201,25 +272,73 @@ export function ChapterTab({ editionId }: { editionId: string }) {
         {!editing && candidates.length === 0 && members && <p>{t('assignment.member.noCandidates')}</p>}
         {(editing || candidates.length > 0) && (
           <Form form={form} onSubmit={save} labelledBy="ch-member-form-title">
-            {!editing && <SelectField name="userId" label={t('assignment.member.expert')} options={candidates} placeholder={t('form.choose')} />}
+            {!editing && (
+              <SelectField
+                name="userId"
+                label={t('assignment.member.expert')}
+                options={candidates}
+                placeholder={t('form.choose')}
+              />
+            )}
             <div className="ed-row">
-              <TextField name="minLoad" type="number" inputMode="numeric" min={0} max={500} className="short" label={t('assignment.load.minLong')} />
-              <TextField name="maxLoad" type="number" inputMode="numeric" min={0} max={500} className="short" label={t('assignment.load.maxLong')} />
+              <TextField
+                name="minLoad"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={500}
+                className="short"
+                label={t('assignment.load.minLong')}
+              />
+              <TextField
+                name="maxLoad"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={500}
+                className="short"
+                label={t('assignment.load.maxLong')}
+              />
             </div>
             <CheckboxField name="chair" label={t('assignment.member.chair')} />
-            <TextField name="expertise" label={t('assignment.member.expertise')} hint={t('assignment.member.expertiseHint')} required={false} />
-            <CheckboxGroupField name="preferredCategories" legend={t('assignment.member.preferred')} options={typeOptions} />
+            <TextField
+              name="expertise"
+              label={t('assignment.member.expertise')}
+              hint={t('assignment.member.expertiseHint')}
+              required={false}
+            />
+            <CheckboxGroupField
+              name="preferredCategories"
+              legend={t('assignment.member.preferred')}
+              options={typeOptions}
+            />
             <fieldset>
               <legend>{t('assignment.member.workplace')}</legend>
               <p className="hint">{t('assignment.member.workplaceHint')}</p>
-              <SelectField name="workplace.voivodeship" label={t('assignment.member.voivodeship')} options={voivodeships.map((x) => ({ value: x, label: x }))} placeholder={t('assignment.member.noWorkplace')} required={false} />
+              <SelectField
+                name="workplace.voivodeship"
+                label={t('assignment.member.voivodeship')}
+                options={voivodeships.map((x) => ({ value: x, label: x }))}
+                placeholder={t('assignment.member.noWorkplace')}
+                required={false}
+              />
               <TextField name="workplace.county" label={t('assignment.member.county')} required={false} />
               <TextField name="workplace.commune" label={t('assignment.member.commune')} required={false} />
-              <TextField name="workplace.nip" label={t('assignment.member.nip')} hint={t('assignment.member.nipHint')} inputMode="numeric" required={false} />
+              <TextField
+                name="workplace.nip"
+                label={t('assignment.member.nip')}
+                hint={t('assignment.member.nipHint')}
+                inputMode="numeric"
+                required={false}
+              />
             </fieldset>
             <div className="ed-savebar">
               <SubmitButton>{editing ? t('assignment.member.save') : t('assignment.member.add')}</SubmitButton>
-              {editing && <button type="button" onClick={stopEdit}>{t('common.cancel')}</button>}
+              {editing && (
+                <button type="button" onClick={stopEdit}>
+                  {t('common.cancel')}
+                </button>
+              )}
             </div>
           </Form>
         )}

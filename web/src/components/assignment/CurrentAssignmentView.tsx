@@ -11,7 +11,19 @@ const done = { lock: 'locked', unlock: 'unlocked', remove: 'removed' } as const;
 type AppRow = CurrentAssignment['applications'][number];
 
 /** The committed assignment, per application, with the organizer's manual edits (add, swap, remove, lock). */
-export function CurrentView({ editionId, current, language, status, onEdited }: { editionId: string; current: CurrentAssignment; language: string; status: string; onEdited: (message: string) => Promise<void> }) {
+export function CurrentView({
+  editionId,
+  current,
+  language,
+  status,
+  onEdited,
+}: {
+  editionId: string;
+  current: CurrentAssignment;
+  language: string;
+  status: string;
+  onEdited: (message: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
@@ -27,8 +39,15 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
     setRowErrors((r) => ({ ...r, [app.applicationId]: '' }));
     try {
       const param = { editionId, applicationId: app.applicationId, userId };
-      if (action === 'remove') await send(api.api.editions[':editionId'].assignment.pairs[':applicationId'][':userId'].$delete({ param }));
-      else await send(api.api.editions[':editionId'].assignment.pairs[':applicationId'][':userId'].lock.$put({ param, json: { locked: action === 'lock' } }));
+      if (action === 'remove')
+        await send(api.api.editions[':editionId'].assignment.pairs[':applicationId'][':userId'].$delete({ param }));
+      else
+        await send(
+          api.api.editions[':editionId'].assignment.pairs[':applicationId'][':userId'].lock.$put({
+            param,
+            json: { locked: action === 'lock' },
+          }),
+        );
       await onEdited(t(`assignment.edit.${done[action]}`, { expert: name, institution: app.institutionName }));
       if (action === 'remove') document.getElementById(`as-app-${app.applicationId}`)?.focus();
     } catch (e) {
@@ -42,17 +61,36 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
   return (
     <>
       {current.committedAt ? (
-        <p>{t('assignment.current.committed', { at: formatWarsaw(current.committedAt, language), by: current.committedBy ?? '' })}</p>
+        <p>
+          {t('assignment.current.committed', {
+            at: formatWarsaw(current.committedAt, language),
+            by: current.committedBy ?? '',
+          })}
+        </p>
       ) : (
         <p className="notice">{pairs > 0 ? t('assignment.current.manualOnly') : t('assignment.current.none')}</p>
       )}
       <dl className="facts as-summary as-current-summary">
-        <div className="as-fact" data-key="k"><dt>{t('assignment.current.k')}</dt><dd>{current.k}</dd></div>
-        <div className="as-fact" data-key="pairs"><dt>{t('assignment.proposal.summary.pairs')}</dt><dd>{pairs}</dd></div>
-        <div className="as-fact" data-key="short"><dt>{t('assignment.current.short')}</dt><dd>{current.short}</dd></div>
-        <div className="as-fact" data-key="flagged"><dt>{t('assignment.current.flagged')}</dt><dd>{current.flagged}</dd></div>
+        <div className="as-fact" data-key="k">
+          <dt>{t('assignment.current.k')}</dt>
+          <dd>{current.k}</dd>
+        </div>
+        <div className="as-fact" data-key="pairs">
+          <dt>{t('assignment.proposal.summary.pairs')}</dt>
+          <dd>{pairs}</dd>
+        </div>
+        <div className="as-fact" data-key="short">
+          <dt>{t('assignment.current.short')}</dt>
+          <dd>{current.short}</dd>
+        </div>
+        <div className="as-fact" data-key="flagged">
+          <dt>{t('assignment.current.flagged')}</dt>
+          <dd>{current.flagged}</dd>
+        </div>
       </dl>
-      <p role="status" className="form-status as-edit-status">{status}</p>
+      <p role="status" className="form-status as-edit-status">
+        {status}
+      </p>
 
       <div className="table-scroll" role="region" aria-labelledby="as-current-apps" tabIndex={0}>
         <table className="as-current-apps">
@@ -61,7 +99,9 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
             <tr>
               <th scope="col">{t('assignment.current.institution')}</th>
               <th scope="col">{t('assignment.current.experts')}</th>
-              <th scope="col" className="as-num">{t('assignment.current.count')}</th>
+              <th scope="col" className="as-num">
+                {t('assignment.current.count')}
+              </th>
               <th scope="col">{t('assignment.actions')}</th>
             </tr>
           </thead>
@@ -73,7 +113,8 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
                 <Fragment key={a.applicationId}>
                   <tr data-application-id={a.applicationId} className={active < current.k ? 'as-short' : undefined}>
                     <th scope="row" id={`as-app-${a.applicationId}`} tabIndex={-1}>
-                      {a.institutionName}<span className="as-sub">{t(`institutionType.${a.type}`)}</span>
+                      {a.institutionName}
+                      <span className="as-sub">{t(`institutionType.${a.type}`)}</span>
                     </th>
                     <td>
                       {a.experts.length === 0 ? (
@@ -81,35 +122,83 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
                       ) : (
                         <ul className="as-experts">
                           {a.experts.map((x) => (
-                            <li key={x.userId} className={`as-pair${x.flagged ? ' as-pair-flagged' : ''}`} data-user-id={x.userId}>
+                            <li
+                              key={x.userId}
+                              className={`as-pair${x.flagged ? ' as-pair-flagged' : ''}`}
+                              data-user-id={x.userId}
+                            >
                               <span className="as-name">{x.displayName}</span>{' '}
-                              {x.locked && <span className="ed-badge as-badge-locked">{t('assignment.pairStatus.locked')}</span>}{' '}
-                              {x.flagged && <span className="ed-badge as-badge-flagged">{t('assignment.current.flaggedBadge')}</span>}
+                              {x.locked && (
+                                <span className="ed-badge as-badge-locked">{t('assignment.pairStatus.locked')}</span>
+                              )}{' '}
+                              {x.flagged && (
+                                <span className="ed-badge as-badge-flagged">
+                                  {t('assignment.current.flaggedBadge')}
+                                </span>
+                              )}
                               <span className="as-pair-tools">
-                                <button type="button" aria-disabled={busyPair !== null || undefined} onClick={() => void pairAction(a, x.userId, x.locked ? 'unlock' : 'lock', x.displayName)}>
-                                  {t(x.locked ? 'assignment.edit.unlock' : 'assignment.edit.lock')}<span className="visually-hidden"> — {x.displayName}, {a.institutionName}</span>
+                                <button
+                                  type="button"
+                                  aria-disabled={busyPair !== null || undefined}
+                                  onClick={() =>
+                                    void pairAction(a, x.userId, x.locked ? 'unlock' : 'lock', x.displayName)
+                                  }
+                                >
+                                  {t(x.locked ? 'assignment.edit.unlock' : 'assignment.edit.lock')}
+                                  <span className="visually-hidden">
+                                    {' '}
+                                    — {x.displayName}, {a.institutionName}
+                                  </span>
                                 </button>
-                                <ConfirmButton question={t('assignment.edit.removeQuestion', { expert: x.displayName, institution: a.institutionName })} confirmLabel={t('assignment.edit.removeConfirm')} busy={busyPair !== null} onConfirm={() => void pairAction(a, x.userId, 'remove', x.displayName)}>
-                                  {t('assignment.edit.remove')}<span className="visually-hidden"> — {x.displayName}, {a.institutionName}</span>
+                                <ConfirmButton
+                                  question={t('assignment.edit.removeQuestion', {
+                                    expert: x.displayName,
+                                    institution: a.institutionName,
+                                  })}
+                                  confirmLabel={t('assignment.edit.removeConfirm')}
+                                  busy={busyPair !== null}
+                                  onConfirm={() => void pairAction(a, x.userId, 'remove', x.displayName)}
+                                >
+                                  {t('assignment.edit.remove')}
+                                  <span className="visually-hidden">
+                                    {' '}
+                                    — {x.displayName}, {a.institutionName}
+                                  </span>
                                 </ConfirmButton>
                               </span>
                             </li>
                           ))}
                         </ul>
                       )}
-                      {rowErrors[a.applicationId] && <p className="error-message" role="alert">{rowErrors[a.applicationId]}</p>}
+                      {rowErrors[a.applicationId] && (
+                        <p className="error-message" role="alert">
+                          {rowErrors[a.applicationId]}
+                        </p>
+                      )}
                     </td>
                     <td className="as-num">{t('assignment.current.countValue', { n: active, k: current.k })}</td>
                     <td>
-                      <button type="button" aria-expanded={open === a.applicationId} aria-controls={open === a.applicationId ? panelId : undefined} onClick={() => setOpen(open === a.applicationId ? null : a.applicationId)}>
-                        {t('assignment.edit.toggle')}<span className="visually-hidden"> — {a.institutionName}</span>
+                      <button
+                        type="button"
+                        aria-expanded={open === a.applicationId}
+                        aria-controls={open === a.applicationId ? panelId : undefined}
+                        onClick={() => setOpen(open === a.applicationId ? null : a.applicationId)}
+                      >
+                        {t('assignment.edit.toggle')}
+                        <span className="visually-hidden"> — {a.institutionName}</span>
                       </button>
                     </td>
                   </tr>
                   {open === a.applicationId && (
                     <tr className="as-edit-row">
                       <td colSpan={4} id={panelId}>
-                        <PairEditor editionId={editionId} app={a} experts={current.experts} k={current.k} onEdited={onEdited} />
+                        <PairEditor
+                          editionId={editionId}
+                          app={a}
+                          experts={current.experts}
+                          k={current.k}
+                          onEdited={onEdited}
+                        />
                       </td>
                     </tr>
                   )}
@@ -119,7 +208,16 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
           </tbody>
         </table>
       </div>
-      <OffsetPager offset={offset} limit={PAGE_SIZE} total={current.applications.length} loading={false} onPage={(at) => { setOffset(at); setOpen(null); }} />
+      <OffsetPager
+        offset={offset}
+        limit={PAGE_SIZE}
+        total={current.applications.length}
+        loading={false}
+        onPage={(at) => {
+          setOffset(at);
+          setOpen(null);
+        }}
+      />
 
       <div className="table-scroll" role="region" aria-labelledby="as-current-loads" tabIndex={0}>
         <table className="as-current-loads">
@@ -127,9 +225,15 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
           <thead>
             <tr>
               <th scope="col">{t('assignment.chapter.expert')}</th>
-              <th scope="col" className="as-num">{t('assignment.load.min')}</th>
-              <th scope="col" className="as-num">{t('assignment.load.max')}</th>
-              <th scope="col" className="as-num">{t('assignment.load.current')}</th>
+              <th scope="col" className="as-num">
+                {t('assignment.load.min')}
+              </th>
+              <th scope="col" className="as-num">
+                {t('assignment.load.max')}
+              </th>
+              <th scope="col" className="as-num">
+                {t('assignment.load.current')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -153,7 +257,19 @@ export function CurrentView({ editionId, current, language, status, onEdited }: 
 }
 
 /** Adding an expert to one application, or replacing one of its experts; refusals are shown at the control they concern. */
-function PairEditor({ editionId, app, experts, k, onEdited }: { editionId: string; app: AppRow; experts: CurrentAssignment['experts']; k: number; onEdited: (message: string) => Promise<void> }) {
+function PairEditor({
+  editionId,
+  app,
+  experts,
+  k,
+  onEdited,
+}: {
+  editionId: string;
+  app: AppRow;
+  experts: CurrentAssignment['experts'];
+  k: number;
+  onEdited: (message: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [addUser, setAddUser] = useState('');
   const [from, setFrom] = useState(app.experts[0]?.userId ?? '');
@@ -163,7 +279,12 @@ function PairEditor({ editionId, app, experts, k, onEdited }: { editionId: strin
   const alertRef = useRef<HTMLDivElement>(null);
   const base = `as-${app.applicationId}`;
   const onApp = new Set(app.experts.map((x) => x.userId));
-  const others = experts.filter((x) => !onApp.has(x.userId)).map((x) => ({ value: x.userId, label: t('assignment.edit.expertOption', { name: x.displayName, load: x.load, max: x.maxLoad }) }));
+  const others = experts
+    .filter((x) => !onApp.has(x.userId))
+    .map((x) => ({
+      value: x.userId,
+      label: t('assignment.edit.expertOption', { name: x.displayName, load: x.load, max: x.maxLoad }),
+    }));
   const nameOf = (userId: string) => experts.find((x) => x.userId === userId)?.displayName ?? userId;
 
   useEffect(() => {
@@ -184,13 +305,23 @@ function PairEditor({ editionId, app, experts, k, onEdited }: { editionId: strin
     }
   };
 
-  const fieldError = (form: 'add' | 'swap', field: string) => (error?.form === form ? error.error.fields[field] : undefined);
-  const local = (form: 'add' | 'swap', field: string, message: string) => setError({ form, error: { code: 'VALIDATION_FAILED', message: t('form.fixFields'), fields: { [field]: message } } });
+  const fieldError = (form: 'add' | 'swap', field: string) =>
+    error?.form === form ? error.error.fields[field] : undefined;
+  const local = (form: 'add' | 'swap', field: string, message: string) =>
+    setError({
+      form,
+      error: { code: 'VALIDATION_FAILED', message: t('form.fixFields'), fields: { [field]: message } },
+    });
 
   const add = () => {
     if (!addUser) return local('add', 'userId', t('assignment.member.chooseExpert'));
     void run('add', async () => {
-      await send(api.api.editions[':editionId'].assignment.pairs.$post({ param: { editionId }, json: { applicationId: app.applicationId, userId: addUser } }));
+      await send(
+        api.api.editions[':editionId'].assignment.pairs.$post({
+          param: { editionId },
+          json: { applicationId: app.applicationId, userId: addUser },
+        }),
+      );
       return t('assignment.edit.added', { expert: nameOf(addUser), institution: app.institutionName });
     });
   };
@@ -198,54 +329,151 @@ function PairEditor({ editionId, app, experts, k, onEdited }: { editionId: strin
     if (!from) return local('swap', 'fromUserId', t('assignment.member.chooseExpert'));
     if (!to) return local('swap', 'toUserId', t('assignment.member.chooseExpert'));
     void run('swap', async () => {
-      await send(api.api.editions[':editionId'].assignment.swap.$post({ param: { editionId }, json: { applicationId: app.applicationId, fromUserId: from, toUserId: to } }));
+      await send(
+        api.api.editions[':editionId'].assignment.swap.$post({
+          param: { editionId },
+          json: { applicationId: app.applicationId, fromUserId: from, toUserId: to },
+        }),
+      );
       return t('assignment.edit.swapped', { from: nameOf(from), to: nameOf(to), institution: app.institutionName });
     });
   };
 
-  const selectField = ({ id, form, field, label, value, onChange, options, placeholder }: { id: string; form: 'add' | 'swap'; field: string; label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; placeholder: string }) => {
+  const selectField = ({
+    id,
+    form,
+    field,
+    label,
+    value,
+    onChange,
+    options,
+    placeholder,
+  }: {
+    id: string;
+    form: 'add' | 'swap';
+    field: string;
+    label: string;
+    value: string;
+    onChange: (v: string) => void;
+    options: { value: string; label: string }[];
+    placeholder: string;
+  }) => {
     const message = fieldError(form, field);
     return (
       <div className={`field${message ? ' field-error' : ''}`}>
         <label htmlFor={id}>{label}</label>
-        {message && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">{t('form.errorPrefix')} </span>{message}</p>}
-        <select id={id} value={value} aria-invalid={message ? true : undefined} aria-describedby={message ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)}>
+        {message && (
+          <p className="error-message" id={`${id}-error`}>
+            <span className="visually-hidden">{t('form.errorPrefix')} </span>
+            {message}
+          </p>
+        )}
+        <select
+          id={id}
+          value={value}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-error` : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        >
           <option value="">{placeholder}</option>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </div>
     );
   };
 
   return (
-    <div className="as-editor" role="group" aria-label={t('assignment.edit.groupLabel', { institution: app.institutionName })}>
+    <div
+      className="as-editor"
+      role="group"
+      aria-label={t('assignment.edit.groupLabel', { institution: app.institutionName })}
+    >
       {error && (
         <div className="error-summary" role="alert" ref={alertRef} tabIndex={-1}>
-          <p><strong>{error.error.message}</strong></p>
+          <p>
+            <strong>{error.error.message}</strong>
+          </p>
           {Object.keys(error.error.fields).length > 0 && (
-            <ul>{Object.entries(error.error.fields).map(([field, message]) => <li key={field}>{message}</li>)}</ul>
+            <ul>
+              {Object.entries(error.error.fields).map(([field, message]) => (
+                <li key={field}>{message}</li>
+              ))}
+            </ul>
           )}
         </div>
       )}
       <div className="as-editor-forms">
-        <form className="as-mini" aria-labelledby={`${base}-add-title`} onSubmit={(e) => { e.preventDefault(); add(); }}>
+        <form
+          className="as-mini"
+          aria-labelledby={`${base}-add-title`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            add();
+          }}
+        >
           <h4 id={`${base}-add-title`}>{t('assignment.edit.addTitle')}</h4>
           {app.experts.length >= k && <p className="hint">{t('assignment.edit.full', { k })}</p>}
-          {selectField({ id: `${base}-add-user`, form: 'add', field: 'userId', label: t('assignment.edit.expert'), value: addUser, onChange: setAddUser, options: others, placeholder: t('form.choose') })}
+          {selectField({
+            id: `${base}-add-user`,
+            form: 'add',
+            field: 'userId',
+            label: t('assignment.edit.expert'),
+            value: addUser,
+            onChange: setAddUser,
+            options: others,
+            placeholder: t('form.choose'),
+          })}
           {fieldError('add', 'applicationId') && <p className="error-message">{fieldError('add', 'applicationId')}</p>}
-          <button type="submit" aria-disabled={busy || undefined}>{t('assignment.edit.add')}</button>
+          <button type="submit" aria-disabled={busy || undefined}>
+            {t('assignment.edit.add')}
+          </button>
         </form>
         {app.experts.length > 0 && (
-          <form className="as-mini" aria-labelledby={`${base}-swap-title`} onSubmit={(e) => { e.preventDefault(); swap(); }}>
+          <form
+            className="as-mini"
+            aria-labelledby={`${base}-swap-title`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              swap();
+            }}
+          >
             <h4 id={`${base}-swap-title`}>{t('assignment.edit.swapTitle')}</h4>
-            {selectField({ id: `${base}-swap-from`, form: 'swap', field: 'fromUserId', label: t('assignment.edit.from'), value: from, onChange: setFrom, options: app.experts.map((x) => ({ value: x.userId, label: x.displayName })), placeholder: t('form.choose') })}
-            {selectField({ id: `${base}-swap-to`, form: 'swap', field: 'toUserId', label: t('assignment.edit.to'), value: to, onChange: setTo, options: others, placeholder: t('form.choose') })}
-            {fieldError('swap', 'applicationId') && <p className="error-message">{fieldError('swap', 'applicationId')}</p>}
-            <button type="submit" aria-disabled={busy || undefined}>{t('assignment.edit.swap')}</button>
+            {selectField({
+              id: `${base}-swap-from`,
+              form: 'swap',
+              field: 'fromUserId',
+              label: t('assignment.edit.from'),
+              value: from,
+              onChange: setFrom,
+              options: app.experts.map((x) => ({ value: x.userId, label: x.displayName })),
+              placeholder: t('form.choose'),
+            })}
+            {selectField({
+              id: `${base}-swap-to`,
+              form: 'swap',
+              field: 'toUserId',
+              label: t('assignment.edit.to'),
+              value: to,
+              onChange: setTo,
+              options: others,
+              placeholder: t('form.choose'),
+            })}
+            {fieldError('swap', 'applicationId') && (
+              <p className="error-message">{fieldError('swap', 'applicationId')}</p>
+            )}
+            <button type="submit" aria-disabled={busy || undefined}>
+              {t('assignment.edit.swap')}
+            </button>
           </form>
         )}
       </div>
-      <p role="status" className="ed-live">{busy ? t('form.sending') : ''}</p>
+      <p role="status" className="ed-live">
+        {busy ? t('form.sending') : ''}
+      </p>
     </div>
   );
 }

@@ -20,7 +20,14 @@ export function LoadHistogram({ histogram }: { histogram: readonly { load: numbe
   return (
     <figure className="as-histogram" aria-labelledby={captionId}>
       <figcaption id={captionId}>{t('assignment.histogram.caption')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width={Math.min(width, 640)} height={height * (Math.min(width, 640) / width)} aria-hidden="true" focusable="false" className="as-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={Math.min(width, 640)}
+        height={height * (Math.min(width, 640) / width)}
+        aria-hidden="true"
+        focusable="false"
+        className="as-chart"
+      >
         <line x1={8} y1={chartHeight + 16} x2={width - 8} y2={chartHeight + 16} className="as-axis" />
         {rows.map((r, i) => {
           const h = Math.round((r.experts / most) * chartHeight);
@@ -28,19 +35,27 @@ export function LoadHistogram({ histogram }: { histogram: readonly { load: numbe
           return (
             <g key={r.load}>
               <rect x={x} y={chartHeight + 16 - h} width={slot - 12} height={h} className="as-bar" />
-              <text x={x + (slot - 12) / 2} y={chartHeight + 12 - h} textAnchor="middle" className="as-bar-value">{r.experts}</text>
-              <text x={x + (slot - 12) / 2} y={chartHeight + 36} textAnchor="middle" className="as-bar-label">{r.load}</text>
+              <text x={x + (slot - 12) / 2} y={chartHeight + 12 - h} textAnchor="middle" className="as-bar-value">
+                {r.experts}
+              </text>
+              <text x={x + (slot - 12) / 2} y={chartHeight + 36} textAnchor="middle" className="as-bar-label">
+                {r.load}
+              </text>
             </g>
           );
         })}
       </svg>
-      <p className="as-axis-note" aria-hidden="true">{t('assignment.histogram.axis')}</p>
+      <p className="as-axis-note" aria-hidden="true">
+        {t('assignment.histogram.axis')}
+      </p>
       <table className="as-histogram-table">
         <caption>{t('assignment.histogram.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('assignment.histogram.load')}</th>
-            <th scope="col" className="as-num">{t('assignment.histogram.experts')}</th>
+            <th scope="col" className="as-num">
+              {t('assignment.histogram.experts')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -24,7 +24,9 @@ export type MyAssignments = InferResponseType<ExpertApi['assignments']['$get'], 
 export type BiddingPage = InferResponseType<ExpertApi['bidding']['$get'], 200>;
 
 /** Every item of a cursor-paged list (bounded at 50 pages of 100), for choosing from it in a form. */
-export async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; cursor: string | null }>): Promise<T[]> {
+export async function allPages<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; cursor: string | null }>,
+): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 50; i++) {
@@ -47,7 +49,9 @@ export function Reasons({ reasons }: { reasons: readonly ConflictReason[] }) {
   if (reasons.length === 1 && reasons[0]) return <>{reasonText(reasons[0], t)}</>;
   return (
     <ul className="as-reasons">
-      {reasons.map((r, i) => <li key={i}>{reasonText(r, t)}</li>)}
+      {reasons.map((r, i) => (
+        <li key={i}>{reasonText(r, t)}</li>
+      ))}
     </ul>
   );
 }
@@ -56,16 +60,40 @@ export function Reasons({ reasons }: { reasons: readonly ConflictReason[] }) {
  * "Previous page" / "Next page" and "page 2 of 5" under an offset-paged list, with the look of the
  * cursor Pager: buttons stay in place while a page loads (aria-disabled). Nothing on a single page.
  */
-export function OffsetPager({ offset, limit, total, loading, onPage }: { offset: number; limit: number; total: number; loading: boolean; onPage: (offset: number) => void }) {
+export function OffsetPager({
+  offset,
+  limit,
+  total,
+  loading,
+  onPage,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  loading: boolean;
+  onPage: (offset: number) => void;
+}) {
   const { t } = useTranslation();
   if (total <= limit) return null;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
   return (
     <div className="pager">
-      {page > 1 && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && onPage(Math.max(0, offset - limit))}>{t('assignment.pager.previous')}</button>}
+      {page > 1 && (
+        <button
+          type="button"
+          aria-disabled={loading || undefined}
+          onClick={() => !loading && onPage(Math.max(0, offset - limit))}
+        >
+          {t('assignment.pager.previous')}
+        </button>
+      )}
       <span className="as-page-of">{t('assignment.pager.pageOf', { page, pages })}</span>
-      {page < pages && <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && onPage(offset + limit)}>{t('common.nextPage')}</button>}
+      {page < pages && (
+        <button type="button" aria-disabled={loading || undefined} onClick={() => !loading && onPage(offset + limit)}>
+          {t('common.nextPage')}
+        </button>
+      )}
     </div>
   );
 }
@@ -79,16 +107,40 @@ export function CheckboxField({ name, label, hint }: { name: string; label: stri
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`ed-check${error ? ' field-error' : ''}`}>
-      <input type="checkbox" id={id} name={name} checked={form.values[name] === 'true'} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => form.setValue(name, e.target.checked ? 'true' : '')} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={form.values[name] === 'true'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => form.setValue(name, e.target.checked ? 'true' : '')}
+      />
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** Several checkboxes under one legend; the value is the chosen options joined by commas. */
-export function CheckboxGroupField({ name, legend, options }: { name: string; legend: string; options: readonly { value: string; label: string }[] }) {
+export function CheckboxGroupField({
+  name,
+  legend,
+  options,
+}: {
+  name: string;
+  legend: string;
+  options: readonly { value: string; label: string }[];
+}) {
   const form = useFormContext();
   form.labels.set(name, legend);
   const id = fieldId(form.id, name);
@@ -98,15 +150,33 @@ export function CheckboxGroupField({ name, legend, options }: { name: string; le
     const next = new Set(chosen);
     if (on) next.add(value);
     else next.delete(value);
-    form.setValue(name, options.map((o) => o.value).filter((v) => next.has(v)).join(','));
+    form.setValue(
+      name,
+      options
+        .map((o) => o.value)
+        .filter((v) => next.has(v))
+        .join(','),
+    );
   };
   return (
-    <fieldset className={`as-checks${error ? ' field-error' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`as-checks${error ? ' field-error' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {options.map((o, i) => (
         <div className="ed-check" key={o.value}>
-          <input type="checkbox" id={i === 0 ? id : `${id}-${o.value}`} checked={chosen.has(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+          <input
+            type="checkbox"
+            id={i === 0 ? id : `${id}-${o.value}`}
+            checked={chosen.has(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
           <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}

@@ -10,41 +10,57 @@ import { oneOf } from '../InstitutionFields';
 import { StatusBadge } from './StateBadge';
 import { formatWarsaw } from './time';
 
-export type ApplicationRow = InferResponseType<(typeof api.api.editions)[':editionId']['applications']['$get'], 200>['items'][number];
+export type ApplicationRow = InferResponseType<
+  (typeof api.api.editions)[':editionId']['applications']['$get'],
+  200
+>['items'][number];
 
-interface Filters { status: string; category: string; voivodeship: string; q: string }
+interface Filters {
+  status: string;
+  category: string;
+  voivodeship: string;
+  q: string;
+}
 
 /** The edition's applications: filters, one page at a time with "next page", rows linking to the detail. */
 export function ApplicationsTab({ editionId, initialStatus }: { editionId: string; initialStatus?: string }) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<Filters>({ status: oneOf(applicationStatuses, initialStatus) ?? '', category: '', voivodeship: '', q: '' });
+  const [draft, setDraft] = useState<Filters>({
+    status: oneOf(applicationStatuses, initialStatus) ?? '',
+    category: '',
+    voivodeship: '',
+    q: '',
+  });
   const [filters, setFilters] = useState<Filters>(draft);
   const [page, setPage] = useState<{ items: ApplicationRow[]; next: string | null; number: number } | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const load = useCallback(async (f: Filters, cursor: string | undefined, number: number, focus = false) => {
-    setLoading(true);
-    setError('');
-    try {
-      const query = {
-        ...(oneOf(applicationStatuses, f.status) ? { status: oneOf(applicationStatuses, f.status) } : {}),
-        ...(oneOf(institutionTypes, f.category) ? { category: oneOf(institutionTypes, f.category) } : {}),
-        ...(oneOf(voivodeships, f.voivodeship) ? { voivodeship: oneOf(voivodeships, f.voivodeship) } : {}),
-        ...(f.q.trim() ? { q: f.q.trim() } : {}),
-        ...(cursor ? { cursor } : {}),
-      };
-      const res = await send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query }));
-      const { items, cursor: next } = await res.json();
-      setPage({ items, next, number });
-      if (focus) heading.current?.focus();
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [editionId]);
+  const load = useCallback(
+    async (f: Filters, cursor: string | undefined, number: number, focus = false) => {
+      setLoading(true);
+      setError('');
+      try {
+        const query = {
+          ...(oneOf(applicationStatuses, f.status) ? { status: oneOf(applicationStatuses, f.status) } : {}),
+          ...(oneOf(institutionTypes, f.category) ? { category: oneOf(institutionTypes, f.category) } : {}),
+          ...(oneOf(voivodeships, f.voivodeship) ? { voivodeship: oneOf(voivodeships, f.voivodeship) } : {}),
+          ...(f.q.trim() ? { q: f.q.trim() } : {}),
+          ...(cursor ? { cursor } : {}),
+        };
+        const res = await send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query }));
+        const { items, cursor: next } = await res.json();
+        setPage({ items, next, number });
+        if (focus) heading.current?.focus();
+      } catch (e) {
+        setError(toFormError(e).message);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [editionId],
+  );
 
   useEffect(() => {
     void load(filters, undefined, 1);
@@ -65,42 +81,88 @@ export function ApplicationsTab({ editionId, initialStatus }: { editionId: strin
       <form className="ed-filters" onSubmit={apply} role="search" aria-label={t('editions.apps.filters')}>
         <div className="field">
           <label htmlFor="apps-status">{t('editions.apps.status')}</label>
-          <select id="apps-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <select
+            id="apps-status"
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          >
             <option value="">{t('editions.apps.any')}</option>
-            {applicationStatuses.map((s) => <option key={s} value={s}>{t(`editions.appStatus.${s}`)}</option>)}
+            {applicationStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`editions.appStatus.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="apps-category">{t('editions.apps.category')}</label>
-          <select id="apps-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: e.target.value })}>
+          <select
+            id="apps-category"
+            value={draft.category}
+            onChange={(e) => setDraft({ ...draft, category: e.target.value })}
+          >
             <option value="">{t('editions.apps.any')}</option>
-            {institutionTypes.map((c) => <option key={c} value={c}>{t(`institutionType.${c}`)}</option>)}
+            {institutionTypes.map((c) => (
+              <option key={c} value={c}>
+                {t(`institutionType.${c}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="apps-voivodeship">{t('editions.apps.voivodeship')}</label>
-          <select id="apps-voivodeship" value={draft.voivodeship} onChange={(e) => setDraft({ ...draft, voivodeship: e.target.value })}>
+          <select
+            id="apps-voivodeship"
+            value={draft.voivodeship}
+            onChange={(e) => setDraft({ ...draft, voivodeship: e.target.value })}
+          >
             <option value="">{t('editions.apps.any')}</option>
-            {voivodeships.map((v) => <option key={v} value={v}>{v}</option>)}
+            {voivodeships.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="apps-q">{t('editions.apps.search')}</label>
-          <input id="apps-q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          <input
+            id="apps-q"
+            type="search"
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
         </div>
         <div className="ed-filter-buttons">
-          <button type="submit" className="primary">{t('editions.apps.apply')}</button>
-          <button type="button" onClick={clear}>{t('editions.apps.clear')}</button>
+          <button type="submit" className="primary">
+            {t('editions.apps.apply')}
+          </button>
+          <button type="button" onClick={clear}>
+            {t('editions.apps.clear')}
+          </button>
         </div>
       </form>
 
       <h3 id="apps-results" tabIndex={-1} ref={heading}>
-        {t('editions.apps.results')} <span className="muted">{page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}</span>
+        {t('editions.apps.results')}{' '}
+        <span className="muted">{page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}</span>
       </h3>
       <div role="status" className="ed-live">
-        {loading ? <span className="loading"><span className="spinner" aria-hidden="true" /> {t('common.loading')}</span> : page ? t('editions.apps.shown', { count: page.items.length }) : ''}
+        {loading ? (
+          <span className="loading">
+            <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+          </span>
+        ) : page ? (
+          t('editions.apps.shown', { count: page.items.length })
+        ) : (
+          ''
+        )}
       </div>
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {page && page.items.length === 0 && !loading && <p className="notice">{t('editions.apps.empty')}</p>}
       {page && page.items.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby="apps-results" tabIndex={0}>
@@ -119,19 +181,36 @@ export function ApplicationsTab({ editionId, initialStatus }: { editionId: strin
             <tbody>
               {page.items.map((a) => (
                 <tr key={a.applicationId} data-application-id={a.applicationId}>
-                  <td><a href={`/organizer/applications/${encodeURIComponent(a.applicationId)}`}>{a.institution.name}</a></td>
+                  <td>
+                    <a href={`/organizer/applications/${encodeURIComponent(a.applicationId)}`}>{a.institution.name}</a>
+                  </td>
                   <td>{a.institution.nip}</td>
                   <td>{t(`institutionType.${a.institution.type}`)}</td>
                   <td>{a.institution.voivodeship}</td>
-                  <td><StatusBadge status={a.status} /></td>
-                  <td>{a.submittedAt ? <time dateTime={a.submittedAt}>{formatWarsaw(a.submittedAt, i18n.language)}</time> : '—'}</td>
+                  <td>
+                    <StatusBadge status={a.status} />
+                  </td>
+                  <td>
+                    {a.submittedAt ? (
+                      <time dateTime={a.submittedAt}>{formatWarsaw(a.submittedAt, i18n.language)}</time>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {page && <Pager page={page} loading={loading} onFirst={() => void load(filters, undefined, 1, true)} onNext={(cursor) => void load(filters, cursor, page.number + 1, true)} />}
+      {page && (
+        <Pager
+          page={page}
+          loading={loading}
+          onFirst={() => void load(filters, undefined, 1, true)}
+          onNext={(cursor) => void load(filters, cursor, page.number + 1, true)}
+        />
+      )}
     </>
   );
 }

@@ -32,8 +32,15 @@ export function settingsToValues(s: EditionSettings): Values {
 export function defaultSettingsValues(): Values {
   const year = new Date().getFullYear();
   const v: Values = {
-    name: 'Przyjazny Urząd', number: '', year: String(year), 'description.pl': '', 'description.en': '',
-    categories: institutionTypes.join(','), thresholdPercent: '70', expertsPerApplication: '3', certificateValidityMonths: '12',
+    name: 'Przyjazny Urząd',
+    number: '',
+    year: String(year),
+    'description.pl': '',
+    'description.en': '',
+    categories: institutionTypes.join(','),
+    thresholdPercent: '70',
+    expertsPerApplication: '3',
+    certificateValidityMonths: '12',
     'fees.returningLaureateDiscountPercent': '10',
     'timeline.applicationsOpen': warsawInputInDays(1, '08:00'),
     'timeline.applicationsClose': warsawInputInDays(60, '23:59'),
@@ -55,13 +62,17 @@ export function valuesToSettings(v: Values): EditionSettings {
     number: get('number'),
     year: parseNumber(get('year')),
     ...(descPl || descEn ? { description: descEn ? { pl: descPl, en: descEn } : { pl: descPl } } : {}),
-    timeline: Object.fromEntries(timelineKeys.map((k) => [k, fromWarsawInput(get(`timeline.${k}`))])) as EditionSettings['timeline'],
+    timeline: Object.fromEntries(
+      timelineKeys.map((k) => [k, fromWarsawInput(get(`timeline.${k}`))]),
+    ) as EditionSettings['timeline'],
     categories: institutionTypes.filter((c) => get('categories').split(',').includes(c)),
     thresholdPercent: parseNumber(get('thresholdPercent')),
     expertsPerApplication: parseNumber(get('expertsPerApplication')),
     certificateValidityMonths: parseNumber(get('certificateValidityMonths')),
     fees: {
-      byHeadcount: Object.fromEntries(headcountBrackets.map((b) => [b, parseNumber(get(`fees.byHeadcount.${b}`))])) as EditionSettings['fees']['byHeadcount'],
+      byHeadcount: Object.fromEntries(
+        headcountBrackets.map((b) => [b, parseNumber(get(`fees.byHeadcount.${b}`))]),
+      ) as EditionSettings['fees']['byHeadcount'],
       returningLaureateDiscountPercent: parseNumber(get('fees.returningLaureateDiscountPercent')),
     },
   };
@@ -75,14 +86,24 @@ function CategoriesField() {
   const chosen = (form.values.categories ?? '').split(',').filter(Boolean);
   const error = errorOf(form, 'categories');
   const id = fieldId(form.id, 'categories');
-  const toggle = (c: string, on: boolean) => form.setValue('categories', institutionTypes.filter((x) => (x === c ? on : chosen.includes(x))).join(','));
+  const toggle = (c: string, on: boolean) =>
+    form.setValue('categories', institutionTypes.filter((x) => (x === c ? on : chosen.includes(x))).join(','));
   return (
     <fieldset className={error ? 'field-error' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{legend}</legend>
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       {institutionTypes.map((c, i) => (
         <div className="ed-check" key={c}>
-          <input type="checkbox" id={i === 0 ? id : `${id}-${c}`} checked={chosen.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
+          <input
+            type="checkbox"
+            id={i === 0 ? id : `${id}-${c}`}
+            checked={chosen.includes(c)}
+            onChange={(e) => toggle(c, e.target.checked)}
+          />
           <label htmlFor={i === 0 ? id : `${id}-${c}`}>{t(`institutionType.${c}`)}</label>
         </div>
       ))}
@@ -94,7 +115,14 @@ function CategoriesField() {
  * All settings of an edition: names, timeline (Polish time), categories, thresholds and the fee
  * table. With `lockedReason` the fields are shown but disabled, with the reason above them.
  */
-export function EditionSettingsForm({ form, onSubmit, submitLabel, lockedReason, errorActions, labelledBy }: {
+export function EditionSettingsForm({
+  form,
+  onSubmit,
+  submitLabel,
+  lockedReason,
+  errorActions,
+  labelledBy,
+}: {
   form: FormState;
   onSubmit: () => Promise<void>;
   submitLabel: string;
@@ -110,10 +138,20 @@ export function EditionSettingsForm({ form, onSubmit, submitLabel, lockedReason,
         <fieldset>
           <legend>{t('editions.settings.basics')}</legend>
           <TextField name="name" label={t('editions.settings.name')} />
-          <TextField name="number" label={t('editions.settings.number')} hint={t('editions.settings.numberHint')} className="short" />
+          <TextField
+            name="number"
+            label={t('editions.settings.number')}
+            hint={t('editions.settings.numberHint')}
+            className="short"
+          />
           <TextField name="year" label={t('editions.settings.year')} inputMode="numeric" className="short" />
           <TextAreaField name="description.pl" label={t('editions.settings.descriptionPl')} required={false} />
-          <TextAreaField name="description.en" label={t('editions.settings.descriptionEn')} required={false} lang="en" />
+          <TextAreaField
+            name="description.en"
+            label={t('editions.settings.descriptionEn')}
+            required={false}
+            lang="en"
+          />
         </fieldset>
         <fieldset>
           <legend>{t('editions.settings.timeline')}</legend>
@@ -125,17 +163,45 @@ export function EditionSettingsForm({ form, onSubmit, submitLabel, lockedReason,
         <CategoriesField />
         <fieldset>
           <legend>{t('editions.settings.evaluation')}</legend>
-          <TextField name="thresholdPercent" label={t('editions.settings.thresholdPercent')} hint={t('editions.settings.thresholdHint')} inputMode="decimal" className="short" />
-          <TextField name="expertsPerApplication" label={t('editions.settings.expertsPerApplication')} hint={t('editions.settings.expertsHint')} inputMode="numeric" className="short" />
-          <TextField name="certificateValidityMonths" label={t('editions.settings.certificateValidityMonths')} inputMode="numeric" className="short" />
+          <TextField
+            name="thresholdPercent"
+            label={t('editions.settings.thresholdPercent')}
+            hint={t('editions.settings.thresholdHint')}
+            inputMode="decimal"
+            className="short"
+          />
+          <TextField
+            name="expertsPerApplication"
+            label={t('editions.settings.expertsPerApplication')}
+            hint={t('editions.settings.expertsHint')}
+            inputMode="numeric"
+            className="short"
+          />
+          <TextField
+            name="certificateValidityMonths"
+            label={t('editions.settings.certificateValidityMonths')}
+            inputMode="numeric"
+            className="short"
+          />
         </fieldset>
         <fieldset>
           <legend>{t('editions.settings.fees')}</legend>
           <p className="hint">{t('editions.settings.feesHint')}</p>
           {headcountBrackets.map((b) => (
-            <TextField key={b} name={`fees.byHeadcount.${b}`} label={t('editions.settings.feeFor', { bracket: t(`headcount.${b}`) })} inputMode="decimal" className="short" />
+            <TextField
+              key={b}
+              name={`fees.byHeadcount.${b}`}
+              label={t('editions.settings.feeFor', { bracket: t(`headcount.${b}`) })}
+              inputMode="decimal"
+              className="short"
+            />
           ))}
-          <TextField name="fees.returningLaureateDiscountPercent" label={t('editions.settings.discount')} inputMode="decimal" className="short" />
+          <TextField
+            name="fees.returningLaureateDiscountPercent"
+            label={t('editions.settings.discount')}
+            inputMode="decimal"
+            className="short"
+          />
         </fieldset>
       </fieldset>
       {!lockedReason && <SubmitButton>{submitLabel}</SubmitButton>}

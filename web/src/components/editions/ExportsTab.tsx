@@ -26,7 +26,16 @@ export function ExportsTab({ editionId }: { editionId: string }) {
       const { items: list } = await res.json();
       // Announce exports that finished since the last poll.
       const done = list.filter((x) => x.status !== 'queued' && previous.current.get(x.exportId) === 'queued');
-      if (done.length > 0) setAnnounce(done.map((x) => t(x.status === 'ready' ? 'editions.exports.readyNow' : 'editions.exports.failedNow', { format: x.format.toUpperCase() })).join(' '));
+      if (done.length > 0)
+        setAnnounce(
+          done
+            .map((x) =>
+              t(x.status === 'ready' ? 'editions.exports.readyNow' : 'editions.exports.failedNow', {
+                format: x.format.toUpperCase(),
+              }),
+            )
+            .join(' '),
+        );
       previous.current = new Map(list.map((x) => [x.exportId, x.status]));
       setItems(list);
       setError('');
@@ -73,12 +82,18 @@ export function ExportsTab({ editionId }: { editionId: string }) {
       </div>
       <div role="status" aria-live="polite" className="ed-live">
         {pending ? (
-          <span className="loading"><span className="spinner" aria-hidden="true" /> {t('editions.exports.preparing')}</span>
+          <span className="loading">
+            <span className="spinner" aria-hidden="true" /> {t('editions.exports.preparing')}
+          </span>
         ) : (
           announce
         )}
       </div>
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {!items && !error && <Loading />}
       {items && items.length === 0 && <p>{t('editions.exports.empty')}</p>}
       {items && items.length > 0 && (
@@ -97,7 +112,9 @@ export function ExportsTab({ editionId }: { editionId: string }) {
             {items.map((x) => (
               <tr key={x.exportId} data-export-id={x.exportId} data-status={x.status}>
                 <td>{x.format.toUpperCase()}</td>
-                <td><time dateTime={x.requestedAt}>{formatWarsaw(x.requestedAt, i18n.language)}</time></td>
+                <td>
+                  <time dateTime={x.requestedAt}>{formatWarsaw(x.requestedAt, i18n.language)}</time>
+                </td>
                 <td>
                   {x.status === 'queued' && <progress aria-label={t('editions.exports.preparing')} />}{' '}
                   {t(`editions.exports.state.${x.status}`)}
@@ -106,7 +123,10 @@ export function ExportsTab({ editionId }: { editionId: string }) {
                 <td>{x.rows ?? ''}</td>
                 <td>
                   {x.status === 'ready' && x.fileName ? (
-                    <a href={`/api/editions/${encodeURIComponent(editionId)}/exports/${encodeURIComponent(x.exportId)}/file`} download={x.fileName}>
+                    <a
+                      href={`/api/editions/${encodeURIComponent(editionId)}/exports/${encodeURIComponent(x.exportId)}/file`}
+                      download={x.fileName}
+                    >
                       {t('editions.exports.download', { file: x.fileName })}
                     </a>
                   ) : null}

@@ -18,14 +18,20 @@ export function ExtensionsTab({ editionId, applicationsClose }: { editionId: str
   const [error, setError] = useState('');
   // An extension must reach past the edition's deadline: a week after it (or after today) by default.
   const base = Math.max(Date.parse(applicationsClose) || 0, Date.now());
-  const form = useForm('extension', { institutionId: '', until: `${toWarsawInput(new Date(base + 7 * 86_400_000).toISOString()).slice(0, 10)}T23:59`, reason: '' });
+  const form = useForm('extension', {
+    institutionId: '',
+    until: `${toWarsawInput(new Date(base + 7 * 86_400_000).toISOString()).slice(0, 10)}T23:59`,
+    reason: '',
+  });
 
   const load = useCallback(async () => {
     setError('');
     try {
       const [ext, apps] = await Promise.all([
         send(api.api.editions[':editionId'].extensions.$get({ param: { editionId } })).then((r) => r.json()),
-        send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query: { limit: '100' } })).then((r) => r.json()),
+        send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query: { limit: '100' } })).then(
+          (r) => r.json(),
+        ),
       ]);
       setItems(ext.items);
       setNames(new Map(apps.items.map((a) => [a.institutionId, a.institution.name])));
@@ -40,17 +46,28 @@ export function ExtensionsTab({ editionId, applicationsClose }: { editionId: str
 
   const grant = async () => {
     const v = form.values;
-    await send(api.api.editions[':editionId'].extensions.$post({ param: { editionId }, json: { institutionId: v.institutionId ?? '', until: fromWarsawInput(v.until ?? ''), reason: v.reason ?? '' } }));
+    await send(
+      api.api.editions[':editionId'].extensions.$post({
+        param: { editionId },
+        json: { institutionId: v.institutionId ?? '', until: fromWarsawInput(v.until ?? ''), reason: v.reason ?? '' },
+      }),
+    );
     form.setStatus(t('editions.extensions.granted', { name: names.get(v.institutionId ?? '') ?? v.institutionId }));
     form.replaceValues({ institutionId: '', until: v.until ?? '', reason: '' });
     await load();
   };
 
-  const options = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], 'pl')).map(([value, label]) => ({ value, label }));
+  const options = [...names.entries()]
+    .sort((a, b) => a[1].localeCompare(b[1], 'pl'))
+    .map(([value, label]) => ({ value, label }));
 
   return (
     <>
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {!items && !error && <Loading />}
       {items && items.length === 0 && <p>{t('editions.extensions.empty')}</p>}
       {items && items.length > 0 && (
@@ -68,9 +85,13 @@ export function ExtensionsTab({ editionId, applicationsClose }: { editionId: str
             {items.map((x) => (
               <tr key={`${x.institutionId}-${x.grantedAt}`}>
                 <td>{names.get(x.institutionId) ?? x.institutionId}</td>
-                <td><time dateTime={x.until}>{formatWarsaw(x.until, i18n.language)}</time></td>
+                <td>
+                  <time dateTime={x.until}>{formatWarsaw(x.until, i18n.language)}</time>
+                </td>
                 <td className="ed-pre">{x.reason}</td>
-                <td>{x.grantedBy}, <time dateTime={x.grantedAt}>{formatWarsaw(x.grantedAt, i18n.language)}</time></td>
+                <td>
+                  {x.grantedBy}, <time dateTime={x.grantedAt}>{formatWarsaw(x.grantedAt, i18n.language)}</time>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -82,8 +103,18 @@ export function ExtensionsTab({ editionId, applicationsClose }: { editionId: str
           <p>{t('editions.extensions.noInstitutions')}</p>
         ) : (
           <Form form={form} onSubmit={grant} labelledBy="ed-grant-title">
-            <SelectField name="institutionId" label={t('editions.apps.institution')} options={options} placeholder={t('form.choose')} />
-            <TextField name="until" type="datetime-local" label={t('editions.extensions.until')} hint={t('editions.extensions.untilHint', { deadline: formatWarsaw(applicationsClose, i18n.language) })} />
+            <SelectField
+              name="institutionId"
+              label={t('editions.apps.institution')}
+              options={options}
+              placeholder={t('form.choose')}
+            />
+            <TextField
+              name="until"
+              type="datetime-local"
+              label={t('editions.extensions.until')}
+              hint={t('editions.extensions.untilHint', { deadline: formatWarsaw(applicationsClose, i18n.language) })}
+            />
             <TextAreaField name="reason" label={t('editions.extensions.reason')} rows={3} />
             <SubmitButton>{t('editions.extensions.submit')}</SubmitButton>
           </Form>

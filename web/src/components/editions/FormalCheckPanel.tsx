@@ -13,7 +13,15 @@ type Mode = 'none' | 'return' | 'reject';
  * a new deadline in Polish time) or the rejection form (the reason). Server messages are shown with
  * the fields; after a decision the page reloads the application.
  */
-export function FormalCheckPanel({ applicationId, version, onDecided }: { applicationId: string; version: number; onDecided: (message: string) => Promise<void> }) {
+export function FormalCheckPanel({
+  applicationId,
+  version,
+  onDecided,
+}: {
+  applicationId: string;
+  version: number;
+  onDecided: (message: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('none');
   const [acceptError, setAcceptError] = useState<FormError | null>(null);
@@ -33,7 +41,9 @@ export function FormalCheckPanel({ applicationId, version, onDecided }: { applic
     setMode((current) => (current === m ? 'none' : m));
   };
 
-  const decide = async (json: Parameters<(typeof api.api.applications)[':applicationId']['formal-check']['$post']>[0]['json']) => {
+  const decide = async (
+    json: Parameters<(typeof api.api.applications)[':applicationId']['formal-check']['$post']>[0]['json'],
+  ) => {
     await send(api.api.applications[':applicationId']['formal-check'].$post({ param: { applicationId }, json }));
   };
 
@@ -55,15 +65,30 @@ export function FormalCheckPanel({ applicationId, version, onDecided }: { applic
     <section aria-labelledby="formal-title" className="ed-formal">
       <h2 id="formal-title">{t('editions.formal.title')}</h2>
       <p>{t('editions.formal.intro')}</p>
-      {acceptError && <p className="notice error" role="alert">{acceptError.message}</p>}
+      {acceptError && (
+        <p className="notice error" role="alert">
+          {acceptError.message}
+        </p>
+      )}
       <div className="ed-formal-buttons">
         <button type="button" className="primary" aria-disabled={accepting || undefined} onClick={() => void accept()}>
           {t('editions.formal.accept')}
         </button>
-        <button type="button" aria-expanded={mode === 'return'} aria-controls="formal-return-panel" onClick={() => toggle('return')}>
+        <button
+          type="button"
+          aria-expanded={mode === 'return'}
+          aria-controls="formal-return-panel"
+          onClick={() => toggle('return')}
+        >
           {t('editions.formal.return')}
         </button>
-        <button type="button" className="danger" aria-expanded={mode === 'reject'} aria-controls="formal-reject-panel" onClick={() => toggle('reject')}>
+        <button
+          type="button"
+          className="danger"
+          aria-expanded={mode === 'reject'}
+          aria-controls="formal-reject-panel"
+          onClick={() => toggle('reject')}
+        >
           {t('editions.formal.reject')}
         </button>
       </div>
@@ -73,13 +98,23 @@ export function FormalCheckPanel({ applicationId, version, onDecided }: { applic
             form={returnForm}
             labelledBy="formal-return-title"
             onSubmit={async () => {
-              await decide({ decision: 'return', message: returnForm.values.message ?? '', correctionDeadline: fromWarsawInput(returnForm.values.correctionDeadline ?? ''), version });
+              await decide({
+                decision: 'return',
+                message: returnForm.values.message ?? '',
+                correctionDeadline: fromWarsawInput(returnForm.values.correctionDeadline ?? ''),
+                version,
+              });
               await onDecided(t('editions.formal.returned'));
             }}
           >
             <h3 id="formal-return-title">{t('editions.formal.returnTitle')}</h3>
             <TextAreaField name="message" label={t('editions.formal.message')} rows={5} />
-            <TextField name="correctionDeadline" type="datetime-local" label={t('editions.formal.deadline')} hint={t('editions.settings.timelineHint')} />
+            <TextField
+              name="correctionDeadline"
+              type="datetime-local"
+              label={t('editions.formal.deadline')}
+              hint={t('editions.settings.timelineHint')}
+            />
             <SubmitButton>{t('editions.formal.sendReturn')}</SubmitButton>
           </Form>
         )}

@@ -34,7 +34,14 @@ interface Common {
 
 function Shell({ path, label, errors, hint, optional, children }: Common & { children: ReactNode }) {
   return (
-    <FieldShell id={pathId(path)} label={label} hint={hint} error={errorFor(errors, path)} required={!optional} className="ed-field">
+    <FieldShell
+      id={pathId(path)}
+      label={label}
+      hint={hint}
+      error={errorFor(errors, path)}
+      required={!optional}
+      className="ed-field"
+    >
       {children}
     </FieldShell>
   );
@@ -45,7 +52,19 @@ function describedBy(path: string, errors: FieldErrors, hint: ReactNode) {
   return [hint ? `${id}-hint` : '', errorFor(errors, path) ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-export function BInput({ path, label, errors, hint, optional, value, onChange, ...input }: Common & { value: string; onChange: (v: string) => void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>) {
+export function BInput({
+  path,
+  label,
+  errors,
+  hint,
+  optional,
+  value,
+  onChange,
+  ...input
+}: Common & { value: string; onChange: (v: string) => void } & Omit<
+    InputHTMLAttributes<HTMLInputElement>,
+    'value' | 'onChange' | 'id'
+  >) {
   return (
     <Shell path={path} label={label} errors={errors} hint={hint} optional={optional}>
       <input
@@ -62,7 +81,17 @@ export function BInput({ path, label, errors, hint, optional, value, onChange, .
   );
 }
 
-export function BTextarea({ path, label, errors, hint, optional, value, onChange, rows = 3, maxLength }: Common & { value: string; onChange: (v: string) => void; rows?: number; maxLength?: number }) {
+export function BTextarea({
+  path,
+  label,
+  errors,
+  hint,
+  optional,
+  value,
+  onChange,
+  rows = 3,
+  maxLength,
+}: Common & { value: string; onChange: (v: string) => void; rows?: number; maxLength?: number }) {
   return (
     <Shell path={path} label={label} errors={errors} hint={hint} optional={optional}>
       <textarea
@@ -79,26 +108,65 @@ export function BTextarea({ path, label, errors, hint, optional, value, onChange
   );
 }
 
-export function BSelect({ path, label, errors, hint, value, onChange, options }: Common & { value: string; onChange: (v: string) => void; options: readonly { value: string; label: string }[] }) {
+export function BSelect({
+  path,
+  label,
+  errors,
+  hint,
+  value,
+  onChange,
+  options,
+}: Common & { value: string; onChange: (v: string) => void; options: readonly { value: string; label: string }[] }) {
   return (
     <Shell path={path} label={label} errors={errors} hint={hint}>
-      <select id={pathId(path)} value={value} aria-invalid={errorFor(errors, path) ? true : undefined} aria-describedby={describedBy(path, errors, hint)} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={pathId(path)}
+        value={value}
+        aria-invalid={errorFor(errors, path) ? true : undefined}
+        aria-describedby={describedBy(path, errors, hint)}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </Shell>
   );
 }
 
-export function BCheck({ path, label, checked, onChange, errors }: { path: string; label: ReactNode; checked: boolean; onChange: (v: boolean) => void; errors?: FieldErrors }) {
+export function BCheck({
+  path,
+  label,
+  checked,
+  onChange,
+  errors,
+}: {
+  path: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  errors?: FieldErrors;
+}) {
   const id = pathId(path);
   const error = errors ? errorFor(errors, path) : undefined;
   return (
     <div className="ed-check">
-      <input type="checkbox" id={id} checked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -110,7 +178,11 @@ export function describePath(path: string, t: TFunction): string {
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i] ?? '';
     const next = segments[i + 1];
-    if (next !== undefined && /^\d+$/.test(next) && ['areas', 'criteria', 'channels', 'items', 'sections', 'questions', 'options'].includes(seg)) {
+    if (
+      next !== undefined &&
+      /^\d+$/.test(next) &&
+      ['areas', 'criteria', 'channels', 'items', 'sections', 'questions', 'options'].includes(seg)
+    ) {
       parts.push(t(`editions.where.${seg}`, { n: Number(next) + 1 }));
       i += 1;
     } else if (seg === 'pl' || seg === 'en') {
@@ -126,7 +198,17 @@ export function describePath(path: string, t: TFunction): string {
  * The builders' error summary: the server's message, one linked line per field, focused after each
  * failed save; for a stale version (or a state change) it offers to reload — the draft stays until then.
  */
-export function BuilderErrors({ error, failures, onReload, reloadExplain }: { error: FormError | null; failures: number; onReload?: () => void; reloadExplain?: string }) {
+export function BuilderErrors({
+  error,
+  failures,
+  onReload,
+  reloadExplain,
+}: {
+  error: FormError | null;
+  failures: number;
+  onReload?: () => void;
+  reloadExplain?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -166,7 +248,9 @@ export function BuilderErrors({ error, failures, onReload, reloadExplain }: { er
       {canReload && (
         <p>
           {reloadExplain ?? t('editions.reloadExplain')}{' '}
-          <button type="button" onClick={onReload}>{t('editions.reload')}</button>
+          <button type="button" onClick={onReload}>
+            {t('editions.reload')}
+          </button>
         </p>
       )}
     </div>
@@ -174,18 +258,40 @@ export function BuilderErrors({ error, failures, onReload, reloadExplain }: { er
 }
 
 /** Move up / move down / remove for one item of a list; labels name the item for screen readers. */
-export function ItemTools({ idBase, name, index, count, onMove, onRemove }: { idBase: string; name: string; index: number; count: number; onMove: (from: number, to: number) => void; onRemove: () => void }) {
+export function ItemTools({
+  idBase,
+  name,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
+  idBase: string;
+  name: string;
+  index: number;
+  count: number;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="ed-tools">
       <button type="button" id={`${idBase}-up`} disabled={index === 0} onClick={() => onMove(index, index - 1)}>
-        {t('editions.moveUp')}<span className="visually-hidden"> — {name}</span>
+        {t('editions.moveUp')}
+        <span className="visually-hidden"> — {name}</span>
       </button>
-      <button type="button" id={`${idBase}-down`} disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
-        {t('editions.moveDown')}<span className="visually-hidden"> — {name}</span>
+      <button
+        type="button"
+        id={`${idBase}-down`}
+        disabled={index === count - 1}
+        onClick={() => onMove(index, index + 1)}
+      >
+        {t('editions.moveDown')}
+        <span className="visually-hidden"> — {name}</span>
       </button>
       <button type="button" className="danger" id={`${idBase}-remove`} onClick={onRemove}>
-        {t('editions.remove')}<span className="visually-hidden"> — {name}</span>
+        {t('editions.remove')}
+        <span className="visually-hidden"> — {name}</span>
       </button>
     </div>
   );

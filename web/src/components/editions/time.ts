@@ -5,12 +5,26 @@
 const ZONE = 'Europe/Warsaw';
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 function wallParts(ms: number) {
   const p = Object.fromEntries(partsFormat.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour) % 24, mi: Number(p.minute), s: Number(p.second) };
+  return {
+    y: Number(p.year),
+    mo: Number(p.month),
+    d: Number(p.day),
+    h: Number(p.hour) % 24,
+    mi: Number(p.minute),
+    s: Number(p.second),
+  };
 }
 
 /** Warsaw's offset from UTC at that moment, in minutes (60 or 120). */
@@ -35,7 +49,14 @@ export function toWarsawInput(iso: string | undefined): string {
 export function fromWarsawInput(local: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
   if (!m) return '';
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   // The offset at the guessed instant; a second pass settles the days the clocks change.
   let offset = offsetMinutes(wall - 60 * 60000);
@@ -55,7 +76,11 @@ export function formatWarsaw(iso: string | undefined, language: string): string 
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', {
+    timeZone: ZONE,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(ms));
 }
 
 /** Bytes as people read them: "1,2 MB". */
@@ -65,6 +90,9 @@ export function formatSize(bytes: number | undefined, language: string): string 
   const units = ['B', 'kB', 'MB', 'GB'];
   let n = bytes;
   let u = 0;
-  while (n >= 1024 && u < units.length - 1) { n /= 1024; u += 1; }
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u += 1;
+  }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(n)} ${units[u]}`;
 }

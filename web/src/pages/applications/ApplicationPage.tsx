@@ -15,7 +15,13 @@ import { currentLanguage } from '../../i18n';
 import { useLastSegment } from '../../router';
 import { editableStatuses } from '../../../../shared/applications/application';
 import { inLanguage } from '../../../../shared/editions/localized';
-import { answerProblem, isAnswered, progress, type Answers, type Section } from '../../../../shared/editions/questionnaire';
+import {
+  answerProblem,
+  isAnswered,
+  progress,
+  type Answers,
+  type Section,
+} from '../../../../shared/editions/questionnaire';
 
 export function ApplicationPage() {
   const { t } = useTranslation();
@@ -24,14 +30,25 @@ export function ApplicationPage() {
   return (
     <>
       <PageTitle>{title ? t('application.formTitle', { edition: title }) : t('application.listTitle')}</PageTitle>
-      <p><a href="/applications">{t('application.backToList')}</a></p>
-      <RequireRole roles={['institution']}>{() => <ApplicationForm applicationId={applicationId} onTitle={setTitle} />}</RequireRole>
+      <p>
+        <a href="/applications">{t('application.backToList')}</a>
+      </p>
+      <RequireRole roles={['institution']}>
+        {() => <ApplicationForm applicationId={applicationId} onTitle={setTitle} />}
+      </RequireRole>
     </>
   );
 }
 
-interface Problem { questionId: string; label: string; message: string }
-interface SubmitFailure { message: string; problems: Problem[] }
+interface Problem {
+  questionId: string;
+  label: string;
+  message: string;
+}
+interface SubmitFailure {
+  message: string;
+  problems: Problem[];
+}
 
 function ApplicationForm({ applicationId, onTitle }: { applicationId: string; onTitle: (title: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -49,7 +66,10 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
   const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
-  const fetchView = useCallback(async () => (await send(api.api.applications[':applicationId'].$get({ param: { applicationId } }))).json(), [applicationId]);
+  const fetchView = useCallback(
+    async () => (await send(api.api.applications[':applicationId'].$get({ param: { applicationId } }))).json(),
+    [applicationId],
+  );
   const form = useSectionDrafts(applicationId, fetchView);
 
   const show = useCallback(
@@ -82,7 +102,12 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  if (loadError) return <p className="notice error" role="alert">{loadError}</p>;
+  if (loadError)
+    return (
+      <p className="notice error" role="alert">
+        {loadError}
+      </p>
+    );
   if (!view) return <Loading />;
 
   const { application, questionnaire, window: submissionWindow } = view;
@@ -91,11 +116,17 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
   const filesByQuestion: Record<string, number> = {};
   for (const a of attachments) filesByQuestion[a.questionId] = (filesByQuestion[a.questionId] ?? 0) + 1;
   const answers: Record<string, Answers> = Object.fromEntries(
-    questionnaire.sections.map((s) => [s.id, Object.fromEntries(Object.entries(form.drafts[s.id]?.values ?? {}).filter(([, v]) => v !== null && isAnswered(v))) as Answers]),
+    questionnaire.sections.map((s) => [
+      s.id,
+      Object.fromEntries(
+        Object.entries(form.drafts[s.id]?.values ?? {}).filter(([, v]) => v !== null && isAnswered(v)),
+      ) as Answers,
+    ]),
   );
   const completeness = progress(questionnaire, answers, filesByQuestion);
   const labelOf = (questionId: string) => {
-    for (const s of questionnaire.sections) for (const q of s.questions) if (q.id === questionId) return inLanguage(q.label, lang);
+    for (const s of questionnaire.sections)
+      for (const q of s.questions) if (q.id === questionId) return inLanguage(q.label, lang);
     return questionId;
   };
 
@@ -112,24 +143,49 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
     setActionError('');
     try {
       await form.flush();
-      const blocked = questionnaire.sections.find((s) => ['conflict', 'error', 'invalid'].includes(form.drafts[s.id]?.status ?? ''));
+      const blocked = questionnaire.sections.find((s) =>
+        ['conflict', 'error', 'invalid'].includes(form.drafts[s.id]?.status ?? ''),
+      );
       if (blocked) {
         const d = form.drafts[blocked.id]!;
-        const problems = Object.entries(localProblems(blocked, d, lang)).map(([questionId, message]) => ({ questionId, label: labelOf(questionId), message }));
+        const problems = Object.entries(localProblems(blocked, d, lang)).map(([questionId, message]) => ({
+          questionId,
+          label: labelOf(questionId),
+          message,
+        }));
         const title = inLanguage(blocked.title, lang);
-        fail({ message: d.status === 'conflict' ? t('application.submitBlockedConflict', { section: title }) : d.message ?? t('application.submitBlockedUnsaved', { section: title }), problems });
+        fail({
+          message:
+            d.status === 'conflict'
+              ? t('application.submitBlockedConflict', { section: title })
+              : (d.message ?? t('application.submitBlockedUnsaved', { section: title })),
+          problems,
+        });
         return;
       }
-      await send(api.api.applications[':applicationId'].submit.$post({ param: { applicationId }, json: { version: application.version } }));
+      await send(
+        api.api.applications[':applicationId'].submit.$post({
+          param: { applicationId },
+          json: { version: application.version },
+        }),
+      );
       setSubmitErrors({});
       show(await fetchView());
       setNotice('submitted');
     } catch (error) {
       const { message, fields } = toFormError(error);
       const byQuestion: Record<string, string> = {};
-      for (const [path, text] of Object.entries(fields)) if (path.startsWith('answers.')) byQuestion[path.slice('answers.'.length)] = text;
+      for (const [path, text] of Object.entries(fields))
+        if (path.startsWith('answers.')) byQuestion[path.slice('answers.'.length)] = text;
       setSubmitErrors(byQuestion);
-      fail({ message, problems: Object.entries(byQuestion).map(([questionId, text]) => ({ questionId, label: labelOf(questionId), message: text })) });
+      fail({
+        message,
+        problems: Object.entries(byQuestion).map(([questionId, text]) => ({
+          questionId,
+          label: labelOf(questionId),
+          message: text,
+        })),
+      });
     } finally {
       busy.current = false;
       setSubmitting(false);
@@ -141,7 +197,12 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
     busy.current = true;
     setActionError('');
     try {
-      await send(api.api.applications[':applicationId'].withdraw.$post({ param: { applicationId }, json: { version: application.version } }));
+      await send(
+        api.api.applications[':applicationId'].withdraw.$post({
+          param: { applicationId },
+          json: { version: application.version },
+        }),
+      );
       show(await fetchView());
       setNotice('withdrawn');
     } catch (error) {
@@ -171,7 +232,9 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
         <section className="notice ap-returned" aria-labelledby="ap-returned-title">
           <h2 id="ap-returned-title">{t('application.returnedTitle')}</h2>
           <p className="ap-correction-message">{application.correction.message}</p>
-          <p><strong>{t('application.returnedDeadline', { when: warsaw(application.correction.deadline) })}</strong></p>
+          <p>
+            <strong>{t('application.returnedDeadline', { when: warsaw(application.correction.deadline) })}</strong>
+          </p>
           {editable && <p>{t('application.returnedHelp')}</p>}
         </section>
       )}
@@ -183,11 +246,23 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
       )}
       {application.status === 'accepted' && <p className="notice success">{t('application.acceptedText')}</p>}
       {application.status === 'submitted' && (
-        <div className="notice success ap-submitted" ref={noticeRef} tabIndex={-1} role="group" aria-labelledby="ap-submitted-title">
+        <div
+          className="notice success ap-submitted"
+          ref={noticeRef}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby="ap-submitted-title"
+        >
           <h2 id="ap-submitted-title">{t('application.submittedTitle')}</h2>
-          <p>{t('application.submittedText', { when: application.submittedAt ? warsaw(application.submittedAt) : '' })}</p>
+          <p>
+            {t('application.submittedText', { when: application.submittedAt ? warsaw(application.submittedAt) : '' })}
+          </p>
           {submissionWindow.open && (
-            <ConfirmButton question={t('application.withdrawQuestion')} confirmLabel={t('application.withdrawConfirm')} onConfirm={() => void withdraw()}>
+            <ConfirmButton
+              question={t('application.withdrawQuestion')}
+              confirmLabel={t('application.withdrawConfirm')}
+              onConfirm={() => void withdraw()}
+            >
               {t('application.withdraw')}
             </ConfirmButton>
           )}
@@ -204,14 +279,24 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
           <p>{inLanguage(submissionWindow.reason, lang)}</p>
         </section>
       )}
-      {actionError && <p className="notice error" role="alert">{actionError}</p>}
+      {actionError && (
+        <p className="notice error" role="alert">
+          {actionError}
+        </p>
+      )}
 
       {!editable ? (
         <ReadOnlyAnswers view={view} attachments={attachments} />
       ) : (
         <>
           {failure && (
-            <div className="error-summary" ref={summaryRef} tabIndex={-1} role="group" aria-labelledby="ap-problems-title">
+            <div
+              className="error-summary"
+              ref={summaryRef}
+              tabIndex={-1}
+              role="group"
+              aria-labelledby="ap-problems-title"
+            >
               <h2 id="ap-problems-title">{t('application.problemsTitle')}</h2>
               <p>{failure.message}</p>
               {failure.problems.length > 0 && (
@@ -240,7 +325,10 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
                       <span className="ap-progress" data-section={s.id}>
                         {p?.complete && <span aria-hidden="true">✓ </span>}
                         {t('application.sectionProgress', { done: p?.requiredAnswered ?? 0, total: p?.required ?? 0 })}
-                        <span className="visually-hidden"> — {p?.complete ? t('application.sectionComplete') : t('application.sectionIncomplete')}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          — {p?.complete ? t('application.sectionComplete') : t('application.sectionIncomplete')}
+                        </span>
                       </span>
                     </li>
                   );
@@ -254,17 +342,31 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
                 if (!draft) return null;
                 const live = localProblems(section, draft, lang);
                 return (
-                  <section key={section.id} id={`section-${section.id}`} className="ap-section" aria-labelledby={`section-${section.id}-title`}>
+                  <section
+                    key={section.id}
+                    id={`section-${section.id}`}
+                    className="ap-section"
+                    aria-labelledby={`section-${section.id}-title`}
+                  >
                     <h2 id={`section-${section.id}-title`}>{inLanguage(section.title, lang)}</h2>
                     {section.description && <p className="hint">{inLanguage(section.description, lang)}</p>}
-                    <SaveLine draft={draft} sectionId={section.id} lang={i18n.language} onRetry={() => void form.save(section.id)} />
+                    <SaveLine
+                      draft={draft}
+                      sectionId={section.id}
+                      lang={i18n.language}
+                      onRetry={() => void form.save(section.id)}
+                    />
                     {draft.status === 'conflict' && (
                       <div className="notice error ap-conflict" data-section={section.id}>
                         <h3>{t('application.conflictTitle')}</h3>
                         <p role="alert">{t('application.conflictText')}</p>
                         <p className="ap-actions">
-                          <button type="button" className="primary" onClick={() => void form.keepMine(section.id)}>{t('application.useMine')}</button>{' '}
-                          <button type="button" onClick={() => void form.loadSaved(section.id)}>{t('application.loadSaved')}</button>
+                          <button type="button" className="primary" onClick={() => void form.keepMine(section.id)}>
+                            {t('application.useMine')}
+                          </button>{' '}
+                          <button type="button" onClick={() => void form.loadSaved(section.id)}>
+                            {t('application.loadSaved')}
+                          </button>
                         </p>
                       </div>
                     )}
@@ -281,7 +383,9 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
                             setAttachments((list) => [...list, a]);
                             clearSubmitError(q.id);
                           }}
-                          onRemoved={(attachmentId) => setAttachments((list) => list.filter((a) => a.attachmentId !== attachmentId))}
+                          onRemoved={(attachmentId) =>
+                            setAttachments((list) => list.filter((a) => a.attachmentId !== attachmentId))
+                          }
                         />
                       ) : (
                         <QuestionInput
@@ -303,11 +407,20 @@ function ApplicationForm({ applicationId, onTitle }: { applicationId: string; on
               <section className="ap-submit" aria-labelledby="ap-submit-title">
                 <h2 id="ap-submit-title">{t('application.submit')}</h2>
                 <p>{t('application.submitIntro')}</p>
-                {submissionWindow.closesAt && <p>{t('application.deadline', { when: warsaw(submissionWindow.closesAt) })}</p>}
-                <button type="button" className="primary" aria-disabled={submitting || undefined} onClick={() => void submit()}>
+                {submissionWindow.closesAt && (
+                  <p>{t('application.deadline', { when: warsaw(submissionWindow.closesAt) })}</p>
+                )}
+                <button
+                  type="button"
+                  className="primary"
+                  aria-disabled={submitting || undefined}
+                  onClick={() => void submit()}
+                >
                   {t('application.submit')}
                 </button>
-                <p role="status" className="form-status">{submitting ? t('application.submitting') : ''}</p>
+                <p role="status" className="form-status">
+                  {submitting ? t('application.submitting') : ''}
+                </p>
               </section>
             </div>
           </div>
@@ -330,7 +443,17 @@ function localProblems(section: Section, draft: SectionDraft, lang: 'pl' | 'en')
   return problems;
 }
 
-function SaveLine({ draft, sectionId, lang, onRetry }: { draft: SectionDraft; sectionId: string; lang: string; onRetry: () => void }) {
+function SaveLine({
+  draft,
+  sectionId,
+  lang,
+  onRetry,
+}: {
+  draft: SectionDraft;
+  sectionId: string;
+  lang: string;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   const savedAt = draft.savedAt ? t('application.savedAt', { time: clock(new Date(draft.savedAt), lang) }) : '';
   let text = '';
@@ -341,13 +464,20 @@ function SaveLine({ draft, sectionId, lang, onRetry }: { draft: SectionDraft; se
   else if (draft.status === 'error') text = t('application.saveFailed', { message: draft.message ?? '' });
   return (
     <div className="ap-save">
-      <p role="status" className={draft.status === 'error' || draft.status === 'invalid' ? 'ap-save-status ap-save-problem' : 'ap-save-status'} data-section={sectionId}>
+      <p
+        role="status"
+        className={
+          draft.status === 'error' || draft.status === 'invalid' ? 'ap-save-status ap-save-problem' : 'ap-save-status'
+        }
+        data-section={sectionId}
+      >
         {text}
       </p>
       {draft.status === 'error' && (
-        <button type="button" onClick={onRetry}>{t('application.retrySave')}</button>
+        <button type="button" onClick={onRetry}>
+          {t('application.retrySave')}
+        </button>
       )}
     </div>
   );
 }
-

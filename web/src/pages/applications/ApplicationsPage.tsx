@@ -17,7 +17,13 @@ export function ApplicationsPage() {
     <>
       <PageTitle>{t('application.listTitle')}</PageTitle>
       <RequireRole roles={['institution']}>
-        {({ user }) => (user.institutionId ? <Applications institutionId={user.institutionId} /> : <p>{t('application.noInstitution')}</p>)}
+        {({ user }) =>
+          user.institutionId ? (
+            <Applications institutionId={user.institutionId} />
+          ) : (
+            <p>{t('application.noInstitution')}</p>
+          )
+        }
       </RequireRole>
     </>
   );
@@ -37,7 +43,9 @@ function Applications({ institutionId }: { institutionId: string }) {
   const load = useCallback(async (): Promise<Loaded> => {
     const [editions, applications] = await Promise.all([
       send(api.api.editions.$get({ query: { limit: '100' } })).then((r) => r.json()),
-      send(api.api.institutions[':institutionId'].applications.$get({ param: { institutionId } })).then((r) => r.json()),
+      send(api.api.institutions[':institutionId'].applications.$get({ param: { institutionId } })).then((r) =>
+        r.json(),
+      ),
     ]);
     return { editions: editions.items, applications: applications.items };
   }, [institutionId]);
@@ -63,7 +71,9 @@ function Applications({ institutionId }: { institutionId: string }) {
     setApplying(editionId);
     setApplyError(null);
     try {
-      const header = await (await send(api.api.editions[':editionId'].applications.$post({ param: { editionId } }))).json();
+      const header = await (
+        await send(api.api.editions[':editionId'].applications.$post({ param: { editionId } }))
+      ).json();
       navigate(`/applications/${encodeURIComponent(header.applicationId)}`);
     } catch (error) {
       // Already applied (another tab or colleague): show the list with the existing application.
@@ -78,7 +88,12 @@ function Applications({ institutionId }: { institutionId: string }) {
     }
   };
 
-  if (loadError) return <p className="notice error" role="alert">{loadError}</p>;
+  if (loadError)
+    return (
+      <p className="notice error" role="alert">
+        {loadError}
+      </p>
+    );
   if (!data) return <Loading />;
 
   const byEdition = new Map(data.applications.map((a) => [a.editionId, a]));
@@ -107,7 +122,10 @@ function Applications({ institutionId }: { institutionId: string }) {
                       {t('application.alreadyApplied')}{' '}
                       <a href={`/applications/${encodeURIComponent(existing.applicationId)}`}>
                         {t('application.goToApplication')}
-                        <span className="visually-hidden"> {edition.name} — {edition.number}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          {edition.name} — {edition.number}
+                        </span>
                       </a>
                     </p>
                   ) : (
@@ -119,11 +137,16 @@ function Applications({ institutionId }: { institutionId: string }) {
                         onClick={() => void apply(edition.editionId)}
                       >
                         {t('application.apply')}
-                        <span className="visually-hidden"> {t('application.applyIn', { edition: `${edition.name} — ${edition.number}` })}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('application.applyIn', { edition: `${edition.name} — ${edition.number}` })}
+                        </span>
                       </button>
                     </p>
                   )}
-                  <p role="status" className="form-status">{applying === edition.editionId ? t('application.applying') : ''}</p>
+                  <p role="status" className="form-status">
+                    {applying === edition.editionId ? t('application.applying') : ''}
+                  </p>
                   {applyError?.editionId === edition.editionId && (
                     <p className="notice error" ref={errorRef} tabIndex={-1}>
                       {applyError.message}
@@ -159,7 +182,9 @@ function Applications({ institutionId }: { institutionId: string }) {
                         {editionName.get(a.editionId) ?? t('application.unknownEdition', { id: a.editionId })}
                       </a>
                     </td>
-                    <td><StatusBadge status={a.status} /></td>
+                    <td>
+                      <StatusBadge status={a.status} />
+                    </td>
                     <td>{a.submittedAt && a.status !== 'draft' ? warsaw(a.submittedAt) : '—'}</td>
                     <td>
                       {a.status === 'returned' && a.correction ? (

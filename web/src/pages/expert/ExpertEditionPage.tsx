@@ -2,7 +2,13 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bidValues } from '../../../../shared/chapter/chapter';
 import { api, send } from '../../api';
-import { OffsetPager, Reasons, type BiddingPage, type ExpertEdition, type MyAssignments } from '../../components/assignment/common';
+import {
+  OffsetPager,
+  Reasons,
+  type BiddingPage,
+  type ExpertEdition,
+  type MyAssignments,
+} from '../../components/assignment/common';
 import { formatWarsaw } from '../../components/editions/time';
 import { TextAreaField } from '../../components/Field';
 import { Form, SubmitButton, toFormError, useForm } from '../../components/form';
@@ -41,14 +47,19 @@ function EditionForExpert({ editionId }: { editionId: string }) {
     let live = true;
     send(api.api.expert.editions.$get())
       .then((r) => r.json())
-      .then((x) => {
-        if (!live) return;
-        const found = x.items.find((e) => e.editionId === editionId);
-        if (found) setEdition(found);
-        else setError(t('assignment.expert.notMember'));
-      }, (e: unknown) => live && setError(toFormError(e).message));
+      .then(
+        (x) => {
+          if (!live) return;
+          const found = x.items.find((e) => e.editionId === editionId);
+          if (found) setEdition(found);
+          else setError(t('assignment.expert.notMember'));
+        },
+        (e: unknown) => live && setError(toFormError(e).message),
+      );
     loadMine().catch((e: unknown) => live && setError(toFormError(e).message));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [editionId, loadMine, t]);
 
   const declared = async (institution: string, flagged: boolean) => {
@@ -62,9 +73,17 @@ function EditionForExpert({ editionId }: { editionId: string }) {
   return (
     <>
       <PageTitle>{title}</PageTitle>
-      <p className="ed-subtitle"><a href="/expert">{t('assignment.expert.back')}</a></p>
-      {error && <p className="notice error" role="alert">{error}</p>}
-      <p role="status" className="form-status">{status}</p>
+      <p className="ed-subtitle">
+        <a href="/expert">{t('assignment.expert.back')}</a>
+      </p>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" className="form-status">
+        {status}
+      </p>
       {!error && !mine && <Loading />}
       {mine && (
         <section aria-labelledby="ex-mine-title">
@@ -89,12 +108,16 @@ function EditionForExpert({ editionId }: { editionId: string }) {
                     <Fragment key={a.applicationId}>
                       <tr data-application-id={a.applicationId} className={a.flagged ? 'as-flagged' : undefined}>
                         <th scope="row">{a.institutionName}</th>
-                        <td><time dateTime={a.assignedAt}>{formatWarsaw(a.assignedAt, i18n.language)}</time></td>
+                        <td>
+                          <time dateTime={a.assignedAt}>{formatWarsaw(a.assignedAt, i18n.language)}</time>
+                        </td>
                         <td>
                           {a.flagged ? (
                             <>
                               <span className="ed-badge as-badge-flagged">{t('assignment.expert.flagged')}</span>
-                              <span className="as-sub">{t('assignment.expert.flaggedReason', { reason: a.flagged.reason })}</span>
+                              <span className="as-sub">
+                                {t('assignment.expert.flaggedReason', { reason: a.flagged.reason })}
+                              </span>
                             </>
                           ) : (
                             t('assignment.expert.active')
@@ -102,8 +125,14 @@ function EditionForExpert({ editionId }: { editionId: string }) {
                         </td>
                         <td>
                           {!a.flagged && (
-                            <button type="button" aria-expanded={open === a.applicationId} aria-controls={open === a.applicationId ? `ex-declare-${a.applicationId}` : undefined} onClick={() => setOpen(open === a.applicationId ? null : a.applicationId)}>
-                              {t('assignment.declare.button')}<span className="visually-hidden"> — {a.institutionName}</span>
+                            <button
+                              type="button"
+                              aria-expanded={open === a.applicationId}
+                              aria-controls={open === a.applicationId ? `ex-declare-${a.applicationId}` : undefined}
+                              onClick={() => setOpen(open === a.applicationId ? null : a.applicationId)}
+                            >
+                              {t('assignment.declare.button')}
+                              <span className="visually-hidden"> — {a.institutionName}</span>
                             </button>
                           )}
                         </td>
@@ -111,7 +140,13 @@ function EditionForExpert({ editionId }: { editionId: string }) {
                       {open === a.applicationId && (
                         <tr className="as-edit-row">
                           <td colSpan={4} id={`ex-declare-${a.applicationId}`}>
-                            <DeclareConflictForm editionId={editionId} applicationId={a.applicationId} institution={a.institutionName} onDone={declared} onCancel={() => setOpen(null)} />
+                            <DeclareConflictForm
+                              editionId={editionId}
+                              applicationId={a.applicationId}
+                              institution={a.institutionName}
+                              onDone={declared}
+                              onCancel={() => setOpen(null)}
+                            />
                           </td>
                         </tr>
                       )}
@@ -128,7 +163,19 @@ function EditionForExpert({ editionId }: { editionId: string }) {
   );
 }
 
-function DeclareConflictForm({ editionId, applicationId, institution, onDone, onCancel }: { editionId: string; applicationId: string; institution: string; onDone: (institution: string, flagged: boolean) => Promise<void>; onCancel: () => void }) {
+function DeclareConflictForm({
+  editionId,
+  applicationId,
+  institution,
+  onDone,
+  onCancel,
+}: {
+  editionId: string;
+  applicationId: string;
+  institution: string;
+  onDone: (institution: string, flagged: boolean) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const form = useForm(`declare-${applicationId.replace(/[^A-Za-z0-9_-]/g, '')}`, { reason: '' });
   const titleId = `${form.id}-title`;
@@ -136,25 +183,45 @@ function DeclareConflictForm({ editionId, applicationId, institution, onDone, on
     document.getElementById(`${form.id}-reason`)?.focus();
   }, [form.id]);
   const submit = async () => {
-    const res = await send(api.api.expert.editions[':editionId'].conflicts.$post({ param: { editionId }, json: { applicationId, reason: form.values.reason ?? '' } }));
+    const res = await send(
+      api.api.expert.editions[':editionId'].conflicts.$post({
+        param: { editionId },
+        json: { applicationId, reason: form.values.reason ?? '' },
+      }),
+    );
     const body = await res.json();
     await onDone(institution, body.flagged);
   };
   return (
     <div className="as-editor">
-      <h3 id={titleId} className="as-mini-title">{t('assignment.declare.title', { institution })}</h3>
+      <h3 id={titleId} className="as-mini-title">
+        {t('assignment.declare.title', { institution })}
+      </h3>
       <Form form={form} onSubmit={submit} labelledBy={titleId}>
-        <TextAreaField name="reason" label={t('assignment.declare.reason')} hint={t('assignment.declare.reasonHint')} rows={3} />
+        <TextAreaField
+          name="reason"
+          label={t('assignment.declare.reason')}
+          hint={t('assignment.declare.reasonHint')}
+          rows={3}
+        />
         <div className="ed-savebar">
           <SubmitButton>{t('assignment.declare.submit')}</SubmitButton>
-          <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
         </div>
       </Form>
     </div>
   );
 }
 
-function Bidding({ editionId, onDeclared }: { editionId: string; onDeclared: (institution: string, flagged: boolean) => Promise<void> }) {
+function Bidding({
+  editionId,
+  onDeclared,
+}: {
+  editionId: string;
+  onDeclared: (institution: string, flagged: boolean) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState<BiddingPage | null>(null);
   const [offset, setOffset] = useState(0);
@@ -163,36 +230,53 @@ function Bidding({ editionId, onDeclared }: { editionId: string; onDeclared: (in
   const [open, setOpen] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const load = useCallback(async (at: number, focus = false) => {
-    setLoading(true);
-    setError('');
-    try {
-      const res = await send(api.api.expert.editions[':editionId'].bidding.$get({ param: { editionId }, query: { offset: String(at), limit: String(LIMIT) } }));
-      setPage(await res.json());
-      setOffset(at);
-      if (focus) heading.current?.focus();
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [editionId]);
+  const load = useCallback(
+    async (at: number, focus = false) => {
+      setLoading(true);
+      setError('');
+      try {
+        const res = await send(
+          api.api.expert.editions[':editionId'].bidding.$get({
+            param: { editionId },
+            query: { offset: String(at), limit: String(LIMIT) },
+          }),
+        );
+        setPage(await res.json());
+        setOffset(at);
+        if (focus) heading.current?.focus();
+      } catch (e) {
+        setError(toFormError(e).message);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [editionId],
+  );
 
   useEffect(() => {
     void load(0);
   }, [load]);
 
   const windowText = page
-    ? t(`assignment.bidding.window.${page.window}`, { opens: formatWarsaw(page.opensAt, i18n.language), closes: formatWarsaw(page.closesAt, i18n.language) })
+    ? t(`assignment.bidding.window.${page.window}`, {
+        opens: formatWarsaw(page.opensAt, i18n.language),
+        closes: formatWarsaw(page.closesAt, i18n.language),
+      })
     : '';
   const canBid = page?.window === 'open';
 
   return (
     <section aria-labelledby="ex-bidding-title" className="ex-bidding">
-      <h2 id="ex-bidding-title" tabIndex={-1} ref={heading}>{t('assignment.bidding.title')}</h2>
+      <h2 id="ex-bidding-title" tabIndex={-1} ref={heading}>
+        {t('assignment.bidding.title')}
+      </h2>
       <p className="hint">{t('assignment.bidding.hint')}</p>
       {page && <p className={`notice ex-window ex-window-${page.window}`}>{windowText}</p>}
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {!page && loading && <Loading />}
       {page && page.items.length === 0 && <p>{t('assignment.bidding.empty')}</p>}
       {page && page.items.length > 0 && (
@@ -209,10 +293,15 @@ function Bidding({ editionId, onDeclared }: { editionId: string; onDeclared: (in
             <tbody>
               {page.items.map((row) => (
                 <Fragment key={row.applicationId}>
-                  <tr data-application-id={row.applicationId} className={row.conflict.length > 0 ? 'as-conflicted' : undefined}>
+                  <tr
+                    data-application-id={row.applicationId}
+                    className={row.conflict.length > 0 ? 'as-conflicted' : undefined}
+                  >
                     <th scope="row">
                       {row.institutionName}
-                      <span className="as-sub">{t(`institutionType.${row.type}`)}, {row.voivodeship}</span>
+                      <span className="as-sub">
+                        {t(`institutionType.${row.type}`)}, {row.voivodeship}
+                      </span>
                     </th>
                     <td>
                       {row.conflict.length > 0 ? (
@@ -223,18 +312,35 @@ function Bidding({ editionId, onDeclared }: { editionId: string; onDeclared: (in
                       ) : (
                         <>
                           <span className="muted">{t('assignment.bidding.noConflict')}</span>{' '}
-                          <button type="button" className="link" aria-expanded={open === row.applicationId} aria-controls={open === row.applicationId ? `ex-bid-declare-${row.applicationId}` : undefined} onClick={() => setOpen(open === row.applicationId ? null : row.applicationId)}>
-                            {t('assignment.declare.button')}<span className="visually-hidden"> — {row.institutionName}</span>
+                          <button
+                            type="button"
+                            className="link"
+                            aria-expanded={open === row.applicationId}
+                            aria-controls={
+                              open === row.applicationId ? `ex-bid-declare-${row.applicationId}` : undefined
+                            }
+                            onClick={() => setOpen(open === row.applicationId ? null : row.applicationId)}
+                          >
+                            {t('assignment.declare.button')}
+                            <span className="visually-hidden"> — {row.institutionName}</span>
                           </button>
                         </>
                       )}
                     </td>
-                    <td><BidControl editionId={editionId} row={row} disabled={!canBid} /></td>
+                    <td>
+                      <BidControl editionId={editionId} row={row} disabled={!canBid} />
+                    </td>
                   </tr>
                   {open === row.applicationId && (
                     <tr className="as-edit-row">
                       <td colSpan={3} id={`ex-bid-declare-${row.applicationId}`}>
-                        <DeclareConflictForm editionId={editionId} applicationId={row.applicationId} institution={row.institutionName} onDone={onDeclared} onCancel={() => setOpen(null)} />
+                        <DeclareConflictForm
+                          editionId={editionId}
+                          applicationId={row.applicationId}
+                          institution={row.institutionName}
+                          onDone={onDeclared}
+                          onCancel={() => setOpen(null)}
+                        />
                       </td>
                     </tr>
                   )}
@@ -244,7 +350,15 @@ function Bidding({ editionId, onDeclared }: { editionId: string; onDeclared: (in
           </table>
         </div>
       )}
-      {page && <OffsetPager offset={offset} limit={LIMIT} total={page.total} loading={loading} onPage={(at) => void load(at, true)} />}
+      {page && (
+        <OffsetPager
+          offset={offset}
+          limit={LIMIT}
+          total={page.total}
+          loading={loading}
+          onPage={(at) => void load(at, true)}
+        />
+      )}
     </section>
   );
 }
@@ -267,7 +381,12 @@ function BidControl({ editionId, row, disabled }: { editionId: string; row: BidR
     setError('');
     setMessage(t('assignment.bidding.saving'));
     try {
-      await send(api.api.expert.editions[':editionId'].bids[':applicationId'].$put({ param: { editionId, applicationId: row.applicationId }, json: { value: v } }));
+      await send(
+        api.api.expert.editions[':editionId'].bids[':applicationId'].$put({
+          param: { editionId, applicationId: row.applicationId },
+          json: { value: v },
+        }),
+      );
       setMessage(t('assignment.bidding.saved', { value: t(`assignment.bid.${v}`) }));
     } catch (e) {
       const f = toFormError(e);
@@ -289,17 +408,32 @@ function BidControl({ editionId, row, disabled }: { editionId: string; row: BidR
 
   return (
     <fieldset className="ex-bid" disabled={disabled} aria-describedby={error ? `${name}-error` : undefined}>
-      <legend className="visually-hidden">{t('assignment.bidding.legend', { institution: row.institutionName })}</legend>
+      <legend className="visually-hidden">
+        {t('assignment.bidding.legend', { institution: row.institutionName })}
+      </legend>
       <div className="ex-bid-options">
         {bidValues.map((v) => (
           <div className="ex-bid-option" key={v}>
-            <input type="radio" id={`${name}-${v}`} name={name} value={String(v)} checked={value === v} onChange={() => choose(v)} />
+            <input
+              type="radio"
+              id={`${name}-${v}`}
+              name={name}
+              value={String(v)}
+              checked={value === v}
+              onChange={() => choose(v)}
+            />
             <label htmlFor={`${name}-${v}`}>{t(`assignment.bid.${v}`)}</label>
           </div>
         ))}
       </div>
-      <p role="status" className="ex-bid-status">{message}</p>
-      {error && <p className="error-message" role="alert" id={`${name}-error`}>{error}</p>}
+      <p role="status" className="ex-bid-status">
+        {message}
+      </p>
+      {error && (
+        <p className="error-message" role="alert" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -28,14 +28,23 @@ function MyEditions() {
     let live = true;
     send(api.api.expert.editions.$get())
       .then((r) => r.json())
-      .then((x) => live && setItems(x.items), (e: unknown) => live && setError(toFormError(e).message));
-    return () => { live = false; };
+      .then(
+        (x) => live && setItems(x.items),
+        (e: unknown) => live && setError(toFormError(e).message),
+      );
+    return () => {
+      live = false;
+    };
   }, []);
 
   return (
     <>
       <p className="lead">{t('assignment.expert.editionsLead')}</p>
-      {error && <p className="notice error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
       {!items && !error && <Loading />}
       {items && items.length === 0 && <p className="notice">{t('assignment.expert.noEditions')}</p>}
       {items && items.length > 0 && (
@@ -46,14 +55,22 @@ function MyEditions() {
               <th scope="col">{t('assignment.expert.edition')}</th>
               <th scope="col">{t('assignment.expert.state')}</th>
               <th scope="col">{t('assignment.chapter.role')}</th>
-              <th scope="col" className="as-num">{t('assignment.expert.load')}</th>
+              <th scope="col" className="as-num">
+                {t('assignment.expert.load')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {items.map((e) => (
               <tr key={e.editionId}>
-                <th scope="row"><a href={`/expert/editions/${encodeURIComponent(e.editionId)}`}>{`${e.name} — ${e.number} (${e.year})`}</a></th>
-                <td><StateBadge state={e.state} /></td>
+                <th scope="row">
+                  <a
+                    href={`/expert/editions/${encodeURIComponent(e.editionId)}`}
+                  >{`${e.name} — ${e.number} (${e.year})`}</a>
+                </th>
+                <td>
+                  <StateBadge state={e.state} />
+                </td>
                 <td>{e.chair ? t('assignment.chapter.chair') : t('assignment.chapter.memberRole')}</td>
                 <td className="as-num">{e.load}</td>
               </tr>

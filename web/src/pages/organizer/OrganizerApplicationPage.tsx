@@ -53,7 +53,9 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
     return (
       <>
         <PageTitle>{t('editions.application.title')}</PageTitle>
-        <p className="notice error" role="alert">{error}</p>
+        <p className="notice error" role="alert">
+          {error}
+        </p>
       </>
     );
   }
@@ -69,7 +71,8 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
   const { application: app, edition, questionnaire, sections, attachments } = view;
   const lang = i18n.language === 'en' ? 'en' : 'pl';
   const text = (l: Localized | undefined) => (l ? (lang === 'en' && l.en ? l.en : l.pl) : '');
-  const when = (iso: string | undefined) => (iso ? <time dateTime={iso}>{formatWarsaw(iso, i18n.language)}</time> : '—');
+  const when = (iso: string | undefined) =>
+    iso ? <time dateTime={iso}>{formatWarsaw(iso, i18n.language)}</time> : '—';
 
   const decided = async (message: string) => {
     await load();
@@ -81,15 +84,21 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
     <>
       <PageTitle>{`${t('editions.application.title')}: ${app.institution.name}`}</PageTitle>
       <p className="ed-subtitle">
-        <a href={`/organizer/editions/${encodeURIComponent(edition.editionId)}?tab=applications`}>{t('editions.application.back', { edition: `${edition.name} — ${edition.number}` })}</a>
+        <a href={`/organizer/editions/${encodeURIComponent(edition.editionId)}?tab=applications`}>
+          {t('editions.application.back', { edition: `${edition.name} — ${edition.number}` })}
+        </a>
       </p>
-      <p role="status" className="form-status" tabIndex={-1} ref={statusRef}>{status}</p>
+      <p role="status" className="form-status" tabIndex={-1} ref={statusRef}>
+        {status}
+      </p>
 
       <section aria-labelledby="app-status-title">
         <h2 id="app-status-title">{t('editions.application.statusTitle')}</h2>
         <dl className="facts">
           <dt>{t('editions.apps.status')}</dt>
-          <dd><StatusBadge status={app.status} /></dd>
+          <dd>
+            <StatusBadge status={app.status} />
+          </dd>
           <dt>{t('editions.apps.submittedAt')}</dt>
           <dd>{when(app.submittedAt)}</dd>
           <dt>{t('editions.application.deadline')}</dt>
@@ -111,7 +120,9 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
         </dl>
       </section>
 
-      {app.status === 'submitted' && <FormalCheckPanel applicationId={applicationId} version={app.version} onDecided={decided} />}
+      {app.status === 'submitted' && (
+        <FormalCheckPanel applicationId={applicationId} version={app.version} onDecided={decided} />
+      )}
 
       <section aria-labelledby="app-institution-title">
         <h2 id="app-institution-title">{t('editions.application.institution')}</h2>
@@ -135,10 +146,14 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
           {profile && (
             <>
               <dt>{t('editions.application.address')}</dt>
-              <dd>{profile.address.street}, {profile.address.postalCode} {profile.address.city}</dd>
+              <dd>
+                {profile.address.street}, {profile.address.postalCode} {profile.address.city}
+              </dd>
               <dt>{t('editions.application.contact')}</dt>
               <dd>
-                {profile.contactPerson.name}, <a href={`mailto:${profile.contactPerson.email}`}>{profile.contactPerson.email}</a>, {profile.contactPerson.phone}
+                {profile.contactPerson.name},{' '}
+                <a href={`mailto:${profile.contactPerson.email}`}>{profile.contactPerson.email}</a>,{' '}
+                {profile.contactPerson.phone}
               </dd>
             </>
           )}
@@ -179,9 +194,18 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
   );
 }
 
-function Answer({ question: q, value, text }: { question: Question; value: AnswerValue | undefined; text: (l: Localized | undefined) => string }) {
+function Answer({
+  question: q,
+  value,
+  text,
+}: {
+  question: Question;
+  value: AnswerValue | undefined;
+  text: (l: Localized | undefined) => string;
+}) {
   const { t, i18n } = useTranslation();
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="muted">{t('editions.application.noAnswer')}</span>;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return <span className="muted">{t('editions.application.noAnswer')}</span>;
   const label = (v: string) => text(q.options?.find((o) => o.value === v)?.label) || v;
   switch (q.type) {
     case 'yesNo':
@@ -189,12 +213,35 @@ function Answer({ question: q, value, text }: { question: Question; value: Answe
     case 'singleChoice':
       return <>{label(String(value))}</>;
     case 'multipleChoice':
-      return Array.isArray(value) ? <ul className="ed-choices">{value.map((v) => <li key={v}>{label(v)}</li>)}</ul> : <>{String(value)}</>;
+      return Array.isArray(value) ? (
+        <ul className="ed-choices">
+          {value.map((v) => (
+            <li key={v}>{label(v)}</li>
+          ))}
+        </ul>
+      ) : (
+        <>{String(value)}</>
+      );
     case 'number':
-      return <>{typeof value === 'number' ? new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL').format(value) : String(value)}</>;
+      return (
+        <>
+          {typeof value === 'number'
+            ? new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL').format(value)
+            : String(value)}
+        </>
+      );
     case 'date': {
       const d = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : null;
-      return d && !Number.isNaN(d.getTime()) ? <time dateTime={String(value)}>{new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'long', timeZone: 'UTC' }).format(d)}</time> : <>{String(value)}</>;
+      return d && !Number.isNaN(d.getTime()) ? (
+        <time dateTime={String(value)}>
+          {new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', {
+            dateStyle: 'long',
+            timeZone: 'UTC',
+          }).format(d)}
+        </time>
+      ) : (
+        <>{String(value)}</>
+      );
     }
     default:
       return <span className="ed-pre">{String(value)}</span>;
@@ -208,10 +255,16 @@ function Files({ files, applicationId }: { files: Attachment[]; applicationId: s
     <ul className="ed-files">
       {files.map((f) => (
         <li key={f.attachmentId}>
-          <a href={`/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(f.attachmentId)}`} download={f.fileName}>
+          <a
+            href={`/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(f.attachmentId)}`}
+            download={f.fileName}
+          >
             {f.fileName}
           </a>{' '}
-          <span className="muted">({formatSize(f.size, i18n.language)}{f.kind ? `, ${f.kind.toUpperCase()}` : ''})</span>
+          <span className="muted">
+            ({formatSize(f.size, i18n.language)}
+            {f.kind ? `, ${f.kind.toUpperCase()}` : ''})
+          </span>
         </li>
       ))}
     </ul>

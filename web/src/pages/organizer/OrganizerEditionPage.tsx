@@ -11,8 +11,19 @@ import { EditionSettingsForm, settingsToValues, valuesToSettings } from '../../c
 import { ExportsTab } from '../../components/editions/ExportsTab';
 import { ExtensionsTab } from '../../components/editions/ExtensionsTab';
 import { OverviewTab } from '../../components/editions/OverviewTab';
-import { fromDraftQuestionnaire, QuestionnaireBuilder, QuestionnairePreview, toDraftQuestionnaire, type DraftQuestionnaire } from '../../components/editions/QuestionnaireBuilder';
-import { fromDraftRubric, RubricBuilder, toDraftRubric, type DraftRubric } from '../../components/editions/RubricBuilder';
+import {
+  fromDraftQuestionnaire,
+  QuestionnaireBuilder,
+  QuestionnairePreview,
+  toDraftQuestionnaire,
+  type DraftQuestionnaire,
+} from '../../components/editions/QuestionnaireBuilder';
+import {
+  fromDraftRubric,
+  RubricBuilder,
+  toDraftRubric,
+  type DraftRubric,
+} from '../../components/editions/RubricBuilder';
 import { StateBadge } from '../../components/editions/StateBadge';
 import { toFormError, useForm, type FormState } from '../../components/form';
 import { Loading } from '../../components/Loading';
@@ -20,7 +31,18 @@ import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
 import { useLastSegment, useLocation } from '../../router';
 
-const tabs = ['overview', 'settings', 'rubric', 'questionnaire', 'applications', 'chapter', 'conflicts', 'assignment', 'extensions', 'exports'] as const;
+const tabs = [
+  'overview',
+  'settings',
+  'rubric',
+  'questionnaire',
+  'applications',
+  'chapter',
+  'conflicts',
+  'assignment',
+  'extensions',
+  'exports',
+] as const;
 /** The assignment tabs' names live with the rest of the assignment strings. */
 const assignmentTabs: readonly Tab[] = ['chapter', 'conflicts', 'assignment'];
 type Tab = (typeof tabs)[number];
@@ -29,9 +51,7 @@ type Part = 'settings' | 'rubric' | 'questionnaire';
 
 export function OrganizerEditionPage() {
   const editionId = useLastSegment();
-  return (
-    <RequireRole roles={['organizer']}>{() => <EditionView editionId={editionId} />}</RequireRole>
-  );
+  return <RequireRole roles={['organizer']}>{() => <EditionView editionId={editionId} />}</RequireRole>;
 }
 
 async function fetchEdition(editionId: string): Promise<Edition> {
@@ -68,14 +88,17 @@ function EditionView({ editionId }: { editionId: string }) {
       (e) => live && loadParts(e, ['settings', 'rubric', 'questionnaire']),
       (e: unknown) => live && setLoadError(toFormError(e).message),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [editionId, loadParts]);
 
   /** After our own save: parts that were current move to the new version with it. */
   const saved = (e: Edition, part?: Part) => {
     setEdition((before) => {
       const old = before?.version;
-      for (const p of ['settings', 'rubric', 'questionnaire'] as const) if (p === part || bases.current[p] === old) bases.current[p] = e.version;
+      for (const p of ['settings', 'rubric', 'questionnaire'] as const)
+        if (p === part || bases.current[p] === old) bases.current[p] = e.version;
       return e;
     });
   };
@@ -97,8 +120,12 @@ function EditionView({ editionId }: { editionId: string }) {
     return (
       <>
         <PageTitle>{t('editions.edition.title')}</PageTitle>
-        <p className="notice error" role="alert">{loadError}</p>
-        <p><a href="/organizer/editions">{t('editions.edition.back')}</a></p>
+        <p className="notice error" role="alert">
+          {loadError}
+        </p>
+        <p>
+          <a href="/organizer/editions">{t('editions.edition.back')}</a>
+        </p>
       </>
     );
   }
@@ -112,25 +139,42 @@ function EditionView({ editionId }: { editionId: string }) {
   }
 
   const saveSettings = async () => {
-    const res = await send(api.api.editions[':editionId'].$put({ param: { editionId }, json: { ...valuesToSettings(settingsForm.values), version: bases.current.settings } }));
+    const res = await send(
+      api.api.editions[':editionId'].$put({
+        param: { editionId },
+        json: { ...valuesToSettings(settingsForm.values), version: bases.current.settings },
+      }),
+    );
     const e = (await res.json()) as Edition;
     saved(e, 'settings');
     settingsForm.setStatus(t('editions.settings.saved'));
   };
   const saveRubric = () =>
     rubricSaver.run(async () => {
-      const res = await send(api.api.editions[':editionId'].rubric.$put({ param: { editionId }, json: { rubric: fromDraftRubric(rubric), version: bases.current.rubric } }));
+      const res = await send(
+        api.api.editions[':editionId'].rubric.$put({
+          param: { editionId },
+          json: { rubric: fromDraftRubric(rubric), version: bases.current.rubric },
+        }),
+      );
       saved((await res.json()) as Edition, 'rubric');
       rubricSaver.setStatus(t('editions.rubric.saved'));
     });
   const saveQuestionnaire = () =>
     questionnaireSaver.run(async () => {
-      const res = await send(api.api.editions[':editionId'].questionnaire.$put({ param: { editionId }, json: { questionnaire: fromDraftQuestionnaire(questionnaire), version: bases.current.questionnaire } }));
+      const res = await send(
+        api.api.editions[':editionId'].questionnaire.$put({
+          param: { editionId },
+          json: { questionnaire: fromDraftQuestionnaire(questionnaire), version: bases.current.questionnaire },
+        }),
+      );
       saved((await res.json()) as Edition, 'questionnaire');
       questionnaireSaver.setStatus(t('editions.questionnaire.saved'));
     });
 
-  const settingsLocked = editable.settings(edition.state) ? undefined : t('editions.settings.locked', { state: t(`editions.state.${edition.state}`) });
+  const settingsLocked = editable.settings(edition.state)
+    ? undefined
+    : t('editions.settings.locked', { state: t(`editions.state.${edition.state}`) });
   const rubricLocked = !editable.rubric(edition.state);
   const questionnaireLocked = !editable.questionnaire(edition.state);
 
@@ -138,7 +182,8 @@ function EditionView({ editionId }: { editionId: string }) {
     <>
       <PageTitle>{`${edition.name} — ${edition.number} (${edition.year})`}</PageTitle>
       <p className="ed-subtitle">
-        <a href="/organizer/editions">{t('editions.edition.back')}</a> · {t('editions.state.label')}: <StateBadge state={edition.state} />
+        <a href="/organizer/editions">{t('editions.edition.back')}</a> · {t('editions.state.label')}:{' '}
+        <StateBadge state={edition.state} />
       </p>
       {query.get('created') && <p className="notice success">{t('editions.edition.created')}</p>}
       {query.get('cloned') && <p className="notice success">{t('editions.edition.cloned')}</p>}
@@ -146,7 +191,12 @@ function EditionView({ editionId }: { editionId: string }) {
         <ul>
           {tabs.map((x) => (
             <li key={x}>
-              <a href={`/organizer/editions/${encodeURIComponent(editionId)}?tab=${x}`} aria-current={x === tab ? 'page' : undefined}>{t(tabLabel(x))}</a>
+              <a
+                href={`/organizer/editions/${encodeURIComponent(editionId)}?tab=${x}`}
+                aria-current={x === tab ? 'page' : undefined}
+              >
+                {t(tabLabel(x))}
+              </a>
             </li>
           ))}
         </ul>
@@ -166,7 +216,10 @@ function EditionView({ editionId }: { editionId: string }) {
             errorActions={
               (settingsForm.error?.code === 'STALE_VERSION' || settingsForm.error?.code === 'INVALID_STATE') && (
                 <p>
-                  {t('editions.reloadExplain')} <button type="button" onClick={() => void reload(['settings'], settingsForm)}>{t('editions.reload')}</button>
+                  {t('editions.reloadExplain')}{' '}
+                  <button type="button" onClick={() => void reload(['settings'], settingsForm)}>
+                    {t('editions.reload')}
+                  </button>
                 </p>
               )
             }
@@ -176,21 +229,36 @@ function EditionView({ editionId }: { editionId: string }) {
         {tab === 'rubric' && (
           <>
             {rubricLocked && <p className="notice">{t('editions.rubric.locked')}</p>}
-            <BuilderErrors error={rubricSaver.error} failures={rubricSaver.failures} onReload={() => void reload(['rubric'], rubricSaver)} />
+            <BuilderErrors
+              error={rubricSaver.error}
+              failures={rubricSaver.failures}
+              onReload={() => void reload(['rubric'], rubricSaver)}
+            />
             <fieldset disabled={rubricLocked} className="ed-plain">
               <legend className="visually-hidden">{t('editions.tab.rubric')}</legend>
               <RubricBuilder draft={rubric} onChange={setRubric} errors={rubricSaver.error?.fields ?? {}} />
             </fieldset>
-            <SaveBar saver={rubricSaver} hidden={rubricLocked} label={t('editions.rubric.save')} onSave={() => void saveRubric()} />
+            <SaveBar
+              saver={rubricSaver}
+              hidden={rubricLocked}
+              label={t('editions.rubric.save')}
+              onSave={() => void saveRubric()}
+            />
           </>
         )}
 
         {tab === 'questionnaire' && (
           <>
             {questionnaireLocked && <p className="notice">{t('editions.questionnaire.locked')}</p>}
-            <BuilderErrors error={questionnaireSaver.error} failures={questionnaireSaver.failures} onReload={() => void reload(['questionnaire'], questionnaireSaver)} />
+            <BuilderErrors
+              error={questionnaireSaver.error}
+              failures={questionnaireSaver.failures}
+              onReload={() => void reload(['questionnaire'], questionnaireSaver)}
+            />
             <p>
-              <button type="button" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>{t('editions.questionnaire.showPreview')}</button>
+              <button type="button" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
+                {t('editions.questionnaire.showPreview')}
+              </button>
             </p>
             {preview ? (
               <section aria-labelledby="ed-preview-title" className="ed-preview-box">
@@ -201,32 +269,59 @@ function EditionView({ editionId }: { editionId: string }) {
             ) : (
               <fieldset disabled={questionnaireLocked} className="ed-plain">
                 <legend className="visually-hidden">{t('editions.tab.questionnaire')}</legend>
-                <QuestionnaireBuilder draft={questionnaire} onChange={setQuestionnaire} errors={questionnaireSaver.error?.fields ?? {}} />
+                <QuestionnaireBuilder
+                  draft={questionnaire}
+                  onChange={setQuestionnaire}
+                  errors={questionnaireSaver.error?.fields ?? {}}
+                />
               </fieldset>
             )}
-            <SaveBar saver={questionnaireSaver} hidden={questionnaireLocked} label={t('editions.questionnaire.save')} onSave={() => void saveQuestionnaire()} />
+            <SaveBar
+              saver={questionnaireSaver}
+              hidden={questionnaireLocked}
+              label={t('editions.questionnaire.save')}
+              onSave={() => void saveQuestionnaire()}
+            />
           </>
         )}
 
-        {tab === 'applications' && <ApplicationsTab editionId={editionId} initialStatus={query.get('status') ?? undefined} />}
+        {tab === 'applications' && (
+          <ApplicationsTab editionId={editionId} initialStatus={query.get('status') ?? undefined} />
+        )}
         {tab === 'chapter' && <ChapterTab editionId={editionId} />}
         {tab === 'conflicts' && <ConflictsTab editionId={editionId} />}
         {tab === 'assignment' && <AssignmentTab editionId={editionId} />}
-        {tab === 'extensions' && <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />}
+        {tab === 'extensions' && (
+          <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />
+        )}
         {tab === 'exports' && <ExportsTab editionId={editionId} />}
       </section>
     </>
   );
 }
 
-function SaveBar({ saver, hidden, label, onSave }: { saver: FormState; hidden: boolean; label: string; onSave: () => void }) {
+function SaveBar({
+  saver,
+  hidden,
+  label,
+  onSave,
+}: {
+  saver: FormState;
+  hidden: boolean;
+  label: string;
+  onSave: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="ed-savebar">
       {!hidden && (
-        <button type="button" className="primary" aria-disabled={saver.busy || undefined} onClick={onSave}>{label}</button>
+        <button type="button" className="primary" aria-disabled={saver.busy || undefined} onClick={onSave}>
+          {label}
+        </button>
       )}
-      <p role="status" className="form-status">{saver.busy ? t('editions.saving') : saver.status}</p>
+      <p role="status" className="form-status">
+        {saver.busy ? t('editions.saving') : saver.status}
+      </p>
     </div>
   );
 }

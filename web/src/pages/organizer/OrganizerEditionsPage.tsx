@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { InferResponseType } from 'hono/client';
 import { api, send } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { defaultSettingsValues, EditionSettingsForm, valuesToSettings } from '../../components/editions/EditionSettingsForm';
+import {
+  defaultSettingsValues,
+  EditionSettingsForm,
+  valuesToSettings,
+} from '../../components/editions/EditionSettingsForm';
 import { StateBadge } from '../../components/editions/StateBadge';
 import { formatWarsaw } from '../../components/editions/time';
 import { toFormError, useForm } from '../../components/form';
@@ -58,7 +62,12 @@ function Editions() {
     setCloning(e.editionId);
     setStatus('');
     try {
-      const res = await send(api.api.editions[':editionId'].clone.$post({ param: { editionId: e.editionId }, json: e.year < 2100 ? { year: e.year + 1 } : {} }));
+      const res = await send(
+        api.api.editions[':editionId'].clone.$post({
+          param: { editionId: e.editionId },
+          json: e.year < 2100 ? { year: e.year + 1 } : {},
+        }),
+      );
       const created = await res.json();
       navigate(`/organizer/editions/${encodeURIComponent(created.editionId)}?tab=settings&cloned=1`);
     } catch (err) {
@@ -78,15 +87,26 @@ function Editions() {
     <>
       <section aria-labelledby="editions-list-title">
         <h2 id="editions-list-title" tabIndex={-1} ref={listHeading}>
-          {t('editions.list.all')} <span className="muted">{page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}</span>
+          {t('editions.list.all')}{' '}
+          <span className="muted">
+            {page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}
+          </span>
         </h2>
-        <p role="status" className="form-status">{status}</p>
-        {error && <p className="notice error" role="alert">{error}</p>}
+        <p role="status" className="form-status">
+          {status}
+        </p>
+        {error && (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        )}
         {loading && <Loading />}
         {page && page.items.length === 0 && (
           <div className="notice ed-empty">
             <p>{t('editions.list.empty')}</p>
-            <p><a href="#new-edition-title">{t('editions.list.createFirst')}</a></p>
+            <p>
+              <a href="#new-edition-title">{t('editions.list.createFirst')}</a>
+            </p>
           </div>
         )}
         {page && page.items.length > 0 && (
@@ -106,11 +126,25 @@ function Editions() {
               <tbody>
                 {page.items.map((e) => (
                   <tr key={e.editionId} data-edition-id={e.editionId}>
-                    <td><a href={`/organizer/editions/${encodeURIComponent(e.editionId)}`}>{e.name}<span className="visually-hidden"> — {e.number} {e.year}</span></a></td>
+                    <td>
+                      <a href={`/organizer/editions/${encodeURIComponent(e.editionId)}`}>
+                        {e.name}
+                        <span className="visually-hidden">
+                          {' '}
+                          — {e.number} {e.year}
+                        </span>
+                      </a>
+                    </td>
                     <td>{e.number}</td>
                     <td>{e.year}</td>
-                    <td><StateBadge state={e.state} /></td>
-                    <td><time dateTime={e.timeline.applicationsClose}>{formatWarsaw(e.timeline.applicationsClose, i18n.language)}</time></td>
+                    <td>
+                      <StateBadge state={e.state} />
+                    </td>
+                    <td>
+                      <time dateTime={e.timeline.applicationsClose}>
+                        {formatWarsaw(e.timeline.applicationsClose, i18n.language)}
+                      </time>
+                    </td>
                     <td>
                       <ConfirmButton
                         question={t('editions.list.cloneQuestion', { name: `${e.name} (${e.number}, ${e.year})` })}
@@ -118,7 +152,10 @@ function Editions() {
                         busy={cloning === e.editionId}
                         onConfirm={() => void clone(e)}
                       >
-                        {t('editions.list.clone')} <span className="visually-hidden">{e.name} — {e.number} {e.year}</span>
+                        {t('editions.list.clone')}{' '}
+                        <span className="visually-hidden">
+                          {e.name} — {e.number} {e.year}
+                        </span>
                       </ConfirmButton>
                     </td>
                   </tr>
@@ -127,12 +164,26 @@ function Editions() {
             </table>
           </div>
         )}
-        {page && <Pager page={page} loading={loading} onFirst={() => void load(undefined, 1, { focus: true })} onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })} />}
+        {page && (
+          <Pager
+            page={page}
+            loading={loading}
+            onFirst={() => void load(undefined, 1, { focus: true })}
+            onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })}
+          />
+        )}
       </section>
       <section aria-labelledby="new-edition-title" className="ed-new">
-        <h2 id="new-edition-title" tabIndex={-1}>{t('editions.list.new')}</h2>
+        <h2 id="new-edition-title" tabIndex={-1}>
+          {t('editions.list.new')}
+        </h2>
         <p>{t('editions.list.newHint')}</p>
-        <EditionSettingsForm form={form} onSubmit={create} submitLabel={t('editions.list.create')} labelledBy="new-edition-title" />
+        <EditionSettingsForm
+          form={form}
+          onSubmit={create}
+          submitLabel={t('editions.list.create')}
+          labelledBy="new-edition-title"
+        />
       </section>
     </>
   );
