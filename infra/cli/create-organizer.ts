@@ -86,9 +86,11 @@ async function main(): Promise<number> {
     const dataDir = resolve(values.data);
     mkdirSync(dataDir, { recursive: true });
     const pidFile = join(dataDir, 'dynamodb.pid');
-    const endpoint =
-      runningEndpoint(pidFile) ??
-      (db = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), pidFile })).endpoint;
+    let endpoint = runningEndpoint(pidFile);
+    if (!endpoint) {
+      db = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), pidFile });
+      endpoint = db.endpoint;
+    }
     dynamo = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
     tableName = LOCAL_TABLE_NAME;
     await ensureTable(dynamo, tableName);

@@ -66,6 +66,7 @@ export class WebDeployment extends Construct {
     const qualifier =
       (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CDK's literal ${Qualifier} placeholder, replaced here
     const assetBucket = DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME.replace('${Qualifier}', qualifier)
       .replace(/\$\{/g, '<')
       .replace(/\}/g, '>');

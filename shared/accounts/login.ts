@@ -39,7 +39,7 @@ export async function login(
 
   const user = await findUserByEmail(deps.store, input.email);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummy()));
-  if (!user || !user.passwordHash || !passwordOk || user.status !== 'active') {
+  if (!user?.passwordHash || !passwordOk || user.status !== 'active') {
     const [accountFailures] = await Promise.all([
       countFailure(deps, 'loginAccount', accountKey, account ?? null),
       countFailure(deps, 'loginAddress', addressKey, address ?? null),

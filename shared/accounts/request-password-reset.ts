@@ -18,7 +18,7 @@ export async function requestPasswordReset(
   const [counter] = await readCounters(deps.store, [key]);
   if (waitMs(limits.resetMail, counter ?? null, deps.clock.now().getTime()) > 0) return;
   const user = await findUserByEmail(deps.store, input.email);
-  if (!user || user.status !== 'active') return;
+  if (user?.status !== 'active') return;
   await countFailure(deps, 'resetMail', key, counter ?? null);
   const { token, put } = newToken(deps.clock, 'resetPassword', user.userId);
   await deps.store.transact([put]);

@@ -14,7 +14,7 @@ export function attachmentItem(applicationId: string, a: Attachment) {
 
 export function fileQuestion(edition: Edition, questionId: string): Question {
   const q = edition.questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
-  if (!q || q.type !== 'file') {
+  if (q?.type !== 'file') {
     throw new AppError('VALIDATION_FAILED', 'Not a file question', {
       fields: { questionId: { pl: 'To pytanie nie przyjmuje plików.', en: 'This question does not take files.' } },
     });

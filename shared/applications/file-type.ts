@@ -41,7 +41,7 @@ export const contentTypeOf: Record<FileKind, string> = {
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .replace(/[\p{Cc}"]/gu, '')
     .trim()
     .slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'plik' : cleaned;

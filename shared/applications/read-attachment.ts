@@ -12,7 +12,7 @@ export async function readAttachment(
   attachmentId: string,
 ): Promise<{ attachment: Attachment; body: Uint8Array }> {
   const item = await deps.store.get(keys.attachment(applicationId, attachmentId));
-  if (!item || item.status !== 'ready') throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
+  if (item?.status !== 'ready') throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
   const attachment = toAttachment(item);
   const blob = await deps.blobs.documents.get(attachmentBlobKey(applicationId, attachmentId));
   if (!blob) throw new AppError('NOT_FOUND', `No file for attachment ${attachmentId}`);

@@ -5,7 +5,7 @@ import type { Language } from '../http/language';
 import type { MailMessage } from '../platform/mailer';
 import { formatWarsaw, type ApplicationHeader, type Attachment } from './application';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function shown(q: Question, value: AnswerValue | undefined, files: Attachment[], lang: Language): string {
@@ -44,11 +44,14 @@ export function submissionConfirmation(
       ? `Zgłoszenie instytucji ${header.institution.name} do konkursu „${edition.name}” (${edition.number}) zostało złożone ${when}.`
       : `The application of ${header.institution.name} to "${edition.name}" (${edition.number}) was submitted on ${when}.`;
   const text: string[] = [intro, '', lang === 'pl' ? `Podgląd: ${link}` : `View it: ${link}`, ''];
-  const html: string[] = [`<p>${escape(intro)}</p>`, `<p><a href="${escape(link)}">${escape(link)}</a></p>`];
+  const html: string[] = [
+    `<p>${escapeHtml(intro)}</p>`,
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+  ];
   for (const s of edition.questionnaire.sections) {
     const title = inLanguage(s.title, lang);
     text.push(`== ${title} ==`);
-    html.push(`<h2>${escape(title)}</h2><dl>`);
+    html.push(`<h2>${escapeHtml(title)}</h2><dl>`);
     for (const q of s.questions) {
       const value = shown(
         q,
@@ -58,7 +61,7 @@ export function submissionConfirmation(
       );
       text.push(`${inLanguage(q.label, lang)}: ${value}`);
       html.push(
-        `<dt><strong>${escape(inLanguage(q.label, lang))}</strong></dt><dd style="white-space:pre-wrap">${escape(value)}</dd>`,
+        `<dt><strong>${escapeHtml(inLanguage(q.label, lang))}</strong></dt><dd style="white-space:pre-wrap">${escapeHtml(value)}</dd>`,
       );
     }
     text.push('');

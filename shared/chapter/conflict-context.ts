@@ -79,7 +79,7 @@ export async function conflictWrites(
 ): Promise<{ items: TransactItem[]; flagged: boolean }> {
   const { head, mine } = await readExpertAssignment(store, editionId, userId);
   const guard = headUpdate(head, {});
-  if (!mine || !mine.pairs.some((p) => p.institutionId === institutionId && !p.flagged))
+  if (!mine?.pairs.some((p) => p.institutionId === institutionId && !p.flagged))
     return { items: [guard], flagged: false };
   const pairs = mine.pairs.map((p) =>
     p.institutionId === institutionId && !p.flagged ? { ...p, flagged: { reason, at } } : p,

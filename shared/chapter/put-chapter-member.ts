@@ -30,7 +30,7 @@ export async function putChapterMember(
     auditActor(deps.store, signedIn(caller).userId),
     getHead(deps.store, editionId),
   ]);
-  if (!user || !user.roles.includes('expert') || user.status === 'deactivated') {
+  if (!user?.roles.includes('expert') || user.status === 'deactivated') {
     throw new AppError('VALIDATION_FAILED', 'Not an expert account', {
       fields: { userId: { pl: 'To nie jest aktywne konto eksperta.', en: 'This is not an active expert account.' } },
     });

@@ -10,9 +10,10 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32, as in 
 
 function encode(value: bigint, length: number): string {
   let out = '';
+  let rest = value;
   for (let i = 0; i < length; i++) {
-    out = ALPHABET[Number(value % 32n)] + out;
-    value /= 32n;
+    out = ALPHABET[Number(rest % 32n)] + out;
+    rest /= 32n;
   }
   return out;
 }

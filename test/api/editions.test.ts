@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../shared/http/app';
 import { headerItem } from '../../shared/applications/application-store';
 import type { ApplicationHeader } from '../../shared/applications/application';

@@ -68,7 +68,7 @@ describe('store on DynamoDB Local', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected?.reason).toBeInstanceOf(AppError);
-    expect(['CONFLICT', 'CONCURRENT_MODIFICATION']).toContain((rejected?.reason as AppError).code);
+    expect(['CONFLICT', 'CONCURRENT_MODIFICATION']).toContain((rejected!.reason as AppError).code);
     const winner = (await store.get<{ owner: string }>(keys.unique('nip', nip)))?.owner;
     const loser = winner === a ? b : a;
     expect(await store.get({ pk: `INSTITUTION#${loser}`, sk: 'PROFILE' })).toBeNull();

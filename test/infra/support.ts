@@ -124,7 +124,7 @@ export function synthPlatform(options: BuildAppOptions = {}) {
   });
   const template = Template.fromStack(stack);
   const id = (construct: IConstruct) => logicalId(construct);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation JSON
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON of any shape, read by assertions
   const resource = (construct: IConstruct): { Properties: Record<string, any> } =>
     template.toJSON().Resources[id(construct)];
   return { stack, template, id, resource };
