@@ -115,6 +115,7 @@ export class Store {
     key: ItemKey,
     update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
     condition?: Condition,
+    options: { returnValues?: 'ALL_NEW' | 'ALL_OLD' } = {},
   ): Promise<T> {
     const expression = condition?.expression;
     const out = await this.run(() =>
@@ -126,11 +127,12 @@ export class Store {
           ConditionExpression: expression,
           ExpressionAttributeNames: merge(update.names, condition?.names),
           ExpressionAttributeValues: merge(update.values, condition?.values),
-          ReturnValues: 'ALL_NEW',
+          ReturnValues: options.returnValues ?? 'ALL_NEW',
         }),
       ),
     );
-    return out.Attributes as T;
+    // ALL_OLD of an item that did not exist is no attributes at all.
+    return (out.Attributes ?? {}) as T;
   }
 
   async delete(key: ItemKey, condition?: Condition): Promise<void> {

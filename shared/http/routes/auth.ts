@@ -16,7 +16,7 @@ import type { AppDeps, AppEnv } from '../deps';
 import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse, noContent, PublicUserSchema } from '../schemas';
-import { callerOf, clearSessionCookie, setSessionCookie } from '../session-cookie';
+import { callerOf, clearSessionCookie, deviceTokensOf, setDeviceCookie, setSessionCookie } from '../session-cookie';
 
 const Credentials = z.object({
   email: z.string().check(z.maxLength(254)),
@@ -49,8 +49,14 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', Credentials),
       async (c) => {
-        const { user, token, maxAgeSeconds } = await login(deps, c.req.valid('json'), callerOf(c, deps));
+        const deviceTokens = deviceTokensOf(c, deps.settings);
+        const { user, token, maxAgeSeconds, device } = await login(
+          deps,
+          { ...c.req.valid('json'), deviceTokens },
+          callerOf(c, deps),
+        );
         setSessionCookie(c, deps.settings, token, maxAgeSeconds);
+        setDeviceCookie(c, deps.settings, device.token, device.maxAgeSeconds);
         return c.json({ user }, 200);
       },
     )
@@ -142,7 +148,7 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', EmailOnly),
       async (c) => {
-        await resendVerification(deps, c.req.valid('json'));
+        await resendVerification(deps, c.req.valid('json'), callerOf(c, deps));
         return c.json({ accepted: true }, 202);
       },
     )
@@ -155,7 +161,7 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', EmailOnly),
       async (c) => {
-        await requestPasswordReset(deps, c.req.valid('json'));
+        await requestPasswordReset(deps, c.req.valid('json'), callerOf(c, deps));
         return c.json({ accepted: true }, 202);
       },
     )
