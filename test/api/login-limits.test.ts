@@ -24,7 +24,7 @@ describe('login limits under parallel attempts', () => {
   it('40 parallel attempts (39 wrong, the right one last) evaluate at most 5 passwords; the rest are 429', async () => {
     const { user, password } = await seedUser(deps, { role: 'institution' });
     const attempts = Array.from({ length: 40 }, (_, i) => (i === 39 ? password : `wrong-password-${i}`));
-    const statuses = await Promise.all(attempts.map((p) => login(user.email, p).then((r) => r.status)));
+    const statuses: number[] = await Promise.all(attempts.map((p) => login(user.email, p).then((r) => r.status)));
     const evaluated = statuses.filter((s) => s === 200 || s === 401).length;
     expect(evaluated).toBeLessThanOrEqual(limits.loginAccount.freeAttempts);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - limits.loginAccount.freeAttempts);
@@ -33,7 +33,7 @@ describe('login limits under parallel attempts', () => {
 
   it('40 parallel attempts from one address across many accounts evaluate at most the address limit', async () => {
     const from = address();
-    const statuses = await Promise.all(
+    const statuses: number[] = await Promise.all(
       Array.from({ length: 40 }, () => login(uniqueEmail('spray'), 'whatever-password', from).then((r) => r.status)),
     );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(limits.loginAddress.freeAttempts);
