@@ -12,7 +12,7 @@ import { testDeps } from '../support/factories';
  */
 const { deps, app } = apiHarness();
 const address = () => `198.51.100.${Math.floor(Math.random() * 250)}-${Math.random()}`;
-const login = (email: string, password: string, from = address(), cookie?: string) =>
+const login = async (email: string, password: string, from = address(), cookie?: string): Promise<Response> =>
   app.request(
     '/api/auth/login',
     jsonRequest('POST', { email, password }, { 'x-test-client-address': from, ...(cookie ? { cookie } : {}) }),
