@@ -36,23 +36,28 @@ export const institutionRoutes = (deps: AppDeps) =>
     .post(
       '/api/institutions',
       describe({
-        summary: 'Register an institution with its first member (one transaction); mails the confirmation link',
+        summary:
+          'Register an institution with its first member (one transaction); mails the confirmation link. The same 202 for an e-mail that already has an account (its owner is told by mail instead)',
         tags,
         responses: {
-          201: { description: 'Registered', schema: z.object({ userId: z.string(), institutionId: z.string() }) },
-          409: errorResponse('E-mail or NIP already registered (`fields` names which)'),
+          202: {
+            description: 'Accepted: confirm by the e-mailed link',
+            schema: z.object({ accepted: z.literal(true) }),
+          },
+          409: errorResponse('NIP already registered (`fields` names institution.nip)'),
+          429: errorResponse('Too many registrations from this address: wait Retry-After seconds'),
           ...commonErrors,
         },
       }),
       validate('json', Registration),
       async (c) => {
         const { institution, account } = c.req.valid('json');
-        const result = await registerInstitution(
+        await registerInstitution(
           deps,
           { institution, account: { ...account, language: account.language ?? c.get('lang') } },
           callerOf(c, deps),
         );
-        return c.json(result, 201);
+        return c.json({ accepted: true as const }, 202);
       },
     )
     .get(
