@@ -2,6 +2,8 @@ import { AppError } from '../errors';
 import type { Edition } from '../editions/edition';
 import type { Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
+import { failedConditions } from '../store/translate-error';
+import { attachmentItem } from './attachments';
 import {
   searchKey,
   submissionWindow,
@@ -162,3 +164,75 @@ export const notEditable = (status: string) =>
       en: 'The application has been submitted and can no longer be changed. To correct it, withdraw it before the deadline.',
     },
   });
+
+const uploadLinkUsed = (cause: unknown) =>
+  new AppError('INVALID_STATE', 'Upload link used or application not editable', {
+    cause,
+    detail: {
+      pl: 'Ten link do wysłania pliku został już użyty albo zgłoszenia nie można już zmieniać. Dodaj plik ponownie.',
+      en: 'This upload link has been used already, or the application can no longer be changed. Add the file again.',
+    },
+  });
+
+/**
+ * Claims a pending attachment's upload link, once: the attachment must still be pending and
+ * never uploaded, and the application editable. A replayed link, or one used after the file was
+ * completed or the application submitted, is refused (409) before a byte is stored.
+ */
+export async function claimUpload(store: Store, applicationId: string, attachmentId: string, now: string) {
+  try {
+    await store.transact([
+      editableCheck(applicationId),
+      {
+        Update: {
+          TableName: '',
+          Key: keys.attachment(applicationId, attachmentId),
+          UpdateExpression: 'SET uploadedAt = :now',
+          ConditionExpression: '#status = :pending AND attribute_not_exists(uploadedAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':now': now, ':pending': 'pending' },
+        },
+      },
+    ]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') throw uploadLinkUsed(error);
+    throw error;
+  }
+}
+
+/** A checked attachment becomes ready — only from pending, and only while the application is editable. */
+export async function markAttachmentReady(store: Store, applicationId: string, ready: Attachment): Promise<void> {
+  try {
+    await store.transact([
+      editableCheck(applicationId),
+      {
+        Put: {
+          TableName: '',
+          Item: attachmentItem(applicationId, ready),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        },
+      },
+    ]);
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (failed.includes(0)) throw notEditable('submitted');
+    if (failed.includes(1)) throw uploadLinkUsed(error);
+    throw error;
+  }
+}
+
+export async function findAttachment(
+  store: Store,
+  applicationId: string,
+  attachmentId: string,
+  consistent = false,
+): Promise<Attachment | null> {
+  const item = await store.get(keys.attachment(applicationId, attachmentId), { consistent });
+  return item ? toAttachment(item) : null;
+}
+
+export async function discardAttachment(store: Store, applicationId: string, attachmentId: string): Promise<void> {
+  await store.delete(keys.attachment(applicationId, attachmentId));
+}

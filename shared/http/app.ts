@@ -59,13 +59,23 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
   // CSRF: a state-changing request that a browser could send cross-site without a CORS preflight
   // (form or text content types) must come from our own origin, by Sec-Fetch-Site or Origin. JSON
   // bodies need a preflight, which this API never grants (it sends no CORS headers at all).
-  app.use(
-    '/api/*',
-    csrf({
-      origin: (origin, c) => origin === new URL(c.req.url).origin || deps.settings.trustedOrigins.includes(origin),
-      secFetchSite: ['same-origin', 'none'],
-    }),
-  );
+  const csrfCheck = csrf({
+    origin: (origin, c) => origin === new URL(c.req.url).origin || deps.settings.trustedOrigins.includes(origin),
+    secFetchSite: ['same-origin', 'none'],
+  });
+  // Its own error code, so a cross-site refusal never reads like a missing role.
+  app.use('/api/*', async (c, next) => {
+    let passed = false;
+    try {
+      await csrfCheck(c, async () => {
+        passed = true;
+      });
+    } catch (error) {
+      if (!passed) throw new AppError('CSRF_REJECTED', 'Cross-site request refused', { cause: error });
+      throw error;
+    }
+    if (passed) await next();
+  });
   app.use(
     '*',
     methodNotAllowed({

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { AppError, type FieldErrors } from '../errors';
 import { customFieldMessage, fieldMessages } from './field-messages';
 import { requestLanguage, type Language } from './language';
+import { unsafeTextFields } from './text-safety';
 
 type Issue = $ZodIssue;
 
@@ -49,10 +50,16 @@ function localizeIssue(issue: Issue, lang: Language, at: { found: boolean; value
 
 /** The default hook of every validated route: a 400 naming each bad field. */
 export function validationHook(
-  result: { success: true } | { success: false; error: $ZodError; data?: unknown },
+  result: { success: true; data?: unknown } | { success: false; error: $ZodError; data?: unknown },
   c: Context,
 ): void {
-  if (result.success) return;
+  if (result.success) {
+    const unsafe = unsafeTextFields(result.data, requestLanguage(c));
+    if (Object.keys(unsafe).length > 0) {
+      throw new AppError('VALIDATION_FAILED', 'Control or bidi characters in text', { fields: unsafe });
+    }
+    return;
+  }
   throw new AppError('VALIDATION_FAILED', 'Request validation failed', {
     fields: fieldErrors(result.error.issues, requestLanguage(c), result.data),
   });

@@ -6,7 +6,7 @@ import { attachmentBlobKey } from '../../shared/applications/attachments';
 import { requestUpload } from '../../shared/applications/request-upload';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import { requestExport } from '../../shared/exports/request-export';
-import { attach, callerFor, pdfBytes, seedApplication, seedEdition } from '../support/applications';
+import { attach, callerFor, pdfBytes, seedApplication, seedEdition, sha256Of } from '../support/applications';
 import { memberInput, seedSubmitted } from '../support/assignment';
 import { commitAssignment } from '../../shared/assignment/commit-assignment';
 import { previewAssignment } from '../../shared/assignment/preview-assignment';
@@ -571,7 +571,7 @@ beforeAll(async () => {
   const { attachment: pending } = await requestUpload(
     deps,
     appA.applicationId,
-    { questionId: 'documents_other', fileName: 'b.pdf', size: body.length },
+    { questionId: 'documents_other', fileName: 'b.pdf', size: body.length, sha256: sha256Of(body) },
     callerFor(a.member),
   );
   await deps.blobs.documents.put(attachmentBlobKey(appA.applicationId, pending.attachmentId), body, 'application/pdf');
@@ -585,6 +585,7 @@ beforeAll(async () => {
     key: `applications/${deps.ids.newId()}/${deps.ids.newId()}`,
     contentType: 'application/pdf',
     size: body.length,
+    sha256: sha256Of(body),
   });
   // Issue 5: chapters of the matrix's expert and a colleague (loads 0–10, k = 1), in two open editions.
   const e1 = await seedEdition(deps, { settings: { expertsPerApplication: 1 } });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Caller } from '../../shared/access/caller';
 import type { User } from '../../shared/accounts/user';
 import { completeUpload } from '../../shared/applications/complete-upload';
@@ -61,7 +62,7 @@ export async function attach(
   const { attachment } = await requestUpload(
     deps,
     applicationId,
-    { questionId, fileName, size: body.length },
+    { questionId, fileName, size: body.length, sha256: sha256Of(body) },
     callerFor(member),
   );
   await deps.blobs.documents.put(
@@ -71,6 +72,8 @@ export async function attach(
   );
   return completeUpload(deps, applicationId, attachment.attachmentId, callerFor(member));
 }
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** An application with every required answer and the required PDF; submitted when asked. */
 export async function seedApplication(

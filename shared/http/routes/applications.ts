@@ -15,7 +15,7 @@ import { withdrawApplication } from '../../applications/withdraw-application';
 import { instant } from '../../editions/edition';
 import { FILE_MAX_BYTES } from '../../editions/questionnaire';
 import { AppError } from '../../errors';
-import { text } from '../../institutions/institution';
+import { longText, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse } from '../schemas';
@@ -29,11 +29,13 @@ const UploadRequest = z.object({
   questionId: z.string().check(z.minLength(1), z.maxLength(40)),
   fileName: z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(255)),
   size: z.number().check(z.int(), z.gte(0)),
+  /** Hex SHA-256 of the file, computed by the browser: the upload link accepts only these bytes. */
+  sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'sha256')),
 });
 const Decision = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('accept'), version }),
-  z.object({ decision: z.literal('return'), message: text(4000), correctionDeadline: instant, version }),
-  z.object({ decision: z.literal('reject'), reason: text(4000), version }),
+  z.object({ decision: z.literal('return'), message: longText(4000), correctionDeadline: instant, version }),
+  z.object({ decision: z.literal('reject'), reason: longText(4000), version }),
 ]);
 
 const tags = ['applications'];

@@ -9,7 +9,7 @@ import { removeConflict } from '../../chapter/remove-conflict';
 import { setConflict } from '../../chapter/set-conflict';
 import { updateAssignmentSettings } from '../../chapter/update-assignment-settings';
 import { viewAssignmentSettings } from '../../chapter/view-assignment-settings';
-import { text } from '../../institutions/institution';
+import { longText, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse } from '../schemas';
@@ -20,7 +20,7 @@ export const OffsetQuery = {
   offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
 };
-const ConflictInput = z.object({ userId: id, institutionId: id, reason: text(500) });
+const ConflictInput = z.object({ userId: id, institutionId: id, reason: longText(500) });
 
 const tags = ['chapter'];
 const organizersOnly = {

@@ -17,7 +17,7 @@ import { updateQuestionnaire } from '../../editions/update-questionnaire';
 import { updateRubric } from '../../editions/update-rubric';
 import { exportFormats } from '../../exports/export-job';
 import { getExport, listExports, readExport, requestExport } from '../../exports/request-export';
-import { institutionTypes, text, voivodeships } from '../../institutions/institution';
+import { institutionTypes, longText, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse, PageQuery } from '../schemas';
@@ -37,7 +37,7 @@ const CloneInput = z.object({
 const ExtensionInput = z.object({
   institutionId: z.string().check(z.minLength(1), z.maxLength(64)),
   until: instant,
-  reason: text(1000),
+  reason: longText(1000),
 });
 const ListQuery = z.object({
   status: z.optional(z.enum(applicationStatuses)),

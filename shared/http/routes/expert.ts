@@ -6,7 +6,7 @@ import { bidValues } from '../../chapter/chapter';
 import { declareConflict } from '../../chapter/declare-conflict';
 import { listBidding } from '../../chapter/list-bidding';
 import { placeBid } from '../../chapter/place-bid';
-import { text } from '../../institutions/institution';
+import { longText, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { commonErrors, errorResponse } from '../schemas';
@@ -21,7 +21,7 @@ const Bid = z.object({
 });
 const Declare = z.object({
   applicationId: z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id')),
-  reason: text(500),
+  reason: longText(500),
 });
 
 const tags = ['expert'];

@@ -99,11 +99,13 @@ export function FileQuestion({
     setStatus(t('application.files.uploading', { name }));
     try {
       const param = { applicationId };
+      // The upload link accepts exactly these bytes: the server binds their SHA-256 to it.
+      const sha256 = await sha256Hex(file);
       const ticket = await (
         await send(
           api.api.applications[':applicationId'].attachments.$post({
             param,
-            json: { questionId: q.id, fileName: name, size: file.size },
+            json: { questionId: q.id, fileName: name, size: file.size, sha256 },
           }),
         )
       ).json();
@@ -238,4 +240,9 @@ export function FileQuestion({
       </fieldset>
     </div>
   );
+}
+
+async function sha256Hex(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
