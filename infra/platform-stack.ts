@@ -66,7 +66,8 @@ export class PlatformStack extends Stack {
     this.storage.documents.addCorsRule({
       allowedOrigins: [this.web.origin],
       allowedMethods: [s3.HttpMethods.PUT],
-      allowedHeaders: ['content-type'],
+      // The presigned PUT signs the checksum and If-None-Match headers, so the browser must be allowed to send them.
+      allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'if-none-match'],
       maxAge: 3000,
     });
 
