@@ -10,6 +10,7 @@ import { updateInstitution } from '../../institutions/update-institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
+import { Institution, Members, Registered } from '../responses/accounts';
 import { commonErrors, errorResponse, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
 
@@ -25,11 +26,6 @@ const Registration = z.object({
 const ProfileEdit = z.extend(InstitutionProfile, { version: z.number().check(z.int()) });
 const Colleague = z.object({ email: emailAddress, displayName: text(200), language: z.optional(z.enum(languages)) });
 const tags = ['institutions'];
-const denied = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Role may not'),
-  404: errorResponse('No such institution, or not yours'),
-};
 
 export const institutionRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -37,9 +33,10 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions',
       describe({
         summary: 'Register an institution with its first member (one transaction); mails the confirmation link',
+        operationId: 'registerInstitution',
         tags,
         responses: {
-          201: { description: 'Registered', schema: z.object({ userId: z.string(), institutionId: z.string() }) },
+          201: { description: 'Registered', schema: Registered },
           409: errorResponse('E-mail or NIP already registered (`fields` names which)'),
           ...commonErrors,
         },
@@ -59,8 +56,9 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId',
       describe({
         summary: 'The institution’s profile',
+        operationId: 'getInstitution',
         tags,
-        responses: { 200: { description: 'Profile' }, ...denied, ...commonErrors },
+        responses: { 200: { description: 'Profile', schema: Institution }, ...commonErrors },
       }),
       async (c) => c.json(await getInstitution(deps, c.req.param('institutionId')), 200),
     )
@@ -68,10 +66,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId',
       describe({
         summary: 'Edit the profile (optimistic locking: send the version you started from)',
+        operationId: 'updateInstitution',
         tags,
         responses: {
-          200: { description: 'Saved' },
-          ...denied,
+          200: { description: 'Saved', schema: Institution },
+
           409: errorResponse('Changed meanwhile; nothing was overwritten'),
           ...commonErrors,
         },
@@ -87,10 +86,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId/members',
       describe({
         summary: 'Members of the institution',
+        operationId: 'listMembers',
         tags,
         responses: {
-          200: { description: 'Members', schema: z.object({ items: z.array(PublicUserSchema) }) },
-          ...denied,
+          200: { description: 'Members', schema: Members },
+
           ...commonErrors,
         },
       }),
@@ -100,10 +100,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId/members',
       describe({
         summary: 'Invite a colleague by e-mail',
+        operationId: 'inviteMember',
         tags,
         responses: {
           201: { description: 'Invited', schema: PublicUserSchema },
-          ...denied,
+
           409: errorResponse('E-mail already has an account'),
           ...commonErrors,
         },
