@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/http/app';
 import type { OpenApiDocument } from '../../shared/http/openapi/document';
+import { pathParamNames } from '../../shared/http/openapi/document';
 import { routePolicy } from '../../shared/http/routes/policy';
+import { pathParams } from '../../shared/http/schemas';
 import { testDeps } from '../support/factories';
 
 /**
@@ -96,6 +98,17 @@ describe('the served OpenAPI document', () => {
     expect(undeclared).toEqual([]);
   });
 
+  it('bounds every path parameter by name in one table (names ending in Id default to the id schema)', () => {
+    const names = new Set(createApp(testDeps()).routes.flatMap((r) => pathParamNames(r.path)));
+    expect([...names].filter((name) => !(name in pathParams) && !name.endsWith('Id'))).toEqual([]);
+    expect(doc.components.parameters.editionId).toMatchObject({
+      in: 'path',
+      required: true,
+      schema: { $ref: '#/components/schemas/Id' },
+    });
+    expect(doc.components.schemas.Id).toEqual({ type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' });
+  });
+
   it('gives every operation an operationId and a schema for every success answer', () => {
     const ids = operations.map(({ op }) => op.operationId);
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
@@ -141,5 +154,12 @@ describe('the served OpenAPI document', () => {
     );
     expect(served).not.toContain('"$defs"');
     expect(served.length).toBeLessThan(200_000);
+  });
+
+  it('renders on /api/docs with each $ref a link to its component', async () => {
+    const html = await (await createApp(testDeps()).request('/api/docs')).text();
+    expect(html).toContain('<details id="schemas-Edition">');
+    expect(html).toContain('<a href="#schemas-Edition">#/components/schemas/Edition</a>');
+    expect(html).toContain('<a href="#responses-Unauthenticated">');
   });
 });
