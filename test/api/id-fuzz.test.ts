@@ -18,25 +18,16 @@ const { deps, app } = apiHarness();
 const oddIds: string[] = [
   ...[1, 64, 65, 300, 2100, 5000].map((n) => 'A'.repeat(n)),
   encodeURIComponent('ż'.repeat(1100)), // 1,100 characters, 2,200 bytes
-  '%23',
-  'a%23b',
-  '%2F',
+  'a%23b', // the key separator
   'a%2Fb',
   '..',
   '%2E%2E',
-  'a.b',
-  encodeURIComponent('zażółć gęślą jaźń'),
-  encodeURIComponent('𝕏'),
   '%00',
   'a%01b',
-  '%7F',
-  encodeURIComponent('\u202Eevil'),
-  '%',
-  '%ZZ',
-  'a%20b',
-  encodeURIComponent("' OR 1=1 --"),
-  '*',
-  `${'A'.repeat(3000)}.${'B'.repeat(43)}`,
+  encodeURIComponent('\u202Eevil'), // a bidi override
+  encodeURIComponent('zażółć gęślą jaźń'),
+  '%ZZ', // not a percent escape
+  `${'A'.repeat(3000)}.${'B'.repeat(43)}`, // shaped like an upload token, too big for any id
 ];
 
 type Caller = 'anonymous' | 'organizer' | 'institution' | 'expert';
