@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['test/api/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          // Every answer of every api test is checked against the OpenAPI document's schemas.
+          setupFiles: ['test/support/response-check.ts'],
           testTimeout: 30_000,
         },
       },

@@ -25,6 +25,8 @@ import { chapterRoutes } from './routes/chapter';
 import { expertRoutes } from './routes/expert';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
+import { sessionCookieName } from './session-cookie';
+import { checkPathParams } from './validation';
 
 /**
  * The one Hono app. functions/api.ts serves it on Lambda; infra/local serves it on Node. Routes are
@@ -88,7 +90,9 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     }),
   );
 
-  app.use('/api/*', authorize(options.policy ?? routePolicy, deps.principals, ownershipChecksFor(deps.store)));
+  const policy = options.policy ?? routePolicy;
+  app.use('/api/*', authorize(policy, deps.principals, ownershipChecksFor(deps.store)));
+  app.use('/api/*', checkPathParams());
 
   const routes = app
     .route('/', healthRoutes(deps))
@@ -104,7 +108,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', outboxRoutes(deps))
     .route(
       '/',
-      openApiRoutes(() => app.routes),
+      openApiRoutes(() => app.routes, { policy, sessionCookie: sessionCookieName(deps.settings) }),
     );
 
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', 'No such route')));

@@ -15,7 +15,9 @@ import { emailAddress, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse, noContent, PublicUserSchema } from '../schemas';
+import { Accepted } from '../responses/common';
+import { Me, SignedIn } from '../responses/accounts';
+import { commonErrors, errorResponse, noContent } from '../schemas';
 import { callerOf, clearSessionCookie, deviceTokensOf, setDeviceCookie, setSessionCookie } from '../session-cookie';
 
 const Credentials = z.object({
@@ -29,7 +31,6 @@ const NewPassword = z.object({
 });
 const EmailOnly = z.object({ email: emailAddress });
 const MyProfile = z.object({ displayName: text(200), language: z.enum(languages), version: z.number().check(z.int()) });
-const SignedInAnswer = z.object({ user: PublicUserSchema });
 const tags = ['accounts'];
 
 export const authRoutes = (deps: AppDeps) =>
@@ -38,9 +39,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/login',
       describe({
         summary: 'Log in: sets the session cookie',
+        operationId: 'login',
         tags,
         responses: {
-          200: { description: 'Signed in', schema: SignedInAnswer },
+          200: { description: 'Signed in', schema: SignedIn },
           401: errorResponse('Wrong e-mail or password (the same answer for an unknown e-mail)'),
           403: errorResponse('E-mail address not confirmed yet'),
           429: errorResponse('Too many failures: wait Retry-After seconds'),
@@ -64,6 +66,7 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/logout',
       describe({
         summary: 'Log out: ends this session and clears the cookie',
+        operationId: 'logout',
         tags,
         responses: { 204: noContent, ...commonErrors },
       }),
@@ -79,10 +82,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/logout-everywhere',
       describe({
         summary: 'End every session of this account, on every device',
+        operationId: 'logoutEverywhere',
         tags,
         responses: {
           200: { description: 'Sessions ended', schema: z.object({ ended: z.number() }) },
-          401: errorResponse('Not signed in'),
           ...commonErrors,
         },
       }),
@@ -96,16 +99,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/me',
       describe({
         summary: 'The signed-in account (and its institution)',
+        operationId: 'getMe',
         tags,
         responses: {
-          200: {
-            description: 'The account',
-            schema: z.object({
-              user: PublicUserSchema,
-              institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })),
-            }),
-          },
-          401: errorResponse('Not signed in'),
+          200: { description: 'The account', schema: Me },
           ...commonErrors,
         },
       }),
@@ -115,10 +112,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/me',
       describe({
         summary: 'Change one’s own name and language (optimistic locking on version)',
+        operationId: 'updateMyProfile',
         tags,
         responses: {
-          200: { description: 'Saved', schema: SignedInAnswer },
-          401: errorResponse('Not signed in'),
+          200: { description: 'Saved', schema: SignedIn },
           409: errorResponse('Stale version: changed meanwhile'),
           ...commonErrors,
         },
@@ -130,6 +127,7 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/verify-email',
       describe({
         summary: 'Confirm the e-mail address with the link’s token',
+        operationId: 'verifyEmail',
         tags,
         responses: { 204: noContent, ...commonErrors },
       }),
@@ -143,8 +141,13 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/verify-email/resend',
       describe({
         summary: 'Send a new confirmation link (same answer for any address)',
+        operationId: 'resendVerification',
         tags,
-        responses: { 202: { description: 'Accepted' }, ...commonErrors },
+        responses: {
+          202: { description: 'Accepted', schema: Accepted },
+          429: errorResponse('Too many account e-mails for this address or from this client: wait Retry-After seconds'),
+          ...commonErrors,
+        },
       }),
       validate('json', EmailOnly),
       async (c) => {
@@ -156,8 +159,13 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/password-reset',
       describe({
         summary: 'Mail a password-reset link (same answer for any address)',
+        operationId: 'requestPasswordReset',
         tags,
-        responses: { 202: { description: 'Accepted' }, ...commonErrors },
+        responses: {
+          202: { description: 'Accepted', schema: Accepted },
+          429: errorResponse('Too many account e-mails for this address or from this client: wait Retry-After seconds'),
+          ...commonErrors,
+        },
       }),
       validate('json', EmailOnly),
       async (c) => {
@@ -169,6 +177,7 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/password-reset/complete',
       describe({
         summary: 'Set a new password with the link’s token; ends every session',
+        operationId: 'resetPassword',
         tags,
         responses: { 204: noContent, ...commonErrors },
       }),
@@ -182,8 +191,9 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/invitations/accept',
       describe({
         summary: 'Accept an invitation: set a password and sign in',
+        operationId: 'acceptInvitation',
         tags,
-        responses: { 200: { description: 'Signed in', schema: SignedInAnswer }, ...commonErrors },
+        responses: { 200: { description: 'Signed in', schema: SignedIn }, ...commonErrors },
       }),
       validate('json', z.extend(NewPassword, { displayName: z.optional(text(200)) })),
       async (c) => {

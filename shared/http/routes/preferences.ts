@@ -15,6 +15,7 @@ export const preferenceRoutes = (deps: AppDeps) =>
     '/api/preferences/language',
     describe({
       summary: 'Choose the language of server messages (sets the `lang` cookie)',
+      operationId: 'setLanguagePreference',
       tags: ['platform'],
       responses: { 200: { description: 'Language stored in a cookie', schema: LanguagePreference }, ...commonErrors },
     }),
