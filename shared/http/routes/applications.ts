@@ -15,7 +15,7 @@ import { withdrawApplication } from '../../applications/withdraw-application';
 import { instant } from '../../editions/edition';
 import { FILE_MAX_BYTES } from '../../editions/questionnaire';
 import { AppError } from '../../errors';
-import { longText, text } from '../../institutions/institution';
+import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import {
@@ -171,7 +171,11 @@ export const applicationRoutes = (deps: AppDeps) =>
         summary: 'Download an attachment',
         operationId: 'downloadAttachment',
         tags,
-        responses: { 200: { description: 'The file', contentType: attachmentMediaTypes }, ...commonErrors },
+        responses: {
+          200: { description: 'The file', contentType: attachmentMediaTypes },
+          409: errorResponse('INTEGRITY_FAILED: the stored bytes differ from the recorded SHA-256; never served'),
+          ...commonErrors,
+        },
       }),
       async (c) => {
         const { attachment, body } = await readAttachment(
@@ -207,8 +211,10 @@ export const applicationRoutes = (deps: AppDeps) =>
         },
         responses: {
           204: { description: 'Stored' },
+          400: errorResponse('Another size, or content that differs from the declared SHA-256'),
           403: errorResponse('Invalid or expired link'),
           404: errorResponse('Cloud mode (attachments go straight to S3 there), or not an upload link at all'),
+          409: errorResponse('The link was used already, or the application is no longer editable (single use)'),
           ...commonErrors,
         },
       }),
