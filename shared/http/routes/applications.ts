@@ -211,7 +211,6 @@ export const applicationRoutes = (deps: AppDeps) =>
         },
         responses: {
           204: { description: 'Stored' },
-          400: errorResponse('Another size, or content that differs from the declared SHA-256'),
           403: errorResponse('Invalid or expired link'),
           404: errorResponse('Cloud mode (attachments go straight to S3 there), or not an upload link at all'),
           409: errorResponse('The link was used already, or the application is no longer editable (single use)'),
