@@ -11,6 +11,7 @@ import { defaultAssignmentSettings } from '../../../shared/chapter/chapter';
 import { declareConflict } from '../../../shared/chapter/declare-conflict';
 import { placeBid } from '../../../shared/chapter/place-bid';
 import { putChapterMember } from '../../../shared/chapter/put-chapter-member';
+import { editionItem } from '../../../shared/editions/edition-store';
 import { requestExport } from '../../../shared/exports/request-export';
 import { keys } from '../../../shared/store/keys';
 import { seedInstitution, seedUser, type Harness } from '../accounts';
@@ -152,6 +153,8 @@ export async function seedWorld(deps: Deps): Promise<World> {
   ]);
   const draftName = `Edycja ${mark('DRAFT')}`;
   const draft = await seedEdition(deps, { state: 'draft', settings: { name: draftName } });
+  // The edition list is newest first and shared by every test file: dated last, the draft is always on page one.
+  await deps.store.put(editionItem({ ...draft, createdAt: '2099-12-31T23:59:59.999Z' }));
   own('draftEdition', 'draft edition id', draft.editionId);
   own('draftEdition', 'draft edition name', mark('DRAFT'));
 
