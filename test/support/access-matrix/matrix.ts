@@ -25,7 +25,8 @@ export type Sample = (w: World, caller: Caller, deps: Deps) => Promise<Request> 
  *  - `nobody`: no tenant's (public or platform answers);
  *  - `self`: the caller's own account or institution only — organizers included;
  *  - `own`: the caller's own; organizers every tenant's (they run the contest);
- *  - `chapter`: `own`, plus the submitted applications of the route's edition (`within`), for its chapter;
+ *  - `chapter`: `own`, plus the submitted applications of the route's edition (`within`), for its chapter
+ *    (an expert sees them only in an edition whose chapter they sit on);
  *  - `{ everything }`: by design, with the reason written next to it.
  */
 export type Sees = 'nobody' | 'self' | 'own' | 'chapter' | { everything: string };
@@ -67,7 +68,8 @@ export function mayShow(cell: Pick<Cell, 'sees' | 'within'>, marker: Marker, cal
   if (ownTenants[caller].includes(marker.tenant)) return true;
   if (cell.sees === 'self') return false;
   if (caller === 'organizer') return true;
-  return cell.sees === 'chapter' && marker.tenant === 'applicants';
+  const seated = marker.edition !== undefined && (w.seats[marker.edition] ?? []).includes(caller);
+  return cell.sees === 'chapter' && marker.tenant === 'applicants' && seated;
 }
 
 /** The markers of `w` the answer names although the caller may not see them (what the caller sent is no news). */

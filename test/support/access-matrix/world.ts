@@ -58,6 +58,8 @@ export interface World {
   /** The `ZNAK-<who>-<tag>` string in a tenant's names, answers, file names and file contents. */
   mark: (who: 'INSTA' | 'INSTB' | 'E2' | 'COLLEAGUE') => string;
   markers: Marker[];
+  /** Which callers sit on the chapter of an edition (only they may see its submitted applications). */
+  seats: Record<string, readonly Caller[]>;
   institutionA: string;
   institutionB: string;
   users: Record<SignedInCaller, User>;
@@ -276,6 +278,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
     tag,
     mark,
     markers,
+    seats: { [e1.editionId]: ['expert'], [e2.editionId]: ['expert'], [elsewhere.editionId]: ['outsider'] },
     chapter: {
       e1: e1.editionId,
       e2: e2.editionId,
