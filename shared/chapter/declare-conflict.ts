@@ -1,15 +1,16 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
+import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import type { StoredConflict } from './chapter';
 import { conflictItem } from './chapter-store';
 import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-context';
 
 /**
- * An expert declares a conflict of interest with an application's institution, at any time. If the
- * application is already assigned to them, the pair is flagged for replacement in the same write.
- * Declaring again updates the reason. Audited.
+ * An expert declares a conflict of interest with an application's institution (never a draft's), at any
+ * time. If the application is already assigned to them, the pair is flagged for replacement in the same
+ * write. Declaring again updates the reason. Audited.
  */
 export async function declareConflict(
   deps: AppDeps,
@@ -22,6 +23,8 @@ export async function declareConflict(
     editionApplication(deps.store, editionId, input.applicationId),
     auditActor(deps.store, me.userId),
   ]);
+  // A draft is not the chapter's to see (it would tell that the institution is preparing one): as if it did not exist.
+  if (header.status === 'draft') throw new AppError('NOT_FOUND', 'No such application in this edition');
   const now = deps.clock.now().toISOString();
   const conflict: StoredConflict = {
     userId: me.userId,
