@@ -1,10 +1,10 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
+import { AppError } from '../errors';
 import type { AppDeps } from '../http/deps';
 import type { StoredConflict } from './chapter';
 import { assignableStatuses, conflictItem } from './chapter-store';
-import { AppError } from '../errors';
 import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-context';
 
 /**
