@@ -5,6 +5,7 @@ import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { App } from '../../shared/http/app';
+import { pageSecurityHeaders } from '../../shared/http/page-headers';
 import { WEB_DIST } from './web-build';
 
 type LocalEnv = { Bindings: HttpBindings };
@@ -19,6 +20,14 @@ export function localServer(app: App, webDist: string = WEB_DIST): Hono<LocalEnv
   // The Node bindings go along, so the app sees the socket's address (getConnInfo in local-deps.ts).
   server.all('/api/*', (c) => app.fetch(c.req.raw, c.env));
   server.all('/api', (c) => app.fetch(c.req.raw, c.env));
+
+  const headers = Object.entries(pageSecurityHeaders());
+  server.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+  });
+  // Vite writes hidden source maps next to the bundle (for reading stack traces); they are not served.
+  server.use('*', async (c, next) => (/\.map$/i.test(c.req.path) ? c.text('Not found', 404) : next()));
   server.use('/*', serveStatic({ root: webDist }));
   server.get('*', async (c) => {
     const index = await readFile(join(webDist, 'index.html'), 'utf8').catch(() => null);
