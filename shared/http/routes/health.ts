@@ -8,6 +8,7 @@ import { commonErrors } from '../schemas';
 const HealthReport = z.object({
   status: z.enum(['ok', 'unavailable']),
   checks: z.object({ table: z.enum(['reachable', 'unreachable']) }),
+  reason: z.optional(z.string()),
   time: z.iso.datetime(),
 });
 
@@ -19,7 +20,7 @@ export const healthRoutes = (deps: AppDeps) =>
       tags: ['platform'],
       responses: {
         200: { description: 'The API runs and the table answers', schema: HealthReport },
-        503: { description: 'The table is not reachable', schema: HealthReport },
+        503: { description: 'The table is not reachable (with the reason, when known)', schema: HealthReport },
         500: commonErrors[500],
       },
     }),
