@@ -59,11 +59,7 @@ export class PlatformStack extends Stack {
       logLevel,
     });
     this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });
-    this.web = new Web(this, 'Web', {
-      httpApi: this.httpApi.httpApi,
-      accessLogs: this.storage.accessLogs,
-      documents: this.storage.documents,
-    });
+    this.web = new Web(this, 'Web', { httpApi: this.httpApi.httpApi, accessLogs: this.storage.accessLogs });
     // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
     this.api.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
     // Browsers PUT attachments straight to the documents bucket with presigned URLs, from the web origin only.

@@ -1,4 +1,4 @@
-import { Duration, Fn } from 'aws-cdk-lib';
+import { Aws, Duration, Fn } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -11,8 +11,6 @@ import { secureBucket } from './secure-bucket';
 export interface WebProps {
   readonly httpApi: apigwv2.IHttpApi;
   readonly accessLogs: s3.IBucket;
-  /** Browsers PUT attachments here with presigned URLs: the pages' CSP must let them connect to it. */
-  readonly documents: s3.IBucket;
 }
 
 /**
@@ -33,10 +31,19 @@ const spaFallbackCode = `function handler(event) {
 }`;
 
 /**
+ * Browsers PUT attachments straight to the documents bucket with presigned, virtual-hosted URLs
+ * (https://<bucket>.s3.<region>.amazonaws.com/…). The bucket's own name cannot appear in this policy:
+ * its CORS rule names the distribution's origin, and the distribution names this policy — a cycle
+ * CloudFormation refuses. So the region's S3 hosts it is, built from pseudo parameters only; the
+ * presigned signature, not the CSP, is what guards the bucket.
+ */
+export const documentUploadSource = `https://*.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+
+/**
  * The pages' security headers (shared/http/page-headers.ts, which the local server sends too), as a
  * CloudFront response-headers policy. The API behaviour has none: the app sets its own.
  */
-function pageHeadersPolicy(scope: Construct, documents: s3.IBucket): cloudfront.ResponseHeadersPolicy {
+function pageHeadersPolicy(scope: Construct): cloudfront.ResponseHeadersPolicy {
   const hsts = pageHeaderValues.strictTransportSecurity;
   const referrerPolicy = Object.values(cloudfront.HeadersReferrerPolicy).find(
     (p) => p === pageHeaderValues.referrerPolicy,
@@ -47,9 +54,7 @@ function pageHeadersPolicy(scope: Construct, documents: s3.IBucket): cloudfront.
     comment: 'Przyjazny Urzad web pages: strict CSP and the other security headers',
     securityHeadersBehavior: {
       contentSecurityPolicy: {
-        contentSecurityPolicy: pageContentSecurityPolicy({
-          connectSources: [`https://${documents.bucketRegionalDomainName}`],
-        }),
+        contentSecurityPolicy: pageContentSecurityPolicy({ connectSources: [documentUploadSource] }),
         override: true,
       },
       contentTypeOptions: { override: true },
@@ -112,7 +117,7 @@ export class Web extends Construct {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: pageHeadersPolicy(this, props.documents),
+        responseHeadersPolicy: pageHeadersPolicy(this),
         functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },

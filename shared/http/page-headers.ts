@@ -9,8 +9,8 @@
  */
 export interface PageHeaderOptions {
   /**
-   * Origins the app may fetch from besides its own: the documents bucket in the cloud, where the
-   * browser PUTs attachments with a presigned URL. None locally (uploads go to /api/uploads/).
+   * Origins the app may fetch from besides its own: in the cloud, S3, where the browser PUTs
+   * attachments with a presigned URL (see infra/constructs/web.ts). None locally (/api/uploads/).
    */
   readonly connectSources?: readonly string[];
 }
