@@ -94,6 +94,7 @@ export class DynamoDbSupervisor {
       );
     }
     this.restarts.push(now);
+    this.outage = `${how}; restarting it`;
     const data = this.options.inMemory
       ? 'The in-memory data is lost: the table and the demo data are created afresh.'
       : 'The data in .data/ is kept.';

@@ -19,6 +19,15 @@ import { jvmPids, latestDemoAccount, platformPerFile, stopAndCheckNoJvmLeft } fr
  */
 const Health = z.object({ status: z.string(), reason: z.optional(z.string()) });
 
+/** Waits (bounded) until the platform has printed `text`: the kill has been noticed. */
+async function printed(platform: RunningPlatform, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!platform.output().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the platform did not print "${text}":\n${platform.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Polls /api/health (bounded) until it answers 200, keeping every 503's reason on the way. */
 async function healthUntilRecovered(
   baseUrl: string,
@@ -41,6 +50,7 @@ describe('npm start -- --in-memory, when the DynamoDB Local JVM is killed', () =
   it('logs it, says why in /api/health, restarts the JVM with a fresh table and demo data', async () => {
     const first = platform().dynamoPid;
     process.kill(first); // SIGTERM, as `kill <pid>` would
+    await printed(platform(), `DynamoDB Local (pid ${first}) was killed by SIGTERM unexpectedly.`);
     const { recovered, reasons } = await healthUntilRecovered(platform().baseUrl, 60_000);
     expect(recovered, platform().output()).toBe(true);
     expect(
@@ -91,9 +101,11 @@ describe('npm start with .data/, when the DynamoDB Local JVM is killed', () => {
     write.destroy();
 
     process.kill(running.dynamoPid);
-    const { recovered } = await healthUntilRecovered(running.baseUrl, 60_000);
+    await printed(running, 'The data in .data/ is kept.');
+    const { recovered, reasons } = await healthUntilRecovered(running.baseUrl, 60_000);
     expect(recovered, running.output()).toBe(true);
-    expect(running.output()).toContain('The data in .data/ is kept.');
+    expect(reasons.length, 'no 503 seen while DynamoDB Local was down').toBeGreaterThan(0);
+    expect(running.output()).toMatch(/DynamoDB Local restarted: http:\/\/127\.0\.0\.1:\d+ \(pid \d+\), data kept\./);
 
     const read = DynamoDBDocumentClient.from(
       new DynamoDBClient({ endpoint: running.dynamoEndpoint, region: localRegion, credentials: localCredentials }),
