@@ -37,9 +37,17 @@ export function localServer(app: App, webDist: string = WEB_DIST): Hono<LocalEnv
   return server;
 }
 
+/**
+ * Idle keep-alive connections stay open longer than clients keep them (Node's default is 5 s; browsers
+ * and undici reuse a connection for longer), so the server never closes one just as a client sends its
+ * next request on it — that request would fail with "other side closed".
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 export function listen(server: Hono<LocalEnv>, port: number, hostname = '127.0.0.1'): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const s = serve({ fetch: server.fetch, port, hostname }, () => resolve(s));
+    if ('keepAliveTimeout' in s) s.keepAliveTimeout = KEEP_ALIVE_MS;
     s.once('error', reject);
   });
 }
