@@ -19,6 +19,7 @@ import { localCredentials, localRegion } from './dynamodb-local';
 import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sessionPrincipals } from '../../shared/http/session-cookie';
+import type { DatabaseOutage } from '../../shared/health/check-health';
 
 /** The table `npm start` and the local commands use in `.data/`. */
 export const LOCAL_TABLE_NAME = 'przyjazny-urzad';
@@ -34,6 +35,8 @@ export interface LocalDepsOptions {
   maxBodyBytes?: number;
   /** The port the browser uses, so http://localhost:<port> is a trusted origin. */
   port?: number;
+  /** Why DynamoDB Local is down, while `npm start` restarts it. */
+  databaseOutage?: DatabaseOutage;
 }
 
 export interface LocalDeps extends AppDeps {
@@ -81,6 +84,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     settings,
     keyRing,
     principals: sessionPrincipals({ store, clock, ids, keyRing, settings }),
+    databaseOutage: options.databaseOutage,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address ?? 'unknown';

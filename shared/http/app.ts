@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors';
 import type { AppDeps, AppEnv } from './deps';
 import { requestLanguage } from './language';
+import { pageHeaderValues, strictTransportSecurity } from './page-headers';
 import type { AccessRule } from '../access/policy';
 import { ownershipChecksFor } from '../access/policy';
 import { authorize } from './middleware/authorize';
@@ -44,10 +45,17 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
   app.use(
     '/api/*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
-      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-      referrerPolicy: 'no-referrer',
-      xFrameOptions: 'DENY',
+      // JSON and the one docs page (inline style, no script): nothing may load, frame it or post from it.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
+      strictTransportSecurity,
+      referrerPolicy: pageHeaderValues.referrerPolicy,
+      xFrameOptions: pageHeaderValues.frameOptions,
     }),
   );
   const jsonBodyLimit = bodyLimit({

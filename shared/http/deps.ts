@@ -13,6 +13,7 @@ import type { KeyRing } from '../platform/secrets';
 import type { Context } from 'hono';
 import type { UploadTarget } from '../platform/uploads';
 import type { ExportJob } from '../exports/export-job';
+import type { DatabaseOutage } from '../health/check-health';
 
 /** Everything the app needs from the outside world; built by functions/ (cloud) or infra/local (laptop). */
 export interface AppDeps {
@@ -34,6 +35,8 @@ export interface AppDeps {
   principals: PrincipalResolver;
   /** The client's address as the platform sees it (API Gateway's source IP, the socket locally). */
   clientAddress: (c: Context) => string;
+  /** Locally: why the database is down while DynamoDB Local is being restarted (for /api/health). */
+  databaseOutage?: DatabaseOutage;
 }
 
 export interface AppSettings {

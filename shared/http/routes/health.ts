@@ -11,6 +11,7 @@ const HealthReport = component(
   z.object({
     status: z.enum(['ok', 'unavailable']),
     checks: z.object({ table: z.enum(['reachable', 'unreachable']) }),
+    reason: z.optional(z.string()),
     time: z.iso.datetime(),
   }),
 );
@@ -24,7 +25,7 @@ export const healthRoutes = (deps: AppDeps) =>
       tags: ['platform'],
       responses: {
         200: { description: 'The API runs and the table answers', schema: HealthReport },
-        503: { description: 'The table is not reachable', schema: HealthReport },
+        503: { description: 'The table is not reachable (with the reason, when known)', schema: HealthReport },
         500: commonErrors[500],
       },
     }),
