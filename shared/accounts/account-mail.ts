@@ -1,5 +1,5 @@
-import type { Language } from '../http/language';
 import type { MailMessage } from '../platform/mailer';
+import type { Language } from '../language';
 
 /** The account e-mails, in the recipient's language. Links point at the web UI's pages. */
 export type AccountMail =

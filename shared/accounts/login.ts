@@ -1,7 +1,6 @@
 import type { Caller } from '../access/caller';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { recordFailure, recordSuccess, reserveAttempts, type Subject } from '../limits/attempts';
 import { keys } from '../store/keys';
 import { DEVICE_TOKEN_TTL_SECONDS, deviceAccount, signDeviceToken, verifyDeviceToken } from './device-token';
@@ -9,6 +8,7 @@ import { hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { startSession } from './sessions';
 import { emailKey, type PublicUser, publicUser } from './user';
 import { findUserByEmail } from './user-store';
+import type { Deps } from '../deps';
 
 let dummyHash: Promise<string> | undefined;
 /** Unknown e-mails are checked against this, so they take as long as known ones. */
@@ -31,7 +31,7 @@ export interface LoginResult {
  * same work; waiting is a 429 with Retry-After, also the same for known and unknown e-mails.
  */
 export async function login(
-  deps: AppDeps,
+  deps: Deps,
   input: { email: string; password: string; deviceTokens?: string[] },
   caller: Caller,
 ): Promise<LoginResult> {

@@ -1,10 +1,10 @@
 import type { Caller } from '../access/caller';
-import type { AppDeps } from '../http/deps';
 import { reserveAttempts } from '../limits/attempts';
 import { accountLink, accountMail } from './account-mail';
 import { newToken } from './tokens';
 import { emailKey } from './user';
 import { findUserByEmail } from './user-store';
+import type { Deps } from '../deps';
 
 /**
  * Mails a single-use reset link to an active account. The answer never says whether the address
@@ -13,7 +13,7 @@ import { findUserByEmail } from './user-store';
  * that it is a 429, for known and unknown addresses alike.
  */
 export async function requestPasswordReset(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'mail' | 'settings'>,
   input: { email: string },
   caller: Caller,
 ): Promise<void> {

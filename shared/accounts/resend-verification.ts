@@ -1,10 +1,10 @@
 import type { Caller } from '../access/caller';
-import type { AppDeps } from '../http/deps';
 import { reserveAttempts } from '../limits/attempts';
 import { accountLink, accountMail } from './account-mail';
 import { newToken } from './tokens';
 import { emailKey } from './user';
 import { findUserByEmail } from './user-store';
+import type { Deps } from '../deps';
 
 /**
  * Sends a new confirmation link. Answers the same whether or not the address has an account (the
@@ -12,7 +12,7 @@ import { findUserByEmail } from './user-store';
  * limits with the password reset, so it cannot flood a mailbox either.
  */
 export async function resendVerification(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'mail' | 'settings'>,
   input: { email: string },
   caller: Caller,
 ): Promise<void> {

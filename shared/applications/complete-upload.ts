@@ -3,11 +3,11 @@ import { type Caller, signedIn } from '../access/caller';
 import { getEdition } from '../editions/edition-store';
 import { fileLimit, fileTypes } from '../editions/questionnaire';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { editableStatuses, type Attachment } from './application';
 import { discardAttachment, findAttachment, getHeader, markAttachmentReady, notEditable } from './application-store';
 import { attachmentBlobKey, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { sniffFileKind } from './file-type';
+import type { Deps } from '../deps';
 
 /**
  * Second step: the bytes are in the blob store. Their size, their checksum (the one declared before
@@ -17,7 +17,7 @@ import { sniffFileKind } from './file-type';
  * submitted application.
  */
 export async function completeUpload(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   attachmentId: string,
   caller: Caller,

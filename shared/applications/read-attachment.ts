@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import type { Attachment } from './application';
 import { findAttachment } from './application-store';
 import { attachmentBlobKey } from './attachments';
+import type { Deps } from '../deps';
 
 /**
  * The bytes of a ready attachment of this application (the route policy has checked whose it is) —
@@ -11,7 +11,7 @@ import { attachmentBlobKey } from './attachments';
  * never served (409, logged), so nobody downloads what the content check never saw.
  */
 export async function readAttachment(
-  deps: Pick<AppDeps, 'store' | 'blobs' | 'logger'>,
+  deps: Pick<Deps, 'store' | 'blobs' | 'logger'>,
   applicationId: string,
   attachmentId: string,
 ): Promise<{ attachment: Attachment; body: Uint8Array }> {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { verifyUploadToken } from '../platform/uploads';
 import { claimUpload } from './application-store';
 import { parseAttachmentBlobKey } from './attachments';
+import type { Deps } from '../deps';
 
 const refused = () => new AppError('FORBIDDEN', 'Invalid or expired upload link');
 
@@ -15,7 +15,7 @@ const refused = () => new AppError('FORBIDDEN', 'Invalid or expired upload link'
  * are written only where none exist yet.
  */
 export async function receiveUpload(
-  deps: AppDeps,
+  deps: Deps,
   token: string,
   body: Uint8Array,
   contentType: string | undefined,

@@ -1,13 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
 import { getEdition } from '../editions/edition-store';
 import { FILES_PER_QUESTION, fileLimit, fileTypes } from '../editions/questionnaire';
-import type { AppDeps } from '../http/deps';
 import { reserveAttempts } from '../limits/attempts';
 import type { UploadTicket } from '../platform/uploads';
 import { editableStatuses, type Attachment } from './application';
 import { assertWindowOpen, editableCheck, loadApplication, notEditable } from './application-store';
 import { attachmentBlobKey, attachmentItem, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
+import type { Deps } from '../deps';
 
 /**
  * First step of an attachment: checks the question, the declared size and the file type named by
@@ -15,7 +15,7 @@ import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
  * checked for real by `completeUpload` once the bytes are there.
  */
 export async function requestUpload(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   input: { questionId: string; fileName: string; size: number; sha256: string },
   caller: Caller,

@@ -3,11 +3,11 @@ import { auditActor } from '../accounts/user-store';
 import { getEdition } from '../editions/edition-store';
 import { cleanAnswers, sectionAnswerProblems, type Answers } from '../editions/questionnaire';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { failedConditions } from '../store/translate-error';
 import { keys } from '../store/keys';
 import { editableStatuses, type SectionAnswers } from './application';
 import { assertWindowOpen, editableCheck, getHeader, notEditable } from './application-store';
+import type { Deps } from '../deps';
 
 const staleSection = {
   pl: 'Tę część zapisano w międzyczasie (np. w innej karcie). Twoje odpowiedzi są zachowane w przeglądarce — porównaj je z zapisanymi i zapisz ponownie.',
@@ -20,7 +20,7 @@ const staleSection = {
  * validated against the questionnaire (type, length, options); required ones only at submit.
  */
 export async function saveSection(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   sectionId: string,
   input: { answers: Record<string, unknown>; version: number },

@@ -2,10 +2,10 @@ import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import type { StoredConflict } from './chapter';
 import { assignableStatuses, conflictItem } from './chapter-store';
 import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-context';
+import type { Deps } from '../deps';
 
 /**
  * An expert declares a conflict of interest with an application's institution, at any time. If the
@@ -15,7 +15,7 @@ import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-
  * preparing one.
  */
 export async function declareConflict(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { applicationId: string; reason: string },
   caller: Caller,

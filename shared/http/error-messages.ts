@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import type { Language, Localized } from './language';
+import type { Language, Localized } from '../language';
 
 /** The message each error code shows a person, in both languages. */
 export const errorMessages: Record<ErrorCode, Localized> = {

@@ -1,4 +1,4 @@
-import type { Localized } from './language';
+import type { Localized } from '../language';
 
 /**
  * Messages of custom (refine) checks in request schemas. A schema refines with the key as its

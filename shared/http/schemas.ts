@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import { roles } from '../access/principal';
 import { voivodeships } from '../institutions/institution';
-import { languages } from './language';
 import { component, responseComponent } from './openapi/component-names';
 import type { ResponseSpec } from './openapi/describe';
+import { languages } from '../language';
 
 /** The one error body every failing route returns (DESIGN.md §5). */
 export const ErrorBody = component(

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../errors';
-import type { Language } from './language';
+import type { Language } from '../language';
 
 /**
  * Characters no input of ours may carry, in any text field, checked once for every validated
@@ -37,7 +37,7 @@ export function unsafeTextFields(value: unknown, lang: Language, limit = 20): Fi
       const found = forbiddenCharacter(v);
       if (found) fields[path.length > 0 ? path.join('.') : '_'] = message(found)[lang];
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => visit(item, [...path, String(i)], depth + 1));
+      for (const [i, item] of v.entries()) visit(item, [...path, String(i)], depth + 1);
     } else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v)) {
         const found = forbiddenCharacter(key);

@@ -6,10 +6,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { safeParse } from 'zod/mini';
 import { AppError, type FieldErrors } from '../errors';
 import { customFieldMessage, fieldMessages } from './field-messages';
-import { requestLanguage, type Language } from './language';
+import { requestLanguage } from './language';
 import { unsafeTextFields } from './text-safety';
 import { endpointParams, matchedEndpoint } from './middleware/authorize';
 import { pathParamSchema } from './schemas';
+import type { Language } from '../language';
 
 type Issue = $ZodIssue;
 

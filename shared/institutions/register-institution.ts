@@ -6,13 +6,13 @@ import { newAccountItems, newUser } from '../accounts/user';
 import { findUserByEmail } from '../accounts/user-store';
 import { reserveAttempts } from '../limits/attempts';
 import { auditPut } from '../audit/audit';
-import { AppError, type FieldErrors } from '../errors';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
+import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { failedConditions } from '../store/translate-error';
 import { normalizeProfile, type Institution, type NewInstitution } from './institution';
 import { normalizeNip } from './nip';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 export interface Registration {
   institution: NewInstitution;
@@ -36,7 +36,7 @@ export const nipTaken = {
  * named (409): which public institutions take part is no secret, and the clerk needs to know to ask
  * a registered colleague for an invitation. Registrations are limited per client address.
  */
-export async function registerInstitution(deps: AppDeps, input: Registration, caller: Caller): Promise<void> {
+export async function registerInstitution(deps: Deps, input: Registration, caller: Caller): Promise<void> {
   await reserveAttempts(deps, [{ limit: 'registerAddress', subject: caller.ip }]);
   const passwordHash = await acceptablePasswordHash(input.account.password, input.account, 'account.password');
   const now = deps.clock.now().toISOString();
@@ -110,7 +110,7 @@ export async function registerInstitution(deps: AppDeps, input: Registration, ca
 }
 
 /** Tells the owner of a taken address that someone tried to register with it (in the owner's language). */
-async function warnOwner(deps: AppDeps, email: string): Promise<void> {
+async function warnOwner(deps: Deps, email: string): Promise<void> {
   const owner = await findUserByEmail(deps.store, email);
   if (!owner) return;
   await deps.mail.send(

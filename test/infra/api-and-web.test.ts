@@ -67,7 +67,7 @@ describe('functions', () => {
         'TABLE_NAME',
         'DOCUMENTS_BUCKET',
         'CERTIFICATES_BUCKET',
-        'CERTIFICATE_QUEUE_URL',
+        'JOBS_QUEUE_URL',
         'MAIL_FROM',
         'APP_SECRET_ARN',
         'LOG_LEVEL',
@@ -77,7 +77,7 @@ describe('functions', () => {
     expect(env.TABLE_NAME).toEqual({ Ref: fx.id(fx.stack.data.table) });
     expect(env.DOCUMENTS_BUCKET).toEqual({ Ref: fx.id(fx.stack.storage.documents) });
     expect(env.CERTIFICATES_BUCKET).toEqual({ Ref: fx.id(fx.stack.storage.certificates) });
-    expect(env.CERTIFICATE_QUEUE_URL).toEqual({ Ref: fx.id(fx.stack.worker.jobs.queue) });
+    expect(env.JOBS_QUEUE_URL).toEqual({ Ref: fx.id(fx.stack.worker.jobs.queue) });
     expect(env.MAIL_FROM).toBe(testMailFrom); // from the mailFrom context value
     expect(env.LOG_LEVEL).toBe('info');
   });

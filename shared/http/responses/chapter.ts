@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { AssignmentSettingsInput, conflictRules, MemberInput, Workplace } from '../../chapter/chapter';
 import { institutionTypes, voivodeships } from '../../institutions/institution';
 import { component } from '../openapi/component-names';
-import { languages } from '../language';
 import { itemsOf, offsetPage } from './common';
+import { languages } from '../../language';
 
 component('Workplace', Workplace);
 

@@ -13,12 +13,12 @@ import { updateMyProfile } from '../../accounts/update-my-profile';
 import { verifyEmail } from '../../accounts/verify-email';
 import { emailAddress, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
-import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
 import { Accepted } from '../responses/common';
 import { Me, SignedIn } from '../responses/accounts';
 import { commonErrors, errorResponse, noContent } from '../schemas';
 import { callerOf, clearSessionCookie, deviceTokensOf, setDeviceCookie, setSessionCookie } from '../session-cookie';
+import { languages } from '../../language';
 
 const Credentials = z.object({
   email: z.string().check(z.maxLength(254)),

@@ -9,7 +9,7 @@ import { removeConflict } from '../../chapter/remove-conflict';
 import { setConflict } from '../../chapter/set-conflict';
 import { updateAssignmentSettings } from '../../chapter/update-assignment-settings';
 import { viewAssignmentSettings } from '../../chapter/view-assignment-settings';
-import { longText, text } from '../../institutions/institution';
+import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { AssignmentSettings, ChapterList, ChapterMember, Conflict, ConflictPage } from '../responses/chapter';

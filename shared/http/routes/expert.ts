@@ -6,7 +6,7 @@ import { bidValues } from '../../chapter/chapter';
 import { declareConflict } from '../../chapter/declare-conflict';
 import { listBidding } from '../../chapter/list-bidding';
 import { placeBid } from '../../chapter/place-bid';
-import { longText, text } from '../../institutions/institution';
+import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { MyAssignments, MyChapters } from '../responses/assignment';

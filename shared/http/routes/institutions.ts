@@ -8,12 +8,12 @@ import { listMembers } from '../../institutions/list-members';
 import { registerInstitution } from '../../institutions/register-institution';
 import { updateInstitution } from '../../institutions/update-institution';
 import type { AppDeps, AppEnv } from '../deps';
-import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
 import { Institution, Members } from '../responses/accounts';
 import { Accepted } from '../responses/common';
 import { commonErrors, errorResponse, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
+import { languages } from '../../language';
 
 const Registration = z.object({
   institution: NewInstitution,

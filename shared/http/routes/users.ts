@@ -8,11 +8,11 @@ import { auditSubjectTypes } from '../../audit/audit';
 import { listAudit } from '../../audit/list-audit';
 import { emailAddress, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
-import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
 import { AuditPage, UserPage } from '../responses/accounts';
 import { commonErrors, errorResponse, Id, PageQuery, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
+import { languages } from '../../language';
 
 const UsersQuery = z.object({ role: z.enum(roles), ...PageQuery });
 const NewExpert = z.object({

@@ -195,7 +195,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
   own('instA', 'instA application in the third edition', appSubmit.applicationId, third.editionId);
   own('instB', 'instB application in the third edition', appFormal.applicationId, third.editionId);
   const exported = await requestExport(deps, third.editionId, 'csv', callerFor(organizer));
-  await deps.exportJobs.drain();
+  await deps.jobs.drain();
   // Upload links are single use: each upload cell asks for its own on A's draft in an edition of its own.
   const uploads = await seedEdition(deps);
   const uploadApp = await seedApplication(deps, a.member, uploads.editionId);
