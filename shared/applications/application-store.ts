@@ -67,10 +67,19 @@ export async function loadApplication(store: Store, applicationId: string): Prom
   };
 }
 
-export async function getHeader(store: Store, applicationId: string, consistent = false): Promise<ApplicationHeader> {
+export async function findHeader(
+  store: Store,
+  applicationId: string,
+  consistent = false,
+): Promise<ApplicationHeader | null> {
   const item = await store.get(keys.application(applicationId), { consistent });
-  if (!item) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
-  return toHeader(item);
+  return item ? toHeader(item) : null;
+}
+
+export async function getHeader(store: Store, applicationId: string, consistent = false): Promise<ApplicationHeader> {
+  const header = await findHeader(store, applicationId, consistent);
+  if (!header) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
+  return header;
 }
 
 export async function findExtension(store: Store, editionId: string, institutionId: string): Promise<Extension | null> {
@@ -78,16 +87,21 @@ export async function findExtension(store: Store, editionId: string, institution
   return item ? (strip(item) as unknown as Extension) : null;
 }
 
-/** Refuses with 409 DEADLINE_PASSED (and the reason, with the deadline in Polish time) when the window is closed. */
+/**
+ * Refuses with 409 DEADLINE_PASSED (and the reason, with the deadline in Polish time) when the window
+ * is closed. An extension can only lengthen the window, so it is read only when the window is closed
+ * without it (an ordinary save before the deadline costs no read).
+ */
 export async function assertWindowOpen(
   deps: { store: Store; clock: { now(): Date } },
   edition: Edition,
   header: ApplicationHeader,
-): Promise<string> {
+): Promise<void> {
+  const now = deps.clock.now();
+  if (submissionWindow(edition, header, null, now).open) return;
   const extension = await findExtension(deps.store, edition.editionId, header.institutionId);
-  const window = submissionWindow(edition, header, extension, deps.clock.now());
+  const window = submissionWindow(edition, header, extension, now);
   if (!window.open) throw new AppError('DEADLINE_PASSED', window.reason.en, { detail: window.reason });
-  return window.closesAt;
 }
 
 /** Condition of every write to an application's answers: the header still says it is editable. */
@@ -235,4 +249,48 @@ export async function findAttachment(
 
 export async function discardAttachment(store: Store, applicationId: string, attachmentId: string): Promise<void> {
   await store.delete(keys.attachment(applicationId, attachmentId));
+}
+
+const staleSection = {
+  pl: 'Tę część zapisano w międzyczasie (np. w innej karcie). Twoje odpowiedzi są zachowane w przeglądarce — porównaj je z zapisanymi i zapisz ponownie.',
+  en: 'This section was saved meanwhile (e.g. in another tab). Your answers are kept in the browser — compare them with the saved ones and save again.',
+};
+
+/**
+ * Writes a section's answers from the version they were read at (0: never saved), only while the
+ * application is editable — one transaction. A newer save in between is 409 STALE_VERSION naming
+ * `version`; a submitted application is 409 INVALID_STATE.
+ */
+export async function putSection(
+  store: Store,
+  applicationId: string,
+  saved: SectionAnswers,
+  readVersion: number,
+): Promise<void> {
+  const versionCheck =
+    readVersion === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } };
+  try {
+    await store.transact([
+      editableCheck(applicationId),
+      {
+        Put: {
+          TableName: '',
+          Item: { ...keys.section(applicationId, saved.sectionId), entity: 'section', ...saved },
+          ...versionCheck,
+        },
+      },
+    ]);
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (failed.includes(1))
+      throw new AppError('STALE_VERSION', 'Section saved meanwhile', {
+        fields: { version: staleSection },
+        detail: staleSection,
+        cause: error,
+      });
+    if (failed.includes(0)) throw notEditable('submitted');
+    throw error;
+  }
 }

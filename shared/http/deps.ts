@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Loaded } from '../access/policy';
 import type { Principal } from '../access/principal';
 import type { Deps, Settings } from '../deps';
 import type { DatabaseOutage } from '../health/check-health';
@@ -18,5 +19,6 @@ export interface AppDeps extends Deps {
 export type AppSettings = Settings;
 
 export interface AppEnv {
-  Variables: { requestId: string; lang: Language; principal: Principal };
+  /** `loaded`: what the route's ownership check already read (shared/access/policy.ts `Loaded`). */
+  Variables: { requestId: string; lang: Language; principal: Principal; loaded: Loaded };
 }

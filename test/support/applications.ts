@@ -85,7 +85,13 @@ export async function seedApplication(
   const header = await startApplication(deps, editionId, callerFor(member));
   if (options.complete || options.submit) {
     for (const [sectionId, answers] of Object.entries(completeAnswers))
-      await saveSection(deps, header.applicationId, sectionId, { answers, version: 0 }, callerFor(member));
+      await saveSection(deps, {
+        applicationId: header.applicationId,
+        sectionId,
+        answers,
+        version: 0,
+        caller: callerFor(member),
+      });
     await attach(deps, member, header.applicationId);
   }
   if (options.submit)

@@ -87,13 +87,13 @@ export const applicationRoutes = (deps: AppDeps) =>
       validate('json', SectionSave),
       async (c) =>
         c.json(
-          await saveSection(
-            deps,
-            c.req.param('applicationId'),
-            c.req.param('sectionId'),
-            c.req.valid('json'),
-            callerOf(c, deps),
-          ),
+          await saveSection(deps, {
+            ...c.req.valid('json'),
+            applicationId: c.req.param('applicationId'),
+            sectionId: c.req.param('sectionId'),
+            caller: callerOf(c, deps),
+            header: c.get('loaded').application,
+          }),
           200,
         ),
     )

@@ -163,8 +163,13 @@ export async function seedWorld(deps: Deps): Promise<World> {
   // Each institution's draft in the open edition: answers and files carry its marker.
   const draftWithFile = async (inst: typeof a, m: string, tenant: Tenant) => {
     const header = await startApplication(deps, open.editionId, callerFor(inst.member));
-    const standards = { answers: { standards_description: `Opis ${mark(m)}` }, version: 0 };
-    await saveSection(deps, header.applicationId, 'standards', standards, callerFor(inst.member));
+    await saveSection(deps, {
+      applicationId: header.applicationId,
+      sectionId: 'standards',
+      answers: { standards_description: `Opis ${mark(m)}` },
+      version: 0,
+      caller: callerFor(inst.member),
+    });
     const file = await attach(
       deps,
       inst.member,
