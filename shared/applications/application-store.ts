@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { Edition } from '../editions/edition';
-import type { Store, TransactItem } from '../store/store';
+import { type Condition, type Store, type TransactItem, tx } from '../store/store';
 import { keys } from '../store/keys';
 import { failedConditions } from '../store/translate-error';
 import { attachmentItem } from './attachments';
@@ -9,6 +9,7 @@ import {
   submissionWindow,
   type ApplicationHeader,
   type ApplicationStatus,
+  editableStatuses,
   type Attachment,
   type Extension,
   type SectionAnswers,
@@ -106,14 +107,16 @@ export async function assertWindowOpen(
 
 /** Condition of every write to an application's answers: the header still says it is editable. */
 export function editableCheck(applicationId: string): TransactItem {
+  return tx.check(keys.application(applicationId), statusIn(editableStatuses));
+}
+
+/** `#status IN (…)` over the given statuses: the one way a state guard is written. */
+export function statusIn(statuses: readonly ApplicationStatus[]): Condition {
+  const values = Object.fromEntries(statuses.map((status, i) => [`:status${i}`, status]));
   return {
-    ConditionCheck: {
-      TableName: '',
-      Key: keys.application(applicationId),
-      ConditionExpression: '#status IN (:draft, :returned, :withdrawn)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':draft': 'draft', ':returned': 'returned', ':withdrawn': 'withdrawn' },
-    },
+    expression: `#status IN (${Object.keys(values).join(', ')})`,
+    names: { '#status': 'status' },
+    values,
   };
 }
 
