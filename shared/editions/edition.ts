@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { headcountBrackets, institutionTypes, text } from '../institutions/institution';
 import { localized, type Message } from './localized';
+import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
 import { criterionCount, emptyRubric, type Rubric } from './rubric';
 import { emptyQuestionnaire, questionCount, type Questionnaire } from './questionnaire';
 
@@ -61,6 +62,8 @@ export const EditionSettings = z.object({
   expertsPerApplication: z.number().check(z.int(), z.gte(1), z.lte(10)),
   certificateValidityMonths: z.number().check(z.int(), z.gte(1), z.lte(60)),
   fees: FeeTable,
+  /** How the chapter scores (issue 13); absent on editions made before scoring: defaults apply. */
+  scoring: z.optional(ScoringSettings),
 });
 export type EditionSettings = z.infer<typeof EditionSettings>;
 
@@ -206,3 +209,9 @@ export function transitionProblems(edition: Edition, to: EditionState, now: Date
   }
   return problems;
 }
+
+/** The edition's scoring rules, with the defaults filled in. */
+export const scoringSettingsOf = (edition: Pick<EditionSettings, 'scoring'>): ScoringSettings => ({
+  ...defaultScoringSettings(),
+  ...edition.scoring,
+});

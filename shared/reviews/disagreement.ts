@@ -1,7 +1,8 @@
 import type { Rubric } from '../editions/rubric';
 import { maxTotal } from '../editions/rubric';
 import { rubricCriteria, sheetTotal } from './scoring';
-import type { ScoringSettings, SheetContent } from './sheet';
+import type { ScoringSettings } from '../editions/scoring-settings';
+import type { SheetContent } from './sheet';
 
 export interface CriterionSpread {
   code: string;

@@ -1,6 +1,7 @@
 import type { Message } from '../editions/localized';
 import type { Criterion, MysteryShopperChannel, Rubric } from '../editions/rubric';
-import type { Contact, ScoringSettings, SheetContent, Tick } from './sheet';
+import type { ScoringSettings } from '../editions/scoring-settings';
+import type { Contact, SheetContent, Tick } from './sheet';
 
 /**
  * The pure rules of scoring (issue 13): what a draft may hold, what a submitted sheet must hold, the

@@ -15,9 +15,6 @@ export type SheetStatus = (typeof sheetStatuses)[number];
 export const tickValues = ['met', 'partly', 'notMet'] as const;
 export type Tick = (typeof tickValues)[number];
 
-export const visibilityModes = ['never', 'afterOwnSubmission', 'always'] as const;
-export type VisibilityMode = (typeof visibilityModes)[number];
-
 const code = z.string().check(z.maxLength(40));
 const longText = (max: number) => z.string().check(z.maxLength(max));
 
@@ -78,21 +75,4 @@ export const emptySheetContent = (): SheetContent => ({
   feedback: '',
   privateNote: '',
   contacts: {},
-});
-
-/** The edition's scoring rules (edition settings); defaults for editions made before scoring existed. */
-export const ScoringSettings = z.object({
-  justificationMinLength: z.number().check(z.int(), z.gte(0), z.lte(2000)),
-  visibility: z.enum(visibilityModes),
-  reminderDaysBefore: z.array(z.number().check(z.int(), z.gte(1), z.lte(60))).check(z.maxLength(5)),
-  /** Submitted totals further apart than this share of the maximum are a disagreement. */
-  disagreementPercent: z.number().check(z.gt(0), z.lte(100)),
-});
-export type ScoringSettings = z.infer<typeof ScoringSettings>;
-
-export const defaultScoringSettings = (): ScoringSettings => ({
-  justificationMinLength: 30,
-  visibility: 'afterOwnSubmission',
-  reminderDaysBefore: [7, 1],
-  disagreementPercent: 20,
 });

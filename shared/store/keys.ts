@@ -123,6 +123,27 @@ export const keys = {
   }),
   assignmentPrefix: 'ASSIGNMENT#',
   generationPrefix: (generation: string) => keyPart('ASSIGNMENT', generation, ''),
+  /** One expert's score sheet of one application; all sheets of an application share a partition. */
+  sheet: (applicationId: string, expertId: string): ItemKey => ({
+    pk: keyPart('SHEETS', applicationId),
+    sk: keyPart('SHEET', expertId),
+  }),
+  applicationSheets: (applicationId: string) => keyPart('SHEETS', applicationId),
+  sheetPrefix: 'SHEET#',
+  /** gsi1: every sheet of an edition (the organizer's progress and disagreement views). */
+  editionSheets: (editionId: string) => keyPart('EDITION_SHEETS', editionId),
+  editionSheetSort: (applicationId: string, expertId: string) => keyPart(applicationId, expertId),
+  /** A mystery-shopper evidence file of one expert's sheet, beside the sheets of the application. */
+  evidence: (applicationId: string, expertId: string, fileId: string): ItemKey => ({
+    pk: keyPart('SHEETS', applicationId),
+    sk: keyPart('EVIDENCE', expertId, fileId),
+  }),
+  evidencePrefix: (expertId: string) => keyPart('EVIDENCE', expertId, ''),
+  /** "This reminder was sent to this expert": written once, so a job run twice mails once. */
+  reminderSent: (editionId: string, point: string, expertId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('REMINDER', point, expertId),
+  }),
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
 };

@@ -5,7 +5,8 @@ import { sampleRubric } from '../../shared/editions/sample-edition';
 import { disagreementOf } from '../../shared/reviews/disagreement';
 import { dueReminder, scoringProgress } from '../../shared/reviews/progress';
 import { channelPoints, draftProblems, rubricCriteria, sheetTotal, submitProblems } from '../../shared/reviews/scoring';
-import { defaultScoringSettings, emptySheetContent, type SheetContent, tickValues } from '../../shared/reviews/sheet';
+import { defaultScoringSettings } from '../../shared/editions/scoring-settings';
+import { emptySheetContent, type SheetContent, tickValues } from '../../shared/reviews/sheet';
 
 const rubric = sampleRubric();
 const settings = defaultScoringSettings();
