@@ -7,6 +7,7 @@ import { processJob } from '../shared/jobs/process-job';
 import { readConfig } from '../shared/config';
 import { s3BlobStore } from '../shared/platform/blob-store-s3';
 import { systemClock } from '../shared/platform/clock';
+import { ulidGenerator } from '../shared/platform/ids';
 import { lazy } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
 import { sesMailer } from '../shared/platform/mailer-ses';
@@ -38,6 +39,24 @@ const mail = lazy(() =>
   ),
 );
 
+// The reminders job reads the table and mails; links point at the public origin.
+const scoring = lazy(() => {
+  const { store, clock } = deps();
+  return {
+    store,
+    clock,
+    ids: ulidGenerator(clock),
+    mail: mail(),
+    settings: {
+      mode: 'cloud' as const,
+      maxBodyBytes: 0,
+      secureCookies: true,
+      trustedOrigins: [],
+      publicOrigin: config.publicOrigin,
+    },
+  };
+});
+
 /**
  * SQS → background jobs (exports, certificates, mail). Each message is handled on its own; a failed or
  * malformed one is reported in `batchItemFailures`, so SQS retries only that one and, after
@@ -47,7 +66,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      await processJob({ logger, exports: deps, mail }, record.body);
+      await processJob({ logger, exports: deps, mail, scoring }, record.body);
     } catch (error) {
       logger.error('job failed', {
         messageId: record.messageId,

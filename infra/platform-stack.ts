@@ -63,6 +63,7 @@ export class PlatformStack extends Stack {
     this.web = new Web(this, 'Web', { httpApi: this.httpApi.httpApi, accessLogs: this.storage.accessLogs });
     // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
     this.api.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
+    this.worker.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
     // Browsers PUT attachments straight to the documents bucket with presigned URLs, from the web origin only.
     this.storage.documents.addCorsRule({
       allowedOrigins: [this.web.origin],

@@ -1,4 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function';
@@ -27,6 +29,7 @@ export const jobsWorkerTimeout = Duration.minutes(5);
 export class JobsWorker extends Construct {
   readonly jobs: JobQueue;
   readonly fn: AppFunction;
+  readonly reminders: events.Rule;
 
   constructor(scope: Construct, id: string, props: JobsWorkerProps) {
     super(scope, id);
@@ -48,6 +51,17 @@ export class JobsWorker extends Construct {
     this.fn.function.addEventSource(
       new SqsEventSource(this.jobs.queue, { batchSize: 10, reportBatchItemFailures: true }),
     );
+    // The scoring reminders run hourly: the schedule puts a job on the queue like any other (the job is
+    // idempotent per expert and reminder point, so a duplicate delivery mails nobody twice).
+    this.reminders = new events.Rule(this, 'ScoringReminders', {
+      description: 'Hourly: mail experts with unsubmitted score sheets at the reminder points',
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [
+        new targets.SqsQueue(this.jobs.queue, {
+          message: events.RuleTargetInput.fromObject({ type: 'scoring.reminders' }),
+        }),
+      ],
+    });
     props.data.grantDataReadWrite(this.fn.role);
     grantSendMail(this.fn.role, props.mailFrom);
     grantObjectActions(this.fn.role, props.storage.certificates, ['s3:PutObject']);

@@ -70,6 +70,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
         logger: options.logger,
         exports: () => ({ store, clock, logger: options.logger, documents }),
         mail: () => mail,
+        scoring: () => ({ store, clock, ids, mail, settings }),
       },
       body,
     );

@@ -47,6 +47,13 @@ export const auditActions = [
   'assignment.pairRemoved',
   'assignment.pairSwapped',
   'assignment.pairLocked',
+  'sheet.scoresChanged',
+  'sheet.submitted',
+  'sheet.reopened',
+  'sheet.discarded',
+  'sheet.reconsiderationRequested',
+  'edition.closedWithMissingSheets',
+  'scoring.reminderSent',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

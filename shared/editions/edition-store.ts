@@ -27,6 +27,11 @@ export async function findEdition(store: Store, editionId: string, consistent = 
   return item ? toEdition(item) : null;
 }
 
+/** Every edition (a handful a year, one gsi1 partition): for jobs that look at the editions in a state. */
+export async function allEditions(store: Store): Promise<Edition[]> {
+  return (await store.queryAll({ index: 'gsi1', partitionKey: keys.editions() }, 1000)).map(toEdition);
+}
+
 export async function getEdition(store: Store, editionId: string, consistent = false): Promise<Edition> {
   const edition = await findEdition(store, editionId, consistent);
   if (!edition) throw new AppError('NOT_FOUND', `No edition ${editionId}`);

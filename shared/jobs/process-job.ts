@@ -2,6 +2,7 @@ import { MalformedJobError, processCertificateJob } from '../certificates/proces
 import { buildExport, type ExportDeps } from '../exports/build-export';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
+import { type ReminderDeps, runScoringReminders } from '../reviews/run-scoring-reminders';
 import { jobSchema } from './job';
 
 export interface WorkerDeps {
@@ -9,6 +10,7 @@ export interface WorkerDeps {
   /** Built on first need: a mail job needs no table, a certificate job no mailer. */
   exports: () => ExportDeps;
   mail: () => Mailer;
+  scoring: () => ReminderDeps;
 }
 
 /**
@@ -37,5 +39,10 @@ export async function processJob(deps: WorkerDeps, body: string): Promise<void> 
     case 'mail.send':
       await deps.mail().send(job.message);
       return;
+    case 'scoring.reminders': {
+      const { sent } = await runScoringReminders(deps.scoring());
+      deps.logger.info('scoring reminders', { sent });
+      return;
+    }
   }
 }

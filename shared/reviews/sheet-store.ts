@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors';
 import type { Message } from '../editions/localized';
 import { parseItem } from '../store/parse';
-import { keys } from '../store/keys';
+import { type ItemKey, keys } from '../store/keys';
 import { type Store, type TransactItem, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import { EvidenceFile, ScoreSheet } from './sheet';
@@ -33,8 +33,14 @@ export async function findSheet(
   return item ? toSheet(item) : null;
 }
 
+/** The sheets at these keys (missing ones are left out): one BatchGet per hundred. */
+export async function findSheetsByKeys(store: Store, sheetKeys: ItemKey[]): Promise<ScoreSheet[]> {
+  if (sheetKeys.length === 0) return [];
+  return (await store.batchGet(sheetKeys)).map(toSheet);
+}
+
 /** Every sheet of one application (at most a handful: k experts and those they replaced). */
-export async function listApplicationSheets(store: Store, applicationId: string): Promise<ScoreSheet[]> {
+export async function sheetsOfApplication(store: Store, applicationId: string): Promise<ScoreSheet[]> {
   const items = await store.queryAll({
     partitionKey: keys.applicationSheets(applicationId),
     sortKeyPrefix: keys.sheetPrefix,
@@ -43,7 +49,7 @@ export async function listApplicationSheets(store: Store, applicationId: string)
 }
 
 /** Every sheet of an edition, by Query of gsi1 (paged internally). */
-export async function listEditionSheets(store: Store, editionId: string): Promise<ScoreSheet[]> {
+export async function sheetsOfEdition(store: Store, editionId: string): Promise<ScoreSheet[]> {
   const items = await store.queryAll({ index: 'gsi1', partitionKey: keys.editionSheets(editionId) });
   return items.map(toSheet);
 }
