@@ -4,7 +4,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { User } from '../../shared/accounts/user';
 import { commitAssignment } from '../../shared/assignment/commit-assignment';
 import { previewAssignment } from '../../shared/assignment/preview-assignment';
-import { getHead, readAssignment, pairsOf } from '../../shared/assignment/assignment-store';
+import { pairsOf } from '../../shared/assignment/assignment';
+import { getHead, listExpertAssignments } from '../../shared/assignment/assignment-store';
 import { createApp } from '../../shared/http/app';
 import { keys } from '../../shared/store/keys';
 import { localDynamo, testTableName } from '../support/dynamo';
@@ -89,7 +90,7 @@ async function commit(cookie: string, editionId: string, p: Preview, mode: 'incr
 }
 
 const currentPairs = async (editionId: string, h = deps) =>
-  pairsOf((await readAssignment(h.store, editionId)).experts)
+  pairsOf((await listExpertAssignments(h.store, editionId)).experts)
     .map((p) => `${p.applicationId}:${p.userId}`)
     .sort();
 
@@ -110,6 +111,8 @@ describe('assignment: preview → commit', () => {
     expect([first.alreadyCommitted, second.alreadyCommitted].filter((x) => !x)).toHaveLength(1);
     const again = await commit(w.cookie, w.edition.editionId, p);
     expect(again).toMatchObject({ alreadyCommitted: true, pairs: 12, mailed: 0 });
+    // The digests are mail.send jobs: the worker (in process here) sends them once the queue drains.
+    await deps.jobs.drain();
     const digests = (await deps.mail.list())
       .slice(mailsBefore)
       .filter((m) => m.subject.includes('Nowe zgłoszenia do oceny'));
@@ -675,12 +678,12 @@ describe('assignment: a commit interrupted by DynamoDB leaves the old assignment
     const h = testDeps({ dynamo, tableName: testTableName(), maxBodyBytes: 1024 * 1024 });
     const failingApp = createApp(h);
     const w = await world(h, { experts: 4, applications: 6 });
-    await commitAssignment(
-      h,
-      w.edition.editionId,
-      { mode: 'incremental', previewId: (await previewAssignment(h, w.edition.editionId, 'incremental')).previewId },
-      callerFor(w.organizer),
-    );
+    await commitAssignment(h, {
+      editionId: w.edition.editionId,
+      mode: 'incremental',
+      previewId: (await previewAssignment(h, { editionId: w.edition.editionId, mode: 'incremental' })).previewId,
+      caller: callerFor(w.organizer),
+    });
     const old = await currentPairs(w.edition.editionId, h);
     // A full re-run with a bid that changes the optimum, so the new assignment differs from the old.
     await h.store.put({
@@ -750,12 +753,12 @@ describe('assignment: a commit interrupted by DynamoDB leaves the old assignment
       applicationId: swapFrom[0],
       value: -2,
     });
-    await commitAssignment(
-      h,
-      w.edition.editionId,
-      { mode: 'full', previewId: (await previewAssignment(h, w.edition.editionId, 'full')).previewId },
-      callerFor(w.organizer),
-    );
+    await commitAssignment(h, {
+      editionId: w.edition.editionId,
+      mode: 'full',
+      previewId: (await previewAssignment(h, { editionId: w.edition.editionId, mode: 'full' })).previewId,
+      caller: callerFor(w.organizer),
+    });
     const last = await getHead(h.store, w.edition.editionId);
     expect(await generations()).toEqual(new Set([last.generation, last.previousGeneration]));
     expect(last.previousGeneration).toBe(head.generation);

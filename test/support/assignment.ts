@@ -67,6 +67,11 @@ export async function seedChapterExpert(
   overrides: Partial<MemberInput> = {},
 ): Promise<User> {
   const { user } = await seedUser(deps, { role: 'expert' });
-  await putChapterMember(deps, editionId, user.userId, memberInput(overrides), callerFor(organizer));
+  await putChapterMember(deps, {
+    ...memberInput(overrides),
+    editionId,
+    userId: user.userId,
+    caller: callerFor(organizer),
+  });
   return user;
 }
