@@ -49,7 +49,14 @@ export const expertRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'Assignments', schema: MyAssignments }, ...commonErrors },
       }),
       async (c) =>
-        c.json(await listMyAssignments(deps, { editionId: c.req.param('editionId'), caller: callerOf(c, deps) }), 200),
+        c.json(
+          await listMyAssignments(deps, {
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+            member: c.get('loaded').member,
+          }),
+          200,
+        ),
     )
     .get(
       '/api/expert/editions/:editionId/bidding',
@@ -66,6 +73,7 @@ export const expertRoutes = (deps: AppDeps) =>
             ...c.req.valid('query'),
             editionId: c.req.param('editionId'),
             caller: callerOf(c, deps),
+            member: c.get('loaded').member,
           }),
           200,
         ),
