@@ -85,7 +85,7 @@ export function expertAssignmentPut(x: ExpertAssignment, previousVersion: number
 }
 
 /** Transactions hold at most 100 items and 4 MB: chunks of both (with room for attribute overhead). */
-export function transactionChunks<T>(items: T[], maxItems = 100, maxBytes = 3_500_000): T[][] {
+function transactionChunks<T>(items: T[], maxItems = 100, maxBytes = 3_500_000): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
@@ -171,7 +171,7 @@ function generationTime(generation: string): number {
 }
 
 /** A commit writing its generation finishes within seconds; items older than this and unreferenced are leftovers. */
-export const ORPHAN_AGE_MS = 15 * 60_000;
+const ORPHAN_AGE_MS = 15 * 60_000;
 
 const GenerationItem = z.pick(ExpertAssignment, { generation: true, userId: true });
 

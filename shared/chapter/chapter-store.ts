@@ -37,8 +37,7 @@ export function memberItem(m: ChapterMember) {
   };
 }
 
-export const toMember = (item: Record<string, unknown>): ChapterMember =>
-  parseItem(ChapterMember, item, 'chapter member');
+const toMember = (item: Record<string, unknown>): ChapterMember => parseItem(ChapterMember, item, 'chapter member');
 
 export const memberChanged = (cause?: unknown) =>
   new AppError('STALE_VERSION', 'Member changed meanwhile', {

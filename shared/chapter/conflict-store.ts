@@ -15,7 +15,7 @@ import { StoredBid, StoredConflict } from './chapter';
  * item of them (docs/data-model.md, patterns 27–28).
  */
 
-export const conflictItem = (editionId: string, c: StoredConflict) => ({
+const conflictItem = (editionId: string, c: StoredConflict) => ({
   ...keys.conflict(editionId, c.userId, c.institutionId),
   entity: 'conflict',
   ...c,
