@@ -1,10 +1,9 @@
 import { newAccountItems, newUser, type User } from '../../shared/accounts/user';
 import type { ChapterMember, Workplace } from '../../shared/chapter/chapter';
 import { defaultAssignmentSettings } from '../../shared/chapter/chapter';
-import { memberItem } from '../../shared/chapter/chapter-store';
+import { assignmentSettingsItem, memberItem } from '../../shared/chapter/chapter-store';
 import type { InstitutionType } from '../../shared/institutions/institution';
-import { keys } from '../../shared/store/keys';
-import type { TransactItem } from '../../shared/store/store';
+import { type TransactItem, tx } from '../../shared/store/store';
 import type { Deps } from '../../shared/deps';
 
 const DOMAIN = 'demo.przyjazny-urzad.pl';
@@ -78,10 +77,9 @@ export async function seedDemoChapter(
     addedAt: at,
     version: 1,
   });
-  items.push({
-    Put: {
-      TableName: '',
-      Item: memberItem(
+  items.push(
+    tx.put(
+      memberItem(
         member(
           demoExpert,
           { voivodeship: 'małopolskie', county: 'Kraków', commune: 'Kraków' },
@@ -89,8 +87,8 @@ export async function seedDemoChapter(
           false,
         ),
       ),
-    },
-  });
+    ),
+  );
   for (const o of others) {
     const user = newUser(deps, {
       email: o.email,
@@ -105,25 +103,12 @@ export async function seedDemoChapter(
         expertise: ['zarządzanie jakością'],
       },
     });
-    items.push(...newAccountItems(user), {
-      Put: { TableName: '', Item: memberItem(member(user, o.workplace, o.preferred, o.chair ?? false)) },
-    });
+    items.push(...newAccountItems(user), tx.put(memberItem(member(user, o.workplace, o.preferred, o.chair ?? false))));
   }
   const bidding = {
     opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
     closesAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
   };
-  items.push({
-    Put: {
-      TableName: '',
-      Item: {
-        ...keys.assignmentSettings(editionId),
-        entity: 'assignmentSettings',
-        ...defaultAssignmentSettings,
-        bidding,
-        version: 1,
-      },
-    },
-  });
+  items.push(tx.put(assignmentSettingsItem(editionId, { ...defaultAssignmentSettings, bidding, version: 1 })));
   await deps.store.transact(items);
 }

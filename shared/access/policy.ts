@@ -2,7 +2,8 @@ import type { Principal, Role } from './principal';
 import type { Store } from '../store/store';
 import type { ApplicationHeader } from '../applications/application';
 import { findHeader } from '../applications/application-store';
-import { keys } from '../store/keys';
+import type { ChapterMember } from '../chapter/chapter';
+import { findMember } from '../chapter/chapter-store';
 
 /**
  * Access rules, one per route (shared/http/routes/policy.ts). Outcomes are chosen consistently
@@ -23,10 +24,11 @@ export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'notFou
 
 /**
  * What an ownership check read to decide, kept for the route (one read, not two): the application
- * header of `ownApplication`. Filled per request by `authorize`.
+ * header of `ownApplication`, the caller's membership of `chapterMember`. Filled per request by `authorize`.
  */
 export interface Loaded {
   application?: ApplicationHeader;
+  member?: ChapterMember;
 }
 
 /** Ownership checks by name: given the principal and the route parameter's value, is it theirs? */
@@ -57,9 +59,12 @@ export function ownershipChecksFor(store: Store): OwnershipChecks {
       return true;
     },
     // An expert acts in an edition only while on its chapter.
-    chapterMember: async (principal, editionId) => {
+    chapterMember: async (principal, editionId, loaded) => {
       if (!/^[0-9A-Za-z]{1,64}$/.test(editionId)) return false;
-      return (await store.get(keys.chapterMember(editionId, principal.userId))) !== null;
+      const member = await findMember(store, editionId, principal.userId);
+      if (!member) return false;
+      loaded.member = member;
+      return true;
     },
   };
 }

@@ -1,16 +1,21 @@
 import type { Caller } from '../access/caller';
-import { checkAddable, loadForEdit, writeEdit } from './pair-edit';
-import type { Deps } from '../deps';
+import { checkAddable, loadForEdit, type PairEditDeps, writeEdit } from './pair-edit';
+
+export interface AddPairInput {
+  caller: Caller;
+  editionId: string;
+  applicationId: string;
+  userId: string;
+}
 
 /** The organizer assigns one expert to one application by hand (locked, so re-runs keep it). Audited. */
-export async function addPair(
-  deps: Deps,
-  editionId: string,
-  input: { applicationId: string; userId: string },
-  caller: Caller,
-) {
-  const ctx = await loadForEdit(deps, editionId);
-  const { member, entry } = await checkAddable(deps, ctx, input.applicationId, input.userId, 'userId');
+export async function addPair(deps: PairEditDeps, input: AddPairInput) {
+  const ctx = await loadForEdit(deps, input.editionId);
+  const { member, entry } = await checkAddable(deps, ctx, {
+    applicationId: input.applicationId,
+    userId: input.userId,
+    field: 'userId',
+  });
   await writeEdit(
     deps,
     ctx,
@@ -24,7 +29,7 @@ export async function addPair(
         expert: member.displayName,
       },
     },
-    caller,
+    input.caller,
   );
   return { applicationId: input.applicationId, userId: member.userId, locked: true };
 }

@@ -1,24 +1,30 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
+import type { Deps } from '../deps';
 import { editionSubject } from '../editions/edition-store';
-import { AppError } from '../errors';
-import { keys } from '../store/keys';
+import { AppError, isAppError } from '../errors';
+import { type AssignmentHead, type ExpertAssignment, type PairEntry, pairsOf } from './assignment';
 import { assignmentDigest } from './assignment-mail';
 import {
   assignmentChanged,
+  deleteGeneration,
   deleteStaleGenerations,
-  expertAssignmentItem,
   getHead,
-  headUpdate,
-  pairsOf,
-  type AssignmentHead,
-  type ExpertAssignment,
-  type PairEntry,
+  moveHead,
+  putGeneration,
 } from './assignment-store';
 import type { AssignmentMode } from './model';
 import { proposalView, proposeAssignment } from './propose-assignment';
-import type { Deps } from '../deps';
+
+export type CommitAssignmentDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'logger' | 'jobs' | 'settings'>;
+
+export interface CommitAssignmentInput {
+  caller: Caller;
+  editionId: string;
+  /** The preview being committed: the assignment computed again must hash to it. */
+  previewId: string;
+  mode: AssignmentMode;
+}
 
 export interface CommitResult {
   previewId: string;
@@ -27,6 +33,7 @@ export interface CommitResult {
   pairs: number;
   added: number;
   removed: number;
+  /** Digest mails queued (one per expert with new applications); the worker sends them. */
   mailed: number;
 }
 
@@ -38,19 +45,19 @@ export interface CommitResult {
  * Atomic for readers: the new generation's items are written first (invisible), then the head moves
  * to it in one conditional transaction with the audit entry. A failure before the move leaves the old
  * assignment in force (the orphaned items are deleted by the next commit); the move either happens
- * or not. Idempotent: committing the same preview again answers with the committed result.
+ * or not. Idempotent: committing the same preview again answers with the committed result. The
+ * digests go to the job queue after the move: the worker sends them, off the request.
  */
 export async function commitAssignment(
-  deps: Deps,
-  editionId: string,
-  input: { previewId: string; mode: AssignmentMode },
-  caller: Caller,
+  deps: CommitAssignmentDeps,
+  input: CommitAssignmentInput,
 ): Promise<CommitResult> {
+  const { editionId } = input;
   const head0 = await getHead(deps.store, editionId);
   if (head0.lastPreviewId === input.previewId && head0.generation) return already(head0);
-  const [proposal, { actor }] = await Promise.all([
-    proposeAssignment(deps, editionId, input.mode),
-    auditActor(deps.store, signedIn(caller).userId),
+  const [proposal, actor] = await Promise.all([
+    proposeAssignment(deps, { editionId, mode: input.mode }),
+    callerActor(deps.store, input.caller),
   ]);
   if (proposal.previewId !== input.previewId) {
     throw new AppError('STALE_VERSION', 'Preview outdated', {
@@ -89,36 +96,39 @@ export async function commitAssignment(
     pairs,
     version: 1,
   }));
-  for (const chunk of transactionChunks(items.map(expertAssignmentItem))) {
-    await deps.store.transact(
-      chunk.map((Item) => ({ Put: { TableName: '', Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
-    );
-  }
+  await putGeneration(deps.store, items);
   try {
-    await deps.store.transact([
-      headUpdate(proposal.head, {
+    await moveHead(
+      deps,
+      proposal.head,
+      {
         generation,
         previousGeneration: proposal.head.generation,
         lastPreviewId: input.previewId,
         committedAt: now,
         committedBy: actor.label,
         lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed },
-      }),
-      auditPut(deps, {
+      },
+      {
         action: 'assignment.committed',
         actor,
         subject: editionSubject(proposal.edition),
-        ip: caller.ip,
+        ip: input.caller.ip,
         after: { mode: input.mode, previewId: input.previewId, ...view.summary },
-      }),
-    ]);
+      },
+    );
   } catch (error) {
-    if ((error as { code?: string }).code !== 'CONFLICT') throw error;
+    if (!isAppError(error, 'STALE_VERSION')) throw error;
     // Someone moved the head first: the same preview (a double click) counts as done; anything else is stale.
     const head = await getHead(deps.store, editionId);
-    await Promise.all(items.map((x) => deps.store.delete(keys.expertAssignment(editionId, generation, x.userId))));
+    await deleteGeneration(
+      deps.store,
+      editionId,
+      generation,
+      items.map((x) => x.userId),
+    );
     if (head.lastPreviewId === input.previewId && head.generation) return already(head);
-    throw assignmentChanged();
+    throw assignmentChanged(error);
   }
   await deleteStaleGenerations(
     deps.store,
@@ -128,7 +138,7 @@ export async function commitAssignment(
   ).catch((error: unknown) =>
     deps.logger.warn('Old assignment generations not deleted', { editionId, error: String(error) }),
   );
-  const mailed = await sendDigests(deps, proposal.edition.name, editionId, view.applications, model.members);
+  const mailed = await queueDigests(deps, proposal.edition.name, editionId, view.applications, model.members);
   return {
     previewId: input.previewId,
     generation,
@@ -153,8 +163,13 @@ export async function commitAssignment(
   }
 }
 
-async function sendDigests(
-  deps: Deps,
+/**
+ * One `mail.send` job per expert with newly assigned applications. Only the commit that moved the
+ * head gets here, so each expert gets exactly one digest per commit; a job the queue refuses is
+ * logged and skipped (the assignment stands; a retry would answer "already committed").
+ */
+async function queueDigests(
+  deps: Pick<Deps, 'jobs' | 'logger' | 'settings'>,
   editionName: string,
   editionId: string,
   applications: ReturnType<typeof proposalView>['applications'],
@@ -164,43 +179,22 @@ async function sendDigests(
   for (const app of applications)
     for (const x of app.experts)
       if (x.status === 'added') added.set(x.userId, [...(added.get(x.userId) ?? []), app.institutionName]);
-  let sent = 0;
-  for (const m of members) {
-    const names = added.get(m.userId);
-    if (!names) continue;
-    try {
-      await deps.mail.send(
-        assignmentDigest(
-          m.email,
-          m.language,
-          editionName,
-          names,
-          `${deps.settings.publicOrigin}/expert/editions/${editionId}`,
+  const link = `${deps.settings.publicOrigin}/expert/editions/${editionId}`;
+  const queued = await Promise.all(
+    members.flatMap((m) => {
+      const names = added.get(m.userId);
+      if (!names) return [];
+      const message = assignmentDigest(m.email, m.language, editionName, names, link);
+      return [
+        deps.jobs.send({ type: 'mail.send', message }).then(
+          () => true,
+          (error: unknown) => {
+            deps.logger.error('Assignment digest not queued', { editionId, userId: m.userId, error: String(error) });
+            return false;
+          },
         ),
-      );
-      sent++;
-    } catch (error) {
-      deps.logger.error('Assignment digest not sent', { editionId, userId: m.userId, error: String(error) });
-    }
-  }
-  return sent;
-}
-
-/** Transactions hold at most 100 items and 4 MB: chunks of both (with room for attribute overhead). */
-export function transactionChunks<T>(items: T[], maxItems = 100, maxBytes = 3_500_000): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const size = Buffer.byteLength(JSON.stringify(item));
-    if (current.length > 0 && (current.length >= maxItems || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+      ];
+    }),
+  );
+  return queued.filter(Boolean).length;
 }

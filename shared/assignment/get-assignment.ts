@@ -1,16 +1,21 @@
 import { listAssignable, listMembers } from '../chapter/chapter-store';
-import { getEdition } from '../editions/edition-store';
-import { readAssignment } from './assignment-store';
 import type { Deps } from '../deps';
+import { getEdition } from '../editions/edition-store';
+import { listExpertAssignments } from './assignment-store';
+
+export interface GetAssignmentInput {
+  editionId: string;
+}
 
 /**
  * The committed assignment for the organizer: per expert load against the bounds, per application
  * its experts (locked, flagged), and applications still short of k (late ones, flagged pairs).
  */
-export async function getAssignment(deps: Pick<Deps, 'store'>, editionId: string) {
+export async function getAssignment(deps: Pick<Deps, 'store'>, input: GetAssignmentInput) {
+  const { editionId } = input;
   const edition = await getEdition(deps.store, editionId);
   const [{ head, experts }, members, applications] = await Promise.all([
-    readAssignment(deps.store, editionId),
+    listExpertAssignments(deps.store, editionId),
     listMembers(deps.store, editionId, true),
     listAssignable(deps.store, editionId),
   ]);

@@ -1,16 +1,18 @@
 import type { Caller } from '../access/caller';
 import { AppError } from '../errors';
-import { loadForEdit, writeEdit } from './pair-edit';
-import type { Deps } from '../deps';
+import { loadForEdit, type PairEditDeps, writeEdit } from './pair-edit';
+
+export interface LockPairInput {
+  caller: Caller;
+  editionId: string;
+  applicationId: string;
+  userId: string;
+  locked: boolean;
+}
 
 /** Locks a committed pair (a full re-run keeps it) or unlocks it. Audited. */
-export async function lockPair(
-  deps: Deps,
-  editionId: string,
-  input: { applicationId: string; userId: string; locked: boolean },
-  caller: Caller,
-) {
-  const ctx = await loadForEdit(deps, editionId);
+export async function lockPair(deps: PairEditDeps, input: LockPairInput) {
+  const ctx = await loadForEdit(deps, input.editionId);
   const mine = ctx.byUser.get(input.userId);
   const entry = mine?.pairs.find((p) => p.applicationId === input.applicationId);
   if (!mine || !entry) throw new AppError('NOT_FOUND', 'No such pair');
@@ -28,7 +30,7 @@ export async function lockPair(
         locked: input.locked,
       },
     },
-    caller,
+    input.caller,
   );
   return { applicationId: input.applicationId, userId: input.userId, locked: input.locked };
 }

@@ -1,48 +1,49 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut, type AuditAction } from '../audit/audit';
-import { describeReasons, type ChapterMember } from '../chapter/chapter';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
+import type { AuditAction } from '../audit/audit';
+import { type ChapterMember, describeReasons } from '../chapter/chapter';
 import { assignableStatuses } from '../chapter/chapter-store';
 import { pairConflicts } from '../chapter/conflict-context';
+import type { Deps } from '../deps';
 import { editionSubject, getEdition, invalidState } from '../editions/edition-store';
 import { AppError } from '../errors';
-import {
-  assignmentChanged,
-  expertAssignmentPut,
-  headUpdate,
-  readAssignment,
-  type ExpertAssignment,
-  type PairEntry,
-} from './assignment-store';
+import type { PairEntry } from './assignment';
+import { listExpertAssignments, saveManualEdit } from './assignment-store';
 import { assignableStates } from './propose-assignment';
-import type { Deps } from '../deps';
+
+/** What the manual edits need of the outside world. */
+export type PairEditDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export type EditContext = Awaited<ReturnType<typeof loadForEdit>>;
 
 /**
  * Shared by the manual edits (add, remove, swap, lock): the same conflict and load checks as the
  * solver, one transaction that rewrites the touched experts' items and bumps the head's version,
  * so an edit and a commit (or two edits from two tabs) cannot interleave.
  */
-export async function loadForEdit(deps: Deps, editionId: string) {
+export async function loadForEdit(deps: Pick<Deps, 'store'>, editionId: string) {
   const edition = await getEdition(deps.store, editionId);
   if (!assignableStates.includes(edition.state))
     throw invalidState({
       pl: 'Przydział można zmieniać, gdy nabór trwa lub trwa ocena.',
       en: 'The assignment can be changed while the edition is open or in review.',
     });
-  const { head, experts } = await readAssignment(deps.store, editionId);
+  const { head, experts } = await listExpertAssignments(deps.store, editionId);
   return { edition, head, experts, byUser: new Map(experts.map((x) => [x.userId, x])) };
 }
 
 /** The pair may be added: no conflict, the application is assignable and short of k, the expert has room. */
 export async function checkAddable(
-  deps: Deps,
-  ctx: Awaited<ReturnType<typeof loadForEdit>>,
-  applicationId: string,
-  userId: string,
-  field: string,
-  ignoring?: string,
+  deps: Pick<Deps, 'store' | 'clock'>,
+  ctx: EditContext,
+  pair: { applicationId: string; userId: string; field: string; ignoring?: string },
 ): Promise<{ member: ChapterMember; entry: PairEntry }> {
-  const { member, header, reasons } = await pairConflicts(deps, ctx.edition.editionId, userId, applicationId);
+  const { applicationId, userId, field, ignoring } = pair;
+  const { member, header, reasons } = await pairConflicts(deps, {
+    editionId: ctx.edition.editionId,
+    userId,
+    applicationId,
+  });
   if (!assignableStatuses.includes(header.status))
     throw new AppError('INVALID_STATE', 'Application not assignable', {
       detail: {
@@ -108,7 +109,7 @@ export async function checkAddable(
 
 /** The pair exists; removing it keeps the expert at or above their minimum. */
 export function checkRemovable(
-  ctx: Awaited<ReturnType<typeof loadForEdit>>,
+  ctx: EditContext,
   member: ChapterMember,
   applicationId: string,
   field: string,
@@ -135,39 +136,30 @@ export function checkRemovable(
 
 /** Writes the changed experts' items and the head (next version) with the audit entry, or 409 if anything moved. */
 export async function writeEdit(
-  deps: Deps,
-  ctx: Awaited<ReturnType<typeof loadForEdit>>,
+  deps: PairEditDeps,
+  ctx: EditContext,
   changes: Map<string, PairEntry[]>,
   audit: { action: AuditAction; after: Record<string, unknown> },
   caller: Caller,
 ): Promise<void> {
-  const { actor } = await auditActor(deps.store, signedIn(caller).userId);
+  const actor = await callerActor(deps.store, caller);
   const generation = ctx.head.generation ?? deps.ids.newId();
-  const writes = [...changes].map(([userId, pairs]) => {
-    const before = ctx.byUser.get(userId);
-    const next: ExpertAssignment = {
-      editionId: ctx.edition.editionId,
-      generation,
-      userId,
-      pairs,
-      version: (before?.version ?? 0) + 1,
-    };
-    return expertAssignmentPut(next, before ? before.version : null);
+  await saveManualEdit(deps, {
+    head: ctx.head,
+    generation,
+    changes: [...changes].map(([userId, pairs]) => {
+      const before = ctx.byUser.get(userId);
+      return {
+        next: { editionId: ctx.edition.editionId, generation, userId, pairs, version: (before?.version ?? 0) + 1 },
+        previousVersion: before ? before.version : null,
+      };
+    }),
+    audit: {
+      action: audit.action,
+      actor,
+      subject: editionSubject(ctx.edition),
+      ip: caller.ip,
+      after: audit.after,
+    },
   });
-  try {
-    await deps.store.transact([
-      headUpdate(ctx.head, { generation }),
-      ...writes,
-      auditPut(deps, {
-        action: audit.action,
-        actor,
-        subject: editionSubject(ctx.edition),
-        ip: caller.ip,
-        after: audit.after,
-      }),
-    ]);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw assignmentChanged();
-    throw error;
-  }
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { getAssignmentSettings, listAssignable, listBids, listConflicts, listMembers } from '../chapter/chapter-store';
-import { invalidState, getEdition } from '../editions/edition-store';
+import { getAssignmentSettingsOrDefault, listAssignable, listMembers } from '../chapter/chapter-store';
+import { listBids, listConflicts } from '../chapter/conflict-store';
+import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
+import { getEdition, invalidState } from '../editions/edition-store';
 import { AppError } from '../errors';
-import { pairsOf, readAssignment, type AssignmentHead, type ExpertAssignment } from './assignment-store';
+import { type AssignmentHead, type ExpertAssignment, pairsOf } from './assignment';
+import { listExpertAssignments } from './assignment-store';
 import { explainInfeasibility, localizeExplanation, precheck, type Explanation } from './explain';
 import { buildModel, type AssignmentMode, type DropReason, type Model } from './model';
 import { solveAssignment } from './solver';
-import type { Deps } from '../deps';
 
 /** Editions whose applications may be (re)assigned. */
 export const assignableStates: readonly Edition['state'][] = ['open', 'review'];
@@ -25,19 +27,21 @@ export interface Proposal {
   previewId: string;
 }
 
-export async function assignmentInputs(deps: Pick<Deps, 'store'>, editionId: string) {
+/** Everything the assignment of an edition is computed from, read at once. */
+export async function assignmentInputs(deps: Pick<Deps, 'store'>, input: { editionId: string }) {
+  const { editionId } = input;
   const edition = await getEdition(deps.store, editionId);
   const [settings, members, applications, conflicts, bids, { head, experts: current }] = await Promise.all([
-    getAssignmentSettings(deps.store, editionId, true),
+    getAssignmentSettingsOrDefault(deps.store, editionId, true),
     listMembers(deps.store, editionId, true),
     listAssignable(deps.store, editionId),
     listConflicts(deps.store, editionId),
     listBids(deps.store, editionId),
-    readAssignment(deps.store, editionId),
+    listExpertAssignments(deps.store, editionId),
   ]);
   let previousPairs = new Set<string>();
   if (settings.rules.previousEdition && settings.previousEditionId) {
-    const previous = await readAssignment(deps.store, settings.previousEditionId);
+    const previous = await listExpertAssignments(deps.store, settings.previousEditionId);
     previousPairs = new Set(previous.experts.flatMap((x) => x.pairs.map((p) => `${x.userId}:${p.institutionId}`)));
   }
   return { edition, settings, members, applications, conflicts, bids, previousPairs, head, current };
@@ -52,10 +56,10 @@ const infeasible = (explanation: Explanation) =>
 /** Loads everything, solves exactly, and names the result by a hash of what it would write. */
 export async function proposeAssignment(
   deps: Pick<Deps, 'store'>,
-  editionId: string,
-  mode: AssignmentMode,
+  input: { editionId: string; mode: AssignmentMode },
 ): Promise<Proposal> {
-  const inputs = await assignmentInputs(deps, editionId);
+  const { editionId, mode } = input;
+  const inputs = await assignmentInputs(deps, { editionId });
   const { edition, head, current } = inputs;
   if (!assignableStates.includes(edition.state)) {
     throw invalidState({

@@ -1,18 +1,19 @@
 import type { Caller } from '../access/caller';
 import { getMember } from '../chapter/chapter-store';
-import { checkRemovable, loadForEdit, writeEdit } from './pair-edit';
-import type { Deps } from '../deps';
+import { checkRemovable, loadForEdit, type PairEditDeps, writeEdit } from './pair-edit';
+
+export interface RemovePairInput {
+  caller: Caller;
+  editionId: string;
+  applicationId: string;
+  userId: string;
+}
 
 /** The organizer takes an expert off an application (the next incremental run fills the gap). Audited. */
-export async function removePair(
-  deps: Deps,
-  editionId: string,
-  input: { applicationId: string; userId: string },
-  caller: Caller,
-): Promise<void> {
+export async function removePair(deps: PairEditDeps, input: RemovePairInput): Promise<void> {
   const [ctx, member] = await Promise.all([
-    loadForEdit(deps, editionId),
-    getMember(deps.store, editionId, input.userId, true),
+    loadForEdit(deps, input.editionId),
+    getMember(deps.store, input.editionId, input.userId, true),
   ]);
   const entry = checkRemovable(ctx, member, input.applicationId, 'userId');
   const pairs = (ctx.byUser.get(member.userId)?.pairs ?? []).filter((p) => p !== entry);
@@ -29,6 +30,6 @@ export async function removePair(
         expert: member.displayName,
       },
     },
-    caller,
+    input.caller,
   );
 }

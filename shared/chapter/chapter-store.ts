@@ -1,18 +1,31 @@
-import { toHeader } from '../applications/application-store';
+import * as z from 'zod/mini';
 import type { ApplicationStatus } from '../applications/application';
-import type { Institution } from '../institutions/institution';
-import type { Store } from '../store/store';
+import { toHeader } from '../applications/application-store';
+import type { AssignmentHead } from '../assignment/assignment';
+import { assignmentChanged, headUpdate } from '../assignment/assignment-store';
+import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { Deps } from '../deps';
+import { AppError, isAppError } from '../errors';
+import { Address } from '../institutions/institution';
 import { keys } from '../store/keys';
-import { AppError } from '../errors';
-import {
-  defaultAssignmentSettings,
-  type AssignmentSettings,
-  type ChapterMember,
-  type InstitutionPlace,
-  type StoredConflict,
-} from './chapter';
+import { parseItem } from '../store/parse';
+import { type Condition, type Store, tx } from '../store/store';
+import { AssignmentSettings, ChapterMember, defaultAssignmentSettings, type InstitutionPlace } from './chapter';
 
-/** The chapter's items, all in the edition's partition (docs/data-model.md). */
+/**
+ * The chapter's members, the assignment settings and the assignable applications — every key,
+ * condition and transaction item of them (docs/data-model.md, patterns 24–26, 29, 33). Conflicts
+ * and bids are in conflict-store.ts. Writes that feed the assignment move its head too, so a commit
+ * computed before them fails instead of landing after them.
+ */
+
+type WriteDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+/** The write happens only if the item is still at `version` (0: does not exist yet). */
+const versionIs = (version: number): Condition =>
+  version === 0
+    ? { expression: 'attribute_not_exists(pk)' }
+    : { expression: '#v = :v', names: { '#v': 'version' }, values: { ':v': version } };
 
 export function memberItem(m: ChapterMember) {
   return {
@@ -24,10 +37,16 @@ export function memberItem(m: ChapterMember) {
   };
 }
 
-export function toMember(item: Record<string, unknown>): ChapterMember {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, entity: _e, ...rest } = item;
-  return rest as unknown as ChapterMember;
-}
+const toMember = (item: Record<string, unknown>): ChapterMember => parseItem(ChapterMember, item, 'chapter member');
+
+export const memberChanged = (cause?: unknown) =>
+  new AppError('STALE_VERSION', 'Member changed meanwhile', {
+    cause,
+    detail: {
+      pl: 'Ktoś zmienił tego członka kapituły w międzyczasie. Odśwież stronę.',
+      en: 'Someone changed this chapter member meanwhile. Refresh the page.',
+    },
+  });
 
 export async function listMembers(store: Store, editionId: string, consistent = false): Promise<ChapterMember[]> {
   const items = await store.queryAll({
@@ -35,6 +54,12 @@ export async function listMembers(store: Store, editionId: string, consistent = 
     sortKeyPrefix: keys.chapterPrefix,
     consistent,
   });
+  return items.map(toMember);
+}
+
+/** The chapters an expert sits on, one membership per edition (gsi1). */
+export async function listMemberships(store: Store, userId: string): Promise<ChapterMember[]> {
+  const items = await store.queryAll({ index: 'gsi1', partitionKey: keys.expertChapters(userId) });
   return items.map(toMember);
 }
 
@@ -65,61 +90,107 @@ export async function getMember(
   return member;
 }
 
-export async function getAssignmentSettings(
+/**
+ * Writes a member (new when `previousVersion` is 0, else only from that version) with the head's
+ * move and the audit entry: loads and workplaces feed the assignment. Anything changed meanwhile:
+ * 409 STALE_VERSION.
+ */
+export async function putMember(
+  deps: WriteDeps,
+  write: { member: ChapterMember; previousVersion: number; head: AssignmentHead; audit: NewAuditEntry },
+): Promise<void> {
+  try {
+    await deps.store.transact([
+      tx.put(memberItem(write.member), versionIs(write.previousVersion)),
+      headUpdate(write.head, {}),
+      auditPut(deps, write.audit),
+    ]);
+  } catch (error) {
+    if (isAppError(error, 'CONFLICT')) throw memberChanged(error);
+    throw error;
+  }
+}
+
+/**
+ * Takes a member off the chapter, only at the version read and with the head's version: a pair
+ * added or committed meanwhile makes this fail (409 STALE_VERSION) instead of orphaning it.
+ */
+export async function deleteMember(
+  deps: WriteDeps,
+  write: { member: ChapterMember; head: AssignmentHead; audit: NewAuditEntry },
+): Promise<void> {
+  const { member } = write;
+  try {
+    await deps.store.transact([
+      headUpdate(write.head, {}),
+      tx.delete(keys.chapterMember(member.editionId, member.userId), versionIs(member.version)),
+      auditPut(deps, write.audit),
+    ]);
+  } catch (error) {
+    if (isAppError(error, 'CONFLICT')) throw assignmentChanged(error);
+    throw error;
+  }
+}
+
+export const assignmentSettingsItem = (editionId: string, settings: AssignmentSettings) => ({
+  ...keys.assignmentSettings(editionId),
+  entity: 'assignmentSettings',
+  ...settings,
+});
+
+/** The edition's assignment settings; the defaults (version 0) until first saved. */
+export async function getAssignmentSettingsOrDefault(
   store: Store,
   editionId: string,
   consistent = false,
 ): Promise<AssignmentSettings> {
   const item = await store.get(keys.assignmentSettings(editionId), { consistent });
-  if (!item) return defaultAssignmentSettings;
-  const { pk: _pk, sk: _sk, entity: _e, ...rest } = item;
-  return rest as unknown as AssignmentSettings;
+  return item ? parseItem(AssignmentSettings, item, 'assignment settings') : defaultAssignmentSettings;
 }
 
-export function conflictItem(editionId: string, c: StoredConflict) {
-  return { ...keys.conflict(editionId, c.userId, c.institutionId), entity: 'conflict', ...c };
-}
-
-export async function listConflicts(store: Store, editionId: string, userId?: string): Promise<StoredConflict[]> {
-  const items = await store.queryAll({
-    partitionKey: keys.edition(editionId).pk,
-    sortKeyPrefix: userId ? keys.conflictsOf(userId) : keys.conflictPrefix,
-    consistent: true,
+export const settingsChanged = (cause?: unknown) =>
+  new AppError('STALE_VERSION', 'Settings changed meanwhile', {
+    cause,
+    detail: {
+      pl: 'Ustawienia przydziału zmieniono w międzyczasie. Odśwież stronę.',
+      en: 'The assignment settings changed meanwhile. Refresh the page.',
+    },
   });
-  return items.map(
-    ({ userId: u, institutionId, source, reason, createdAt, createdBy }) =>
-      ({ userId: u, institutionId, source, reason, createdAt, createdBy }) as StoredConflict,
-  );
-}
 
-/** An expert's bid on an application. */
-export const bidItem = (editionId: string, userId: string, applicationId: string, value: number, at: string) => ({
-  ...keys.bid(editionId, userId, applicationId),
-  entity: 'bid',
-  userId,
-  applicationId,
-  value,
-  updatedAt: at,
-});
-
-export async function listBids(
-  store: Store,
-  editionId: string,
-  userId?: string,
-): Promise<{ userId: string; applicationId: string; value: number }[]> {
-  const items = await store.queryAll({
-    partitionKey: keys.edition(editionId).pk,
-    sortKeyPrefix: userId ? keys.bidsOf(userId) : keys.bidPrefix,
-  });
-  return items.map((i) => ({
-    userId: String(i.userId),
-    applicationId: String(i.applicationId),
-    value: Number(i.value),
-  }));
+/**
+ * Writes the next settings from the version read (0: never saved), with the head's move — rules and
+ * weights feed the assignment — and the audit entry. Anything changed meanwhile: 409 STALE_VERSION.
+ */
+export async function putAssignmentSettings(
+  deps: WriteDeps,
+  write: {
+    editionId: string;
+    settings: AssignmentSettings;
+    previousVersion: number;
+    head: AssignmentHead;
+    audit: NewAuditEntry;
+  },
+): Promise<void> {
+  try {
+    await deps.store.transact([
+      tx.put(assignmentSettingsItem(write.editionId, write.settings), versionIs(write.previousVersion)),
+      headUpdate(write.head, {}),
+      auditPut(deps, write.audit),
+    ]);
+  } catch (error) {
+    if (isAppError(error, 'CONFLICT')) throw settingsChanged(error);
+    throw error;
+  }
 }
 
 /** Statuses whose applications are reviewed (and so assigned and bid on). */
 export const assignableStatuses: readonly ApplicationStatus[] = ['submitted', 'accepted'];
+
+/** What the rules need of an institution's profile: where it is. */
+const InstitutionWhere = z.object({
+  institutionId: z.string(),
+  address: z.pick(Address, { voivodeship: true, county: true, commune: true }),
+});
 
 /**
  * The edition's assignable applications with where each institution is (the rules need the commune
@@ -138,12 +209,15 @@ export async function listAssignable(
   )
     .flat()
     .map(toHeader);
-  const found = await store.batchGet<Institution & Record<string, unknown>>(
-    headers.map((h) => keys.institution(h.institutionId)),
+  const found = await store.batchGet(headers.map((h) => keys.institution(h.institutionId)));
+  const places = new Map(
+    found.map((item) => {
+      const where = parseItem(InstitutionWhere, item, 'institution');
+      return [where.institutionId, where.address];
+    }),
   );
-  const institutions = new Map<string, Institution>(found.map((i) => [i.institutionId, i]));
   return headers.map((h) => {
-    const inst = institutions.get(h.institutionId);
+    const place = places.get(h.institutionId);
     return {
       applicationId: h.applicationId,
       institution: {
@@ -151,9 +225,9 @@ export async function listAssignable(
         name: h.institution.name,
         nip: h.institution.nip,
         type: h.institution.type,
-        voivodeship: inst?.address.voivodeship ?? h.institution.voivodeship,
-        county: inst?.address.county ?? '',
-        commune: inst?.address.commune ?? '',
+        voivodeship: place?.voivodeship ?? h.institution.voivodeship,
+        county: place?.county ?? '',
+        commune: place?.commune ?? '',
       },
     };
   });

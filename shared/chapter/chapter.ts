@@ -9,6 +9,7 @@ import {
   type Voivodeship,
 } from '../institutions/institution';
 import { isValidNip } from '../institutions/nip';
+import { languages } from '../language';
 
 /**
  * The chapter (Kapituła) of an edition and what drives its assignment: members with load bounds,
@@ -39,15 +40,17 @@ export const MemberInput = z.object({
 });
 export type MemberInput = z.infer<typeof MemberInput>;
 
-export interface ChapterMember extends Omit<MemberInput, 'version'> {
-  editionId: string;
-  userId: string;
-  displayName: string;
-  email: string;
-  language: 'pl' | 'en';
-  addedAt: string;
-  version: number;
-}
+/** A member of an edition's chapter as stored: the settings the organizer chose, and who the expert is. */
+export const ChapterMember = z.extend(z.omit(MemberInput, { version: true }), {
+  editionId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  language: z.enum(languages),
+  addedAt: z.string(),
+  version: z.number(),
+});
+export type ChapterMember = z.infer<typeof ChapterMember>;
 
 export const conflictRules = ['sameCommune', 'sameCounty', 'affiliation', 'previousEdition'] as const;
 export type ConflictRule = (typeof conflictRules)[number];
@@ -69,7 +72,10 @@ export const AssignmentSettingsInput = z.object({
   bidding: z.optional(z.object({ opensAt: instant, closesAt: instant })),
   version: z.optional(z.number().check(z.int(), z.gte(0))),
 });
-export type AssignmentSettings = Omit<z.infer<typeof AssignmentSettingsInput>, 'version'> & { version: number };
+export type AssignmentSettingsInput = z.infer<typeof AssignmentSettingsInput>;
+/** The settings as stored (version 0: never saved, the defaults). */
+export const AssignmentSettings = z.extend(z.omit(AssignmentSettingsInput, { version: true }), { version: z.number() });
+export type AssignmentSettings = z.infer<typeof AssignmentSettings>;
 
 export const defaultAssignmentSettings: AssignmentSettings = {
   rules: { sameCommune: true, sameCounty: true, affiliation: true, previousEdition: false },
@@ -79,6 +85,10 @@ export const defaultAssignmentSettings: AssignmentSettings = {
 };
 
 export const bidValues = [-2, -1, 0, 1, 2] as const;
+
+/** An expert's bid on an application (0 is never stored: it removes the bid). */
+export const StoredBid = z.object({ userId: z.string(), applicationId: z.string(), value: z.number() });
+export type StoredBid = z.infer<typeof StoredBid>;
 
 /** Where an institution is, as the rules compare it. */
 export interface InstitutionPlace {
@@ -91,14 +101,16 @@ export interface InstitutionPlace {
   commune: string;
 }
 
-export interface StoredConflict {
-  userId: string;
-  institutionId: string;
-  source: 'declared' | 'organizer';
-  reason: string;
-  createdAt: string;
-  createdBy: string;
-}
+/** A conflict of interest recorded for an edition: declared by the expert or set by the organizer. */
+export const StoredConflict = z.object({
+  userId: z.string(),
+  institutionId: z.string(),
+  source: z.enum(['declared', 'organizer']),
+  reason: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type StoredConflict = z.infer<typeof StoredConflict>;
 
 /** Why an expert may not review an institution: a stored conflict or a rule. */
 export type ConflictReason =

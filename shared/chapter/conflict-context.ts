@@ -1,19 +1,14 @@
-import { getHeader } from '../applications/application-store';
 import type { ApplicationHeader } from '../applications/application';
-import { expertAssignmentPut, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
-import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
-import type { Store, TransactItem } from '../store/store';
-import { keys } from '../store/keys';
-import {
-  pairReasons,
-  type ChapterMember,
-  type ConflictReason,
-  type InstitutionPlace,
-  type StoredConflict,
-} from './chapter';
-import { getAssignmentSettings, getMember } from './chapter-store';
+import { getHeader } from '../applications/application-store';
+import type { AssignmentHead, ExpertAssignment } from '../assignment/assignment';
+import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
+import { AppError, isAppError } from '../errors';
+import { getInstitution } from '../institutions/institution-store';
+import type { Store } from '../store/store';
+import { type ChapterMember, type ConflictReason, type InstitutionPlace, pairReasons } from './chapter';
+import { getAssignmentSettingsOrDefault, getMember } from './chapter-store';
+import { findConflict } from './conflict-store';
 
 /** An application of this edition, or 404 (as if it did not exist) when it belongs to another. */
 export async function editionApplication(
@@ -29,22 +24,19 @@ export async function editionApplication(
 /** Everything that forbids one expert from one application: stored conflicts and enabled rules. */
 export async function pairConflicts(
   deps: Pick<Deps, 'store'>,
-  editionId: string,
-  userId: string,
-  applicationId: string,
+  pair: { editionId: string; userId: string; applicationId: string },
 ): Promise<{ member: ChapterMember; header: ApplicationHeader; place: InstitutionPlace; reasons: ConflictReason[] }> {
+  const { editionId, userId, applicationId } = pair;
   const [member, header, settings] = await Promise.all([
     getMember(deps.store, editionId, userId, true),
     editionApplication(deps.store, editionId, applicationId),
-    getAssignmentSettings(deps.store, editionId),
+    getAssignmentSettingsOrDefault(deps.store, editionId),
   ]);
   const [institution, stored, previous] = await Promise.all([
     getInstitution(deps, header.institutionId),
-    deps.store.get<StoredConflict & Record<string, unknown>>(keys.conflict(editionId, userId, header.institutionId), {
-      consistent: true,
-    }),
+    findConflict(deps.store, editionId, userId, header.institutionId),
     settings.rules.previousEdition && settings.previousEditionId
-      ? readExpertAssignment(deps.store, settings.previousEditionId, userId)
+      ? findExpertAssignment(deps.store, settings.previousEditionId, userId)
       : Promise.resolve({ mine: null }),
   ]);
   const place: InstitutionPlace = {
@@ -64,30 +56,22 @@ export async function pairConflicts(
 }
 
 /**
- * The writes that go with recording a conflict: the head's version moves on (so a commit computed
- * before the conflict existed fails instead of committing the pair), and the expert's current pairs
- * with this institution are flagged for replacement — the next incremental run replaces exactly those.
- * Returns whether anything was flagged.
+ * What goes with recording a conflict: the head it is written against (its version moves on, so a
+ * commit computed before the conflict existed fails), and the expert's item with their current pairs
+ * with this institution flagged for replacement — the next incremental run replaces exactly those.
+ * `flagged` is null when no such pair is assigned.
  */
-export async function conflictWrites(
+export async function conflictEffects(
   store: Store,
-  editionId: string,
-  userId: string,
-  institutionId: string,
-  reason: string,
-  at: string,
-): Promise<{ items: TransactItem[]; flagged: boolean }> {
-  const { head, mine } = await readExpertAssignment(store, editionId, userId);
-  const guard = headUpdate(head, {});
-  if (!mine?.pairs.some((p) => p.institutionId === institutionId && !p.flagged))
-    return { items: [guard], flagged: false };
+  conflict: { editionId: string; userId: string; institutionId: string; reason: string; at: string },
+): Promise<{ head: AssignmentHead; flagged: { next: ExpertAssignment; previousVersion: number } | null }> {
+  const { institutionId, reason, at } = conflict;
+  const { head, mine } = await findExpertAssignment(store, conflict.editionId, conflict.userId);
+  if (!mine?.pairs.some((p) => p.institutionId === institutionId && !p.flagged)) return { head, flagged: null };
   const pairs = mine.pairs.map((p) =>
     p.institutionId === institutionId && !p.flagged ? { ...p, flagged: { reason, at } } : p,
   );
-  return {
-    items: [guard, expertAssignmentPut({ ...mine, pairs, version: mine.version + 1 }, mine.version)],
-    flagged: true,
-  };
+  return { head, flagged: { next: { ...mine, pairs, version: mine.version + 1 }, previousVersion: mine.version } };
 }
 
 /** Runs a write built from fresh reads, again when a commit or edit moved the head in between (at most 3 times). */
@@ -96,7 +80,7 @@ export async function retryOnHeadMove<T>(attempt: () => Promise<T>): Promise<T> 
     try {
       return await attempt();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'CONFLICT' || i >= 2) throw error;
+      if (!isAppError(error, 'STALE_VERSION') || i >= 2) throw error;
     }
   }
 }

@@ -1,11 +1,18 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { type Caller, signedIn } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
+import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import type { StoredConflict } from './chapter';
-import { assignableStatuses, conflictItem } from './chapter-store';
-import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-context';
-import type { Deps } from '../deps';
+import { assignableStatuses } from './chapter-store';
+import { conflictEffects, editionApplication, retryOnHeadMove } from './conflict-context';
+import { putConflict } from './conflict-store';
+
+export interface DeclareConflictInput {
+  caller: Caller;
+  editionId: string;
+  applicationId: string;
+  reason: string;
+}
 
 /**
  * An expert declares a conflict of interest with an application's institution, at any time. If the
@@ -15,15 +22,14 @@ import type { Deps } from '../deps';
  * preparing one.
  */
 export async function declareConflict(
-  deps: Deps,
-  editionId: string,
-  input: { applicationId: string; reason: string },
-  caller: Caller,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  input: DeclareConflictInput,
 ): Promise<StoredConflict & { flagged: boolean }> {
-  const me = signedIn(caller);
-  const [header, { actor }] = await Promise.all([
+  const me = signedIn(input.caller);
+  const { editionId } = input;
+  const [header, actor] = await Promise.all([
     editionApplication(deps.store, editionId, input.applicationId),
-    auditActor(deps.store, me.userId),
+    callerActor(deps.store, input.caller),
   ]);
   if (!assignableStatuses.includes(header.status)) throw new AppError('NOT_FOUND', 'No such application');
   const now = deps.clock.now().toISOString();
@@ -36,19 +42,27 @@ export async function declareConflict(
     createdBy: actor.label,
   };
   const flagged = await retryOnHeadMove(async () => {
-    const writes = await conflictWrites(deps.store, editionId, me.userId, header.institutionId, input.reason, now);
-    await deps.store.transact([
-      { Put: { TableName: '', Item: conflictItem(editionId, conflict) } },
-      ...writes.items,
-      auditPut(deps, {
+    const { head, flagged } = await conflictEffects(deps.store, {
+      editionId,
+      userId: me.userId,
+      institutionId: header.institutionId,
+      reason: input.reason,
+      at: now,
+    });
+    await putConflict(deps, {
+      editionId,
+      conflict,
+      head,
+      flagged,
+      audit: {
         action: 'conflict.declared',
         actor,
         subject: { type: 'institution', id: header.institutionId, label: header.institution.name },
-        ip: caller.ip,
-        after: { editionId, reason: input.reason, flagged: writes.flagged },
-      }),
-    ]);
-    return writes.flagged;
+        ip: input.caller.ip,
+        after: { editionId, reason: input.reason, flagged: flagged !== null },
+      },
+    });
+    return flagged !== null;
   });
   return { ...conflict, flagged };
 }

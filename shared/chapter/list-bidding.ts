@@ -1,13 +1,29 @@
-import { signedIn, type Caller } from '../access/caller';
-import { readExpertAssignment } from '../assignment/assignment-store';
-import type { Store } from '../store/store';
-import { biddingWindow, pairReasons, type AssignmentSettings, type StoredConflict } from './chapter';
-import { getAssignmentSettings, getMember, listAssignable, listBids, listConflicts } from './chapter-store';
+import { type Caller, signedIn } from '../access/caller';
+import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
+import type { Store } from '../store/store';
+import {
+  type AssignmentSettings,
+  biddingWindow,
+  type ChapterMember,
+  pairReasons,
+  type StoredConflict,
+} from './chapter';
+import { getAssignmentSettingsOrDefault, getMember, listAssignable } from './chapter-store';
+import { listBids, listConflicts } from './conflict-store';
+
+export interface ListBiddingInput {
+  caller: Caller;
+  editionId: string;
+  offset?: number;
+  limit?: number;
+  /** The caller's membership, when the route's ownership check has read it already (saves a read). */
+  member?: ChapterMember;
+}
 
 async function previousInstitutions(store: Store, settings: AssignmentSettings, userId: string): Promise<Set<string>> {
   if (!settings.rules.previousEdition || !settings.previousEditionId) return new Set();
-  const { mine } = await readExpertAssignment(store, settings.previousEditionId, userId);
+  const { mine } = await findExpertAssignment(store, settings.previousEditionId, userId);
   return new Set((mine?.pairs ?? []).map((p) => p.institutionId));
 }
 
@@ -15,16 +31,14 @@ async function previousInstitutions(store: Store, settings: AssignmentSettings, 
  * The expert's bidding page: the edition's applications (name, category, region — never answers
  * or other experts), their own bid and their own conflicts with the reasons, and the window.
  */
-export async function listBidding(
-  deps: Pick<Deps, 'store' | 'clock'>,
-  editionId: string,
-  query: { offset: number; limit: number },
-  caller: Caller,
-) {
-  const me = signedIn(caller);
+export async function listBidding(deps: Pick<Deps, 'store' | 'clock'>, input: ListBiddingInput) {
+  const me = signedIn(input.caller);
+  const { editionId } = input;
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 50;
   const [member, settings, applications, bids, conflicts] = await Promise.all([
-    getMember(deps.store, editionId, me.userId),
-    getAssignmentSettings(deps.store, editionId),
+    input.member ?? getMember(deps.store, editionId, me.userId),
+    getAssignmentSettingsOrDefault(deps.store, editionId),
     listAssignable(deps.store, editionId),
     listBids(deps.store, editionId, me.userId),
     listConflicts(deps.store, editionId, me.userId),
@@ -54,8 +68,8 @@ export async function listBidding(
   return {
     window: biddingWindow(settings, deps.clock.now()),
     ...(settings.bidding ? { opensAt: settings.bidding.opensAt, closesAt: settings.bidding.closesAt } : {}),
-    items: rows.slice(query.offset, query.offset + query.limit),
+    items: rows.slice(offset, offset + limit),
     total: rows.length,
-    offset: query.offset,
+    offset,
   };
 }

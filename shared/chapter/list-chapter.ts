@@ -1,18 +1,23 @@
-import { readAssignment } from '../assignment/assignment-store';
+import { listExpertAssignments } from '../assignment/assignment-store';
+import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import type { ChapterMember } from './chapter';
 import { listMembers } from './chapter-store';
-import type { Deps } from '../deps';
+
+export interface ListChapterInput {
+  editionId: string;
+}
 
 /** The chapter with each member's current load and flagged pairs, by name. */
 export async function listChapter(
   deps: Pick<Deps, 'store'>,
-  editionId: string,
+  input: ListChapterInput,
 ): Promise<{ items: (ChapterMember & { load: number; flagged: number })[] }> {
+  const { editionId } = input;
   await getEdition(deps.store, editionId);
   const [members, { experts }] = await Promise.all([
     listMembers(deps.store, editionId, true),
-    readAssignment(deps.store, editionId),
+    listExpertAssignments(deps.store, editionId),
   ]);
   const byUser = new Map(experts.map((x) => [x.userId, x]));
   const items = members

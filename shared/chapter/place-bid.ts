@@ -1,22 +1,28 @@
-import { signedIn, type Caller } from '../access/caller';
-import { AppError } from '../errors';
-import { keys } from '../store/keys';
-import { biddingWindow } from './chapter';
-import { assignableStatuses, bidItem, getAssignmentSettings } from './chapter-store';
-import { editionApplication } from './conflict-context';
+import { type Caller, signedIn } from '../access/caller';
 import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { biddingWindow } from './chapter';
+import { assignableStatuses, getAssignmentSettingsOrDefault } from './chapter-store';
+import { editionApplication } from './conflict-context';
+import { deleteBid, putBid } from './conflict-store';
+
+export interface PlaceBidInput {
+  caller: Caller;
+  editionId: string;
+  applicationId: string;
+  /** −2…+2; 0 removes the bid. */
+  value: number;
+}
 
 /** An expert's preference for an application, −2…+2 (0 removes it), only while bidding is open (server clock). */
 export async function placeBid(
-  deps: Deps,
-  editionId: string,
-  applicationId: string,
-  value: number,
-  caller: Caller,
+  deps: Pick<Deps, 'store' | 'clock'>,
+  input: PlaceBidInput,
 ): Promise<{ applicationId: string; bid: number }> {
-  const me = signedIn(caller);
+  const me = signedIn(input.caller);
+  const { editionId, applicationId, value } = input;
   const [settings, header] = await Promise.all([
-    getAssignmentSettings(deps.store, editionId),
+    getAssignmentSettingsOrDefault(deps.store, editionId),
     editionApplication(deps.store, editionId, applicationId),
   ]);
   const window = biddingWindow(settings, deps.clock.now());
@@ -29,7 +35,7 @@ export async function placeBid(
     });
   }
   if (!assignableStatuses.includes(header.status)) throw new AppError('NOT_FOUND', 'Not assignable');
-  if (value === 0) await deps.store.delete(keys.bid(editionId, me.userId, applicationId));
-  else await deps.store.put(bidItem(editionId, me.userId, applicationId, value, deps.clock.now().toISOString()));
+  if (value === 0) await deleteBid(deps.store, editionId, me.userId, applicationId);
+  else await putBid(deps.store, editionId, { userId: me.userId, applicationId, value }, deps.clock.now().toISOString());
   return { applicationId, bid: value };
 }

@@ -1,12 +1,18 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor, findUser } from '../accounts/user-store';
-import { auditPut, changedFields } from '../audit/audit';
+import type { Caller } from '../access/caller';
+import { callerActor, findUser } from '../accounts/user-store';
+import { getHead } from '../assignment/assignment-store';
+import { changedFields } from '../audit/audit';
+import type { Deps } from '../deps';
 import { editionSubject, getEdition, problemsError } from '../editions/edition-store';
 import { AppError } from '../errors';
-import { getHead, headUpdate } from '../assignment/assignment-store';
-import { memberProblems, type ChapterMember, type MemberInput } from './chapter';
-import { findMember, memberItem } from './chapter-store';
-import type { Deps } from '../deps';
+import { type ChapterMember, type MemberInput, memberProblems } from './chapter';
+import { findMember, memberChanged, putMember } from './chapter-store';
+
+export type PutChapterMemberInput = MemberInput & {
+  caller: Caller;
+  editionId: string;
+  userId: string;
+};
 
 /**
  * Adds an expert (an invited or active expert account) to the edition's chapter, or edits their
@@ -15,19 +21,17 @@ import type { Deps } from '../deps';
  * certificate names every member marked chair.
  */
 export async function putChapterMember(
-  deps: Deps,
-  editionId: string,
-  userId: string,
-  input: MemberInput,
-  caller: Caller,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  input: PutChapterMemberInput,
 ): Promise<ChapterMember> {
-  const problems = problemsError(memberProblems(input));
+  const { caller, editionId, userId, version, ...fields } = input;
+  const problems = problemsError(memberProblems(fields));
   if (problems) throw problems;
-  const [edition, user, existing, { actor }, head] = await Promise.all([
+  const [edition, user, existing, actor, head] = await Promise.all([
     getEdition(deps.store, editionId),
     findUser(deps.store, userId),
     findMember(deps.store, editionId, userId, true),
-    auditActor(deps.store, signedIn(caller).userId),
+    callerActor(deps.store, caller),
     getHead(deps.store, editionId),
   ]);
   if (!user?.roles.includes('expert') || user.status === 'deactivated') {
@@ -35,15 +39,7 @@ export async function putChapterMember(
       fields: { userId: { pl: 'To nie jest aktywne konto eksperta.', en: 'This is not an active expert account.' } },
     });
   }
-  if (existing && input.version !== existing.version) {
-    throw new AppError('STALE_VERSION', 'Member changed meanwhile', {
-      detail: {
-        pl: 'Ktoś zmienił tego członka kapituły w międzyczasie. Odśwież stronę.',
-        en: 'Someone changed this chapter member meanwhile. Refresh the page.',
-      },
-    });
-  }
-  const { version: _v, ...fields } = input;
+  if (existing && version !== existing.version) throw memberChanged();
   const now = deps.clock.now().toISOString();
   const member: ChapterMember = {
     ...fields,
@@ -56,34 +52,19 @@ export async function putChapterMember(
     version: (existing?.version ?? 0) + 1,
   };
   const { before, after } = changedFields(existing ? { ...existing } : {}, { ...member });
-  await deps.store
-    .transact([
-      {
-        Put: {
-          TableName: '',
-          Item: memberItem(member),
-          ConditionExpression: existing ? '#v = :v' : 'attribute_not_exists(pk)',
-          ...(existing
-            ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': existing.version } }
-            : {}),
-        },
-      },
-      // Loads and workplaces feed the assignment: a commit computed before this change must not land after it.
-      headUpdate(head, {}),
-      auditPut(deps, {
-        action: existing ? 'chapter.memberUpdated' : 'chapter.memberAdded',
-        actor,
-        subject: editionSubject(edition),
-        ip: caller.ip,
-        before,
-        after,
-        details: { userId, expert: user.displayName },
-      }),
-    ])
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'CONFLICT')
-        throw new AppError('STALE_VERSION', 'Member changed meanwhile', { cause: error });
-      throw error;
-    });
+  await putMember(deps, {
+    member,
+    previousVersion: existing?.version ?? 0,
+    head,
+    audit: {
+      action: existing ? 'chapter.memberUpdated' : 'chapter.memberAdded',
+      actor,
+      subject: editionSubject(edition),
+      ip: caller.ip,
+      before,
+      after,
+      details: { userId, expert: user.displayName },
+    },
+  });
   return member;
 }

@@ -1,25 +1,28 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
-import { assignmentChanged, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
+import { findExpertAssignment } from '../assignment/assignment-store';
+import type { Deps } from '../deps';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import { keys } from '../store/keys';
-import { getMember } from './chapter-store';
-import type { Deps } from '../deps';
+import { deleteMember, getMember } from './chapter-store';
+
+export interface RemoveChapterMemberInput {
+  caller: Caller;
+  editionId: string;
+  userId: string;
+}
 
 /** Takes an expert off the chapter; refused while applications are assigned to them (reassign first). */
 export async function removeChapterMember(
-  deps: Deps,
-  editionId: string,
-  userId: string,
-  caller: Caller,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  input: RemoveChapterMemberInput,
 ): Promise<void> {
-  const [edition, member, { head, mine }, { actor }] = await Promise.all([
+  const { editionId, userId } = input;
+  const [edition, member, { head, mine }, actor] = await Promise.all([
     getEdition(deps.store, editionId),
     getMember(deps.store, editionId, userId, true),
-    readExpertAssignment(deps.store, editionId, userId),
-    auditActor(deps.store, signedIn(caller).userId),
+    findExpertAssignment(deps.store, editionId, userId),
+    callerActor(deps.store, input.caller),
   ]);
   if (mine && mine.pairs.length > 0) {
     throw new AppError('INVALID_STATE', 'Expert has assignments', {
@@ -29,29 +32,15 @@ export async function removeChapterMember(
       },
     });
   }
-  await deps.store
-    .transact([
-      // With the head's version: a pair added or committed meanwhile makes this fail instead of orphaning it.
-      headUpdate(head, {}),
-      {
-        Delete: {
-          TableName: '',
-          Key: keys.chapterMember(editionId, userId),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': member.version },
-        },
-      },
-      auditPut(deps, {
-        action: 'chapter.memberRemoved',
-        actor,
-        subject: editionSubject(edition),
-        ip: caller.ip,
-        before: { userId, displayName: member.displayName },
-      }),
-    ])
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'CONFLICT') throw assignmentChanged();
-      throw error;
-    });
+  await deleteMember(deps, {
+    member,
+    head,
+    audit: {
+      action: 'chapter.memberRemoved',
+      actor,
+      subject: editionSubject(edition),
+      ip: input.caller.ip,
+      before: { userId, displayName: member.displayName },
+    },
+  });
 }

@@ -1,47 +1,38 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
-import { AppError } from '../errors';
-import { keys } from '../store/keys';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { declaredByExpert, deleteOrganizerConflict, findConflict } from './conflict-store';
+
+export interface RemoveConflictInput {
+  caller: Caller;
+  editionId: string;
+  userId: string;
+  institutionId: string;
+}
 
 /** The organizer lifts a conflict they set; an expert's own declaration stays (it is theirs to make). */
 export async function removeConflict(
-  deps: Deps,
-  editionId: string,
-  userId: string,
-  institutionId: string,
-  caller: Caller,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  input: RemoveConflictInput,
 ): Promise<void> {
-  const [stored, { actor }] = await Promise.all([
-    deps.store.get(keys.conflict(editionId, userId, institutionId), { consistent: true }),
-    auditActor(deps.store, signedIn(caller).userId),
+  const { editionId, userId, institutionId } = input;
+  const [stored, actor] = await Promise.all([
+    findConflict(deps.store, editionId, userId, institutionId),
+    callerActor(deps.store, input.caller),
   ]);
   if (!stored) throw new AppError('NOT_FOUND', 'No such conflict');
-  if (stored.source !== 'organizer') {
-    throw new AppError('INVALID_STATE', 'Declared by the expert', {
-      detail: {
-        pl: 'Konflikt zgłoszony przez eksperta może wycofać tylko ekspert.',
-        en: 'Only the expert can withdraw a conflict they declared.',
-      },
-    });
-  }
-  await deps.store.transact([
-    {
-      Delete: {
-        TableName: '',
-        Key: keys.conflict(editionId, userId, institutionId),
-        ConditionExpression: '#s = :organizer',
-        ExpressionAttributeNames: { '#s': 'source' },
-        ExpressionAttributeValues: { ':organizer': 'organizer' },
-      },
-    },
-    auditPut(deps, {
+  if (stored.source !== 'organizer') throw declaredByExpert();
+  await deleteOrganizerConflict(deps, {
+    editionId,
+    userId,
+    institutionId,
+    audit: {
       action: 'conflict.removed',
       actor,
       subject: { type: 'institution', id: institutionId },
-      ip: caller.ip,
+      ip: input.caller.ip,
       before: { editionId, userId, reason: stored.reason },
-    }),
-  ]);
+    },
+  });
 }

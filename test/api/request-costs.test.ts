@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { commitAssignment } from '../../shared/assignment/commit-assignment';
+import { previewAssignment } from '../../shared/assignment/preview-assignment';
 import { createApp } from '../../shared/http/app';
-import { jsonRequest, seedInstitution, sessionCookie } from '../support/accounts';
-import { seedApplication, seedEdition } from '../support/applications';
+import { jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
+import { callerFor, seedApplication, seedEdition } from '../support/applications';
+import { seedChapterExpert, seedSubmitted } from '../support/assignment';
 import { countingDynamo, testTableName } from '../support/dynamo';
 import { testDeps } from '../support/factories';
 
@@ -33,5 +36,25 @@ describe('DynamoDB calls per request', () => {
     const second = await save('Standardy obsługi klienta, wersja druga.', 1);
     expect(second.status).toBe(200);
     expect(calls.length).toBeLessThanOrEqual(4);
+  });
+
+  it('an expert’s own assignments: 4 (session, the membership the ownership check reads, the head, their item)', async () => {
+    const edition = await seedEdition(deps, { settings: { expertsPerApplication: 1 } });
+    const { user: organizer } = await seedUser(deps, { role: 'organizer' });
+    const expert = await seedChapterExpert(deps, edition.editionId, organizer);
+    await seedSubmitted(deps, edition.editionId);
+    const { previewId } = await previewAssignment(deps, { editionId: edition.editionId, mode: 'incremental' });
+    await commitAssignment(deps, {
+      editionId: edition.editionId,
+      mode: 'incremental',
+      previewId,
+      caller: callerFor(organizer),
+    });
+    const cookie = await sessionCookie(deps, expert.userId);
+    calls.length = 0;
+    const res = await app.request(`/api/expert/editions/${edition.editionId}/assignments`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(1);
+    expect(calls).toEqual(['BatchGetItem', 'GetItem', 'GetItem', 'GetItem']);
   });
 });

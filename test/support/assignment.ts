@@ -1,12 +1,15 @@
+import { expect } from 'vitest';
 import type { User } from '../../shared/accounts/user';
 import type { ApplicationHeader } from '../../shared/applications/application';
 import { headerItem } from '../../shared/applications/application-store';
+import { pairsOf } from '../../shared/assignment/assignment';
+import { listExpertAssignments } from '../../shared/assignment/assignment-store';
 import type { MemberInput } from '../../shared/chapter/chapter';
 import { putChapterMember } from '../../shared/chapter/put-chapter-member';
 import type { NewInstitution } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
-import { institutionInput, seedUser, type Harness } from './accounts';
-import { callerFor } from './applications';
+import { type Harness, institutionInput, jsonRequest, seedUser, sessionCookie } from './accounts';
+import { callerFor, seedEdition } from './applications';
 
 type Deps = Harness['deps'];
 
@@ -67,6 +70,93 @@ export async function seedChapterExpert(
   overrides: Partial<MemberInput> = {},
 ): Promise<User> {
   const { user } = await seedUser(deps, { role: 'expert' });
-  await putChapterMember(deps, editionId, user.userId, memberInput(overrides), callerFor(organizer));
+  await putChapterMember(deps, {
+    ...memberInput(overrides),
+    editionId,
+    userId: user.userId,
+    caller: callerFor(organizer),
+  });
   return user;
+}
+
+/** What the assignment tests read of a preview. */
+export type Preview = {
+  previewId: string;
+  summary: { pairs: number; added: number; kept: number; removed: number; minLoad: number; maxLoad: number };
+  applications: {
+    applicationId: string;
+    experts: { userId: string; status: string }[];
+    removed: { userId: string; reason: string }[];
+  }[];
+  experts: { userId: string; load: number }[];
+  removedPairs: { applicationId: string; userId: string; reason: string }[];
+  histogram: { load: number; experts: number }[];
+};
+
+/** An open edition (k = 2) with a chapter of `experts` and `applications` submitted applications; all in distinct places. */
+export async function assignmentWorld(
+  h: Deps,
+  options: { experts?: number; applications?: number; maxLoad?: number; minLoad?: number } = {},
+) {
+  const edition = await seedEdition(h, { settings: { expertsPerApplication: 2 } });
+  const { user: organizer } = await seedUser(h, { role: 'organizer' });
+  const experts: User[] = [];
+  for (let i = 0; i < (options.experts ?? 4); i++) {
+    experts.push(
+      await seedChapterExpert(h, edition.editionId, organizer, {
+        minLoad: options.minLoad ?? 0,
+        maxLoad: options.maxLoad ?? 10,
+        workplace: { voivodeship: 'pomorskie', county: `powiat ${i}`, commune: `gmina ${i}` },
+      }),
+    );
+  }
+  const applications = [];
+  for (let i = 0; i < (options.applications ?? 6); i++) applications.push(await seedSubmitted(h, edition.editionId));
+  return { edition, organizer, experts, applications, cookie: await sessionCookie(h, organizer.userId) };
+}
+
+/**
+ * The assignment tests' requests against one harness: `as` sends with a session cookie (JSON bodies
+ * from a trusted origin), `preview` and `commit` expect 200, `currentPairs` reads the committed pairs
+ * (`applicationId:userId`, sorted) from the store. `on` sends to another app (a failing client's).
+ */
+export function assignmentCalls(h: Harness) {
+  const as = (cookie: string, method: string, path: string, body?: unknown, on = h.app) =>
+    on.request(
+      path,
+      method === 'GET'
+        ? { headers: { cookie } }
+        : {
+            ...jsonRequest(method, body),
+            headers: { 'content-type': 'application/json', cookie, origin: 'http://localhost' },
+          },
+    );
+  const preview = async (
+    cookie: string,
+    editionId: string,
+    mode: 'incremental' | 'full' = 'incremental',
+    on = h.app,
+  ): Promise<Preview> => {
+    const res = await as(cookie, 'POST', `/api/editions/${editionId}/assignment/preview`, { mode }, on);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Preview;
+  };
+  const commit = async (
+    cookie: string,
+    editionId: string,
+    p: Preview,
+    mode: 'incremental' | 'full' = 'incremental',
+  ) => {
+    const res = await as(cookie, 'POST', `/api/editions/${editionId}/assignment/commit`, {
+      mode,
+      previewId: p.previewId,
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { alreadyCommitted: boolean; pairs: number; mailed: number };
+  };
+  const currentPairs = async (editionId: string, on: Deps = h.deps) =>
+    pairsOf((await listExpertAssignments(on.store, editionId)).experts)
+      .map((p) => `${p.applicationId}:${p.userId}`)
+      .sort();
+  return { as, preview, commit, currentPairs };
 }

@@ -101,13 +101,14 @@ export const CommitResult = component(
     pairs: z.number(),
     added: z.number(),
     removed: z.number(),
+    /** Digest mails queued for the worker: one per expert with newly assigned applications. */
     mailed: z.number(),
   }),
 );
 
 export const Pair = component('Pair', z.object({ applicationId: z.string(), userId: z.string(), locked: z.boolean() }));
 
-/** The editions whose chapter the expert sits on (assignment/my-chapters.ts). */
+/** The editions whose chapter the expert sits on (assignment/list-my-chapters.ts). */
 export const MyChapters = component(
   'MyChapters',
   itemsOf(
@@ -123,7 +124,7 @@ export const MyChapters = component(
   ),
 );
 
-/** The expert's own assignments in an edition (assignment/my-assignments.ts). */
+/** The expert's own assignments in an edition (assignment/list-my-assignments.ts). */
 export const MyAssignments = component(
   'MyAssignments',
   z.extend(

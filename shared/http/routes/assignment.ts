@@ -35,7 +35,7 @@ export const assignmentRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'The assignment', schema: Assignment }, ...commonErrors },
       }),
-      async (c) => c.json(await getAssignment(deps, c.req.param('editionId')), 200),
+      async (c) => c.json(await getAssignment(deps, { editionId: c.req.param('editionId') }), 200),
     )
     .post(
       '/api/editions/:editionId/assignment/preview',
@@ -53,7 +53,8 @@ export const assignmentRoutes = (deps: AppDeps) =>
         },
       }),
       validate('json', Preview),
-      async (c) => c.json(await previewAssignment(deps, c.req.param('editionId'), c.req.valid('json').mode), 200),
+      async (c) =>
+        c.json(await previewAssignment(deps, { ...c.req.valid('json'), editionId: c.req.param('editionId') }), 200),
     )
     .post(
       '/api/editions/:editionId/assignment/commit',
@@ -71,7 +72,14 @@ export const assignmentRoutes = (deps: AppDeps) =>
       }),
       validate('json', Commit),
       async (c) =>
-        c.json(await commitAssignment(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await commitAssignment(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .post(
       '/api/editions/:editionId/assignment/pairs',
@@ -82,7 +90,15 @@ export const assignmentRoutes = (deps: AppDeps) =>
         responses: { 201: { description: 'Assigned', schema: Pair }, ...checks, ...commonErrors },
       }),
       validate('json', PairInput),
-      async (c) => c.json(await addPair(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(
+          await addPair(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     )
     .delete(
       '/api/editions/:editionId/assignment/pairs/:applicationId/:userId',
@@ -93,12 +109,12 @@ export const assignmentRoutes = (deps: AppDeps) =>
         responses: { 204: { description: 'Removed' }, ...checks, ...commonErrors },
       }),
       async (c) => {
-        await removePair(
-          deps,
-          c.req.param('editionId'),
-          { applicationId: c.req.param('applicationId'), userId: c.req.param('userId') },
-          callerOf(c, deps),
-        );
+        await removePair(deps, {
+          editionId: c.req.param('editionId'),
+          applicationId: c.req.param('applicationId'),
+          userId: c.req.param('userId'),
+          caller: callerOf(c, deps),
+        });
         return c.body(null, 204);
       },
     )
@@ -113,16 +129,13 @@ export const assignmentRoutes = (deps: AppDeps) =>
       validate('json', Lock),
       async (c) =>
         c.json(
-          await lockPair(
-            deps,
-            c.req.param('editionId'),
-            {
-              applicationId: c.req.param('applicationId'),
-              userId: c.req.param('userId'),
-              locked: c.req.valid('json').locked,
-            },
-            callerOf(c, deps),
-          ),
+          await lockPair(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            applicationId: c.req.param('applicationId'),
+            userId: c.req.param('userId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -135,5 +148,13 @@ export const assignmentRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'Swapped', schema: Pair }, ...checks, ...commonErrors },
       }),
       validate('json', Swap),
-      async (c) => c.json(await swapPair(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await swapPair(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     );

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { AssignmentSettingsInput, MemberInput } from '../../chapter/chapter';
 import { listChapter } from '../../chapter/list-chapter';
-import { listEditionConflicts } from '../../chapter/list-conflicts';
+import { getAssignmentSettings } from '../../chapter/get-assignment-settings';
+import { listEditionConflicts } from '../../chapter/list-edition-conflicts';
 import { putChapterMember } from '../../chapter/put-chapter-member';
 import { removeChapterMember } from '../../chapter/remove-chapter-member';
 import { removeConflict } from '../../chapter/remove-conflict';
 import { setConflict } from '../../chapter/set-conflict';
 import { updateAssignmentSettings } from '../../chapter/update-assignment-settings';
-import { viewAssignmentSettings } from '../../chapter/view-assignment-settings';
 import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -35,7 +35,7 @@ export const chapterRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Members', schema: ChapterList }, ...commonErrors },
       }),
-      async (c) => c.json(await listChapter(deps, c.req.param('editionId')), 200),
+      async (c) => c.json(await listChapter(deps, { editionId: c.req.param('editionId') }), 200),
     )
     .put(
       '/api/editions/:editionId/chapter/:userId',
@@ -48,13 +48,12 @@ export const chapterRoutes = (deps: AppDeps) =>
       validate('json', MemberInput),
       async (c) =>
         c.json(
-          await putChapterMember(
-            deps,
-            c.req.param('editionId'),
-            c.req.param('userId'),
-            c.req.valid('json'),
-            callerOf(c, deps),
-          ),
+          await putChapterMember(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            userId: c.req.param('userId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -67,7 +66,11 @@ export const chapterRoutes = (deps: AppDeps) =>
         responses: { 204: { description: 'Removed' }, ...stale, ...commonErrors },
       }),
       async (c) => {
-        await removeChapterMember(deps, c.req.param('editionId'), c.req.param('userId'), callerOf(c, deps));
+        await removeChapterMember(deps, {
+          editionId: c.req.param('editionId'),
+          userId: c.req.param('userId'),
+          caller: callerOf(c, deps),
+        });
         return c.body(null, 204);
       },
     )
@@ -79,7 +82,7 @@ export const chapterRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Settings', schema: AssignmentSettings }, ...commonErrors },
       }),
-      async (c) => c.json(await viewAssignmentSettings(deps, c.req.param('editionId')), 200),
+      async (c) => c.json(await getAssignmentSettings(deps, { editionId: c.req.param('editionId') }), 200),
     )
     .put(
       '/api/editions/:editionId/assignment-settings',
@@ -92,7 +95,11 @@ export const chapterRoutes = (deps: AppDeps) =>
       validate('json', AssignmentSettingsInput),
       async (c) =>
         c.json(
-          await updateAssignmentSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)),
+          await updateAssignmentSettings(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -105,17 +112,8 @@ export const chapterRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'A page', schema: ConflictPage }, ...commonErrors },
       }),
       validate('query', z.object({ userId: z.optional(Id), ...OffsetQuery })),
-      async (c) => {
-        const q = c.req.valid('query');
-        return c.json(
-          await listEditionConflicts(deps, c.req.param('editionId'), {
-            userId: q.userId,
-            offset: q.offset ?? 0,
-            limit: q.limit ?? 50,
-          }),
-          200,
-        );
-      },
+      async (c) =>
+        c.json(await listEditionConflicts(deps, { ...c.req.valid('query'), editionId: c.req.param('editionId') }), 200),
     )
     .post(
       '/api/editions/:editionId/conflicts',
@@ -132,7 +130,14 @@ export const chapterRoutes = (deps: AppDeps) =>
       }),
       validate('json', ConflictInput),
       async (c) =>
-        c.json(await setConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await setConflict(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     )
     .delete(
       '/api/editions/:editionId/conflicts/:userId/:institutionId',
@@ -148,13 +153,12 @@ export const chapterRoutes = (deps: AppDeps) =>
         },
       }),
       async (c) => {
-        await removeConflict(
-          deps,
-          c.req.param('editionId'),
-          c.req.param('userId'),
-          c.req.param('institutionId'),
-          callerOf(c, deps),
-        );
+        await removeConflict(deps, {
+          editionId: c.req.param('editionId'),
+          userId: c.req.param('userId'),
+          institutionId: c.req.param('institutionId'),
+          caller: callerOf(c, deps),
+        });
         return c.body(null, 204);
       },
     );

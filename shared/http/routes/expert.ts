@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { myAssignments } from '../../assignment/my-assignments';
-import { myChapters } from '../../assignment/my-chapters';
+import { listMyAssignments } from '../../assignment/list-my-assignments';
+import { listMyChapters } from '../../assignment/list-my-chapters';
 import { bidValues } from '../../chapter/chapter';
 import { declareConflict } from '../../chapter/declare-conflict';
 import { listBidding } from '../../chapter/list-bidding';
@@ -38,7 +38,7 @@ export const expertRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Editions', schema: MyChapters }, ...commonErrors },
       }),
-      async (c) => c.json(await myChapters(deps, callerOf(c, deps)), 200),
+      async (c) => c.json(await listMyChapters(deps, { caller: callerOf(c, deps) }), 200),
     )
     .get(
       '/api/expert/editions/:editionId/assignments',
@@ -48,7 +48,15 @@ export const expertRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Assignments', schema: MyAssignments }, ...commonErrors },
       }),
-      async (c) => c.json(await myAssignments(deps, c.req.param('editionId'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(
+          await listMyAssignments(deps, {
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+            member: c.get('loaded').member,
+          }),
+          200,
+        ),
     )
     .get(
       '/api/expert/editions/:editionId/bidding',
@@ -59,18 +67,16 @@ export const expertRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'A page', schema: BiddingPage }, ...commonErrors },
       }),
       validate('query', z.object(OffsetQuery)),
-      async (c) => {
-        const q = c.req.valid('query');
-        return c.json(
-          await listBidding(
-            deps,
-            c.req.param('editionId'),
-            { offset: q.offset ?? 0, limit: q.limit ?? 50 },
-            callerOf(c, deps),
-          ),
+      async (c) =>
+        c.json(
+          await listBidding(deps, {
+            ...c.req.valid('query'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+            member: c.get('loaded').member,
+          }),
           200,
-        );
-      },
+        ),
     )
     .put(
       '/api/expert/editions/:editionId/bids/:applicationId',
@@ -88,13 +94,12 @@ export const expertRoutes = (deps: AppDeps) =>
       validate('json', Bid),
       async (c) =>
         c.json(
-          await placeBid(
-            deps,
-            c.req.param('editionId'),
-            c.req.param('applicationId'),
-            c.req.valid('json').value,
-            callerOf(c, deps),
-          ),
+          await placeBid(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            applicationId: c.req.param('applicationId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -109,5 +114,12 @@ export const expertRoutes = (deps: AppDeps) =>
       }),
       validate('json', Declare),
       async (c) =>
-        c.json(await declareConflict(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await declareConflict(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     );

@@ -97,6 +97,8 @@ export async function runCell(h: Harness, w: World, route: string, cell: Cell, c
 
   const res = await app.request(path, { ...init, headers });
   const answer = await res.text();
+  // What the request queued (a commit's digests, an export) is done before the checks and the next cell.
+  await deps.jobs.drain();
   // Soft, so a cell with the wrong status also reports what its answer leaked.
   expect.soft(res.status, answer.slice(0, 500)).toBe(cell.expected[caller]);
 

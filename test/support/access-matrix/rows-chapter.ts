@@ -1,8 +1,10 @@
 import { expect } from 'vitest';
 import { toHeader } from '../../../shared/applications/application-store';
-import { pairsOf, readAssignment, readExpertAssignment } from '../../../shared/assignment/assignment-store';
+import { pairsOf } from '../../../shared/assignment/assignment';
+import { findExpertAssignment, listExpertAssignments } from '../../../shared/assignment/assignment-store';
 import { previewAssignment } from '../../../shared/assignment/preview-assignment';
-import { assignableStatuses, getAssignmentSettings, listBids } from '../../../shared/chapter/chapter-store';
+import { assignableStatuses, getAssignmentSettingsOrDefault } from '../../../shared/chapter/chapter-store';
+import { listBids } from '../../../shared/chapter/conflict-store';
 import { setConflict } from '../../../shared/chapter/set-conflict';
 import { keys } from '../../../shared/store/keys';
 import { jsonRequest } from '../accounts';
@@ -23,7 +25,7 @@ const post = (path: (w: World) => string, body: (w: World) => unknown) => (w: Wo
 });
 /** The one expert (k = 1) currently assigned to the application. */
 export const expertOf = async (deps: Deps, editionId: string, applicationId: string) =>
-  pairsOf((await readAssignment(deps.store, editionId)).experts).find((p) => p.applicationId === applicationId)
+  pairsOf((await listExpertAssignments(deps.store, editionId)).experts).find((p) => p.applicationId === applicationId)
     ?.userId ?? 'none';
 /** Applications the chapter may see: submitted or accepted ones of the edition (never drafts). */
 export const assignableIds = async (deps: Deps, editionId: string) =>
@@ -78,7 +80,7 @@ export const chapterRows: Record<string, Cell> = {
   },
   'PUT /api/editions/:editionId/assignment-settings': {
     sample: async (w, _caller, deps) => {
-      const current = await getAssignmentSettings(deps.store, w.chapter.e1, true);
+      const current = await getAssignmentSettingsOrDefault(deps.store, w.chapter.e1, true);
       return {
         path: `/api/editions/${w.chapter.e1}/assignment-settings`,
         init: jsonRequest('PUT', { ...current, balance: 2 }),
@@ -113,12 +115,13 @@ export const chapterRows: Record<string, Cell> = {
     sample: async (w, caller, deps) => {
       // Each organizer cell lifts a conflict it set up just before (other callers never reach it).
       if (caller === 'organizer')
-        await setConflict(
-          deps,
-          w.chapter.e2,
-          { userId: w.chapter.colleague, institutionId: w.chapter.conflictInstitution, reason: 'Do zdjęcia' },
-          callerFor(w.users.organizer),
-        );
+        await setConflict(deps, {
+          editionId: w.chapter.e2,
+          userId: w.chapter.colleague,
+          institutionId: w.chapter.conflictInstitution,
+          reason: 'Do zdjęcia',
+          caller: callerFor(w.users.organizer),
+        });
       return del(`/api/editions/${w.chapter.e2}/conflicts/${w.chapter.colleague}/${w.chapter.conflictInstitution}`);
     },
     expected: organizerOnly(204),
@@ -147,7 +150,7 @@ export const chapterRows: Record<string, Cell> = {
       path: `/api/editions/${w.chapter.e1}/assignment/commit`,
       init: jsonRequest('POST', {
         mode: 'full',
-        previewId: (await previewAssignment(deps, w.chapter.e1, 'full')).previewId,
+        previewId: (await previewAssignment(deps, { editionId: w.chapter.e1, mode: 'full' })).previewId,
       }),
     }),
     expected: organizerOnly(200),
@@ -216,7 +219,7 @@ export const chapterRows: Record<string, Cell> = {
     sees: 'chapter',
     within: e2,
     shows: async (body: { items: { applicationId: string }[] }, { w, caller, deps }) => {
-      const { mine } = await readExpertAssignment(deps.store, w.chapter.e2, me(w, caller));
+      const { mine } = await findExpertAssignment(deps.store, w.chapter.e2, me(w, caller));
       expect(body.items.map((p) => p.applicationId).sort()).toEqual(
         (mine?.pairs ?? []).map((p) => p.applicationId).sort(),
       );

@@ -10,10 +10,10 @@ import { previewAssignment } from '../../../shared/assignment/preview-assignment
 import { defaultAssignmentSettings } from '../../../shared/chapter/chapter';
 import { declareConflict } from '../../../shared/chapter/declare-conflict';
 import { placeBid } from '../../../shared/chapter/place-bid';
+import { assignmentSettingsItem } from '../../../shared/chapter/chapter-store';
 import { putChapterMember } from '../../../shared/chapter/put-chapter-member';
 import { editionItem } from '../../../shared/editions/edition-store';
 import { requestExport } from '../../../shared/exports/request-export';
-import { keys } from '../../../shared/store/keys';
 import { seedInstitution, seedUser, type Harness } from '../accounts';
 import { attach, callerFor, pdfBytes, seedApplication, seedEdition, sha256Of } from '../applications';
 import { memberInput, seedSubmitted } from '../assignment';
@@ -210,7 +210,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
   const chapterEdition = () => seedEdition(deps, { settings: { expertsPerApplication: 1 } });
   const [e1, e2, elsewhere] = await Promise.all([chapterEdition(), chapterEdition(), chapterEdition()]);
   const seat = (editionId: string, user: User) =>
-    putChapterMember(deps, editionId, user.userId, memberInput(), callerFor(organizer));
+    putChapterMember(deps, { ...memberInput(), editionId, userId: user.userId, caller: callerFor(organizer) });
   for (const e of [e1, e2]) for (const u of [expert, colleague]) await seat(e.editionId, u);
   await seat(e1.editionId, leaving);
   await seat(elsewhere.editionId, outsider);
@@ -236,41 +236,48 @@ export async function seedWorld(deps: Deps): Promise<World> {
     await applicant(elsewhere.editionId, 'ELSEWHERE'),
   ];
   for (const e of [e2, elsewhere])
-    await commitAssignment(
-      deps,
-      e.editionId,
-      { mode: 'full', previewId: (await previewAssignment(deps, e.editionId, 'full')).previewId },
-      callerFor(organizer),
-    );
+    await commitAssignment(deps, {
+      editionId: e.editionId,
+      mode: 'full',
+      previewId: (await previewAssignment(deps, { editionId: e.editionId, mode: 'full' })).previewId,
+      caller: callerFor(organizer),
+    });
   const lateApp = await applicant(e2.editionId, 'E2');
   const colleagueApp = await applicant(e2.editionId, 'E2');
   // Whatever the solver chose, the expert reviews at least one application of e2 (their own pairs are checked).
   const expertApp = await applicant(e2.editionId, 'E2');
-  await addPair(
-    deps,
-    e2.editionId,
-    { applicationId: expertApp.applicationId, userId: expert.userId },
-    callerFor(organizer),
-  );
+  await addPair(deps, {
+    editionId: e2.editionId,
+    applicationId: expertApp.applicationId,
+    userId: expert.userId,
+    caller: callerFor(organizer),
+  });
   const draftAppB = await startApplication(deps, e2.editionId, callerFor(b.member));
   own('instB', 'instB draft in e2', draftAppB.applicationId, e2.editionId);
   const now = deps.clock.now().getTime();
-  await deps.store.put({
-    ...keys.assignmentSettings(e2.editionId),
-    entity: 'assignmentSettings',
-    ...defaultAssignmentSettings,
-    bidding: { opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString() },
-    version: 1,
-  });
+  await deps.store.put(
+    assignmentSettingsItem(e2.editionId, {
+      ...defaultAssignmentSettings,
+      bidding: { opensAt: new Date(now - 3_600_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString() },
+      version: 1,
+    }),
+  );
   // The colleague's own bids and declaration: the matrix's expert must never see them.
   for (const app of [lockApp, lateApp, colleagueApp])
-    await placeBid(deps, e2.editionId, app.applicationId, 2, callerFor(colleague));
-  await declareConflict(
-    deps,
-    e2.editionId,
-    { applicationId: colleagueApp.applicationId, reason: `Powód ${mark('COLLEAGUE')}` },
-    callerFor(colleague),
-  );
+    await placeBid(deps, {
+      editionId: e2.editionId,
+      applicationId: app.applicationId,
+      value: 2,
+      caller: callerFor(colleague),
+    });
+  await declareConflict(deps, {
+    editionId: e2.editionId,
+    applicationId: colleagueApp.applicationId,
+    reason: `Powód ${mark('COLLEAGUE')}`,
+    caller: callerFor(colleague),
+  });
+  // The commits' digests are queued: sent before any cell compares the outbox.
+  await deps.jobs.drain();
   own('colleague', 'colleague marker (name, conflict reason)', mark('COLLEAGUE'));
   own('expert', 'expert marker (name)', mark('EXPERT'));
   own('outsider', 'outsider marker (name)', mark('OUTSIDER'));

@@ -1,17 +1,25 @@
-import { signedIn, type Caller } from '../access/caller';
+import { type Caller, signedIn } from '../access/caller';
+import type { ChapterMember } from '../chapter/chapter';
 import { getMember } from '../chapter/chapter-store';
-import { readExpertAssignment } from './assignment-store';
 import type { Deps } from '../deps';
+import { findExpertAssignment } from './assignment-store';
+
+export interface ListMyAssignmentsInput {
+  caller: Caller;
+  editionId: string;
+  /** The caller's membership, when the route's ownership check has read it already (saves a read). */
+  member?: ChapterMember;
+}
 
 /**
  * The expert's own assignments in an edition: institution and status of each pair. Never who else
  * reviews the same application (DESIGN.md §3).
  */
-export async function myAssignments(deps: Pick<Deps, 'store'>, editionId: string, caller: Caller) {
-  const me = signedIn(caller);
+export async function listMyAssignments(deps: Pick<Deps, 'store'>, input: ListMyAssignmentsInput) {
+  const me = signedIn(input.caller);
   const [member, { mine }] = await Promise.all([
-    getMember(deps.store, editionId, me.userId),
-    readExpertAssignment(deps.store, editionId, me.userId),
+    input.member ?? getMember(deps.store, input.editionId, me.userId),
+    findExpertAssignment(deps.store, input.editionId, me.userId),
   ]);
   return {
     minLoad: member.minLoad,

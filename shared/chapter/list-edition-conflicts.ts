@@ -1,8 +1,16 @@
-import { assignmentInputs } from '../assignment/propose-assignment';
 import { buildModel } from '../assignment/model';
-import { keys } from '../store/keys';
-import type { ConflictReason } from './chapter';
+import { assignmentInputs } from '../assignment/propose-assignment';
 import type { Deps } from '../deps';
+import type { ConflictReason } from './chapter';
+import { listInstitutionNames } from './conflict-store';
+
+export interface ListEditionConflictsInput {
+  editionId: string;
+  /** Only this expert's conflicts. */
+  userId?: string;
+  offset?: number;
+  limit?: number;
+}
 
 export interface ConflictRow {
   userId: string;
@@ -20,10 +28,11 @@ export interface ConflictRow {
  */
 export async function listEditionConflicts(
   deps: Pick<Deps, 'store'>,
-  editionId: string,
-  query: { userId?: string; offset: number; limit: number },
+  input: ListEditionConflictsInput,
 ): Promise<{ items: ConflictRow[]; total: number; offset: number }> {
-  const inputs = await assignmentInputs(deps, editionId);
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 50;
+  const inputs = await assignmentInputs(deps, { editionId: input.editionId });
   const model = buildModel({ ...inputs, k: inputs.edition.expertsPerApplication, current: [] }, 'incremental');
   const E = model.members.length;
   const rows = new Map<string, ConflictRow>();
@@ -44,12 +53,9 @@ export async function listEditionConflicts(
   // Stored conflicts with institutions that have no assignable application (yet) are listed too.
   const names = new Map(model.members.map((m) => [m.userId, m.displayName]));
   const orphans = inputs.conflicts.filter((c) => !rows.has(`${c.userId}:${c.institutionId}`));
-  const institutions = new Map(
-    (
-      await deps.store.batchGet<{ institutionId: string; name: string }>(
-        orphans.map((c) => keys.institution(c.institutionId)),
-      )
-    ).map((i) => [i.institutionId, i.name]),
+  const institutions = await listInstitutionNames(
+    deps.store,
+    orphans.map((c) => c.institutionId),
   );
   for (const c of orphans) {
     rows.set(`${c.userId}:${c.institutionId}`, {
@@ -62,12 +68,12 @@ export async function listEditionConflicts(
     });
   }
   const all = [...rows.values()]
-    .filter((r) => !query.userId || r.userId === query.userId)
+    .filter((r) => !input.userId || r.userId === input.userId)
     .sort(
       (x, y) =>
         x.expertName.localeCompare(y.expertName, 'pl') ||
         x.institutionName.localeCompare(y.institutionName, 'pl') ||
         (x.institutionId < y.institutionId ? -1 : 1),
     );
-  return { items: all.slice(query.offset, query.offset + query.limit), total: all.length, offset: query.offset };
+  return { items: all.slice(offset, offset + limit), total: all.length, offset };
 }
