@@ -59,18 +59,20 @@ export async function attach(
   body: Uint8Array = pdfBytes(),
   fileName = 'standardy.pdf',
 ) {
-  const { attachment } = await requestUpload(
-    deps,
+  const { attachment } = await requestUpload(deps, {
     applicationId,
-    { questionId, fileName, size: body.length, sha256: sha256Of(body) },
-    callerFor(member),
-  );
+    questionId,
+    fileName,
+    size: body.length,
+    sha256: sha256Of(body),
+    caller: callerFor(member),
+  });
   await deps.blobs.documents.put(
     attachmentBlobKey(applicationId, attachment.attachmentId),
     body,
     attachment.contentType,
   );
-  return completeUpload(deps, applicationId, attachment.attachmentId, callerFor(member));
+  return completeUpload(deps, { applicationId, attachmentId: attachment.attachmentId, caller: callerFor(member) });
 }
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -82,7 +84,7 @@ export async function seedApplication(
   editionId: string,
   options: { complete?: boolean; submit?: boolean } = {},
 ) {
-  const header = await startApplication(deps, editionId, callerFor(member));
+  const header = await startApplication(deps, { editionId, caller: callerFor(member) });
   if (options.complete || options.submit) {
     for (const [sectionId, answers] of Object.entries(completeAnswers))
       await saveSection(deps, {
@@ -95,6 +97,10 @@ export async function seedApplication(
     await attach(deps, member, header.applicationId);
   }
   if (options.submit)
-    return submitApplication(deps, header.applicationId, { version: header.version }, callerFor(member));
+    return submitApplication(deps, {
+      applicationId: header.applicationId,
+      version: header.version,
+      caller: callerFor(member),
+    });
   return header;
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { applicationStatuses } from '../../applications/application';
-import { countApplications, listEditionApplications } from '../../applications/list-applications';
+import { getApplicationCounts } from '../../applications/get-application-counts';
+import { listEditionApplications } from '../../applications/list-edition-applications';
 import { startApplication } from '../../applications/start-application';
 import { changeEditionState } from '../../editions/change-edition-state';
 import { cloneEdition } from '../../editions/clone-edition';
@@ -196,7 +197,8 @@ export const editionRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      async (c) => c.json(await startApplication(deps, c.req.param('editionId'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await startApplication(deps, { editionId: c.req.param('editionId'), caller: callerOf(c, deps) }), 201),
     )
     .get(
       '/api/editions/:editionId/applications',
@@ -209,7 +211,10 @@ export const editionRoutes = (deps: AppDeps) =>
       validate('query', ListQuery),
       async (c) => {
         const { limit, ...q } = c.req.valid('query');
-        return c.json(await listEditionApplications(deps, c.req.param('editionId'), { ...q, limit: limit ?? 25 }), 200);
+        return c.json(
+          await listEditionApplications(deps, { ...q, limit: limit ?? 25, editionId: c.req.param('editionId') }),
+          200,
+        );
       },
     )
     .get(
@@ -220,7 +225,7 @@ export const editionRoutes = (deps: AppDeps) =>
         tags: ['applications'],
         responses: { 200: { description: 'Counts', schema: ApplicationCounts }, ...commonErrors },
       }),
-      async (c) => c.json(await countApplications(deps, c.req.param('editionId')), 200),
+      async (c) => c.json(await getApplicationCounts(deps, { editionId: c.req.param('editionId') }), 200),
     )
     .get(
       '/api/editions/:editionId/exports',
