@@ -9,7 +9,8 @@ import { cloneEdition } from '../../editions/clone-edition';
 import { createEdition } from '../../editions/create-edition';
 import { EditionSettings, editionStates, instant } from '../../editions/edition';
 import { grantExtension } from '../../editions/grant-extension';
-import { listEditions, viewEdition } from '../../editions/list-editions';
+import { getEditionView } from '../../editions/get-edition-view';
+import { listEditions } from '../../editions/list-editions';
 import { listExtensions } from '../../editions/list-extensions';
 import { Questionnaire } from '../../editions/questionnaire';
 import { Rubric } from '../../editions/rubric';
@@ -76,7 +77,10 @@ export const editionRoutes = (deps: AppDeps) =>
       validate('query', z.object(PageQuery)),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await listEditions(deps, c.get('principal'), { cursor: q.cursor, limit: q.limit ?? 20 }), 200);
+        return c.json(
+          await listEditions(deps, { cursor: q.cursor, limit: q.limit ?? 20, caller: callerOf(c, deps) }),
+          200,
+        );
       },
     )
     .post(
@@ -88,7 +92,7 @@ export const editionRoutes = (deps: AppDeps) =>
         responses: { 201: { description: 'Created', schema: Edition }, ...commonErrors },
       }),
       validate('json', EditionSettings),
-      async (c) => c.json(await createEdition(deps, c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) => c.json(await createEdition(deps, { ...c.req.valid('json'), caller: callerOf(c, deps) }), 201),
     )
     .get(
       '/api/editions/:editionId',
@@ -98,7 +102,8 @@ export const editionRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'The edition', schema: EditionView }, ...commonErrors },
       }),
-      async (c) => c.json(await viewEdition(deps, c.get('principal'), c.req.param('editionId')), 200),
+      async (c) =>
+        c.json(await getEditionView(deps, { editionId: c.req.param('editionId'), caller: callerOf(c, deps) }), 200),
     )
     .put(
       '/api/editions/:editionId',
@@ -111,7 +116,11 @@ export const editionRoutes = (deps: AppDeps) =>
       validate('json', SettingsEdit),
       async (c) =>
         c.json(
-          await updateEditionSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)),
+          await updateEditionSettings(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -125,7 +134,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', RubricEdit),
       async (c) =>
-        c.json(await updateRubric(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await updateRubric(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .put(
       '/api/editions/:editionId/questionnaire',
@@ -137,7 +153,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', QuestionnaireEdit),
       async (c) =>
-        c.json(await updateQuestionnaire(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await updateQuestionnaire(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .post(
       '/api/editions/:editionId/transitions',
@@ -149,7 +172,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', Transition),
       async (c) =>
-        c.json(await changeEditionState(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await changeEditionState(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .post(
       '/api/editions/:editionId/clone',
@@ -161,7 +191,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', CloneInput),
       async (c) =>
-        c.json(await cloneEdition(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await cloneEdition(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     )
     .get(
       '/api/editions/:editionId/extensions',
@@ -171,7 +208,7 @@ export const editionRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Extensions', schema: itemsOf(Extension) }, ...commonErrors },
       }),
-      async (c) => c.json({ items: await listExtensions(deps, c.req.param('editionId')) }, 200),
+      async (c) => c.json({ items: await listExtensions(deps, { editionId: c.req.param('editionId') }) }, 200),
     )
     .post(
       '/api/editions/:editionId/extensions',
@@ -183,7 +220,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', ExtensionInput),
       async (c) =>
-        c.json(await grantExtension(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await grantExtension(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     )
     .post(
       '/api/editions/:editionId/applications',
