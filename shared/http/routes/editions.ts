@@ -18,7 +18,10 @@ import { updateEditionSettings } from '../../editions/update-edition-settings';
 import { updateQuestionnaire } from '../../editions/update-questionnaire';
 import { updateRubric } from '../../editions/update-rubric';
 import { exportFormats } from '../../exports/export-job';
-import { getExport, listExports, readExport, requestExport } from '../../exports/request-export';
+import { getExport } from '../../exports/get-export';
+import { getExportFile } from '../../exports/get-export-file';
+import { listExports } from '../../exports/list-exports';
+import { requestExport } from '../../exports/request-export';
 import { institutionTypes, longText, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -279,7 +282,7 @@ export const editionRoutes = (deps: AppDeps) =>
         tags: ['exports'],
         responses: { 200: { description: 'Exports', schema: itemsOf(Export) }, ...commonErrors },
       }),
-      async (c) => c.json({ items: await listExports(deps, c.req.param('editionId')) }, 200),
+      async (c) => c.json({ items: await listExports(deps, { editionId: c.req.param('editionId') }) }, 200),
     )
     .post(
       '/api/editions/:editionId/exports',
@@ -291,7 +294,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', ExportInput),
       async (c) =>
-        c.json(await requestExport(deps, c.req.param('editionId'), c.req.valid('json').format, callerOf(c, deps)), 202),
+        c.json(
+          await requestExport(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          202,
+        ),
     )
     .get(
       '/api/editions/:editionId/exports/:exportId',
@@ -301,7 +311,8 @@ export const editionRoutes = (deps: AppDeps) =>
         tags: ['exports'],
         responses: { 200: { description: 'Status', schema: Export }, ...commonErrors },
       }),
-      async (c) => c.json(await getExport(deps, c.req.param('editionId'), c.req.param('exportId')), 200),
+      async (c) =>
+        c.json(await getExport(deps, { editionId: c.req.param('editionId'), exportId: c.req.param('exportId') }), 200),
     )
     .get(
       '/api/editions/:editionId/exports/:exportId/file',
@@ -312,7 +323,10 @@ export const editionRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'The file', contentType: exportMediaTypes }, ...commonErrors },
       }),
       async (c) => {
-        const file = await readExport(deps, c.req.param('editionId'), c.req.param('exportId'));
+        const file = await getExportFile(deps, {
+          editionId: c.req.param('editionId'),
+          exportId: c.req.param('exportId'),
+        });
         return downloadResponse(file.body, file.contentType, file.fileName);
       },
     );

@@ -201,7 +201,11 @@ export async function seedWorld(deps: Deps): Promise<World> {
   const appFormal = await seedApplication(deps, b.member, third.editionId, { submit: true });
   own('instA', 'instA application in the third edition', appSubmit.applicationId, third.editionId);
   own('instB', 'instB application in the third edition', appFormal.applicationId, third.editionId);
-  const exported = await requestExport(deps, third.editionId, 'csv', callerFor(organizer));
+  const exported = await requestExport(deps, {
+    editionId: third.editionId,
+    format: 'csv',
+    caller: callerFor(organizer),
+  });
   await deps.jobs.drain();
   // Upload links are single use: each upload cell asks for its own on A's draft in an edition of its own.
   const uploads = await seedEdition(deps);
