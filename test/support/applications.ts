@@ -11,7 +11,7 @@ import { newEdition, type Edition, type EditionSettings, type EditionState } fro
 import { editionItem } from '../../shared/editions/edition-store';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import { tinyPdf } from '../../infra/local/demo-edition';
-import type { Harness } from './accounts';
+import { type Harness, jsonRequest, seedInstitution, sessionCookie } from './accounts';
 
 type Deps = Harness['deps'];
 
@@ -103,4 +103,39 @@ export async function seedApplication(
       caller: callerFor(member),
     });
   return header;
+}
+
+/**
+ * Requests of the application api tests: `call` sends a session cookie (and, for a DELETE, the
+ * Origin a browser sends, which the CSRF guard wants); `member` is a new institution's member with
+ * their cookie; `filledApplication` a member's application with every required answer and file.
+ */
+export function applicationRequests(harness: Harness) {
+  const { deps, app } = harness;
+  const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), cookie },
+  });
+  const call = (cookie: string, method: string, path: string, body?: unknown) =>
+    app.request(
+      path,
+      withCookie(
+        cookie,
+        method === 'GET'
+          ? { method }
+          : method === 'DELETE'
+            ? { method, headers: { origin: 'https://konkurs.example.org' } }
+            : jsonRequest(method, body),
+      ),
+    );
+  async function member() {
+    const { institutionId, member: user } = await seedInstitution(deps);
+    return { institutionId, user, cookie: await sessionCookie(deps, user.userId) };
+  }
+  async function filledApplication(editionId: string) {
+    const m = await member();
+    const header = await seedApplication(deps, m.user, editionId, { complete: true });
+    return { ...m, applicationId: header.applicationId, version: header.version };
+  }
+  return { withCookie, call, member, filledApplication };
 }
