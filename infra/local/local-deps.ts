@@ -68,10 +68,10 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     processJob(
       {
         logger: options.logger,
-        exports: () => ({ store, clock, logger: options.logger, documents }),
+        exports: () => ({ store, clock, logger: options.logger, blobs: { documents } }),
         mail: () => mail,
       },
-      body,
+      { body },
     );
   return {
     dynamo,

@@ -48,7 +48,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const documents = fileBlobStore(join(blobRoot, 'documents'));
   // Jobs run for real (in process), like locally: the worker's use cases against the same table and outbox.
   const jobs = inProcessQueue<Job>(ids, (body) =>
-    processJob({ logger, exports: () => ({ store, clock, logger, documents }), mail: () => mail }, body),
+    processJob({ logger, exports: () => ({ store, clock, logger, blobs: { documents } }), mail: () => mail }, { body }),
   );
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
   const store = new Store(overrides.tableName ?? 'test-table', dynamo, new CursorCodec(() => keyRing.key('cursor')));
