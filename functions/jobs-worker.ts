@@ -25,10 +25,12 @@ const deps = lazy(() => {
     store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
     clock: systemClock,
     logger,
-    documents: s3BlobStore(
-      lazy(() => new S3Client({ region })),
-      config.documentsBucket,
-    ),
+    blobs: {
+      documents: s3BlobStore(
+        lazy(() => new S3Client({ region })),
+        config.documentsBucket,
+      ),
+    },
   };
 });
 
@@ -66,7 +68,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      await processJob({ logger, exports: deps, mail, scoring }, record.body);
+      await processJob({ logger, exports: deps, mail, scoring }, { body: record.body });
     } catch (error) {
       logger.error('job failed', {
         messageId: record.messageId,

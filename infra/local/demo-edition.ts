@@ -1,11 +1,13 @@
 import type { ApplicationHeader, Attachment, SectionAnswers } from '../../shared/applications/application';
-import { headerItem } from '../../shared/applications/application-store';
-import { attachmentBlobKey, attachmentItem } from '../../shared/applications/attachments';
+import { applicationMarkerItem, headerItem } from '../../shared/applications/application-store';
+import { attachmentItem } from '../../shared/applications/attachment-store';
+import { attachmentBlobKey } from '../../shared/applications/attachments';
+import { sectionItem } from '../../shared/applications/section-store';
 import { newEdition } from '../../shared/editions/edition';
 import { editionItem } from '../../shared/editions/edition-store';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import type { Institution } from '../../shared/institutions/institution';
-import type { TransactItem } from '../../shared/store/store';
+import { type TransactItem, tx } from '../../shared/store/store';
 import { keys } from '../../shared/store/keys';
 import type { Deps } from '../../shared/deps';
 
@@ -97,7 +99,7 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
     rubric: sampleRubric(),
     questionnaire: sampleQuestionnaire(),
   };
-  const items: TransactItem[] = [{ Put: { TableName: '', Item: editionItem(edition) } }];
+  const items: TransactItem[] = [tx.put(editionItem(edition))];
   for (const o of others) {
     const institutionId = deps.ids.newId();
     const institution: Institution = {
@@ -171,20 +173,9 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
     items.push(
       { Put: { TableName: '', Item: { ...keys.institution(institutionId), entity: 'institution', ...institution } } },
       { Put: { TableName: '', Item: { ...keys.unique('nip', o.nip), institutionId } } },
-      {
-        Put: {
-          TableName: '',
-          Item: {
-            ...keys.unique('application', keys.applicationMarker(edition.editionId, institutionId)),
-            entity: 'marker',
-            applicationId,
-          },
-        },
-      },
-      { Put: { TableName: '', Item: headerItem(header) } },
-      ...sections.map((s) => ({
-        Put: { TableName: '', Item: { ...keys.section(applicationId, s.sectionId), entity: 'section', ...s } },
-      })),
+      tx.put(applicationMarkerItem(header)),
+      tx.put(headerItem(header)),
+      ...sections.map((s) => tx.put(sectionItem(applicationId, s))),
     );
     if (o.submitted) {
       const body = tinyPdf(`Standardy obslugi - ${o.nip}`);
@@ -203,7 +194,7 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
         body,
         'application/pdf',
       );
-      items.push({ Put: { TableName: '', Item: attachmentItem(applicationId, attachment) } });
+      items.push(tx.put(attachmentItem(applicationId, attachment)));
     }
   }
   for (let i = 0; i < items.length; i += 100) await deps.store.transact(items.slice(i, i + 100));

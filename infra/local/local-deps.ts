@@ -68,11 +68,11 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     processJob(
       {
         logger: options.logger,
-        exports: () => ({ store, clock, logger: options.logger, documents }),
+        exports: () => ({ store, clock, logger: options.logger, blobs: { documents } }),
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
       },
-      body,
+      { body },
     );
   return {
     dynamo,

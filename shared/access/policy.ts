@@ -53,7 +53,9 @@ export function ownershipChecksFor(store: Store): OwnershipChecks {
     ownInstitution,
     ownApplication: async (principal, applicationId, loaded) => {
       if (!principal.institutionId || !/^[0-9A-Za-z_-]{1,64}$/.test(applicationId)) return false;
-      const header = await findHeader(store, applicationId);
+      // Strongly consistent: the route hands this header to the use case as its own read (a status just
+      // changed, e.g. by a submit a moment ago, must show).
+      const header = await findHeader(store, applicationId, true);
       if (header?.institutionId !== principal.institutionId) return false;
       loaded.application = header;
       return true;

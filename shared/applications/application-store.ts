@@ -1,30 +1,28 @@
-import { AppError } from '../errors';
+import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
-import { type Condition, type Store, type TransactItem, tx } from '../store/store';
+import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';
+import { parseItem } from '../store/parse';
+import { type Condition, type Store, type TransactItem, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
-import { attachmentItem } from './attachments';
 import {
+  ApplicationHeader,
+  type ApplicationStatus,
+  Attachment,
+  editableStatuses,
+  SectionAnswers,
   searchKey,
   submissionWindow,
-  type ApplicationHeader,
-  type ApplicationStatus,
-  editableStatuses,
-  type Attachment,
-  type Extension,
-  type SectionAnswers,
 } from './application';
+import { findExtension } from './extension-store';
 
-const strip = ({
-  pk: _a,
-  sk: _b,
-  entity: _c,
-  gsi1pk: _d,
-  gsi1sk: _e,
-  gsi2pk: _f,
-  gsi2sk: _g,
-  ...rest
-}: Record<string, unknown>) => rest;
+/**
+ * The application's DynamoDB shapes: its header (status, version, the institution's snapshot) is
+ * one item of the application's partition, beside one item per saved section (section-store.ts) and
+ * one per attachment (attachment-store.ts); gsi1 lists an institution's applications, gsi2 an
+ * edition's (application-list-store.ts). Every status change is a conditional update of the header.
+ */
 
 /** gsi2 sort key of the edition's list: status first, so a status filter is a key prefix; then the name for search and order. */
 export const editionListKey = (status: string, name: string, applicationId: string) =>
@@ -43,12 +41,19 @@ export function headerItem(h: ApplicationHeader) {
   };
 }
 
-export const toHeader = (item: Record<string, unknown>): ApplicationHeader => {
-  const { searchName: _s, ...h } = strip(item);
-  return h as unknown as ApplicationHeader;
-};
-export const toSection = (item: Record<string, unknown>) => strip(item) as unknown as SectionAnswers;
-export const toAttachment = (item: Record<string, unknown>) => strip(item) as unknown as Attachment;
+/** The marker that makes an application unique per institution and edition. */
+export function applicationMarkerItem(h: Pick<ApplicationHeader, 'applicationId' | 'editionId' | 'institutionId'>) {
+  return {
+    ...keys.unique('application', keys.applicationMarker(h.editionId, h.institutionId)),
+    entity: 'marker',
+    applicationId: h.applicationId,
+  };
+}
+
+export const toHeader = (item: Record<string, unknown>): ApplicationHeader =>
+  parseItem(ApplicationHeader, item, 'application header');
+export const toSection = (item: Record<string, unknown>): SectionAnswers => parseItem(SectionAnswers, item, 'section');
+export const toAttachment = (item: Record<string, unknown>): Attachment => parseItem(Attachment, item, 'attachment');
 
 export interface LoadedApplication {
   header: ApplicationHeader;
@@ -56,13 +61,26 @@ export interface LoadedApplication {
   attachments: Attachment[];
 }
 
-/** The whole application (header, sections, attachments): one Query of its partition, strongly consistent. */
-export async function loadApplication(store: Store, applicationId: string): Promise<LoadedApplication> {
-  const items = await store.queryAll({ partitionKey: keys.applicationPartition(applicationId), consistent: true });
-  const header = items.find((i) => i.sk === 'APPLICATION');
-  if (!header) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
+/**
+ * The whole application (header, sections, attachments): one Query of its partition, strongly
+ * consistent. Given the header (the route's ownership check read it a moment ago), the Query starts
+ * after it, so the header is not read twice.
+ */
+export async function loadApplication(
+  store: Store,
+  applicationId: string,
+  header?: ApplicationHeader,
+): Promise<LoadedApplication> {
+  const headerKey = keys.application(applicationId);
+  const items = await store.queryAll({
+    partitionKey: headerKey.pk,
+    sortKeyAfter: header ? headerKey.sk : undefined,
+    consistent: true,
+  });
+  const headerItem = items.find((i) => i.sk === headerKey.sk);
+  if (!header && !headerItem) throw new AppError('NOT_FOUND', `No application ${applicationId}`);
   return {
-    header: toHeader(header),
+    header: header ?? toHeader(headerItem!),
     sections: items.filter((i) => String(i.sk).startsWith(keys.sectionPrefix)).map(toSection),
     attachments: items.filter((i) => String(i.sk).startsWith(keys.attachmentPrefix)).map(toAttachment),
   };
@@ -83,18 +101,13 @@ export async function getHeader(store: Store, applicationId: string, consistent 
   return header;
 }
 
-export async function findExtension(store: Store, editionId: string, institutionId: string): Promise<Extension | null> {
-  const item = await store.get(keys.extension(editionId, institutionId));
-  return item ? (strip(item) as unknown as Extension) : null;
-}
-
 /**
  * Refuses with 409 DEADLINE_PASSED (and the reason, with the deadline in Polish time) when the window
  * is closed. An extension can only lengthen the window, so it is read only when the window is closed
  * without it (an ordinary save before the deadline costs no read).
  */
 export async function assertWindowOpen(
-  deps: { store: Store; clock: { now(): Date } },
+  deps: Pick<Deps, 'store' | 'clock'>,
   edition: Edition,
   header: ApplicationHeader,
 ): Promise<void> {
@@ -137,7 +150,6 @@ export function statusChange(
     ':to': to,
     ':now': now,
     ':next': guard.version + 1,
-    ':v': guard.version,
     ':listKey': editionListKey(to, header.institution.name, header.applicationId),
   };
   const assignments = ['#status = :to', 'updatedAt = :now', 'version = :next', 'gsi2sk = :listKey'];
@@ -146,19 +158,92 @@ export function statusChange(
     values[`:f${i}`] = value;
     assignments.push(`#f${i} = :f${i}`);
   });
-  guard.from.forEach((s, i) => {
-    values[`:from${i}`] = s;
-  });
-  return {
-    Update: {
-      TableName: '',
-      Key: keys.application(header.applicationId),
-      UpdateExpression: `SET ${assignments.join(', ')}`,
-      ConditionExpression: `version = :v AND #status IN (${guard.from.map((_, i) => `:from${i}`).join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+  const from = statusIn(guard.from);
+  return tx.update(
+    keys.application(header.applicationId),
+    { expression: `SET ${assignments.join(', ')}`, names, values },
+    {
+      expression: `version = :v AND ${from.expression}`,
+      names: from.names,
+      values: { ...from.values, ':v': guard.version },
     },
-  };
+  );
+}
+
+/**
+ * A status change with its audit entry, in one transaction. A header changed since it was read
+ * (another tab, the organizer) is 409 STALE_VERSION; nothing is written.
+ */
+export async function changeStatus(
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  change: TransactItem,
+  audit: NewAuditEntry,
+): Promise<void> {
+  try {
+    await deps.store.transact([change, auditPut(deps, audit)]);
+  } catch (error) {
+    if (isAppError(error, 'CONFLICT')) throw staleApplication(error);
+    throw error;
+  }
+}
+
+/**
+ * A new application: the marker (one per institution and edition), the header and the audit entry
+ * in one transaction. Two racing starts get one application and one 409 ALREADY_EXISTS.
+ */
+export async function insertApplication(
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  header: ApplicationHeader,
+  audit: NewAuditEntry,
+): Promise<void> {
+  const absent = { expression: 'attribute_not_exists(pk)' };
+  try {
+    await deps.store.transact([
+      tx.put(applicationMarkerItem(header), absent),
+      tx.put(headerItem(header), absent),
+      auditPut(deps, audit),
+    ]);
+  } catch (error) {
+    if (failedConditions(error).includes(0)) {
+      throw new AppError('ALREADY_EXISTS', 'Application exists', {
+        fields: {
+          editionId: {
+            pl: 'Instytucja ma już zgłoszenie w tej edycji — znajdziesz je na liście zgłoszeń.',
+            en: 'The institution already has an application in this edition — find it in the list of applications.',
+          },
+        },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Submission: the header's status change, a check that every section read is still at the version
+ * read and every ready attachment still there, and the audit entry — one transaction, so answers
+ * cannot change between validation and submission. Any of them failing is 409 STALE_VERSION.
+ */
+export async function recordSubmission(
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  input: { change: TransactItem; read: LoadedApplication; ready: Attachment[]; audit: NewAuditEntry },
+): Promise<void> {
+  const applicationId = input.read.header.applicationId;
+  try {
+    await deps.store.transact([
+      input.change,
+      ...input.read.sections.map((s) =>
+        tx.check(keys.section(applicationId, s.sectionId), { expression: 'version = :v', values: { ':v': s.version } }),
+      ),
+      ...input.ready.map((a) =>
+        tx.check(keys.attachment(applicationId, a.attachmentId), { expression: 'attribute_exists(pk)' }),
+      ),
+      auditPut(deps, input.audit),
+    ]);
+  } catch (error) {
+    if (failedConditions(error).length > 0) throw staleApplication(error);
+    throw error;
+  }
 }
 
 /** 409 when the application's header changed since it was read (another tab, the organizer). */
@@ -181,119 +266,3 @@ export const notEditable = (status: string) =>
       en: 'The application has been submitted and can no longer be changed. To correct it, withdraw it before the deadline.',
     },
   });
-
-const uploadLinkUsed = (cause: unknown) =>
-  new AppError('INVALID_STATE', 'Upload link used or application not editable', {
-    cause,
-    detail: {
-      pl: 'Ten link do wysłania pliku został już użyty albo zgłoszenia nie można już zmieniać. Dodaj plik ponownie.',
-      en: 'This upload link has been used already, or the application can no longer be changed. Add the file again.',
-    },
-  });
-
-/**
- * Claims a pending attachment's upload link, once: the attachment must still be pending and
- * never uploaded, and the application editable. A replayed link, or one used after the file was
- * completed or the application submitted, is refused (409) before a byte is stored.
- */
-export async function claimUpload(store: Store, applicationId: string, attachmentId: string, now: string) {
-  try {
-    await store.transact([
-      editableCheck(applicationId),
-      {
-        Update: {
-          TableName: '',
-          Key: keys.attachment(applicationId, attachmentId),
-          UpdateExpression: 'SET uploadedAt = :now',
-          ConditionExpression: '#status = :pending AND attribute_not_exists(uploadedAt)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':now': now, ':pending': 'pending' },
-        },
-      },
-    ]);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'CONFLICT') throw uploadLinkUsed(error);
-    throw error;
-  }
-}
-
-/** A checked attachment becomes ready — only from pending, and only while the application is editable. */
-export async function markAttachmentReady(store: Store, applicationId: string, ready: Attachment): Promise<void> {
-  try {
-    await store.transact([
-      editableCheck(applicationId),
-      {
-        Put: {
-          TableName: '',
-          Item: attachmentItem(applicationId, ready),
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
-        },
-      },
-    ]);
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed.includes(0)) throw notEditable('submitted');
-    if (failed.includes(1)) throw uploadLinkUsed(error);
-    throw error;
-  }
-}
-
-export async function findAttachment(
-  store: Store,
-  applicationId: string,
-  attachmentId: string,
-  consistent = false,
-): Promise<Attachment | null> {
-  const item = await store.get(keys.attachment(applicationId, attachmentId), { consistent });
-  return item ? toAttachment(item) : null;
-}
-
-export async function discardAttachment(store: Store, applicationId: string, attachmentId: string): Promise<void> {
-  await store.delete(keys.attachment(applicationId, attachmentId));
-}
-
-const staleSection = {
-  pl: 'Tę część zapisano w międzyczasie (np. w innej karcie). Twoje odpowiedzi są zachowane w przeglądarce — porównaj je z zapisanymi i zapisz ponownie.',
-  en: 'This section was saved meanwhile (e.g. in another tab). Your answers are kept in the browser — compare them with the saved ones and save again.',
-};
-
-/**
- * Writes a section's answers from the version they were read at (0: never saved), only while the
- * application is editable — one transaction. A newer save in between is 409 STALE_VERSION naming
- * `version`; a submitted application is 409 INVALID_STATE.
- */
-export async function putSection(
-  store: Store,
-  applicationId: string,
-  saved: SectionAnswers,
-  readVersion: number,
-): Promise<void> {
-  const versionCheck =
-    readVersion === 0
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } };
-  try {
-    await store.transact([
-      editableCheck(applicationId),
-      {
-        Put: {
-          TableName: '',
-          Item: { ...keys.section(applicationId, saved.sectionId), entity: 'section', ...saved },
-          ...versionCheck,
-        },
-      },
-    ]);
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed.includes(1))
-      throw new AppError('STALE_VERSION', 'Section saved meanwhile', {
-        fields: { version: staleSection },
-        detail: staleSection,
-        cause: error,
-      });
-    if (failed.includes(0)) throw notEditable('submitted');
-    throw error;
-  }
-}

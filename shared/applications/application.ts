@@ -1,7 +1,8 @@
-import type { HeadcountBracket, InstitutionType, Voivodeship } from '../institutions/institution';
+import * as z from 'zod/mini';
 import type { Edition } from '../editions/edition';
 import type { Message } from '../editions/localized';
-import type { Answers, FileKind } from '../editions/questionnaire';
+import { AnswerValue, fileKinds } from '../editions/questionnaire';
+import { headcountBrackets, institutionTypes, voivodeships } from '../institutions/institution';
 
 /**
  * An institution's application to an edition. Statuses:
@@ -14,63 +15,80 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 /** Statuses in which the institution may still change answers and attachments. */
 export const editableStatuses: readonly ApplicationStatus[] = ['draft', 'returned', 'withdrawn'];
 
-export interface ApplicationHeader {
-  applicationId: string;
-  editionId: string;
-  institutionId: string;
+/** A moment the server recorded (ISO 8601). */
+const timestamp = z.string();
+
+/** An application's header: who applies to which edition, its status and version. */
+export const ApplicationHeader = z.object({
+  applicationId: z.string(),
+  editionId: z.string(),
+  institutionId: z.string(),
   /** A snapshot of the institution when the application was started, for the organizer's list. */
-  institution: {
-    name: string;
-    nip: string;
-    type: InstitutionType;
-    voivodeship: Voivodeship;
-    headcount: HeadcountBracket;
-  };
-  status: ApplicationStatus;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  submittedAt?: string;
-  submittedBy?: string;
+  institution: z.object({
+    name: z.string(),
+    nip: z.string(),
+    type: z.enum(institutionTypes),
+    voivodeship: z.enum(voivodeships),
+    headcount: z.enum(headcountBrackets),
+  }),
+  status: z.enum(applicationStatuses),
+  createdAt: timestamp,
+  createdBy: z.string(),
+  updatedAt: timestamp,
+  submittedAt: z.optional(timestamp),
+  submittedBy: z.optional(z.string()),
   /** Set when returned for correction: the message and the new deadline. */
-  correction?: { message: string; deadline: string; returnedAt: string };
-  rejection?: { reason: string; rejectedAt: string };
-  version: number;
-}
+  correction: z.optional(z.object({ message: z.string(), deadline: timestamp, returnedAt: timestamp })),
+  rejection: z.optional(z.object({ reason: z.string(), rejectedAt: timestamp })),
+  version: z.number(),
+});
+export type ApplicationHeader = z.infer<typeof ApplicationHeader>;
 
-export interface SectionAnswers {
-  sectionId: string;
-  answers: Answers;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** One section's saved answers, versioned (optimistic locking per section). */
+export const SectionAnswers = z.object({
+  sectionId: z.string(),
+  answers: z.record(z.string(), AnswerValue),
+  version: z.number(),
+  updatedAt: timestamp,
+  updatedBy: z.string(),
+});
+export type SectionAnswers = z.infer<typeof SectionAnswers>;
 
-export interface Attachment {
-  attachmentId: string;
-  questionId: string;
-  fileName: string;
-  size: number;
+export const Attachment = z.object({
+  attachmentId: z.string(),
+  questionId: z.string(),
+  fileName: z.string(),
+  size: z.number(),
   /** Declared by the browser at upload; `kind` is what the content turned out to be. */
-  contentType: string;
-  kind?: FileKind;
-  status: 'pending' | 'ready';
+  contentType: z.string(),
+  kind: z.optional(z.enum(fileKinds)),
+  status: z.enum(['pending', 'ready']),
   /** Hex SHA-256 the browser declared before uploading: the only bytes the upload link accepts. */
-  declaredSha256?: string;
+  declaredSha256: z.optional(z.string()),
   /** When the upload link was used (it is single use). */
-  uploadedAt?: string;
+  uploadedAt: z.optional(timestamp),
   /** Hex SHA-256 of the stored bytes, checked again on every download. */
-  sha256?: string;
-  createdAt: string;
-}
+  sha256: z.optional(z.string()),
+  createdAt: timestamp,
+});
+export type Attachment = z.infer<typeof Attachment>;
 
-export interface Extension {
-  editionId: string;
-  institutionId: string;
-  until: string;
-  reason: string;
-  grantedBy: string;
-  grantedAt: string;
+/** One institution may submit to this edition until `until` (granted by an organizer). */
+export const Extension = z.object({
+  editionId: z.string(),
+  institutionId: z.string(),
+  until: timestamp,
+  reason: z.string(),
+  grantedBy: z.string(),
+  grantedAt: timestamp,
+});
+export type Extension = z.infer<typeof Extension>;
+
+/** Ready files per question (a file question is answered by its ready attachments). */
+export function readyFilesByQuestion(attachments: readonly Attachment[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of attachments) if (a.status === 'ready') counts[a.questionId] = (counts[a.questionId] ?? 0) + 1;
+  return counts;
 }
 
 /** Normalized for search: lower case, no diacritics ("Urząd Łódź" → "urzad lodz"). */

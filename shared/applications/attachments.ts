@@ -1,8 +1,6 @@
 import type { Edition } from '../editions/edition';
 import { fileKinds, type FileKind, type Question } from '../editions/questionnaire';
 import { AppError } from '../errors';
-import { keys } from '../store/keys';
-import type { Attachment } from './application';
 
 /** Blob key of an attachment: built from random ids only, never from the file name. */
 export const attachmentBlobKey = (applicationId: string, attachmentId: string) =>
@@ -12,10 +10,6 @@ export const attachmentBlobKey = (applicationId: string, attachmentId: string) =
 export function parseAttachmentBlobKey(key: string): { applicationId: string; attachmentId: string } | null {
   const match = /^applications\/([0-9A-Za-z_-]{1,64})\/([0-9A-Za-z_-]{1,64})$/.exec(key);
   return match ? { applicationId: match[1]!, attachmentId: match[2]! } : null;
-}
-
-export function attachmentItem(applicationId: string, a: Attachment) {
-  return { ...keys.attachment(applicationId, a.attachmentId), entity: 'attachment', ...a };
 }
 
 export function fileQuestion(edition: Edition, questionId: string): Question {

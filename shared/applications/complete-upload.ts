@@ -3,11 +3,22 @@ import { type Caller, signedIn } from '../access/caller';
 import { getEdition } from '../editions/edition-store';
 import { fileLimit, fileTypes } from '../editions/questionnaire';
 import { AppError } from '../errors';
-import { editableStatuses, type Attachment } from './application';
-import { discardAttachment, findAttachment, getHeader, markAttachmentReady, notEditable } from './application-store';
+import { type ApplicationHeader, type Attachment, editableStatuses } from './application';
+import { getHeader, notEditable } from './application-store';
+import { discardAttachment, findAttachment, markAttachmentReady } from './attachment-store';
 import { attachmentBlobKey, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { sniffFileKind } from './file-type';
 import type { Deps } from '../deps';
+
+export type CompleteUploadDeps = Pick<Deps, 'store' | 'blobs'>;
+
+export interface CompleteUploadInput {
+  caller: Caller;
+  applicationId: string;
+  attachmentId: string;
+  /** The header, when the route's ownership check has read it already (saves a read). */
+  header?: ApplicationHeader;
+}
 
 /**
  * Second step: the bytes are in the blob store. Their size, their checksum (the one declared before
@@ -16,17 +27,13 @@ import type { Deps } from '../deps';
  * and counts as an answer — only while the application is editable, so nothing is added to a
  * submitted application.
  */
-export async function completeUpload(
-  deps: Deps,
-  applicationId: string,
-  attachmentId: string,
-  caller: Caller,
-): Promise<Attachment> {
-  signedIn(caller);
+export async function completeUpload(deps: CompleteUploadDeps, input: CompleteUploadInput): Promise<Attachment> {
+  const { applicationId, attachmentId } = input;
+  signedIn(input.caller);
   const attachment = await findAttachment(deps.store, applicationId, attachmentId, true);
   if (!attachment) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
   if (attachment.status === 'ready') return attachment;
-  const header = await getHeader(deps.store, applicationId, true);
+  const header = input.header ?? (await getHeader(deps.store, applicationId, true));
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
   const edition = await getEdition(deps.store, header.editionId);
   const question = fileQuestion(edition, attachment.questionId);

@@ -1,38 +1,26 @@
-import { signedIn, type Caller } from '../access/caller';
-import { AppError } from '../errors';
-import { keys } from '../store/keys';
-import { failedConditions } from '../store/translate-error';
-import { editableStatuses } from './application';
-import { editableCheck, getHeader, notEditable } from './application-store';
-import { attachmentBlobKey } from './attachments';
+import { type Caller, signedIn } from '../access/caller';
 import type { Deps } from '../deps';
+import { type ApplicationHeader, editableStatuses } from './application';
+import { getHeader, notEditable } from './application-store';
+import { removeAttachment } from './attachment-store';
+import { attachmentBlobKey } from './attachments';
+
+export type DeleteAttachmentDeps = Pick<Deps, 'store' | 'blobs'>;
+
+export interface DeleteAttachmentInput {
+  caller: Caller;
+  applicationId: string;
+  attachmentId: string;
+  /** The header, when the route's ownership check has read it already (saves a read). */
+  header?: ApplicationHeader;
+}
 
 /** Removes an attachment while the application is editable: the record first (in a transaction with the status check), then the bytes. */
-export async function deleteAttachment(
-  deps: Deps,
-  applicationId: string,
-  attachmentId: string,
-  caller: Caller,
-): Promise<void> {
-  signedIn(caller);
-  const header = await getHeader(deps.store, applicationId, true);
+export async function deleteAttachment(deps: DeleteAttachmentDeps, input: DeleteAttachmentInput): Promise<void> {
+  const { applicationId, attachmentId } = input;
+  signedIn(input.caller);
+  const header = input.header ?? (await getHeader(deps.store, applicationId, true));
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
-  try {
-    await deps.store.transact([
-      editableCheck(applicationId),
-      {
-        Delete: {
-          TableName: '',
-          Key: keys.attachment(applicationId, attachmentId),
-          ConditionExpression: 'attribute_exists(pk)',
-        },
-      },
-    ]);
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed.includes(1)) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`, { cause: error });
-    if (failed.includes(0)) throw notEditable('submitted');
-    throw error;
-  }
+  await removeAttachment(deps.store, applicationId, attachmentId);
   await deps.blobs.documents.delete(attachmentBlobKey(applicationId, attachmentId));
 }

@@ -1,7 +1,8 @@
 import { getEdition } from '../editions/edition-store';
 import { progress, type Answers, type Questionnaire, type SectionProgress } from '../editions/questionnaire';
-import { submissionWindow, type ApplicationHeader, type Attachment } from './application';
-import { findExtension, loadApplication } from './application-store';
+import { type ApplicationHeader, type Attachment, readyFilesByQuestion, submissionWindow } from './application';
+import { loadApplication } from './application-store';
+import { findExtension } from './extension-store';
 import type { Deps } from '../deps';
 
 export interface ApplicationView {
@@ -16,15 +17,17 @@ export interface ApplicationView {
   window: { open: boolean; closesAt?: string; reason?: { pl: string; en: string } };
 }
 
-export const readyFilesByQuestion = (attachments: Attachment[]) => {
-  const counts: Record<string, number> = {};
-  for (const a of attachments) if (a.status === 'ready') counts[a.questionId] = (counts[a.questionId] ?? 0) + 1;
-  return counts;
-};
+export type GetApplicationDeps = Pick<Deps, 'store' | 'clock'>;
+
+export interface GetApplicationInput {
+  applicationId: string;
+  /** The header, when the route's ownership check has read it already (saves reading it again). */
+  header?: ApplicationHeader;
+}
 
 /** Everything the form (or the organizer's detail page) needs in one answer. Access is checked by the route policy. */
-export async function getApplication(deps: Deps, applicationId: string): Promise<ApplicationView> {
-  const loaded = await loadApplication(deps.store, applicationId);
+export async function getApplication(deps: GetApplicationDeps, input: GetApplicationInput): Promise<ApplicationView> {
+  const loaded = await loadApplication(deps.store, input.applicationId, input.header);
   const edition = await getEdition(deps.store, loaded.header.editionId);
   const extension = await findExtension(deps.store, edition.editionId, loaded.header.institutionId);
   const answers = Object.fromEntries(loaded.sections.map((s) => [s.sectionId, s.answers]));

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import { verifyUploadToken } from '../platform/uploads';
-import { claimUpload } from './application-store';
+import { claimUpload } from './attachment-store';
 import { parseAttachmentBlobKey } from './attachments';
 import type { Deps } from '../deps';
+
+export type ReceiveUploadDeps = Pick<Deps, 'store' | 'clock' | 'blobs' | 'keyRing' | 'settings'>;
+
+export interface ReceiveUploadInput {
+  /** The signed upload token of the link (it names the key, type, size and SHA-256). */
+  token: string;
+  body: Uint8Array;
+  /** The request's Content-Type header. */
+  contentType: string | undefined;
+}
 
 const refused = () => new AppError('FORBIDDEN', 'Invalid or expired upload link');
 
@@ -14,12 +24,8 @@ const refused = () => new AppError('FORBIDDEN', 'Invalid or expired upload link'
  * used, once the file is complete, or once the application is no longer editable), and the bytes
  * are written only where none exist yet.
  */
-export async function receiveUpload(
-  deps: Deps,
-  token: string,
-  body: Uint8Array,
-  contentType: string | undefined,
-): Promise<void> {
+export async function receiveUpload(deps: ReceiveUploadDeps, input: ReceiveUploadInput): Promise<void> {
+  const { token, body, contentType } = input;
   if (deps.settings.mode !== 'local') throw new AppError('NOT_FOUND', 'Uploads go to S3 in the cloud');
   const claims = await verifyUploadToken(deps.keyRing, token, deps.clock.now());
   const target = claims ? parseAttachmentBlobKey(claims.key) : null;

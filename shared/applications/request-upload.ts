@@ -1,13 +1,28 @@
-import { signedIn, type Caller } from '../access/caller';
+import { type Caller, signedIn } from '../access/caller';
+import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { FILES_PER_QUESTION, fileLimit, fileTypes } from '../editions/questionnaire';
 import { reserveAttempts } from '../limits/attempts';
 import type { UploadTicket } from '../platform/uploads';
-import { editableStatuses, type Attachment } from './application';
-import { assertWindowOpen, editableCheck, loadApplication, notEditable } from './application-store';
-import { attachmentBlobKey, attachmentItem, fileProblem, fileQuestion, kindList, mb } from './attachments';
+import { type ApplicationHeader, type Attachment, editableStatuses } from './application';
+import { assertWindowOpen, loadApplication, notEditable } from './application-store';
+import { listAttachments, putPendingAttachment } from './attachment-store';
+import { attachmentBlobKey, fileProblem, fileQuestion, isFileKind, kindList, mb } from './attachments';
 import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
-import type { Deps } from '../deps';
+
+export type RequestUploadDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'uploads'>;
+
+export interface RequestUploadInput {
+  caller: Caller;
+  applicationId: string;
+  questionId: string;
+  fileName: string;
+  size: number;
+  /** Hex SHA-256 of the file, computed by the browser: the upload link accepts only these bytes. */
+  sha256: string;
+  /** The header, when the route's ownership check has read it already (saves reading it again). */
+  header?: ApplicationHeader;
+}
 
 /**
  * First step of an attachment: checks the question, the declared size and the file type named by
@@ -15,21 +30,22 @@ import type { Deps } from '../deps';
  * checked for real by `completeUpload` once the bytes are there.
  */
 export async function requestUpload(
-  deps: Deps,
-  applicationId: string,
-  input: { questionId: string; fileName: string; size: number; sha256: string },
-  caller: Caller,
+  deps: RequestUploadDeps,
+  input: RequestUploadInput,
 ): Promise<{ attachment: Attachment; upload: UploadTicket }> {
-  const principal = signedIn(caller);
+  const { applicationId } = input;
+  const principal = signedIn(input.caller);
   await reserveAttempts(deps, [{ limit: 'uploadAccount', subject: principal.userId }]);
-  const { header, attachments } = await loadApplication(deps.store, applicationId);
+  const { header, attachments } = input.header
+    ? { header: input.header, attachments: await listAttachments(deps.store, applicationId) }
+    : await loadApplication(deps.store, applicationId);
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
   const edition = await getEdition(deps.store, header.editionId);
   const question = fileQuestion(edition, input.questionId);
   await assertWindowOpen(deps, edition, header);
   const allowed = fileTypes(question);
   const kind = kindOfFileName(input.fileName);
-  if (!kind || !allowed.some((k) => k === kind)) {
+  if (!kind || !isFileKind(kind) || !allowed.includes(kind)) {
     throw fileProblem(question.id, {
       pl: `Dozwolone rodzaje plików: ${kindList(allowed)}.`,
       en: `Allowed file types: ${kindList(allowed)}.`,
@@ -53,15 +69,12 @@ export async function requestUpload(
     questionId: question.id,
     fileName: safeFileName(input.fileName),
     size: input.size,
-    contentType: contentTypeOf[kind as keyof typeof contentTypeOf],
+    contentType: contentTypeOf[kind],
     status: 'pending',
     declaredSha256: input.sha256.toLowerCase(),
     createdAt: deps.clock.now().toISOString(),
   };
-  await deps.store.transact([
-    editableCheck(applicationId),
-    { Put: { TableName: '', Item: attachmentItem(applicationId, attachment) } },
-  ]);
+  await putPendingAttachment(deps.store, applicationId, attachment);
   const upload = await deps.uploads.presign({
     key: attachmentBlobKey(applicationId, attachment.attachmentId),
     contentType: attachment.contentType,

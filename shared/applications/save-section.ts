@@ -5,7 +5,8 @@ import { getEdition } from '../editions/edition-store';
 import { type Answers, cleanAnswers, sectionAnswerProblems } from '../editions/questionnaire';
 import { AppError } from '../errors';
 import { type ApplicationHeader, editableStatuses, type SectionAnswers } from './application';
-import { assertWindowOpen, getHeader, notEditable, putSection } from './application-store';
+import { assertWindowOpen, getHeader, notEditable } from './application-store';
+import { putSection } from './section-store';
 
 export type SaveSectionDeps = Pick<Deps, 'store' | 'clock'>;
 

@@ -1,27 +1,36 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { type Caller, signedIn } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
+import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { getInstitution } from '../institutions/institution-store';
-import { failedConditions } from '../store/translate-error';
-import { keys } from '../store/keys';
-import { submissionWindow, type ApplicationHeader } from './application';
-import { findExtension, headerItem } from './application-store';
-import type { Deps } from '../deps';
+import { type ApplicationHeader, submissionWindow } from './application';
+import { insertApplication } from './application-store';
+import { findExtension } from './extension-store';
+
+export type StartApplicationDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export interface StartApplicationInput {
+  caller: Caller;
+  editionId: string;
+}
 
 /**
  * Starts the caller's institution's application to an edition. One per institution per edition,
  * enforced by a marker item in the same transaction: two racing requests get one application and
  * one 409 ALREADY_EXISTS naming the existing application.
  */
-export async function startApplication(deps: Deps, editionId: string, caller: Caller): Promise<ApplicationHeader> {
+export async function startApplication(
+  deps: StartApplicationDeps,
+  input: StartApplicationInput,
+): Promise<ApplicationHeader> {
+  const { caller, editionId } = input;
   const me = signedIn(caller);
   if (!me.institutionId) throw new AppError('FORBIDDEN', 'Only institution members apply');
-  const [edition, institution, { actor }, extension] = await Promise.all([
+  const [edition, institution, actor, extension] = await Promise.all([
     getEdition(deps.store, editionId),
     getInstitution(deps, me.institutionId),
-    auditActor(deps.store, me.userId),
+    callerActor(deps.store, caller),
     findExtension(deps.store, editionId, me.institutionId),
   ]);
   if (edition.state === 'draft') throw new AppError('NOT_FOUND', `No edition ${editionId}`);
@@ -53,37 +62,11 @@ export async function startApplication(deps: Deps, editionId: string, caller: Ca
     updatedAt: now,
     version: 1,
   };
-  const marker = keys.unique('application', keys.applicationMarker(editionId, institution.institutionId));
-  try {
-    await deps.store.transact([
-      {
-        Put: {
-          TableName: '',
-          Item: { ...marker, entity: 'marker', applicationId: header.applicationId },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      { Put: { TableName: '', Item: headerItem(header), ConditionExpression: 'attribute_not_exists(pk)' } },
-      auditPut(deps, {
-        action: 'application.started',
-        actor,
-        subject: { type: 'application', id: header.applicationId, label: `${institution.name} — ${edition.name}` },
-        ip: caller.ip,
-      }),
-    ]);
-  } catch (error) {
-    if (failedConditions(error).includes(0)) {
-      throw new AppError('ALREADY_EXISTS', 'Application exists', {
-        fields: {
-          editionId: {
-            pl: 'Instytucja ma już zgłoszenie w tej edycji — znajdziesz je na liście zgłoszeń.',
-            en: 'The institution already has an application in this edition — find it in the list of applications.',
-          },
-        },
-        cause: error,
-      });
-    }
-    throw error;
-  }
+  await insertApplication(deps, header, {
+    action: 'application.started',
+    actor,
+    subject: { type: 'application', id: header.applicationId, label: `${institution.name} — ${edition.name}` },
+    ip: caller.ip,
+  });
   return header;
 }

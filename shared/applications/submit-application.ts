@@ -1,23 +1,31 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { type Caller, signedIn } from '../access/caller';
+import { callerActor, getUser } from '../accounts/user-store';
+import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { submissionProblems } from '../editions/questionnaire';
-import { AppError } from '../errors';
-import { failedConditions } from '../store/translate-error';
-import { keys } from '../store/keys';
-import { editableStatuses, type ApplicationHeader } from './application';
+import { AppError, isAppError } from '../errors';
+import { type ApplicationHeader, editableStatuses, readyFilesByQuestion } from './application';
 import {
   assertWindowOpen,
   getHeader,
   loadApplication,
   notEditable,
+  recordSubmission,
   staleApplication,
   statusChange,
 } from './application-store';
-import { readyFilesByQuestion } from './get-application';
 import { submissionConfirmation } from './submission-mail';
-import type { Deps } from '../deps';
+
+export type SubmitApplicationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
+
+export interface SubmitApplicationInput {
+  caller: Caller;
+  applicationId: string;
+  /** The header's version the institution saw. */
+  version: number;
+  /** The header, when the route's ownership check has read it already (saves reading it again). */
+  header?: ApplicationHeader;
+}
 
 /**
  * Submits: full validation against the questionnaire (every problem named by question), the
@@ -27,13 +35,12 @@ import type { Deps } from '../deps';
  * version (a double click) answers with the submission already made, and mails once.
  */
 export async function submitApplication(
-  deps: Deps,
-  applicationId: string,
-  input: { version: number },
-  caller: Caller,
+  deps: SubmitApplicationDeps,
+  input: SubmitApplicationInput,
 ): Promise<ApplicationHeader> {
+  const { applicationId, caller } = input;
   const me = signedIn(caller);
-  const loaded = await loadApplication(deps.store, applicationId);
+  const loaded = await loadApplication(deps.store, applicationId, input.header);
   const { header } = loaded;
   if (header.status === 'submitted' && header.version === input.version + 1) return header;
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
@@ -52,55 +59,38 @@ export async function submitApplication(
       },
     });
   }
-  const { actor, user } = await auditActor(deps.store, me.userId);
+  const actor = await callerActor(deps.store, caller);
   const now = deps.clock.now().toISOString();
+  const submitted = { submittedAt: now, submittedBy: actor.label };
   const after: ApplicationHeader = {
     ...header,
     status: 'submitted',
-    submittedAt: now,
-    submittedBy: actor.label,
+    ...submitted,
     updatedAt: now,
     version: header.version + 1,
   };
   try {
-    await deps.store.transact([
-      statusChange(header, 'submitted', { from: editableStatuses, version: header.version }, now, {
-        submittedAt: now,
-        submittedBy: actor.label,
-      }),
-      // Answers read above must still be the stored ones.
-      ...loaded.sections.map((s) => ({
-        ConditionCheck: {
-          TableName: '',
-          Key: keys.section(applicationId, s.sectionId),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': s.version },
-        },
-      })),
-      ...ready.map((a) => ({
-        ConditionCheck: {
-          TableName: '',
-          Key: keys.attachment(applicationId, a.attachmentId),
-          ConditionExpression: 'attribute_exists(pk)',
-        },
-      })),
-      auditPut(deps, {
+    await recordSubmission(deps, {
+      change: statusChange(header, 'submitted', { from: editableStatuses, version: header.version }, now, submitted),
+      read: loaded,
+      ready,
+      audit: {
         action: 'application.submitted',
         actor,
         subject: { type: 'application', id: applicationId, label: header.institution.name },
         ip: caller.ip,
         before: { status: header.status },
         after: { status: 'submitted' },
-      }),
-    ]);
+      },
+    });
   } catch (error) {
-    if (failedConditions(error).length > 0) {
-      const current = await getHeader(deps.store, applicationId, true);
-      if (current.status === 'submitted' && current.version === header.version + 1) return current; // the other click won
-      throw staleApplication(error);
-    }
+    if (!isAppError(error, 'STALE_VERSION')) throw error;
+    const current = await getHeader(deps.store, applicationId, true);
+    if (current.status === 'submitted' && current.version === header.version + 1) return current; // the other click won
     throw error;
   }
+  // The confirmation goes to the submitter, in the language of their account.
+  const user = await getUser(deps.store, me.userId);
   const link = `${deps.settings.publicOrigin}/applications/${applicationId}`;
   await deps.mail.send(submissionConfirmation(user.email, user.language, edition, after, answers, ready, link));
   return after;

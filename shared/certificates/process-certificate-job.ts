@@ -1,5 +1,5 @@
-import { certificateJobSchema, type CertificateJob } from './certificate-job';
-import type { Logger } from '../platform/logger';
+import type { Deps } from '../deps';
+import { type CertificateJob, certificateJobSchema } from './certificate-job';
 
 export class MalformedJobError extends Error {
   constructor(readonly issues: string[]) {
@@ -23,12 +23,18 @@ export function parseCertificateJob(body: string): CertificateJob {
   return parsed.data;
 }
 
-/** The worker's use case. Rendering arrives with the certificates issue; today it validates and acknowledges. */
-export async function processCertificateJob(deps: { logger: Logger }, body: string): Promise<CertificateJob> {
-  const job = parseCertificateJob(body);
+export type ProcessCertificateJobDeps = Pick<Deps, 'logger'>;
+
+/** The job, as the worker parsed it from the queue (which certificate, for whom). */
+export type ProcessCertificateJobInput = Omit<CertificateJob, 'type'>;
+
+/** The worker's use case. Rendering arrives with the certificates issue; today it acknowledges the job. */
+export async function processCertificateJob(
+  deps: ProcessCertificateJobDeps,
+  input: ProcessCertificateJobInput,
+): Promise<void> {
   deps.logger.info('certificate job acknowledged', {
-    editionId: job.editionId,
-    applicationId: job.applicationId,
+    editionId: input.editionId,
+    applicationId: input.applicationId,
   });
-  return job;
 }

@@ -1,9 +1,19 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { AppError } from '../errors';
-import { transitionProblems, type Edition, type EditionState } from './edition';
-import { editionSubject, getEdition, saveEdition } from './edition-store';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { AppError } from '../errors';
+import { type Edition, type EditionState, transitionProblems } from './edition';
+import { editionSubject, getEdition, saveEdition } from './edition-store';
+
+export type ChangeEditionStateDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export interface ChangeEditionStateInput {
+  caller: Caller;
+  editionId: string;
+  to: EditionState;
+  /** The edition's version the organizer saw. */
+  version: number;
+}
 
 /**
  * Moves the edition one state forward (draft → open → review → deliberation → published → archived).
@@ -11,21 +21,17 @@ import type { Deps } from '../deps';
  * cannot both move it, and audited.
  */
 export async function changeEditionState(
-  deps: Deps,
-  editionId: string,
-  input: { to: EditionState; version: number },
-  caller: Caller,
+  deps: ChangeEditionStateDeps,
+  input: ChangeEditionStateInput,
 ): Promise<Edition> {
-  const [before, { actor }] = await Promise.all([
-    getEdition(deps.store, editionId),
-    auditActor(deps.store, signedIn(caller).userId),
+  const [before, actor] = await Promise.all([
+    getEdition(deps.store, input.editionId),
+    callerActor(deps.store, input.caller),
   ]);
   const problems = transitionProblems(before, input.to, deps.clock.now());
   if (problems.length > 0) {
-    throw new AppError('INVALID_STATE', problems.map((p) => p.en).join(' '), {
-      detail: { pl: problems.map((p) => p.pl).join(' '), en: problems.map((p) => p.en).join(' ') },
-      fields: { to: { pl: problems.map((p) => p.pl).join(' '), en: problems.map((p) => p.en).join(' ') } },
-    });
+    const message = { pl: problems.map((p) => p.pl).join(' '), en: problems.map((p) => p.en).join(' ') };
+    throw new AppError('INVALID_STATE', message.en, { detail: message, fields: { to: message } });
   }
   const after: Edition = {
     ...before,
@@ -37,7 +43,7 @@ export async function changeEditionState(
     action: 'edition.stateChanged',
     actor,
     subject: editionSubject(after),
-    ip: caller.ip,
+    ip: input.caller.ip,
     before: { state: before.state },
     after: { state: after.state },
   });

@@ -1,31 +1,31 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
-import { cloneEdition as cloned, type Edition } from './edition';
-import { editionItem, editionSubject, getEdition } from './edition-store';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { cloneEdition as cloned, type Edition } from './edition';
+import { editionSubject, getEdition, insertEdition } from './edition-store';
+
+export type CloneEditionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export interface CloneEditionInput {
+  caller: Caller;
+  /** The edition copied. */
+  editionId: string;
+  name?: string;
+  number?: string;
+  year?: number;
+}
 
 /** Last year's settings, rubric and questionnaire as a new draft; the organizer then moves the dates. */
-export async function cloneEdition(
-  deps: Deps,
-  sourceId: string,
-  overrides: { name?: string; number?: string; year?: number },
-  caller: Caller,
-): Promise<Edition> {
-  const [source, { actor }] = await Promise.all([
-    getEdition(deps.store, sourceId),
-    auditActor(deps.store, signedIn(caller).userId),
-  ]);
+export async function cloneEdition(deps: CloneEditionDeps, input: CloneEditionInput): Promise<Edition> {
+  const { caller, editionId, ...overrides } = input;
+  const [source, actor] = await Promise.all([getEdition(deps.store, editionId), callerActor(deps.store, caller)]);
   const edition = cloned(source, { editionId: deps.ids.newId(), now: deps.clock.now().toISOString() }, overrides);
-  await deps.store.transact([
-    { Put: { TableName: '', Item: editionItem(edition), ConditionExpression: 'attribute_not_exists(pk)' } },
-    auditPut(deps, {
-      action: 'edition.cloned',
-      actor,
-      subject: editionSubject(edition),
-      ip: caller.ip,
-      details: { from: source.editionId },
-    }),
-  ]);
+  await insertEdition(deps, edition, {
+    action: 'edition.cloned',
+    actor,
+    subject: editionSubject(edition),
+    ip: caller.ip,
+    details: { from: source.editionId },
+  });
   return edition;
 }

@@ -1,19 +1,26 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
-import { newEdition, timelineProblems, type Edition, type EditionSettings } from './edition';
-import { editionItem, editionSubject, problemsError } from './edition-store';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { type Edition, type EditionSettings, newEdition, timelineProblems } from './edition';
+import { editionSubject, insertEdition, problemsError } from './edition-store';
+
+export type CreateEditionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+/** The settings the organizer typed, and who is asking. */
+export type CreateEditionInput = EditionSettings & { caller: Caller };
 
 /** A new draft edition with an empty rubric and questionnaire. */
-export async function createEdition(deps: Deps, settings: EditionSettings, caller: Caller): Promise<Edition> {
+export async function createEdition(deps: CreateEditionDeps, input: CreateEditionInput): Promise<Edition> {
+  const { caller, ...settings } = input;
   const problem = problemsError(timelineProblems(settings.timeline));
   if (problem) throw problem;
-  const { actor } = await auditActor(deps.store, signedIn(caller).userId);
+  const actor = await callerActor(deps.store, caller);
   const edition = newEdition(settings, { editionId: deps.ids.newId(), now: deps.clock.now().toISOString() });
-  await deps.store.transact([
-    { Put: { TableName: '', Item: editionItem(edition), ConditionExpression: 'attribute_not_exists(pk)' } },
-    auditPut(deps, { action: 'edition.created', actor, subject: editionSubject(edition), ip: caller.ip }),
-  ]);
+  await insertEdition(deps, edition, {
+    action: 'edition.created',
+    actor,
+    subject: editionSubject(edition),
+    ip: caller.ip,
+  });
   return edition;
 }

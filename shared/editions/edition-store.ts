@@ -1,12 +1,17 @@
 import { staleFieldMessage } from '../accounts/update-my-profile';
 import { auditPut, type NewAuditEntry } from '../audit/audit';
-import { AppError } from '../errors';
-import type { Store } from '../store/store';
-import { keys } from '../store/keys';
-import type { Edition } from './edition';
-import type { Message } from './localized';
 import type { Deps } from '../deps';
+import { AppError, isAppError } from '../errors';
+import { keys } from '../store/keys';
+import { parseItem } from '../store/parse';
+import { type Page, type Store, tx } from '../store/store';
+import { Edition } from './edition';
+import type { Message } from './localized';
 
+/**
+ * The editions' DynamoDB shapes: one versioned item per edition (settings, rubric, questionnaire),
+ * listed newest first through gsi1. Writes go with their audit entry in one transaction.
+ */
 export function editionItem(edition: Edition) {
   return {
     ...keys.edition(edition.editionId),
@@ -17,10 +22,7 @@ export function editionItem(edition: Edition) {
   };
 }
 
-export function toEdition(item: Record<string, unknown>): Edition {
-  const { pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...edition } = item;
-  return edition as unknown as Edition;
-}
+export const toEdition = (item: Record<string, unknown>): Edition => parseItem(Edition, item, 'edition');
 
 export async function findEdition(store: Store, editionId: string, consistent = false): Promise<Edition | null> {
   const item = await store.get(keys.edition(editionId), { consistent });
@@ -38,10 +40,33 @@ export async function getEdition(store: Store, editionId: string, consistent = f
   return edition;
 }
 
+/** A page of editions, newest first (a handful a year: one partition of gsi1). */
+export async function listEditionPage(store: Store, page: { cursor?: string; limit: number }): Promise<Page<Edition>> {
+  const found = await store.query({
+    index: 'gsi1',
+    partitionKey: keys.editions(),
+    limit: page.limit,
+    cursor: page.cursor,
+    descending: true,
+  });
+  return { items: found.items.map(toEdition), cursor: found.cursor };
+}
+
+/** A new edition (created or cloned) with its audit entry; its id is fresh, so it must not exist yet. */
+export async function insertEdition(
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  edition: Edition,
+  audit: NewAuditEntry,
+): Promise<void> {
+  await deps.store.transact([
+    tx.put(editionItem(edition), { expression: 'attribute_not_exists(pk)' }),
+    auditPut(deps, audit),
+  ]);
+}
+
 /**
  * Writes the next version of an edition with its audit entry, only if nobody saved since `expected`
- * was read (and, when given, only if the state is still `whileState` — transitions are guarded by
- * the database, not by the read). A lost race is 409 STALE_VERSION; nothing is overwritten.
+ * was read. A lost race is 409 STALE_VERSION; nothing is overwritten.
  */
 export async function saveEdition(
   deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
@@ -51,18 +76,11 @@ export async function saveEdition(
 ): Promise<void> {
   try {
     await deps.store.transact([
-      {
-        Put: {
-          TableName: '',
-          Item: editionItem(next),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        },
-      },
+      tx.put(editionItem(next), { expression: 'version = :v', values: { ':v': expectedVersion } }),
       auditPut(deps, audit),
     ]);
   } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT')
+    if (isAppError(error, 'CONFLICT'))
       throw new AppError('STALE_VERSION', 'Edition changed meanwhile', {
         fields: { version: staleFieldMessage },
         cause: error,

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import type { Principal } from '../access/principal';
 import { headcountBrackets, institutionTypes, text } from '../institutions/institution';
 import { localized, type Message } from './localized';
+import { criterionCount, emptyRubric, Rubric } from './rubric';
+import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
 import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
-import { criterionCount, emptyRubric, type Rubric } from './rubric';
-import { emptyQuestionnaire, questionCount, type Questionnaire } from './questionnaire';
 
 /** Edition states, in the only order they can be passed through (DESIGN.md §1, issue 4). */
 export const editionStates = ['draft', 'open', 'review', 'deliberation', 'published', 'archived'] as const;
@@ -67,17 +68,22 @@ export const EditionSettings = z.object({
 });
 export type EditionSettings = z.infer<typeof EditionSettings>;
 
-export interface Edition extends EditionSettings {
-  editionId: string;
-  state: EditionState;
-  rubric: Rubric;
-  questionnaire: Questionnaire;
+/**
+ * An edition as stored: the settings, rubric and questionnaire (the same schemas the organizer's
+ * input is checked with) in one versioned item. The store reads items back through it.
+ */
+export const Edition = z.extend(EditionSettings, {
+  editionId: z.string(),
+  state: z.enum(editionStates),
+  rubric: Rubric,
+  questionnaire: Questionnaire,
   /** Set when cloned. */
-  clonedFrom?: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+  clonedFrom: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type Edition = z.infer<typeof Edition>;
 
 export const defaultFees = (): FeeTable => ({
   byHeadcount: { '0-20': 1500, '21-40': 2000, '41-100': 2500, '101-150': 3000, '151-200': 3500, '201+': 4000 },
@@ -164,6 +170,10 @@ export const editable = {
   /** Institutions answer the questionnaire while open, so it is fixed when the edition opens. */
   questionnaire: (s: EditionState) => s === 'draft',
 };
+
+/** Drafts exist only for organizers: to anyone else a draft edition is not there at all (404, not 403). */
+export const seesDrafts = (principal: Principal): boolean =>
+  principal.kind === 'user' && principal.roles.includes('organizer');
 
 /** The next state, or null from archived. */
 export function nextState(s: EditionState): EditionState | null {

@@ -1,33 +1,39 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Extension } from '../applications/application';
-import { auditPut } from '../audit/audit';
-import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
-import { keys } from '../store/keys';
-import { getEdition } from './edition-store';
+import { putExtension } from '../applications/extension-store';
 import type { Deps } from '../deps';
+import { AppError, isAppError } from '../errors';
+import { getInstitution } from '../institutions/institution-store';
+import { getEdition } from './edition-store';
+
+export type GrantExtensionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export interface GrantExtensionInput {
+  caller: Caller;
+  editionId: string;
+  institutionId: string;
+  /** The institution's own deadline (after the edition's). */
+  until: string;
+  reason: string;
+}
 
 /**
  * Lets one institution submit after the edition's deadline, until `until`. Recorded beside the
  * edition (one per institution; granting again replaces it) and audited.
  */
-export async function grantExtension(
-  deps: Deps,
-  editionId: string,
-  input: { institutionId: string; until: string; reason: string },
-  caller: Caller,
-): Promise<Extension> {
-  const [edition, institution, { actor }] = await Promise.all([
+export async function grantExtension(deps: GrantExtensionDeps, input: GrantExtensionInput): Promise<Extension> {
+  const { caller, editionId } = input;
+  const [edition, institution, actor] = await Promise.all([
     getEdition(deps.store, editionId),
     getInstitution(deps, input.institutionId).catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'NOT_FOUND')
+      if (isAppError(error, 'NOT_FOUND'))
         throw new AppError('VALIDATION_FAILED', 'No such institution', {
           fields: { institutionId: { pl: 'Nie ma takiej instytucji.', en: 'No such institution.' } },
         });
       throw error;
     }),
-    auditActor(deps.store, signedIn(caller).userId),
+    callerActor(deps.store, caller),
   ]);
   if (Date.parse(input.until) <= Date.parse(edition.timeline.applicationsClose)) {
     throw new AppError('VALIDATION_FAILED', 'Extension before deadline', {
@@ -39,29 +45,20 @@ export async function grantExtension(
       },
     });
   }
-  const now = deps.clock.now().toISOString();
   const extension: Extension = {
     editionId,
     institutionId: input.institutionId,
     until: input.until,
     reason: input.reason,
     grantedBy: actor.label,
-    grantedAt: now,
+    grantedAt: deps.clock.now().toISOString(),
   };
-  await deps.store.transact([
-    {
-      Put: {
-        TableName: '',
-        Item: { ...keys.extension(editionId, input.institutionId), entity: 'extension', ...extension },
-      },
-    },
-    auditPut(deps, {
-      action: 'extension.granted',
-      actor,
-      subject: { type: 'institution', id: institution.institutionId, label: institution.name },
-      ip: caller.ip,
-      after: { editionId, until: input.until, reason: input.reason },
-    }),
-  ]);
+  await putExtension(deps, extension, {
+    action: 'extension.granted',
+    actor,
+    subject: { type: 'institution', id: institution.institutionId, label: institution.name },
+    ip: caller.ip,
+    after: { editionId, until: input.until, reason: input.reason },
+  });
   return extension;
 }

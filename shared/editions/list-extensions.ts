@@ -1,11 +1,14 @@
 import type { Extension } from '../applications/application';
-import { keys } from '../store/keys';
+import { listEditionExtensions } from '../applications/extension-store';
 import type { Deps } from '../deps';
 
-export async function listExtensions(deps: Pick<Deps, 'store'>, editionId: string): Promise<Extension[]> {
-  const items = await deps.store.queryAll({
-    partitionKey: keys.edition(editionId).pk,
-    sortKeyPrefix: keys.extensionPrefix,
-  });
-  return items.map(({ pk: _a, sk: _b, entity: _c, ...e }) => e as unknown as Extension);
+export type ListExtensionsDeps = Pick<Deps, 'store'>;
+
+export interface ListExtensionsInput {
+  editionId: string;
+}
+
+/** The deadline extensions granted in an edition (one per institution). */
+export async function listExtensions(deps: ListExtensionsDeps, input: ListExtensionsInput): Promise<Extension[]> {
+  return listEditionExtensions(deps.store, input.editionId);
 }

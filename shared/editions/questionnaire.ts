@@ -109,7 +109,8 @@ function duplicateId(id: string): Message {
 }
 
 /** Answer values as stored: text, number, choice value(s), yes/no, a YYYY-MM-DD day. File questions are answered by attachments. */
-export type AnswerValue = string | number | boolean | string[];
+export const AnswerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
 export type Answers = Record<string, AnswerValue>;
 
 export const textLimit = (q: Question) => q.maxLength ?? (q.type === 'shortText' ? SHORT_TEXT_MAX : LONG_TEXT_MAX);

@@ -1,34 +1,34 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import { changedFields } from '../audit/audit';
-import { editable, EditionSettings, timelineProblems, type Edition } from './edition';
+import type { Deps } from '../deps';
+import { type Edition, editable, EditionSettings, timelineProblems } from './edition';
+import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
+
+export type UpdateEditionSettingsDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+/** The new settings, the version they were edited from, the edition and who is asking. */
+export type UpdateEditionSettingsInput = EditionSettings & { caller: Caller; editionId: string; version: number };
 
 /** Only the settings (what this use case edits), for the audit's before/after. */
 const settingsOf = (e: Edition): Record<string, unknown> =>
   Object.fromEntries(Object.keys(EditionSettings.shape).map((k) => [k, e[k as keyof Edition]]));
-import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
-import type { Deps } from '../deps';
 
 /** Settings (name, timeline, categories, threshold, fees…) while the edition is a draft or open; versioned. */
 export async function updateEditionSettings(
-  deps: Deps,
-  editionId: string,
-  input: EditionSettings & { version: number },
-  caller: Caller,
+  deps: UpdateEditionSettingsDeps,
+  input: UpdateEditionSettingsInput,
 ): Promise<Edition> {
-  const [before, { actor }] = await Promise.all([
-    getEdition(deps.store, editionId),
-    auditActor(deps.store, signedIn(caller).userId),
-  ]);
+  const { caller, editionId, version, ...settings } = input;
+  const [before, actor] = await Promise.all([getEdition(deps.store, editionId), callerActor(deps.store, caller)]);
   if (!editable.settings(before.state)) {
     throw invalidState({
       pl: 'Ustawienia edycji można zmieniać tylko przed rozpoczęciem oceny.',
       en: 'Edition settings can change only before review starts.',
     });
   }
-  const problem = problemsError(timelineProblems(input.timeline));
+  const problem = problemsError(timelineProblems(settings.timeline));
   if (problem) throw problem;
-  const { version, ...settings } = input;
   const after: Edition = {
     ...before,
     ...settings,

@@ -1,20 +1,28 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { editable, type Edition } from './edition';
-import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
-import { questionCount, questionnaireProblems, type Questionnaire } from './questionnaire';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { type Edition, editable } from './edition';
+import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
+import { type Questionnaire, questionCount, questionnaireProblems } from './questionnaire';
+
+export type UpdateQuestionnaireDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export interface UpdateQuestionnaireInput {
+  caller: Caller;
+  editionId: string;
+  questionnaire: Questionnaire;
+  /** The edition's version the questionnaire was edited from. */
+  version: number;
+}
 
 /** Replaces the questionnaire; only in a draft, since institutions answer it once the edition opens. */
 export async function updateQuestionnaire(
-  deps: Deps,
-  editionId: string,
-  input: { questionnaire: Questionnaire; version: number },
-  caller: Caller,
+  deps: UpdateQuestionnaireDeps,
+  input: UpdateQuestionnaireInput,
 ): Promise<Edition> {
-  const [before, { actor }] = await Promise.all([
-    getEdition(deps.store, editionId),
-    auditActor(deps.store, signedIn(caller).userId),
+  const [before, actor] = await Promise.all([
+    getEdition(deps.store, input.editionId),
+    callerActor(deps.store, input.caller),
   ]);
   if (!editable.questionnaire(before.state)) {
     throw invalidState({
@@ -34,7 +42,7 @@ export async function updateQuestionnaire(
     action: 'edition.questionnaireUpdated',
     actor,
     subject: editionSubject(after),
-    ip: caller.ip,
+    ip: input.caller.ip,
     before: { sections: before.questionnaire.sections.length, questions: questionCount(before.questionnaire) },
     after: { sections: after.questionnaire.sections.length, questions: questionCount(after.questionnaire) },
   });

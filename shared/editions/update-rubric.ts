@@ -1,20 +1,25 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor } from '../accounts/user-store';
-import { editable, type Edition } from './edition';
-import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
-import { maxTotal, rubricProblems, type Rubric } from './rubric';
+import type { Caller } from '../access/caller';
+import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { type Edition, editable } from './edition';
+import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
+import { maxTotal, type Rubric, rubricProblems } from './rubric';
+
+export type UpdateRubricDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export interface UpdateRubricInput {
+  caller: Caller;
+  editionId: string;
+  rubric: Rubric;
+  /** The edition's version the rubric was edited from. */
+  version: number;
+}
 
 /** Replaces the rubric; frozen once review starts. The audit keeps the derived maximum before and after. */
-export async function updateRubric(
-  deps: Deps,
-  editionId: string,
-  input: { rubric: Rubric; version: number },
-  caller: Caller,
-): Promise<Edition> {
-  const [before, { actor }] = await Promise.all([
-    getEdition(deps.store, editionId),
-    auditActor(deps.store, signedIn(caller).userId),
+export async function updateRubric(deps: UpdateRubricDeps, input: UpdateRubricInput): Promise<Edition> {
+  const [before, actor] = await Promise.all([
+    getEdition(deps.store, input.editionId),
+    callerActor(deps.store, input.caller),
   ]);
   if (!editable.rubric(before.state))
     throw invalidState({
@@ -33,7 +38,7 @@ export async function updateRubric(
     action: 'edition.rubricUpdated',
     actor,
     subject: editionSubject(after),
-    ip: caller.ip,
+    ip: input.caller.ip,
     before: { maxTotal: maxTotal(before.rubric) },
     after: { maxTotal: maxTotal(after.rubric) },
   });

@@ -1,23 +1,20 @@
 import { zipSync } from 'fflate';
-import type { LoadedApplication } from '../applications/application-store';
-import { loadApplication, toHeader } from '../applications/application-store';
+import { listEditionHeaders } from '../applications/application-list-store';
+import { type LoadedApplication, loadApplication } from '../applications/application-store';
 import { attachmentBlobKey } from '../applications/attachments';
 import { safeFileName } from '../applications/file-type';
 import { getEdition } from '../editions/edition-store';
+import type { Deps } from '../deps';
 import type { BlobStore } from '../platform/blob-store';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
-import type { Store } from '../store/store';
-import { keys } from '../store/keys';
 import { exportBlobKey, type ExportJob } from './export-job';
+import { markExportFailed, markExportReady } from './export-store';
 import { exportTable, toCsv, type ExportSource } from './export-table';
 
-export interface ExportDeps {
-  store: Store;
-  clock: Clock;
-  logger: Logger;
-  documents: BlobStore;
-}
+/** What the worker's export needs: the table, the clock, the log and the documents bucket (attachments in, the file out). */
+export type BuildExportDeps = Pick<Deps, 'store' | 'clock' | 'logger'> & { blobs: Pick<Deps['blobs'], 'documents'> };
+
+/** The job: which edition, which export record, which format. */
+export type BuildExportInput = Omit<ExportJob, 'type'>;
 
 const types = {
   csv: 'text/csv; charset=utf-8',
@@ -30,49 +27,38 @@ const types = {
  * application's partition), builds the file, stores it and marks the export ready — or failed
  * with the reason, so the organizer's page never spins forever.
  */
-export async function buildExport(deps: ExportDeps, job: ExportJob): Promise<void> {
-  const key = keys.exportJob(job.editionId, job.exportId);
+export async function buildExport(deps: BuildExportDeps, input: BuildExportInput): Promise<void> {
   try {
-    const edition = await getEdition(deps.store, job.editionId);
-    const headers = await deps.store.queryAll({ index: 'gsi2', partitionKey: keys.editionApplications(job.editionId) });
+    const edition = await getEdition(deps.store, input.editionId);
+    const headers = await listEditionHeaders(deps.store, input.editionId);
     const loaded: LoadedApplication[] = [];
-    for (const h of headers.map(toHeader).filter((x) => x.status !== 'draft'))
+    for (const h of headers.filter((x) => x.status !== 'draft'))
       loaded.push(await loadApplication(deps.store, h.applicationId));
     const sources: ExportSource[] = loaded.map((l) => ({
       header: l.header,
       answers: Object.fromEntries(l.sections.map((s) => [s.sectionId, s.answers])),
       attachments: l.attachments,
     }));
-    const base = `zgloszenia-${edition.year}-${job.editionId.slice(-6).toLowerCase()}`;
+    const base = `zgloszenia-${edition.year}-${input.editionId.slice(-6).toLowerCase()}`;
     let body: Uint8Array;
-    if (job.format === 'csv') body = new TextEncoder().encode(toCsv(exportTable(edition, sources)));
-    else if (job.format === 'xlsx') body = await toXlsx(exportTable(edition, sources));
-    else body = await attachmentsZip(deps.documents, loaded);
-    await deps.documents.put(exportBlobKey(job.editionId, job.exportId), body, types[job.format]);
-    await deps.store.update(key, {
-      expression: 'SET #status = :ready, finishedAt = :now, fileName = :name, #size = :size, #rows = :rows',
-      names: { '#status': 'status', '#size': 'size', '#rows': 'rows' },
-      values: {
-        ':ready': 'ready',
-        ':now': deps.clock.now().toISOString(),
-        ':name': `${base}.${job.format}`,
-        ':size': body.length,
-        ':rows': loaded.length,
-      },
+    if (input.format === 'csv') body = new TextEncoder().encode(toCsv(exportTable(edition, sources)));
+    else if (input.format === 'xlsx') body = await toXlsx(exportTable(edition, sources));
+    else body = await attachmentsZip(deps.blobs.documents, loaded);
+    await deps.blobs.documents.put(exportBlobKey(input.editionId, input.exportId), body, types[input.format]);
+    await markExportReady(deps.store, input, {
+      finishedAt: deps.clock.now().toISOString(),
+      fileName: `${base}.${input.format}`,
+      size: body.length,
+      rows: loaded.length,
     });
   } catch (error) {
     deps.logger.error('export failed', {
-      exportId: job.exportId,
+      exportId: input.exportId,
       error: error instanceof Error ? error.message : String(error),
     });
-    await deps.store.update(key, {
-      expression: 'SET #status = :failed, finishedAt = :now, #error = :error',
-      names: { '#status': 'status', '#error': 'error' },
-      values: {
-        ':failed': 'failed',
-        ':now': deps.clock.now().toISOString(),
-        ':error': 'The export could not be built; try again or see the worker log.',
-      },
+    await markExportFailed(deps.store, input, {
+      finishedAt: deps.clock.now().toISOString(),
+      error: 'The export could not be built; try again or see the worker log.',
     });
   }
 }

@@ -12,18 +12,20 @@ export const exportJobSchema = z.object({
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
-export interface ExportRecord {
-  exportId: string;
-  editionId: string;
-  format: ExportFormat;
-  status: 'queued' | 'ready' | 'failed';
-  requestedBy: string;
-  requestedAt: string;
-  finishedAt?: string;
-  fileName?: string;
-  size?: number;
-  rows?: number;
-  error?: string;
-}
+/** An export of an edition's applications: queued by the organizer, then ready (with its file) or failed. */
+export const ExportRecord = z.object({
+  exportId: z.string(),
+  editionId: z.string(),
+  format: z.enum(exportFormats),
+  status: z.enum(['queued', 'ready', 'failed']),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  finishedAt: z.optional(z.string()),
+  fileName: z.optional(z.string()),
+  size: z.optional(z.number()),
+  rows: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
 
 export const exportBlobKey = (editionId: string, exportId: string) => `exports/${editionId}/${exportId}`;

@@ -1,16 +1,22 @@
 import { MalformedJobError, processCertificateJob } from '../certificates/process-certificate-job';
-import { buildExport, type ExportDeps } from '../exports/build-export';
-import type { Logger } from '../platform/logger';
-import type { Mailer } from '../platform/mailer';
+import type { Deps } from '../deps';
+import { type BuildExportDeps, buildExport } from '../exports/build-export';
 import { type ReminderDeps, runScoringReminders } from '../reviews/run-scoring-reminders';
 import { jobSchema } from './job';
 
-export interface WorkerDeps {
-  logger: Logger;
-  /** Built on first need: a mail job needs no table, a certificate job no mailer. */
-  exports: () => ExportDeps;
-  mail: () => Mailer;
+/**
+ * What the worker has: its log, and the rest built on first need (a mail job needs no table, an
+ * export no mailer), so a cold worker pays only for what its messages use.
+ */
+export type ProcessJobDeps = Pick<Deps, 'logger'> & {
+  exports: () => BuildExportDeps;
+  mail: () => Deps['mail'];
   scoring: () => ReminderDeps;
+};
+
+export interface ProcessJobInput {
+  /** The queue message's body: one job as JSON. */
+  body: string;
 }
 
 /**
@@ -18,10 +24,10 @@ export interface WorkerDeps {
  * `type` field says which handler runs it. A malformed body throws, so the queue retries it and then
  * dead-letters it.
  */
-export async function processJob(deps: WorkerDeps, body: string): Promise<void> {
+export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<void> {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    json = JSON.parse(input.body);
   } catch {
     throw new MalformedJobError(['body is not JSON']);
   }
@@ -34,7 +40,7 @@ export async function processJob(deps: WorkerDeps, body: string): Promise<void> 
       await buildExport(deps.exports(), job);
       return;
     case 'certificate.issue':
-      await processCertificateJob(deps, body);
+      await processCertificateJob(deps, job);
       return;
     case 'mail.send':
       await deps.mail().send(job.message);

@@ -1,4 +1,5 @@
-import { pairsOf, readAssignment } from '../assignment/assignment-store';
+import { pairsOf } from '../assignment/assignment';
+import { listExpertAssignments } from '../assignment/assignment-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';
@@ -34,7 +35,7 @@ export async function getScoringProgress(
 ): Promise<ScoringProgressView> {
   const edition = await getEdition(deps.store, input.editionId);
   const [{ experts: assigned }, sheets, members] = await Promise.all([
-    readAssignment(deps.store, input.editionId),
+    listExpertAssignments(deps.store, input.editionId),
     sheetsOfEdition(deps.store, input.editionId),
     listMembers(deps.store, input.editionId),
   ]);

@@ -1,5 +1,5 @@
 import { type Caller, signedIn } from '../access/caller';
-import { readExpertAssignment } from '../assignment/assignment-store';
+import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { maxTotal } from '../editions/rubric';
@@ -29,7 +29,7 @@ export async function listMyReviews(
   const me = signedIn(input.caller);
   const [edition, { mine }] = await Promise.all([
     getEdition(deps.store, input.editionId),
-    readExpertAssignment(deps.store, input.editionId, me.userId),
+    findExpertAssignment(deps.store, input.editionId, me.userId),
   ]);
   const pairs = (mine?.pairs ?? []).filter((p) => !p.flagged);
   const sheets = await findSheetsByKeys(

@@ -1,6 +1,6 @@
 import type { ApplicationHeader } from '../applications/application';
 import { findHeader } from '../applications/application-store';
-import { readExpertAssignment } from '../assignment/assignment-store';
+import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
 import { getEdition } from '../editions/edition-store';
@@ -15,7 +15,7 @@ export async function assignedApplication(
   deps: Pick<Deps, 'store'>,
   input: { editionId: string; applicationId: string; expertId: string },
 ): Promise<{ header: ApplicationHeader; edition: Edition }> {
-  const { mine } = await readExpertAssignment(deps.store, input.editionId, input.expertId);
+  const { mine } = await findExpertAssignment(deps.store, input.editionId, input.expertId);
   const pair = mine?.pairs.find((p) => p.applicationId === input.applicationId && !p.flagged);
   const header = pair ? await findHeader(deps.store, input.applicationId) : null;
   if (!pair || !header || header.editionId !== input.editionId) {

@@ -1,4 +1,4 @@
-import { readAssignment } from '../assignment/assignment-store';
+import { listExpertAssignments } from '../assignment/assignment-store';
 import { recordAudit } from '../audit/audit';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
@@ -26,7 +26,7 @@ export async function runScoringReminders(deps: ReminderDeps): Promise<{ sent: n
     const point = dueReminder(scoringSettingsOf(edition).reminderDaysBefore, edition.timeline.reviewEnd, now);
     if (!point) continue;
     const [{ experts }, sheets, members] = await Promise.all([
-      readAssignment(deps.store, edition.editionId),
+      listExpertAssignments(deps.store, edition.editionId),
       sheetsOfEdition(deps.store, edition.editionId),
       listMembers(deps.store, edition.editionId),
     ]);

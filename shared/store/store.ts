@@ -30,6 +30,8 @@ export interface QueryInput {
   partitionKey: string;
   /** Restrict the sort key to those starting with this prefix. */
   sortKeyPrefix?: string;
+  /** Or to those after this one (exclusive): the rest of a partition whose first item is known already. */
+  sortKeyAfter?: string;
   limit: number;
   cursor?: string;
   /** Newest first when sort keys are time-ordered. */
@@ -207,7 +209,12 @@ export class Store {
 
   async query<T extends Item = Item>(input: QueryInput): Promise<Page<T>> {
     // Structured, so no partition key or prefix can be made to look like another query's scope.
-    const scope = JSON.stringify([input.index ?? 'table', input.partitionKey, input.sortKeyPrefix ?? null]);
+    const scope = JSON.stringify([
+      input.index ?? 'table',
+      input.partitionKey,
+      input.sortKeyPrefix ?? null,
+      ...(input.sortKeyAfter === undefined ? [] : [{ after: input.sortKeyAfter }]),
+    ]);
     const start = input.cursor ? await this.cursors.decode(scope, input.cursor) : undefined;
     const key = keyCondition(input);
     const out = await this.run(() =>
@@ -280,14 +287,22 @@ export class Store {
   }
 }
 
-/** The partition key, and the sort key's prefix when one is given, as a KeyConditionExpression. */
-function keyCondition(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix'>): {
+/** The partition key, and the sort key's prefix or lower bound when one is given, as a KeyConditionExpression. */
+function keyCondition(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix' | 'sortKeyAfter'>): {
   expression: string;
   names: Record<string, string>;
   values: Record<string, unknown>;
 } {
   const { pkName, skName } = keyNames(input.index);
   const prefix = input.sortKeyPrefix;
+  if (prefix && input.sortKeyAfter !== undefined)
+    throw new Error('A query takes a sort key prefix or a lower bound, not both');
+  if (input.sortKeyAfter !== undefined)
+    return {
+      expression: '#pk = :pk AND #sk > :sk',
+      names: { '#pk': pkName, '#sk': skName },
+      values: { ':pk': input.partitionKey, ':sk': input.sortKeyAfter },
+    };
   return prefix
     ? {
         expression: '#pk = :pk AND begins_with(#sk, :sk)',

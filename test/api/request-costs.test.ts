@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commitAssignment } from '../../shared/assignment/commit-assignment';
 import { previewAssignment } from '../../shared/assignment/preview-assignment';
 import { createApp } from '../../shared/http/app';
@@ -56,5 +56,23 @@ describe('DynamoDB calls per request', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(1);
     expect(calls).toEqual(['BatchGetItem', 'GetItem', 'GetItem', 'GetItem']);
+  });
+
+  it('an institution opening its application: 5 (session, ownership, the rest of the partition, edition, extension), the header read once', async () => {
+    const edition = await seedEdition(deps);
+    const { member } = await seedInstitution(deps);
+    const header = await seedApplication(deps, member, edition.editionId, { complete: true });
+    const cookie = await sessionCookie(deps, member.userId);
+    const queries = vi.spyOn(deps.store, 'queryAll');
+    calls.length = 0;
+    const res = await app.request(`/api/applications/${header.applicationId}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { application: { applicationId: string } }).application.applicationId).toBe(
+      header.applicationId,
+    );
+    expect(calls).toEqual(['BatchGetItem', 'GetItem', 'Query', 'GetItem', 'GetItem']);
+    // The ownership check read the header: the partition's Query starts after it.
+    expect(queries).toHaveBeenCalledWith(expect.objectContaining({ sortKeyAfter: 'APPLICATION' }));
+    queries.mockRestore();
   });
 });

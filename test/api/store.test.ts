@@ -111,6 +111,20 @@ describe('store on DynamoDB Local', () => {
     expect(page.cursor).toBeNull();
   });
 
+  it('a query after a known sort key returns the rest of the partition, not that item, and pages within that range', async () => {
+    const pk = uniqueId('APPLICATION');
+    await Promise.all(['APPLICATION', 'ATTACHMENT#1', 'SECTION#a', 'SECTION#b'].map((sk) => store.put({ pk, sk })));
+    const all = await store.queryAll({ partitionKey: pk, sortKeyAfter: 'APPLICATION' });
+    expect(all.map((i) => i.sk)).toEqual(['ATTACHMENT#1', 'SECTION#a', 'SECTION#b']);
+    const first = await store.query({ partitionKey: pk, sortKeyAfter: 'APPLICATION', limit: 2 });
+    expect(first.items.map((i) => i.sk)).toEqual(['ATTACHMENT#1', 'SECTION#a']);
+    // The cursor belongs to that range: the whole partition's query refuses it.
+    const cursor = first.cursor ?? '';
+    expect((await appErrorOf(store.query({ partitionKey: pk, limit: 2, cursor }))).code).toBe('INVALID_CURSOR');
+    const rest = await store.query({ partitionKey: pk, sortKeyAfter: 'APPLICATION', limit: 2, cursor });
+    expect(rest.items.map((i) => i.sk)).toEqual(['SECTION#b']);
+  });
+
   it('a tampered cursor or one from another partition is a 400 INVALID_CURSOR', async () => {
     const pk = uniqueId('EDITION');
     await Promise.all([1, 2, 3].map((n) => store.put({ pk, sk: `S#${n}` })));

@@ -11,7 +11,7 @@ import { newEdition, type Edition, type EditionSettings, type EditionState } fro
 import { editionItem } from '../../shared/editions/edition-store';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import { tinyPdf } from '../../infra/local/demo-edition';
-import type { Harness } from './accounts';
+import { type Harness, jsonRequest, seedInstitution, sessionCookie } from './accounts';
 
 type Deps = Harness['deps'];
 
@@ -59,18 +59,20 @@ export async function attach(
   body: Uint8Array = pdfBytes(),
   fileName = 'standardy.pdf',
 ) {
-  const { attachment } = await requestUpload(
-    deps,
+  const { attachment } = await requestUpload(deps, {
     applicationId,
-    { questionId, fileName, size: body.length, sha256: sha256Of(body) },
-    callerFor(member),
-  );
+    questionId,
+    fileName,
+    size: body.length,
+    sha256: sha256Of(body),
+    caller: callerFor(member),
+  });
   await deps.blobs.documents.put(
     attachmentBlobKey(applicationId, attachment.attachmentId),
     body,
     attachment.contentType,
   );
-  return completeUpload(deps, applicationId, attachment.attachmentId, callerFor(member));
+  return completeUpload(deps, { applicationId, attachmentId: attachment.attachmentId, caller: callerFor(member) });
 }
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -82,7 +84,7 @@ export async function seedApplication(
   editionId: string,
   options: { complete?: boolean; submit?: boolean } = {},
 ) {
-  const header = await startApplication(deps, editionId, callerFor(member));
+  const header = await startApplication(deps, { editionId, caller: callerFor(member) });
   if (options.complete || options.submit) {
     for (const [sectionId, answers] of Object.entries(completeAnswers))
       await saveSection(deps, {
@@ -95,6 +97,45 @@ export async function seedApplication(
     await attach(deps, member, header.applicationId);
   }
   if (options.submit)
-    return submitApplication(deps, header.applicationId, { version: header.version }, callerFor(member));
+    return submitApplication(deps, {
+      applicationId: header.applicationId,
+      version: header.version,
+      caller: callerFor(member),
+    });
   return header;
+}
+
+/**
+ * Requests of the application api tests: `call` sends a session cookie (and, for a DELETE, the
+ * Origin a browser sends, which the CSRF guard wants); `member` is a new institution's member with
+ * their cookie; `filledApplication` a member's application with every required answer and file.
+ */
+export function applicationRequests(harness: Harness) {
+  const { deps, app } = harness;
+  const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), cookie },
+  });
+  const call = (cookie: string, method: string, path: string, body?: unknown) =>
+    app.request(
+      path,
+      withCookie(
+        cookie,
+        method === 'GET'
+          ? { method }
+          : method === 'DELETE'
+            ? { method, headers: { origin: 'https://konkurs.example.org' } }
+            : jsonRequest(method, body),
+      ),
+    );
+  async function member() {
+    const { institutionId, member: user } = await seedInstitution(deps);
+    return { institutionId, user, cookie: await sessionCookie(deps, user.userId) };
+  }
+  async function filledApplication(editionId: string) {
+    const m = await member();
+    const header = await seedApplication(deps, m.user, editionId, { complete: true });
+    return { ...m, applicationId: header.applicationId, version: header.version };
+  }
+  return { withCookie, call, member, filledApplication };
 }

@@ -51,11 +51,11 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     processJob(
       {
         logger,
-        exports: () => ({ store, clock, logger, documents }),
+        exports: () => ({ store, clock, logger, blobs: { documents } }),
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
       },
-      body,
+      { body },
     ),
   );
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));

@@ -3,10 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { completeUpload } from '../../applications/complete-upload';
 import { deleteAttachment } from '../../applications/delete-attachment';
-import { formalCheck } from '../../applications/formal-check';
+import { decideFormalCheck } from '../../applications/decide-formal-check';
 import { getApplication } from '../../applications/get-application';
-import { listInstitutionApplications } from '../../applications/list-applications';
-import { readAttachment } from '../../applications/read-attachment';
+import { getAttachmentFile } from '../../applications/get-attachment-file';
+import { listInstitutionApplications } from '../../applications/list-institution-applications';
 import { receiveUpload } from '../../applications/receive-upload';
 import { requestUpload } from '../../applications/request-upload';
 import { saveSection } from '../../applications/save-section';
@@ -64,7 +64,11 @@ export const applicationRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Applications', schema: ApplicationHeaders }, ...commonErrors },
       }),
-      async (c) => c.json({ items: await listInstitutionApplications(deps, c.req.param('institutionId')) }, 200),
+      async (c) =>
+        c.json(
+          { items: await listInstitutionApplications(deps, { institutionId: c.req.param('institutionId') }) },
+          200,
+        ),
     )
     .get(
       '/api/applications/:applicationId',
@@ -74,7 +78,14 @@ export const applicationRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'The application', schema: ApplicationView }, ...commonErrors },
       }),
-      async (c) => c.json(await getApplication(deps, c.req.param('applicationId')), 200),
+      async (c) =>
+        c.json(
+          await getApplication(deps, {
+            applicationId: c.req.param('applicationId'),
+            header: c.get('loaded').application,
+          }),
+          200,
+        ),
     )
     .put(
       '/api/applications/:applicationId/sections/:sectionId',
@@ -108,7 +119,12 @@ export const applicationRoutes = (deps: AppDeps) =>
       validate('json', Versioned),
       async (c) =>
         c.json(
-          await submitApplication(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)),
+          await submitApplication(deps, {
+            ...c.req.valid('json'),
+            applicationId: c.req.param('applicationId'),
+            caller: callerOf(c, deps),
+            header: c.get('loaded').application,
+          }),
           200,
         ),
     )
@@ -123,7 +139,12 @@ export const applicationRoutes = (deps: AppDeps) =>
       validate('json', Versioned),
       async (c) =>
         c.json(
-          await withdrawApplication(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)),
+          await withdrawApplication(deps, {
+            ...c.req.valid('json'),
+            applicationId: c.req.param('applicationId'),
+            caller: callerOf(c, deps),
+            header: c.get('loaded').application,
+          }),
           200,
         ),
     )
@@ -137,7 +158,14 @@ export const applicationRoutes = (deps: AppDeps) =>
       }),
       validate('json', Decision),
       async (c) =>
-        c.json(await formalCheck(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await decideFormalCheck(deps, {
+            ...c.req.valid('json'),
+            applicationId: c.req.param('applicationId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .post(
       '/api/applications/:applicationId/attachments',
@@ -149,7 +177,15 @@ export const applicationRoutes = (deps: AppDeps) =>
       }),
       validate('json', UploadRequest),
       async (c) =>
-        c.json(await requestUpload(deps, c.req.param('applicationId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await requestUpload(deps, {
+            ...c.req.valid('json'),
+            applicationId: c.req.param('applicationId'),
+            caller: callerOf(c, deps),
+            header: c.get('loaded').application,
+          }),
+          201,
+        ),
     )
     .post(
       '/api/applications/:applicationId/attachments/:attachmentId/complete',
@@ -161,7 +197,12 @@ export const applicationRoutes = (deps: AppDeps) =>
       }),
       async (c) =>
         c.json(
-          await completeUpload(deps, c.req.param('applicationId'), c.req.param('attachmentId'), callerOf(c, deps)),
+          await completeUpload(deps, {
+            applicationId: c.req.param('applicationId'),
+            attachmentId: c.req.param('attachmentId'),
+            caller: callerOf(c, deps),
+            header: c.get('loaded').application,
+          }),
           200,
         ),
     )
@@ -178,11 +219,10 @@ export const applicationRoutes = (deps: AppDeps) =>
         },
       }),
       async (c) => {
-        const { attachment, body } = await readAttachment(
-          deps,
-          c.req.param('applicationId'),
-          c.req.param('attachmentId'),
-        );
+        const { attachment, body } = await getAttachmentFile(deps, {
+          applicationId: c.req.param('applicationId'),
+          attachmentId: c.req.param('attachmentId'),
+        });
         return downloadResponse(body, attachment.contentType, attachment.fileName);
       },
     )
@@ -195,7 +235,12 @@ export const applicationRoutes = (deps: AppDeps) =>
         responses: { 204: { description: 'Removed' }, ...conflicts, ...commonErrors },
       }),
       async (c) => {
-        await deleteAttachment(deps, c.req.param('applicationId'), c.req.param('attachmentId'), callerOf(c, deps));
+        await deleteAttachment(deps, {
+          applicationId: c.req.param('applicationId'),
+          attachmentId: c.req.param('attachmentId'),
+          caller: callerOf(c, deps),
+          header: c.get('loaded').application,
+        });
         return c.body(null, 204);
       },
     )
@@ -226,12 +271,11 @@ export const applicationRoutes = (deps: AppDeps) =>
         },
       }),
       async (c) => {
-        await receiveUpload(
-          deps,
-          c.req.param('token'),
-          new Uint8Array(await c.req.arrayBuffer()),
-          c.req.header('content-type'),
-        );
+        await receiveUpload(deps, {
+          token: c.req.param('token'),
+          body: new Uint8Array(await c.req.arrayBuffer()),
+          contentType: c.req.header('content-type'),
+        });
         return c.body(null, 204);
       },
     );

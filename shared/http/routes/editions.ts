@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { applicationStatuses } from '../../applications/application';
-import { countApplications, listEditionApplications } from '../../applications/list-applications';
+import { getApplicationCounts } from '../../applications/get-application-counts';
+import { listEditionApplications } from '../../applications/list-edition-applications';
 import { startApplication } from '../../applications/start-application';
 import { changeEditionState } from '../../editions/change-edition-state';
 import { cloneEdition } from '../../editions/clone-edition';
 import { createEdition } from '../../editions/create-edition';
 import { EditionSettings, editionStates, instant } from '../../editions/edition';
 import { grantExtension } from '../../editions/grant-extension';
-import { listEditions, viewEdition } from '../../editions/list-editions';
+import { getEditionView } from '../../editions/get-edition-view';
+import { listEditions } from '../../editions/list-editions';
 import { listExtensions } from '../../editions/list-extensions';
 import { Questionnaire } from '../../editions/questionnaire';
 import { Rubric } from '../../editions/rubric';
@@ -16,7 +18,10 @@ import { updateEditionSettings } from '../../editions/update-edition-settings';
 import { updateQuestionnaire } from '../../editions/update-questionnaire';
 import { updateRubric } from '../../editions/update-rubric';
 import { exportFormats } from '../../exports/export-job';
-import { getExport, listExports, readExport, requestExport } from '../../exports/request-export';
+import { getExport } from '../../exports/get-export';
+import { getExportFile } from '../../exports/get-export-file';
+import { listExports } from '../../exports/list-exports';
+import { requestExport } from '../../exports/request-export';
 import { institutionTypes, longText, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -75,7 +80,10 @@ export const editionRoutes = (deps: AppDeps) =>
       validate('query', z.object(PageQuery)),
       async (c) => {
         const q = c.req.valid('query');
-        return c.json(await listEditions(deps, c.get('principal'), { cursor: q.cursor, limit: q.limit ?? 20 }), 200);
+        return c.json(
+          await listEditions(deps, { cursor: q.cursor, limit: q.limit ?? 20, caller: callerOf(c, deps) }),
+          200,
+        );
       },
     )
     .post(
@@ -87,7 +95,7 @@ export const editionRoutes = (deps: AppDeps) =>
         responses: { 201: { description: 'Created', schema: Edition }, ...commonErrors },
       }),
       validate('json', EditionSettings),
-      async (c) => c.json(await createEdition(deps, c.req.valid('json'), callerOf(c, deps)), 201),
+      async (c) => c.json(await createEdition(deps, { ...c.req.valid('json'), caller: callerOf(c, deps) }), 201),
     )
     .get(
       '/api/editions/:editionId',
@@ -97,7 +105,8 @@ export const editionRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'The edition', schema: EditionView }, ...commonErrors },
       }),
-      async (c) => c.json(await viewEdition(deps, c.get('principal'), c.req.param('editionId')), 200),
+      async (c) =>
+        c.json(await getEditionView(deps, { editionId: c.req.param('editionId'), caller: callerOf(c, deps) }), 200),
     )
     .put(
       '/api/editions/:editionId',
@@ -110,7 +119,11 @@ export const editionRoutes = (deps: AppDeps) =>
       validate('json', SettingsEdit),
       async (c) =>
         c.json(
-          await updateEditionSettings(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)),
+          await updateEditionSettings(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -124,7 +137,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', RubricEdit),
       async (c) =>
-        c.json(await updateRubric(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await updateRubric(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .put(
       '/api/editions/:editionId/questionnaire',
@@ -136,7 +156,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', QuestionnaireEdit),
       async (c) =>
-        c.json(await updateQuestionnaire(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await updateQuestionnaire(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .post(
       '/api/editions/:editionId/transitions',
@@ -148,7 +175,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', Transition),
       async (c) =>
-        c.json(await changeEditionState(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),
+        c.json(
+          await changeEditionState(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .post(
       '/api/editions/:editionId/clone',
@@ -160,7 +194,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', CloneInput),
       async (c) =>
-        c.json(await cloneEdition(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await cloneEdition(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     )
     .get(
       '/api/editions/:editionId/extensions',
@@ -170,7 +211,7 @@ export const editionRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Extensions', schema: itemsOf(Extension) }, ...commonErrors },
       }),
-      async (c) => c.json({ items: await listExtensions(deps, c.req.param('editionId')) }, 200),
+      async (c) => c.json({ items: await listExtensions(deps, { editionId: c.req.param('editionId') }) }, 200),
     )
     .post(
       '/api/editions/:editionId/extensions',
@@ -182,7 +223,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', ExtensionInput),
       async (c) =>
-        c.json(await grantExtension(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
+        c.json(
+          await grantExtension(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          201,
+        ),
     )
     .post(
       '/api/editions/:editionId/applications',
@@ -196,7 +244,8 @@ export const editionRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      async (c) => c.json(await startApplication(deps, c.req.param('editionId'), callerOf(c, deps)), 201),
+      async (c) =>
+        c.json(await startApplication(deps, { editionId: c.req.param('editionId'), caller: callerOf(c, deps) }), 201),
     )
     .get(
       '/api/editions/:editionId/applications',
@@ -209,7 +258,10 @@ export const editionRoutes = (deps: AppDeps) =>
       validate('query', ListQuery),
       async (c) => {
         const { limit, ...q } = c.req.valid('query');
-        return c.json(await listEditionApplications(deps, c.req.param('editionId'), { ...q, limit: limit ?? 25 }), 200);
+        return c.json(
+          await listEditionApplications(deps, { ...q, limit: limit ?? 25, editionId: c.req.param('editionId') }),
+          200,
+        );
       },
     )
     .get(
@@ -220,7 +272,7 @@ export const editionRoutes = (deps: AppDeps) =>
         tags: ['applications'],
         responses: { 200: { description: 'Counts', schema: ApplicationCounts }, ...commonErrors },
       }),
-      async (c) => c.json(await countApplications(deps, c.req.param('editionId')), 200),
+      async (c) => c.json(await getApplicationCounts(deps, { editionId: c.req.param('editionId') }), 200),
     )
     .get(
       '/api/editions/:editionId/exports',
@@ -230,7 +282,7 @@ export const editionRoutes = (deps: AppDeps) =>
         tags: ['exports'],
         responses: { 200: { description: 'Exports', schema: itemsOf(Export) }, ...commonErrors },
       }),
-      async (c) => c.json({ items: await listExports(deps, c.req.param('editionId')) }, 200),
+      async (c) => c.json({ items: await listExports(deps, { editionId: c.req.param('editionId') }) }, 200),
     )
     .post(
       '/api/editions/:editionId/exports',
@@ -242,7 +294,14 @@ export const editionRoutes = (deps: AppDeps) =>
       }),
       validate('json', ExportInput),
       async (c) =>
-        c.json(await requestExport(deps, c.req.param('editionId'), c.req.valid('json').format, callerOf(c, deps)), 202),
+        c.json(
+          await requestExport(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          202,
+        ),
     )
     .get(
       '/api/editions/:editionId/exports/:exportId',
@@ -252,7 +311,8 @@ export const editionRoutes = (deps: AppDeps) =>
         tags: ['exports'],
         responses: { 200: { description: 'Status', schema: Export }, ...commonErrors },
       }),
-      async (c) => c.json(await getExport(deps, c.req.param('editionId'), c.req.param('exportId')), 200),
+      async (c) =>
+        c.json(await getExport(deps, { editionId: c.req.param('editionId'), exportId: c.req.param('exportId') }), 200),
     )
     .get(
       '/api/editions/:editionId/exports/:exportId/file',
@@ -263,7 +323,10 @@ export const editionRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'The file', contentType: exportMediaTypes }, ...commonErrors },
       }),
       async (c) => {
-        const file = await readExport(deps, c.req.param('editionId'), c.req.param('exportId'));
+        const file = await getExportFile(deps, {
+          editionId: c.req.param('editionId'),
+          exportId: c.req.param('exportId'),
+        });
         return downloadResponse(file.body, file.contentType, file.fileName);
       },
     );

@@ -113,12 +113,14 @@ export const applicationRows: Record<string, Cell> = {
     // The link is the authority (whoever holds it may use it, once): a fresh link for every cell.
     sample: async (w, _caller, deps) => {
       const body = Uint8Array.from(pdfBytes(w.mark('INSTA')));
-      const { upload } = await requestUpload(
-        deps,
-        w.uploadApp,
-        { questionId: 'documents_other', fileName: 'plik.pdf', size: body.length, sha256: sha256Of(body) },
-        callerFor(w.users.memberA),
-      );
+      const { upload } = await requestUpload(deps, {
+        applicationId: w.uploadApp,
+        questionId: 'documents_other',
+        fileName: 'plik.pdf',
+        size: body.length,
+        sha256: sha256Of(body),
+        caller: callerFor(w.users.memberA),
+      });
       return { path: upload.url, init: { method: 'PUT', headers: upload.headers, body } };
     },
     expected: all(204),

@@ -162,7 +162,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
 
   // Each institution's draft in the open edition: answers and files carry its marker.
   const draftWithFile = async (inst: typeof a, m: string, tenant: Tenant) => {
-    const header = await startApplication(deps, open.editionId, callerFor(inst.member));
+    const header = await startApplication(deps, { editionId: open.editionId, caller: callerFor(inst.member) });
     await saveSection(deps, {
       applicationId: header.applicationId,
       sectionId: 'standards',
@@ -187,19 +187,25 @@ export async function seedWorld(deps: Deps): Promise<World> {
   const removable = await attach(deps, a.member, appA.applicationId, 'documents_other');
   own('instA', 'instA removable attachment', removable.attachmentId, open.editionId);
   const body = pdfBytes(mark('INSTA'));
-  const { attachment: pending } = await requestUpload(
-    deps,
-    appA.applicationId,
-    { questionId: 'documents_other', fileName: `${mark('INSTA')}-b.pdf`, size: body.length, sha256: sha256Of(body) },
-    callerFor(a.member),
-  );
+  const { attachment: pending } = await requestUpload(deps, {
+    applicationId: appA.applicationId,
+    questionId: 'documents_other',
+    fileName: `${mark('INSTA')}-b.pdf`,
+    size: body.length,
+    sha256: sha256Of(body),
+    caller: callerFor(a.member),
+  });
   own('instA', 'instA pending attachment', pending.attachmentId, open.editionId);
   await deps.blobs.documents.put(attachmentBlobKey(appA.applicationId, pending.attachmentId), body, 'application/pdf');
   const appSubmit = await seedApplication(deps, a.member, third.editionId, { complete: true });
   const appFormal = await seedApplication(deps, b.member, third.editionId, { submit: true });
   own('instA', 'instA application in the third edition', appSubmit.applicationId, third.editionId);
   own('instB', 'instB application in the third edition', appFormal.applicationId, third.editionId);
-  const exported = await requestExport(deps, third.editionId, 'csv', callerFor(organizer));
+  const exported = await requestExport(deps, {
+    editionId: third.editionId,
+    format: 'csv',
+    caller: callerFor(organizer),
+  });
   await deps.jobs.drain();
   // Upload links are single use: each upload cell asks for its own on A's draft in an edition of its own.
   const uploads = await seedEdition(deps);
@@ -252,7 +258,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
     userId: expert.userId,
     caller: callerFor(organizer),
   });
-  const draftAppB = await startApplication(deps, e2.editionId, callerFor(b.member));
+  const draftAppB = await startApplication(deps, { editionId: e2.editionId, caller: callerFor(b.member) });
   own('instB', 'instB draft in e2', draftAppB.applicationId, e2.editionId);
   const now = deps.clock.now().getTime();
   await deps.store.put(

@@ -1,11 +1,10 @@
-import { signedIn, type Caller } from '../access/caller';
-import { auditActor, findUserByEmail } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import type { Caller } from '../access/caller';
+import { callerActor, findUserByEmail } from '../accounts/user-store';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { listMembers } from '../institutions/list-members';
 import { formatWarsaw, type ApplicationHeader, type ApplicationStatus } from './application';
-import { getHeader, staleApplication, statusChange } from './application-store';
+import { changeStatus, getHeader, statusChange } from './application-store';
 import type { Language } from '../language';
 import type { Deps } from '../deps';
 
@@ -23,21 +22,24 @@ const outcome: Record<
   reject: { status: 'rejected', action: 'application.rejected' },
 };
 
+export type DecideFormalCheckDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
+
+/** The decision (with the header's version the organizer saw), the application and who decides. */
+export type DecideFormalCheckInput = FormalDecision & { caller: Caller; applicationId: string };
+
 /**
  * The organizer's formal check of a submitted application: accept, return for correction (with a
  * message and a new deadline; the institution is mailed and may edit and resubmit until then), or
  * reject as ineligible with a reason. Guarded by the status and version read; audited.
  */
-export async function formalCheck(
-  deps: Deps,
-  applicationId: string,
-  input: FormalDecision,
-  caller: Caller,
+export async function decideFormalCheck(
+  deps: DecideFormalCheckDeps,
+  input: DecideFormalCheckInput,
 ): Promise<ApplicationHeader> {
-  const me = signedIn(caller);
-  const [header, { actor }] = await Promise.all([
+  const { caller, applicationId } = input;
+  const [header, actor] = await Promise.all([
     getHeader(deps.store, applicationId, true),
-    auditActor(deps.store, me.userId),
+    callerActor(deps.store, caller),
   ]);
   if (header.status !== 'submitted') {
     throw new AppError('INVALID_STATE', `Application is ${header.status}`, {
@@ -71,47 +73,31 @@ export async function formalCheck(
         : header.correction,
     rejection: input.decision === 'reject' ? { reason: input.reason, rejectedAt: at } : undefined,
   };
+  // Only the decision's own record is written (a returned application gets no rejection, and so on).
   const record =
     input.decision === 'return'
-      ? { name: 'correction', value: after.correction }
+      ? { correction: after.correction }
       : input.decision === 'reject'
-        ? { name: 'rejection', value: after.rejection }
-        : null;
-  try {
-    await deps.store.transact([
-      // Only the decision's own record is written (a returned application gets no rejection, and so on).
-      statusChange(
-        header,
-        status,
-        { from: ['submitted'], version: input.version },
-        at,
-        record ? { [record.name]: record.value } : {},
-      ),
-      auditPut(deps, {
-        action,
-        actor,
-        subject: { type: 'application', id: applicationId, label: header.institution.name },
-        ip: caller.ip,
-        before: { status: header.status },
-        after: {
-          status,
-          ...(input.decision === 'return'
-            ? { message: input.message, correctionDeadline: input.correctionDeadline }
-            : {}),
-          ...(input.decision === 'reject' ? { reason: input.reason } : {}),
-        },
-      }),
-    ]);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'CONFLICT') throw staleApplication(error);
-    throw error;
-  }
+        ? { rejection: after.rejection }
+        : {};
+  await changeStatus(deps, statusChange(header, status, { from: ['submitted'], version: input.version }, at, record), {
+    action,
+    actor,
+    subject: { type: 'application', id: applicationId, label: header.institution.name },
+    ip: caller.ip,
+    before: { status: header.status },
+    after: {
+      status,
+      ...(input.decision === 'return' ? { message: input.message, correctionDeadline: input.correctionDeadline } : {}),
+      ...(input.decision === 'reject' ? { reason: input.reason } : {}),
+    },
+  });
   if (input.decision !== 'accept') await notifyInstitution(deps, after, input);
   return after;
 }
 
 async function notifyInstitution(
-  deps: Deps,
+  deps: DecideFormalCheckDeps,
   header: ApplicationHeader,
   input: Exclude<FormalDecision, { decision: 'accept' }>,
 ): Promise<void> {
