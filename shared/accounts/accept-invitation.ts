@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { acceptablePasswordHash } from './new-password';

@@ -1,5 +1,5 @@
 import { signedIn, type Caller } from '../access/caller';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { endAllSessions } from './sessions';

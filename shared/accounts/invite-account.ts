@@ -1,5 +1,6 @@
 import type { Role } from '../access/principal';
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import type { TransactItem } from '../store/store';
 import { failedConditions } from '../store/translate-error';

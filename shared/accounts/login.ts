@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { recordAudit } from '../audit/audit';
+import { recordAudit } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { recordFailure, recordSuccess, reserveAttempts, type Subject } from '../limits/attempts';
 import { keys } from '../store/keys';

@@ -1,5 +1,5 @@
 import { signedIn, type Caller } from '../access/caller';
-import { recordAudit } from '../audit/audit';
+import { recordAudit } from '../audit/audit-store';
 import { endAllSessions } from './sessions';
 import { auditActor } from './user-store';
 import type { Deps } from '../deps';

@@ -1,5 +1,6 @@
 import { signedIn, type Caller } from '../access/caller';
-import { auditPut, changedFields } from '../audit/audit';
+import { changedFields } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { publicUser, toUser, type PublicUser } from './user';

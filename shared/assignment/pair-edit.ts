@@ -1,6 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import { auditPut, type AuditAction } from '../audit/audit';
+import type { AuditAction } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { describeReasons, type ChapterMember } from '../chapter/chapter';
 import { assignableStatuses } from '../chapter/chapter-store';
 import { pairConflicts } from '../chapter/conflict-context';

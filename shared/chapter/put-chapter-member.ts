@@ -1,6 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor, findUser } from '../accounts/user-store';
-import { auditPut, changedFields } from '../audit/audit';
+import { changedFields } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { editionSubject, getEdition, problemsError } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { getHead, headUpdate } from '../assignment/assignment-store';

@@ -1,6 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import { auditPut, changedFields } from '../audit/audit';
+import { changedFields } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { editionSubject, findEdition, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';

@@ -1,6 +1,6 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { cloneEdition as cloned, type Edition } from './edition';
 import { editionItem, editionSubject, getEdition } from './edition-store';
 import type { Deps } from '../deps';

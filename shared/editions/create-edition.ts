@@ -1,6 +1,6 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { newEdition, timelineProblems, type Edition, type EditionSettings } from './edition';
 import { editionItem, editionSubject, problemsError } from './edition-store';
 import type { Deps } from '../deps';

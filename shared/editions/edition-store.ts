@@ -1,5 +1,6 @@
 import { staleFieldMessage } from '../accounts/update-my-profile';
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import type { Store } from '../store/store';
 import { keys } from '../store/keys';

@@ -1,7 +1,7 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import type { Extension } from '../applications/application';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { getInstitution } from '../institutions/institution-store';
 import { keys } from '../store/keys';

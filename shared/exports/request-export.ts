@@ -1,6 +1,6 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';

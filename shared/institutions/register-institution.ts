@@ -5,7 +5,7 @@ import { newToken } from '../accounts/tokens';
 import { newAccountItems, newUser } from '../accounts/user';
 import { findUserByEmail } from '../accounts/user-store';
 import { reserveAttempts } from '../limits/attempts';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { failedConditions } from '../store/translate-error';

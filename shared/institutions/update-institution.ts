@@ -1,7 +1,8 @@
 import { signedIn, type Caller } from '../access/caller';
 import { staleFieldMessage } from '../accounts/update-my-profile';
 import { auditActor } from '../accounts/user-store';
-import { auditPut, changedFields } from '../audit/audit';
+import { changedFields } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { normalizeProfile, type Institution, type InstitutionProfile } from './institution';
