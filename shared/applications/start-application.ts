@@ -3,7 +3,7 @@ import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit-store';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import { failedConditions } from '../store/translate-error';
 import { keys } from '../store/keys';
 import { submissionWindow, type ApplicationHeader } from './application';
@@ -20,7 +20,7 @@ export async function startApplication(deps: Deps, editionId: string, caller: Ca
   if (!me.institutionId) throw new AppError('FORBIDDEN', 'Only institution members apply');
   const [edition, institution, { actor }, extension] = await Promise.all([
     getEdition(deps.store, editionId),
-    getInstitution(deps, me.institutionId),
+    getInstitution(deps, { institutionId: me.institutionId }),
     auditActor(deps.store, me.userId),
     findExtension(deps.store, editionId, me.institutionId),
   ]);

@@ -2,7 +2,7 @@ import { getHeader } from '../applications/application-store';
 import type { ApplicationHeader } from '../applications/application';
 import { expertAssignmentPut, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
 import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import type { Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
 import {
@@ -39,7 +39,7 @@ export async function pairConflicts(
     getAssignmentSettings(deps.store, editionId),
   ]);
   const [institution, stored, previous] = await Promise.all([
-    getInstitution(deps, header.institutionId),
+    getInstitution(deps, { institutionId: header.institutionId }),
     deps.store.get<StoredConflict & Record<string, unknown>>(keys.conflict(editionId, userId, header.institutionId), {
       consistent: true,
     }),

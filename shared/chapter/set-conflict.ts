@@ -2,7 +2,7 @@ import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import type { StoredConflict } from './chapter';
 import { conflictItem, getMember } from './chapter-store';
 import { conflictWrites, retryOnHeadMove } from './conflict-context';
@@ -18,7 +18,7 @@ export async function setConflict(
 ): Promise<StoredConflict & { flagged: boolean }> {
   const [member, institution, { actor }] = await Promise.all([
     getMember(deps.store, editionId, input.userId),
-    getInstitution(deps, input.institutionId).catch((error: unknown) => {
+    getInstitution(deps, { institutionId: input.institutionId }).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'NOT_FOUND')
         throw new AppError('VALIDATION_FAILED', 'No such institution', {
           fields: { institutionId: { pl: 'Nie ma takiej instytucji.', en: 'No such institution.' } },

@@ -1,4 +1,4 @@
-import { staleFieldMessage } from '../accounts/update-my-profile';
+import { staleFieldMessage } from '../accounts/user';
 import type { NewAuditEntry } from '../audit/audit';
 import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';

@@ -3,7 +3,7 @@ import { auditActor } from '../accounts/user-store';
 import type { Extension } from '../applications/application';
 import { auditPut } from '../audit/audit-store';
 import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import { keys } from '../store/keys';
 import { getEdition } from './edition-store';
 import type { Deps } from '../deps';
@@ -20,7 +20,7 @@ export async function grantExtension(
 ): Promise<Extension> {
   const [edition, institution, { actor }] = await Promise.all([
     getEdition(deps.store, editionId),
-    getInstitution(deps, input.institutionId).catch((error: unknown) => {
+    getInstitution(deps, { institutionId: input.institutionId }).catch((error: unknown) => {
       if ((error as { code?: string }).code === 'NOT_FOUND')
         throw new AppError('VALIDATION_FAILED', 'No such institution', {
           fields: { institutionId: { pl: 'Nie ma takiej instytucji.', en: 'No such institution.' } },
