@@ -26,6 +26,7 @@ function userItem(user: User) {
     entity: 'user',
     ...user,
     gsi1pk: keys.usersByRole(user.roles[0] ?? 'none'),
+    // Not keyPart: an e-mail may contain `#`; the id after the last one keeps the sort key unique.
     gsi1sk: `${user.emailKey}#${user.userId}`,
   };
 }

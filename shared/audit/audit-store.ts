@@ -16,12 +16,14 @@ function auditItem(deps: AuditWriteDeps, entry: NewAuditEntry) {
   const at = deps.clock.now().toISOString();
   const entryId = deps.ids.newId();
   const full: AuditEntry = { entryId, at, ...entry };
+  const key = keys.auditEntry(at.slice(0, 10), at, entryId);
   return {
-    ...keys.auditEntry(at.slice(0, 10), at, entryId),
+    ...key,
     entity: 'audit',
     ...full,
     gsi1pk: keys.auditSubject(entry.subject.type, entry.subject.id),
-    gsi1sk: `${at}#${entryId}`,
+    // The subject's history is ordered like a day's: by time, then id.
+    gsi1sk: key.sk,
   };
 }
 
