@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../shared/accounts/sessions';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../shared/accounts/session';
 import { limits } from '../../shared/limits/limits';
 import { keys } from '../../shared/store/keys';
 import {
