@@ -54,3 +54,10 @@ export async function send<R extends Response & { ok: boolean }>(call: Promise<R
 }
 
 const isOk = <R extends { ok: boolean }>(res: R): res is Extract<R, { ok: true }> => res.ok;
+
+/** The parsed body of a successful call (typed by the route), or an ApiError — what every query function returns. */
+export async function read<R extends Response & { ok: boolean }>(
+  call: Promise<R>,
+): Promise<Awaited<ReturnType<Extract<R, { ok: true }>['json']>>> {
+  return (await send(call)).json();
+}
