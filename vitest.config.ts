@@ -32,6 +32,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          include: ['test/web/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },
+          setupFiles: ['test/web/setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'smoke',
           include: ['test/smoke/**/*.test.ts'],
           environment: 'node',
