@@ -1,4 +1,4 @@
-import { hc } from 'hono/client';
+import { hc, type InferRequestType } from 'hono/client';
 import type { AppType } from '../../shared/http/app';
 import type * as z from 'zod/mini';
 import { ErrorBody } from '../../shared/http/schemas';
@@ -9,6 +9,9 @@ import i18n from './i18n';
  * Accept-Language follows the UI, so server messages match it even before the `lang` cookie exists.
  */
 export const api = hc<AppType>('/', { headers: () => ({ 'accept-language': i18n.language }) });
+
+/** The JSON body a route takes, from its typed client call (`Json<typeof api.api.me.$put>`). */
+export type Json<T extends (...args: never[]) => unknown> = InferRequestType<T> extends { json: infer J } ? J : never;
 
 export type Explanation = NonNullable<z.infer<typeof ErrorBody>['error']['explanation']>;
 

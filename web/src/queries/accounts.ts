@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { InferResponseType } from 'hono/client';
 import type { AuditSubjectType } from '../../../shared/audit/audit';
 import type { Role } from '../../../shared/access/principal';
-import { api, ApiError, read, send } from '../api';
+import { api, type Json, ApiError, read, send } from '../api';
 import type { Language } from '../i18n';
 import { allPages, cursorParam, pageAt, type CursorPage, type PagePosition } from './pages';
 
@@ -21,7 +21,6 @@ export type InstitutionView = InferResponseType<(typeof api.api.institutions)[':
 export type AuditEntry = InferResponseType<typeof api.api.audit.$get, 200>['items'][number];
 export type AuditFilter = { day: string } | { subjectType: AuditSubjectType; subjectId: string };
 
-type Json<T extends (...args: never[]) => unknown> = InferRequestType<T> extends { json: infer J } ? J : never;
 export type Registration = Json<typeof api.api.institutions.$post>;
 export type ProfileUpdate = Json<(typeof api.api.institutions)[':institutionId']['$put']>;
 

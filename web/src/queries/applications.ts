@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { InferResponseType } from 'hono/client';
 import { ErrorBody } from '../../../shared/http/schemas';
-import { api, ApiError, read, send } from '../api';
+import { api, ApiError, type Json, read, send } from '../api';
 import i18n from '../i18n';
 import { editionKeys } from './editions';
 
@@ -15,9 +15,9 @@ type ApplicationApi = (typeof api.api.applications)[':applicationId'];
 export type ApplicationView = InferResponseType<ApplicationApi['$get'], 200>;
 export type ApplicationHeaderView = ApplicationView['application'];
 export type AttachmentView = ApplicationView['attachments'][number];
-export type SectionSave = NonNullable<InferRequestType<ApplicationApi['sections'][':sectionId']['$put']>['json']>;
+export type SectionSave = Json<ApplicationApi['sections'][':sectionId']['$put']>;
 export type SectionSaved = InferResponseType<ApplicationApi['sections'][':sectionId']['$put'], 200>;
-export type FormalDecision = NonNullable<InferRequestType<ApplicationApi['formal-check']['$post']>['json']>;
+export type FormalDecision = Json<ApplicationApi['formal-check']['$post']>;
 
 export const applicationKeys = {
   application: (applicationId: string) => ['application', applicationId] as const,

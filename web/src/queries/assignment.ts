@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, read, send } from '../api';
+import type { InferResponseType } from 'hono/client';
+import { api, type Json, read, send } from '../api';
 import { editionKeys } from './editions';
 
 /**
@@ -10,7 +10,6 @@ import { editionKeys } from './editions';
  */
 type EditionApi = (typeof api.api.editions)[':editionId'];
 type ExpertApi = (typeof api.api.expert.editions)[':editionId'];
-type Json<T extends (...args: never[]) => unknown> = InferRequestType<T> extends { json: infer J } ? J : never;
 
 export type ChapterMemberRow = InferResponseType<EditionApi['chapter']['$get'], 200>['items'][number];
 export type AssignmentSettingsView = InferResponseType<EditionApi['assignment-settings']['$get'], 200>;

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { ExportFormat } from '../../../shared/exports/export-job';
-import { api, read } from '../api';
+import { api, type Json, read } from '../api';
 import { allPages, cursorParam, pageAt, type PagePosition } from './pages';
 
 /**
@@ -18,7 +18,6 @@ export type ApplicationRow = InferResponseType<EditionApi['applications']['$get'
 export type Extension = InferResponseType<EditionApi['extensions']['$get'], 200>['items'][number];
 export type ExportItem = InferResponseType<EditionApi['exports']['$get'], 200>['items'][number];
 export type ApplicationFilters = NonNullable<InferRequestType<EditionApi['applications']['$get']>['query']>;
-type Json<T extends (...args: never[]) => unknown> = InferRequestType<T> extends { json: infer J } ? J : never;
 export type EditionSettingsInput = Json<typeof api.api.editions.$post>;
 
 export const editionKeys = {
