@@ -12,7 +12,6 @@ export function usePagePosition(scope: string) {
     at,
     first: () => setState({ scope, at: FIRST_PAGE }),
     next: (cursor: string) => setState({ scope, at: { cursor, number: at.number + 1 } }),
-    go: (position: PagePosition) => setState({ scope, at: position }),
   };
 }
 
