@@ -31,7 +31,11 @@ export const accountKeys = {
   members: (institutionId: string) => ['institutions', institutionId, 'members'] as const,
 };
 
-/** The signed-in account, or null for a visitor (401 is the ordinary "not signed in"). */
+/**
+ * The signed-in account, or null for a visitor (401 is the ordinary "not signed in"). Read once per
+ * page load (main.tsx starts it before the first render, beside the language sync) and kept until a
+ * sign-in, a sign-out or a profile change says otherwise.
+ */
 export const meQuery = queryOptions({
   queryKey: accountKeys.me,
   queryFn: async (): Promise<Me | null> => {
@@ -43,6 +47,7 @@ export const meQuery = queryOptions({
     }
   },
   staleTime: Number.POSITIVE_INFINITY,
+  gcTime: Number.POSITIVE_INFINITY,
 });
 
 export const usersQuery = (role: Role, at: PagePosition) =>
