@@ -37,6 +37,8 @@ export default defineConfig({
           environment: 'happy-dom',
           environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },
           setupFiles: ['test/web/setup.ts'],
+          // Components driven through a DOM with user events: generous bounds for a loaded machine.
+          testTimeout: 20_000,
         },
       },
       {

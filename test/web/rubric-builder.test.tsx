@@ -25,35 +25,33 @@ const total = () => document.querySelector('.ed-total strong')?.textContent;
 
 it('builds areas, criteria and checklists as field arrays; the total follows; the API’s rubric is saved', async () => {
   const user = userEvent.setup();
+  /** Replaces a field's text as a user would (select all, paste), without a keystroke per character. */
+  const fill = async (id: string, text: string) => {
+    await user.tripleClick(document.getElementById(id) as HTMLElement);
+    await user.paste(text);
+  };
   const onSave = vi.fn(async (_rubric: Rubric) => {});
   render(<Builder onSave={onSave} />);
   expect(total()).toBe('0');
 
   await user.click(screen.getByRole('button', { name: 'Dodaj obszar oceny' }));
   await waitFor(() => expect(document.activeElement?.id).toBe('ed-rubric-areas-0-name-pl'));
-  await user.keyboard('Standardy obsługi klienta');
+  await user.paste('Standardy obsługi klienta');
   await user.click(screen.getByRole('button', { name: /^Dodaj kryterium/ }));
-  await user.type(document.getElementById('ed-rubric-areas-0-criteria-0-name-pl') as HTMLElement, 'Spisane standardy');
+  await fill('ed-rubric-areas-0-criteria-0-name-pl', 'Spisane standardy');
   expect(total()).toBe('10');
   await user.click(screen.getByRole('button', { name: /^Dodaj kryterium/ }));
-  const maxPoints = document.getElementById('ed-rubric-areas-0-criteria-1-maxPoints') as HTMLInputElement;
-  await user.clear(maxPoints);
-  await user.type(maxPoints, '20');
-  const weight = document.getElementById('ed-rubric-areas-0-criteria-1-weight') as HTMLInputElement;
-  await user.clear(weight);
-  await user.type(weight, '1,5');
-  await user.type(document.getElementById('ed-rubric-areas-0-criteria-1-name-pl') as HTMLElement, 'Dostępność');
+  await fill('ed-rubric-areas-0-criteria-1-maxPoints', '20');
+  await fill('ed-rubric-areas-0-criteria-1-weight', '1,5');
+  await fill('ed-rubric-areas-0-criteria-1-name-pl', 'Dostępność');
   expect(total()).toBe('40');
 
   // Channels keep the fixed order whatever order they are chosen in.
   await user.click(screen.getByLabelText('Badanie tajemniczym klientem w tej edycji'));
   await user.click(screen.getByLabelText('Strona internetowa'));
   await user.click(screen.getByLabelText('Wizyta w urzędzie'));
-  for (const id of [
-    'ed-rubric-mysteryShopper-channels-0-items-0-label-pl',
-    'ed-rubric-mysteryShopper-channels-1-items-0-label-pl',
-  ])
-    await user.type(document.getElementById(id) as HTMLElement, 'Punkt');
+  await fill('ed-rubric-mysteryShopper-channels-0-items-0-label-pl', 'Punkt');
+  await fill('ed-rubric-mysteryShopper-channels-1-items-0-label-pl', 'Punkt');
 
   await user.click(screen.getByRole('button', { name: 'Zapisz' }));
   await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));

@@ -72,7 +72,7 @@ export function installFakeFetch() {
       const found = pending(method, path);
       if (found.length < count) throw new Error(`${found.length} of ${count} ${method} ${path} pending`);
       return found;
-    });
+    }, 5000);
   return { requests, pending, waitFor };
 }
 
