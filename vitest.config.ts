@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['test/api/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
+          // Every answer of every api test is checked against the OpenAPI document's schemas.
+          setupFiles: ['test/support/response-check.ts'],
           testTimeout: 30_000,
         },
       },
@@ -49,6 +51,20 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          globalSetup: ['test/support/web-build-global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          // Probes of the running platform as an attacker would try it: `npm start -- --in-memory` on a
+          // free port, once per file, traffic to 127.0.0.0/8 only, bounded loops (see test/support/).
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ['test/support/web-build-global-setup.ts'],
         },
       },
     ],

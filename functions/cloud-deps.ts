@@ -13,6 +13,7 @@ import { systemClock } from '../shared/platform/clock';
 import { ulidGenerator } from '../shared/platform/ids';
 import { jsonLogger } from '../shared/platform/logger';
 import { sesMailer } from '../shared/platform/mailer-ses';
+import type { Job } from '../shared/jobs/job';
 import { sqsQueue } from '../shared/platform/queue-sqs';
 import { s3UploadTarget } from '../shared/platform/uploads-s3';
 import { lazy } from '../shared/platform/lazy';
@@ -37,10 +38,10 @@ export function cloudDeps(config: Config): AppDeps {
     new CursorCodec(() => keyRing.key('cursor')),
   );
   const ids = ulidGenerator(systemClock);
-  // One queue and one worker for background jobs (certificates, exports); the job's `type` routes it.
-  const jobs = sqsQueue(
+  // One queue and one worker for background jobs (exports, certificates, mail); the job's `type` routes it.
+  const jobs = sqsQueue<Job>(
     lazy(() => new SQSClient({ region })),
-    config.certificateQueueUrl,
+    config.jobsQueueUrl,
   );
   const settings = {
     mode: 'cloud' as const,
@@ -62,8 +63,7 @@ export function cloudDeps(config: Config): AppDeps {
       lazy(() => new SESv2Client({ region })),
       config.mailFrom,
     ),
-    certificateJobs: jobs,
-    exportJobs: jobs,
+    jobs,
     uploads: s3UploadTarget(s3, config.documentsBucket, systemClock),
     settings,
     keyRing,

@@ -3,10 +3,11 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
-import { ApiFunction, mailIdentity } from './constructs/api-function';
+import { ApiFunction } from './constructs/api-function';
+import { mailIdentity } from './constructs/mail';
 import { AppSecret } from './constructs/app-secret';
 import { repoRoot } from './constructs/bundling';
-import { CertificateWorker } from './constructs/certificate-worker';
+import { JobsWorker } from './constructs/jobs-worker';
 import { DataTable } from './constructs/data';
 import { PlatformHttpApi } from './constructs/http-api';
 import { Storage } from './constructs/storage';
@@ -33,7 +34,7 @@ export class PlatformStack extends Stack {
   readonly data: DataTable;
   readonly storage: Storage;
   readonly secret: AppSecret;
-  readonly worker: CertificateWorker;
+  readonly worker: JobsWorker;
   readonly api: ApiFunction;
   readonly httpApi: PlatformHttpApi;
   readonly web: Web;
@@ -49,11 +50,11 @@ export class PlatformStack extends Stack {
     this.data = new DataTable(this, 'Data');
     this.storage = new Storage(this, 'Storage');
     this.secret = new AppSecret(this, 'AppSecret');
-    this.worker = new CertificateWorker(this, 'Certificates', { data: this.data, storage: this.storage, logLevel });
+    this.worker = new JobsWorker(this, 'Jobs', { data: this.data, storage: this.storage, logLevel, mailFrom });
     this.api = new ApiFunction(this, 'Api', {
       data: this.data,
       storage: this.storage,
-      certificateJobs: this.worker.jobs.queue,
+      jobs: this.worker.jobs.queue,
       secret: this.secret,
       mailFrom,
       logLevel,
@@ -66,7 +67,8 @@ export class PlatformStack extends Stack {
     this.storage.documents.addCorsRule({
       allowedOrigins: [this.web.origin],
       allowedMethods: [s3.HttpMethods.PUT],
-      allowedHeaders: ['content-type'],
+      // The presigned PUT signs the checksum and If-None-Match headers, so the browser must be allowed to send them.
+      allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'if-none-match'],
       maxAge: 3000,
     });
 
@@ -83,7 +85,7 @@ export class PlatformStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.httpApi.httpApi,
-      functions: { api: this.api.fn.function, 'certificate-worker': this.worker.fn.function },
+      functions: { api: this.api.fn.function, 'jobs-worker': this.worker.fn.function },
       deadLetters: this.worker.jobs.deadLetters,
       alarmEmail: contextString(this, 'alarmEmail'),
     });
@@ -95,8 +97,8 @@ export class PlatformStack extends Stack {
       DocumentsBucketName: this.storage.documents.bucketName,
       CertificatesBucketName: this.storage.certificates.bucketName,
       WebBucketName: this.web.bucket.bucketName,
-      CertificateQueueUrl: this.worker.jobs.queue.queueUrl,
-      CertificateDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
+      JobsQueueUrl: this.worker.jobs.queue.queueUrl,
+      JobsDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
       AppSecretArn: this.secret.secret.secretArn,
       AlarmTopicArn: this.alarms.topic.topicArn,
     };

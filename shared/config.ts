@@ -51,8 +51,8 @@ export function readConfig(env: Env = process.env) {
     get certificatesBucket() {
       return once('certificatesBucket', () => required(env, 'CERTIFICATES_BUCKET'));
     },
-    get certificateQueueUrl() {
-      return once('certificateQueueUrl', () => required(env, 'CERTIFICATE_QUEUE_URL'));
+    get jobsQueueUrl() {
+      return once('jobsQueueUrl', () => required(env, 'JOBS_QUEUE_URL'));
     },
     get mailFrom() {
       return once('mailFrom', () => required(env, 'MAIL_FROM'));

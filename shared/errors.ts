@@ -11,6 +11,8 @@ export const errorStatus = {
   EMAIL_NOT_VERIFIED: 403,
   INVALID_TOKEN: 400,
   FORBIDDEN: 403,
+  /** A state-changing request a browser sent from another site (or without proof of our origin). */
+  CSRF_REJECTED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
@@ -21,6 +23,8 @@ export const errorStatus = {
   INVALID_STATE: 409,
   /** The server's clock says the deadline has passed. */
   DEADLINE_PASSED: 409,
+  /** Stored bytes no longer match their recorded SHA-256: never served. */
+  INTEGRITY_FAILED: 409,
   /** No assignment meets the constraints; the body explains why and what would fix it. */
   ASSIGNMENT_INFEASIBLE: 422,
   PAYLOAD_TOO_LARGE: 413,
@@ -85,4 +89,6 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+/** Whether a thrown value is our error (with this code, when one is given) — instead of `(error as { code })`. */
+export const isAppError = (error: unknown, code?: ErrorCode): error is AppError =>
+  error instanceof AppError && (code === undefined || error.code === code);

@@ -109,7 +109,7 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     TABLE_NAME: 'bench-table',
     DOCUMENTS_BUCKET: 'bench-docs',
     CERTIFICATES_BUCKET: 'bench-certs',
-    CERTIFICATE_QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/bench',
+    JOBS_QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/bench',
     MAIL_FROM: 'bench@example.org',
     APP_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:bench',
     LOG_LEVEL: 'error',

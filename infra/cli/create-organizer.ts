@@ -17,7 +17,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createOrganizer } from '../../shared/accounts/create-organizer';
 import { AppError } from '../../shared/errors';
-import { isLanguage } from '../../shared/http/language';
 import { emailAddress } from '../../shared/institutions/institution';
 import { systemClock } from '../../shared/platform/clock';
 import { ulidGenerator } from '../../shared/platform/ids';
@@ -37,6 +36,7 @@ import {
 } from '../local/dynamodb-local';
 import { ensureTable } from '../local/ensure-table';
 import { LOCAL_TABLE_NAME } from '../local/local-deps';
+import { isLanguage } from '../../shared/language';
 
 const usage = 'Usage: npm run create-organizer -- --email anna@example.org [--name "Anna Nowak"] [--language pl|en]';
 

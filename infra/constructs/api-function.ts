@@ -1,10 +1,11 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction } from './app-function';
 import type { AppSecret } from './app-secret';
 import type { DataTable } from './data';
+import { grantSendMail } from './mail';
 import { acknowledge, objectWildcardFinding } from './nag';
 import { grantObjectActions } from './secure-bucket';
 import type { Storage } from './storage';
@@ -12,19 +13,11 @@ import type { Storage } from './storage';
 export interface ApiFunctionProps {
   readonly data: DataTable;
   readonly storage: Storage;
-  readonly certificateJobs: sqs.IQueue;
+  readonly jobs: sqs.IQueue;
   readonly secret: AppSecret;
   /** Sender address, `name@domain` or `Display Name <name@domain>`. */
   readonly mailFrom: string;
   readonly logLevel: string;
-}
-
-/** The address and domain of a From header value; SES authorises sending per verified identity. */
-export function mailIdentity(mailFrom: string): { address: string; domain: string } {
-  const address = (/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim();
-  const match = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(address);
-  if (!match?.[1]) throw new Error(`mailFrom must be an e-mail address, got "${mailFrom}"`);
-  return { address, domain: match[1].toLowerCase() };
 }
 
 /** The Hono app on Lambda (functions/api.ts), with exactly the access its routes need. */
@@ -43,7 +36,7 @@ export class ApiFunction extends Construct {
         TABLE_NAME: data.table.tableName,
         DOCUMENTS_BUCKET: storage.documents.bucketName,
         CERTIFICATES_BUCKET: storage.certificates.bucketName,
-        CERTIFICATE_QUEUE_URL: props.certificateJobs.queueUrl,
+        JOBS_QUEUE_URL: props.jobs.queueUrl,
         MAIL_FROM: props.mailFrom,
         APP_SECRET_ARN: secret.secret.secretArn,
         LOG_LEVEL: props.logLevel,
@@ -55,22 +48,11 @@ export class ApiFunction extends Construct {
     grantObjectActions(role, storage.documents, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']);
     grantObjectActions(role, storage.certificates, ['s3:GetObject']);
     role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.certificateJobs.queueArn] }),
+      new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.jobs.queueArn] }),
     );
     secret.secret.grantRead(role);
 
-    const { address, domain } = mailIdentity(props.mailFrom);
-    const stack = Stack.of(this);
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        // The address or its domain may be the verified identity; both are named, nothing else.
-        resources: [domain, address].map((name) =>
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
-        ),
-        conditions: { StringEquals: { 'ses:FromAddress': address } },
-      }),
-    );
+    grantSendMail(role, props.mailFrom);
 
     for (const bucket of [storage.documents, storage.certificates]) {
       acknowledge(

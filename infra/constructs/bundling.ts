@@ -16,7 +16,7 @@ export const depsLockFilePath = join(repoRoot, 'package-lock.json');
 /** Lambda entry points, by function name. */
 export const lambdaEntries = {
   api: join(repoRoot, 'functions/api.ts'),
-  'certificate-worker': join(repoRoot, 'functions/certificate-worker.ts'),
+  'jobs-worker': join(repoRoot, 'functions/jobs-worker.ts'),
 } as const;
 
 export type LambdaName = keyof typeof lambdaEntries;

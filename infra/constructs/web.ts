@@ -1,9 +1,10 @@
-import { Fn } from 'aws-cdk-lib';
+import { Aws, Duration, Fn } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { pageContentSecurityPolicy, pageHeaderValues, pageSecurityHeaders } from '../../shared/http/page-headers';
 import { acknowledge } from './nag';
 import { secureBucket } from './secure-bucket';
 
@@ -13,16 +14,66 @@ export interface WebProps {
 }
 
 /**
- * SPA fallback on the viewer request of the S3 behaviour only: a path without a file extension is
- * a client-side route and gets index.html. (Distribution-wide errorResponses would also turn the
- * API's own JSON 403/404 answers into index.html with 200.)
+ * On the viewer request of the S3 behaviour only. Source maps are not served (the build keeps them
+ * for reading stack traces; a percent-encoded dot reaches S3 as a dot, so the path is decoded first).
+ * SPA fallback: a path without a file extension is a client-side route and gets index.html.
+ * (Distribution-wide errorResponses would also turn the API's own JSON 403/404 answers into
+ * index.html with 200.)
  */
 const spaFallbackCode = `function handler(event) {
   var request = event.request;
+  var path = request.uri;
+  try { path = decodeURIComponent(request.uri); } catch (e) {}
+  if (/\\.map$/i.test(path)) return { statusCode: 404, statusDescription: 'Not Found' };
   var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
   if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
+
+/**
+ * Browsers PUT attachments straight to the documents bucket with presigned, virtual-hosted URLs
+ * (https://<bucket>.s3.<region>.amazonaws.com/…). The bucket's own name cannot appear in this policy:
+ * its CORS rule names the distribution's origin, and the distribution names this policy — a cycle
+ * CloudFormation refuses. So the region's S3 hosts it is, built from pseudo parameters only; the
+ * presigned signature, not the CSP, is what guards the bucket.
+ */
+export const documentUploadSource = `https://*.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+
+/**
+ * The pages' security headers (shared/http/page-headers.ts, which the local server sends too), as a
+ * CloudFront response-headers policy. The API behaviour has none: the app sets its own.
+ */
+function pageHeadersPolicy(scope: Construct): cloudfront.ResponseHeadersPolicy {
+  const hsts = pageHeaderValues.strictTransportSecurity;
+  const referrerPolicy = Object.values(cloudfront.HeadersReferrerPolicy).find(
+    (p) => p === pageHeaderValues.referrerPolicy,
+  );
+  if (!referrerPolicy) throw new Error(`CloudFront has no referrer policy ${pageHeaderValues.referrerPolicy}`);
+  const custom = pageSecurityHeaders();
+  return new cloudfront.ResponseHeadersPolicy(scope, 'PageHeaders', {
+    comment: 'Przyjazny Urzad web pages: strict CSP and the other security headers',
+    securityHeadersBehavior: {
+      contentSecurityPolicy: {
+        contentSecurityPolicy: pageContentSecurityPolicy({ connectSources: [documentUploadSource] }),
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),
+        includeSubdomains: hsts.includeSubdomains,
+        override: true,
+      },
+      xssProtection: { protection: false, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: ['Permissions-Policy', 'Cross-Origin-Opener-Policy', 'Cross-Origin-Resource-Policy'].map(
+        (header) => ({ header, value: custom[header] ?? '', override: true }),
+      ),
+    },
+  });
+}
 
 /** The private web bucket behind CloudFront; `/api/*` goes to the HTTP API on the same origin. */
 export class Web extends Construct {
@@ -66,7 +117,7 @@ export class Web extends Construct {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: pageHeadersPolicy(this),
         functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },

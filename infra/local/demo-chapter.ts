@@ -2,10 +2,10 @@ import { newAccountItems, newUser, type User } from '../../shared/accounts/user'
 import type { ChapterMember, Workplace } from '../../shared/chapter/chapter';
 import { defaultAssignmentSettings } from '../../shared/chapter/chapter';
 import { memberItem } from '../../shared/chapter/chapter-store';
-import type { AppDeps } from '../../shared/http/deps';
 import type { InstitutionType } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
 import type { TransactItem } from '../../shared/store/store';
+import type { Deps } from '../../shared/deps';
 
 const DOMAIN = 'demo.przyjazny-urzad.pl';
 
@@ -51,7 +51,7 @@ const others: {
  * the organizer previews and commits it in the UI.
  */
 export async function seedDemoChapter(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
   editionId: string,
   demoExpert: User,
 ): Promise<void> {

@@ -4,10 +4,10 @@ import { attachmentBlobKey, attachmentItem } from '../../shared/applications/att
 import { newEdition } from '../../shared/editions/edition';
 import { editionItem } from '../../shared/editions/edition-store';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
-import type { AppDeps } from '../../shared/http/deps';
 import type { Institution } from '../../shared/institutions/institution';
 import type { TransactItem } from '../../shared/store/store';
 import { keys } from '../../shared/store/keys';
+import type { Deps } from '../../shared/deps';
 
 /** A one-page PDF, enough to be a real attachment a person can open. */
 export function tinyPdf(title: string): Uint8Array {
@@ -88,7 +88,7 @@ const others: {
  * institutions' applications — two submitted (complete, with a PDF), two drafts. The demo office
  * (urzad@…) has none, so a visitor can apply themselves.
  */
-export async function seedDemoEdition(deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'blobs'>): Promise<string> {
+export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'blobs'>): Promise<string> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const edition = {

@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../../shared/access/principal';
 import { hashPassword } from '../../shared/accounts/password-hash';
 import { emailMarker, newAccountItems, newUser, type User } from '../../shared/accounts/user';
-import type { AppDeps } from '../../shared/http/deps';
 import type { Institution } from '../../shared/institutions/institution';
 import { keys } from '../../shared/store/keys';
 import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
+import type { Deps } from '../../shared/deps';
 
 export interface DemoAccount {
   role: Role;
@@ -28,7 +28,7 @@ const accounts: { role: Role; email: string; displayName: string }[] = [
  * `.data/demo-credentials.json` (mode 0600) so every start can print them. Never run in the cloud.
  */
 export async function seedDemo(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'blobs'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'blobs'>,
   credentialsFile?: string,
 ): Promise<DemoAccount[]> {
   const existing = await deps.store.get(emailMarker(accounts[0]!.email), { consistent: true });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
@@ -11,7 +12,17 @@ export interface DynamoDbLocal {
   port: number;
   /** The JVM's own pid. */
   pid: number;
+  /**
+   * Settles when the JVM has ended — stopped by stop(), or on its own (crashed, killed). Its exit code,
+   * or the signal that ended it.
+   */
+  exited: Promise<JvmExit>;
   stop(): Promise<void>;
+}
+
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface StartOptions {
@@ -89,6 +100,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   child.once('error', (error) => {
     spawnError = error;
   });
+  child.stdin?.on('error', () => {}); // a watchdog already gone: nothing left to tell
   let output = '';
   let jvmPid: number | undefined;
   const collect = (d: Buffer) => {
@@ -98,6 +110,10 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
+  // The watchdog exits with the JVM's status (a shell reports death by signal N as 128+N).
+  const exited = new Promise<JvmExit>((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit(jvmExit(code, signal))),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopWatchdog(child, () => jvmPid);
@@ -111,7 +127,15 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
     await stop();
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${output}`);
   }
-  return { endpoint, port, pid: jvmPid, stop };
+  return { endpoint, port, pid: jvmPid, exited, stop };
+}
+
+function jvmExit(code: number | null, signal: NodeJS.Signals | null): JvmExit {
+  if (code === null || code <= 128) return { code, signal };
+  const byNumber = Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] as
+    | NodeJS.Signals
+    | undefined;
+  return byNumber ? { code: null, signal: byNumber } : { code, signal };
 }
 
 async function waitUntilAnswers(
@@ -143,17 +167,18 @@ async function waitUntilAnswers(
 
 /** Closing the watchdog's stdin stops the JVM; if that takes too long, the JVM is killed outright. */
 async function stopWatchdog(child: ChildProcess, jvmPid: () => number | undefined): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.stdin?.end();
-    const timer = setTimeout(() => {
-      const pid = jvmPid();
-      if (pid !== undefined && isDynamoDbLocal(pid)) process.kill(pid, 'SIGKILL');
-      child.kill('SIGKILL');
-    }, 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  const running = child.exitCode === null && child.signalCode === null;
+  const exited = running ? new Promise<void>((r) => child.once('exit', () => r())) : null;
+  // Also when the watchdog is gone already (its JVM died): its reader still waits for end-of-file.
+  child.stdin?.end();
+  if (!exited) return;
+  const timer = setTimeout(() => {
+    const pid = jvmPid();
+    if (pid !== undefined && isDynamoDbLocal(pid)) process.kill(pid, 'SIGKILL');
+    child.kill('SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** Whether the process runs (a zombie — exited, not yet reaped — counts as gone). */

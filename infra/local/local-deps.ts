@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Job } from '../../shared/jobs/job';
 import { processJob } from '../../shared/jobs/process-job';
-import type { ExportJob } from '../../shared/exports/export-job';
 import { signedUploadTarget } from '../../shared/platform/uploads';
-import type { CertificateJob } from '../../shared/certificates/certificate-job';
 import type { AppDeps } from '../../shared/http/deps';
 import { fileBlobStore } from '../../shared/platform/blob-store-files';
 import { systemClock, type Clock } from '../../shared/platform/clock';
@@ -19,6 +18,7 @@ import { localCredentials, localRegion } from './dynamodb-local';
 import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { sessionPrincipals } from '../../shared/http/session-cookie';
+import type { DatabaseOutage } from '../../shared/health/check-health';
 
 /** The table `npm start` and the local commands use in `.data/`. */
 export const LOCAL_TABLE_NAME = 'przyjazny-urzad';
@@ -34,12 +34,13 @@ export interface LocalDepsOptions {
   maxBodyBytes?: number;
   /** The port the browser uses, so http://localhost:<port> is a trusted origin. */
   port?: number;
+  /** Why DynamoDB Local is down, while `npm start` restarts it. */
+  databaseOutage?: DatabaseOutage;
 }
 
 export interface LocalDeps extends AppDeps {
   mail: Outbox;
-  certificateJobs: InProcessQueue<CertificateJob>;
-  exportJobs: InProcessQueue<ExportJob>;
+  jobs: InProcessQueue<Job>;
   dynamo: DynamoDBClient;
 }
 
@@ -61,9 +62,17 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
   };
   const store = new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor')));
   const documents = fileBlobStore(join(options.blobDir, 'documents'));
+  const mail = outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined);
   // The same handler the cloud worker runs, fed through an in-process queue.
   const worker = (body: string) =>
-    processJob({ logger: options.logger, exports: () => ({ store, clock, logger: options.logger, documents }) }, body);
+    processJob(
+      {
+        logger: options.logger,
+        exports: () => ({ store, clock, logger: options.logger, documents }),
+        mail: () => mail,
+      },
+      body,
+    );
   return {
     dynamo,
     store,
@@ -74,13 +83,13 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
       documents,
       certificates: fileBlobStore(join(options.blobDir, 'certificates')),
     },
-    mail: outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined),
-    certificateJobs: inProcessQueue<CertificateJob>(ids, worker),
-    exportJobs: inProcessQueue<ExportJob>(ids, worker),
+    mail,
+    jobs: inProcessQueue<Job>(ids, worker),
     uploads: signedUploadTarget(keyRing, clock),
     settings,
     keyRing,
     principals: sessionPrincipals({ store, clock, ids, keyRing, settings }),
+    databaseOutage: options.databaseOutage,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address ?? 'unknown';

@@ -11,9 +11,10 @@ import type { ServerType } from '@hono/node-server';
 import { readConfig } from '../../shared/config';
 import { createApp } from '../../shared/http/app';
 import { jsonLogger } from '../../shared/platform/logger';
-import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { startDynamoDbLocal, type StartOptions } from './dynamodb-local';
+import { DynamoDbSupervisor } from './dynamodb-supervisor';
 import { ensureTable } from './ensure-table';
-import { seedDemo } from './demo-seed';
+import { seedDemo, type DemoAccount } from './demo-seed';
 import { checkJava } from './java';
 import { LOCAL_TABLE_NAME, localDeps } from './local-deps';
 import { listen, localServer } from './server';
@@ -22,7 +23,9 @@ import { buildWeb, webBuildIsStale } from './web-build';
 const TABLE_NAME = LOCAL_TABLE_NAME;
 
 /** What is running, so a signal at any moment — even mid-start — stops exactly that. */
-const running: { db?: DynamoDbLocal; server?: ServerType; tempDir?: string; stopping: boolean } = { stopping: false };
+const running: { db?: { stop(): Promise<void> }; server?: ServerType; tempDir?: string; stopping: boolean } = {
+  stopping: false,
+};
 
 /**
  * Stops what runs, once. A repeated signal is ignored rather than cutting the shutdown short: npm
@@ -67,23 +70,43 @@ async function main(): Promise<void> {
     await buildWeb();
   }
 
-  running.db = await startDynamoDbLocal(
-    inMemory ? {} : { dbPath: join(dataDir, 'dynamodb'), pidFile: join(dataDir, 'dynamodb.pid') },
-  );
+  const dbOptions: StartOptions = inMemory
+    ? {}
+    : { dbPath: join(dataDir, 'dynamodb'), pidFile: join(dataDir, 'dynamodb.pid') };
+  const first = await startDynamoDbLocal(dbOptions);
+  running.db = first;
   if (running.stopping) return;
   if (inMemory) running.tempDir = mkdtempSync(join(tmpdir(), 'przyjazny-urzad-'));
+  const credentialsFile = inMemory ? undefined : join(dataDir, 'demo-credentials.json');
+  // A JVM that dies (killed, crashed) is started again on the same port, so the app's client follows.
+  const db = new DynamoDbSupervisor(first, {
+    start: () => startDynamoDbLocal({ ...dbOptions, port: first.port }),
+    prepare: async () => {
+      await ensureTable(deps.dynamo, TABLE_NAME);
+      const demo = await seedDemo(deps, credentialsFile);
+      if (inMemory) console.log(demoLines(demo).join('\n'));
+    },
+    inMemory,
+    log: (line) => console.error(line),
+    giveUp: (message) => {
+      console.error(message);
+      void shutdown(1);
+    },
+  });
+  running.db = db;
   const deps = localDeps({
-    endpoint: running.db.endpoint,
+    endpoint: first.endpoint,
     tableName: TABLE_NAME,
     dataDir: inMemory ? undefined : dataDir,
     blobDir: running.tempDir ?? join(dataDir, 'blobs'),
     logger: jsonLogger(config.logLevel),
     maxBodyBytes: config.maxBodyBytes,
     port,
+    databaseOutage: db.outageReason,
   });
   const table = await ensureTable(deps.dynamo, TABLE_NAME);
   if (running.stopping) return;
-  const demo = await seedDemo(deps, inMemory ? undefined : join(dataDir, 'demo-credentials.json'));
+  const demo = await seedDemo(deps, credentialsFile);
   if (running.stopping) return;
   running.server = await listen(localServer(createApp(deps)), port);
 
@@ -94,19 +117,23 @@ async function main(): Promise<void> {
       `  Web UI:        http://localhost:${port}/`,
       `  API health:    http://localhost:${port}/api/health`,
       `  API docs:      http://localhost:${port}/api/docs`,
-      `  DynamoDB Local ${running.db.endpoint} (pid ${running.db.pid}), table "${TABLE_NAME}" ${table}`,
+      `  DynamoDB Local ${db.current.endpoint} (pid ${db.current.pid}), table "${TABLE_NAME}" ${table}`,
       `  Data:          ${inMemory ? 'in memory (discarded on exit)' : `${dataDir} (kept between runs)`}`,
-      ...(demo.length > 0
-        ? [
-            '  Demo accounts (log in at /login):',
-            ...demo.map((a) => `    ${a.role.padEnd(12)} ${a.email.padEnd(36)} password: ${a.password}`),
-          ]
-        : ['  Demo accounts: none (seeded on the first start of a data folder; delete .data/ to start afresh)']),
+      ...demoLines(demo),
       `  E-mails:       written to the outbox, readable at http://localhost:${port}/outbox`,
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),
   );
+}
+
+function demoLines(demo: DemoAccount[]): string[] {
+  return demo.length > 0
+    ? [
+        '  Demo accounts (log in at /login):',
+        ...demo.map((a) => `    ${a.role.padEnd(12)} ${a.email.padEnd(36)} password: ${a.password}`),
+      ]
+    : ['  Demo accounts: none (seeded on the first start of a data folder; delete .data/ to start afresh)'];
 }
 
 main().catch(async (error: unknown) => {

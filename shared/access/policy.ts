@@ -1,5 +1,7 @@
 import type { Principal, Role } from './principal';
 import type { Store } from '../store/store';
+import type { ApplicationHeader } from '../applications/application';
+import { findHeader } from '../applications/application-store';
 import { keys } from '../store/keys';
 
 /**
@@ -19,10 +21,18 @@ export type AccessRule =
 
 export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'notFound';
 
+/**
+ * What an ownership check read to decide, kept for the route (one read, not two): the application
+ * header of `ownApplication`. Filled per request by `authorize`.
+ */
+export interface Loaded {
+  application?: ApplicationHeader;
+}
+
 /** Ownership checks by name: given the principal and the route parameter's value, is it theirs? */
 export type OwnershipChecks = Record<
   OwnershipName,
-  (principal: Extract<Principal, { kind: 'user' }>, value: string) => Promise<boolean> | boolean
+  (principal: Extract<Principal, { kind: 'user' }>, value: string, loaded: Loaded) => Promise<boolean> | boolean
 >;
 
 const ownInstitution = (principal: Extract<Principal, { kind: 'user' }>, institutionId: string) =>
@@ -39,10 +49,12 @@ export const ownershipChecks: OwnershipChecks = {
 export function ownershipChecksFor(store: Store): OwnershipChecks {
   return {
     ownInstitution,
-    ownApplication: async (principal, applicationId) => {
-      if (!principal.institutionId || !/^[0-9A-Za-z]{1,64}$/.test(applicationId)) return false;
-      const header = await store.get<{ institutionId?: string }>(keys.application(applicationId));
-      return header?.institutionId === principal.institutionId;
+    ownApplication: async (principal, applicationId, loaded) => {
+      if (!principal.institutionId || !/^[0-9A-Za-z_-]{1,64}$/.test(applicationId)) return false;
+      const header = await findHeader(store, applicationId);
+      if (header?.institutionId !== principal.institutionId) return false;
+      loaded.application = header;
+      return true;
     },
     // An expert acts in an edition only while on its chapter.
     chapterMember: async (principal, editionId) => {
@@ -57,6 +69,7 @@ export async function decide(
   principal: Principal,
   params: Record<string, string | undefined>,
   checks: OwnershipChecks = ownershipChecks,
+  loaded: Loaded = {},
 ): Promise<AccessDecision> {
   if (rule.access === 'public') return 'allow';
   if (principal.kind !== 'user' || !principal.active) return 'unauthenticated';
@@ -67,5 +80,5 @@ export async function decide(
   if (!rule.ownership || granted.includes('organizer')) return 'allow';
   const value = params[rule.ownership.param];
   if (value === undefined) return 'notFound';
-  return (await checks[rule.ownership.check](principal, value)) ? 'allow' : 'notFound';
+  return (await checks[rule.ownership.check](principal, value, loaded)) ? 'allow' : 'notFound';
 }

@@ -14,6 +14,9 @@ export type Principal =
       active: boolean;
       /** The session the request came with (absent for principals made in tests). */
       sessionId?: string;
+      /** As the session found the account: what an audit entry names the actor by, without another read. */
+      email?: string;
+      displayName?: string;
     };
 
 export const anonymous: Principal = { kind: 'anonymous' };

@@ -1,20 +1,20 @@
 import type { Caller } from '../access/caller';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { acceptablePasswordHash } from './new-password';
 import { startSession } from './sessions';
 import { openToken, transactWithToken } from './tokens';
 import { getUser } from './user-store';
 import { publicUser, type PublicUser } from './user';
+import type { Deps } from '../deps';
 
 /**
  * An invited person (colleague, expert, organizer) sets their password through the invitation link.
  * The link proves the mailbox; the account becomes active and the person is signed in.
  */
 export async function acceptInvitation(
-  deps: AppDeps,
+  deps: Deps,
   input: { token: string; password: string; displayName?: string },
   caller: Caller,
 ): Promise<{ user: PublicUser; token: string; maxAgeSeconds: number }> {

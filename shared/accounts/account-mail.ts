@@ -1,10 +1,12 @@
-import type { Language } from '../http/language';
 import type { MailMessage } from '../platform/mailer';
+import type { Language } from '../language';
 
 /** The account e-mails, in the recipient's language. Links point at the web UI's pages. */
 export type AccountMail =
   | { kind: 'verifyEmail'; link: string }
   | { kind: 'resetPassword'; link: string }
+  /** Someone tried to register a new institution with an address that already has an account. */
+  | { kind: 'registrationAttempt'; link: string }
   | {
       kind: 'invitation';
       link: string;
@@ -39,6 +41,16 @@ export function accountMail(
           ? `otrzymaliśmy prośbę o zmianę hasła. Aby ustawić nowe hasło, otwórz link (ważny godzinę, jednorazowy):\n\n${mail.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość — hasło się nie zmieni.`
           : `we received a request to change your password. To set a new one, open this link (valid for one hour, single use):\n\n${mail.link}\n\nIf this was not you, ignore this message — your password stays the same.`;
       break;
+    case 'registrationAttempt':
+      subject =
+        lang === 'pl'
+          ? 'Próba rejestracji z Pana/Pani adresem — Przyjazny Urząd'
+          : 'Someone tried to register with your address — Przyjazny Urząd';
+      body =
+        lang === 'pl'
+          ? `ktoś próbował zarejestrować nową instytucję, podając ten adres e-mail. Konto z tym adresem już istnieje, więc niczego nie zmieniliśmy.\n\nJeśli to była Pani/Pana próba, proszę się zalogować; jeśli nie pamięta Pani/Pan hasła, można ustawić nowe:\n\n${mail.link}\n\nJeśli to nie była Pani/Pana próba, można zignorować tę wiadomość.`
+          : `someone tried to register a new institution with this e-mail address. An account with this address already exists, so nothing was changed.\n\nIf it was you, please log in; if you do not remember your password, you can set a new one:\n\n${mail.link}\n\nIf it was not you, you can ignore this message.`;
+      break;
     case 'invitation': {
       const by = mail.invitedBy
         ? lang === 'pl'
@@ -71,6 +83,6 @@ export function accountMail(
 /** Links the e-mails carry: pages of the web UI, the token in the query string. */
 export const accountLink = (
   origin: string,
-  page: 'verify-email' | 'reset-password' | 'accept-invitation',
+  page: 'verify-email' | 'reset-password' | 'accept-invitation' | 'forgot-password',
   token: string,
-) => `${origin.replace(/\/$/, '')}/${page}?token=${encodeURIComponent(token)}`;
+) => `${origin.replace(/\/$/, '')}/${page}${token ? `?token=${encodeURIComponent(token)}` : ''}`;

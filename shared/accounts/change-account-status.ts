@@ -1,18 +1,18 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { endAllSessions } from './sessions';
 import { publicUser, type PublicUser } from './user';
 import { auditActor, getUser } from './user-store';
+import type { Deps } from '../deps';
 
 /**
  * Organizer deactivates an account: it can no longer sign in, and its sessions end at once (they
  * are deleted, and the session check refuses a deactivated account even before that). Reactivating
  * restores it (an invitation never accepted stays "invited"). Both audited; repeating one is a no-op.
  */
-export async function deactivateUser(deps: AppDeps, userId: string, caller: Caller): Promise<PublicUser> {
+export async function deactivateUser(deps: Deps, userId: string, caller: Caller): Promise<PublicUser> {
   const me = signedIn(caller);
   if (me.userId === userId) {
     throw new AppError('VALIDATION_FAILED', 'Cannot deactivate oneself', {
@@ -26,13 +26,13 @@ export async function deactivateUser(deps: AppDeps, userId: string, caller: Call
   return user;
 }
 
-export async function reactivateUser(deps: AppDeps, userId: string, caller: Caller): Promise<PublicUser> {
+export async function reactivateUser(deps: Deps, userId: string, caller: Caller): Promise<PublicUser> {
   const user = await getUser(deps.store, userId, true);
   return setStatus(deps, userId, user.passwordHash ? 'active' : 'invited', caller);
 }
 
 async function setStatus(
-  deps: AppDeps,
+  deps: Deps,
   userId: string,
   status: 'active' | 'invited' | 'deactivated',
   caller: Caller,

@@ -1,14 +1,14 @@
 import type { Role } from '../access/principal';
 import { auditPut, type NewAuditEntry } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
 import type { TransactItem } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import { accountLink, accountMail } from './account-mail';
 import { newToken } from './tokens';
 import { newAccountItems, newUser, publicUser, type ExpertProfile, type PublicUser } from './user';
 import { emailTaken } from './user-store';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 export interface Invitation {
   email: string;
@@ -29,7 +29,7 @@ export interface Invitation {
  * expert" and the create-organizer command. Returns the link too (the command prints it).
  */
 export async function inviteAccount(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>,
   invitation: Invitation,
 ): Promise<{ user: PublicUser; link: string }> {
   const user = newUser(deps, {

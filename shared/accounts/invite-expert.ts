@@ -1,13 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
 import { inviteAccount } from './invite-account';
 import type { ExpertProfile, PublicUser } from './user';
 import { auditActor } from './user-store';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 /** An organizer invites a chapter expert; the expert sets a password through the link. Audited. */
 export async function inviteExpert(
-  deps: AppDeps,
+  deps: Deps,
   input: { email: string; displayName: string; language: Language } & ExpertProfile,
   caller: Caller,
 ): Promise<PublicUser> {

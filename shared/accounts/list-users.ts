@@ -1,12 +1,12 @@
 import type { Role } from '../access/principal';
-import type { AppDeps } from '../http/deps';
 import type { Page } from '../store/store';
 import { keys } from '../store/keys';
 import { publicUser, toUser, type PublicUser } from './user';
+import type { Deps } from '../deps';
 
 /** The organizer's user list: one role at a time, by e-mail, paginated (Query on gsi1, never Scan). */
 export async function listUsers(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   input: { role: Role; cursor?: string; limit: number },
 ): Promise<Page<PublicUser>> {
   const page = await deps.store.query({

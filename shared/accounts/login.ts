@@ -1,50 +1,67 @@
 import type { Caller } from '../access/caller';
 import { recordAudit } from '../audit/audit';
 import { AppError } from '../errors';
+import { recordFailure, recordSuccess, reserveAttempts, type Subject } from '../limits/attempts';
 import { keys } from '../store/keys';
-import type { AppDeps } from '../http/deps';
+import { DEVICE_TOKEN_TTL_SECONDS, deviceAccount, signDeviceToken, verifyDeviceToken } from './device-token';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash';
-import { clearCounter, countFailure, counterKey, limits, readCounters, startsBurst, waitMs } from './rate-limit';
 import { startSession } from './sessions';
-import { emailKey, publicUser, type PublicUser } from './user';
+import { emailKey, type PublicUser, publicUser } from './user';
 import { findUserByEmail } from './user-store';
+import type { Deps } from '../deps';
 
 let dummyHash: Promise<string> | undefined;
 /** Unknown e-mails are checked against this, so they take as long as known ones. */
 const dummy = () => (dummyHash ??= hashPassword('not-a-password-of-anyone'));
 
+export interface LoginResult {
+  user: PublicUser;
+  token: string;
+  maxAgeSeconds: number;
+  /** The known-device token for this browser (new or renewed), to keep in a cookie. */
+  device: { token: string; maxAgeSeconds: number };
+}
+
 /**
- * Logs in. Every kind of failure — unknown e-mail, wrong password, invited or deactivated account —
- * answers the same 401 after the same work, and counts towards both limits (per account, per client
- * address). Past the free attempts each further failure doubles the wait; waiting is a 429 with
- * Retry-After, also the same for known and unknown e-mails.
+ * Logs in. An attempt is reserved under the login limits BEFORE the password is checked, so a burst
+ * of parallel guesses evaluates at most the limit's number of passwords. A browser holding a
+ * known-device token for this account is limited on its own (strangers' failures cannot lock it
+ * out); any other browser is limited per account and per client address. Every kind of failure —
+ * unknown e-mail, wrong password, invited or deactivated account — answers the same 401 after the
+ * same work; waiting is a 429 with Retry-After, also the same for known and unknown e-mails.
  */
 export async function login(
-  deps: AppDeps,
-  input: { email: string; password: string },
+  deps: Deps,
+  input: { email: string; password: string; deviceTokens?: string[] },
   caller: Caller,
-): Promise<{ user: PublicUser; token: string; maxAgeSeconds: number }> {
-  const now = deps.clock.now().getTime();
-  const accountKey = counterKey('loginAccount', emailKey(input.email));
-  const addressKey = counterKey('loginAddress', caller.ip);
-  const [account, address] = await readCounters(deps.store, [accountKey, addressKey]);
-  const wait = Math.max(
-    waitMs(limits.loginAccount, account ?? null, now),
-    waitMs(limits.loginAddress, address ?? null, now),
-  );
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new AppError('RATE_LIMITED', 'Login delayed', { retryAfterSeconds: seconds, params: { seconds } });
-  }
+): Promise<LoginResult> {
+  const account = deviceAccount(emailKey(input.email));
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+  const deviceKey = await deps.keyRing.key('device');
+  const known = (input.deviceTokens ?? [])
+    .map((t) => verifyDeviceToken(deviceKey, t, account, nowSeconds))
+    .find((claims) => claims !== null);
+  const subjects: Subject[] = known
+    ? [{ limit: 'loginDevice', subject: known.deviceId }]
+    : [
+        { limit: 'loginAccount', subject: emailKey(input.email) },
+        { limit: 'loginAddress', subject: caller.ip },
+      ];
+  const reservation = await reserveAttempts(deps, subjects).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+      throw new AppError('RATE_LIMITED', 'Login delayed', {
+        retryAfterSeconds: error.retryAfterSeconds,
+        params: error.params,
+      });
+    }
+    throw error;
+  });
 
   const user = await findUserByEmail(deps.store, input.email);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummy()));
   if (!user?.passwordHash || !passwordOk || user.status !== 'active') {
-    const [accountFailures] = await Promise.all([
-      countFailure(deps, 'loginAccount', accountKey, account ?? null),
-      countFailure(deps, 'loginAddress', addressKey, address ?? null),
-    ]);
-    if (startsBurst(limits.loginAccount, accountFailures)) {
+    const bursts = await recordFailure(deps, reservation);
+    if (bursts.includes('loginAccount') || bursts.includes('loginDevice')) {
       await recordAudit(deps, {
         action: 'security.loginFailureBurst',
         actor: { label: 'anonymous' },
@@ -52,15 +69,16 @@ export async function login(
           ? { type: 'user', id: user.userId, label: user.email }
           : { type: 'email', id: emailKey(input.email) },
         ip: caller.ip,
-        details: { failures: accountFailures, userAgent: caller.userAgent },
+        details: { knownDevice: known !== undefined, userAgent: caller.userAgent },
       });
     }
     throw new AppError('INVALID_CREDENTIALS', 'Login failed');
   }
+  // The password was right: the account's (or this device's) failures are forgotten.
+  await recordSuccess(deps, reservation, ['loginAccount', 'loginDevice']);
   // Only someone who knows the password learns that the address still needs confirming.
   if (!user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED', 'E-mail not verified');
 
-  await clearCounter(deps.store, accountKey);
   if (needsRehash(user.passwordHash)) {
     const passwordHash = await hashPassword(input.password);
     // Only if the account did not change meanwhile; a lost race just leaves the upgrade to the next login.
@@ -75,5 +93,14 @@ export async function login(
       });
   }
   const session = await startSession(deps, user, caller);
-  return { user: publicUser(user), ...session };
+  const deviceToken = signDeviceToken(deviceKey, {
+    deviceId: known?.deviceId ?? deps.ids.newId(),
+    account,
+    expiresAt: nowSeconds + DEVICE_TOKEN_TTL_SECONDS,
+  });
+  return {
+    user: publicUser(user),
+    ...session,
+    device: { token: deviceToken, maxAgeSeconds: DEVICE_TOKEN_TTL_SECONDS },
+  };
 }

@@ -1,11 +1,11 @@
 import { signedIn, type Caller } from '../access/caller';
 import { recordAudit } from '../audit/audit';
-import type { AppDeps } from '../http/deps';
 import { endAllSessions } from './sessions';
 import { auditActor } from './user-store';
+import type { Deps } from '../deps';
 
 /** Ends every session of the caller's account, this one included (a lost laptop, a shared computer). */
-export async function logoutEverywhere(deps: AppDeps, caller: Caller): Promise<{ ended: number }> {
+export async function logoutEverywhere(deps: Deps, caller: Caller): Promise<{ ended: number }> {
   const me = signedIn(caller);
   const { actor } = await auditActor(deps.store, me.userId);
   const ended = await endAllSessions(deps, me.userId);

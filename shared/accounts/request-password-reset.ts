@@ -1,25 +1,28 @@
-import type { AppDeps } from '../http/deps';
+import type { Caller } from '../access/caller';
+import { reserveAttempts } from '../limits/attempts';
 import { accountLink, accountMail } from './account-mail';
-import { countFailure, counterKey, limits, readCounters, waitMs } from './rate-limit';
 import { newToken } from './tokens';
 import { emailKey } from './user';
 import { findUserByEmail } from './user-store';
+import type { Deps } from '../deps';
 
 /**
  * Mails a single-use reset link to an active account. The answer never says whether the address
- * has an account; at most a few mails per address an hour (further requests are silently dropped),
- * so the form cannot flood anyone's mailbox.
+ * has an account. Every request counts (reserved before anything else) towards a few mails per
+ * address an hour and a few more per client address, so the form can flood nobody's mailbox; past
+ * that it is a 429, for known and unknown addresses alike.
  */
 export async function requestPasswordReset(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'mail' | 'settings'>,
   input: { email: string },
+  caller: Caller,
 ): Promise<void> {
-  const key = counterKey('resetMail', emailKey(input.email));
-  const [counter] = await readCounters(deps.store, [key]);
-  if (waitMs(limits.resetMail, counter ?? null, deps.clock.now().getTime()) > 0) return;
+  await reserveAttempts(deps, [
+    { limit: 'accountMail', subject: emailKey(input.email) },
+    { limit: 'accountMailAddress', subject: caller.ip },
+  ]);
   const user = await findUserByEmail(deps.store, input.email);
   if (user?.status !== 'active') return;
-  await countFailure(deps, 'resetMail', key, counter ?? null);
   const { token, put } = newToken(deps.clock, 'resetPassword', user.userId);
   await deps.store.transact([put]);
   await deps.mail.send(

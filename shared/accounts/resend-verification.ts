@@ -1,16 +1,25 @@
-import type { AppDeps } from '../http/deps';
+import type { Caller } from '../access/caller';
+import { reserveAttempts } from '../limits/attempts';
 import { accountLink, accountMail } from './account-mail';
 import { newToken } from './tokens';
+import { emailKey } from './user';
 import { findUserByEmail } from './user-store';
+import type { Deps } from '../deps';
 
 /**
  * Sends a new confirmation link. Answers the same whether or not the address has an account (the
- * route always says 202), so it cannot be used to probe for accounts.
+ * route always says 202), so it cannot be used to probe for accounts; it shares the account-mail
+ * limits with the password reset, so it cannot flood a mailbox either.
  */
 export async function resendVerification(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'mail' | 'settings'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'mail' | 'settings'>,
   input: { email: string },
+  caller: Caller,
 ): Promise<void> {
+  await reserveAttempts(deps, [
+    { limit: 'accountMail', subject: emailKey(input.email) },
+    { limit: 'accountMailAddress', subject: caller.ip },
+  ]);
   const user = await findUserByEmail(deps.store, input.email);
   if (!user || user.emailVerified || user.status !== 'active') return;
   const { token, put } = newToken(deps.clock, 'verifyEmail', user.userId);

@@ -1,19 +1,19 @@
 import type { Caller } from '../access/caller';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { acceptablePasswordHash } from './new-password';
 import { endAllSessions } from './sessions';
 import { openToken, transactWithToken } from './tokens';
 import { getUser } from './user-store';
+import type { Deps } from '../deps';
 
 /**
  * Sets a new password with a reset link. The link proves the mailbox, so the address counts as
  * confirmed. Every session of the account ends: whoever knew the old password is out.
  */
 export async function resetPassword(
-  deps: AppDeps,
+  deps: Deps,
   input: { token: string; password: string },
   caller: Caller,
 ): Promise<void> {

@@ -91,6 +91,8 @@ export async function resolveSession(deps: SessionDeps, token: string | undefine
     ...(user.institutionId ? { institutionId: user.institutionId } : {}),
     active: user.status === 'active',
     sessionId: session.sessionId,
+    email: user.email,
+    displayName: user.displayName,
   };
 }
 

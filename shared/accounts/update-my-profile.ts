@@ -1,15 +1,15 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditPut, changedFields } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
 import { keys } from '../store/keys';
 import { publicUser, toUser, type PublicUser } from './user';
 import { getUser } from './user-store';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 /** Name and language of one's own account; optimistic locking on `version` (a stale edit is a 409). */
 export async function updateMyProfile(
-  deps: AppDeps,
+  deps: Deps,
   input: { displayName: string; language: Language; version: number },
   caller: Caller,
 ): Promise<PublicUser> {

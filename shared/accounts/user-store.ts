@@ -1,3 +1,4 @@
+import { type Caller, signedIn } from '../access/caller';
 import { AppError } from '../errors';
 import type { Store } from '../store/store';
 import { keys } from '../store/keys';
@@ -27,6 +28,16 @@ export async function auditActor(
 ): Promise<{ actor: { userId: string; label: string }; user: User }> {
   const user = await getUser(store, userId);
   return { actor: { userId, label: user.email }, user };
+}
+
+/**
+ * The caller as an audit entry names them. The session resolver put the account's e-mail on the
+ * principal, so this costs no read; a principal without it (made in a test) is looked up.
+ */
+export async function callerActor(store: Store, caller: Caller): Promise<{ userId: string; label: string }> {
+  const principal = signedIn(caller);
+  if (principal.email) return { userId: principal.userId, label: principal.email };
+  return (await auditActor(store, principal.userId)).actor;
 }
 
 export const emailTaken = {

@@ -1,7 +1,7 @@
 import type { Role } from '../access/principal';
-import type { Language } from '../http/language';
 import type { Voivodeship } from '../institutions/institution';
 import { keys } from '../store/keys';
+import type { Language } from '../language';
 
 /** invited: has no password yet (set through the invitation link); deactivated: may not sign in. */
 export type AccountStatus = 'invited' | 'active' | 'deactivated';

@@ -1,9 +1,9 @@
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { openToken, transactWithToken } from './tokens';
+import type { Deps } from '../deps';
 
 /** Confirms the address with the link's token; the token is consumed in the same transaction. */
-export async function verifyEmail(deps: Pick<AppDeps, 'store' | 'clock'>, input: { token: string }): Promise<void> {
+export async function verifyEmail(deps: Pick<Deps, 'store' | 'clock'>, input: { token: string }): Promise<void> {
   const { userId, consume } = await openToken(deps, 'verifyEmail', input.token);
   await transactWithToken(deps.store, consume, [
     {

@@ -55,6 +55,11 @@ export interface Attachment {
   contentType: string;
   kind?: FileKind;
   status: 'pending' | 'ready';
+  /** Hex SHA-256 the browser declared before uploading: the only bytes the upload link accepts. */
+  declaredSha256?: string;
+  /** When the upload link was used (it is single use). */
+  uploadedAt?: string;
+  /** Hex SHA-256 of the stored bytes, checked again on every download. */
   sha256?: string;
   createdAt: string;
 }

@@ -8,6 +8,12 @@ import type { Attachment } from './application';
 export const attachmentBlobKey = (applicationId: string, attachmentId: string) =>
   `applications/${applicationId}/${attachmentId}`;
 
+/** The ids back from an attachment's blob key (an upload link names the key); null for any other key. */
+export function parseAttachmentBlobKey(key: string): { applicationId: string; attachmentId: string } | null {
+  const match = /^applications\/([0-9A-Za-z_-]{1,64})\/([0-9A-Za-z_-]{1,64})$/.exec(key);
+  return match ? { applicationId: match[1]!, attachmentId: match[2]! } : null;
+}
+
 export function attachmentItem(applicationId: string, a: Attachment) {
   return { ...keys.attachment(applicationId, a.attachmentId), entity: 'attachment', ...a };
 }

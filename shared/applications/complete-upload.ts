@@ -1,32 +1,33 @@
 import { createHash } from 'node:crypto';
-import { signedIn, type Caller } from '../access/caller';
+import { type Caller, signedIn } from '../access/caller';
 import { getEdition } from '../editions/edition-store';
 import { fileLimit, fileTypes } from '../editions/questionnaire';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
-import { keys } from '../store/keys';
-import type { Attachment } from './application';
-import { getHeader, toAttachment } from './application-store';
-import { attachmentBlobKey, attachmentItem, fileProblem, fileQuestion, kindList, mb } from './attachments';
+import { editableStatuses, type Attachment } from './application';
+import { discardAttachment, findAttachment, getHeader, markAttachmentReady, notEditable } from './application-store';
+import { attachmentBlobKey, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { sniffFileKind } from './file-type';
+import type { Deps } from '../deps';
 
 /**
- * Second step: the bytes are in the blob store. Their size and their content (magic numbers, not
- * the name) are checked; a file that fails is deleted with its record and the answer is a 400
- * naming the question. A good one becomes `ready` and counts as an answer.
+ * Second step: the bytes are in the blob store. Their size, their checksum (the one declared before
+ * the upload) and their content (magic numbers, not the name) are checked; a file that fails is
+ * deleted with its record and the answer is a 400 naming the question. A good one becomes `ready`
+ * and counts as an answer — only while the application is editable, so nothing is added to a
+ * submitted application.
  */
 export async function completeUpload(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   attachmentId: string,
   caller: Caller,
 ): Promise<Attachment> {
   signedIn(caller);
-  const item = await deps.store.get(keys.attachment(applicationId, attachmentId), { consistent: true });
-  if (!item) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
-  const attachment = toAttachment(item);
+  const attachment = await findAttachment(deps.store, applicationId, attachmentId, true);
+  if (!attachment) throw new AppError('NOT_FOUND', `No attachment ${attachmentId}`);
   if (attachment.status === 'ready') return attachment;
-  const header = await getHeader(deps.store, applicationId);
+  const header = await getHeader(deps.store, applicationId, true);
+  if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
   const edition = await getEdition(deps.store, header.editionId);
   const question = fileQuestion(edition, attachment.questionId);
   const key = attachmentBlobKey(applicationId, attachmentId);
@@ -41,7 +42,7 @@ export async function completeUpload(
   }
   const discard = async () => {
     await deps.blobs.documents.delete(key);
-    await deps.store.delete(keys.attachment(applicationId, attachmentId));
+    await discardAttachment(deps.store, applicationId, attachmentId);
   };
   const limit = fileLimit(question);
   if (blob.body.length > limit || blob.body.length !== attachment.size) {
@@ -49,6 +50,14 @@ export async function completeUpload(
     throw fileProblem(question.id, {
       pl: `Plik ma ${mb(blob.body.length)}, a limit to ${mb(limit)}.`,
       en: `The file is ${mb(blob.body.length)}; the limit is ${mb(limit)}.`,
+    });
+  }
+  const sha256 = createHash('sha256').update(blob.body).digest('hex');
+  if (attachment.declaredSha256 && sha256 !== attachment.declaredSha256) {
+    await discard();
+    throw fileProblem(question.id, {
+      pl: `Zawartość pliku „${attachment.fileName}” różni się od zgłoszonej. Dodaj plik ponownie.`,
+      en: `The content of "${attachment.fileName}" differs from the declared one. Add the file again.`,
     });
   }
   const kind = sniffFileKind(blob.body);
@@ -60,12 +69,7 @@ export async function completeUpload(
       en: `The content of "${attachment.fileName}" is none of the allowed types (${kindList(allowed)}), whatever its name.`,
     });
   }
-  const ready: Attachment = {
-    ...attachment,
-    status: 'ready',
-    kind,
-    sha256: createHash('sha256').update(blob.body).digest('hex'),
-  };
-  await deps.store.put(attachmentItem(applicationId, ready), { expression: 'attribute_exists(pk)' });
+  const ready: Attachment = { ...attachment, status: 'ready', kind, sha256 };
+  await markAttachmentReady(deps.store, applicationId, ready);
   return ready;
 }

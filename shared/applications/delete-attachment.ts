@@ -1,15 +1,15 @@
 import { signedIn, type Caller } from '../access/caller';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { failedConditions } from '../store/translate-error';
 import { editableStatuses } from './application';
 import { editableCheck, getHeader, notEditable } from './application-store';
 import { attachmentBlobKey } from './attachments';
+import type { Deps } from '../deps';
 
 /** Removes an attachment while the application is editable: the record first (in a transaction with the status check), then the bytes. */
 export async function deleteAttachment(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   attachmentId: string,
   caller: Caller,

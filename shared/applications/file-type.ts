@@ -37,12 +37,23 @@ export const contentTypeOf: Record<FileKind, string> = {
   odt: 'application/vnd.oasis.opendocument.text',
 };
 
-/** A file name safe to show and to send in Content-Disposition: no path, no control characters. */
+/**
+ * A file name safe to show and to send in Content-Disposition: no path, no control or text-direction
+ * characters, at most 200 characters — cut in the stem, so the extension (what the file is) stays.
+ */
 export function safeFileName(name: string): string {
+  const MAX = 200;
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\p{Cc}"]/gu, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'plik' : cleaned;
+  const cleaned = base.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069"]/gu, '').trim();
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 16 ? cleaned.slice(dot) : '';
+  const stem = [...cleaned.slice(0, cleaned.length - extension.length)];
+  const kept =
+    stem.length + extension.length > MAX
+      ? stem
+          .slice(0, MAX - extension.length)
+          .join('')
+          .trimEnd()
+      : stem.join('');
+  return kept === '' || kept === '.' || kept === '..' ? `plik${extension}` : `${kept}${extension}`;
 }

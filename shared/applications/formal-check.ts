@@ -3,11 +3,11 @@ import { auditActor, findUserByEmail } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
 import { listMembers } from '../institutions/list-members';
 import { formatWarsaw, type ApplicationHeader, type ApplicationStatus } from './application';
 import { getHeader, staleApplication, statusChange } from './application-store';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 export type FormalDecision =
   | { decision: 'accept'; version: number }
@@ -29,7 +29,7 @@ const outcome: Record<
  * reject as ineligible with a reason. Guarded by the status and version read; audited.
  */
 export async function formalCheck(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   input: FormalDecision,
   caller: Caller,
@@ -111,7 +111,7 @@ export async function formalCheck(
 }
 
 async function notifyInstitution(
-  deps: AppDeps,
+  deps: Deps,
   header: ApplicationHeader,
   input: Exclude<FormalDecision, { decision: 'accept' }>,
 ): Promise<void> {

@@ -1,8 +1,8 @@
 import { getEdition } from '../editions/edition-store';
 import { progress, type Answers, type Questionnaire, type SectionProgress } from '../editions/questionnaire';
-import type { AppDeps } from '../http/deps';
 import { submissionWindow, type ApplicationHeader, type Attachment } from './application';
 import { findExtension, loadApplication } from './application-store';
+import type { Deps } from '../deps';
 
 export interface ApplicationView {
   application: ApplicationHeader;
@@ -23,7 +23,7 @@ export const readyFilesByQuestion = (attachments: Attachment[]) => {
 };
 
 /** Everything the form (or the organizer's detail page) needs in one answer. Access is checked by the route policy. */
-export async function getApplication(deps: AppDeps, applicationId: string): Promise<ApplicationView> {
+export async function getApplication(deps: Deps, applicationId: string): Promise<ApplicationView> {
   const loaded = await loadApplication(deps.store, applicationId);
   const edition = await getEdition(deps.store, loaded.header.editionId);
   const extension = await findExtension(deps.store, edition.editionId, loaded.header.institutionId);

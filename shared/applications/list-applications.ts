@@ -1,9 +1,9 @@
-import type { AppDeps } from '../http/deps';
 import type { InstitutionType, Voivodeship } from '../institutions/institution';
 import type { Condition, Page } from '../store/store';
 import { keys } from '../store/keys';
 import { applicationStatuses, searchKey, type ApplicationHeader, type ApplicationStatus } from './application';
 import { toHeader } from './application-store';
+import type { Deps } from '../deps';
 
 export interface EditionApplicationsQuery {
   status?: ApplicationStatus;
@@ -21,7 +21,7 @@ export interface EditionApplicationsQuery {
  * following key range (a bounded number of reads), so a page is short only at the end.
  */
 export async function listEditionApplications(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
   query: EditionApplicationsQuery,
 ): Promise<Page<ApplicationHeader>> {
@@ -68,7 +68,7 @@ export async function listEditionApplications(
 
 /** Applications per status for the edition dashboard: one COUNT query per status. */
 export async function countApplications(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
 ): Promise<Record<ApplicationStatus, number>> {
   const counts = await Promise.all(
@@ -81,7 +81,7 @@ export async function countApplications(
 
 /** The institution's own applications, newest edition first. */
 export async function listInstitutionApplications(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   institutionId: string,
 ): Promise<ApplicationHeader[]> {
   const page = await deps.store.query({

@@ -1,20 +1,29 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { verifyUploadToken } from '../platform/uploads';
+import { claimUpload } from './application-store';
+import { parseAttachmentBlobKey } from './attachments';
+import type { Deps } from '../deps';
+
+const refused = () => new AppError('FORBIDDEN', 'Invalid or expired upload link');
 
 /**
- * Local stand-in for the presigned S3 PUT: the token names the key, type and exact size; anything
- * else (another size, an expired or forged token) is refused before a byte is stored.
+ * Local stand-in for the presigned S3 PUT: the token names the key, type, exact size and SHA-256;
+ * anything else (another size or content, an expired or forged token) is refused before a byte is
+ * stored. The link is single use: the attachment is claimed in the database first (refused once
+ * used, once the file is complete, or once the application is no longer editable), and the bytes
+ * are written only where none exist yet.
  */
 export async function receiveUpload(
-  deps: AppDeps,
+  deps: Deps,
   token: string,
   body: Uint8Array,
   contentType: string | undefined,
 ): Promise<void> {
   if (deps.settings.mode !== 'local') throw new AppError('NOT_FOUND', 'Uploads go to S3 in the cloud');
   const claims = await verifyUploadToken(deps.keyRing, token, deps.clock.now());
-  if (!claims) throw new AppError('FORBIDDEN', 'Invalid or expired upload link');
+  const target = claims ? parseAttachmentBlobKey(claims.key) : null;
+  if (!claims || !target) throw refused();
   if (body.length !== claims.size) {
     throw new AppError('VALIDATION_FAILED', 'Size differs from the declared one', {
       fields: {
@@ -24,5 +33,16 @@ export async function receiveUpload(
   }
   if ((contentType ?? '').split(';')[0]?.trim() !== claims.contentType)
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content type differs from the signed one');
-  await deps.blobs.documents.put(claims.key, body, claims.contentType);
+  if (createHash('sha256').update(body).digest('hex') !== claims.sha256) {
+    throw new AppError('VALIDATION_FAILED', 'Content differs from the declared checksum', {
+      fields: {
+        body: {
+          pl: 'Zawartość pliku różni się od zgłoszonej (suma kontrolna SHA-256). Wyślij plik ponownie.',
+          en: 'The file’s content differs from the declared one (SHA-256 checksum). Upload it again.',
+        },
+      },
+    });
+  }
+  await claimUpload(deps.store, target.applicationId, target.attachmentId, deps.clock.now().toISOString());
+  await deps.blobs.documents.put(claims.key, body, claims.contentType, { ifAbsent: true });
 }

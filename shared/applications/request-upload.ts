@@ -1,12 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
 import { getEdition } from '../editions/edition-store';
 import { FILES_PER_QUESTION, fileLimit, fileTypes } from '../editions/questionnaire';
-import type { AppDeps } from '../http/deps';
+import { reserveAttempts } from '../limits/attempts';
 import type { UploadTicket } from '../platform/uploads';
 import { editableStatuses, type Attachment } from './application';
 import { assertWindowOpen, editableCheck, loadApplication, notEditable } from './application-store';
 import { attachmentBlobKey, attachmentItem, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
+import type { Deps } from '../deps';
 
 /**
  * First step of an attachment: checks the question, the declared size and the file type named by
@@ -14,12 +15,13 @@ import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';
  * checked for real by `completeUpload` once the bytes are there.
  */
 export async function requestUpload(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
-  input: { questionId: string; fileName: string; size: number },
+  input: { questionId: string; fileName: string; size: number; sha256: string },
   caller: Caller,
 ): Promise<{ attachment: Attachment; upload: UploadTicket }> {
-  signedIn(caller);
+  const principal = signedIn(caller);
+  await reserveAttempts(deps, [{ limit: 'uploadAccount', subject: principal.userId }]);
   const { header, attachments } = await loadApplication(deps.store, applicationId);
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
   const edition = await getEdition(deps.store, header.editionId);
@@ -53,6 +55,7 @@ export async function requestUpload(
     size: input.size,
     contentType: contentTypeOf[kind as keyof typeof contentTypeOf],
     status: 'pending',
+    declaredSha256: input.sha256.toLowerCase(),
     createdAt: deps.clock.now().toISOString(),
   };
   await deps.store.transact([
@@ -63,6 +66,7 @@ export async function requestUpload(
     key: attachmentBlobKey(applicationId, attachment.attachmentId),
     contentType: attachment.contentType,
     size: attachment.size,
+    sha256: input.sha256.toLowerCase(),
   });
   return { attachment, upload };
 }

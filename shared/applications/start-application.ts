@@ -3,19 +3,19 @@ import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
 import { failedConditions } from '../store/translate-error';
 import { keys } from '../store/keys';
 import { submissionWindow, type ApplicationHeader } from './application';
 import { findExtension, headerItem } from './application-store';
+import type { Deps } from '../deps';
 
 /**
  * Starts the caller's institution's application to an edition. One per institution per edition,
  * enforced by a marker item in the same transaction: two racing requests get one application and
  * one 409 ALREADY_EXISTS naming the existing application.
  */
-export async function startApplication(deps: AppDeps, editionId: string, caller: Caller): Promise<ApplicationHeader> {
+export async function startApplication(deps: Deps, editionId: string, caller: Caller): Promise<ApplicationHeader> {
   const me = signedIn(caller);
   if (!me.institutionId) throw new AppError('FORBIDDEN', 'Only institution members apply');
   const [edition, institution, { actor }, extension] = await Promise.all([

@@ -1,9 +1,9 @@
 import { inLanguage } from '../editions/localized';
 import type { Edition } from '../editions/edition';
 import type { Answers, AnswerValue, Question } from '../editions/questionnaire';
-import type { Language } from '../http/language';
 import type { MailMessage } from '../platform/mailer';
 import { formatWarsaw, type ApplicationHeader, type Attachment } from './application';
+import type { Language } from '../language';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

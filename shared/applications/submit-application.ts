@@ -4,7 +4,6 @@ import { auditPut } from '../audit/audit';
 import { getEdition } from '../editions/edition-store';
 import { submissionProblems } from '../editions/questionnaire';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { failedConditions } from '../store/translate-error';
 import { keys } from '../store/keys';
 import { editableStatuses, type ApplicationHeader } from './application';
@@ -18,6 +17,7 @@ import {
 } from './application-store';
 import { readyFilesByQuestion } from './get-application';
 import { submissionConfirmation } from './submission-mail';
+import type { Deps } from '../deps';
 
 /**
  * Submits: full validation against the questionnaire (every problem named by question), the
@@ -27,7 +27,7 @@ import { submissionConfirmation } from './submission-mail';
  * version (a double click) answers with the submission already made, and mails once.
  */
 export async function submitApplication(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   input: { version: number },
   caller: Caller,

@@ -3,16 +3,16 @@ import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import type { ApplicationHeader } from './application';
 import { assertWindowOpen, getHeader, staleApplication, statusChange } from './application-store';
+import type { Deps } from '../deps';
 
 /**
  * Withdraws a submitted application before the deadline: it leaves the contest and becomes editable
  * again, so the institution may correct it and submit again while the window is open.
  */
 export async function withdrawApplication(
-  deps: AppDeps,
+  deps: Deps,
   applicationId: string,
   input: { version: number },
   caller: Caller,

@@ -1,10 +1,10 @@
 import type { Caller } from '../access/caller';
-import type { AppDeps } from '../http/deps';
 import { checkAddable, loadForEdit, writeEdit } from './pair-edit';
+import type { Deps } from '../deps';
 
 /** The organizer assigns one expert to one application by hand (locked, so re-runs keep it). Audited. */
 export async function addPair(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { applicationId: string; userId: string },
   caller: Caller,

@@ -3,7 +3,6 @@ import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { editionSubject } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { assignmentDigest } from './assignment-mail';
 import {
@@ -19,6 +18,7 @@ import {
 } from './assignment-store';
 import type { AssignmentMode } from './model';
 import { proposalView, proposeAssignment } from './propose-assignment';
+import type { Deps } from '../deps';
 
 export interface CommitResult {
   previewId: string;
@@ -41,7 +41,7 @@ export interface CommitResult {
  * or not. Idempotent: committing the same preview again answers with the committed result.
  */
 export async function commitAssignment(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { previewId: string; mode: AssignmentMode },
   caller: Caller,
@@ -154,7 +154,7 @@ export async function commitAssignment(
 }
 
 async function sendDigests(
-  deps: AppDeps,
+  deps: Deps,
   editionName: string,
   editionId: string,
   applications: ReturnType<typeof proposalView>['applications'],

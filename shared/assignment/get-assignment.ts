@@ -1,13 +1,13 @@
 import { listAssignable, listMembers } from '../chapter/chapter-store';
 import { getEdition } from '../editions/edition-store';
-import type { AppDeps } from '../http/deps';
 import { readAssignment } from './assignment-store';
+import type { Deps } from '../deps';
 
 /**
  * The committed assignment for the organizer: per expert load against the bounds, per application
  * its experts (locked, flagged), and applications still short of k (late ones, flagged pairs).
  */
-export async function getAssignment(deps: Pick<AppDeps, 'store'>, editionId: string) {
+export async function getAssignment(deps: Pick<Deps, 'store'>, editionId: string) {
   const edition = await getEdition(deps.store, editionId);
   const [{ head, experts }, members, applications] = await Promise.all([
     readAssignment(deps.store, editionId),

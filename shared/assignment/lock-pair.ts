@@ -1,11 +1,11 @@
 import type { Caller } from '../access/caller';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { loadForEdit, writeEdit } from './pair-edit';
+import type { Deps } from '../deps';
 
 /** Locks a committed pair (a full re-run keeps it) or unlocks it. Audited. */
 export async function lockPair(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { applicationId: string; userId: string; locked: boolean },
   caller: Caller,

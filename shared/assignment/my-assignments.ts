@@ -1,13 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
 import { getMember } from '../chapter/chapter-store';
-import type { AppDeps } from '../http/deps';
 import { readExpertAssignment } from './assignment-store';
+import type { Deps } from '../deps';
 
 /**
  * The expert's own assignments in an edition: institution and status of each pair. Never who else
  * reviews the same application (DESIGN.md §3).
  */
-export async function myAssignments(deps: Pick<AppDeps, 'store'>, editionId: string, caller: Caller) {
+export async function myAssignments(deps: Pick<Deps, 'store'>, editionId: string, caller: Caller) {
   const me = signedIn(caller);
   const [member, { mine }] = await Promise.all([
     getMember(deps.store, editionId, me.userId),

@@ -1,11 +1,11 @@
 import { signedIn, type Caller } from '../access/caller';
 import { findEdition } from '../editions/edition-store';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { readExpertAssignment } from './assignment-store';
+import type { Deps } from '../deps';
 
 /** The editions whose chapter the expert sits on (gsi1), with their load in each. */
-export async function myChapters(deps: Pick<AppDeps, 'store'>, caller: Caller) {
+export async function myChapters(deps: Pick<Deps, 'store'>, caller: Caller) {
   const me = signedIn(caller);
   const memberships = await deps.store.queryAll({ index: 'gsi1', partitionKey: keys.expertChapters(me.userId) });
   const items = await Promise.all(

@@ -6,7 +6,6 @@ import { assignableStatuses } from '../chapter/chapter-store';
 import { pairConflicts } from '../chapter/conflict-context';
 import { editionSubject, getEdition, invalidState } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import {
   assignmentChanged,
   expertAssignmentPut,
@@ -16,13 +15,14 @@ import {
   type PairEntry,
 } from './assignment-store';
 import { assignableStates } from './propose-assignment';
+import type { Deps } from '../deps';
 
 /**
  * Shared by the manual edits (add, remove, swap, lock): the same conflict and load checks as the
  * solver, one transaction that rewrites the touched experts' items and bumps the head's version,
  * so an edit and a commit (or two edits from two tabs) cannot interleave.
  */
-export async function loadForEdit(deps: AppDeps, editionId: string) {
+export async function loadForEdit(deps: Deps, editionId: string) {
   const edition = await getEdition(deps.store, editionId);
   if (!assignableStates.includes(edition.state))
     throw invalidState({
@@ -35,7 +35,7 @@ export async function loadForEdit(deps: AppDeps, editionId: string) {
 
 /** The pair may be added: no conflict, the application is assignable and short of k, the expert has room. */
 export async function checkAddable(
-  deps: AppDeps,
+  deps: Deps,
   ctx: Awaited<ReturnType<typeof loadForEdit>>,
   applicationId: string,
   userId: string,
@@ -135,7 +135,7 @@ export function checkRemovable(
 
 /** Writes the changed experts' items and the head (next version) with the audit entry, or 409 if anything moved. */
 export async function writeEdit(
-  deps: AppDeps,
+  deps: Deps,
   ctx: Awaited<ReturnType<typeof loadForEdit>>,
   changes: Map<string, PairEntry[]>,
   audit: { action: AuditAction; after: Record<string, unknown> },

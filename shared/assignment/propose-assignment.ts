@@ -3,11 +3,11 @@ import { getAssignmentSettings, listAssignable, listBids, listConflicts, listMem
 import { invalidState, getEdition } from '../editions/edition-store';
 import type { Edition } from '../editions/edition';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { pairsOf, readAssignment, type AssignmentHead, type ExpertAssignment } from './assignment-store';
 import { explainInfeasibility, localizeExplanation, precheck, type Explanation } from './explain';
 import { buildModel, type AssignmentMode, type DropReason, type Model } from './model';
 import { solveAssignment } from './solver';
+import type { Deps } from '../deps';
 
 /** Editions whose applications may be (re)assigned. */
 export const assignableStates: readonly Edition['state'][] = ['open', 'review'];
@@ -25,7 +25,7 @@ export interface Proposal {
   previewId: string;
 }
 
-export async function assignmentInputs(deps: Pick<AppDeps, 'store'>, editionId: string) {
+export async function assignmentInputs(deps: Pick<Deps, 'store'>, editionId: string) {
   const edition = await getEdition(deps.store, editionId);
   const [settings, members, applications, conflicts, bids, { head, experts: current }] = await Promise.all([
     getAssignmentSettings(deps.store, editionId, true),
@@ -51,7 +51,7 @@ const infeasible = (explanation: Explanation) =>
 
 /** Loads everything, solves exactly, and names the result by a hash of what it would write. */
 export async function proposeAssignment(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
   mode: AssignmentMode,
 ): Promise<Proposal> {

@@ -1,11 +1,11 @@
 import type { Caller } from '../access/caller';
 import { getMember } from '../chapter/chapter-store';
-import type { AppDeps } from '../http/deps';
 import { checkRemovable, loadForEdit, writeEdit } from './pair-edit';
+import type { Deps } from '../deps';
 
 /** The organizer takes an expert off an application (the next incremental run fills the gap). Audited. */
 export async function removePair(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { applicationId: string; userId: string },
   caller: Caller,

@@ -1,12 +1,12 @@
 import type { Caller } from '../access/caller';
 import { getMember } from '../chapter/chapter-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { checkAddable, checkRemovable, loadForEdit, writeEdit } from './pair-edit';
+import type { Deps } from '../deps';
 
 /** Replaces one expert of an application by another, in one write, with both experts' checks. Audited. */
 export async function swapPair(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { applicationId: string; fromUserId: string; toUserId: string },
   caller: Caller,

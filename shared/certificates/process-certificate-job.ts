@@ -3,7 +3,7 @@ import type { Logger } from '../platform/logger';
 
 export class MalformedJobError extends Error {
   constructor(readonly issues: string[]) {
-    super(`Malformed certificate job: ${issues.join('; ')}`);
+    super(`Malformed job: ${issues.join('; ')}`);
     this.name = 'MalformedJobError';
   }
 }

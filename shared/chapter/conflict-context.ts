@@ -2,7 +2,6 @@ import { getHeader } from '../applications/application-store';
 import type { ApplicationHeader } from '../applications/application';
 import { expertAssignmentPut, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
 import type { Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
@@ -14,6 +13,7 @@ import {
   type StoredConflict,
 } from './chapter';
 import { getAssignmentSettings, getMember } from './chapter-store';
+import type { Deps } from '../deps';
 
 /** An application of this edition, or 404 (as if it did not exist) when it belongs to another. */
 export async function editionApplication(
@@ -28,7 +28,7 @@ export async function editionApplication(
 
 /** Everything that forbids one expert from one application: stored conflicts and enabled rules. */
 export async function pairConflicts(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
   userId: string,
   applicationId: string,

@@ -1,18 +1,21 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
-import type { AppDeps } from '../http/deps';
+import { AppError } from '../errors';
 import type { StoredConflict } from './chapter';
-import { conflictItem } from './chapter-store';
+import { assignableStatuses, conflictItem } from './chapter-store';
 import { conflictWrites, editionApplication, retryOnHeadMove } from './conflict-context';
+import type { Deps } from '../deps';
 
 /**
  * An expert declares a conflict of interest with an application's institution, at any time. If the
  * application is already assigned to them, the pair is flagged for replacement in the same write.
- * Declaring again updates the reason. Audited.
+ * Declaring again updates the reason. Audited. Only applications the chapter may see (submitted or
+ * accepted) can be named: a draft is 404 like an unknown id, so nobody learns that an institution is
+ * preparing one.
  */
 export async function declareConflict(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { applicationId: string; reason: string },
   caller: Caller,
@@ -22,6 +25,7 @@ export async function declareConflict(
     editionApplication(deps.store, editionId, input.applicationId),
     auditActor(deps.store, me.userId),
   ]);
+  if (!assignableStatuses.includes(header.status)) throw new AppError('NOT_FOUND', 'No such application');
   const now = deps.clock.now().toISOString();
   const conflict: StoredConflict = {
     userId: me.userId,

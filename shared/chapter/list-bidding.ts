@@ -1,9 +1,9 @@
 import { signedIn, type Caller } from '../access/caller';
 import { readExpertAssignment } from '../assignment/assignment-store';
-import type { AppDeps } from '../http/deps';
 import type { Store } from '../store/store';
 import { biddingWindow, pairReasons, type AssignmentSettings, type StoredConflict } from './chapter';
 import { getAssignmentSettings, getMember, listAssignable, listBids, listConflicts } from './chapter-store';
+import type { Deps } from '../deps';
 
 async function previousInstitutions(store: Store, settings: AssignmentSettings, userId: string): Promise<Set<string>> {
   if (!settings.rules.previousEdition || !settings.previousEditionId) return new Set();
@@ -16,7 +16,7 @@ async function previousInstitutions(store: Store, settings: AssignmentSettings, 
  * or other experts), their own bid and their own conflicts with the reasons, and the window.
  */
 export async function listBidding(
-  deps: Pick<AppDeps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'clock'>,
   editionId: string,
   query: { offset: number; limit: number },
   caller: Caller,

@@ -1,12 +1,12 @@
 import { readAssignment } from '../assignment/assignment-store';
 import { getEdition } from '../editions/edition-store';
-import type { AppDeps } from '../http/deps';
 import type { ChapterMember } from './chapter';
 import { listMembers } from './chapter-store';
+import type { Deps } from '../deps';
 
 /** The chapter with each member's current load and flagged pairs, by name. */
 export async function listChapter(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
 ): Promise<{ items: (ChapterMember & { load: number; flagged: number })[] }> {
   await getEdition(deps.store, editionId);

@@ -1,8 +1,8 @@
 import { assignmentInputs } from '../assignment/propose-assignment';
 import { buildModel } from '../assignment/model';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import type { ConflictReason } from './chapter';
+import type { Deps } from '../deps';
 
 export interface ConflictRow {
   userId: string;
@@ -19,7 +19,7 @@ export interface ConflictRow {
  * then institution, paged by offset (the list is computed, not stored).
  */
 export async function listEditionConflicts(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
   query: { userId?: string; offset: number; limit: number },
 ): Promise<{ items: ConflictRow[]; total: number; offset: number }> {

@@ -1,14 +1,14 @@
 import { signedIn, type Caller } from '../access/caller';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { biddingWindow } from './chapter';
 import { assignableStatuses, bidItem, getAssignmentSettings } from './chapter-store';
 import { editionApplication } from './conflict-context';
+import type { Deps } from '../deps';
 
 /** An expert's preference for an application, −2…+2 (0 removes it), only while bidding is open (server clock). */
 export async function placeBid(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   applicationId: string,
   value: number,

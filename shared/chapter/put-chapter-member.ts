@@ -3,10 +3,10 @@ import { auditActor, findUser } from '../accounts/user-store';
 import { auditPut, changedFields } from '../audit/audit';
 import { editionSubject, getEdition, problemsError } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { getHead, headUpdate } from '../assignment/assignment-store';
 import { memberProblems, type ChapterMember, type MemberInput } from './chapter';
 import { findMember, memberItem } from './chapter-store';
+import type { Deps } from '../deps';
 
 /**
  * Adds an expert (an invited or active expert account) to the edition's chapter, or edits their
@@ -15,7 +15,7 @@ import { findMember, memberItem } from './chapter-store';
  * certificate names every member marked chair.
  */
 export async function putChapterMember(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   userId: string,
   input: MemberInput,

@@ -4,13 +4,13 @@ import { auditPut } from '../audit/audit';
 import { assignmentChanged, headUpdate, readExpertAssignment } from '../assignment/assignment-store';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { getMember } from './chapter-store';
+import type { Deps } from '../deps';
 
 /** Takes an expert off the chapter; refused while applications are assigned to them (reassign first). */
 export async function removeChapterMember(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   userId: string,
   caller: Caller,

@@ -2,12 +2,12 @@ import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
+import type { Deps } from '../deps';
 
 /** The organizer lifts a conflict they set; an expert's own declaration stays (it is theirs to make). */
 export async function removeConflict(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   userId: string,
   institutionId: string,

@@ -2,16 +2,16 @@ import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
 import type { StoredConflict } from './chapter';
 import { conflictItem, getMember } from './chapter-store';
 import { conflictWrites, retryOnHeadMove } from './conflict-context';
 import { keys } from '../store/keys';
+import type { Deps } from '../deps';
 
 /** The organizer records a conflict between a chapter member and an institution (assigned pairs are flagged). */
 export async function setConflict(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { userId: string; institutionId: string; reason: string },
   caller: Caller,

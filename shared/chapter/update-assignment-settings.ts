@@ -3,15 +3,15 @@ import { auditActor } from '../accounts/user-store';
 import { auditPut, changedFields } from '../audit/audit';
 import { editionSubject, findEdition, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { getHead, headUpdate } from '../assignment/assignment-store';
 import type { AssignmentSettings } from './chapter';
 import { getAssignmentSettings } from './chapter-store';
+import type { Deps } from '../deps';
 
 /** Conflict rules, affinity weights, balance and the bidding window of an edition. Versioned, audited. */
 export async function updateAssignmentSettings(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: Omit<AssignmentSettings, 'version'> & { version?: number },
   caller: Caller,

@@ -1,11 +1,11 @@
 import { getEdition } from '../editions/edition-store';
-import type { AppDeps } from '../http/deps';
 import type { AssignmentSettings } from './chapter';
 import { getAssignmentSettings } from './chapter-store';
+import type { Deps } from '../deps';
 
 /** The edition's assignment settings (the defaults until first saved); 404 for an edition that does not exist. */
 export async function viewAssignmentSettings(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   editionId: string,
 ): Promise<AssignmentSettings> {
   const [, settings] = await Promise.all([

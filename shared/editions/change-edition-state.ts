@@ -1,9 +1,9 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { transitionProblems, type Edition, type EditionState } from './edition';
 import { editionSubject, getEdition, saveEdition } from './edition-store';
+import type { Deps } from '../deps';
 
 /**
  * Moves the edition one state forward (draft → open → review → deliberation → published → archived).
@@ -11,7 +11,7 @@ import { editionSubject, getEdition, saveEdition } from './edition-store';
  * cannot both move it, and audited.
  */
 export async function changeEditionState(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { to: EditionState; version: number },
   caller: Caller,

@@ -1,13 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
-import type { AppDeps } from '../http/deps';
 import { cloneEdition as cloned, type Edition } from './edition';
 import { editionItem, editionSubject, getEdition } from './edition-store';
+import type { Deps } from '../deps';
 
 /** Last year's settings, rubric and questionnaire as a new draft; the organizer then moves the dates. */
 export async function cloneEdition(
-  deps: AppDeps,
+  deps: Deps,
   sourceId: string,
   overrides: { name?: string; number?: string; year?: number },
   caller: Caller,

@@ -1,12 +1,12 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
-import type { AppDeps } from '../http/deps';
 import { newEdition, timelineProblems, type Edition, type EditionSettings } from './edition';
 import { editionItem, editionSubject, problemsError } from './edition-store';
+import type { Deps } from '../deps';
 
 /** A new draft edition with an empty rubric and questionnaire. */
-export async function createEdition(deps: AppDeps, settings: EditionSettings, caller: Caller): Promise<Edition> {
+export async function createEdition(deps: Deps, settings: EditionSettings, caller: Caller): Promise<Edition> {
   const problem = problemsError(timelineProblems(settings.timeline));
   if (problem) throw problem;
   const { actor } = await auditActor(deps.store, signedIn(caller).userId);

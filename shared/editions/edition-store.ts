@@ -1,11 +1,11 @@
 import { staleFieldMessage } from '../accounts/update-my-profile';
 import { auditPut, type NewAuditEntry } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import type { Store } from '../store/store';
 import { keys } from '../store/keys';
 import type { Edition } from './edition';
 import type { Message } from './localized';
+import type { Deps } from '../deps';
 
 export function editionItem(edition: Edition) {
   return {
@@ -39,7 +39,7 @@ export async function getEdition(store: Store, editionId: string, consistent = f
  * the database, not by the read). A lost race is 409 STALE_VERSION; nothing is overwritten.
  */
 export async function saveEdition(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'ids'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
   next: Edition,
   expectedVersion: number,
   audit: NewAuditEntry,

@@ -3,17 +3,17 @@ import { auditActor } from '../accounts/user-store';
 import type { Extension } from '../applications/application';
 import { auditPut } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { getInstitution } from '../institutions/institution-store';
 import { keys } from '../store/keys';
 import { getEdition } from './edition-store';
+import type { Deps } from '../deps';
 
 /**
  * Lets one institution submit after the edition's deadline, until `until`. Recorded beside the
  * edition (one per institution; granting again replaces it) and audited.
  */
 export async function grantExtension(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { institutionId: string; until: string; reason: string },
   caller: Caller,

@@ -1,11 +1,11 @@
 import type { Principal } from '../access/principal';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import type { Page } from '../store/store';
 import { keys } from '../store/keys';
 import type { Edition } from './edition';
 import { getEdition, toEdition } from './edition-store';
 import { maxTotal } from './rubric';
+import type { Deps } from '../deps';
 
 export type EditionSummary = Pick<
   Edition,
@@ -27,7 +27,7 @@ const isOrganizer = (p: Principal) => p.kind === 'user' && p.roles.includes('org
 
 /** Newest first. Organizers see every edition; others never see drafts. */
 export async function listEditions(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   principal: Principal,
   input: { cursor?: string; limit: number },
 ): Promise<Page<EditionSummary>> {
@@ -44,7 +44,7 @@ export async function listEditions(
 
 /** One edition; a draft exists only for organizers (others get 404, as for a missing one). */
 export async function viewEdition(
-  deps: Pick<AppDeps, 'store'>,
+  deps: Pick<Deps, 'store'>,
   principal: Principal,
   editionId: string,
 ): Promise<Edition & { maxTotal: number }> {

@@ -1,8 +1,8 @@
 import type { Extension } from '../applications/application';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
+import type { Deps } from '../deps';
 
-export async function listExtensions(deps: Pick<AppDeps, 'store'>, editionId: string): Promise<Extension[]> {
+export async function listExtensions(deps: Pick<Deps, 'store'>, editionId: string): Promise<Extension[]> {
   const items = await deps.store.queryAll({
     partitionKey: keys.edition(editionId).pk,
     sortKeyPrefix: keys.extensionPrefix,

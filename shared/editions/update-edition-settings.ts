@@ -1,17 +1,17 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
 import { changedFields } from '../audit/audit';
-import type { AppDeps } from '../http/deps';
 import { editable, EditionSettings, timelineProblems, type Edition } from './edition';
 
 /** Only the settings (what this use case edits), for the audit's before/after. */
 const settingsOf = (e: Edition): Record<string, unknown> =>
   Object.fromEntries(Object.keys(EditionSettings.shape).map((k) => [k, e[k as keyof Edition]]));
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
+import type { Deps } from '../deps';
 
 /** Settings (name, timeline, categories, threshold, fees…) while the edition is a draft or open; versioned. */
 export async function updateEditionSettings(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: EditionSettings & { version: number },
   caller: Caller,

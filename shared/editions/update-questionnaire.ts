@@ -1,13 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import type { AppDeps } from '../http/deps';
 import { editable, type Edition } from './edition';
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
 import { questionCount, questionnaireProblems, type Questionnaire } from './questionnaire';
+import type { Deps } from '../deps';
 
 /** Replaces the questionnaire; only in a draft, since institutions answer it once the edition opens. */
 export async function updateQuestionnaire(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { questionnaire: Questionnaire; version: number },
   caller: Caller,

@@ -1,13 +1,13 @@
 import { signedIn, type Caller } from '../access/caller';
 import { auditActor } from '../accounts/user-store';
-import type { AppDeps } from '../http/deps';
 import { editable, type Edition } from './edition';
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
 import { maxTotal, rubricProblems, type Rubric } from './rubric';
+import type { Deps } from '../deps';
 
 /** Replaces the rubric; frozen once review starts. The audit keeps the derived maximum before and after. */
 export async function updateRubric(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   input: { rubric: Rubric; version: number },
   caller: Caller,

@@ -3,15 +3,15 @@ import { auditActor } from '../accounts/user-store';
 import { auditPut } from '../audit/audit';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { exportBlobKey, type ExportFormat, type ExportRecord } from './export-job';
+import type { Deps } from '../deps';
 
 const strip = ({ pk: _a, sk: _b, entity: _c, ...rest }: Record<string, unknown>) => rest as unknown as ExportRecord;
 
 /** Queues an export; the worker builds it and marks it ready. Audited: exports carry institutions' data. */
 export async function requestExport(
-  deps: AppDeps,
+  deps: Deps,
   editionId: string,
   format: ExportFormat,
   caller: Caller,
@@ -38,15 +38,11 @@ export async function requestExport(
       details: { format, exportId: record.exportId },
     }),
   ]);
-  await deps.exportJobs.send({ type: 'export.applications', editionId, exportId: record.exportId, format });
+  await deps.jobs.send({ type: 'export.applications', editionId, exportId: record.exportId, format });
   return record;
 }
 
-export async function getExport(
-  deps: Pick<AppDeps, 'store'>,
-  editionId: string,
-  exportId: string,
-): Promise<ExportRecord> {
+export async function getExport(deps: Pick<Deps, 'store'>, editionId: string, exportId: string): Promise<ExportRecord> {
   const item = await deps.store.get(keys.exportJob(editionId, exportId), { consistent: true });
   if (!item) throw new AppError('NOT_FOUND', `No export ${exportId}`);
   return strip(item);
@@ -54,7 +50,7 @@ export async function getExport(
 
 /** A ready export's file; anything else (queued, failed, gone) is 404. */
 export async function readExport(
-  deps: Pick<AppDeps, 'store' | 'blobs'>,
+  deps: Pick<Deps, 'store' | 'blobs'>,
   editionId: string,
   exportId: string,
 ): Promise<{ record: ExportRecord; fileName: string; body: Uint8Array; contentType: string }> {
@@ -65,7 +61,7 @@ export async function readExport(
 }
 
 /** The edition's exports, newest first. */
-export async function listExports(deps: Pick<AppDeps, 'store'>, editionId: string): Promise<ExportRecord[]> {
+export async function listExports(deps: Pick<Deps, 'store'>, editionId: string): Promise<ExportRecord[]> {
   const page = await deps.store.query({
     partitionKey: keys.edition(editionId).pk,
     sortKeyPrefix: keys.exportPrefix,

@@ -6,16 +6,29 @@ import { keys } from '../store/keys';
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   checks: { table: 'reachable' | 'unreachable' };
+  /** Why the table is unreachable, when the platform knows (the local database is being restarted). */
+  reason?: string;
   time: string;
 }
+
+/** What the runtime knows about its database beyond a probe: why it is down, while it is; else null. */
+export type DatabaseOutage = () => string | null;
 
 /**
  * Reads one sentinel key: cheap, needs only GetItem, and proves the table answers. Any failure —
  * unreachable, throttled, missing table, denied by IAM — is "unavailable" (503) and logged: a probe
- * must never answer 500.
+ * must never answer 500. A known outage (the local JVM died and is being restarted) is answered
+ * with its reason, without probing.
  */
-export async function checkHealth(deps: { store: Store; clock: Clock; logger: Logger }): Promise<HealthReport> {
+export async function checkHealth(deps: {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  databaseOutage?: DatabaseOutage;
+}): Promise<HealthReport> {
   const time = deps.clock.now().toISOString();
+  const outage = deps.databaseOutage?.() ?? null;
+  if (outage !== null) return { status: 'unavailable', checks: { table: 'unreachable' }, reason: outage, time };
   try {
     await deps.store.get(keys.health());
     return { status: 'ok', checks: { table: 'reachable' }, time };

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors';
 import type { AppDeps, AppEnv } from './deps';
 import { requestLanguage } from './language';
+import { pageHeaderValues, strictTransportSecurity } from './page-headers';
 import type { AccessRule } from '../access/policy';
 import { ownershipChecksFor } from '../access/policy';
 import { authorize } from './middleware/authorize';
@@ -25,6 +26,8 @@ import { chapterRoutes } from './routes/chapter';
 import { expertRoutes } from './routes/expert';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
+import { sessionCookieName } from './session-cookie';
+import { checkPathParams } from './validation';
 
 /**
  * The one Hono app. functions/api.ts serves it on Lambda; infra/local serves it on Node. Routes are
@@ -42,10 +45,17 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
   app.use(
     '/api/*',
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
-      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-      referrerPolicy: 'no-referrer',
-      xFrameOptions: 'DENY',
+      // JSON and the one docs page (inline style, no script): nothing may load, frame it or post from it.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
+      strictTransportSecurity,
+      referrerPolicy: pageHeaderValues.referrerPolicy,
+      xFrameOptions: pageHeaderValues.frameOptions,
     }),
   );
   const jsonBodyLimit = bodyLimit({
@@ -59,13 +69,23 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
   // CSRF: a state-changing request that a browser could send cross-site without a CORS preflight
   // (form or text content types) must come from our own origin, by Sec-Fetch-Site or Origin. JSON
   // bodies need a preflight, which this API never grants (it sends no CORS headers at all).
-  app.use(
-    '/api/*',
-    csrf({
-      origin: (origin, c) => origin === new URL(c.req.url).origin || deps.settings.trustedOrigins.includes(origin),
-      secFetchSite: ['same-origin', 'none'],
-    }),
-  );
+  const csrfCheck = csrf({
+    origin: (origin, c) => origin === new URL(c.req.url).origin || deps.settings.trustedOrigins.includes(origin),
+    secFetchSite: ['same-origin', 'none'],
+  });
+  // Its own error code, so a cross-site refusal never reads like a missing role.
+  app.use('/api/*', async (c, next) => {
+    let passed = false;
+    try {
+      await csrfCheck(c, async () => {
+        passed = true;
+      });
+    } catch (error) {
+      if (!passed) throw new AppError('CSRF_REJECTED', 'Cross-site request refused', { cause: error });
+      throw error;
+    }
+    if (passed) await next();
+  });
   app.use(
     '*',
     methodNotAllowed({
@@ -78,7 +98,9 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     }),
   );
 
-  app.use('/api/*', authorize(options.policy ?? routePolicy, deps.principals, ownershipChecksFor(deps.store)));
+  const policy = options.policy ?? routePolicy;
+  app.use('/api/*', authorize(policy, deps.principals, ownershipChecksFor(deps.store)));
+  app.use('/api/*', checkPathParams());
 
   const routes = app
     .route('/', healthRoutes(deps))
@@ -94,7 +116,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', outboxRoutes(deps))
     .route(
       '/',
-      openApiRoutes(() => app.routes),
+      openApiRoutes(() => app.routes, { policy, sessionCookie: sessionCookieName(deps.settings) }),
     );
 
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', 'No such route')));

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import type { Language, Localized } from './language';
+import type { Language, Localized } from '../language';
 
 /** The message each error code shows a person, in both languages. */
 export const errorMessages: Record<ErrorCode, Localized> = {
@@ -20,6 +20,10 @@ export const errorMessages: Record<ErrorCode, Localized> = {
     en: 'This link has expired or has already been used. Ask for a new one.',
   },
   FORBIDDEN: { pl: 'Nie masz uprawnień do tej operacji.', en: 'You are not allowed to do this.' },
+  CSRF_REJECTED: {
+    pl: 'Żądanie nie pochodzi z tej strony (ochrona przed CSRF). Otwórz platformę bezpośrednio i spróbuj ponownie.',
+    en: 'The request did not come from this site (CSRF protection). Open the platform directly and try again.',
+  },
   NOT_FOUND: { pl: 'Nie znaleziono.', en: 'Not found.' },
   METHOD_NOT_ALLOWED: {
     pl: 'Ta metoda nie jest obsługiwana pod tym adresem.',
@@ -50,6 +54,10 @@ export const errorMessages: Record<ErrorCode, Localized> = {
     en: 'This cannot be done in the current state.',
   },
   DEADLINE_PASSED: { pl: 'Termin minął.', en: 'The deadline has passed.' },
+  INTEGRITY_FAILED: {
+    pl: 'Zapisany plik nie zgadza się z jego sumą kontrolną, więc nie zostanie wydany. Poinformuj organizatora.',
+    en: 'The stored file does not match its checksum, so it is not served. Please tell the organizer.',
+  },
   ASSIGNMENT_INFEASIBLE: {
     pl: 'Nie da się przydzielić zgłoszeń przy obecnych ustawieniach.',
     en: 'No assignment meets the current settings.',

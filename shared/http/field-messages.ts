@@ -1,4 +1,4 @@
-import type { Localized } from './language';
+import type { Localized } from '../language';
 
 /**
  * Messages of custom (refine) checks in request schemas. A schema refines with the key as its
@@ -22,6 +22,11 @@ export const fieldMessages = {
   id: { pl: 'Nieprawidłowy identyfikator.', en: 'Invalid identifier.' },
   phone: { pl: 'Podaj numer telefonu (cyfry, spacje, +, -).', en: 'Enter a phone number (digits, spaces, +, -).' },
   notBlank: { pl: 'To pole nie może być puste.', en: 'This field must not be empty.' },
+  singleLine: {
+    pl: 'To pole mieści jeden wiersz: usuń znaki nowego wiersza i tabulatory.',
+    en: 'This field holds one line: remove line breaks and tabs.',
+  },
+  sha256: { pl: 'Suma kontrolna SHA-256: 64 znaki szesnastkowe.', en: 'SHA-256 checksum: 64 hexadecimal characters.' },
   code: {
     pl: 'Kod: litery, cyfry, _ lub - (w kryteriach także kropka), do 40 znaków.',
     en: 'Code: letters, digits, _ or - (dots too in rubric codes), up to 40 characters.',

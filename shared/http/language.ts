@@ -1,13 +1,8 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-
-export const languages = ['pl', 'en'] as const;
-export type Language = (typeof languages)[number];
-export type Localized = Record<Language, string>;
+import { isLanguage, type Language } from '../language';
 
 export const LANGUAGE_COOKIE = 'lang';
-
-export const isLanguage = (v: unknown): v is Language => v === 'pl' || v === 'en';
 
 /** Polish first: the `lang` cookie, then Accept-Language, then Polish. */
 export function requestLanguage(c: Context): Language {

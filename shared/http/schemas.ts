@@ -1,47 +1,113 @@
 import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { roles } from '../access/principal';
-import { languages } from './language';
+import { voivodeships } from '../institutions/institution';
+import { component, responseComponent } from './openapi/component-names';
 import type { ResponseSpec } from './openapi/describe';
+import { languages } from '../language';
 
 /** The one error body every failing route returns (DESIGN.md §5). */
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.optional(z.record(z.string(), z.string())),
-    /** Why no assignment exists (ASSIGNMENT_INFEASIBLE): figures, problems naming applications and experts, suggestions. */
-    explanation: z.optional(
-      z.object({
-        demand: z.number(),
-        capacity: z.number(),
-        minimumTotal: z.number(),
-        problems: z.array(
-          z.object({
-            kind: z.string(),
-            message: z.string(),
-            applicationIds: z.optional(z.array(z.string())),
-            userIds: z.optional(z.array(z.string())),
-          }),
-        ),
-        suggestions: z.array(z.string()),
-      }),
-    ),
-    requestId: z.optional(z.string()),
+export const ErrorBody = component(
+  'ErrorBody',
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.optional(z.record(z.string(), z.string())),
+      /** Why no assignment exists (ASSIGNMENT_INFEASIBLE): figures, problems naming applications and experts, suggestions. */
+      explanation: z.optional(
+        z.object({
+          demand: z.number(),
+          capacity: z.number(),
+          minimumTotal: z.number(),
+          problems: z.array(
+            z.object({
+              kind: z.string(),
+              message: z.string(),
+              applicationIds: z.optional(z.array(z.string())),
+              userIds: z.optional(z.array(z.string())),
+            }),
+          ),
+          suggestions: z.array(z.string()),
+        }),
+      ),
+      requestId: z.optional(z.string()),
+    }),
   }),
-});
+);
 
 export const errorResponse = (description: string): ResponseSpec => ({ description, schema: ErrorBody });
 
 /** Error responses every route can give; routes add their specific ones. */
 export const commonErrors = {
-  400: errorResponse('Invalid input; `fields` names each bad field'),
-  413: errorResponse('Request body too large'),
-  500: errorResponse('Unexpected error (logged with the request id)'),
-  503: errorResponse('A dependency is unavailable or throttled; see Retry-After'),
+  400: responseComponent(
+    'BadRequest',
+    errorResponse('Invalid input (VALIDATION_FAILED…); `fields` names each bad field'),
+  ),
+  413: responseComponent('PayloadTooLarge', errorResponse('Request body too large (PAYLOAD_TOO_LARGE)')),
+  500: responseComponent('InternalError', errorResponse('Unexpected error (logged with the request id)')),
+  503: responseComponent(
+    'Unavailable',
+    errorResponse('A dependency is unavailable or throttled (SERVICE_UNAVAILABLE, THROTTLED); see Retry-After'),
+  ),
+} as const satisfies Record<number, ResponseSpec>;
+
+/**
+ * The answers of the route policy (shared/access/policy.ts), added to each operation by the document
+ * generator from the policy table — routes do not declare them (docs/access-control.md).
+ */
+export const accessErrors = {
+  401: responseComponent(
+    'Unauthenticated',
+    errorResponse('Not signed in, the session ended, or the account is deactivated (UNAUTHENTICATED)'),
+  ),
+  403: responseComponent('Forbidden', errorResponse('Signed in, but no role of the account may do this (FORBIDDEN)')),
+  404: responseComponent(
+    'NotFound',
+    errorResponse(
+      'No such object — also for a path id no object can have (too long, a character ids do not use; `fields` names it) — or not the caller’s: both answer alike, so existence never leaks (NOT_FOUND)',
+    ),
+  ),
 } as const satisfies Record<number, ResponseSpec>;
 
 /** Answers with no body worth documenting beyond their status. */
 export const noContent = { description: 'Done' } as const satisfies ResponseSpec;
+
+/**
+ * The bound of every stored object's id (ULIDs; tests use readable ids). Every path and query id is
+ * checked against it before a key is built, so an over-long or odd id is a 404 (path) or a 400
+ * (query, body) naming the field — never DynamoDB's key-size error (a 500).
+ */
+export const Id = component('Id', z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id')));
+
+/** A questionnaire section's code in a path: the shape `code` (editions/localized.ts) accepts, untrimmed. */
+export const SectionCode = component(
+  'SectionCode',
+  z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'code')),
+);
+
+/** A local upload link's signed token: base64url claims, a dot, a base64url HMAC (platform/uploads.ts). */
+export const UploadToken = component(
+  'UploadToken',
+  z.string().check(z.maxLength(4096), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'id')),
+);
+
+/**
+ * Path parameters by name: the one place a path parameter is bounded. The `checkPathParams`
+ * middleware (validation.ts) validates every request's path parameters with these before any route
+ * runs, and the OpenAPI document declares them from here. A name not listed is an id (`Id`).
+ */
+export const pathParams: Record<string, { schema: $ZodType; description: string }> = {
+  editionId: { schema: Id, description: 'The edition' },
+  applicationId: { schema: Id, description: 'The application' },
+  institutionId: { schema: Id, description: 'The institution' },
+  userId: { schema: Id, description: 'The account (a member, an expert)' },
+  attachmentId: { schema: Id, description: 'The attachment' },
+  exportId: { schema: Id, description: 'The export' },
+  sectionId: { schema: SectionCode, description: 'The questionnaire section’s code' },
+  token: { schema: UploadToken, description: 'The signed upload token from the upload ticket' },
+};
+export const pathParamSchema = (name: string): $ZodType => pathParams[name]?.schema ?? Id;
 
 /** An opaque page cursor and a page size (1–100) in the query string. */
 export const PageQuery = {
@@ -49,16 +115,24 @@ export const PageQuery = {
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
 };
 
-export const PublicUserSchema = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  language: z.enum(languages),
-  roles: z.array(z.enum(roles)),
-  institutionId: z.optional(z.string()),
-  status: z.enum(['invited', 'active', 'deactivated']),
-  emailVerified: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-});
+/** What any answer shows of an account (accounts/user.ts `publicUser`): never the password hash. */
+export const PublicUserSchema = component(
+  'PublicUser',
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    language: z.enum(languages),
+    roles: z.array(z.enum(roles)),
+    institutionId: z.optional(z.string()),
+    /** Experts: where they work and what they know. */
+    expert: z.optional(
+      z.object({ affiliation: z.string(), voivodeship: z.enum(voivodeships), expertise: z.array(z.string()) }),
+    ),
+    status: z.enum(['invited', 'active', 'deactivated']),
+    emailVerified: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  }),
+);

@@ -38,6 +38,39 @@ export function clearSessionCookie(c: Context, settings: AppSettings): void {
   });
 }
 
+/**
+ * Known-device tokens (shared/accounts/device-token.ts): one per account that signed in on this
+ * browser (a shared office computer serves several clerks), at most five, newest first. HttpOnly and
+ * SameSite=Strict: only the login request needs it.
+ */
+export const deviceCookieName = (settings: Pick<AppSettings, 'secureCookies'>) =>
+  settings.secureCookies ? '__Host-device' : 'device';
+const MAX_DEVICE_TOKENS = 5;
+
+export function deviceTokensOf(c: Context, settings: AppSettings): string[] {
+  const value = getCookie(c, deviceCookieName(settings)) ?? '';
+  return value
+    .split('~')
+    .filter((t) => t.length > 0 && t.length <= 300)
+    .slice(0, MAX_DEVICE_TOKENS);
+}
+
+/** Keeps this account's new token first, drops its older one (same device id and account) and the oldest beyond five. */
+export function setDeviceCookie(c: Context, settings: AppSettings, token: string, maxAgeSeconds: number): void {
+  const [deviceId, account] = token.split('.');
+  const others = deviceTokensOf(c, settings).filter((t) => {
+    const [id, acc] = t.split('.');
+    return !(id === deviceId && acc === account) && acc !== account;
+  });
+  setCookie(c, deviceCookieName(settings), [token, ...others].slice(0, MAX_DEVICE_TOKENS).join('~'), {
+    path: '/',
+    httpOnly: true,
+    secure: settings.secureCookies,
+    sameSite: 'Strict',
+    maxAge: maxAgeSeconds,
+  });
+}
+
 /** Who is calling and from where, for use cases. */
 export function callerOf(c: Context<AppEnv>, deps: Pick<AppDeps, 'clientAddress'>): Caller {
   return { principal: c.get('principal'), ip: deps.clientAddress(c), userAgent: c.req.header('user-agent') ?? '' };

@@ -41,7 +41,17 @@ export const voivodeships = [
 export type Voivodeship = (typeof voivodeships)[number];
 
 /** Required text: trimmed, not blank, bounded. */
-export const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(max));
+/** A single-line text field (names, places): no line breaks or tabs. Control and bidi characters are refused for every field (shared/http/text-safety.ts). */
+export const text = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'notBlank'),
+    z.maxLength(max),
+    z.refine((v) => !/[\t\n\r]/.test(v), 'singleLine'),
+  );
+
+/** A multi-line text field (reasons, messages): line breaks and tabs allowed. */
+export const longText = (max: number) => z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(max));
 
 export const emailAddress = z.string().check(
   z.trim(),

@@ -2,14 +2,14 @@ import { signedIn, type Caller } from '../access/caller';
 import { inviteAccount } from '../accounts/invite-account';
 import type { PublicUser } from '../accounts/user';
 import { auditActor } from '../accounts/user-store';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
 import { keys } from '../store/keys';
 import { getInstitution } from './institution-store';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 /** A member (or an organizer) invites a colleague to the institution by e-mail. */
 export async function inviteMember(
-  deps: AppDeps,
+  deps: Deps,
   institutionId: string,
   input: { email: string; displayName: string; language: Language },
   caller: Caller,

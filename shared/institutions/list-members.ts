@@ -1,9 +1,9 @@
 import { publicUser, toUser, type PublicUser } from '../accounts/user';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
+import type { Deps } from '../deps';
 
 /** The institution's members (active and invited), oldest first. Institutions have a handful; 100 is plenty. */
-export async function listMembers(deps: Pick<AppDeps, 'store'>, institutionId: string): Promise<PublicUser[]> {
+export async function listMembers(deps: Pick<Deps, 'store'>, institutionId: string): Promise<PublicUser[]> {
   const page = await deps.store.query<{ userId: string }>({
     partitionKey: keys.institution(institutionId).pk,
     sortKeyPrefix: keys.memberPrefix,

@@ -3,15 +3,16 @@ import { accountLink, accountMail } from '../accounts/account-mail';
 import { acceptablePasswordHash } from '../accounts/new-password';
 import { newToken } from '../accounts/tokens';
 import { newAccountItems, newUser } from '../accounts/user';
-import { emailTaken } from '../accounts/user-store';
+import { findUserByEmail } from '../accounts/user-store';
+import { reserveAttempts } from '../limits/attempts';
 import { auditPut } from '../audit/audit';
-import { AppError, type FieldErrors } from '../errors';
-import type { AppDeps } from '../http/deps';
-import type { Language } from '../http/language';
+import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { failedConditions } from '../store/translate-error';
 import { normalizeProfile, type Institution, type NewInstitution } from './institution';
 import { normalizeNip } from './nip';
+import type { Language } from '../language';
+import type { Deps } from '../deps';
 
 export interface Registration {
   institution: NewInstitution;
@@ -26,14 +27,17 @@ export const nipTaken = {
 /**
  * Self-registration: the institution, its first member's account, the unique markers for the
  * e-mail (any letter case) and the NIP, the membership, the confirmation token and the audit entry
- * are written in ONE transaction — a taken e-mail or NIP leaves nothing behind, and the answer names
- * the field. Then the confirmation e-mail goes out.
+ * are written in ONE transaction — a taken e-mail or NIP leaves nothing behind. Then the
+ * confirmation e-mail goes out.
+ *
+ * The answer never says whether an e-mail has an account (login and password reset hide it too):
+ * for a taken e-mail nothing is written, the owner of the address is told that someone tried to
+ * register with it, and the answer is the same "accepted — check your mailbox". A taken NIP is
+ * named (409): which public institutions take part is no secret, and the clerk needs to know to ask
+ * a registered colleague for an invitation. Registrations are limited per client address.
  */
-export async function registerInstitution(
-  deps: AppDeps,
-  input: Registration,
-  caller: Caller,
-): Promise<{ userId: string; institutionId: string }> {
+export async function registerInstitution(deps: Deps, input: Registration, caller: Caller): Promise<void> {
+  await reserveAttempts(deps, [{ limit: 'registerAddress', subject: caller.ip }]);
   const passwordHash = await acceptablePasswordHash(input.account.password, input.account, 'account.password');
   const now = deps.clock.now().toISOString();
   const institutionId = deps.ids.newId();
@@ -91,15 +95,28 @@ export async function registerInstitution(
     ]);
   } catch (error) {
     const failed = failedConditions(error);
-    const fields: FieldErrors = {};
-    if (failed.includes(1)) fields['account.email'] = emailTaken;
-    if (failed.includes(3)) fields['institution.nip'] = nipTaken;
-    if (Object.keys(fields).length > 0)
-      throw new AppError('ALREADY_EXISTS', 'E-mail or NIP taken', { fields, cause: error });
+    if (failed.includes(3)) {
+      throw new AppError('ALREADY_EXISTS', 'NIP taken', { fields: { 'institution.nip': nipTaken }, cause: error });
+    }
+    if (failed.includes(1)) {
+      await warnOwner(deps, input.account.email);
+      return;
+    }
     throw error;
   }
   await deps.mail.send(
     accountMail(user, { kind: 'verifyEmail', link: accountLink(deps.settings.publicOrigin, 'verify-email', token) }),
   );
-  return { userId: user.userId, institutionId };
+}
+
+/** Tells the owner of a taken address that someone tried to register with it (in the owner's language). */
+async function warnOwner(deps: Deps, email: string): Promise<void> {
+  const owner = await findUserByEmail(deps.store, email);
+  if (!owner) return;
+  await deps.mail.send(
+    accountMail(owner, {
+      kind: 'registrationAttempt',
+      link: accountLink(deps.settings.publicOrigin, 'forgot-password', ''),
+    }),
+  );
 }

@@ -3,17 +3,17 @@ import { staleFieldMessage } from '../accounts/update-my-profile';
 import { auditActor } from '../accounts/user-store';
 import { auditPut, changedFields } from '../audit/audit';
 import { AppError } from '../errors';
-import type { AppDeps } from '../http/deps';
 import { keys } from '../store/keys';
 import { normalizeProfile, type Institution, type InstitutionProfile } from './institution';
 import { getInstitution } from './institution-store';
+import type { Deps } from '../deps';
 
 /**
  * Edits the profile. Optimistic locking: the edit names the version it started from, and a stale
  * edit is refused with 409 STALE_VERSION — nothing is overwritten. Audited with before/after.
  */
 export async function updateInstitution(
-  deps: AppDeps,
+  deps: Deps,
   institutionId: string,
   input: InstitutionProfile & { version: number },
   caller: Caller,

@@ -1,26 +1,41 @@
 import { MalformedJobError, processCertificateJob } from '../certificates/process-certificate-job';
 import { buildExport, type ExportDeps } from '../exports/build-export';
-import { exportJobSchema } from '../exports/export-job';
 import type { Logger } from '../platform/logger';
+import type { Mailer } from '../platform/mailer';
+import { jobSchema } from './job';
+
+export interface WorkerDeps {
+  logger: Logger;
+  /** Built on first need: a mail job needs no table, a certificate job no mailer. */
+  exports: () => ExportDeps;
+  mail: () => Mailer;
+}
 
 /**
- * The worker's entry: one queue carries certificate and export jobs; the `type` field says which.
- * The export deps are built on first need (a certificate job needs only the logger).
- * A malformed body throws, so the queue retries it and then dead-letters it.
+ * The worker's entry: one queue carries every background job (exports, certificates, mail); the
+ * `type` field says which handler runs it. A malformed body throws, so the queue retries it and then
+ * dead-letters it.
  */
-export async function processJob(deps: { logger: Logger; exports: () => ExportDeps }, body: string): Promise<void> {
-  let type: unknown;
+export async function processJob(deps: WorkerDeps, body: string): Promise<void> {
+  let json: unknown;
   try {
-    type = (JSON.parse(body) as { type?: unknown }).type;
+    json = JSON.parse(body);
   } catch {
     throw new MalformedJobError(['body is not JSON']);
   }
-  if (type === 'export.applications') {
-    const parsed = exportJobSchema.safeParse(JSON.parse(body));
-    if (!parsed.success)
-      throw new MalformedJobError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-    await buildExport(deps.exports(), parsed.data);
-    return;
+  const parsed = jobSchema.safeParse(json);
+  if (!parsed.success)
+    throw new MalformedJobError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  const job = parsed.data;
+  switch (job.type) {
+    case 'export.applications':
+      await buildExport(deps.exports(), job);
+      return;
+    case 'certificate.issue':
+      await processCertificateJob(deps, body);
+      return;
+    case 'mail.send':
+      await deps.mail().send(job.message);
+      return;
   }
-  await processCertificateJob(deps, body);
 }

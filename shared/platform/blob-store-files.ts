@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { AppError } from '../errors';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { assertSafeBlobKey, type BlobStore } from './blob-store';
@@ -23,15 +24,32 @@ export function fileBlobStore(root: string): BlobStore {
     await writeFile(temp, content);
     await rename(temp, path);
   };
+  /** Like writeAtomically, but the final link fails if the file exists (EEXIST): never replaces one. */
+  const writeExclusively = async (path: string, content: Uint8Array) => {
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temp, content);
+    try {
+      await link(temp, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new AppError('CONFLICT', 'The blob exists already', { cause: error });
+      }
+      throw error;
+    } finally {
+      await unlink(temp).catch(() => {});
+    }
+  };
   return {
-    async put(key, body, contentType) {
+    async put(key, body, contentType, options = {}) {
       const p = paths(key);
       await Promise.all([
         mkdir(join(root, 'data'), { recursive: true }),
         mkdir(join(root, 'meta'), { recursive: true }),
       ]);
-      await writeAtomically(p.body, body);
+      // Metadata first: a reader that finds the body finds its type too.
       await writeAtomically(p.meta, JSON.stringify({ contentType }));
+      if (options.ifAbsent) await writeExclusively(p.body, body);
+      else await writeAtomically(p.body, body);
     },
     async get(key) {
       const p = paths(key);

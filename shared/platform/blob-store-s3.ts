@@ -1,15 +1,32 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { AppError } from '../errors';
 import { callAws } from './aws-errors';
 import { assertSafeBlobKey, type BlobStore } from './blob-store';
 
 /** `s3` is called on first use, so a cold start that touches no file does not build an S3 client. */
 export function s3BlobStore(s3: () => S3Client, bucket: string): BlobStore {
   return {
-    async put(key, body, contentType) {
+    async put(key, body, contentType, options = {}) {
       assertSafeBlobKey(key);
-      await callAws('File storage', () =>
-        s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType })),
-      );
+      try {
+        await callAws('File storage', () =>
+          s3().send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: key,
+              Body: body,
+              ContentType: contentType,
+              ...(options.ifAbsent ? { IfNoneMatch: '*' } : {}),
+            }),
+          ),
+        );
+      } catch (error) {
+        // 412: the conditional write found an object there already.
+        if (error instanceof Error && (error.name === 'PreconditionFailed' || statusOf(error) === 412)) {
+          throw new AppError('CONFLICT', 'The blob exists already', { cause: error });
+        }
+        throw error;
+      }
     },
     async get(key) {
       assertSafeBlobKey(key);
@@ -33,3 +50,5 @@ export function s3BlobStore(s3: () => S3Client, bucket: string): BlobStore {
     },
   };
 }
+
+const statusOf = (error: Error) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

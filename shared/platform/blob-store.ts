@@ -7,7 +7,11 @@ export interface StoredBlob {
 }
 
 export interface BlobStore {
-  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /**
+   * Stores the bytes. With `ifAbsent` an existing blob is never replaced: the put fails with
+   * CONFLICT instead (S3's conditional `If-None-Match: *`, an exclusive link locally).
+   */
+  put(key: string, body: Uint8Array, contentType: string, options?: { ifAbsent?: boolean }): Promise<void>;
   /** `null` when there is no such blob. */
   get(key: string): Promise<StoredBlob | null>;
   delete(key: string): Promise<void>;

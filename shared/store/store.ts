@@ -43,6 +43,54 @@ export interface QueryInput {
   consistent?: boolean;
 }
 
+/**
+ * Builders of transaction items, for the stores: the table name is filled in by `transact`, and the
+ * expression's names and values stay beside the expression that uses them.
+ */
+export const tx = {
+  put: (item: Item & ItemKey, condition?: Condition): TransactItem => ({
+    Put: {
+      TableName: '',
+      Item: item,
+      ConditionExpression: condition?.expression,
+      ExpressionAttributeNames: condition?.names,
+      ExpressionAttributeValues: condition?.values,
+    },
+  }),
+  update: (
+    key: ItemKey,
+    update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+    condition?: Condition,
+  ): TransactItem => ({
+    Update: {
+      TableName: '',
+      Key: key,
+      UpdateExpression: update.expression,
+      ConditionExpression: condition?.expression,
+      ExpressionAttributeNames: merge(update.names, condition?.names),
+      ExpressionAttributeValues: merge(update.values, condition?.values),
+    },
+  }),
+  delete: (key: ItemKey, condition?: Condition): TransactItem => ({
+    Delete: {
+      TableName: '',
+      Key: key,
+      ConditionExpression: condition?.expression,
+      ExpressionAttributeNames: condition?.names,
+      ExpressionAttributeValues: condition?.values,
+    },
+  }),
+  check: (key: ItemKey, condition: Condition): TransactItem => ({
+    ConditionCheck: {
+      TableName: '',
+      Key: key,
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: condition.names,
+      ExpressionAttributeValues: condition.values,
+    },
+  }),
+};
+
 export interface Page<T> {
   items: T[];
   cursor: string | null;
@@ -115,6 +163,7 @@ export class Store {
     key: ItemKey,
     update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
     condition?: Condition,
+    options: { returnValues?: 'ALL_NEW' | 'ALL_OLD' } = {},
   ): Promise<T> {
     const expression = condition?.expression;
     const out = await this.run(() =>
@@ -126,11 +175,12 @@ export class Store {
           ConditionExpression: expression,
           ExpressionAttributeNames: merge(update.names, condition?.names),
           ExpressionAttributeValues: merge(update.values, condition?.values),
-          ReturnValues: 'ALL_NEW',
+          ReturnValues: options.returnValues ?? 'ALL_NEW',
         }),
       ),
     );
-    return out.Attributes as T;
+    // ALL_OLD of an item that did not exist is no attributes at all.
+    return (out.Attributes ?? {}) as T;
   }
 
   async delete(key: ItemKey, condition?: Condition): Promise<void> {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/store/keys';
 import { attachmentBlobKey } from '../../shared/applications/attachments';
 import { apiHarness, errorOf, jsonRequest, seedInstitution, sessionCookie } from '../support/accounts';
-import { attach, completeAnswers, pdfBytes, seedApplication, seedEdition } from '../support/applications';
+import { attach, completeAnswers, pdfBytes, seedApplication, seedEdition, sha256Of } from '../support/applications';
+
+const ANY_SHA = 'a'.repeat(64);
 
 // Long answers need more than the harness's default 1 KiB body limit.
 const { deps, app } = apiHarness({ maxBodyBytes: 1024 * 1024 });
@@ -233,13 +235,20 @@ describe('invalid answers are 4xx naming the question', () => {
     const { applicationId } = await seedApplication(deps, m.user, edition.editionId);
     const request = (body: unknown) => call(m.cookie, 'POST', `/api/applications/${applicationId}/attachments`, body);
     const big = await errorOf(
-      await request({ questionId: 'documents_standards', fileName: 'duzy.pdf', size: 6 * 1024 * 1024 }),
+      await request({
+        questionId: 'documents_standards',
+        fileName: 'duzy.pdf',
+        size: 6 * 1024 * 1024,
+        sha256: ANY_SHA,
+      }),
     );
     expect(big).toMatchObject({
       status: 400,
       fields: { 'answers.documents_standards': 'Plik ma 6 MB, a limit to 5 MB.' },
     });
-    const exe = await errorOf(await request({ questionId: 'documents_standards', fileName: 'setup.exe', size: 100 }));
+    const exe = await errorOf(
+      await request({ questionId: 'documents_standards', fileName: 'setup.exe', size: 100, sha256: ANY_SHA }),
+    );
     expect(exe.fields['answers.documents_standards']).toBe('Dozwolone rodzaje plików: PDF.');
 
     const renamed = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
@@ -247,6 +256,7 @@ describe('invalid answers are 4xx naming the question', () => {
       questionId: 'documents_standards',
       fileName: 'standardy.pdf',
       size: renamed.length,
+      sha256: sha256Of(renamed),
     });
     expect(started.status).toBe(201);
     const { attachment, upload } = (await started.json()) as {
@@ -295,6 +305,7 @@ describe('invalid answers are 4xx naming the question', () => {
       questionId: 'documents_standards',
       fileName: 'a.pdf',
       size: body.length,
+      sha256: sha256Of(body),
     });
     const { upload } = (await res.json()) as { upload: { url: string; headers: Record<string, string> } };
     const path = upload.url;

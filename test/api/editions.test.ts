@@ -277,7 +277,7 @@ describe('exports', () => {
         await as(cookie, 'POST', `/api/editions/${edition.editionId}/exports`, { format })
       ).json()) as { exportId: string; status: string };
       expect(queued.status).toBe('queued');
-      await deps.exportJobs.drain();
+      await deps.jobs.drain();
       const record = (await (
         await as(cookie, 'GET', `/api/editions/${edition.editionId}/exports/${queued.exportId}`)
       ).json()) as { status: string; rows: number };

@@ -15,8 +15,12 @@ import {
 } from '../support/accounts';
 
 const { deps, app } = apiHarness();
+// Each registration from its own address unless a test says otherwise: registrations are limited per address.
 const register = (body: unknown, headers: Record<string, string> = {}) =>
-  app.request('/api/institutions', jsonRequest('POST', body, headers));
+  app.request(
+    '/api/institutions',
+    jsonRequest('POST', body, { 'x-test-client-address': `192.0.2.${Math.random()}`, ...headers }),
+  );
 
 /** Nothing of a refused registration exists: no e-mail marker, no NIP marker. */
 async function assertNothingCreated(email: string, nip: string) {
@@ -28,8 +32,11 @@ describe('institution self-registration', () => {
   it('creates the account, institution, markers, membership and audit entry together, and mails the confirmation link', async () => {
     const body = registrationBody();
     const res = await register(body);
-    expect(res.status).toBe(201);
-    const { userId, institutionId } = (await res.json()) as { userId: string; institutionId: string };
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ accepted: true });
+    const marker = await deps.store.get<{ userId: string }>(emailMarker(body.account.email), { consistent: true });
+    const userId = marker!.userId;
+    const institutionId = String((await deps.store.get(keys.user(userId), { consistent: true }))?.institutionId);
 
     const user = await deps.store.get(keys.user(userId), { consistent: true });
     expect(user).toMatchObject({
@@ -144,20 +151,37 @@ describe('institution self-registration', () => {
     expect(en.fields['institution.nip']).toContain('Invalid NIP');
   });
 
-  it('a duplicate e-mail in any letter case is a 409 naming account.email; the second NIP is not taken', async () => {
+  it('a duplicate e-mail in any letter case gets the same 202 as a new one: nothing is written and the owner is told by mail', async () => {
     const first = registrationBody();
-    expect((await register(first)).status).toBe(201);
+    const firstAnswer = await register(first);
     const second = registrationBody({ account: { email: first.account.email.toUpperCase() } });
-    const error = await errorOf(await register(second));
-    expect(error).toMatchObject({ status: 409, code: 'ALREADY_EXISTS' });
-    expect(error.message).toContain('już zarejestrowane');
-    expect(Object.keys(error.fields)).toEqual(['account.email']);
+    const secondAnswer = await register(second);
+    expect([firstAnswer.status, secondAnswer.status]).toEqual([202, 202]);
+    expect(await secondAnswer.json()).toEqual(await firstAnswer.json());
     expect(await deps.store.get(keys.unique('nip', second.institution.nip), { consistent: true })).toBeNull();
+    const mails = (await deps.mail.list()).filter((m) => m.to.toLowerCase() === first.account.email.toLowerCase());
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'Potwierdź adres e-mail — Przyjazny Urząd',
+      'Próba rejestracji z Pana/Pani adresem — Przyjazny Urząd',
+    ]);
+    const warning = mails.find((m) => m.subject.startsWith('Próba'));
+    expect(warning?.text).toContain('https://konkurs.example.org/forgot-password');
+  });
+
+  it('registrations are limited per client address (10 an hour), whatever the outcome', async () => {
+    const address = `192.0.2.${Math.floor(Math.random() * 250)}-${Math.random()}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const body = registrationBody();
+      statuses.push((await register(body, { 'x-test-client-address': address })).status);
+    }
+    expect(statuses.slice(0, 10).filter((s) => s === 429)).toHaveLength(0);
+    expect(statuses[10]).toBe(429);
   });
 
   it('a duplicate NIP (written with dashes) is a 409 naming institution.nip; the second e-mail is not taken', async () => {
     const first = registrationBody();
-    expect((await register(first)).status).toBe(201);
+    expect((await register(first)).status).toBe(202);
     const n = first.institution.nip;
     const dashed = `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6, 8)}-${n.slice(8)}`;
     const second = registrationBody({ institution: { nip: dashed } });
@@ -173,7 +197,7 @@ describe('institution self-registration', () => {
       register(registrationBody({ institution: { nip } })),
       register(registrationBody({ institution: { nip } })),
     ]);
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.map((r) => r.status).sort()).toEqual([202, 409]);
   });
 });
 

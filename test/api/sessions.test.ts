@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../shared/accounts/sessions';
+import { limits } from '../../shared/limits/limits';
 import { keys } from '../../shared/store/keys';
 import {
   apiHarness,
@@ -76,9 +77,10 @@ describe('login', () => {
     expect((await login(email, 'whatever-password', uniqueAddress())).status).toBe(429);
   });
 
-  it('per client address: 20 failures across many e-mails delay that address only', async () => {
+  it('per client address: 30 attempts across many e-mails delay that address only', async () => {
     const address = uniqueAddress();
-    for (let i = 0; i < 20; i++) await login(uniqueEmail('spray'), 'whatever-password', address);
+    for (let i = 0; i < limits.loginAddress.freeAttempts; i++)
+      await login(uniqueEmail('spray'), 'whatever-password', address);
     const { user, password } = await seedUser(deps, { role: 'expert' });
     expect((await login(user.email, password, address)).status).toBe(429);
     expect((await login(user.email, password, uniqueAddress())).status).toBe(200);
@@ -240,21 +242,38 @@ describe('password reset', () => {
     ).toBe('INVALID_TOKEN');
   });
 
-  it('an unknown address gets the same 202 and no mail; mails to one address are capped', async () => {
+  it('an unknown address gets the same 202 and no mail; mails to one address are capped, known or not', async () => {
+    const reset = (email: string, address = uniqueAddress()) =>
+      app.request('/api/auth/password-reset', jsonRequest('POST', { email }, { 'x-test-client-address': address }));
     const before = (await deps.mail.list()).length;
-    const unknown = await app.request(
-      '/api/auth/password-reset',
-      jsonRequest('POST', { email: uniqueEmail('nobody') }),
-    );
-    expect(unknown.status).toBe(202);
+    const nobody = uniqueEmail('nobody');
+    expect((await reset(nobody)).status).toBe(202);
     expect((await deps.mail.list()).length).toBe(before);
 
     const { user } = await seedUser(deps, { role: 'institution' });
-    for (let i = 0; i < 5; i++)
-      expect((await app.request('/api/auth/password-reset', jsonRequest('POST', { email: user.email }))).status).toBe(
-        202,
-      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await reset(user.email)).status);
+    expect(statuses).toEqual([202, 202, 202, 429, 429]);
     expect((await deps.mail.list()).filter((m) => m.to === user.email)).toHaveLength(3);
+    // The same for an address without an account: the cap says nothing about who has one.
+    expect([(await reset(nobody)).status, (await reset(nobody)).status, (await reset(nobody)).status]).toEqual([
+      202, 202, 429,
+    ]);
+  });
+
+  it('one client address asks for at most 10 account e-mails an hour, whatever the recipients', async () => {
+    const address = uniqueAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const path = i % 2 === 0 ? '/api/auth/password-reset' : '/api/auth/verify-email/resend';
+      const res = await app.request(
+        path,
+        jsonRequest('POST', { email: uniqueEmail('spray') }, { 'x-test-client-address': address }),
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
+    expect(statuses[10]).toBe(429);
   });
 });
 

@@ -83,11 +83,17 @@ describe('least privilege', () => {
   it('documents bucket: browsers may PUT presigned uploads from the web origin only', () => {
     const buckets = fx.template.findResources('AWS::S3::Bucket');
     const documentsBucket = buckets[fx.id(fx.stack.storage.documents)] as {
-      Properties: { CorsConfiguration?: { CorsRules: { AllowedMethods: string[]; AllowedOrigins: unknown[] }[] } };
+      Properties: {
+        CorsConfiguration?: {
+          CorsRules: { AllowedMethods: string[]; AllowedOrigins: unknown[]; AllowedHeaders: string[] }[];
+        };
+      };
     };
     const rules = documentsBucket.Properties.CorsConfiguration?.CorsRules ?? [];
     expect(rules).toHaveLength(1);
     expect(rules[0]!.AllowedMethods).toEqual(['PUT']);
+    // The headers the presigned PUT signs (shared/platform/uploads-s3.ts), and no others.
+    expect(rules[0]!.AllowedHeaders).toEqual(['content-type', 'x-amz-checksum-sha256', 'if-none-match']);
     expect(JSON.stringify(rules[0]!.AllowedOrigins)).toContain('DomainName');
   });
 

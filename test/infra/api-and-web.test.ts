@@ -1,6 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentUploadSource } from '../../infra/constructs/web';
+import { pageContentSecurityPolicy, pageSecurityHeaders } from '../../shared/http/page-headers';
 import { buildTestApp, synthPlatform, testMailFrom, type PlatformFixture } from './support';
 
 let fx: PlatformFixture;
@@ -65,7 +67,7 @@ describe('functions', () => {
         'TABLE_NAME',
         'DOCUMENTS_BUCKET',
         'CERTIFICATES_BUCKET',
-        'CERTIFICATE_QUEUE_URL',
+        'JOBS_QUEUE_URL',
         'MAIL_FROM',
         'APP_SECRET_ARN',
         'LOG_LEVEL',
@@ -75,7 +77,7 @@ describe('functions', () => {
     expect(env.TABLE_NAME).toEqual({ Ref: fx.id(fx.stack.data.table) });
     expect(env.DOCUMENTS_BUCKET).toEqual({ Ref: fx.id(fx.stack.storage.documents) });
     expect(env.CERTIFICATES_BUCKET).toEqual({ Ref: fx.id(fx.stack.storage.certificates) });
-    expect(env.CERTIFICATE_QUEUE_URL).toEqual({ Ref: fx.id(fx.stack.worker.jobs.queue) });
+    expect(env.JOBS_QUEUE_URL).toEqual({ Ref: fx.id(fx.stack.worker.jobs.queue) });
     expect(env.MAIL_FROM).toBe(testMailFrom); // from the mailFrom context value
     expect(env.LOG_LEVEL).toBe('info');
   });
@@ -142,6 +144,57 @@ describe('CloudFront', () => {
     expect(rewrite('/')).toBe('/index.html');
     expect(rewrite('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
     expect(rewrite('/favicon.svg')).toBe('/favicon.svg');
+  });
+
+  it('never serves a source map, however the dot is written', () => {
+    const code = Object.values(fx.template.findResources('AWS::CloudFront::Function'))[0]!.Properties
+      .FunctionCode as string;
+    const handler = new Function(`${code}; return handler;`)() as (e: { request: { uri: string } }) => {
+      uri?: string;
+      statusCode?: number;
+    };
+    for (const uri of ['/assets/index-abc123.js.map', '/assets/index-abc123.css.MAP', '/assets/index-abc123.js%2Emap'])
+      expect(handler({ request: { uri } }), uri).toEqual({ statusCode: 404, statusDescription: 'Not Found' });
+    expect(handler({ request: { uri: '/assets/a%E0%A4.js' } }).uri).toBe('/assets/a%E0%A4.js'); // malformed: passed on
+  });
+
+  it('sends the pages the same security headers as the local server, with a strict CSP that lets uploads reach S3', () => {
+    const config = fx.resource(fx.stack.web.distribution).Properties.DistributionConfig;
+    const policies = fx.template.findResources('AWS::CloudFront::ResponseHeadersPolicy');
+    const [policyId] = Object.keys(policies);
+    expect(Object.keys(policies)).toHaveLength(1);
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    // The API sets its own headers (shared/http/app.ts): no policy on /api/*.
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api.ResponseHeadersPolicyId).toBeUndefined();
+
+    const policy = policies[policyId!]!.Properties.ResponseHeadersPolicyConfig;
+    const local = pageSecurityHeaders();
+    expect(policy.SecurityHeadersConfig.ContentSecurityPolicy).toEqual({
+      ContentSecurityPolicy: fx.stack.resolve(pageContentSecurityPolicy({ connectSources: [documentUploadSource] })),
+      Override: true,
+    });
+    const csp = policy.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'][1] as unknown[];
+    const text = csp.map((part) => (typeof part === 'string' ? part : `<${JSON.stringify(part)}>`)).join('');
+    expect(text).toContain("script-src 'self';");
+    expect(text).toContain('connect-src \'self\' https://*.s3.<{"Ref":"AWS::Region"}>.<{"Ref":"AWS::URLSuffix"}>;');
+    expect(text).toContain("frame-ancestors 'none'; object-src 'none'; base-uri 'none'");
+    expect(text).not.toContain('unsafe');
+    expect(policy.SecurityHeadersConfig).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: local['X-Frame-Options'], Override: true },
+      ReferrerPolicy: { ReferrerPolicy: local['Referrer-Policy'], Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+      XSSProtection: { Protection: false, Override: true },
+    });
+    expect(local['X-Content-Type-Options']).toBe('nosniff');
+    expect(policy.CustomHeadersConfig.Items).toEqual(
+      ['Permissions-Policy', 'Cross-Origin-Opener-Policy', 'Cross-Origin-Resource-Policy'].map((Header) => ({
+        Header,
+        Value: local[Header],
+        Override: true,
+      })),
+    );
   });
 
   it('uploads the web build when one exists, and synthesises without one', () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   vi.stubEnv('TABLE_NAME', 'platform-table');
   vi.stubEnv('DOCUMENTS_BUCKET', 'docs');
   vi.stubEnv('CERTIFICATES_BUCKET', 'certs');
-  vi.stubEnv('CERTIFICATE_QUEUE_URL', 'https://sqs.eu-central-1.amazonaws.com/123456789012/jobs');
+  vi.stubEnv('JOBS_QUEUE_URL', 'https://sqs.eu-central-1.amazonaws.com/123456789012/jobs');
   vi.stubEnv('MAIL_FROM', 'konkurs@example.org');
   vi.stubEnv('APP_SECRET_ARN', 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:app');
   vi.stubEnv('AWS_REGION', 'eu-central-1');

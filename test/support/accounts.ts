@@ -92,13 +92,14 @@ export async function seedUser(
     emailVerified?: boolean;
     password?: string;
     email?: string;
+    displayName?: string;
   } = { role: 'institution' },
 ): Promise<{ user: User; password: string }> {
   const password = options.password ?? goodPassword;
   const now = deps.clock.now().toISOString();
   const user = newUser(deps, {
     email: options.email ?? uniqueEmail(options.role),
-    displayName: `Test ${options.role}`,
+    displayName: options.displayName ?? `Test ${options.role}`,
     language: 'pl',
     roles: [options.role],
     institutionId: options.institutionId,
@@ -126,10 +127,13 @@ export async function seedUser(
 }
 
 /** An institution written straight to the table, with one member. */
-export async function seedInstitution(deps: Harness['deps']): Promise<{ institutionId: string; member: User }> {
+export async function seedInstitution(
+  deps: Harness['deps'],
+  overrides: { institution?: Partial<NewInstitution>; memberName?: string } = {},
+): Promise<{ institutionId: string; member: User; nip: string }> {
   const institutionId = deps.ids.newId();
   const now = deps.clock.now().toISOString();
-  const input = institutionInput();
+  const input = institutionInput(overrides.institution);
   await deps.store.put({
     ...keys.institution(institutionId),
     entity: 'institution',
@@ -139,8 +143,8 @@ export async function seedInstitution(deps: Harness['deps']): Promise<{ institut
     updatedAt: now,
     version: 1,
   });
-  const { user } = await seedUser(deps, { role: 'institution', institutionId });
-  return { institutionId, member: user };
+  const { user } = await seedUser(deps, { role: 'institution', institutionId, displayName: overrides.memberName });
+  return { institutionId, member: user, nip: input.nip };
 }
 
 /** A Cookie header for a fresh session of the user (no password round). */

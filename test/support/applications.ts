@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Caller } from '../../shared/access/caller';
 import type { User } from '../../shared/accounts/user';
 import { completeUpload } from '../../shared/applications/complete-upload';
@@ -61,7 +62,7 @@ export async function attach(
   const { attachment } = await requestUpload(
     deps,
     applicationId,
-    { questionId, fileName, size: body.length },
+    { questionId, fileName, size: body.length, sha256: sha256Of(body) },
     callerFor(member),
   );
   await deps.blobs.documents.put(
@@ -71,6 +72,8 @@ export async function attach(
   );
   return completeUpload(deps, applicationId, attachment.attachmentId, callerFor(member));
 }
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** An application with every required answer and the required PDF; submitted when asked. */
 export async function seedApplication(
@@ -82,7 +85,13 @@ export async function seedApplication(
   const header = await startApplication(deps, editionId, callerFor(member));
   if (options.complete || options.submit) {
     for (const [sectionId, answers] of Object.entries(completeAnswers))
-      await saveSection(deps, header.applicationId, sectionId, { answers, version: 0 }, callerFor(member));
+      await saveSection(deps, {
+        applicationId: header.applicationId,
+        sectionId,
+        answers,
+        version: 0,
+        caller: callerFor(member),
+      });
     await attach(deps, member, header.applicationId);
   }
   if (options.submit)

@@ -8,3 +8,20 @@ export function localDynamo(): DynamoDBClient {
 }
 
 export const testTableName = () => inject('tableName');
+
+/**
+ * A DynamoDB Local client that records the name of every command it sends (GetItem, Query,
+ * TransactWriteItems…), so a test can count what one request costs.
+ */
+export function countingDynamo(): { client: DynamoDBClient; calls: string[] } {
+  const client = localDynamo();
+  const calls: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push(String(context.commandName ?? 'unknown').replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  return { client, calls };
+}

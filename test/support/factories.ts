@@ -16,8 +16,7 @@ import { inProcessQueue } from '../../shared/platform/queue-in-process';
 import { KeyRing, staticSecret } from '../../shared/platform/secrets';
 import { CursorCodec } from '../../shared/store/cursor';
 import { Store } from '../../shared/store/store';
-import type { CertificateJob } from '../../shared/certificates/certificate-job';
-import type { ExportJob } from '../../shared/exports/export-job';
+import type { Job } from '../../shared/jobs/job';
 import { processJob } from '../../shared/jobs/process-job';
 import { signedUploadTarget } from '../../shared/platform/uploads';
 
@@ -46,11 +45,10 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     overrides.dynamo ??
     new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const mail = outboxMailer(clock, ids);
-  const certificateJobs = inProcessQueue<CertificateJob>(ids, async () => {});
   const documents = fileBlobStore(join(blobRoot, 'documents'));
-  // Export jobs run for real (in process), like locally: the worker's use case against the same table.
-  const exportJobs = inProcessQueue<ExportJob>(ids, (body) =>
-    processJob({ logger, exports: () => ({ store, clock, logger, documents }) }, body),
+  // Jobs run for real (in process), like locally: the worker's use cases against the same table and outbox.
+  const jobs = inProcessQueue<Job>(ids, (body) =>
+    processJob({ logger, exports: () => ({ store, clock, logger, documents }), mail: () => mail }, body),
   );
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
   const store = new Store(overrides.tableName ?? 'test-table', dynamo, new CursorCodec(() => keyRing.key('cursor')));
@@ -68,9 +66,8 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     logger,
     blobs: { documents, certificates: fileBlobStore(join(blobRoot, 'certificates')) },
     uploads: signedUploadTarget(keyRing, clock),
-    exportJobs,
     mail,
-    certificateJobs,
+    jobs,
     settings,
     keyRing,
     principals: overrides.principals ?? sessionPrincipals({ store, clock, ids, keyRing, settings }),

@@ -162,5 +162,5 @@ describe('authorize middleware: the outcome table on a throwaway app', () => {
   });
 });
 
-// The access matrix over every real route × the six callers runs against DynamoDB Local with real
-// sessions and seeded data: test/api/access-matrix.test.ts.
+// The access matrix over every real route × seven callers (these six and an expert off the chapter) runs
+// against DynamoDB Local with real sessions and seeded data: test/api/access-matrix*.test.ts.

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountMail } from '../../shared/accounts/account-mail';
-import { limits, startsBurst, waitMs } from '../../shared/accounts/rate-limit';
+import {
+  blockAfterFailure,
+  blockDelayMs,
+  type Counter,
+  IN_FLIGHT_MS,
+  limits,
+  refusal,
+} from '../../shared/limits/limits';
 import { signSessionToken, verifySessionToken } from '../../shared/accounts/session-token';
 import { changedFields } from '../../shared/audit/audit';
 import { keys } from '../../shared/store/keys';
@@ -38,35 +45,56 @@ describe('session token', () => {
   });
 });
 
-describe('rate-limit rule', () => {
+describe('attempt limits (pure rules)', () => {
   const rule = limits.loginAccount;
-  const at = (failures: number, lastFailureAt = '2026-01-01T00:00:00.000Z') => ({ failures, lastFailureAt });
   const t0 = Date.parse('2026-01-01T00:00:00.000Z');
-
-  it('no wait below the free failures, then 30 s doubling per failure, capped', () => {
-    expect(waitMs(rule, null, t0)).toBe(0);
-    expect(waitMs(rule, at(4), t0)).toBe(0);
-    expect(waitMs(rule, at(5), t0)).toBe(30_000);
-    expect(waitMs(rule, at(6), t0)).toBe(60_000);
-    expect(waitMs(rule, at(7), t0 + 10_000)).toBe(110_000);
-    expect(waitMs(rule, at(30), t0)).toBe(rule.maxDelayMs);
+  const counter = (attempts: number, level = 0, blockedUntil = 0, lastAttemptAt = t0): Counter => ({
+    attempts,
+    level,
+    blockedUntil,
+    lastAttemptAt,
   });
 
-  it('forgets after the window', () => {
-    expect(waitMs(rule, at(9), t0 + rule.windowMs)).toBe(0);
+  it('blocks for 30 s when the fifth attempt fails, doubling per block, capped at 15 min', () => {
+    expect(blockAfterFailure(rule, 4, 0, t0)).toBeNull();
+    expect(blockAfterFailure(rule, 5, 0, t0)).toEqual({
+      next: { attempts: 4, level: 1, blockedUntil: t0 + 30_000 },
+      burst: true,
+    });
+    expect(blockAfterFailure(rule, 5, 1, t0)).toEqual({
+      next: { attempts: 4, level: 2, blockedUntil: t0 + 60_000 },
+      burst: false,
+    });
+    expect(blockDelayMs(rule, 30)).toBe(rule.maxDelayMs);
+  });
+
+  it('a refused reservation waits out a block, or the attempt in flight, and rewrites stale counters', () => {
+    expect(refusal(rule, counter(4, 1, t0 + 20_000), t0)).toEqual({ waitMs: 20_000 });
+    expect(refusal(rule, counter(5, 0, 0, t0 - 5_000), t0)).toEqual({ waitMs: IN_FLIGHT_MS - 5_000 });
+    // The attempt that took the last free place never finished (a crash): written off as a failure.
+    expect(refusal(rule, counter(5, 2, 0, t0 - IN_FLIGHT_MS), t0)).toEqual({ rewrite: { attempts: 4, level: 2 } });
+    expect(refusal(rule, counter(5, 3, 0, t0 - rule.windowMs), t0)).toEqual({ rewrite: { attempts: 0, level: 0 } });
+    expect(refusal(rule, null, t0)).toEqual({ rewrite: { attempts: 0, level: 0 } });
   });
 
   it('the wait is never negative and never above the cap (property)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 100 }), fc.integer({ min: -1e7, max: 1e8 }), (failures, dt) => {
-        const w = waitMs(rule, at(failures), t0 + dt);
-        return w >= 0 && w <= rule.maxDelayMs;
-      }),
+      fc.property(
+        fc.nat({ max: 100 }),
+        fc.nat({ max: 40 }),
+        fc.integer({ min: -1e7, max: 1e8 }),
+        fc.integer({ min: -1e7, max: 1e8 }),
+        (attempts, level, blockOffset, dt) => {
+          const blockedUntil = Math.max(0, t0 + Math.min(blockOffset, rule.maxDelayMs));
+          const verdict = refusal(rule, counter(attempts, level, blockedUntil), t0 + dt);
+          return 'rewrite' in verdict || (verdict.waitMs > 0 && verdict.waitMs <= rule.maxDelayMs + IN_FLIGHT_MS);
+        },
+      ),
     );
   });
 
-  it('a burst starts exactly once, at the first delayed failure', () => {
-    expect([4, 5, 6].map((n) => startsBurst(rule, n))).toEqual([false, true, false]);
+  it('a burst starts exactly once, at the first block', () => {
+    expect([0, 1, 2].map((level) => blockAfterFailure(rule, 5, level, t0)?.burst)).toEqual([true, false, false]);
   });
 });
 

@@ -6,7 +6,7 @@ describe('config', () => {
     const config = readConfig({});
     expect(() => config.tableName).toThrow(MissingConfigError);
     expect(() => config.tableName).toThrow('TABLE_NAME');
-    expect(() => config.certificateQueueUrl).toThrow('CERTIFICATE_QUEUE_URL');
+    expect(() => config.jobsQueueUrl).toThrow('JOBS_QUEUE_URL');
   });
 
   it('treats a blank value as missing', () => {

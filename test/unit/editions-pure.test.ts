@@ -132,6 +132,13 @@ describe('files and exports', () => {
     ).toBe('docx');
     expect(safeFileName('../../etc/passwd')).toBe('passwd');
     expect(safeFileName('a\u0000"b.pdf')).toBe('ab.pdf');
+    // Cut to 200 characters in the stem: the extension, which says what the file is, stays.
+    const long = `${'Sprawozdanie z badania satysfakcji '.repeat(10)}.pdf`;
+    expect(safeFileName(long)).toHaveLength(200);
+    expect(safeFileName(long).endsWith('.pdf')).toBe(true);
+    expect(safeFileName(`${'ą'.repeat(300)}.docx`)).toBe(`${'ą'.repeat(195)}.docx`);
+    // Text-direction overrides are dropped ("faktura\u202Efdp.exe" would show as "fakturaexe.pdf").
+    expect(safeFileName('faktura\u202Efdp.exe')).toBe('fakturafdp.exe');
   });
 
   it('search keys fold Polish letters; CSV cells that a spreadsheet would run are defused', () => {

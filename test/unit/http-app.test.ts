@@ -243,10 +243,12 @@ describe('CSRF protection', () => {
     ],
     ['a form post from a foreign Origin (old browser, no Sec-Fetch-Site)', { origin: 'https://evil.example' }],
     ['a text/plain post with no Origin at all', { 'content-type': 'text/plain' }],
-  ])('refuses %s with a JSON 403', async (_what, headers) => {
+  ])('refuses %s with a JSON 403 of its own code (not a role refusal)', async (_what, headers) => {
     const res = await createApp(testDeps()).request('/api/preferences/language', form(headers));
     expect(res.status).toBe(403);
-    expect((await errorOf(res)).error.code).toBe('FORBIDDEN');
+    const body = await errorOf(res);
+    expect(body.error.code).toBe('CSRF_REJECTED');
+    expect(body.error.message).toContain('CSRF');
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 

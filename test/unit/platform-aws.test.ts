@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -8,6 +9,7 @@ import { Readable } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { s3BlobStore } from '../../shared/platform/blob-store-s3';
+import { s3UploadTarget } from '../../shared/platform/uploads-s3';
 import { sesMailer } from '../../shared/platform/mailer-ses';
 import { sqsQueue } from '../../shared/platform/queue-sqs';
 import { secretsManagerSecret } from '../../shared/platform/secrets-aws';
@@ -47,6 +49,28 @@ describe('S3 blob store', () => {
       Key: 'applications/a1/plan.pdf',
       ContentType: 'application/pdf',
     });
+  });
+
+  it('puts "if absent" as a conditional write, and a 412 (an object is there) is CONFLICT, not a 500', async () => {
+    s3.on(PutObjectCommand)
+      .resolvesOnce({})
+      .rejectsOnce(
+        Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), {
+          name: 'PreconditionFailed',
+          $metadata: { httpStatusCode: 412 },
+        }),
+      );
+    await store().put('applications/a1/b1', new Uint8Array([1]), 'application/pdf', { ifAbsent: true });
+    expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input.IfNoneMatch).toBe('*');
+    const error = await rejection(
+      store().put('applications/a1/b1', new Uint8Array([2]), 'application/pdf', { ifAbsent: true }),
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('CONFLICT');
+    // Without the option nothing is conditional (certificates are rewritten on purpose).
+    s3.on(PutObjectCommand).resolves({});
+    await store().put('applications/a1/b2', new Uint8Array([1]), 'application/pdf');
+    expect(s3.commandCalls(PutObjectCommand)[2]?.args[0].input.IfNoneMatch).toBeUndefined();
   });
 
   it('gets the bytes and content type back', async () => {
@@ -180,5 +204,42 @@ describe('Secrets Manager secret', () => {
     await expect(
       secretsManagerSecret(() => new SecretsManagerClient(region), 'arn:secret').rootSecret(),
     ).rejects.toThrow('no string value');
+  });
+});
+
+describe('S3 presigned upload', () => {
+  const target = () =>
+    s3UploadTarget(
+      () => new S3Client({ ...region, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } }),
+      'docs-bucket',
+      { now: () => new Date('2026-03-01T10:00:00Z') },
+    );
+  const sha256 = createHash('sha256').update('%PDF-1.7 test').digest('hex');
+
+  it('signs the length, type, checksum and If-None-Match, and hands the browser exactly those headers', async () => {
+    const ticket = await target().presign({
+      key: 'applications/a1/b1',
+      contentType: 'application/pdf',
+      size: 13,
+      sha256,
+    });
+    const url = new URL(ticket.url);
+    const signed = (url.searchParams.get('X-Amz-SignedHeaders') ?? '').split(';');
+    expect(signed).toEqual(
+      expect.arrayContaining(['content-length', 'content-type', 'host', 'if-none-match', 'x-amz-checksum-sha256']),
+    );
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(ticket.headers).toEqual({
+      'content-type': 'application/pdf',
+      'x-amz-checksum-sha256': Buffer.from(sha256, 'hex').toString('base64'),
+      'if-none-match': '*',
+    });
+  });
+
+  it('refuses a key it did not build (no path tricks), as a 400', async () => {
+    const error = await rejection(
+      target().presign({ key: '../etc/passwd', contentType: 'application/pdf', size: 1, sha256 }),
+    );
+    expect((error as AppError).code).toBe('VALIDATION_FAILED');
   });
 });

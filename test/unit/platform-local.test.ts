@@ -14,6 +14,25 @@ const clock = fixedClock('2026-05-01T08:00:00Z');
 const ids = ulidGenerator(clock);
 
 describe('file blob store', () => {
+  it('"if absent" never replaces stored bytes, even when two writers race', async () => {
+    const store = fileBlobStore(tempDir());
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map((n) =>
+        store.put('applications/a/b', new Uint8Array([n]), 'application/pdf', { ifAbsent: true }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.map((r) => (r.reason as { code?: string }).code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    const winner = results.findIndex((r) => r.status === 'fulfilled') + 1;
+    expect([...((await store.get('applications/a/b'))?.body ?? [])]).toEqual([winner]);
+    await expect(
+      store.put('applications/a/b', new Uint8Array([9]), 'application/pdf', { ifAbsent: true }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
   it('round-trips bytes and content type, and deletes', async () => {
     const store = fileBlobStore(tempDir());
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0x00]);

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { decide, ownershipChecks, type AccessRule, type OwnershipChecks } from '../../access/policy';
+import { type AccessRule, decide, type Loaded, ownershipChecks, type OwnershipChecks } from '../../access/policy';
 import type { Principal } from '../../access/principal';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../deps';
@@ -51,10 +51,12 @@ export function authorize(
     if (!rule) throw new AppError('FORBIDDEN', `No access rule for ${endpoint.method} ${endpoint.path}`);
     const principal = await resolvePrincipal(c);
     c.set('principal', principal);
-    const decision = await decide(rule, principal, endpointParams(endpoint.path, c.req.path), checks);
+    const loaded: Loaded = {};
+    const decision = await decide(rule, principal, endpointParams(endpoint.path, c.req.path), checks, loaded);
     if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED', 'Sign-in required');
     if (decision === 'forbidden') throw new AppError('FORBIDDEN', 'Role may not call this route');
     if (decision === 'notFound') throw new AppError('NOT_FOUND', 'Not found or not yours');
+    c.set('loaded', loaded);
     await next();
   };
 }

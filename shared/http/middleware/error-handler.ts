@@ -4,7 +4,8 @@ import { AppError, isAppError, type FieldErrors } from '../../errors';
 import type { Logger } from '../../platform/logger';
 import type { AppEnv } from '../deps';
 import { errorMessage } from '../error-messages';
-import { requestLanguage, type Language } from '../language';
+import { requestLanguage } from '../language';
+import type { Language } from '../../language';
 
 /** Maps Hono's own exceptions (malformed JSON, body limit…) onto the platform's error codes. */
 function fromHttpException(e: HTTPException): AppError {

@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { ValidationTargets } from 'hono';
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import type { $ZodType } from 'zod/v4/core';
 import { validationHook } from '../validation';
@@ -15,15 +14,24 @@ import { validationHook } from '../validation';
  */
 export interface ResponseSpec {
   description: string;
+  /** The body's schema: the same zod schema the answer is built to (a file download has none). */
   schema?: $ZodType;
-  /** Defaults to application/json when a schema is given. */
-  contentType?: string;
+  /** Defaults to application/json; a download lists the media types it may carry. */
+  contentType?: string | readonly string[];
 }
 
 export interface OperationSpec {
   summary: string;
+  /** Stable name for client generators (verbNoun); derived from the method and path when absent. */
+  operationId?: string;
   description?: string;
   tags?: string[];
+  /** A body that is not JSON (the JSON ones are documented by `validate('json', …)`). */
+  requestBody?: { description: string; contentType: string };
+  /**
+   * Success answers and the errors specific to the route. 400/413/500/503 come from `commonErrors`;
+   * 401/403/404 are added from the route policy by the document generator — do not declare them here.
+   */
   responses: Record<number, ResponseSpec>;
 }
 
@@ -32,10 +40,21 @@ export type RequestTarget = Extract<keyof ValidationTargets, 'json' | 'query' | 
 export const operationSpecs = new WeakMap<object, OperationSpec>();
 export const requestSpecs = new WeakMap<object, { target: RequestTarget; schema: $ZodType }>();
 
-/** Documents the route it is registered on; does nothing at request time. */
+/**
+ * Tests can look at every answer a described route gives (test/support/response-check.ts checks it
+ * against the documented schema); unset in production, where `describe` does nothing at request time.
+ */
+export type ResponseObserver = (c: Context, spec: OperationSpec) => Promise<void>;
+let observer: ResponseObserver | undefined;
+export function observeResponses(next: ResponseObserver | undefined): void {
+  observer = next;
+}
+
+/** Documents the route it is registered on. */
 export function describe(spec: OperationSpec): MiddlewareHandler {
-  const middleware: MiddlewareHandler = async (_c, next) => {
+  const middleware: MiddlewareHandler = async (c, next) => {
     await next();
+    if (observer) await observer(c, spec);
   };
   operationSpecs.set(middleware, spec);
   return middleware;

@@ -12,20 +12,39 @@ const esc = (v: unknown) =>
 
 interface Operation {
   summary?: string;
+  description?: string;
   requestBody?: unknown;
   responses?: unknown;
   parameters?: unknown;
 }
 
+/** JSON as escaped text, each `$ref` to a component a link to its entry further down the page. */
+const json = (value: unknown) =>
+  esc(JSON.stringify(value, null, 2)).replace(
+    /&quot;#\/components\/(schemas|responses|parameters)\/([A-Za-z0-9_]+)&quot;/g,
+    (_m, kind: string, name: string) => `&quot;<a href="#${kind}-${name}">#/components/${kind}/${name}</a>&quot;`,
+  );
+
 export function renderDocsPage(doc: Doc): string {
   const block = (title: string, value: unknown) =>
-    value === undefined ? '' : `<h3>${esc(title)}</h3><pre>${esc(JSON.stringify(value, null, 2))}</pre>`;
+    value === undefined ? '' : `<h3>${esc(title)}</h3><pre>${json(value)}</pre>`;
+  const components = (['schemas', 'responses', 'parameters'] as const).map((kind) => {
+    const entries = Object.entries(doc.components[kind]);
+    if (entries.length === 0) return '';
+    return `<h2>Components: ${kind}</h2>\n${entries
+      .map(
+        ([name, value]) =>
+          `<details id="${kind}-${esc(name)}"><summary><code>${esc(name)}</code></summary><pre>${json(value)}</pre></details>`,
+      )
+      .join('\n')}`;
+  });
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((m) => {
       const op = (item as Record<string, Operation | undefined>)[m];
       if (!op) return [];
       return [
         `<details><summary><span class="m m-${m}">${m.toUpperCase()}</span> <code>${esc(path)}</code> — ${esc(op.summary)}</summary>` +
+          (op.description ? `<p>${esc(op.description)}</p>` : '') +
           block('Parameters', op.parameters) +
           block('Request body', op.requestBody) +
           block('Responses', op.responses) +
@@ -48,6 +67,7 @@ pre{background:#f5f5f5;padding:.75rem;overflow:auto;font-size:.85rem}
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)}).</p>
 <h2>Operations</h2>
 ${operations.join('\n')}
+${components.join('\n')}
 
 </main></body></html>`;
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../deps';
 import { describe } from './describe';
-import { buildOpenApiDocument, type OpenApiDocument } from './document';
+import { buildOpenApiDocument, type DocumentOptions, type OpenApiDocument } from './document';
 import { renderDocsPage } from './docs-page';
 
 interface RouteLike {
@@ -11,17 +11,31 @@ interface RouteLike {
   handler: unknown;
 }
 
-/** `/api/openapi.json` and `/api/docs`, built once from the finished app's routes (no CDN; works offline). */
-export function openApiRoutes(routesOf: () => readonly RouteLike[]) {
+const OpenApiJson = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * `/api/openapi.json` and `/api/docs`, built on the first request for either from the finished app's
+ * routes and its policy (not at import: a cold start never pays for it; no CDN; works offline).
+ */
+export function openApiRoutes(routesOf: () => readonly RouteLike[], options: DocumentOptions = {}) {
   let cached: OpenApiDocument | undefined;
-  const doc = () => (cached ??= buildOpenApiDocument(routesOf()));
+  const doc = () => {
+    cached ??= buildOpenApiDocument(routesOf(), options);
+    return cached;
+  };
   return new Hono<AppEnv>()
     .get(
       '/api/openapi.json',
       describe({
         summary: 'This OpenAPI 3.1 document',
+        operationId: 'getOpenApiDocument',
         tags: ['platform'],
-        responses: { 200: { description: 'OpenAPI document', schema: z.object({}) } },
+        responses: { 200: { description: 'OpenAPI document', schema: OpenApiJson } },
       }),
       (c) => c.json(doc(), 200),
     )
@@ -29,6 +43,7 @@ export function openApiRoutes(routesOf: () => readonly RouteLike[]) {
       '/api/docs',
       describe({
         summary: 'Browsable API documentation',
+        operationId: 'getApiDocsPage',
         tags: ['platform'],
         responses: { 200: { description: 'HTML page', contentType: 'text/html', schema: z.string() } },
       }),

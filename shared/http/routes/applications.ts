@@ -15,9 +15,18 @@ import { withdrawApplication } from '../../applications/withdraw-application';
 import { instant } from '../../editions/edition';
 import { FILE_MAX_BYTES } from '../../editions/questionnaire';
 import { AppError } from '../../errors';
-import { text } from '../../institutions/institution';
+import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
+import {
+  ApplicationHeader,
+  ApplicationHeaders,
+  ApplicationView,
+  Attachment,
+  attachmentMediaTypes,
+  SectionAnswers,
+  UploadTicket,
+} from '../responses/applications';
 import { commonErrors, errorResponse } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
@@ -29,19 +38,16 @@ const UploadRequest = z.object({
   questionId: z.string().check(z.minLength(1), z.maxLength(40)),
   fileName: z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(255)),
   size: z.number().check(z.int(), z.gte(0)),
+  /** Hex SHA-256 of the file, computed by the browser: the upload link accepts only these bytes. */
+  sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'sha256')),
 });
 const Decision = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('accept'), version }),
-  z.object({ decision: z.literal('return'), message: text(4000), correctionDeadline: instant, version }),
-  z.object({ decision: z.literal('reject'), reason: text(4000), version }),
+  z.object({ decision: z.literal('return'), message: longText(4000), correctionDeadline: instant, version }),
+  z.object({ decision: z.literal('reject'), reason: longText(4000), version }),
 ]);
 
 const tags = ['applications'];
-const denied = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Role may not'),
-  404: errorResponse('No such application, or not yours'),
-};
 const conflicts = {
   409: errorResponse(
     'Saved meanwhile (STALE_VERSION), not editable (INVALID_STATE) or past the deadline (DEADLINE_PASSED)',
@@ -54,8 +60,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId/applications',
       describe({
         summary: 'The institution’s applications',
+        operationId: 'listInstitutionApplications',
         tags,
-        responses: { 200: { description: 'Applications' }, ...denied, ...commonErrors },
+        responses: { 200: { description: 'Applications', schema: ApplicationHeaders }, ...commonErrors },
       }),
       async (c) => c.json({ items: await listInstitutionApplications(deps, c.req.param('institutionId')) }, 200),
     )
@@ -63,8 +70,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId',
       describe({
         summary: 'An application with the questionnaire, answers, attachments, completeness and the submission window',
+        operationId: 'getApplication',
         tags,
-        responses: { 200: { description: 'The application' }, ...denied, ...commonErrors },
+        responses: { 200: { description: 'The application', schema: ApplicationView }, ...commonErrors },
       }),
       async (c) => c.json(await getApplication(deps, c.req.param('applicationId')), 200),
     )
@@ -72,19 +80,20 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/sections/:sectionId',
       describe({
         summary: 'Save one section’s answers (autosave; optimistic locking per section)',
+        operationId: 'saveSection',
         tags,
-        responses: { 200: { description: 'Saved' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: SectionAnswers }, ...conflicts, ...commonErrors },
       }),
       validate('json', SectionSave),
       async (c) =>
         c.json(
-          await saveSection(
-            deps,
-            c.req.param('applicationId'),
-            c.req.param('sectionId'),
-            c.req.valid('json'),
-            callerOf(c, deps),
-          ),
+          await saveSection(deps, {
+            ...c.req.valid('json'),
+            applicationId: c.req.param('applicationId'),
+            sectionId: c.req.param('sectionId'),
+            caller: callerOf(c, deps),
+            header: c.get('loaded').application,
+          }),
           200,
         ),
     )
@@ -92,8 +101,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/submit',
       describe({
         summary: 'Submit (full validation, server-clock deadline); a repeated submit returns the same submission',
+        operationId: 'submitApplication',
         tags,
-        responses: { 200: { description: 'Submitted' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 200: { description: 'Submitted', schema: ApplicationHeader }, ...conflicts, ...commonErrors },
       }),
       validate('json', Versioned),
       async (c) =>
@@ -106,8 +116,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/withdraw',
       describe({
         summary: 'Withdraw a submitted application before the deadline (it becomes editable again)',
+        operationId: 'withdrawApplication',
         tags,
-        responses: { 200: { description: 'Withdrawn' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 200: { description: 'Withdrawn', schema: ApplicationHeader }, ...conflicts, ...commonErrors },
       }),
       validate('json', Versioned),
       async (c) =>
@@ -120,8 +131,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/formal-check',
       describe({
         summary: 'Accept formally, return for correction (with a new deadline) or reject as ineligible',
+        operationId: 'formalCheck',
         tags,
-        responses: { 200: { description: 'Decided' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 200: { description: 'Decided', schema: ApplicationHeader }, ...conflicts, ...commonErrors },
       }),
       validate('json', Decision),
       async (c) =>
@@ -131,8 +143,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/attachments',
       describe({
         summary: 'Start an attachment: checks type and size, answers where to PUT the bytes',
+        operationId: 'requestUpload',
         tags,
-        responses: { 201: { description: 'Upload ticket' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 201: { description: 'Upload ticket', schema: UploadTicket }, ...conflicts, ...commonErrors },
       }),
       validate('json', UploadRequest),
       async (c) =>
@@ -142,8 +155,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/attachments/:attachmentId/complete',
       describe({
         summary: 'Finish an attachment: the content is checked (a renamed .exe is refused, naming the question)',
+        operationId: 'completeUpload',
         tags,
-        responses: { 200: { description: 'Ready' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 200: { description: 'Ready', schema: Attachment }, ...conflicts, ...commonErrors },
       }),
       async (c) =>
         c.json(
@@ -155,10 +169,11 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/attachments/:attachmentId',
       describe({
         summary: 'Download an attachment',
+        operationId: 'downloadAttachment',
         tags,
         responses: {
-          200: { description: 'The file', contentType: 'application/octet-stream' },
-          ...denied,
+          200: { description: 'The file', contentType: attachmentMediaTypes },
+          409: errorResponse('INTEGRITY_FAILED: the stored bytes differ from the recorded SHA-256; never served'),
           ...commonErrors,
         },
       }),
@@ -175,8 +190,9 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/applications/:applicationId/attachments/:attachmentId',
       describe({
         summary: 'Remove an attachment while the application is editable',
+        operationId: 'deleteAttachment',
         tags,
-        responses: { 204: { description: 'Removed' }, ...denied, ...conflicts, ...commonErrors },
+        responses: { 204: { description: 'Removed' }, ...conflicts, ...commonErrors },
       }),
       async (c) => {
         await deleteAttachment(deps, c.req.param('applicationId'), c.req.param('attachmentId'), callerOf(c, deps));
@@ -187,11 +203,17 @@ export const applicationRoutes = (deps: AppDeps) =>
       '/api/uploads/:token',
       describe({
         summary: 'Local mode only: receives an attachment’s bytes (the cloud uses a presigned S3 URL)',
+        operationId: 'receiveUpload',
         tags,
+        requestBody: {
+          description: 'The file’s bytes, with the content type the upload ticket names',
+          contentType: '*/*',
+        },
         responses: {
           204: { description: 'Stored' },
           403: errorResponse('Invalid or expired link'),
-          404: errorResponse('Cloud mode'),
+          404: errorResponse('Cloud mode (attachments go straight to S3 there), or not an upload link at all'),
+          409: errorResponse('The link was used already, or the application is no longer editable (single use)'),
           ...commonErrors,
         },
       }),

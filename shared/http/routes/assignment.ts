@@ -9,23 +9,18 @@ import { removePair } from '../../assignment/remove-pair';
 import { swapPair } from '../../assignment/swap-pair';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse } from '../schemas';
+import { Assignment, AssignmentProposal, CommitResult, Pair } from '../responses/assignment';
+import { commonErrors, errorResponse, Id } from '../schemas';
 import { callerOf } from '../session-cookie';
 
-const id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id'));
 const mode = z.enum(['incremental', 'full']);
 const Preview = z.object({ mode });
 const Commit = z.object({ mode, previewId: z.string().check(z.minLength(1), z.maxLength(64)) });
-const Pair = z.object({ applicationId: id, userId: id });
-const Swap = z.object({ applicationId: id, fromUserId: id, toUserId: id });
+const PairInput = z.object({ applicationId: Id, userId: Id });
+const Swap = z.object({ applicationId: Id, fromUserId: Id, toUserId: Id });
 const Lock = z.object({ locked: z.boolean() });
 
 const tags = ['assignment'];
-const organizersOnly = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Organizers only'),
-  404: errorResponse('No such edition, member or pair'),
-};
 const checks = {
   409: errorResponse('A conflict of interest, a load bound, k reached, or changed meanwhile (STALE_VERSION)'),
 };
@@ -36,8 +31,9 @@ export const assignmentRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment',
       describe({
         summary: 'The committed assignment: loads, experts per application, flagged pairs, applications short of k',
+        operationId: 'getAssignment',
         tags,
-        responses: { 200: { description: 'The assignment' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'The assignment', schema: Assignment }, ...commonErrors },
       }),
       async (c) => c.json(await getAssignment(deps, c.req.param('editionId')), 200),
     )
@@ -46,10 +42,11 @@ export const assignmentRoutes = (deps: AppDeps) =>
       describe({
         summary:
           'Compute the optimal assignment without writing it (incremental keeps current pairs; full keeps locked ones)',
+        operationId: 'previewAssignment',
         tags,
         responses: {
-          200: { description: 'The proposal' },
-          ...organizersOnly,
+          200: { description: 'The proposal', schema: AssignmentProposal },
+
           409: errorResponse('Edition not open or in review'),
           422: errorResponse('No assignment exists: `explanation` names applications, rules and the smallest fix'),
           ...commonErrors,
@@ -62,10 +59,11 @@ export const assignmentRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment/commit',
       describe({
         summary: 'Commit the previewed assignment (idempotent; all or nothing; experts get one digest mail)',
+        operationId: 'commitAssignment',
         tags,
         responses: {
-          200: { description: 'Committed' },
-          ...organizersOnly,
+          200: { description: 'Committed', schema: CommitResult },
+
           409: errorResponse('Something changed since the preview'),
           422: errorResponse('No assignment exists'),
           ...commonErrors,
@@ -79,18 +77,20 @@ export const assignmentRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment/pairs',
       describe({
         summary: 'Assign an expert to an application by hand (locked; same checks as the solver; audited)',
+        operationId: 'addPair',
         tags,
-        responses: { 201: { description: 'Assigned' }, ...organizersOnly, ...checks, ...commonErrors },
+        responses: { 201: { description: 'Assigned', schema: Pair }, ...checks, ...commonErrors },
       }),
-      validate('json', Pair),
+      validate('json', PairInput),
       async (c) => c.json(await addPair(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 201),
     )
     .delete(
       '/api/editions/:editionId/assignment/pairs/:applicationId/:userId',
       describe({
         summary: 'Take an expert off an application (audited)',
+        operationId: 'removePair',
         tags,
-        responses: { 204: { description: 'Removed' }, ...organizersOnly, ...checks, ...commonErrors },
+        responses: { 204: { description: 'Removed' }, ...checks, ...commonErrors },
       }),
       async (c) => {
         await removePair(
@@ -106,8 +106,9 @@ export const assignmentRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment/pairs/:applicationId/:userId/lock',
       describe({
         summary: 'Lock or unlock a pair (a full re-run keeps locked pairs)',
+        operationId: 'lockPair',
         tags,
-        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...checks, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: Pair }, ...checks, ...commonErrors },
       }),
       validate('json', Lock),
       async (c) =>
@@ -129,8 +130,9 @@ export const assignmentRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment/swap',
       describe({
         summary: 'Replace one expert of an application by another (one write; audited)',
+        operationId: 'swapPair',
         tags,
-        responses: { 200: { description: 'Swapped' }, ...organizersOnly, ...checks, ...commonErrors },
+        responses: { 200: { description: 'Swapped', schema: Pair }, ...checks, ...commonErrors },
       }),
       validate('json', Swap),
       async (c) => c.json(await swapPair(deps, c.req.param('editionId'), c.req.valid('json'), callerOf(c, deps)), 200),

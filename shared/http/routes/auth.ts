@@ -13,10 +13,12 @@ import { updateMyProfile } from '../../accounts/update-my-profile';
 import { verifyEmail } from '../../accounts/verify-email';
 import { emailAddress, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
-import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse, noContent, PublicUserSchema } from '../schemas';
-import { callerOf, clearSessionCookie, setSessionCookie } from '../session-cookie';
+import { Accepted } from '../responses/common';
+import { Me, SignedIn } from '../responses/accounts';
+import { commonErrors, errorResponse, noContent } from '../schemas';
+import { callerOf, clearSessionCookie, deviceTokensOf, setDeviceCookie, setSessionCookie } from '../session-cookie';
+import { languages } from '../../language';
 
 const Credentials = z.object({
   email: z.string().check(z.maxLength(254)),
@@ -29,7 +31,6 @@ const NewPassword = z.object({
 });
 const EmailOnly = z.object({ email: emailAddress });
 const MyProfile = z.object({ displayName: text(200), language: z.enum(languages), version: z.number().check(z.int()) });
-const SignedInAnswer = z.object({ user: PublicUserSchema });
 const tags = ['accounts'];
 
 export const authRoutes = (deps: AppDeps) =>
@@ -38,9 +39,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/login',
       describe({
         summary: 'Log in: sets the session cookie',
+        operationId: 'login',
         tags,
         responses: {
-          200: { description: 'Signed in', schema: SignedInAnswer },
+          200: { description: 'Signed in', schema: SignedIn },
           401: errorResponse('Wrong e-mail or password (the same answer for an unknown e-mail)'),
           403: errorResponse('E-mail address not confirmed yet'),
           429: errorResponse('Too many failures: wait Retry-After seconds'),
@@ -49,8 +51,14 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', Credentials),
       async (c) => {
-        const { user, token, maxAgeSeconds } = await login(deps, c.req.valid('json'), callerOf(c, deps));
+        const deviceTokens = deviceTokensOf(c, deps.settings);
+        const { user, token, maxAgeSeconds, device } = await login(
+          deps,
+          { ...c.req.valid('json'), deviceTokens },
+          callerOf(c, deps),
+        );
         setSessionCookie(c, deps.settings, token, maxAgeSeconds);
+        setDeviceCookie(c, deps.settings, device.token, device.maxAgeSeconds);
         return c.json({ user }, 200);
       },
     )
@@ -58,6 +66,7 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/logout',
       describe({
         summary: 'Log out: ends this session and clears the cookie',
+        operationId: 'logout',
         tags,
         responses: { 204: noContent, ...commonErrors },
       }),
@@ -73,10 +82,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/logout-everywhere',
       describe({
         summary: 'End every session of this account, on every device',
+        operationId: 'logoutEverywhere',
         tags,
         responses: {
           200: { description: 'Sessions ended', schema: z.object({ ended: z.number() }) },
-          401: errorResponse('Not signed in'),
           ...commonErrors,
         },
       }),
@@ -90,16 +99,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/me',
       describe({
         summary: 'The signed-in account (and its institution)',
+        operationId: 'getMe',
         tags,
         responses: {
-          200: {
-            description: 'The account',
-            schema: z.object({
-              user: PublicUserSchema,
-              institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })),
-            }),
-          },
-          401: errorResponse('Not signed in'),
+          200: { description: 'The account', schema: Me },
           ...commonErrors,
         },
       }),
@@ -109,10 +112,10 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/me',
       describe({
         summary: 'Change one’s own name and language (optimistic locking on version)',
+        operationId: 'updateMyProfile',
         tags,
         responses: {
-          200: { description: 'Saved', schema: SignedInAnswer },
-          401: errorResponse('Not signed in'),
+          200: { description: 'Saved', schema: SignedIn },
           409: errorResponse('Stale version: changed meanwhile'),
           ...commonErrors,
         },
@@ -124,6 +127,7 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/verify-email',
       describe({
         summary: 'Confirm the e-mail address with the link’s token',
+        operationId: 'verifyEmail',
         tags,
         responses: { 204: noContent, ...commonErrors },
       }),
@@ -137,12 +141,17 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/verify-email/resend',
       describe({
         summary: 'Send a new confirmation link (same answer for any address)',
+        operationId: 'resendVerification',
         tags,
-        responses: { 202: { description: 'Accepted' }, ...commonErrors },
+        responses: {
+          202: { description: 'Accepted', schema: Accepted },
+          429: errorResponse('Too many account e-mails for this address or from this client: wait Retry-After seconds'),
+          ...commonErrors,
+        },
       }),
       validate('json', EmailOnly),
       async (c) => {
-        await resendVerification(deps, c.req.valid('json'));
+        await resendVerification(deps, c.req.valid('json'), callerOf(c, deps));
         return c.json({ accepted: true }, 202);
       },
     )
@@ -150,12 +159,17 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/password-reset',
       describe({
         summary: 'Mail a password-reset link (same answer for any address)',
+        operationId: 'requestPasswordReset',
         tags,
-        responses: { 202: { description: 'Accepted' }, ...commonErrors },
+        responses: {
+          202: { description: 'Accepted', schema: Accepted },
+          429: errorResponse('Too many account e-mails for this address or from this client: wait Retry-After seconds'),
+          ...commonErrors,
+        },
       }),
       validate('json', EmailOnly),
       async (c) => {
-        await requestPasswordReset(deps, c.req.valid('json'));
+        await requestPasswordReset(deps, c.req.valid('json'), callerOf(c, deps));
         return c.json({ accepted: true }, 202);
       },
     )
@@ -163,6 +177,7 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/password-reset/complete',
       describe({
         summary: 'Set a new password with the link’s token; ends every session',
+        operationId: 'resetPassword',
         tags,
         responses: { 204: noContent, ...commonErrors },
       }),
@@ -176,8 +191,9 @@ export const authRoutes = (deps: AppDeps) =>
       '/api/auth/invitations/accept',
       describe({
         summary: 'Accept an invitation: set a password and sign in',
+        operationId: 'acceptInvitation',
         tags,
-        responses: { 200: { description: 'Signed in', schema: SignedInAnswer }, ...commonErrors },
+        responses: { 200: { description: 'Signed in', schema: SignedIn }, ...commonErrors },
       }),
       validate('json', z.extend(NewPassword, { displayName: z.optional(text(200)) })),
       async (c) => {

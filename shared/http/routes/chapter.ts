@@ -9,25 +9,20 @@ import { removeConflict } from '../../chapter/remove-conflict';
 import { setConflict } from '../../chapter/set-conflict';
 import { updateAssignmentSettings } from '../../chapter/update-assignment-settings';
 import { viewAssignmentSettings } from '../../chapter/view-assignment-settings';
-import { text } from '../../institutions/institution';
+import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse } from '../schemas';
+import { AssignmentSettings, ChapterList, ChapterMember, Conflict, ConflictPage } from '../responses/chapter';
+import { commonErrors, errorResponse, Id } from '../schemas';
 import { callerOf } from '../session-cookie';
 
-const id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id'));
 export const OffsetQuery = {
   offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
 };
-const ConflictInput = z.object({ userId: id, institutionId: id, reason: text(500) });
+const ConflictInput = z.object({ userId: Id, institutionId: Id, reason: longText(500) });
 
 const tags = ['chapter'];
-const organizersOnly = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Organizers only'),
-  404: errorResponse('No such edition or member'),
-};
 const stale = { 409: errorResponse('Changed meanwhile (STALE_VERSION) or not allowed now (INVALID_STATE)') };
 
 export const chapterRoutes = (deps: AppDeps) =>
@@ -36,8 +31,9 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/chapter',
       describe({
         summary: 'The chapter: members with load bounds, expertise, preferred categories, chair and current load',
+        operationId: 'listChapter',
         tags,
-        responses: { 200: { description: 'Members' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'Members', schema: ChapterList }, ...commonErrors },
       }),
       async (c) => c.json(await listChapter(deps, c.req.param('editionId')), 200),
     )
@@ -45,8 +41,9 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/chapter/:userId',
       describe({
         summary: 'Add an expert to the chapter or edit their membership (versioned, audited)',
+        operationId: 'putChapterMember',
         tags,
-        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: ChapterMember }, ...stale, ...commonErrors },
       }),
       validate('json', MemberInput),
       async (c) =>
@@ -65,8 +62,9 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/chapter/:userId',
       describe({
         summary: 'Take an expert off the chapter (refused while they have assignments)',
+        operationId: 'removeChapterMember',
         tags,
-        responses: { 204: { description: 'Removed' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 204: { description: 'Removed' }, ...stale, ...commonErrors },
       }),
       async (c) => {
         await removeChapterMember(deps, c.req.param('editionId'), c.req.param('userId'), callerOf(c, deps));
@@ -77,8 +75,9 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment-settings',
       describe({
         summary: 'Conflict rules, affinity weights, balance and the bidding window',
+        operationId: 'getAssignmentSettings',
         tags,
-        responses: { 200: { description: 'Settings' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'Settings', schema: AssignmentSettings }, ...commonErrors },
       }),
       async (c) => c.json(await viewAssignmentSettings(deps, c.req.param('editionId')), 200),
     )
@@ -86,8 +85,9 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/assignment-settings',
       describe({
         summary: 'Change the assignment settings (versioned, audited)',
+        operationId: 'updateAssignmentSettings',
         tags,
-        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: AssignmentSettings }, ...stale, ...commonErrors },
       }),
       validate('json', AssignmentSettingsInput),
       async (c) =>
@@ -100,10 +100,11 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/conflicts',
       describe({
         summary: 'Every conflict of interest with the reasons and rules that produced it',
+        operationId: 'listEditionConflicts',
         tags,
-        responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'A page', schema: ConflictPage }, ...commonErrors },
       }),
-      validate('query', z.object({ userId: z.optional(id), ...OffsetQuery })),
+      validate('query', z.object({ userId: z.optional(Id), ...OffsetQuery })),
       async (c) => {
         const q = c.req.valid('query');
         return c.json(
@@ -120,10 +121,11 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/conflicts',
       describe({
         summary: 'Record a conflict between a member and an institution (assigned pairs are flagged)',
+        operationId: 'setConflict',
         tags,
         responses: {
-          201: { description: 'Recorded' },
-          ...organizersOnly,
+          201: { description: 'Recorded', schema: Conflict },
+
           409: errorResponse('The expert declared it already'),
           ...commonErrors,
         },
@@ -136,10 +138,11 @@ export const chapterRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/conflicts/:userId/:institutionId',
       describe({
         summary: 'Lift a conflict the organizer set',
+        operationId: 'removeConflict',
         tags,
         responses: {
           204: { description: 'Lifted' },
-          ...organizersOnly,
+
           409: errorResponse('Declared by the expert'),
           ...commonErrors,
         },

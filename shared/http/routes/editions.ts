@@ -17,10 +17,21 @@ import { updateQuestionnaire } from '../../editions/update-questionnaire';
 import { updateRubric } from '../../editions/update-rubric';
 import { exportFormats } from '../../exports/export-job';
 import { getExport, listExports, readExport, requestExport } from '../../exports/request-export';
-import { institutionTypes, text, voivodeships } from '../../institutions/institution';
+import { institutionTypes, longText, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse, PageQuery } from '../schemas';
+import { ApplicationHeader, ApplicationHeaderPage } from '../responses/applications';
+import {
+  ApplicationCounts,
+  Edition,
+  EditionPage,
+  EditionView,
+  Export,
+  Extension,
+  exportMediaTypes,
+} from '../responses/editions';
+import { itemsOf } from '../responses/common';
+import { commonErrors, errorResponse, Id, PageQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
 
@@ -35,9 +46,9 @@ const CloneInput = z.object({
   year: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2100))),
 });
 const ExtensionInput = z.object({
-  institutionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  institutionId: Id,
   until: instant,
-  reason: text(1000),
+  reason: longText(1000),
 });
 const ListQuery = z.object({
   status: z.optional(z.enum(applicationStatuses)),
@@ -49,11 +60,6 @@ const ListQuery = z.object({
 const ExportInput = z.object({ format: z.enum(exportFormats) });
 
 const tags = ['editions'];
-const organizersOnly = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Organizers only'),
-  404: errorResponse('No such edition'),
-};
 const stale = { 409: errorResponse('Changed meanwhile (STALE_VERSION) or not allowed in this state (INVALID_STATE)') };
 
 export const editionRoutes = (deps: AppDeps) =>
@@ -62,8 +68,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions',
       describe({
         summary: 'Editions, newest first (drafts only for organizers)',
+        operationId: 'listEditions',
         tags,
-        responses: { 200: { description: 'A page' }, 401: errorResponse('Not signed in'), ...commonErrors },
+        responses: { 200: { description: 'A page', schema: EditionPage }, ...commonErrors },
       }),
       validate('query', z.object(PageQuery)),
       async (c) => {
@@ -75,8 +82,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions',
       describe({
         summary: 'Create a draft edition',
+        operationId: 'createEdition',
         tags,
-        responses: { 201: { description: 'Created' }, ...organizersOnly, ...commonErrors },
+        responses: { 201: { description: 'Created', schema: Edition }, ...commonErrors },
       }),
       validate('json', EditionSettings),
       async (c) => c.json(await createEdition(deps, c.req.valid('json'), callerOf(c, deps)), 201),
@@ -85,13 +93,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId',
       describe({
         summary: 'One edition with its rubric (and derived maximum) and questionnaire',
+        operationId: 'getEdition',
         tags,
-        responses: {
-          200: { description: 'The edition' },
-          401: errorResponse('Not signed in'),
-          404: errorResponse('No such edition'),
-          ...commonErrors,
-        },
+        responses: { 200: { description: 'The edition', schema: EditionView }, ...commonErrors },
       }),
       async (c) => c.json(await viewEdition(deps, c.get('principal'), c.req.param('editionId')), 200),
     )
@@ -99,8 +103,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId',
       describe({
         summary: 'Edit the settings (draft or open; optimistic locking)',
+        operationId: 'updateEditionSettings',
         tags,
-        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: Edition }, ...stale, ...commonErrors },
       }),
       validate('json', SettingsEdit),
       async (c) =>
@@ -113,8 +118,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/rubric',
       describe({
         summary: 'Replace the rubric (frozen once review starts)',
+        operationId: 'updateRubric',
         tags,
-        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: Edition }, ...stale, ...commonErrors },
       }),
       validate('json', RubricEdit),
       async (c) =>
@@ -124,8 +130,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/questionnaire',
       describe({
         summary: 'Replace the questionnaire (draft only)',
+        operationId: 'updateQuestionnaire',
         tags,
-        responses: { 200: { description: 'Saved' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 200: { description: 'Saved', schema: Edition }, ...stale, ...commonErrors },
       }),
       validate('json', QuestionnaireEdit),
       async (c) =>
@@ -135,8 +142,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/transitions',
       describe({
         summary: 'Move the edition to its next state (guarded, audited)',
+        operationId: 'changeEditionState',
         tags,
-        responses: { 200: { description: 'Moved' }, ...organizersOnly, ...stale, ...commonErrors },
+        responses: { 200: { description: 'Moved', schema: Edition }, ...stale, ...commonErrors },
       }),
       validate('json', Transition),
       async (c) =>
@@ -146,8 +154,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/clone',
       describe({
         summary: 'Copy settings, rubric and questionnaire into a new draft',
+        operationId: 'cloneEdition',
         tags,
-        responses: { 201: { description: 'The new draft' }, ...organizersOnly, ...commonErrors },
+        responses: { 201: { description: 'The new draft', schema: Edition }, ...commonErrors },
       }),
       validate('json', CloneInput),
       async (c) =>
@@ -157,8 +166,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/extensions',
       describe({
         summary: 'Deadline extensions granted in this edition',
+        operationId: 'listExtensions',
         tags,
-        responses: { 200: { description: 'Extensions' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'Extensions', schema: itemsOf(Extension) }, ...commonErrors },
       }),
       async (c) => c.json({ items: await listExtensions(deps, c.req.param('editionId')) }, 200),
     )
@@ -166,8 +176,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/extensions',
       describe({
         summary: 'Let one institution submit after the deadline (recorded, audited)',
+        operationId: 'grantExtension',
         tags,
-        responses: { 201: { description: 'Granted' }, ...organizersOnly, ...commonErrors },
+        responses: { 201: { description: 'Granted', schema: Extension }, ...commonErrors },
       }),
       validate('json', ExtensionInput),
       async (c) =>
@@ -177,12 +188,10 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/applications',
       describe({
         summary: 'Start the caller’s institution’s application (one per institution and edition)',
+        operationId: 'startApplication',
         tags: ['applications'],
         responses: {
-          201: { description: 'Started' },
-          401: errorResponse('Not signed in'),
-          403: errorResponse('Institution members only'),
-          404: errorResponse('No such edition'),
+          201: { description: 'Started', schema: ApplicationHeader },
           409: errorResponse('Already applied (ALREADY_EXISTS), deadline passed, or category not accepted'),
           ...commonErrors,
         },
@@ -193,8 +202,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/applications',
       describe({
         summary: 'The edition’s applications: filter by status, category, voivodeship, name; paginated',
+        operationId: 'listEditionApplications',
         tags: ['applications'],
-        responses: { 200: { description: 'A page' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'A page', schema: ApplicationHeaderPage }, ...commonErrors },
       }),
       validate('query', ListQuery),
       async (c) => {
@@ -206,8 +216,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/application-counts',
       describe({
         summary: 'Applications per status (edition dashboard)',
+        operationId: 'countApplications',
         tags: ['applications'],
-        responses: { 200: { description: 'Counts' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'Counts', schema: ApplicationCounts }, ...commonErrors },
       }),
       async (c) => c.json(await countApplications(deps, c.req.param('editionId')), 200),
     )
@@ -215,8 +226,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/exports',
       describe({
         summary: 'Recent exports of the edition',
+        operationId: 'listExports',
         tags: ['exports'],
-        responses: { 200: { description: 'Exports' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'Exports', schema: itemsOf(Export) }, ...commonErrors },
       }),
       async (c) => c.json({ items: await listExports(deps, c.req.param('editionId')) }, 200),
     )
@@ -224,8 +236,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/exports',
       describe({
         summary: 'Queue an export (CSV, XLSX with answers; ZIP of attachments)',
+        operationId: 'requestExport',
         tags: ['exports'],
-        responses: { 202: { description: 'Queued' }, ...organizersOnly, ...commonErrors },
+        responses: { 202: { description: 'Queued', schema: Export }, ...commonErrors },
       }),
       validate('json', ExportInput),
       async (c) =>
@@ -235,8 +248,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/exports/:exportId',
       describe({
         summary: 'An export’s status',
+        operationId: 'getExport',
         tags: ['exports'],
-        responses: { 200: { description: 'Status' }, ...organizersOnly, ...commonErrors },
+        responses: { 200: { description: 'Status', schema: Export }, ...commonErrors },
       }),
       async (c) => c.json(await getExport(deps, c.req.param('editionId'), c.req.param('exportId')), 200),
     )
@@ -244,12 +258,9 @@ export const editionRoutes = (deps: AppDeps) =>
       '/api/editions/:editionId/exports/:exportId/file',
       describe({
         summary: 'Download a ready export',
+        operationId: 'downloadExport',
         tags: ['exports'],
-        responses: {
-          200: { description: 'The file', contentType: 'application/octet-stream' },
-          ...organizersOnly,
-          ...commonErrors,
-        },
+        responses: { 200: { description: 'The file', contentType: exportMediaTypes }, ...commonErrors },
       }),
       async (c) => {
         const file = await readExport(deps, c.req.param('editionId'), c.req.param('exportId'));

@@ -6,10 +6,12 @@ import { bidValues } from '../../chapter/chapter';
 import { declareConflict } from '../../chapter/declare-conflict';
 import { listBidding } from '../../chapter/list-bidding';
 import { placeBid } from '../../chapter/place-bid';
-import { text } from '../../institutions/institution';
+import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse } from '../schemas';
+import { MyAssignments, MyChapters } from '../responses/assignment';
+import { Bid as BidAnswer, BiddingPage, Conflict } from '../responses/chapter';
+import { commonErrors, errorResponse, Id } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { OffsetQuery } from './chapter';
 
@@ -20,16 +22,11 @@ const Bid = z.object({
   ),
 });
 const Declare = z.object({
-  applicationId: z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'id')),
-  reason: text(500),
+  applicationId: Id,
+  reason: longText(500),
 });
 
 const tags = ['expert'];
-const expertsOnly = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Experts only'),
-  404: errorResponse('Not on this edition’s chapter, or no such application'),
-};
 
 export const expertRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -37,8 +34,9 @@ export const expertRoutes = (deps: AppDeps) =>
       '/api/expert/editions',
       describe({
         summary: 'Editions whose chapter the caller sits on, with their load',
+        operationId: 'listMyChapters',
         tags,
-        responses: { 200: { description: 'Editions' }, ...expertsOnly, ...commonErrors },
+        responses: { 200: { description: 'Editions', schema: MyChapters }, ...commonErrors },
       }),
       async (c) => c.json(await myChapters(deps, callerOf(c, deps)), 200),
     )
@@ -46,8 +44,9 @@ export const expertRoutes = (deps: AppDeps) =>
       '/api/expert/editions/:editionId/assignments',
       describe({
         summary: 'The caller’s own assignments (never other experts)',
+        operationId: 'listMyAssignments',
         tags,
-        responses: { 200: { description: 'Assignments' }, ...expertsOnly, ...commonErrors },
+        responses: { 200: { description: 'Assignments', schema: MyAssignments }, ...commonErrors },
       }),
       async (c) => c.json(await myAssignments(deps, c.req.param('editionId'), callerOf(c, deps)), 200),
     )
@@ -55,8 +54,9 @@ export const expertRoutes = (deps: AppDeps) =>
       '/api/expert/editions/:editionId/bidding',
       describe({
         summary: 'Applications to bid on, with the caller’s bids, conflicts and the window',
+        operationId: 'listBidding',
         tags,
-        responses: { 200: { description: 'A page' }, ...expertsOnly, ...commonErrors },
+        responses: { 200: { description: 'A page', schema: BiddingPage }, ...commonErrors },
       }),
       validate('query', z.object(OffsetQuery)),
       async (c) => {
@@ -76,10 +76,11 @@ export const expertRoutes = (deps: AppDeps) =>
       '/api/expert/editions/:editionId/bids/:applicationId',
       describe({
         summary: 'Bid −2…+2 on an application (0 removes the bid) while bidding is open',
+        operationId: 'placeBid',
         tags,
         responses: {
-          200: { description: 'Saved' },
-          ...expertsOnly,
+          200: { description: 'Saved', schema: BidAnswer },
+
           409: errorResponse('Bidding not open (INVALID_STATE) or closed (DEADLINE_PASSED)'),
           ...commonErrors,
         },
@@ -102,8 +103,9 @@ export const expertRoutes = (deps: AppDeps) =>
       describe({
         summary:
           'Declare a conflict of interest with an application’s institution (an assigned pair is flagged for replacement)',
+        operationId: 'declareConflict',
         tags,
-        responses: { 201: { description: 'Declared' }, ...expertsOnly, ...commonErrors },
+        responses: { 201: { description: 'Declared', schema: Conflict }, ...commonErrors },
       }),
       validate('json', Declare),
       async (c) =>

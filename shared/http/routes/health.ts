@@ -2,24 +2,30 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { checkHealth } from '../../health/check-health';
 import type { AppDeps, AppEnv } from '../deps';
+import { component } from '../openapi/component-names';
 import { describe } from '../openapi/describe';
 import { commonErrors } from '../schemas';
 
-const HealthReport = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  checks: z.object({ table: z.enum(['reachable', 'unreachable']) }),
-  time: z.iso.datetime(),
-});
+const HealthReport = component(
+  'HealthReport',
+  z.object({
+    status: z.enum(['ok', 'unavailable']),
+    checks: z.object({ table: z.enum(['reachable', 'unreachable']) }),
+    reason: z.optional(z.string()),
+    time: z.iso.datetime(),
+  }),
+);
 
 export const healthRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>().get(
     '/api/health',
     describe({
       summary: 'Liveness and table reachability',
+      operationId: 'getHealth',
       tags: ['platform'],
       responses: {
         200: { description: 'The API runs and the table answers', schema: HealthReport },
-        503: { description: 'The table is not reachable', schema: HealthReport },
+        503: { description: 'The table is not reachable (with the reason, when known)', schema: HealthReport },
         500: commonErrors[500],
       },
     }),

@@ -8,10 +8,12 @@ import { listMembers } from '../../institutions/list-members';
 import { registerInstitution } from '../../institutions/register-institution';
 import { updateInstitution } from '../../institutions/update-institution';
 import type { AppDeps, AppEnv } from '../deps';
-import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
+import { Institution, Members } from '../responses/accounts';
+import { Accepted } from '../responses/common';
 import { commonErrors, errorResponse, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
+import { languages } from '../../language';
 
 const Registration = z.object({
   institution: NewInstitution,
@@ -25,42 +27,41 @@ const Registration = z.object({
 const ProfileEdit = z.extend(InstitutionProfile, { version: z.number().check(z.int()) });
 const Colleague = z.object({ email: emailAddress, displayName: text(200), language: z.optional(z.enum(languages)) });
 const tags = ['institutions'];
-const denied = {
-  401: errorResponse('Not signed in'),
-  403: errorResponse('Role may not'),
-  404: errorResponse('No such institution, or not yours'),
-};
 
 export const institutionRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .post(
       '/api/institutions',
       describe({
-        summary: 'Register an institution with its first member (one transaction); mails the confirmation link',
+        summary:
+          'Register an institution with its first member (one transaction); mails the confirmation link. The same 202 for an e-mail that already has an account (its owner is told by mail instead)',
+        operationId: 'registerInstitution',
         tags,
         responses: {
-          201: { description: 'Registered', schema: z.object({ userId: z.string(), institutionId: z.string() }) },
-          409: errorResponse('E-mail or NIP already registered (`fields` names which)'),
+          202: { description: 'Accepted: confirm by the e-mailed link', schema: Accepted },
+          409: errorResponse('NIP already registered (`fields` names institution.nip)'),
+          429: errorResponse('Too many registrations from this address: wait Retry-After seconds'),
           ...commonErrors,
         },
       }),
       validate('json', Registration),
       async (c) => {
         const { institution, account } = c.req.valid('json');
-        const result = await registerInstitution(
+        await registerInstitution(
           deps,
           { institution, account: { ...account, language: account.language ?? c.get('lang') } },
           callerOf(c, deps),
         );
-        return c.json(result, 201);
+        return c.json({ accepted: true as const }, 202);
       },
     )
     .get(
       '/api/institutions/:institutionId',
       describe({
         summary: 'The institution’s profile',
+        operationId: 'getInstitution',
         tags,
-        responses: { 200: { description: 'Profile' }, ...denied, ...commonErrors },
+        responses: { 200: { description: 'Profile', schema: Institution }, ...commonErrors },
       }),
       async (c) => c.json(await getInstitution(deps, c.req.param('institutionId')), 200),
     )
@@ -68,10 +69,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId',
       describe({
         summary: 'Edit the profile (optimistic locking: send the version you started from)',
+        operationId: 'updateInstitution',
         tags,
         responses: {
-          200: { description: 'Saved' },
-          ...denied,
+          200: { description: 'Saved', schema: Institution },
+
           409: errorResponse('Changed meanwhile; nothing was overwritten'),
           ...commonErrors,
         },
@@ -87,10 +89,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId/members',
       describe({
         summary: 'Members of the institution',
+        operationId: 'listMembers',
         tags,
         responses: {
-          200: { description: 'Members', schema: z.object({ items: z.array(PublicUserSchema) }) },
-          ...denied,
+          200: { description: 'Members', schema: Members },
+
           ...commonErrors,
         },
       }),
@@ -100,10 +103,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       '/api/institutions/:institutionId/members',
       describe({
         summary: 'Invite a colleague by e-mail',
+        operationId: 'inviteMember',
         tags,
         responses: {
           201: { description: 'Invited', schema: PublicUserSchema },
-          ...denied,
+
           409: errorResponse('E-mail already has an account'),
           ...commonErrors,
         },

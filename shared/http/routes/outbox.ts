@@ -17,6 +17,7 @@ export const outboxRoutes = (deps: AppDeps) =>
     '/api/dev/outbox',
     describe({
       summary: 'Local mode: the outbox of sent e-mails (404 in the cloud)',
+      operationId: 'listOutbox',
       tags: ['platform'],
       responses: {
         200: { description: 'Sent e-mails', schema: z.object({ items: z.array(sentMailSchema) }) },

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import type { AppDeps, AppEnv } from '../deps';
-import { LANGUAGE_COOKIE, languages } from '../language';
+import { LANGUAGE_COOKIE } from '../language';
 import { describe, validate } from '../openapi/describe';
 import { commonErrors } from '../schemas';
+import { languages } from '../../language';
 
 export const LanguagePreference = z.object({ language: z.enum(languages) });
 
@@ -15,6 +16,7 @@ export const preferenceRoutes = (deps: AppDeps) =>
     '/api/preferences/language',
     describe({
       summary: 'Choose the language of server messages (sets the `lang` cookie)',
+      operationId: 'setLanguagePreference',
       tags: ['platform'],
       responses: { 200: { description: 'Language stored in a cookie', schema: LanguagePreference }, ...commonErrors },
     }),

@@ -8,10 +8,11 @@ import { auditSubjectTypes } from '../../audit/audit';
 import { listAudit } from '../../audit/list-audit';
 import { emailAddress, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
-import { languages } from '../language';
 import { describe, validate } from '../openapi/describe';
-import { commonErrors, errorResponse, PageQuery, PublicUserSchema } from '../schemas';
+import { AuditPage, UserPage } from '../responses/accounts';
+import { commonErrors, errorResponse, Id, PageQuery, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
+import { languages } from '../../language';
 
 const UsersQuery = z.object({ role: z.enum(roles), ...PageQuery });
 const NewExpert = z.object({
@@ -27,12 +28,10 @@ const AuditQuery = z.object({
     z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'day')),
   ),
   subjectType: z.optional(z.enum(auditSubjectTypes)),
-  subjectId: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  subjectId: z.optional(Id),
   ...PageQuery,
 });
 const tags = ['organizer'];
-const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Organizers only') };
-const Page = z.object({ items: z.array(PublicUserSchema), cursor: z.nullable(z.string()) });
 
 export const userRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -40,8 +39,9 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/users',
       describe({
         summary: 'Accounts of one role, by e-mail, paginated',
+        operationId: 'listUsers',
         tags,
-        responses: { 200: { description: 'A page', schema: Page }, ...denied, ...commonErrors },
+        responses: { 200: { description: 'A page', schema: UserPage }, ...commonErrors },
       }),
       validate('query', UsersQuery),
       async (c) => {
@@ -53,10 +53,11 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/experts',
       describe({
         summary: 'Invite a chapter expert (mails the invitation link)',
+        operationId: 'inviteExpert',
         tags,
         responses: {
           201: { description: 'Invited', schema: PublicUserSchema },
-          ...denied,
+
           409: errorResponse('E-mail already has an account'),
           ...commonErrors,
         },
@@ -74,11 +75,11 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/users/:userId/deactivate',
       describe({
         summary: 'Deactivate an account; its sessions end at once',
+        operationId: 'deactivateUser',
         tags,
         responses: {
           200: { description: 'Deactivated', schema: PublicUserSchema },
-          ...denied,
-          404: errorResponse('No such account'),
+
           ...commonErrors,
         },
       }),
@@ -88,11 +89,11 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/users/:userId/reactivate',
       describe({
         summary: 'Reactivate an account',
+        operationId: 'reactivateUser',
         tags,
         responses: {
           200: { description: 'Reactivated', schema: PublicUserSchema },
-          ...denied,
-          404: errorResponse('No such account'),
+
           ...commonErrors,
         },
       }),
@@ -103,8 +104,9 @@ export const userRoutes = (deps: AppDeps) =>
       describe({
         summary:
           'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), newest first, paginated',
+        operationId: 'listAudit',
         tags,
-        responses: { 200: { description: 'A page of entries' }, ...denied, ...commonErrors },
+        responses: { 200: { description: 'A page of entries', schema: AuditPage }, ...commonErrors },
       }),
       validate('query', AuditQuery),
       async (c) => c.json(await listAudit(deps, c.req.valid('query')), 200),

@@ -116,19 +116,21 @@ function setAttachments(
 }
 
 /**
- * The three steps of an upload: ask for a ticket, PUT the bytes to it (same origin locally, a
- * presigned S3 address in the cloud, which needs no cookie), and complete, where the server checks
- * the content.
+ * The three steps of an upload: ask for a ticket naming the file's SHA-256, PUT the bytes to it
+ * (same origin locally, a presigned S3 address in the cloud, which needs no cookie), and complete,
+ * where the server checks the content.
  */
 export function useUploadAttachment(applicationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ questionId, file }: { questionId: string; file: File }) => {
       const param = { applicationId };
+      // The upload link accepts exactly these bytes: the server binds their SHA-256 to it.
+      const sha256 = await sha256Hex(file);
       const ticket = await read(
         api.api.applications[':applicationId'].attachments.$post({
           param,
-          json: { questionId, fileName: file.name, size: file.size },
+          json: { questionId, fileName: file.name, size: file.size, sha256 },
         }),
       );
       const failed = () => i18n.t('application.files.uploadFailed', { name: file.name });
@@ -172,4 +174,9 @@ export function useRemoveAttachment(applicationId: string) {
     onSuccess: (_, attachmentId) =>
       setAttachments(queryClient, applicationId, (list) => list.filter((a) => a.attachmentId !== attachmentId)),
   });
+}
+
+async function sha256Hex(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

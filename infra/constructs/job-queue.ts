@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
-export interface CertificateQueueProps {
+export interface JobQueueProps {
   /** The consumer's timeout; the visibility timeout is six times it (AWS guidance for Lambda consumers). */
   readonly consumerTimeout: Duration;
 }
@@ -11,11 +11,11 @@ export interface CertificateQueueProps {
 export const maxReceiveCount = 3;
 
 /** Certificate jobs, with a dead-letter queue that keeps failed jobs for two weeks of investigation. */
-export class CertificateQueue extends Construct {
+export class JobQueue extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetters: sqs.Queue;
 
-  constructor(scope: Construct, id: string, props: CertificateQueueProps) {
+  constructor(scope: Construct, id: string, props: JobQueueProps) {
     super(scope, id);
     this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,

@@ -1,6 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomBytes } from 'node:crypto';
 import { processJob } from '../shared/jobs/process-job';
 import { readConfig } from '../shared/config';
@@ -8,6 +9,7 @@ import { s3BlobStore } from '../shared/platform/blob-store-s3';
 import { systemClock } from '../shared/platform/clock';
 import { lazy } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
+import { sesMailer } from '../shared/platform/mailer-ses';
 import { KeyRing, staticSecret } from '../shared/platform/secrets';
 import { CursorCodec } from '../shared/store/cursor';
 import { Store } from '../shared/store/store';
@@ -29,8 +31,15 @@ const deps = lazy(() => {
   };
 });
 
+const mail = lazy(() =>
+  sesMailer(
+    lazy(() => new SESv2Client({ region })),
+    config.mailFrom,
+  ),
+);
+
 /**
- * SQS → background jobs (certificates, exports). Each message is handled on its own; a failed or
+ * SQS → background jobs (exports, certificates, mail). Each message is handled on its own; a failed or
  * malformed one is reported in `batchItemFailures`, so SQS retries only that one and, after
  * maxReceiveCount, moves it to the DLQ.
  */
@@ -38,7 +47,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      await processJob({ logger, exports: deps }, record.body);
+      await processJob({ logger, exports: deps, mail }, record.body);
     } catch (error) {
       logger.error('job failed', {
         messageId: record.messageId,

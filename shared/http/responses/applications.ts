@@ -1,0 +1,126 @@
+import * as z from 'zod/mini';
+import { applicationStatuses } from '../../applications/application';
+import { contentTypeOf } from '../../applications/file-type';
+import { fileKinds } from '../../editions/questionnaire';
+import { headcountBrackets, institutionTypes, voivodeships } from '../../institutions/institution';
+import { component } from '../openapi/component-names';
+import { itemsOf, Message, page } from './common';
+import { QuestionnaireSchema } from './editions';
+
+export const ApplicationStatus = component('ApplicationStatus', z.enum(applicationStatuses));
+
+/** The application's header (applications/application.ts `ApplicationHeader`). */
+export const ApplicationHeader = component(
+  'ApplicationHeader',
+  z.object({
+    applicationId: z.string(),
+    editionId: z.string(),
+    institutionId: z.string(),
+    /** A snapshot of the institution when the application was started. */
+    institution: z.object({
+      name: z.string(),
+      nip: z.string(),
+      type: z.enum(institutionTypes),
+      voivodeship: z.enum(voivodeships),
+      headcount: z.enum(headcountBrackets),
+    }),
+    status: ApplicationStatus,
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.optional(z.string()),
+    submittedBy: z.optional(z.string()),
+    correction: z.optional(z.object({ message: z.string(), deadline: z.string(), returnedAt: z.string() })),
+    rejection: z.optional(z.object({ reason: z.string(), rejectedAt: z.string() })),
+    version: z.number(),
+  }),
+);
+export const ApplicationHeaderPage = component('ApplicationHeaderPage', page(ApplicationHeader));
+export const ApplicationHeaders = itemsOf(ApplicationHeader);
+
+/** Answers by question id: text, number, choice value(s), yes/no or a YYYY-MM-DD day. */
+export const Answers = component(
+  'Answers',
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+);
+
+export const SectionAnswers = component(
+  'SectionAnswers',
+  z.object({
+    sectionId: z.string(),
+    answers: Answers,
+    version: z.number(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  }),
+);
+
+export const Attachment = component(
+  'Attachment',
+  z.object({
+    attachmentId: z.string(),
+    questionId: z.string(),
+    fileName: z.string(),
+    size: z.number(),
+    contentType: z.string(),
+    /** What the content turned out to be (set when complete). */
+    kind: z.optional(z.enum(fileKinds)),
+    status: z.enum(['pending', 'ready']),
+    sha256: z.optional(z.string()),
+    createdAt: z.string(),
+  }),
+);
+
+/** The media types an attachment is served with (applications/file-type.ts). */
+export const attachmentMediaTypes = fileKinds.map((kind) => contentTypeOf[kind]);
+
+export const SectionProgress = component(
+  'SectionProgress',
+  z.object({
+    sectionId: z.string(),
+    answered: z.number(),
+    questions: z.number(),
+    requiredAnswered: z.number(),
+    required: z.number(),
+    complete: z.boolean(),
+  }),
+);
+
+/** Everything the form (or the organizer's detail page) needs (applications/get-application.ts). */
+export const ApplicationView = component(
+  'ApplicationView',
+  z.object({
+    application: ApplicationHeader,
+    edition: z.object({
+      editionId: z.string(),
+      name: z.string(),
+      number: z.string(),
+      state: z.string(),
+      applicationsClose: z.string(),
+    }),
+    questionnaire: QuestionnaireSchema,
+    /** Section id → its answers and version (0 for a section never saved). */
+    sections: z.record(
+      z.string(),
+      z.object({ answers: Answers, version: z.number(), updatedAt: z.optional(z.string()) }),
+    ),
+    attachments: z.array(Attachment),
+    progress: z.array(SectionProgress),
+    /** Whether the institution may change or submit now, and until when (server clock). */
+    window: z.object({ open: z.boolean(), closesAt: z.optional(z.string()), reason: z.optional(Message) }),
+  }),
+);
+
+/** A started attachment and where to PUT its bytes. */
+export const UploadTicket = component(
+  'UploadTicket',
+  z.object({
+    attachment: Attachment,
+    upload: z.object({
+      url: z.string(),
+      method: z.literal('PUT'),
+      headers: z.record(z.string(), z.string()),
+      expiresAt: z.string(),
+    }),
+  }),
+);

@@ -1,0 +1,100 @@
+import * as z from 'zod/mini';
+import { applicationStatuses } from '../../applications/application';
+import { EditionSettings, editionStates, FeeTable, Timeline } from '../../editions/edition';
+import { Questionnaire } from '../../editions/questionnaire';
+import { Rubric } from '../../editions/rubric';
+import { exportFormats } from '../../exports/export-job';
+import { institutionTypes } from '../../institutions/institution';
+import { component } from '../openapi/component-names';
+import { page } from './common';
+
+component('Timeline', Timeline);
+component('FeeTable', FeeTable);
+component('Rubric', Rubric);
+component('EditionSettings', EditionSettings);
+/** The questionnaire definition (also part of an application's view). */
+export const QuestionnaireSchema = component('Questionnaire', Questionnaire);
+
+export const EditionState = component('EditionState', z.enum(editionStates));
+
+/** An edition as stored: its settings, rubric and questionnaire (editions/edition.ts `Edition`). */
+export const Edition = component(
+  'Edition',
+  z.extend(EditionSettings, {
+    editionId: z.string(),
+    state: EditionState,
+    rubric: Rubric,
+    questionnaire: Questionnaire,
+    /** Set when cloned: the source edition. */
+    clonedFrom: z.optional(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  }),
+);
+
+/** One edition with the rubric's derived maximum total. */
+export const EditionView = component('EditionView', z.extend(Edition, { maxTotal: z.number() }));
+
+export const EditionSummary = component(
+  'EditionSummary',
+  z.object({
+    editionId: z.string(),
+    name: z.string(),
+    number: z.string(),
+    year: z.number(),
+    state: EditionState,
+    timeline: Timeline,
+    categories: z.array(z.enum(institutionTypes)),
+    maxTotal: z.number(),
+  }),
+);
+export const EditionPage = component('EditionPage', page(EditionSummary));
+
+/** A deadline extension granted to one institution. */
+export const Extension = component(
+  'Extension',
+  z.object({
+    editionId: z.string(),
+    institutionId: z.string(),
+    until: z.string(),
+    reason: z.string(),
+    grantedBy: z.string(),
+    grantedAt: z.string(),
+  }),
+);
+
+/** Applications per status (every status, 0 when none). */
+export const ApplicationCounts = component(
+  'ApplicationCounts',
+  z.object(
+    Object.fromEntries(applicationStatuses.map((status) => [status, z.number()])) as Record<
+      (typeof applicationStatuses)[number],
+      z.ZodMiniNumber
+    >,
+  ),
+);
+
+export const Export = component(
+  'Export',
+  z.object({
+    exportId: z.string(),
+    editionId: z.string(),
+    format: z.enum(exportFormats),
+    status: z.enum(['queued', 'ready', 'failed']),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    finishedAt: z.optional(z.string()),
+    fileName: z.optional(z.string()),
+    size: z.optional(z.number()),
+    rows: z.optional(z.number()),
+    error: z.optional(z.string()),
+  }),
+);
+
+/** The media types of a ready export, by format (exports/build-export.ts). */
+export const exportMediaTypes = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/zip',
+] as const;

@@ -1,0 +1,8 @@
+import * as z from 'zod/mini';
+import { certificateJobSchema } from '../certificates/certificate-job';
+import { exportJobSchema } from '../exports/export-job';
+import { mailJobSchema } from './mail-job';
+
+/** Every background job the worker knows; the `type` says which handler runs it. */
+export const jobSchema = z.discriminatedUnion('type', [exportJobSchema, certificateJobSchema, mailJobSchema]);
+export type Job = z.infer<typeof jobSchema>;

@@ -1,0 +1,80 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it, vi } from 'vitest';
+import { handler } from '../../functions/jobs-worker';
+import { parseCertificateJob } from '../../shared/certificates/process-certificate-job';
+import { sqsEvent } from './events';
+
+const validJob = {
+  type: 'certificate.issue',
+  editionId: 'E2026',
+  applicationId: 'A0001',
+  requestedAt: '2026-06-01T10:00:00.000Z',
+  requestedBy: 'organizer-1',
+};
+
+describe('jobs worker: certificate jobs', () => {
+  it('acknowledges valid jobs (no batch item failures)', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const out = await handler(
+      sqsEvent([JSON.stringify(validJob), JSON.stringify({ ...validJob, applicationId: 'A0002' })]),
+    );
+    expect(out.batchItemFailures).toEqual([]);
+    vi.restoreAllMocks();
+  });
+
+  it('reports exactly the malformed messages, so SQS redrives only those to the DLQ', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const out = await handler(
+      sqsEvent([
+        JSON.stringify(validJob),
+        'not json',
+        JSON.stringify({ ...validJob, editionId: '' }),
+        JSON.stringify({ type: 'other' }),
+      ]),
+    );
+    expect(out.batchItemFailures).toEqual([
+      { itemIdentifier: 'msg-1' },
+      { itemIdentifier: 'msg-2' },
+      { itemIdentifier: 'msg-3' },
+    ]);
+    vi.restoreAllMocks();
+  });
+
+  it('names what is wrong with a malformed job', () => {
+    expect(() => parseCertificateJob(JSON.stringify({ ...validJob, requestedAt: 'yesterday' }))).toThrow('requestedAt');
+    expect(() => parseCertificateJob('{')).toThrow('not JSON');
+  });
+});
+
+describe('jobs worker: mail jobs', () => {
+  const ses = mockClient(SESv2Client);
+  const mailJob = (to: string) =>
+    JSON.stringify({ type: 'mail.send', message: { to, subject: 'Nowe zgłoszenia do oceny', text: 'Dzień dobry' } });
+
+  it('sends each mail job through SES from the configured sender; a failed send is retried alone', async () => {
+    vi.stubEnv('MAIL_FROM', 'konkurs@example.org');
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    ses.reset();
+    ses
+      .on(SendEmailCommand, { Destination: { ToAddresses: ['anna@example.org'] } })
+      .resolves({ MessageId: 'm-1' })
+      .on(SendEmailCommand, { Destination: { ToAddresses: ['jan@example.org'] } })
+      .rejects(Object.assign(new Error('Message rejected'), { name: 'MessageRejected', $metadata: {} }));
+    const out = await handler(sqsEvent([mailJob('anna@example.org'), mailJob('jan@example.org')]));
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'msg-1' }]);
+    const sent = ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.FromEmailAddress).toBe('konkurs@example.org');
+    expect(sent[0]?.Content?.Simple?.Subject?.Data).toBe('Nowe zgłoszenia do oceny');
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('refuses a mail job without a recipient as malformed (dead-lettered after the retries)', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const out = await handler(sqsEvent([JSON.stringify({ type: 'mail.send', message: { subject: 'x', text: 'y' } })]));
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'msg-0' }]);
+    vi.restoreAllMocks();
+  });
+});
