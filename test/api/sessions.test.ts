@@ -84,7 +84,8 @@ describe('login', () => {
     const { user, password } = await seedUser(deps, { role: 'expert' });
     expect((await login(user.email, password, address)).status).toBe(429);
     expect((await login(user.email, password, uniqueAddress())).status).toBe(200);
-  });
+    // 30+ scrypt checks (N=2^15): seconds each on a busy 2-core machine; the work, not a wait.
+  }, 180_000);
 });
 
 describe('sessions', () => {
