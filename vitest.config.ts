@@ -34,6 +34,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          include: ['test/web/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          environmentOptions: { happyDOM: { url: 'http://localhost:3000/' } },
+          setupFiles: ['test/web/setup.ts'],
+          // Components driven through a DOM with user events: generous bounds for a loaded machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
           name: 'smoke',
           include: ['test/smoke/**/*.test.ts'],
           environment: 'node',

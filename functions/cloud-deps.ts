@@ -67,7 +67,7 @@ export function cloudDeps(config: Config): AppDeps {
     uploads: s3UploadTarget(s3, config.documentsBucket, systemClock),
     settings,
     keyRing,
-    principals: sessionPrincipals({ store, clock: systemClock, ids, keyRing, settings }),
+    principals: sessionPrincipals({ store, clock: systemClock, keyRing, settings }),
     clientAddress: cloudClientAddress,
   };
 }

@@ -1,4 +1,5 @@
-import { newAccountItems, newUser, type User } from '../../shared/accounts/user';
+import { newUser, type User } from '../../shared/accounts/user';
+import { newAccountItems } from '../../shared/accounts/user-store';
 import type { ChapterMember, Workplace } from '../../shared/chapter/chapter';
 import { defaultAssignmentSettings } from '../../shared/chapter/chapter';
 import { assignmentSettingsItem, memberItem } from '../../shared/chapter/chapter-store';

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ApplicationHeader, Attachment, SectionAnswers } from '../../shared/applications/application';
 import { applicationMarkerItem, headerItem } from '../../shared/applications/application-store';
 import { attachmentItem } from '../../shared/applications/attachment-store';
+import { newInstitutionItems } from '../../shared/institutions/institution-store';
 import { attachmentBlobKey } from '../../shared/applications/attachments';
 import { sectionItem } from '../../shared/applications/section-store';
 import { newEdition } from '../../shared/editions/edition';
@@ -171,8 +173,7 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
         : []),
     ];
     items.push(
-      { Put: { TableName: '', Item: { ...keys.institution(institutionId), entity: 'institution', ...institution } } },
-      { Put: { TableName: '', Item: { ...keys.unique('nip', o.nip), institutionId } } },
+      ...newInstitutionItems(institution),
       tx.put(applicationMarkerItem(header)),
       tx.put(headerItem(header)),
       ...sections.map((s) => tx.put(sectionItem(applicationId, s))),
@@ -187,6 +188,8 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
         contentType: 'application/pdf',
         kind: 'pdf',
         status: 'ready',
+        // Downloads serve only bytes matching the recorded hash, so the seed records it like an upload would.
+        sha256: createHash('sha256').update(body).digest('hex'),
         createdAt: at,
       };
       await deps.blobs.documents.put(

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Role } from '../../shared/access/principal';
 import { hashPassword } from '../../shared/accounts/password-hash';
-import { emailMarker, newAccountItems, newUser, type User } from '../../shared/accounts/user';
+import { newUser, type User } from '../../shared/accounts/user';
+import { emailMarker, newAccountItems } from '../../shared/accounts/user-store';
 import type { Institution } from '../../shared/institutions/institution';
-import { keys } from '../../shared/store/keys';
+import { newInstitutionItems } from '../../shared/institutions/institution-store';
+import type { TransactItem } from '../../shared/store/store';
 import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
 import type { Deps } from '../../shared/deps';
@@ -64,7 +66,7 @@ export async function seedDemo(
     version: 1,
   };
   const seeded: DemoAccount[] = [];
-  const items = [];
+  const items: TransactItem[] = [];
   let demoExpert: User | undefined;
   for (const account of accounts) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
@@ -82,34 +84,11 @@ export async function seedDemo(
       emailVerified: true,
       passwordHash: await hashPassword(password),
     });
-    items.push(...newAccountItems(user));
+    items.push(...newAccountItems(user)); // the institution member's items include the membership
     if (account.role === 'expert') demoExpert = user;
-    if (account.role === 'institution') {
-      items.push({
-        Put: {
-          TableName: '',
-          Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now },
-        },
-      });
-    }
     seeded.push({ role: account.role, email: account.email, password });
   }
-  items.push(
-    {
-      Put: {
-        TableName: '',
-        Item: { ...keys.institution(institutionId), entity: 'institution', ...institution },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        TableName: '',
-        Item: { ...keys.unique('nip', institution.nip), institutionId },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  );
+  items.push(...newInstitutionItems(institution));
   await deps.store.transact(items);
   const editionId = await seedDemoEdition(deps);
   if (demoExpert) await seedDemoChapter(deps, editionId, demoExpert);

@@ -89,7 +89,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     uploads: signedUploadTarget(keyRing, clock),
     settings,
     keyRing,
-    principals: sessionPrincipals({ store, clock, ids, keyRing, settings }),
+    principals: sessionPrincipals({ store, clock, keyRing, settings }),
     databaseOutage: options.databaseOutage,
     clientAddress: (c) => {
       try {

@@ -1,25 +1,23 @@
 import type { Role } from '../access/principal';
-import { auditPut, type NewAuditEntry } from '../audit/audit';
-import { AppError } from '../errors';
-import type { TransactItem } from '../store/store';
-import { failedConditions } from '../store/translate-error';
+import type { NewAuditEntry } from '../audit/audit';
+import type { Deps } from '../deps';
+import type { Language } from '../language';
 import { accountLink, accountMail } from './account-mail';
 import { newToken } from './tokens';
-import { newAccountItems, newUser, publicUser, type ExpertProfile, type PublicUser } from './user';
-import { emailTaken } from './user-store';
-import type { Language } from '../language';
-import type { Deps } from '../deps';
+import { type ExpertProfile, newUser, type PublicUser, publicUser } from './user';
+import { saveInvitedAccount } from './user-store';
+
+export type InviteAccountDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
 
 export interface Invitation {
   email: string;
   displayName: string;
   language: Language;
   role: Role;
+  /** For a colleague: the institution the account joins (its membership is written with it). */
   institution?: { institutionId: string; name: string };
   expert?: ExpertProfile;
   invitedBy?: string;
-  /** Extra items for the same transaction, given the new account's id (a membership). */
-  extraItems?: (userId: string) => TransactItem[];
   audit: Omit<NewAuditEntry, 'subject' | 'after'>;
 }
 
@@ -29,7 +27,7 @@ export interface Invitation {
  * expert" and the create-organizer command. Returns the link too (the command prints it).
  */
 export async function inviteAccount(
-  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>,
+  deps: InviteAccountDeps,
   invitation: Invitation,
 ): Promise<{ user: PublicUser; link: string }> {
   const user = newUser(deps, {
@@ -42,23 +40,12 @@ export async function inviteAccount(
     status: 'invited',
     emailVerified: false,
   });
-  const { token, put } = newToken(deps.clock, 'invitation', user.userId);
-  try {
-    await deps.store.transact([
-      ...newAccountItems(user),
-      put,
-      auditPut(deps, {
-        ...invitation.audit,
-        subject: { type: 'user', id: user.userId, label: user.email },
-        after: { email: user.email, roles: user.roles, displayName: user.displayName },
-      }),
-      ...(invitation.extraItems?.(user.userId) ?? []),
-    ]);
-  } catch (error) {
-    if (failedConditions(error).includes(1))
-      throw new AppError('ALREADY_EXISTS', 'E-mail taken', { fields: { email: emailTaken }, cause: error });
-    throw error;
-  }
+  const { token, stored } = newToken(deps.clock, 'invitation', user.userId);
+  await saveInvitedAccount(deps, user, stored, {
+    ...invitation.audit,
+    subject: { type: 'user', id: user.userId, label: user.email },
+    after: { email: user.email, roles: user.roles, displayName: user.displayName },
+  });
   const link = accountLink(deps.settings.publicOrigin, 'accept-invitation', token);
   await deps.mail.send(
     accountMail(user, {

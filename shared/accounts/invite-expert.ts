@@ -1,24 +1,27 @@
-import { signedIn, type Caller } from '../access/caller';
-import { inviteAccount } from './invite-account';
-import type { ExpertProfile, PublicUser } from './user';
-import { auditActor } from './user-store';
+import type { Caller } from '../access/caller';
 import type { Language } from '../language';
-import type { Deps } from '../deps';
+import { type InviteAccountDeps, inviteAccount } from './invite-account';
+import type { ExpertProfile, PublicUser } from './user';
+import { callerIdentity } from './user-store';
+
+export type InviteExpertDeps = InviteAccountDeps;
+
+export interface InviteExpertInput extends ExpertProfile {
+  caller: Caller;
+  email: string;
+  displayName: string;
+  language: Language;
+}
 
 /** An organizer invites a chapter expert; the expert sets a password through the link. Audited. */
-export async function inviteExpert(
-  deps: Deps,
-  input: { email: string; displayName: string; language: Language } & ExpertProfile,
-  caller: Caller,
-): Promise<PublicUser> {
-  const me = signedIn(caller);
-  const { actor, user: organizer } = await auditActor(deps.store, me.userId);
-  const { affiliation, voivodeship, expertise, ...person } = input;
+export async function inviteExpert(deps: InviteExpertDeps, input: InviteExpertInput): Promise<PublicUser> {
+  const { caller, affiliation, voivodeship, expertise, ...person } = input;
+  const { actor, displayName: organizer } = await callerIdentity(deps.store, caller);
   const { user } = await inviteAccount(deps, {
     ...person,
     role: 'expert',
     expert: { affiliation, voivodeship, expertise },
-    invitedBy: organizer.displayName,
+    invitedBy: organizer,
     audit: { action: 'expert.invited', actor, ip: caller.ip },
   });
   return user;

@@ -1,18 +1,27 @@
 import type { Caller } from '../access/caller';
-import { recordAudit } from '../audit/audit';
-import { AppError } from '../errors';
+import { recordAudit } from '../audit/audit-store';
+import type { Deps } from '../deps';
+import { AppError, isAppError } from '../errors';
 import { recordFailure, recordSuccess, reserveAttempts, type Subject } from '../limits/attempts';
-import { keys } from '../store/keys';
 import { DEVICE_TOKEN_TTL_SECONDS, deviceAccount, signDeviceToken, verifyDeviceToken } from './device-token';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash';
-import { startSession } from './sessions';
+import { startSession } from './start-session';
 import { emailKey, type PublicUser, publicUser } from './user';
-import { findUserByEmail } from './user-store';
-import type { Deps } from '../deps';
+import { findUserByEmail, upgradePasswordHash } from './user-store';
 
 let dummyHash: Promise<string> | undefined;
 /** Unknown e-mails are checked against this, so they take as long as known ones. */
 const dummy = () => (dummyHash ??= hashPassword('not-a-password-of-anyone'));
+
+export type LoginDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'keyRing'>;
+
+export interface LoginInput {
+  caller: Caller;
+  email: string;
+  password: string;
+  /** The browser's known-device tokens (its device cookie), newest first. */
+  deviceTokens?: string[];
+}
 
 export interface LoginResult {
   user: PublicUser;
@@ -30,11 +39,8 @@ export interface LoginResult {
  * unknown e-mail, wrong password, invited or deactivated account — answers the same 401 after the
  * same work; waiting is a 429 with Retry-After, also the same for known and unknown e-mails.
  */
-export async function login(
-  deps: Deps,
-  input: { email: string; password: string; deviceTokens?: string[] },
-  caller: Caller,
-): Promise<LoginResult> {
+export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginResult> {
+  const { caller } = input;
   const account = deviceAccount(emailKey(input.email));
   const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
   const deviceKey = await deps.keyRing.key('device');
@@ -48,7 +54,7 @@ export async function login(
         { limit: 'loginAddress', subject: caller.ip },
       ];
   const reservation = await reserveAttempts(deps, subjects).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+    if (isAppError(error, 'RATE_LIMITED')) {
       throw new AppError('RATE_LIMITED', 'Login delayed', {
         retryAfterSeconds: error.retryAfterSeconds,
         params: error.params,
@@ -80,19 +86,9 @@ export async function login(
   if (!user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED', 'E-mail not verified');
 
   if (needsRehash(user.passwordHash)) {
-    const passwordHash = await hashPassword(input.password);
-    // Only if the account did not change meanwhile; a lost race just leaves the upgrade to the next login.
-    await deps.store
-      .update(
-        keys.user(user.userId),
-        { expression: 'SET passwordHash = :hash', values: { ':hash': passwordHash } },
-        { expression: 'version = :v', values: { ':v': user.version } },
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
-      });
+    await upgradePasswordHash(deps.store, user, await hashPassword(input.password));
   }
-  const session = await startSession(deps, user, caller);
+  const session = await startSession(deps, { userId: user.userId, ip: caller.ip, userAgent: caller.userAgent });
   const deviceToken = signDeviceToken(deviceKey, {
     deviceId: known?.deviceId ?? deps.ids.newId(),
     account,

@@ -1,10 +1,18 @@
 import type { Caller } from '../access/caller';
+import type { Deps } from '../deps';
 import { reserveAttempts } from '../limits/attempts';
 import { accountLink, accountMail } from './account-mail';
+import { saveToken } from './token-store';
 import { newToken } from './tokens';
 import { emailKey } from './user';
 import { findUserByEmail } from './user-store';
-import type { Deps } from '../deps';
+
+export type RequestPasswordResetDeps = Pick<Deps, 'store' | 'clock' | 'mail' | 'settings'>;
+
+export interface RequestPasswordResetInput {
+  caller: Caller;
+  email: string;
+}
 
 /**
  * Mails a single-use reset link to an active account. The answer never says whether the address
@@ -13,18 +21,17 @@ import type { Deps } from '../deps';
  * that it is a 429, for known and unknown addresses alike.
  */
 export async function requestPasswordReset(
-  deps: Pick<Deps, 'store' | 'clock' | 'mail' | 'settings'>,
-  input: { email: string },
-  caller: Caller,
+  deps: RequestPasswordResetDeps,
+  input: RequestPasswordResetInput,
 ): Promise<void> {
   await reserveAttempts(deps, [
     { limit: 'accountMail', subject: emailKey(input.email) },
-    { limit: 'accountMailAddress', subject: caller.ip },
+    { limit: 'accountMailAddress', subject: input.caller.ip },
   ]);
   const user = await findUserByEmail(deps.store, input.email);
   if (user?.status !== 'active') return;
-  const { token, put } = newToken(deps.clock, 'resetPassword', user.userId);
-  await deps.store.transact([put]);
+  const { token, stored } = newToken(deps.clock, 'resetPassword', user.userId);
+  await saveToken(deps.store, stored);
   await deps.mail.send(
     accountMail(user, {
       kind: 'resetPassword',

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * The session cookie's value: `<userId>.<sessionId>.<expires epoch s>.<HMAC-SHA256>`, keyed with the
  * `session` purpose key (derived from the root secret). The signature makes a forged or altered
  * token fail before any database read; the expiry bounds a stolen token even if the stored session
- * were never deleted. Revocation is the stored session (shared/accounts/sessions.ts).
+ * were never deleted. Revocation is the stored session (shared/accounts/session.ts).
  */
 export interface SessionClaims {
   userId: string;

@@ -1,34 +1,38 @@
-import type { Role } from '../access/principal';
-import type { Voivodeship } from '../institutions/institution';
-import { keys } from '../store/keys';
-import type { Language } from '../language';
+import * as z from 'zod/mini';
+import { roles } from '../access/principal';
+import { voivodeships } from '../institutions/institution';
+import { languages } from '../language';
 
 /** invited: has no password yet (set through the invitation link); deactivated: may not sign in. */
-export type AccountStatus = 'invited' | 'active' | 'deactivated';
+export const accountStatuses = ['invited', 'active', 'deactivated'] as const;
+export type AccountStatus = (typeof accountStatuses)[number];
 
-export interface ExpertProfile {
-  affiliation: string;
-  voivodeship: Voivodeship;
-  expertise: string[];
-}
+export const ExpertProfile = z.object({
+  affiliation: z.string(),
+  voivodeship: z.enum(voivodeships),
+  expertise: z.array(z.string()),
+});
+export type ExpertProfile = z.infer<typeof ExpertProfile>;
 
-export interface User {
-  userId: string;
+/** An account as stored (user-store.ts reads items back through this schema). */
+export const User = z.object({
+  userId: z.string(),
   /** As the person typed it; `emailKey` is the lower-cased form that must be unique. */
-  email: string;
-  emailKey: string;
-  displayName: string;
-  language: Language;
-  roles: Role[];
-  institutionId?: string;
-  expert?: ExpertProfile;
-  status: AccountStatus;
-  emailVerified: boolean;
-  passwordHash?: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+  email: z.string(),
+  emailKey: z.string(),
+  displayName: z.string(),
+  language: z.enum(languages),
+  roles: z.array(z.enum(roles)),
+  institutionId: z.optional(z.string()),
+  expert: z.optional(ExpertProfile),
+  status: z.enum(accountStatuses),
+  emailVerified: z.boolean(),
+  passwordHash: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type User = z.infer<typeof User>;
 
 /** What any API answer may show of an account: never the password hash or the storage keys. */
 export type PublicUser = Omit<User, 'passwordHash' | 'emailKey'>;
@@ -75,34 +79,13 @@ export function newUser(
   };
 }
 
-/** The user's item: profile + gsi1 entry of the organizer's user list (by primary role, then e-mail). */
-export function userItem(user: User) {
-  return {
-    ...keys.user(user.userId),
-    entity: 'user',
-    ...user,
-    gsi1pk: keys.usersByRole(user.roles[0] ?? 'none'),
-    gsi1sk: `${user.emailKey}#${user.userId}`,
-  };
-}
+export const emailTaken = {
+  pl: 'Konto z tym adresem e-mail już istnieje.',
+  en: 'An account with this e-mail address already exists.',
+};
 
-export const emailMarker = (email: string) => keys.unique('email', emailKey(email));
-
-/** The Put items that create an account with its unique e-mail marker, both guarded. */
-export function newAccountItems(user: User) {
-  return [
-    { Put: { TableName: '', Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Put: {
-        TableName: '',
-        Item: { ...emailMarker(user.email), userId: user.userId },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  ];
-}
-
-export function toUser(item: Record<string, unknown>): User {
-  const { pk: _pk, sk: _sk, entity: _entity, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
-  return rest as unknown as User;
-}
+/** The `version` field's message when an edit started from an older version (a 409 STALE_VERSION). */
+export const staleFieldMessage = {
+  pl: 'Ktoś zapisał zmiany w międzyczasie.',
+  en: 'Someone saved changes in the meantime.',
+};

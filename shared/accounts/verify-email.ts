@@ -1,19 +1,15 @@
-import { keys } from '../store/keys';
-import { openToken, transactWithToken } from './tokens';
 import type { Deps } from '../deps';
+import { openToken } from './token-store';
+import { saveEmailVerified } from './user-store';
+
+export type VerifyEmailDeps = Pick<Deps, 'store' | 'clock'>;
+
+export interface VerifyEmailInput {
+  token: string;
+}
 
 /** Confirms the address with the link's token; the token is consumed in the same transaction. */
-export async function verifyEmail(deps: Pick<Deps, 'store' | 'clock'>, input: { token: string }): Promise<void> {
-  const { userId, consume } = await openToken(deps, 'verifyEmail', input.token);
-  await transactWithToken(deps.store, consume, [
-    {
-      Update: {
-        TableName: '',
-        Key: keys.user(userId),
-        UpdateExpression: 'SET emailVerified = :yes, updatedAt = :now',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':yes': true, ':now': deps.clock.now().toISOString() },
-      },
-    },
-  ]);
+export async function verifyEmail(deps: VerifyEmailDeps, input: VerifyEmailInput): Promise<void> {
+  const token = await openToken(deps, 'verifyEmail', input.token);
+  await saveEmailVerified(deps.store, token, deps.clock.now().toISOString());
 }

@@ -1,4 +1,5 @@
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
 import { AppError, isAppError } from '../errors';

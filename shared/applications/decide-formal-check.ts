@@ -102,7 +102,9 @@ async function notifyInstitution(
   input: Exclude<FormalDecision, { decision: 'accept' }>,
 ): Promise<void> {
   const edition = await getEdition(deps.store, header.editionId);
-  const members = (await listMembers(deps, header.institutionId)).filter((m) => m.status === 'active');
+  const members = (await listMembers(deps, { institutionId: header.institutionId })).filter(
+    (m) => m.status === 'active',
+  );
   const submitter = header.submittedBy ? await findUserByEmail(deps.store, header.submittedBy) : null;
   const recipients = new Map<string, Language>(members.map((m) => [m.email, m.language]));
   if (submitter) recipients.set(submitter.email, submitter.language);

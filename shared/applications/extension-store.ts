@@ -1,4 +1,5 @@
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';

@@ -3,7 +3,7 @@ import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import { type ApplicationHeader, submissionWindow } from './application';
 import { insertApplication } from './application-store';
 import { findExtension } from './extension-store';
@@ -29,7 +29,7 @@ export async function startApplication(
   if (!me.institutionId) throw new AppError('FORBIDDEN', 'Only institution members apply');
   const [edition, institution, actor, extension] = await Promise.all([
     getEdition(deps.store, editionId),
-    getInstitution(deps, me.institutionId),
+    getInstitution(deps, { institutionId: me.institutionId }),
     callerActor(deps.store, caller),
     findExtension(deps.store, editionId, me.institutionId),
   ]);

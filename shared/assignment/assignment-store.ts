@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';

@@ -1,12 +1,10 @@
-import type { Clock } from '../platform/clock';
-import type { IdGenerator } from '../platform/ids';
-import type { Store, TransactItem } from '../store/store';
-import { keys } from '../store/keys';
+import * as z from 'zod/mini';
 
 /**
  * The audit trail: who did what to what, when, from where, with before/after for changes. Entries
  * are written in the same transaction as the change they record whenever there is one, so a change
- * without its entry (or an entry without its change) cannot exist.
+ * without its entry (or an entry without its change) cannot exist. How entries are stored is
+ * audit-store.ts.
  */
 export const auditActions = [
   'institution.registered',
@@ -60,52 +58,25 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditSubjectTypes = ['user', 'institution', 'email', 'edition', 'application'] as const;
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];
 
-export interface AuditEntry {
-  entryId: string;
-  at: string;
-  action: AuditAction;
+const record = z.record(z.string(), z.unknown());
+
+/** An entry as stored and listed; the schema reads items back (shared/audit/audit-store.ts). */
+export const AuditEntry = z.object({
+  entryId: z.string(),
+  at: z.string(),
+  action: z.enum(auditActions),
   /** Who: the signed-in user, or nobody (a failed login, the create-organizer command). */
-  actor: { userId?: string; label: string };
-  subject: { type: AuditSubjectType; id: string; label?: string };
+  actor: z.object({ userId: z.optional(z.string()), label: z.string() }),
+  subject: z.object({ type: z.enum(auditSubjectTypes), id: z.string(), label: z.optional(z.string()) }),
   /** From where: the client address. */
-  ip?: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  details?: Record<string, unknown>;
-}
+  ip: z.optional(z.string()),
+  before: z.optional(record),
+  after: z.optional(record),
+  details: z.optional(record),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export type NewAuditEntry = Omit<AuditEntry, 'entryId' | 'at'>;
-
-export function auditItem(deps: { clock: Clock; ids: IdGenerator }, entry: NewAuditEntry) {
-  const at = deps.clock.now().toISOString();
-  const entryId = deps.ids.newId();
-  const full: AuditEntry = { entryId, at, ...entry };
-  return {
-    ...keys.auditEntry(at.slice(0, 10), at, entryId),
-    entity: 'audit',
-    ...full,
-    gsi1pk: keys.auditSubject(entry.subject.type, entry.subject.id),
-    gsi1sk: `${at}#${entryId}`,
-  };
-}
-
-/** The Put that records an entry inside a use case's transaction. */
-export const auditPut = (deps: { clock: Clock; ids: IdGenerator }, entry: NewAuditEntry): TransactItem => ({
-  Put: { TableName: '', Item: auditItem(deps, entry) },
-});
-
-/** For events that change nothing else (a burst of failed logins). */
-export async function recordAudit(
-  deps: { store: Store; clock: Clock; ids: IdGenerator },
-  entry: NewAuditEntry,
-): Promise<void> {
-  await deps.store.put(auditItem(deps, entry));
-}
-
-export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
-  const { pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...entry } = item;
-  return entry as unknown as AuditEntry;
-}
 
 /** Only what changed, for before/after. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {

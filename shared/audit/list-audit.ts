@@ -1,10 +1,12 @@
+import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import type { Clock } from '../platform/clock';
-import type { Page, Store } from '../store/store';
-import { keys } from '../store/keys';
-import { toAuditEntry, type AuditEntry, type AuditSubjectType } from './audit';
+import type { Page } from '../store/store';
+import type { AuditEntry, AuditSubjectType } from './audit';
+import { listAuditDay, listAuditOfSubject } from './audit-store';
 
-export interface AuditQuery {
+export type ListAuditDeps = Pick<Deps, 'store' | 'clock'>;
+
+export interface ListAuditInput {
   /** YYYY-MM-DD; today (UTC) when neither a day nor a subject is given. */
   day?: string;
   subjectType?: AuditSubjectType;
@@ -19,26 +21,13 @@ const bothOrNeither = {
 };
 
 /** Organizer's audit view: one day, or one subject's history; newest first, paginated. */
-export async function listAudit(deps: { store: Store; clock: Clock }, query: AuditQuery): Promise<Page<AuditEntry>> {
-  const limit = query.limit ?? 50;
-  if ((query.subjectType === undefined) !== (query.subjectId === undefined)) {
-    const field = query.subjectType === undefined ? 'subjectType' : 'subjectId';
+export async function listAudit(deps: ListAuditDeps, input: ListAuditInput): Promise<Page<AuditEntry>> {
+  const page = { limit: input.limit ?? 50, cursor: input.cursor };
+  if ((input.subjectType === undefined) !== (input.subjectId === undefined)) {
+    const field = input.subjectType === undefined ? 'subjectType' : 'subjectId';
     throw new AppError('VALIDATION_FAILED', 'Subject type and id go together', { fields: { [field]: bothOrNeither } });
   }
-  const page =
-    query.subjectType && query.subjectId
-      ? await deps.store.query({
-          index: 'gsi1',
-          partitionKey: keys.auditSubject(query.subjectType, query.subjectId),
-          limit,
-          cursor: query.cursor,
-          descending: true,
-        })
-      : await deps.store.query({
-          partitionKey: keys.auditDay(query.day ?? deps.clock.now().toISOString().slice(0, 10)),
-          limit,
-          cursor: query.cursor,
-          descending: true,
-        });
-  return { items: page.items.map(toAuditEntry), cursor: page.cursor };
+  if (input.subjectType && input.subjectId)
+    return listAuditOfSubject(deps.store, { type: input.subjectType, id: input.subjectId }, page);
+  return listAuditDay(deps.store, input.day ?? deps.clock.now().toISOString().slice(0, 10), page);
 }

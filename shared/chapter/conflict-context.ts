@@ -4,7 +4,7 @@ import type { AssignmentHead, ExpertAssignment } from '../assignment/assignment'
 import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import type { Store } from '../store/store';
 import { type ChapterMember, type ConflictReason, type InstitutionPlace, pairReasons } from './chapter';
 import { getAssignmentSettingsOrDefault, getMember } from './chapter-store';
@@ -33,7 +33,7 @@ export async function pairConflicts(
     getAssignmentSettingsOrDefault(deps.store, editionId),
   ]);
   const [institution, stored, previous] = await Promise.all([
-    getInstitution(deps, header.institutionId),
+    getInstitution(deps, { institutionId: header.institutionId }),
     findConflict(deps.store, editionId, userId, header.institutionId),
     settings.rules.previousEdition && settings.previousEditionId
       ? findExpertAssignment(deps.store, settings.previousEditionId, userId)

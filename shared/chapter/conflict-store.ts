@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { AssignmentHead, ExpertAssignment } from '../assignment/assignment';
 import { assignmentChanged, expertAssignmentPut, headUpdate } from '../assignment/assignment-store';
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';

@@ -2,7 +2,7 @@ import type { Caller } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import type { StoredConflict } from './chapter';
 import { getMember } from './chapter-store';
 import { conflictEffects, retryOnHeadMove } from './conflict-context';
@@ -24,7 +24,7 @@ export async function setConflict(
   const { editionId } = input;
   const [member, institution, actor] = await Promise.all([
     getMember(deps.store, editionId, input.userId),
-    getInstitution(deps, input.institutionId).catch((error: unknown) => {
+    getInstitution(deps, { institutionId: input.institutionId }).catch((error: unknown) => {
       if (isAppError(error, 'NOT_FOUND'))
         throw new AppError('VALIDATION_FAILED', 'No such institution', {
           fields: { institutionId: { pl: 'Nie ma takiej instytucji.', en: 'No such institution.' } },

@@ -1,5 +1,6 @@
-import { staleFieldMessage } from '../accounts/update-my-profile';
-import { auditPut, type NewAuditEntry } from '../audit/audit';
+import { staleFieldMessage } from '../accounts/user';
+import type { NewAuditEntry } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';

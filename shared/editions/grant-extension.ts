@@ -4,7 +4,7 @@ import type { Extension } from '../applications/application';
 import { putExtension } from '../applications/extension-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
-import { getInstitution } from '../institutions/institution-store';
+import { getInstitution } from '../institutions/get-institution';
 import { getEdition } from './edition-store';
 
 export type GrantExtensionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
@@ -26,7 +26,7 @@ export async function grantExtension(deps: GrantExtensionDeps, input: GrantExten
   const { caller, editionId } = input;
   const [edition, institution, actor] = await Promise.all([
     getEdition(deps.store, editionId),
-    getInstitution(deps, input.institutionId).catch((error: unknown) => {
+    getInstitution(deps, { institutionId: input.institutionId }).catch((error: unknown) => {
       if (isAppError(error, 'NOT_FOUND'))
         throw new AppError('VALIDATION_FAILED', 'No such institution', {
           fields: { institutionId: { pl: 'Nie ma takiej instytucji.', en: 'No such institution.' } },

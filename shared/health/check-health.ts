@@ -1,7 +1,5 @@
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
-import type { Store } from '../store/store';
-import { keys } from '../store/keys';
+import type { Deps } from '../deps';
+import { probeTable } from './health-store';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -14,23 +12,20 @@ export interface HealthReport {
 /** What the runtime knows about its database beyond a probe: why it is down, while it is; else null. */
 export type DatabaseOutage = () => string | null;
 
+export type CheckHealthDeps = Pick<Deps, 'store' | 'clock' | 'logger'> & { databaseOutage?: DatabaseOutage };
+
 /**
  * Reads one sentinel key: cheap, needs only GetItem, and proves the table answers. Any failure —
  * unreachable, throttled, missing table, denied by IAM — is "unavailable" (503) and logged: a probe
  * must never answer 500. A known outage (the local JVM died and is being restarted) is answered
- * with its reason, without probing.
+ * with its reason, without probing. It takes no input: the question is the same every time.
  */
-export async function checkHealth(deps: {
-  store: Store;
-  clock: Clock;
-  logger: Logger;
-  databaseOutage?: DatabaseOutage;
-}): Promise<HealthReport> {
+export async function checkHealth(deps: CheckHealthDeps): Promise<HealthReport> {
   const time = deps.clock.now().toISOString();
   const outage = deps.databaseOutage?.() ?? null;
   if (outage !== null) return { status: 'unavailable', checks: { table: 'unreachable' }, reason: outage, time };
   try {
-    await deps.store.get(keys.health());
+    await probeTable(deps.store);
     return { status: 'ok', checks: { table: 'reachable' }, time };
   } catch (error) {
     deps.logger.warn('health check: table unreachable', {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Caller } from '../access/caller';
-import { resolveSession, type SessionDeps } from '../accounts/sessions';
+import { type ResolveSessionDeps, resolveSession } from '../accounts/resolve-session';
 import type { AppDeps, AppEnv, AppSettings } from './deps';
 import type { PrincipalResolver } from './middleware/authorize';
 
@@ -14,9 +14,9 @@ export const sessionCookieName = (settings: Pick<AppSettings, 'secureCookies'>) 
 
 /** The production resolver: the account behind the request's session cookie, or anonymous. */
 export function sessionPrincipals(
-  deps: SessionDeps & { settings: Pick<AppSettings, 'secureCookies'> },
+  deps: ResolveSessionDeps & { settings: Pick<AppSettings, 'secureCookies'> },
 ): PrincipalResolver {
-  return (c) => resolveSession(deps, getCookie(c, sessionCookieName(deps.settings)));
+  return (c) => resolveSession(deps, { token: getCookie(c, sessionCookieName(deps.settings)) });
 }
 
 export function setSessionCookie(c: Context, settings: AppSettings, token: string, maxAgeSeconds: number): void {

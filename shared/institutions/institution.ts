@@ -108,10 +108,11 @@ export function normalizeProfile<T extends InstitutionProfile>(profile: T): T {
   return { ...profile, regon: normalizeRegon(profile.regon), website: profile.website ? profile.website : undefined };
 }
 
-export interface Institution extends InstitutionProfile {
-  institutionId: string;
-  nip: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** An institution as stored (institution-store.ts reads items back through this schema) and answered. */
+export const Institution = z.extend(NewInstitution, {
+  institutionId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type Institution = z.infer<typeof Institution>;

@@ -1,43 +1,33 @@
-import { signedIn, type Caller } from '../access/caller';
-import { inviteAccount } from '../accounts/invite-account';
+import type { Caller } from '../access/caller';
+import { type InviteAccountDeps, inviteAccount } from '../accounts/invite-account';
 import type { PublicUser } from '../accounts/user';
-import { auditActor } from '../accounts/user-store';
-import { keys } from '../store/keys';
-import { getInstitution } from './institution-store';
+import { callerIdentity } from '../accounts/user-store';
 import type { Language } from '../language';
-import type { Deps } from '../deps';
+import { getInstitution } from './get-institution';
 
-/** A member (or an organizer) invites a colleague to the institution by e-mail. */
-export async function inviteMember(
-  deps: Deps,
-  institutionId: string,
-  input: { email: string; displayName: string; language: Language },
-  caller: Caller,
-): Promise<PublicUser> {
-  const me = signedIn(caller);
-  const [institution, { actor, user: inviter }] = await Promise.all([
-    getInstitution(deps, institutionId),
-    auditActor(deps.store, me.userId),
+export type InviteMemberDeps = InviteAccountDeps;
+
+export interface InviteMemberInput {
+  caller: Caller;
+  institutionId: string;
+  email: string;
+  displayName: string;
+  language: Language;
+}
+
+/** A member (or an organizer) invites a colleague to the institution by e-mail; the membership is written with the account. */
+export async function inviteMember(deps: InviteMemberDeps, input: InviteMemberInput): Promise<PublicUser> {
+  const { caller, institutionId, ...person } = input;
+  const [institution, { actor, displayName: inviter }] = await Promise.all([
+    getInstitution(deps, { institutionId }),
+    callerIdentity(deps.store, caller),
   ]);
   const { user } = await inviteAccount(deps, {
-    ...input,
+    ...person,
     role: 'institution',
     institution: { institutionId, name: institution.name },
-    invitedBy: inviter.displayName,
+    invitedBy: inviter,
     audit: { action: 'member.invited', actor, ip: caller.ip, details: { institutionId } },
-    extraItems: (userId) => [
-      {
-        Put: {
-          TableName: '',
-          Item: {
-            ...keys.member(institutionId, userId),
-            entity: 'member',
-            userId,
-            joinedAt: deps.clock.now().toISOString(),
-          },
-        },
-      },
-    ],
   });
   return user;
 }

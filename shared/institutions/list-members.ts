@@ -1,16 +1,17 @@
-import { publicUser, toUser, type PublicUser } from '../accounts/user';
-import { keys } from '../store/keys';
+import { type PublicUser, publicUser } from '../accounts/user';
+import { listInstitutionUsers } from '../accounts/user-store';
 import type { Deps } from '../deps';
 
-/** The institution's members (active and invited), oldest first. Institutions have a handful; 100 is plenty. */
-export async function listMembers(deps: Pick<Deps, 'store'>, institutionId: string): Promise<PublicUser[]> {
-  const page = await deps.store.query<{ userId: string }>({
-    partitionKey: keys.institution(institutionId).pk,
-    sortKeyPrefix: keys.memberPrefix,
-    limit: 100,
-  });
-  const users = await deps.store.batchGet(page.items.map((m) => keys.user(m.userId)));
+export type ListMembersDeps = Pick<Deps, 'store'>;
+
+export interface ListMembersInput {
+  institutionId: string;
+}
+
+/** The institution's members (active and invited), oldest first. */
+export async function listMembers(deps: ListMembersDeps, input: ListMembersInput): Promise<PublicUser[]> {
+  const users = await listInstitutionUsers(deps.store, input.institutionId);
   return users
-    .map((u) => publicUser(toUser(u)))
+    .map(publicUser)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.userId.localeCompare(b.userId));
 }

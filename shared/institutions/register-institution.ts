@@ -2,27 +2,22 @@ import type { Caller } from '../access/caller';
 import { accountLink, accountMail } from '../accounts/account-mail';
 import { acceptablePasswordHash } from '../accounts/new-password';
 import { newToken } from '../accounts/tokens';
-import { newAccountItems, newUser } from '../accounts/user';
+import { newUser } from '../accounts/user';
 import { findUserByEmail } from '../accounts/user-store';
-import { reserveAttempts } from '../limits/attempts';
-import { auditPut } from '../audit/audit';
-import { AppError } from '../errors';
-import { keys } from '../store/keys';
-import { failedConditions } from '../store/translate-error';
-import { normalizeProfile, type Institution, type NewInstitution } from './institution';
-import { normalizeNip } from './nip';
-import type { Language } from '../language';
 import type { Deps } from '../deps';
+import type { Language } from '../language';
+import { reserveAttempts } from '../limits/attempts';
+import { type Institution, type NewInstitution, normalizeProfile } from './institution';
+import { saveRegistration } from './institution-store';
+import { normalizeNip } from './nip';
 
-export interface Registration {
+export type RegisterInstitutionDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
+
+export interface RegisterInstitutionInput {
+  caller: Caller;
   institution: NewInstitution;
   account: { email: string; password: string; displayName: string; language: Language };
 }
-
-export const nipTaken = {
-  pl: 'Instytucja z tym NIP-em jest już zarejestrowana.',
-  en: 'An institution with this NIP is already registered.',
-};
 
 /**
  * Self-registration: the institution, its first member's account, the unique markers for the
@@ -36,8 +31,11 @@ export const nipTaken = {
  * named (409): which public institutions take part is no secret, and the clerk needs to know to ask
  * a registered colleague for an invitation. Registrations are limited per client address.
  */
-export async function registerInstitution(deps: Deps, input: Registration, caller: Caller): Promise<void> {
-  await reserveAttempts(deps, [{ limit: 'registerAddress', subject: caller.ip }]);
+export async function registerInstitution(
+  deps: RegisterInstitutionDeps,
+  input: RegisterInstitutionInput,
+): Promise<void> {
+  await reserveAttempts(deps, [{ limit: 'registerAddress', subject: input.caller.ip }]);
   const passwordHash = await acceptablePasswordHash(input.account.password, input.account, 'account.password');
   const now = deps.clock.now().toISOString();
   const institutionId = deps.ids.newId();
@@ -60,49 +58,22 @@ export async function registerInstitution(deps: Deps, input: Registration, calle
     emailVerified: false,
     passwordHash,
   });
-  const { token, put: tokenPut } = newToken(deps.clock, 'verifyEmail', user.userId);
-  try {
-    await deps.store.transact([
-      ...newAccountItems(user), // 0: user, 1: e-mail marker
-      {
-        Put: {
-          TableName: '',
-          Item: { ...keys.institution(institutionId), entity: 'institution', ...institution },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Put: {
-          TableName: '',
-          Item: { ...keys.unique('nip', nip), institutionId },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      }, // 3
-      {
-        Put: {
-          TableName: '',
-          Item: { ...keys.member(institutionId, user.userId), entity: 'member', userId: user.userId, joinedAt: now },
-        },
-      },
-      tokenPut,
-      auditPut(deps, {
-        action: 'institution.registered',
-        actor: { userId: user.userId, label: user.email },
-        subject: { type: 'institution', id: institutionId, label: institution.name },
-        ip: caller.ip,
-        after: { name: institution.name, nip, regon: institution.regon, type: institution.type },
-      }),
-    ]);
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (failed.includes(3)) {
-      throw new AppError('ALREADY_EXISTS', 'NIP taken', { fields: { 'institution.nip': nipTaken }, cause: error });
-    }
-    if (failed.includes(1)) {
-      await warnOwner(deps, input.account.email);
-      return;
-    }
-    throw error;
+  const { token, stored } = newToken(deps.clock, 'verifyEmail', user.userId);
+  const outcome = await saveRegistration(deps, {
+    user,
+    institution,
+    token: stored,
+    audit: {
+      action: 'institution.registered',
+      actor: { userId: user.userId, label: user.email },
+      subject: { type: 'institution', id: institutionId, label: institution.name },
+      ip: input.caller.ip,
+      after: { name: institution.name, nip, regon: institution.regon, type: institution.type },
+    },
+  });
+  if (outcome === 'emailTaken') {
+    await warnOwner(deps, input.account.email);
+    return;
   }
   await deps.mail.send(
     accountMail(user, { kind: 'verifyEmail', link: accountLink(deps.settings.publicOrigin, 'verify-email', token) }),
@@ -110,7 +81,7 @@ export async function registerInstitution(deps: Deps, input: Registration, calle
 }
 
 /** Tells the owner of a taken address that someone tried to register with it (in the owner's language). */
-async function warnOwner(deps: Deps, email: string): Promise<void> {
+async function warnOwner(deps: RegisterInstitutionDeps, email: string): Promise<void> {
   const owner = await findUserByEmail(deps.store, email);
   if (!owner) return;
   await deps.mail.send(

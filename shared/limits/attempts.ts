@@ -1,14 +1,10 @@
 import { AppError } from '../errors';
-import type { Clock } from '../platform/clock';
-import type { Store } from '../store/store';
+import type { Deps } from '../deps';
 import type { ItemKey } from '../store/keys';
 import { clearCounter, counterKey, readCounter, releaseAttempt, reserveAttempt, rewriteCounter } from './limit-store';
 import { blockAfterFailure, isStale, type LimitName, limits, refusal } from './limits';
 
-export interface LimitDeps {
-  store: Store;
-  clock: Clock;
-}
+export type LimitDeps = Pick<Deps, 'store' | 'clock'>;
 
 /** One limit applied to one subject (an e-mail, a client address, a device id). */
 export interface Subject {

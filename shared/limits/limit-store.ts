@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../errors';
+import { isAppError } from '../errors';
 import type { Store } from '../store/store';
 import { type ItemKey, keys } from '../store/keys';
 import { type Counter, type LimitName, limits } from './limits';
@@ -25,7 +25,7 @@ function toCounter(item: Record<string, unknown> | undefined | null): Counter | 
   };
 }
 
-const isConflict = (error: unknown) => error instanceof AppError && error.code === 'CONFLICT';
+const isConflict = (error: unknown) => isAppError(error, 'CONFLICT');
 
 /**
  * One conditional increment: succeeds only while the subject is below its free attempts and not

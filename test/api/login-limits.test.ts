@@ -38,7 +38,8 @@ describe('login limits under parallel attempts', () => {
     );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(limits.loginAddress.freeAttempts);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40 - limits.loginAddress.freeAttempts);
-  });
+    // 30+ scrypt checks (N=2^15): seconds each on a busy 2-core machine; the work, not a wait.
+  }, 180_000);
 });
 
 describe('known devices (OWASP device cookie)', () => {

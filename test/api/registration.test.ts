@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailMarker } from '../../shared/accounts/user';
+import { emailMarker } from '../../shared/accounts/user-store';
 import { keys } from '../../shared/store/keys';
 import {
   apiHarness,

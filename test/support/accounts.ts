@@ -1,10 +1,11 @@
 import type { Role } from '../../shared/access/principal';
 import { hashPassword } from '../../shared/accounts/password-hash';
-import { startSession } from '../../shared/accounts/sessions';
-import { newAccountItems, newUser, type AccountStatus, type User } from '../../shared/accounts/user';
+import { startSession } from '../../shared/accounts/start-session';
+import { newUser, type AccountStatus, type User } from '../../shared/accounts/user';
+import { newAccountItems } from '../../shared/accounts/user-store';
 import { createApp } from '../../shared/http/app';
 import type { NewInstitution } from '../../shared/institutions/institution';
-import { keys } from '../../shared/store/keys';
+import { newInstitutionItems } from '../../shared/institutions/institution-store';
 import { localDynamo, testTableName } from './dynamo';
 import { testDeps, uniqueId } from './factories';
 
@@ -96,7 +97,6 @@ export async function seedUser(
   } = { role: 'institution' },
 ): Promise<{ user: User; password: string }> {
   const password = options.password ?? goodPassword;
-  const now = deps.clock.now().toISOString();
   const user = newUser(deps, {
     email: options.email ?? uniqueEmail(options.role),
     displayName: options.displayName ?? `Test ${options.role}`,
@@ -107,22 +107,8 @@ export async function seedUser(
     emailVerified: options.emailVerified ?? true,
     passwordHash: await hashPassword(password, { log2N: 10, r: 8, p: 1 }),
   });
-  const membership = options.institutionId
-    ? [
-        {
-          Put: {
-            TableName: '',
-            Item: {
-              ...keys.member(options.institutionId, user.userId),
-              entity: 'member',
-              userId: user.userId,
-              joinedAt: now,
-            },
-          },
-        },
-      ]
-    : [];
-  await deps.store.transact([...newAccountItems(user), ...membership]);
+  // With an institution, the account's items include its membership.
+  await deps.store.transact(newAccountItems(user));
   return { user, password };
 }
 
@@ -134,22 +120,16 @@ export async function seedInstitution(
   const institutionId = deps.ids.newId();
   const now = deps.clock.now().toISOString();
   const input = institutionInput(overrides.institution);
-  await deps.store.put({
-    ...keys.institution(institutionId),
-    entity: 'institution',
-    ...input,
-    institutionId,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  });
+  await deps.store.transact(
+    newInstitutionItems({ ...input, institutionId, createdAt: now, updatedAt: now, version: 1 }),
+  );
   const { user } = await seedUser(deps, { role: 'institution', institutionId, displayName: overrides.memberName });
   return { institutionId, member: user, nip: input.nip };
 }
 
 /** A Cookie header for a fresh session of the user (no password round). */
 export async function sessionCookie(deps: Harness['deps'], userId: string): Promise<string> {
-  const { token } = await startSession(deps, { userId }, { ip: '192.0.2.1', userAgent: 'vitest' });
+  const { token } = await startSession(deps, { userId, ip: '192.0.2.1', userAgent: 'vitest' });
   return `__Host-session=${token}`;
 }
 

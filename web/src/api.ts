@@ -1,4 +1,4 @@
-import { hc } from 'hono/client';
+import { hc, type InferRequestType } from 'hono/client';
 import type { AppType } from '../../shared/http/app';
 import type * as z from 'zod/mini';
 import { ErrorBody } from '../../shared/http/schemas';
@@ -9,6 +9,9 @@ import i18n from './i18n';
  * Accept-Language follows the UI, so server messages match it even before the `lang` cookie exists.
  */
 export const api = hc<AppType>('/', { headers: () => ({ 'accept-language': i18n.language }) });
+
+/** The JSON body a route takes, from its typed client call (`Json<typeof api.api.me.$put>`). */
+export type Json<T extends (...args: never[]) => unknown> = InferRequestType<T> extends { json: infer J } ? J : never;
 
 export type Explanation = NonNullable<z.infer<typeof ErrorBody>['error']['explanation']>;
 
@@ -54,3 +57,10 @@ export async function send<R extends Response & { ok: boolean }>(call: Promise<R
 }
 
 const isOk = <R extends { ok: boolean }>(res: R): res is Extract<R, { ok: true }> => res.ok;
+
+/** The parsed body of a successful call (typed by the route), or an ApiError — what every query function returns. */
+export async function read<R extends Response & { ok: boolean }>(
+  call: Promise<R>,
+): Promise<Awaited<ReturnType<Extract<R, { ok: true }>['json']>>> {
+  return (await send(call)).json();
+}

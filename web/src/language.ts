@@ -1,5 +1,5 @@
-import { api } from './api';
 import i18n, { currentLanguage, type Language } from './i18n';
+import { saveLanguagePreference } from './queries/accounts';
 
 const SYNCED_KEY = 'lang-synced';
 
@@ -9,7 +9,7 @@ const SYNCED_KEY = 'lang-synced';
  */
 export async function chooseLanguage(language: Language): Promise<void> {
   if (language !== i18n.language) await i18n.changeLanguage(language);
-  await api.api.preferences.language.$put({ json: { language } }).catch(() => undefined);
+  await saveLanguagePreference(language);
   sessionStorage.setItem(SYNCED_KEY, language);
 }
 

@@ -35,7 +35,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 }
 
 /** Only in-app paths are accepted as a `next` target (no other origin, no protocol-relative URL). */
-export const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : null);
+export const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : null);
 
 export function installLinkInterception(): void {
   window.addEventListener('popstate', notify);

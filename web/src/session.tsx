@@ -1,10 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { InferResponseType } from 'hono/client';
-import { api, ApiError, send } from './api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import i18n, { isLanguage, languageWasChosen } from './i18n';
 import { chooseLanguage } from './language';
+import { accountKeys, forgetAccountData, meQuery, type Me } from './queries/accounts';
 
-export type Me = InferResponseType<typeof api.api.me.$get, 200>;
+export type { Me } from './queries/accounts';
 export type SignedInUser = Me['user'];
 export type Role = SignedInUser['roles'][number];
 
@@ -22,35 +22,33 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** The signed-in account, read once through the query cache and re-read when it changes. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery);
 
-  const refresh = useCallback(async () => {
-    try {
-      const me = await (await send(api.api.me.$get())).json();
-      setState({ status: 'signedIn', ...me });
-    } catch (error) {
-      // 401 is the ordinary "not signed in"; anything else also leaves the visitor anonymous.
-      if (!(error instanceof ApiError) || error.status !== 401) console.warn('GET /api/me failed', error);
-      setState({ status: 'anonymous' });
-    }
-  }, []);
+  const refresh = useCallback(() => queryClient.refetchQueries({ queryKey: accountKeys.me }), [queryClient]);
 
   const signedIn = useCallback(
     async (user: SignedInUser) => {
+      forgetAccountData(queryClient);
       if (!languageWasChosen() && isLanguage(user.language) && user.language !== i18n.language)
         await chooseLanguage(user.language);
       await refresh();
     },
-    [refresh],
+    [queryClient, refresh],
   );
 
-  const signedOut = useCallback(() => setState({ status: 'anonymous' }), []);
+  const signedOut = useCallback(() => {
+    forgetAccountData(queryClient);
+    queryClient.setQueryData(accountKeys.me, null);
+  }, [queryClient]);
 
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
+  const { data, isPending } = me;
+  const state = useMemo<SessionState>(
+    () => (data ? { status: 'signedIn', ...data } : isPending ? { status: 'loading' } : { status: 'anonymous' }),
+    [data, isPending],
+  );
   const value = useMemo(() => ({ state, refresh, signedIn, signedOut }), [state, refresh, signedIn, signedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

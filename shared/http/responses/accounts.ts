@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { auditActions, auditSubjectTypes } from '../../audit/audit';
-import { Address, ContactPerson, NewInstitution } from '../../institutions/institution';
+import { AuditEntry as StoredAuditEntry } from '../../audit/audit';
+import { Address, ContactPerson, Institution as StoredInstitution } from '../../institutions/institution';
 import { component } from '../openapi/component-names';
 import { PublicUserSchema } from '../schemas';
 import { itemsOf, page } from './common';
@@ -22,30 +22,9 @@ export const Me = component(
 export const UserPage = component('UserPage', page(PublicUserSchema));
 export const Members = itemsOf(PublicUserSchema);
 
-/** An institution's stored profile (institutions/institution.ts `Institution`). */
-export const Institution = component(
-  'Institution',
-  z.extend(NewInstitution, {
-    institutionId: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  }),
-);
+/** An institution's stored profile: the domain schema stores read items back through (institutions/institution.ts). */
+export const Institution = component('Institution', StoredInstitution);
 
-export const AuditEntry = component(
-  'AuditEntry',
-  z.object({
-    entryId: z.string(),
-    at: z.string(),
-    action: z.enum(auditActions),
-    /** Who: the signed-in user, or nobody (a failed login, the create-organizer command). */
-    actor: z.object({ userId: z.optional(z.string()), label: z.string() }),
-    subject: z.object({ type: z.enum(auditSubjectTypes), id: z.string(), label: z.optional(z.string()) }),
-    ip: z.optional(z.string()),
-    before: z.optional(z.record(z.string(), z.unknown())),
-    after: z.optional(z.record(z.string(), z.unknown())),
-    details: z.optional(z.record(z.string(), z.unknown())),
-  }),
-);
+/** An audit entry: the domain schema the audit store reads entries back through (audit/audit.ts). */
+export const AuditEntry = component('AuditEntry', StoredAuditEntry);
 export const AuditPage = component('AuditPage', page(AuditEntry));

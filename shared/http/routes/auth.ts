@@ -8,7 +8,7 @@ import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
 import { requestPasswordReset } from '../../accounts/request-password-reset';
 import { resendVerification } from '../../accounts/resend-verification';
 import { resetPassword } from '../../accounts/reset-password';
-import { endSession } from '../../accounts/sessions';
+import { logout } from '../../accounts/logout';
 import { updateMyProfile } from '../../accounts/update-my-profile';
 import { verifyEmail } from '../../accounts/verify-email';
 import { emailAddress, text } from '../../institutions/institution';
@@ -52,11 +52,11 @@ export const authRoutes = (deps: AppDeps) =>
       validate('json', Credentials),
       async (c) => {
         const deviceTokens = deviceTokensOf(c, deps.settings);
-        const { user, token, maxAgeSeconds, device } = await login(
-          deps,
-          { ...c.req.valid('json'), deviceTokens },
-          callerOf(c, deps),
-        );
+        const { user, token, maxAgeSeconds, device } = await login(deps, {
+          ...c.req.valid('json'),
+          deviceTokens,
+          caller: callerOf(c, deps),
+        });
         setSessionCookie(c, deps.settings, token, maxAgeSeconds);
         setDeviceCookie(c, deps.settings, device.token, device.maxAgeSeconds);
         return c.json({ user }, 200);
@@ -71,9 +71,7 @@ export const authRoutes = (deps: AppDeps) =>
         responses: { 204: noContent, ...commonErrors },
       }),
       async (c) => {
-        const principal = c.get('principal');
-        if (principal.kind === 'user' && principal.sessionId)
-          await endSession(deps, principal.userId, principal.sessionId);
+        await logout(deps, { caller: callerOf(c, deps) });
         clearSessionCookie(c, deps.settings);
         return c.body(null, 204);
       },
@@ -90,7 +88,7 @@ export const authRoutes = (deps: AppDeps) =>
         },
       }),
       async (c) => {
-        const result = await logoutEverywhere(deps, callerOf(c, deps));
+        const result = await logoutEverywhere(deps, { caller: callerOf(c, deps) });
         clearSessionCookie(c, deps.settings);
         return c.json(result, 200);
       },
@@ -106,7 +104,7 @@ export const authRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      async (c) => c.json(await getMe(deps, callerOf(c, deps)), 200),
+      async (c) => c.json(await getMe(deps, { caller: callerOf(c, deps) }), 200),
     )
     .put(
       '/api/me',
@@ -121,7 +119,8 @@ export const authRoutes = (deps: AppDeps) =>
         },
       }),
       validate('json', MyProfile),
-      async (c) => c.json({ user: await updateMyProfile(deps, c.req.valid('json'), callerOf(c, deps)) }, 200),
+      async (c) =>
+        c.json({ user: await updateMyProfile(deps, { ...c.req.valid('json'), caller: callerOf(c, deps) }) }, 200),
     )
     .post(
       '/api/auth/verify-email',
@@ -151,7 +150,7 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', EmailOnly),
       async (c) => {
-        await resendVerification(deps, c.req.valid('json'), callerOf(c, deps));
+        await resendVerification(deps, { ...c.req.valid('json'), caller: callerOf(c, deps) });
         return c.json({ accepted: true }, 202);
       },
     )
@@ -169,7 +168,7 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', EmailOnly),
       async (c) => {
-        await requestPasswordReset(deps, c.req.valid('json'), callerOf(c, deps));
+        await requestPasswordReset(deps, { ...c.req.valid('json'), caller: callerOf(c, deps) });
         return c.json({ accepted: true }, 202);
       },
     )
@@ -183,7 +182,7 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', NewPassword),
       async (c) => {
-        await resetPassword(deps, c.req.valid('json'), callerOf(c, deps));
+        await resetPassword(deps, { ...c.req.valid('json'), caller: callerOf(c, deps) });
         return c.body(null, 204);
       },
     )
@@ -197,7 +196,10 @@ export const authRoutes = (deps: AppDeps) =>
       }),
       validate('json', z.extend(NewPassword, { displayName: z.optional(text(200)) })),
       async (c) => {
-        const { user, token, maxAgeSeconds } = await acceptInvitation(deps, c.req.valid('json'), callerOf(c, deps));
+        const { user, token, maxAgeSeconds } = await acceptInvitation(deps, {
+          ...c.req.valid('json'),
+          caller: callerOf(c, deps),
+        });
         setSessionCookie(c, deps.settings, token, maxAgeSeconds);
         return c.json({ user }, 200);
       },

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
 import { emailAddress, InstitutionProfile, NewInstitution, text } from '../../institutions/institution';
-import { getInstitution } from '../../institutions/institution-store';
+import { getInstitution } from '../../institutions/get-institution';
 import { inviteMember } from '../../institutions/invite-member';
 import { listMembers } from '../../institutions/list-members';
 import { registerInstitution } from '../../institutions/register-institution';
@@ -47,11 +47,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       validate('json', Registration),
       async (c) => {
         const { institution, account } = c.req.valid('json');
-        await registerInstitution(
-          deps,
-          { institution, account: { ...account, language: account.language ?? c.get('lang') } },
-          callerOf(c, deps),
-        );
+        await registerInstitution(deps, {
+          institution,
+          account: { ...account, language: account.language ?? c.get('lang') },
+          caller: callerOf(c, deps),
+        });
         return c.json({ accepted: true as const }, 202);
       },
     )
@@ -63,7 +63,7 @@ export const institutionRoutes = (deps: AppDeps) =>
         tags,
         responses: { 200: { description: 'Profile', schema: Institution }, ...commonErrors },
       }),
-      async (c) => c.json(await getInstitution(deps, c.req.param('institutionId')), 200),
+      async (c) => c.json(await getInstitution(deps, { institutionId: c.req.param('institutionId') }), 200),
     )
     .put(
       '/api/institutions/:institutionId',
@@ -81,7 +81,11 @@ export const institutionRoutes = (deps: AppDeps) =>
       validate('json', ProfileEdit),
       async (c) =>
         c.json(
-          await updateInstitution(deps, c.req.param('institutionId'), c.req.valid('json'), callerOf(c, deps)),
+          await updateInstitution(deps, {
+            ...c.req.valid('json'),
+            institutionId: c.req.param('institutionId'),
+            caller: callerOf(c, deps),
+          }),
           200,
         ),
     )
@@ -97,7 +101,7 @@ export const institutionRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      async (c) => c.json({ items: await listMembers(deps, c.req.param('institutionId')) }, 200),
+      async (c) => c.json({ items: await listMembers(deps, { institutionId: c.req.param('institutionId') }) }, 200),
     )
     .post(
       '/api/institutions/:institutionId/members',
@@ -115,12 +119,12 @@ export const institutionRoutes = (deps: AppDeps) =>
       validate('json', Colleague),
       async (c) => {
         const input = c.req.valid('json');
-        const user = await inviteMember(
-          deps,
-          c.req.param('institutionId'),
-          { ...input, language: input.language ?? c.get('lang') },
-          callerOf(c, deps),
-        );
+        const user = await inviteMember(deps, {
+          ...input,
+          language: input.language ?? c.get('lang'),
+          institutionId: c.req.param('institutionId'),
+          caller: callerOf(c, deps),
+        });
         return c.json(user, 201);
       },
     );

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { deactivateUser, reactivateUser } from '../../accounts/change-account-status';
+import { deactivateUser } from '../../accounts/deactivate-user';
+import { reactivateUser } from '../../accounts/reactivate-user';
 import { inviteExpert } from '../../accounts/invite-expert';
 import { listUsers } from '../../accounts/list-users';
 import { roles } from '../../access/principal';
@@ -66,7 +67,7 @@ export const userRoutes = (deps: AppDeps) =>
       async (c) => {
         const input = c.req.valid('json');
         return c.json(
-          await inviteExpert(deps, { ...input, language: input.language ?? c.get('lang') }, callerOf(c, deps)),
+          await inviteExpert(deps, { ...input, language: input.language ?? c.get('lang'), caller: callerOf(c, deps) }),
           201,
         );
       },
@@ -83,7 +84,8 @@ export const userRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      async (c) => c.json(await deactivateUser(deps, c.req.param('userId'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await deactivateUser(deps, { userId: c.req.param('userId'), caller: callerOf(c, deps) }), 200),
     )
     .post(
       '/api/users/:userId/reactivate',
@@ -97,7 +99,8 @@ export const userRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      async (c) => c.json(await reactivateUser(deps, c.req.param('userId'), callerOf(c, deps)), 200),
+      async (c) =>
+        c.json(await reactivateUser(deps, { userId: c.req.param('userId'), caller: callerOf(c, deps) }), 200),
     )
     .get(
       '/api/audit',

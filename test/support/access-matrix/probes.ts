@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { emailMarker } from '../../../shared/accounts/user';
+import { emailMarker } from '../../../shared/accounts/user-store';
 import { attachmentBlobKey } from '../../../shared/applications/attachments';
 import { keys } from '../../../shared/store/keys';
 import type { IndexName } from '../../../shared/store/table';

@@ -1,11 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditSubjectType } from '../../../shared/audit/audit';
-import type { AuditEntry } from '../pages/OrganizerAuditPage';
+import type { AuditEntry } from '../queries/accounts';
+import { useFocusWhenShown } from '../queries/paging';
+import { ScrollRegion } from './ScrollRegion';
 
 interface Props {
   items: AuditEntry[];
   pageNumber: number;
+  /** False while the page asked for is still loading (the previous one is shown meanwhile). */
+  shown: boolean;
   onSubject: (type: AuditSubjectType, id: string) => void;
   onNext?: () => void;
   onFirst?: () => void;
@@ -14,17 +18,13 @@ interface Props {
 const compact = (value: unknown) => (value === undefined ? '' : JSON.stringify(value, null, 1));
 
 /** One page of audit entries: when, what, who, on what, from where, and what changed. */
-export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Props) {
+export function AuditTable({ items, pageNumber, shown, onSubject, onNext, onFirst }: Props) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  const paged = useRef(false);
   // After "next page" the pager button may vanish: keyboard users continue from the results' top.
-  useEffect(() => {
-    if (paged.current) heading.current?.focus();
-    paged.current = false;
-  }, [items]);
+  const focusResults = useFocusWhenShown(heading, shown);
   const page = (go: () => void) => () => {
-    paged.current = true;
+    focusResults();
     go();
   };
   return (
@@ -36,7 +36,7 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
       {items.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="audit-results" tabIndex={0}>
+        <ScrollRegion labelledBy="audit-results">
           <table>
             <caption className="visually-hidden">{t('audit.results')}</caption>
             <thead>
@@ -95,7 +95,7 @@ export function AuditTable({ items, pageNumber, onSubject, onNext, onFirst }: Pr
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {(onFirst || onNext) && (
         <div className="pager">

@@ -36,6 +36,7 @@ export function ConfirmButton({
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: an inline question with its two buttons inside a table cell or a sentence; a <fieldset> is a block that groups form fields
     <span className="confirm" role="group" aria-labelledby={questionId}>
       <span id={questionId}>{question}</span>{' '}
       <button

@@ -1,37 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-
-type State = { kind: 'checking' } | { kind: 'ok' | 'unavailable'; time: string } | { kind: 'error' };
+import { healthQuery } from '../queries/accounts';
 
 export function HealthStatus() {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<State>({ kind: 'checking' });
-
-  const check = useCallback(async () => {
-    setState({ kind: 'checking' });
-    try {
-      const res = await api.api.health.$get();
-      const report = await res.json();
-      setState('error' in report ? { kind: 'error' } : { kind: report.status, time: report.time });
-    } catch {
-      setState({ kind: 'error' });
-    }
-  }, []);
-
-  useEffect(() => {
-    void check();
-  }, [check]);
-
-  const time = 'time' in state ? new Date(state.time).toLocaleTimeString(i18n.language) : '';
+  const health = useQuery(healthQuery);
+  const report = health.isFetching || health.isError ? undefined : health.data;
+  const kind = health.isFetching ? 'checking' : (report?.status ?? 'error');
+  const time = report ? new Date(report.time).toLocaleTimeString(i18n.language) : '';
   return (
     <section className="card" aria-labelledby="health-title">
       <h2 id="health-title">{t('health.title')}</h2>
-      <p role="status" aria-live="polite" data-health={state.kind} className={`health health-${state.kind}`}>
-        {t(`health.${state.kind}`)}
+      <p role="status" aria-live="polite" data-health={kind} className={`health health-${kind}`}>
+        {t(`health.${kind}`)}
         {time && <span className="muted"> {t('health.checkedAt', { time })}</span>}
       </p>
-      <button type="button" onClick={() => void check()} disabled={state.kind === 'checking'}>
+      <button type="button" onClick={() => void health.refetch()} disabled={kind === 'checking'}>
         {t('health.retry')}
       </button>
     </section>

@@ -5,9 +5,9 @@ import {
   voivodeships,
   type InstitutionProfile,
 } from '../../../shared/institutions/institution';
-import { SelectField, TextField } from './Field';
+import { fieldsError, type FormError } from '../forms/errors';
+import { SelectField, TextField } from '../forms/fields';
 import i18n from '../i18n';
-import type { FormError, Values } from './form';
 
 /**
  * The institution's profile fieldsets, shared by registration (`prefix` "institution.") and the
@@ -109,60 +109,60 @@ export function oneOf<T extends string>(options: readonly T[], value: string | u
   return options.find((o) => o === value);
 }
 
+/** The profile as the form holds it: text as typed, a select's value or '' while "choose…" is left. */
+export interface ProfileValues {
+  name: string;
+  type: string;
+  regon: string;
+  website: string;
+  headcount: string;
+  address: { street: string; postalCode: string; city: string; commune: string; county: string; voivodeship: string };
+  contactPerson: { name: string; email: string; phone: string };
+}
+
+/** An empty profile for the registration form. */
+export const emptyProfileValues = (): ProfileValues => ({
+  name: '',
+  type: '',
+  regon: '',
+  website: '',
+  headcount: '',
+  address: { street: '', postalCode: '', city: '', commune: '', county: '', voivodeship: '' },
+  contactPerson: { name: '', email: '', phone: '' },
+});
+
 /**
  * The profile the API expects, read from the form. The selects are the only thing checked here: the
  * typed client cannot send "nothing chosen" for an enum, so that one message is the UI's own; every
  * other check is the server's.
  */
 export function profileFromValues(
-  values: Values,
+  values: ProfileValues,
   prefix: string,
 ): { profile: InstitutionProfile } | { error: FormError } {
-  const v = (name: string) => values[`${prefix}${name}`] ?? '';
-  const type = oneOf(institutionTypes, v('type'));
-  const headcount = oneOf(headcountBrackets, v('headcount'));
-  const voivodeship = oneOf(voivodeships, v('address.voivodeship'));
+  const type = oneOf(institutionTypes, values.type);
+  const headcount = oneOf(headcountBrackets, values.headcount);
+  const voivodeship = oneOf(voivodeships, values.address.voivodeship);
   if (!type || !headcount || !voivodeship) {
     const fields: Record<string, string> = {};
     const message = i18n.t('form.chooseOption');
     if (!type) fields[`${prefix}type`] = message;
     if (!headcount) fields[`${prefix}headcount`] = message;
     if (!voivodeship) fields[`${prefix}address.voivodeship`] = message;
-    return { error: { code: 'VALIDATION_FAILED', message: i18n.t('form.fixFields'), fields } };
+    return { error: fieldsError(fields) };
   }
-  return {
-    profile: {
-      name: v('name'),
-      type,
-      regon: v('regon'),
-      address: {
-        street: v('address.street'),
-        postalCode: v('address.postalCode'),
-        city: v('address.city'),
-        commune: v('address.commune'),
-        county: v('address.county'),
-        voivodeship,
-      },
-      website: v('website'),
-      headcount,
-      contactPerson: {
-        name: v('contactPerson.name'),
-        email: v('contactPerson.email'),
-        phone: v('contactPerson.phone'),
-      },
-    },
-  };
+  return { profile: { ...values, type, headcount, address: { ...values.address, voivodeship } } };
 }
 
 /** Form values from a stored profile. */
-export function valuesFromProfile(profile: InstitutionProfile, prefix = ''): Values {
-  const out: Values = {};
-  const walk = (obj: object, path: string) => {
-    for (const [key, value] of Object.entries(obj)) {
-      if (typeof value === 'string') out[`${prefix}${path}${key}`] = value;
-      else if (value && typeof value === 'object' && !Array.isArray(value)) walk(value, `${path}${key}.`);
-    }
+export function valuesFromProfile(profile: InstitutionProfile): ProfileValues {
+  return {
+    name: profile.name,
+    type: profile.type,
+    regon: profile.regon,
+    website: profile.website ?? '',
+    headcount: profile.headcount,
+    address: { ...profile.address },
+    contactPerson: { ...profile.contactPerson },
   };
-  walk(profile, '');
-  return out;
 }

@@ -1,46 +1,40 @@
 import { useTranslation } from 'react-i18next';
 import { voivodeships } from '../../../shared/institutions/institution';
-import { api, send } from '../api';
+import { fieldsError } from '../forms/errors';
+import { SelectField, TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { currentLanguage } from '../i18n';
-import { SelectField, TextField } from './Field';
-import { Form, SubmitButton, useForm } from './form';
+import { useInviteExpert } from '../queries/accounts';
 import { oneOf } from './InstitutionFields';
 
+const emptyExpert = { displayName: '', email: '', affiliation: '', voivodeship: '', expertise: '' };
+type ExpertValues = typeof emptyExpert;
+
 /** The organizer invites a chapter expert; the invitation link goes out by e-mail. */
-export function InviteExpertForm({ onInvited }: { onInvited: () => void }) {
+export function InviteExpertForm() {
   const { t } = useTranslation();
-  const form = useForm('expert');
-  const submit = async () => {
-    const v = (name: string) => form.values[name] ?? '';
-    const voivodeship = oneOf(voivodeships, v('voivodeship'));
+  const form = useApiForm<ExpertValues>('expert', { defaultValues: emptyExpert });
+  const inviteExpert = useInviteExpert();
+  const submit = async (values: ExpertValues) => {
+    const voivodeship = oneOf(voivodeships, values.voivodeship);
     if (!voivodeship) {
-      form.setError({
-        code: 'VALIDATION_FAILED',
-        message: t('form.fixFields'),
-        fields: { voivodeship: t('form.chooseOption') },
-      });
+      form.meta.setError(fieldsError({ voivodeship: t('form.chooseOption') }));
       return;
     }
-    const expertise = v('expertise')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const res = await send(
-      api.api.experts.$post({
-        json: {
-          email: v('email'),
-          displayName: v('displayName'),
-          affiliation: v('affiliation'),
-          voivodeship,
-          expertise,
-          language: currentLanguage(),
-        },
-      }),
-    );
-    const invited = await res.json();
-    form.replaceValues({});
-    form.setStatus(t('experts.invited', { email: invited.email }));
-    onInvited();
+    const invited = await inviteExpert.mutateAsync({
+      email: values.email,
+      displayName: values.displayName,
+      affiliation: values.affiliation,
+      voivodeship,
+      // Typed as one line, sent as a list: "obsługa klienta, dostępność".
+      expertise: values.expertise
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      language: currentLanguage(),
+    });
+    form.methods.reset(emptyExpert);
+    form.meta.setStatus(t('experts.invited', { email: invited.email }));
   };
   return (
     <section aria-labelledby="expert-title">

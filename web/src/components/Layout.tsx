@@ -1,8 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../api';
 import { chooseLanguage } from '../language';
 import { isLocalMode } from '../local-mode';
+import { useLogout } from '../queries/accounts';
 import { navigate, NavLink } from '../router';
 import { useSession } from '../session';
 
@@ -102,7 +102,8 @@ function RoleLinks() {
 function AccountTools() {
   const { t } = useTranslation();
   const session = useSession();
-  const [busy, setBusy] = useState(false);
+  const logoutCall = useLogout();
+  const busy = logoutCall.isPending;
   const { state } = session;
   if (state.status === 'loading') return null;
   if (state.status === 'anonymous') {
@@ -119,11 +120,9 @@ function AccountTools() {
   }
   const logout = async () => {
     if (busy) return;
-    setBusy(true);
     // Signed out locally even if the request fails: the cookie may already be gone.
-    await send(api.api.auth.logout.$post()).catch(() => undefined);
+    await logoutCall.mutateAsync().catch(() => undefined);
     session.signedOut();
-    setBusy(false);
     navigate('/login?loggedOut=1', { replace: true });
   };
   return (

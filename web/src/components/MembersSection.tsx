@@ -1,68 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
-import { api, send } from '../api';
+import { TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { currentLanguage } from '../i18n';
-import { TextField } from './Field';
-import { Form, SubmitButton, toFormError, useForm } from './form';
+import { membersQuery, useInviteMember } from '../queries/accounts';
+import { ErrorNotice } from './ErrorNotice';
 import { Loading } from './Loading';
 
-type Member = InferResponseType<
-  (typeof api.api.institutions)[':institutionId']['members']['$get'],
-  200
->['items'][number];
+const emptyInvite = { displayName: '', email: '' };
 
 /** The institution's accounts and the "invite a colleague" form. */
 export function MembersSection({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const form = useForm('invite');
+  const members = useQuery(membersQuery(institutionId));
+  const form = useApiForm('invite', { defaultValues: emptyInvite });
+  const invite = useInviteMember(institutionId);
 
-  const load = useCallback(async () => {
-    try {
-      const { items } = await (
-        await send(api.api.institutions[':institutionId'].members.$get({ param: { institutionId } }))
-      ).json();
-      setMembers(items);
-      setLoadError('');
-    } catch (error) {
-      setLoadError(toFormError(error).message);
-    }
-  }, [institutionId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const invite = async () => {
-    const res = await send(
-      api.api.institutions[':institutionId'].members.$post({
-        param: { institutionId },
-        json: {
-          email: form.values.email ?? '',
-          displayName: form.values.displayName ?? '',
-          language: currentLanguage(),
-        },
-      }),
-    );
-    const invited = await res.json();
-    setMembers((list) => [...(list ?? []).filter((m) => m.userId !== invited.userId), invited]);
-    form.replaceValues({});
-    form.setStatus(t('members.invited', { email: invited.email }));
+  const submit = async (values: typeof emptyInvite) => {
+    const invited = await invite.mutateAsync({ ...values, language: currentLanguage() });
+    form.methods.reset(emptyInvite);
+    form.meta.setStatus(t('members.invited', { email: invited.email }));
   };
 
+  const items = members.data?.items;
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
-      {loadError && (
-        <p className="notice error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {!members && !loadError && <Loading />}
-      {members && members.length === 0 && <p>{t('members.empty')}</p>}
-      {members && members.length > 0 && (
+      <ErrorNotice error={members.error} />
+      {members.isPending && <Loading />}
+      {items && items.length === 0 && <p>{t('members.empty')}</p>}
+      {items && items.length > 0 && (
         <table>
           <caption className="visually-hidden">{t('members.title')}</caption>
           <thead>
@@ -73,7 +40,7 @@ export function MembersSection({ institutionId }: { institutionId: string }) {
             </tr>
           </thead>
           <tbody>
-            {members.map((m) => (
+            {items.map((m) => (
               <tr key={m.userId} data-email={m.email}>
                 <td>{m.displayName}</td>
                 <td>{m.email}</td>
@@ -85,7 +52,7 @@ export function MembersSection({ institutionId }: { institutionId: string }) {
       )}
       <h3 id="invite-title">{t('members.inviteTitle')}</h3>
       <p>{t('members.inviteText')}</p>
-      <Form form={form} onSubmit={invite} labelledBy="invite-title">
+      <Form form={form} onSubmit={submit} labelledBy="invite-title">
         <TextField name="displayName" label={t('members.colleagueName')} autoComplete="off" />
         <TextField name="email" label={t('members.colleagueEmail')} type="email" autoComplete="off" />
         <SubmitButton>{t('members.inviteSubmit')}</SubmitButton>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
-import { api, send } from '../api';
-import { TextField } from '../components/Field';
-import { Form, SubmitButton, useForm } from '../components/form';
+import { TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { PageTitle } from '../components/PageTitle';
+import { useAcceptInvitation } from '../queries/accounts';
 import { navigate, useLocation } from '../router';
 import { homeOf, useSession } from '../session';
 
@@ -11,15 +11,15 @@ export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const token = useLocation().query.get('token');
   const session = useSession();
-  const form = useForm('accept');
-  const submit = async () => {
-    const displayName = (form.values.displayName ?? '').trim();
-    const res = await send(
-      api.api.auth.invitations.accept.$post({
-        json: { token: token ?? '', password: form.values.password ?? '', ...(displayName ? { displayName } : {}) },
-      }),
-    );
-    const { user } = await res.json();
+  const form = useApiForm('accept', { defaultValues: { displayName: '', password: '' } });
+  const accept = useAcceptInvitation();
+  const submit = async (values: { displayName: string; password: string }) => {
+    const displayName = values.displayName.trim();
+    const { user } = await accept.mutateAsync({
+      token: token ?? '',
+      password: values.password,
+      ...(displayName ? { displayName } : {}),
+    });
     await session.signedIn(user);
     navigate(homeOf(user), { replace: true });
   };

@@ -1,13 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../api';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { SelectField, TextField } from '../components/Field';
-import { Form, SubmitButton, toFormError, useForm } from '../components/form';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageTitle } from '../components/PageTitle';
 import { RequireRole } from '../components/RequireRole';
+import { SelectField, TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { isLanguage, LANGUAGES } from '../i18n';
 import { chooseLanguage } from '../language';
+import { meQuery, useLogoutEverywhere, useSaveAccount } from '../queries/accounts';
 import { navigate } from '../router';
 import { useSession, type Me } from '../session';
 
@@ -21,50 +23,49 @@ export function AccountPage() {
   );
 }
 
+interface AccountValues {
+  displayName: string;
+  language: string;
+}
+
 function Account({ me }: { me: Me }) {
   const { t } = useTranslation();
   const session = useSession();
+  const queryClient = useQueryClient();
   const { user } = me;
-  const form = useForm('account', { displayName: user.displayName, language: user.language });
+  const form = useApiForm<AccountValues>('account', {
+    defaultValues: { displayName: user.displayName, language: user.language },
+  });
+  /** The version the form's values were read at: a save over someone else's newer one is refused. */
   const [version, setVersion] = useState(user.version);
-  const [ending, setEnding] = useState(false);
-  const [endError, setEndError] = useState('');
+  const saveAccount = useSaveAccount();
+  const logoutEverywhere = useLogoutEverywhere();
 
-  const save = async () => {
-    const language = form.values.language;
-    const res = await send(
-      api.api.me.$put({
-        json: { displayName: form.values.displayName ?? '', language: isLanguage(language) ? language : 'pl', version },
-      }),
-    );
-    const saved = (await res.json()).user;
+  const save = async ({ displayName, language }: AccountValues) => {
+    const { user: saved } = await saveAccount.mutateAsync({
+      displayName,
+      language: isLanguage(language) ? language : 'pl',
+      version,
+    });
     setVersion(saved.version);
     await chooseLanguage(saved.language);
-    await session.refresh();
-    form.setStatus(t('account.saved'));
+    form.meta.setStatus(t('account.saved'));
   };
 
   /** After "changed meanwhile": take the stored data and version (the user's edits are replaced, by choice). */
-  const reload = async () => {
-    await form.run(async () => {
-      const fresh = (await (await send(api.api.me.$get())).json()).user;
-      form.replaceValues({ displayName: fresh.displayName, language: fresh.language });
-      setVersion(fresh.version);
-      form.setStatus(t('form.reloaded'));
+  const reload = () =>
+    form.meta.run(async () => {
+      const fresh = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+      if (!fresh) return;
+      form.methods.reset({ displayName: fresh.user.displayName, language: fresh.user.language });
+      setVersion(fresh.user.version);
+      form.meta.setStatus(t('form.reloaded'));
     });
-  };
 
-  const logoutEverywhere = async () => {
-    setEnding(true);
-    setEndError('');
-    try {
-      const { ended } = await (await send(api.api.auth['logout-everywhere'].$post())).json();
-      session.signedOut();
-      navigate(`/login?ended=${ended}`, { replace: true });
-    } catch (error) {
-      setEndError(toFormError(error).message);
-      setEnding(false);
-    }
+  const endSessions = async () => {
+    const { ended } = await logoutEverywhere.mutateAsync();
+    session.signedOut();
+    navigate(`/login?ended=${ended}`, { replace: true });
   };
 
   return (
@@ -87,7 +88,7 @@ function Account({ me }: { me: Me }) {
           form={form}
           onSubmit={save}
           errorActions={
-            form.error?.code === 'STALE_VERSION' && (
+            form.meta.error?.code === 'STALE_VERSION' && (
               <button type="button" onClick={() => void reload()}>
                 {t('form.reload')}
               </button>
@@ -110,19 +111,15 @@ function Account({ me }: { me: Me }) {
         <ConfirmButton
           question={t('account.logoutEverywhereQuestion')}
           confirmLabel={t('account.logoutEverywhereConfirm')}
-          onConfirm={() => void logoutEverywhere()}
-          busy={ending}
+          onConfirm={() => void endSessions().catch(() => undefined)}
+          busy={logoutEverywhere.isPending}
         >
           {t('account.logoutEverywhere')}
         </ConfirmButton>
         <p role="status" className="form-status">
-          {ending ? t('form.sending') : ''}
+          {logoutEverywhere.isPending ? t('form.sending') : ''}
         </p>
-        {endError && (
-          <p role="alert" className="error-message">
-            {endError}
-          </p>
-        )}
+        <ErrorNotice error={logoutEverywhere.error} className="error-message" />
       </section>
     </>
   );

@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../api';
-import { TextField } from '../components/Field';
-import { Form, SubmitButton, useForm } from '../components/form';
+import { TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { PageTitle } from '../components/PageTitle';
+import { useRequestPasswordReset } from '../queries/accounts';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const form = useForm('forgot');
-  const submit = async () => {
-    await send(api.api.auth['password-reset'].$post({ json: { email: form.values.email ?? '' } }));
+  const form = useApiForm('forgot', { defaultValues: { email: '' } });
+  const requestReset = useRequestPasswordReset();
+  const submit = async ({ email }: { email: string }) => {
+    await requestReset.mutateAsync(email);
     // The same answer for any address, so nobody learns which addresses have accounts.
-    form.setStatus(t('forgot.sent'));
+    form.meta.setStatus(t('forgot.sent'));
   };
   return (
     <>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../api';
-import { TextField } from '../components/Field';
-import { Form, SubmitButton, useForm } from '../components/form';
+import { TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { PageTitle } from '../components/PageTitle';
+import { useLogin } from '../queries/accounts';
 import { navigate, safeNext, useLocation } from '../router';
 import { homeOf, useSession } from '../session';
 import { ResendVerification } from './VerifyEmailPage';
@@ -11,15 +11,13 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { query } = useLocation();
   const session = useSession();
-  const form = useForm('login');
+  const form = useApiForm('login', { defaultValues: { email: '', password: '' } });
+  const login = useLogin();
   const ended = query.get('ended');
   const loggedOut = query.has('loggedOut');
 
-  const submit = async () => {
-    const res = await send(
-      api.api.auth.login.$post({ json: { email: form.values.email ?? '', password: form.values.password ?? '' } }),
-    );
-    const { user } = await res.json();
+  const submit = async (values: { email: string; password: string }) => {
+    const { user } = await login.mutateAsync(values);
     await session.signedIn(user);
     navigate(safeNext(query.get('next')) ?? homeOf(user), { replace: true });
   };
@@ -39,7 +37,7 @@ export function LoginPage() {
         <TextField name="password" label={t('account.password')} type="password" autoComplete="current-password" />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </Form>
-      {form.error?.code === 'EMAIL_NOT_VERIFIED' && <ResendVerification email={form.values.email ?? ''} />}
+      {form.meta.error?.code === 'EMAIL_NOT_VERIFIED' && <ResendVerification email={form.methods.getValues('email')} />}
       <ul className="links">
         <li>
           <a href="/forgot-password">{t('login.forgot')}</a>

@@ -1,19 +1,27 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
 import { auditSubjectTypes, type AuditSubjectType } from '../../../shared/audit/audit';
-import { api, send } from '../api';
-import { SelectField, TextField } from '../components/Field';
-import { Form, SubmitButton, useForm } from '../components/form';
-import { oneOf } from '../components/InstitutionFields';
 import { AuditTable } from '../components/AuditTable';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { oneOf } from '../components/InstitutionFields';
 import { PageTitle } from '../components/PageTitle';
 import { RequireRole } from '../components/RequireRole';
-
-export type AuditEntry = InferResponseType<typeof api.api.audit.$get, 200>['items'][number];
-type Filter = { day: string } | { subjectType: AuditSubjectType; subjectId: string };
+import { fieldsError } from '../forms/errors';
+import { SelectField, TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
+import { auditQuery, type AuditFilter } from '../queries/accounts';
+import { usePagePosition } from '../queries/paging';
 
 const today = () => new Date().toISOString().slice(0, 10); // the server's audit days are UTC days
+
+interface SearchValues {
+  by: 'day' | 'subject';
+  day: string;
+  subjectType: string;
+  subjectId: string;
+}
 
 export function OrganizerAuditPage() {
   const { t } = useTranslation();
@@ -27,54 +35,45 @@ export function OrganizerAuditPage() {
 
 function Audit() {
   const { t } = useTranslation();
-  const form = useForm('audit', { by: 'day', day: today(), subjectType: 'user' });
-  const [result, setResult] = useState<{
-    filter: Filter;
-    items: AuditEntry[];
-    next: string | null;
-    number: number;
-  } | null>(null);
+  const form = useApiForm<SearchValues>('audit', {
+    defaultValues: { by: 'day', day: today(), subjectType: 'user', subjectId: '' },
+  });
+  const by = useWatch({ control: form.methods.control, name: 'by' });
+  // Today's entries at once; each search asks again, even for the same filter.
+  const [filter, setFilter] = useState<AuditFilter>(() => ({ day: today() }));
+  const position = usePagePosition(JSON.stringify(filter));
+  const result = useQuery({ ...auditQuery(filter, position.at), placeholderData: keepPreviousData });
 
-  const fetchPage = async (filter: Filter, cursor: string | undefined, number: number) => {
-    const res = await send(api.api.audit.$get({ query: { ...filter, ...(cursor ? { cursor } : {}) } }));
-    const { items, cursor: next } = await res.json();
-    setResult({ filter, items, next, number });
-    form.setStatus(t('audit.found', { count: items.length }));
+  const show = (next: AuditFilter) => {
+    if (JSON.stringify(next) === JSON.stringify(filter) && position.at.number === 1) void result.refetch();
+    setFilter(next);
+    position.first();
   };
 
-  const search = async () => {
-    const v = form.values;
-    if (v.by === 'subject') {
-      const subjectType = oneOf(auditSubjectTypes, v.subjectType);
-      const subjectId = (v.subjectId ?? '').trim();
-      if (!subjectType || !subjectId) {
-        form.setError({
-          code: 'VALIDATION_FAILED',
-          message: t('form.fixFields'),
-          fields: { subjectId: t('audit.subjectIdRequired') },
-        });
-        return;
-      }
-      await fetchPage({ subjectType, subjectId }, undefined, 1);
-    } else {
-      await fetchPage({ day: v.day ?? '' }, undefined, 1);
-    }
+  const search = async (v: SearchValues) => {
+    if (v.by === 'day') return show({ day: v.day });
+    const subjectType = oneOf(auditSubjectTypes, v.subjectType);
+    const subjectId = v.subjectId.trim();
+    if (!subjectType || !subjectId) form.meta.setError(fieldsError({ subjectId: t('audit.subjectIdRequired') }));
+    else show({ subjectType, subjectId });
   };
-
-  useEffect(() => {
-    void form.run(search); // today's entries at once; the guard in run() absorbs a second call
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   /** "History of this subject" from a row: the filter switches to that subject. */
   const showSubject = (subjectType: AuditSubjectType, subjectId: string) => {
-    form.replaceValues({ ...form.values, by: 'subject', subjectType, subjectId });
-    void form.run(() => fetchPage({ subjectType, subjectId }, undefined, 1));
+    form.methods.reset({ ...form.methods.getValues(), by: 'subject', subjectType, subjectId });
+    form.meta.setError(null);
+    show({ subjectType, subjectId });
   };
 
+  const page = result.data;
+  const status = result.isFetching
+    ? t('form.sending')
+    : page && !result.isError
+      ? t('audit.found', { count: page.items.length })
+      : '';
   return (
     <>
-      <Form form={form} onSubmit={search}>
+      <Form form={form} onSubmit={search} statusText={status}>
         <fieldset>
           <legend>{t('audit.filter')}</legend>
           <SelectField
@@ -85,7 +84,7 @@ function Audit() {
               { value: 'subject', label: t('audit.bySubject') },
             ]}
           />
-          {form.values.by === 'subject' ? (
+          {by === 'subject' ? (
             <>
               <SelectField
                 name="subjectType"
@@ -105,17 +104,15 @@ function Audit() {
         </fieldset>
         <SubmitButton>{t('audit.search')}</SubmitButton>
       </Form>
-      {result && (
+      <ErrorNotice error={result.error} />
+      {page && (
         <AuditTable
-          items={result.items}
-          pageNumber={result.number}
+          items={page.items}
+          pageNumber={page.number}
+          shown={!result.isPlaceholderData}
           onSubject={showSubject}
-          onNext={
-            result.next
-              ? () => void form.run(() => fetchPage(result.filter, result.next ?? undefined, result.number + 1))
-              : undefined
-          }
-          onFirst={result.number > 1 ? () => void form.run(() => fetchPage(result.filter, undefined, 1)) : undefined}
+          onNext={page.next ? () => page.next && position.next(page.next) : undefined}
+          onFirst={page.number > 1 ? position.first : undefined}
         />
       )}
     </>

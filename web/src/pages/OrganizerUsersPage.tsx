@@ -1,20 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Pager } from '../components/Pager';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
 import { roles, type Role } from '../../../shared/access/principal';
-import { api, send } from '../api';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { toFormError } from '../components/form';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { InviteExpertForm } from '../components/InviteExpertForm';
 import { oneOf } from '../components/InstitutionFields';
 import { Loading } from '../components/Loading';
+import { Pager } from '../components/Pager';
 import { PageTitle } from '../components/PageTitle';
 import { RequireRole } from '../components/RequireRole';
+import { errorMessage } from '../forms/errors';
+import { useChangeUserStatus, usersQuery, type UserRow } from '../queries/accounts';
+import { useFocusWhenShown, usePagePosition } from '../queries/paging';
 import { useLocation } from '../router';
 import type { SignedInUser } from '../session';
-
-type User = InferResponseType<typeof api.api.users.$get, 200>['items'][number];
 
 export function OrganizerUsersPage() {
   const { t } = useTranslation();
@@ -30,51 +30,22 @@ export function OrganizerUsersPage() {
 function Users({ me }: { me: SignedInUser }) {
   const { t } = useTranslation();
   const role: Role = oneOf(roles, useLocation().query.get('role') ?? undefined) ?? 'institution';
-  const [page, setPage] = useState<{ items: User[]; next: string | null; number: number } | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(true);
-  const [busyUser, setBusyUser] = useState<string | null>(null);
+  const position = usePagePosition(role);
+  const list = useQuery({ ...usersQuery(role, position.at), placeholderData: keepPreviousData });
+  const page = list.data;
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const focusList = useFocusWhenShown(listHeading, list.isSuccess && !list.isPlaceholderData);
+  const changeUserStatus = useChangeUserStatus();
+  const busyUser = changeUserStatus.isPending ? changeUserStatus.variables.userId : null;
   const [status, setStatus] = useState('');
 
-  const load = useCallback(
-    async (cursor: string | undefined, number: number, options: { focus?: boolean } = {}) => {
-      setLoading(true);
-      setError('');
-      try {
-        const res = await send(api.api.users.$get({ query: { role, ...(cursor ? { cursor } : {}) } }));
-        const { items, cursor: next } = await res.json();
-        setPage({ items, next, number });
-        // The pager's button may vanish with the old page: keyboard users continue from the list's top.
-        if (options.focus) listHeading.current?.focus();
-      } catch (e) {
-        setError(toFormError(e).message);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [role],
-  );
-
-  useEffect(() => {
-    void load(undefined, 1);
-  }, [load]);
-
-  const changeStatus = async (user: User, action: 'deactivate' | 'reactivate') => {
-    setBusyUser(user.userId);
+  const changeStatus = async (user: UserRow, action: 'deactivate' | 'reactivate') => {
     setStatus('');
     try {
-      const call =
-        action === 'deactivate'
-          ? api.api.users[':userId'].deactivate.$post({ param: { userId: user.userId } })
-          : api.api.users[':userId'].reactivate.$post({ param: { userId: user.userId } });
-      const updated = await (await send(call)).json();
-      setPage((p) => p && { ...p, items: p.items.map((u) => (u.userId === updated.userId ? updated : u)) });
+      const updated = await changeUserStatus.mutateAsync({ userId: user.userId, action });
       setStatus(t(action === 'deactivate' ? 'users.deactivated' : 'users.reactivated', { name: updated.displayName }));
     } catch (e) {
-      setStatus(toFormError(e).message);
-    } finally {
-      setBusyUser(null);
+      setStatus(errorMessage(e));
     }
   };
 
@@ -101,12 +72,8 @@ function Users({ me }: { me: SignedInUser }) {
         <p role="status" className="form-status">
           {status}
         </p>
-        {error && (
-          <p className="notice error" role="alert">
-            {error}
-          </p>
-        )}
-        {loading && <Loading />}
+        <ErrorNotice error={list.error} />
+        {list.isFetching && <Loading />}
         {page && page.items.length === 0 && <p>{t('users.empty')}</p>}
         {page && page.items.length > 0 && (
           <table>
@@ -159,13 +126,19 @@ function Users({ me }: { me: SignedInUser }) {
         {page && (
           <Pager
             page={page}
-            loading={loading}
-            onFirst={() => void load(undefined, 1, { focus: true })}
-            onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })}
+            loading={list.isFetching}
+            onFirst={() => {
+              focusList();
+              position.first();
+            }}
+            onNext={(cursor) => {
+              focusList();
+              position.next(cursor);
+            }}
           />
         )}
       </section>
-      <InviteExpertForm onInvited={() => role === 'expert' && void load(undefined, 1)} />
+      <InviteExpertForm />
     </>
   );
 }

@@ -1,40 +1,45 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
-import { api, send } from '../api';
-import { TextField } from '../components/Field';
-import { Form, SubmitButton, useForm } from '../components/form';
-import { InstitutionFields, profileFromValues } from '../components/InstitutionFields';
+import { TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
+import {
+  emptyProfileValues,
+  InstitutionFields,
+  profileFromValues,
+  type ProfileValues,
+} from '../components/InstitutionFields';
 import { PageTitle } from '../components/PageTitle';
 import { currentLanguage } from '../i18n';
 import { isLocalMode } from '../local-mode';
+import { useRegister } from '../queries/accounts';
+
+interface RegistrationValues {
+  institution: ProfileValues & { nip: string };
+  account: { displayName: string; email: string; password: string };
+}
 
 export function RegisterPage() {
   const { t } = useTranslation();
-  const form = useForm('register');
-  const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
+  const form = useApiForm<RegistrationValues>('register', {
+    defaultValues: {
+      institution: { ...emptyProfileValues(), nip: '' },
+      account: { displayName: '', email: '', password: '' },
+    },
+  });
+  const register = useRegister();
+  const registeredEmail = register.isSuccess ? register.variables.account.email.trim() : null;
 
-  const submit = async () => {
-    const read = profileFromValues(form.values, 'institution.');
+  const submit = async (values: RegistrationValues) => {
+    const read = profileFromValues(values.institution, 'institution.');
     if ('error' in read) {
-      form.setError(read.error);
+      form.meta.setError(read.error);
       return;
     }
-    const v = (name: string) => form.values[name] ?? '';
-    await send(
-      api.api.institutions.$post({
-        json: {
-          institution: { ...read.profile, nip: v('institution.nip') },
-          account: {
-            email: v('account.email'),
-            password: v('account.password'),
-            displayName: v('account.displayName'),
-            language: currentLanguage(),
-          },
-        },
-      }),
-    );
-    setRegisteredEmail(v('account.email').trim());
+    await register.mutateAsync({
+      institution: { ...read.profile, nip: values.institution.nip },
+      account: { ...values.account, language: currentLanguage() },
+    });
   };
 
   return (

@@ -1,24 +1,19 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
-import { api, send } from '../api';
-import { TextField } from '../components/Field';
-import { Form, SubmitButton, useForm } from '../components/form';
+import { TextField } from '../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { PageTitle } from '../components/PageTitle';
+import { useCompletePasswordReset } from '../queries/accounts';
 import { useLocation } from '../router';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useLocation().query.get('token');
-  const form = useForm('reset');
-  const [done, setDone] = useState(false);
-  const submit = async () => {
-    await send(
-      api.api.auth['password-reset'].complete.$post({
-        json: { token: token ?? '', password: form.values.password ?? '' },
-      }),
-    );
-    setDone(true);
+  const form = useApiForm('reset', { defaultValues: { password: '' } });
+  const reset = useCompletePasswordReset();
+  const done = reset.isSuccess;
+  const submit = async ({ password }: { password: string }) => {
+    await reset.mutateAsync({ token: token ?? '', password });
   };
   return (
     <>
@@ -50,7 +45,7 @@ export function ResetPasswordPage() {
             />
             <SubmitButton>{t('reset.submit')}</SubmitButton>
           </Form>
-          {form.error?.code === 'INVALID_TOKEN' && (
+          {form.meta.error?.code === 'INVALID_TOKEN' && (
             <p>
               <a href="/forgot-password">{t('reset.askAgain')}</a>
             </p>

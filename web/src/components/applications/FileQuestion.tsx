@@ -1,15 +1,14 @@
 import { useRef, useState } from 'react';
-import { kindOfFileName } from '../../../../shared/applications/file-type';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, send } from '../../api';
-import { ErrorBody } from '../../../../shared/http/schemas';
+import { kindOfFileName } from '../../../../shared/applications/file-type';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { fileLimit, fileTypes, type FileKind, type Question } from '../../../../shared/editions/questionnaire';
-import { toFormError } from '../form';
+import { toFormError } from '../../forms/errors';
+import { ErrorText } from '../../forms/fields';
 import { currentLanguage } from '../../i18n';
-import type { AttachmentView } from './format';
+import { useRemoveAttachment, useUploadAttachment, type AttachmentView } from '../../queries/applications';
 import { useFileSize } from './format';
-import { ErrorText, ids, RequiredMarker } from './QuestionInput';
+import { ids, RequiredMarker } from './QuestionInput';
 
 const kindName: Record<FileKind, string> = {
   pdf: 'PDF',
@@ -50,8 +49,8 @@ export function FileList({ applicationId, files }: { applicationId: string; file
 
 /**
  * A file question: the uploaded files (with Remove) and "Add file". The type and size are checked
- * here first; then the three steps — ask for an upload ticket, PUT the bytes to it (same origin
- * locally, S3 in the cloud), and complete, where the server checks the content.
+ * here first; the upload itself (ticket, bytes, completion with the server's content check) is the
+ * upload mutation's.
  */
 export function FileQuestion({
   applicationId,
@@ -60,7 +59,6 @@ export function FileQuestion({
   editable,
   outsideError,
   onAdded,
-  onRemoved,
 }: {
   applicationId: string;
   question: Question;
@@ -68,15 +66,16 @@ export function FileQuestion({
   editable: boolean;
   /** A message about this question from elsewhere (a failed submit). */
   outsideError: string | undefined;
-  onAdded: (attachment: AttachmentView) => void;
-  onRemoved: (attachmentId: string) => void;
+  onAdded: () => void;
 }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const size = useFileSize();
   const id = ids(q.id);
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  const uploadAttachment = useUploadAttachment(applicationId);
+  const removeAttachment = useRemoveAttachment(applicationId);
+  const busy = uploadAttachment.isPending || removeAttachment.isPending;
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const kinds = fileTypes(q);
@@ -94,75 +93,29 @@ export function FileQuestion({
     if (file.size > limit)
       return setError(t('application.files.tooLarge', { name, size: size(file.size), limit: size(limit) }));
     if (file.size === 0) return setError(t('application.files.empty', { name }));
-    setBusy(true);
     setError('');
     setStatus(t('application.files.uploading', { name }));
     try {
-      const param = { applicationId };
-      // The upload link accepts exactly these bytes: the server binds their SHA-256 to it.
-      const sha256 = await sha256Hex(file);
-      const ticket = await (
-        await send(
-          api.api.applications[':applicationId'].attachments.$post({
-            param,
-            json: { questionId: q.id, fileName: name, size: file.size, sha256 },
-          }),
-        )
-      ).json();
-      let put: Response;
-      try {
-        // Plain fetch: in the cloud the URL is a presigned S3 address that needs no cookie.
-        put = await fetch(ticket.upload.url, {
-          method: ticket.upload.method,
-          headers: ticket.upload.headers,
-          body: file,
-        });
-      } catch {
-        throw new ApiError(0, 'NETWORK', t('application.files.uploadFailed', { name }));
-      }
-      if (!put.ok) {
-        const parsed = ErrorBody.safeParse(await put.json().catch(() => null));
-        throw new ApiError(
-          put.status,
-          parsed.success ? parsed.data.error.code : 'UPLOAD',
-          parsed.success ? parsed.data.error.message : t('application.files.uploadFailed', { name }),
-        );
-      }
-      const ready = await (
-        await send(
-          api.api.applications[':applicationId'].attachments[':attachmentId'].complete.$post({
-            param: { applicationId, attachmentId: ticket.attachment.attachmentId },
-          }),
-        )
-      ).json();
-      onAdded(ready as AttachmentView);
+      await uploadAttachment.mutateAsync({ questionId: q.id, file });
+      onAdded();
       setStatus(t('application.files.added', { name }));
     } catch (e) {
       const formError = toFormError(e);
       setError(formError.fields[`answers.${q.id}`] ?? formError.message);
       setStatus('');
     } finally {
-      setBusy(false);
       if (input.current) input.current.value = '';
     }
   };
 
   const remove = async (file: AttachmentView) => {
-    setBusy(true);
     setError('');
     try {
-      await send(
-        api.api.applications[':applicationId'].attachments[':attachmentId'].$delete({
-          param: { applicationId, attachmentId: file.attachmentId },
-        }),
-      );
-      onRemoved(file.attachmentId);
+      await removeAttachment.mutateAsync(file.attachmentId);
       setStatus(t('application.files.removed', { name: file.fileName }));
       input.current?.focus();
     } catch (e) {
       setError(toFormError(e).message);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -240,9 +193,4 @@ export function FileQuestion({
       </fieldset>
     </div>
   );
-}
-
-async function sha256Hex(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

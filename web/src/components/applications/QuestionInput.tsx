@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { textLimit, type AnswerValue, type Question } from '../../../../shared/editions/questionnaire';
+import { ErrorText } from '../../forms/fields';
 import { currentLanguage } from '../../i18n';
 
 export type Value = AnswerValue | null;
@@ -33,17 +34,6 @@ export function RequiredMarker({ required }: { required: boolean }) {
     <span className="ap-required"> {t('application.requiredMarker')}</span>
   ) : (
     <span className="optional"> {t('application.optional')}</span>
-  );
-}
-
-export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
-  const { t } = useTranslation();
-  if (!message) return null;
-  return (
-    <p className="error-message" id={id}>
-      <span className="visually-hidden">{t('form.errorPrefix')} </span>
-      {message}
-    </p>
   );
 }
 
@@ -162,7 +152,7 @@ export function QuestionInput({
             type="date"
             className="ap-date"
             value={typeof value === 'string' ? value : ''}
-            aria-required={q.required || undefined}
+            required={q.required}
             aria-invalid={invalid}
             aria-describedby={describedBy(help && id.help, id.hint, error && id.error)}
             onChange={(e) => onChange(e.target.value || null)}

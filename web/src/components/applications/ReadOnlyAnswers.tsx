@@ -3,7 +3,8 @@ import { inLanguage } from '../../../../shared/editions/localized';
 import { isAnswered, type AnswerValue, type Question } from '../../../../shared/editions/questionnaire';
 import { currentLanguage } from '../../i18n';
 import { FileList } from './FileQuestion';
-import { StatusBadge, warsaw, type ApplicationView, type AttachmentView } from './format';
+import type { ApplicationView, AttachmentView } from '../../queries/applications';
+import { StatusBadge, warsaw } from './format';
 
 /** The application's facts: institution, status, deadline, submission time. */
 export function ApplicationSummary({ view }: { view: ApplicationView }) {

@@ -1,13 +1,9 @@
-import type { InferResponseType } from 'hono/client';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { formatWarsaw } from '../../../../shared/applications/application';
 import { currentLanguage } from '../../i18n';
+import type { ApplicationHeaderView } from '../../queries/applications';
 
-export type ApplicationView = InferResponseType<(typeof api.api.applications)[':applicationId']['$get'], 200>;
-export type ApplicationHeaderView = ApplicationView['application'];
-export type AttachmentView = ApplicationView['attachments'][number];
-export type ApplicationStatus = ApplicationHeaderView['status'];
+type ApplicationStatus = ApplicationHeaderView['status'];
 
 /** A moment as clerks read it: Europe/Warsaw, in the UI's language ("31.03.2026, 23:59 (czasu polskiego)"). */
 export const warsaw = (iso: string) => formatWarsaw(iso)[currentLanguage()];

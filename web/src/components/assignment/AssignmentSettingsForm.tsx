@@ -1,199 +1,185 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conflictRules } from '../../../../shared/chapter/chapter';
-import { api, send } from '../../api';
+import type * as z from 'zod/mini';
+import { AssignmentSettingsInput, conflictRules } from '../../../../shared/chapter/chapter';
+import { CheckboxField, SelectField, TextField } from '../../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../../forms/form';
+import { apiResolver } from '../../forms/validation';
+import {
+  assignmentSettingsQuery,
+  useSaveAssignmentSettings,
+  type AssignmentSettingsView,
+} from '../../queries/assignment';
+import { recentEditionsQuery } from '../../queries/editions';
 import { formatWarsaw, fromWarsawInput, toWarsawInput } from '../editions/time';
-import { SelectField, TextField } from '../Field';
-import { Form, SubmitButton, toFormError, useForm, type Values } from '../form';
+import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
-import { CheckboxField, type AssignmentSettingsView } from './common';
 
-const toValues = (s: AssignmentSettingsView): Values => ({
-  'rules.sameCommune': s.rules.sameCommune ? 'true' : '',
-  'rules.sameCounty': s.rules.sameCounty ? 'true' : '',
-  'rules.affiliation': s.rules.affiliation ? 'true' : '',
-  'rules.previousEdition': s.rules.previousEdition ? 'true' : '',
+/** The settings as the form holds them: the API's shape, numbers as typed, the window in Warsaw time. */
+interface SettingsValues {
+  rules: Record<(typeof conflictRules)[number], boolean>;
+  previousEditionId: string;
+  weights: { bid: string; preferredCategory: string };
+  balance: string;
+  bidding: { opensAt: string; closesAt: string };
+}
+
+const toValues = (s: AssignmentSettingsView): SettingsValues => ({
+  rules: { ...s.rules },
   previousEditionId: s.previousEditionId ?? '',
-  'weights.bid': String(s.weights.bid),
-  'weights.preferredCategory': String(s.weights.preferredCategory),
+  weights: { bid: String(s.weights.bid), preferredCategory: String(s.weights.preferredCategory) },
   balance: String(s.balance),
-  'bidding.opensAt': toWarsawInput(s.bidding?.opensAt),
-  'bidding.closesAt': toWarsawInput(s.bidding?.closesAt),
+  bidding: { opensAt: toWarsawInput(s.bidding?.opensAt), closesAt: toWarsawInput(s.bidding?.closesAt) },
 });
 
-const whole = (s: string | undefined): number => ((s ?? '').trim() === '' ? Number.NaN : Number((s ?? '').trim()));
+/** A whole number typed in a field; NaN when blank or not a number, so the check names the field. */
+const whole = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.trim()));
+
+/** Checked with the server's schema before it is sent; no window at all when both ends are blank. */
+const resolver = apiResolver(AssignmentSettingsInput, (v: SettingsValues) => ({
+  rules: v.rules,
+  ...(v.previousEditionId ? { previousEditionId: v.previousEditionId } : {}),
+  weights: { bid: whole(v.weights.bid), preferredCategory: whole(v.weights.preferredCategory) },
+  balance: whole(v.balance),
+  ...(v.bidding.opensAt || v.bidding.closesAt
+    ? { bidding: { opensAt: fromWarsawInput(v.bidding.opensAt), closesAt: fromWarsawInput(v.bidding.closesAt) } }
+    : {}),
+}));
 
 /** Conflict rules, affinity weights, balance and the bidding window of one edition (versioned). */
 export function AssignmentSettingsForm({ editionId }: { editionId: string }) {
-  const { t, i18n } = useTranslation();
-  const form = useForm('assignment-settings');
-  const [settings, setSettings] = useState<AssignmentSettingsView | null>(null);
-  const [editions, setEditions] = useState<{ value: string; label: string }[]>([]);
-  const [error, setError] = useState('');
-
-  const load = useCallback(async () => {
-    const res = await send(api.api.editions[':editionId']['assignment-settings'].$get({ param: { editionId } }));
-    const s = await res.json();
-    setSettings(s);
-    form.replaceValues(toValues(s));
-    return s;
-  }, [editionId]);
-
-  useEffect(() => {
-    load().catch((e: unknown) => setError(toFormError(e).message));
-    send(api.api.editions.$get({ query: { limit: '100' } }))
-      .then((r) => r.json())
-      .then(
-        (page) =>
-          setEditions(
-            page.items
-              .filter((e) => e.editionId !== editionId)
-              .map((e) => ({ value: e.editionId, label: `${e.name} — ${e.number} (${e.year})` })),
-          ),
-        () => setEditions([]),
-      );
-  }, [load, editionId]);
-
-  const save = async () => {
-    if (!settings) return;
-    const v = form.values;
-    const opensAt = v['bidding.opensAt'] ?? '';
-    const closesAt = v['bidding.closesAt'] ?? '';
-    const json = {
-      rules: {
-        sameCommune: v['rules.sameCommune'] === 'true',
-        sameCounty: v['rules.sameCounty'] === 'true',
-        affiliation: v['rules.affiliation'] === 'true',
-        previousEdition: v['rules.previousEdition'] === 'true',
-      },
-      ...(v.previousEditionId ? { previousEditionId: v.previousEditionId } : {}),
-      weights: { bid: whole(v['weights.bid']), preferredCategory: whole(v['weights.preferredCategory']) },
-      balance: whole(v.balance),
-      ...(opensAt || closesAt
-        ? { bidding: { opensAt: fromWarsawInput(opensAt), closesAt: fromWarsawInput(closesAt) } }
-        : {}),
-      version: settings.version,
-    };
-    const res = await send(api.api.editions[':editionId']['assignment-settings'].$put({ param: { editionId }, json }));
-    const saved = await res.json();
-    setSettings(saved);
-    form.replaceValues(toValues(saved));
-    form.setStatus(t('assignment.settings.saved'));
-  };
-
-  const reload = async () => {
-    try {
-      await load();
-      form.setError(null);
-      form.setStatus(t('form.reloaded'));
-    } catch (e) {
-      form.setError(toFormError(e));
-    }
-  };
-
+  const { t } = useTranslation();
+  const settings = useQuery(assignmentSettingsQuery(editionId));
   return (
     <section aria-labelledby="as-settings-title" className="as-panel">
       <h3 id="as-settings-title">{t('assignment.settings.title')}</h3>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      {!settings && !error && <Loading />}
-      {settings && (
-        <Form
-          form={form}
-          onSubmit={save}
-          labelledBy="as-settings-title"
-          errorActions={
-            form.error?.code === 'STALE_VERSION' && (
-              <p>
-                {t('form.reloadExplain')}{' '}
-                <button type="button" onClick={() => void reload()}>
-                  {t('form.reload')}
-                </button>
-              </p>
-            )
-          }
-        >
-          <fieldset>
-            <legend>{t('assignment.settings.rules')}</legend>
-            <p className="hint">{t('assignment.settings.rulesHint')}</p>
-            {conflictRules.map((r) => (
-              <CheckboxField key={r} name={`rules.${r}`} label={t(`assignment.settings.rule.${r}`)} />
-            ))}
-            <SelectField
-              name="previousEditionId"
-              label={t('assignment.settings.previousEdition')}
-              hint={t('assignment.settings.previousEditionHint')}
-              options={editions}
-              placeholder={t('assignment.settings.none')}
-              required={false}
-            />
-          </fieldset>
-          <fieldset>
-            <legend>{t('assignment.settings.weights')}</legend>
-            <p className="hint">{t('assignment.settings.weightsHint')}</p>
-            <div className="ed-row">
-              <TextField
-                name="weights.bid"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={100}
-                className="short"
-                label={t('assignment.settings.bidWeight')}
-              />
-              <TextField
-                name="weights.preferredCategory"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={100}
-                className="short"
-                label={t('assignment.settings.categoryWeight')}
-              />
-              <TextField
-                name="balance"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={100}
-                className="short"
-                label={t('assignment.settings.balance')}
-              />
-            </div>
-            <p className="hint">{t('assignment.settings.balanceHint')}</p>
-          </fieldset>
-          <fieldset>
-            <legend>{t('assignment.settings.bidding')}</legend>
-            <p className="hint">
-              {settings.bidding
-                ? t('assignment.settings.biddingNow', {
-                    opens: formatWarsaw(settings.bidding.opensAt, i18n.language),
-                    closes: formatWarsaw(settings.bidding.closesAt, i18n.language),
-                  })
-                : t('assignment.settings.biddingNotSet')}
-            </p>
-            <div className="ed-row">
-              <TextField
-                name="bidding.opensAt"
-                type="datetime-local"
-                label={t('assignment.settings.opensAt')}
-                required={false}
-              />
-              <TextField
-                name="bidding.closesAt"
-                type="datetime-local"
-                label={t('assignment.settings.closesAt')}
-                required={false}
-              />
-            </div>
-            <p className="hint">{t('assignment.settings.biddingHint')}</p>
-          </fieldset>
-          <SubmitButton>{t('assignment.settings.save')}</SubmitButton>
-        </Form>
-      )}
+      <ErrorNotice error={settings.error} />
+      {settings.isPending && <Loading />}
+      {settings.data && <SettingsForm editionId={editionId} loaded={settings.data} />}
     </section>
+  );
+}
+
+/** The form starts from the settings as loaded; a save or a chosen reload replaces what it shows. */
+function SettingsForm({ editionId, loaded }: { editionId: string; loaded: AssignmentSettingsView }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useApiForm('assignment-settings', { defaultValues: toValues(loaded), resolver });
+  const [version, setVersion] = useState(loaded.version);
+  const editions = useQuery(recentEditionsQuery);
+  const saveSettings = useSaveAssignmentSettings(editionId);
+  const previousEditions = (editions.data ?? [])
+    .filter((e) => e.editionId !== editionId)
+    .map((e) => ({ value: e.editionId, label: `${e.name} — ${e.number} (${e.year})` }));
+
+  const save = async (input: z.infer<typeof AssignmentSettingsInput>) => {
+    const saved = await saveSettings.mutateAsync({ ...input, version });
+    form.methods.reset(toValues(saved));
+    setVersion(saved.version);
+    form.meta.setStatus(t('assignment.settings.saved'));
+  };
+
+  const reload = () =>
+    form.meta.run(async () => {
+      const fresh = await queryClient.fetchQuery(assignmentSettingsQuery(editionId));
+      form.methods.reset(toValues(fresh));
+      setVersion(fresh.version);
+      form.meta.setStatus(t('form.reloaded'));
+    });
+
+  return (
+    <Form
+      form={form}
+      onSubmit={save}
+      labelledBy="as-settings-title"
+      errorActions={
+        form.meta.error?.code === 'STALE_VERSION' && (
+          <p>
+            {t('form.reloadExplain')}{' '}
+            <button type="button" onClick={() => void reload()}>
+              {t('form.reload')}
+            </button>
+          </p>
+        )
+      }
+    >
+      <fieldset>
+        <legend>{t('assignment.settings.rules')}</legend>
+        <p className="hint">{t('assignment.settings.rulesHint')}</p>
+        {conflictRules.map((r) => (
+          <CheckboxField key={r} name={`rules.${r}`} label={t(`assignment.settings.rule.${r}`)} />
+        ))}
+        <SelectField
+          name="previousEditionId"
+          label={t('assignment.settings.previousEdition')}
+          hint={t('assignment.settings.previousEditionHint')}
+          options={previousEditions}
+          placeholder={t('assignment.settings.none')}
+          required={false}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('assignment.settings.weights')}</legend>
+        <p className="hint">{t('assignment.settings.weightsHint')}</p>
+        <div className="ed-row">
+          <TextField
+            name="weights.bid"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            className="short"
+            label={t('assignment.settings.bidWeight')}
+          />
+          <TextField
+            name="weights.preferredCategory"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            className="short"
+            label={t('assignment.settings.categoryWeight')}
+          />
+          <TextField
+            name="balance"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            className="short"
+            label={t('assignment.settings.balance')}
+          />
+        </div>
+        <p className="hint">{t('assignment.settings.balanceHint')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('assignment.settings.bidding')}</legend>
+        <p className="hint">
+          {loaded.bidding
+            ? t('assignment.settings.biddingNow', {
+                opens: formatWarsaw(loaded.bidding.opensAt, i18n.language),
+                closes: formatWarsaw(loaded.bidding.closesAt, i18n.language),
+              })
+            : t('assignment.settings.biddingNotSet')}
+        </p>
+        <div className="ed-row">
+          <TextField
+            name="bidding.opensAt"
+            type="datetime-local"
+            label={t('assignment.settings.opensAt')}
+            required={false}
+          />
+          <TextField
+            name="bidding.closesAt"
+            type="datetime-local"
+            label={t('assignment.settings.closesAt')}
+            required={false}
+          />
+        </div>
+        <p className="hint">{t('assignment.settings.biddingHint')}</p>
+      </fieldset>
+      <SubmitButton>{t('assignment.settings.save')}</SubmitButton>
+    </Form>
   );
 }

@@ -1,10 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, send, type Explanation } from '../../api';
-import { toFormError, type FormError } from '../form';
+import { ApiError } from '../../api';
+import { toFormError } from '../../forms/errors';
+import {
+  currentAssignmentQuery,
+  useCommitAssignment,
+  usePreviewAssignment,
+  type CommitResult,
+} from '../../queries/assignment';
+import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
-import type { CommitResult, CurrentAssignment, Proposal } from './common';
 import { CurrentView } from './CurrentAssignmentView';
+import { InfeasibleExplanation } from './InfeasibleExplanation';
 import { ProposalView } from './ProposalView';
 
 type Mode = 'incremental' | 'full';
@@ -19,13 +27,16 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
     t,
     i18n: { language },
   } = useTranslation();
-  const [current, setCurrent] = useState<CurrentAssignment | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [proposal, setProposal] = useState<Proposal | null>(null);
-  const [explanation, setExplanation] = useState<Explanation | null>(null);
-  const [runError, setRunError] = useState<FormError | null>(null);
-  const [previewing, setPreviewing] = useState<Mode | null>(null);
-  const [committing, setCommitting] = useState(false);
+  const current = useQuery(currentAssignmentQuery(editionId));
+  const preview = usePreviewAssignment(editionId);
+  const commit = useCommitAssignment(editionId);
+  const proposal = preview.data;
+  const previewing = preview.isPending ? preview.variables : null;
+  const committing = commit.isPending;
+  const failed = commit.error ?? preview.error;
+  const runError = failed ? toFormError(failed) : null;
+  // A 422 carries why no assignment exists, next to the error.
+  const explanation = preview.error instanceof ApiError ? preview.error.explanation : undefined;
   const [status, setStatus] = useState('');
   const [editStatus, setEditStatus] = useState('');
   const busy = useRef(false);
@@ -33,66 +44,30 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
   const statusRef = useRef<HTMLDivElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const res = await send(api.api.editions[':editionId'].assignment.$get({ param: { editionId } }));
-      setCurrent(await res.json());
-      setLoadError('');
-    } catch (e) {
-      setLoadError(toFormError(e).message);
-    }
-  }, [editionId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   useEffect(() => {
     if (proposal) proposalHeading.current?.focus();
   }, [proposal]);
 
   useEffect(() => {
-    if (runError || explanation) alertRef.current?.focus();
-  }, [runError, explanation]);
+    if (failed) alertRef.current?.focus();
+  }, [failed]);
 
-  const preview = async (mode: Mode) => {
+  const run = async (mode: Mode) => {
     if (busy.current) return;
     busy.current = true;
-    setPreviewing(mode);
     setStatus('');
-    setRunError(null);
-    setExplanation(null);
-    setProposal(null);
-    try {
-      const res = await send(
-        api.api.editions[':editionId'].assignment.preview.$post({ param: { editionId }, json: { mode } }),
-      );
-      setProposal(await res.json());
-    } catch (e) {
-      // A 422 carries why no assignment exists, next to the error.
-      if (e instanceof ApiError && e.explanation) setExplanation(e.explanation);
-      setRunError(toFormError(e));
-    } finally {
-      busy.current = false;
-      setPreviewing(null);
-    }
+    commit.reset();
+    await preview.mutateAsync(mode).catch(() => undefined);
+    busy.current = false;
   };
 
-  const commit = async () => {
+  const commitProposal = async () => {
     if (!proposal || busy.current) return;
     busy.current = true;
-    setCommitting(true);
     setStatus('');
-    setRunError(null);
     try {
-      const res = await send(
-        api.api.editions[':editionId'].assignment.commit.$post({
-          param: { editionId },
-          json: { mode: proposal.mode, previewId: proposal.previewId },
-        }),
-      );
-      const result: CommitResult = await res.json();
-      setProposal(null);
+      const result: CommitResult = await commit.mutateAsync({ mode: proposal.mode, previewId: proposal.previewId });
+      preview.reset();
       setStatus(
         result.alreadyCommitted
           ? t('assignment.commit.already')
@@ -103,24 +78,21 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
               mailed: result.mailed,
             }),
       );
-      await load();
       statusRef.current?.focus();
     } catch (e) {
-      const error = toFormError(e);
-      if (error.code === 'STALE_VERSION') setProposal(null);
-      setRunError(error);
+      // An outdated preview cannot be committed any more: it goes, the error says why.
+      if (toFormError(e).code === 'STALE_VERSION') preview.reset();
     } finally {
       busy.current = false;
-      setCommitting(false);
     }
   };
 
   /** After a manual edit: the committed state changed, so an open preview is out of date. */
-  const edited = async (message: string) => {
-    setProposal(null);
+  const edited = (message: string) => {
+    preview.reset();
+    commit.reset();
     setStatus('');
     setEditStatus(message);
-    await load();
   };
 
   return (
@@ -145,7 +117,7 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
               className={mode === 'incremental' ? 'primary' : undefined}
               aria-disabled={previewing !== null || committing || undefined}
               aria-describedby={`as-mode-${mode}`}
-              onClick={() => void preview(mode)}
+              onClick={() => void run(mode)}
             >
               {t(`assignment.run.preview.${mode}`)}
             </button>
@@ -164,45 +136,13 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
             ''
           )}
         </p>
-        {(runError || explanation) && (
+        {runError && (
           <div className="error-summary as-run-error" role="alert" ref={alertRef} tabIndex={-1}>
             <h4>{explanation ? t('assignment.infeasible.title') : t('form.problem')}</h4>
             {/* With an explanation the server's message is its first problem, listed below. */}
-            {runError && !explanation?.problems.some((p) => p.message === runError.message) && (
-              <p>{runError.message}</p>
-            )}
-            {runError?.code === 'STALE_VERSION' && <p>{t('assignment.commit.staleHint')}</p>}
-            {explanation && (
-              <>
-                <p>
-                  {t('assignment.infeasible.numbers', {
-                    demand: explanation.demand,
-                    capacity: explanation.capacity,
-                    minimumTotal: explanation.minimumTotal,
-                  })}
-                </p>
-                {explanation.problems.length > 0 && (
-                  <>
-                    <h5>{t('assignment.infeasible.problems')}</h5>
-                    <ul className="as-problems">
-                      {explanation.problems.map((p, i) => (
-                        <li key={i}>{p.message}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                {explanation.suggestions.length > 0 && (
-                  <>
-                    <h5>{t('assignment.infeasible.suggestions')}</h5>
-                    <ul className="as-suggestions">
-                      {explanation.suggestions.map((s, i) => (
-                        <li key={i}>{s}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-              </>
-            )}
+            {!explanation?.problems.some((p) => p.message === runError.message) && <p>{runError.message}</p>}
+            {runError.code === 'STALE_VERSION' && <p>{t('assignment.commit.staleHint')}</p>}
+            {explanation && <InfeasibleExplanation explanation={explanation} />}
           </div>
         )}
         {proposal && (
@@ -217,14 +157,14 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
                   className="primary"
                   aria-disabled={committing || undefined}
                   aria-describedby="as-commit-hint"
-                  onClick={() => void commit()}
+                  onClick={() => void commitProposal()}
                 >
                   {committing ? t('assignment.commit.running') : t('assignment.commit.button')}
                 </button>
                 <button
                   type="button"
                   aria-disabled={committing || undefined}
-                  onClick={() => !committing && setProposal(null)}
+                  onClick={() => !committing && preview.reset()}
                 >
                   {t('assignment.commit.discard')}
                 </button>
@@ -239,16 +179,12 @@ export function AssignmentTab({ editionId }: { editionId: string }) {
 
       <section aria-labelledby="as-current-title">
         <h3 id="as-current-title">{t('assignment.current.title')}</h3>
-        {loadError && (
-          <p className="notice error" role="alert">
-            {loadError}
-          </p>
-        )}
-        {!current && !loadError && <Loading />}
-        {current && (
+        <ErrorNotice error={current.error} />
+        {current.isPending && <Loading />}
+        {current.data && (
           <CurrentView
             editionId={editionId}
-            current={current}
+            current={current.data}
             language={language}
             status={editStatus}
             onEdited={edited}

@@ -1,166 +1,145 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
 import { institutionTypes, voivodeships } from '../../../../shared/institutions/institution';
-import { api, send } from '../../api';
+import { fieldsError } from '../../forms/errors';
+import { CheckboxField, CheckboxGroupField, SelectField, TextField } from '../../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../../forms/form';
+import { allExpertsQuery } from '../../queries/accounts';
+import {
+  chapterQuery,
+  usePutChapterMember,
+  useRemoveChapterMember,
+  type ChapterMemberRow,
+} from '../../queries/assignment';
 import { ConfirmButton } from '../ConfirmButton';
-import { SelectField, TextField } from '../Field';
-import { Form, SubmitButton, toFormError, useForm, type Values } from '../form';
+import { ErrorNotice } from '../ErrorNotice';
 import { oneOf } from '../InstitutionFields';
 import { Loading } from '../Loading';
+import { ScrollRegion } from '../ScrollRegion';
 import { AssignmentSettingsForm } from './AssignmentSettingsForm';
-import { allPages, CheckboxField, CheckboxGroupField, type ChapterMemberRow } from './common';
 
-type UserRow = InferResponseType<typeof api.api.users.$get, 200>['items'][number];
+/** A member as the form holds it: loads as typed, expertise as one comma-separated line. */
+interface MemberValues {
+  userId: string;
+  minLoad: string;
+  maxLoad: string;
+  expertise: string;
+  preferredCategories: string[];
+  chair: boolean;
+  workplace: { voivodeship: string; county: string; commune: string; nip: string };
+}
 
-const emptyMember = (): Values => ({
+const emptyMember = (): MemberValues => ({
   userId: '',
   minLoad: '0',
   maxLoad: '10',
   expertise: '',
-  preferredCategories: '',
-  chair: '',
-  'workplace.voivodeship': '',
-  'workplace.county': '',
-  'workplace.commune': '',
-  'workplace.nip': '',
+  preferredCategories: [],
+  chair: false,
+  workplace: { voivodeship: '', county: '', commune: '', nip: '' },
 });
 
-const memberValues = (m: ChapterMemberRow): Values => ({
+const memberValues = (m: ChapterMemberRow): MemberValues => ({
   userId: m.userId,
   minLoad: String(m.minLoad),
   maxLoad: String(m.maxLoad),
   expertise: m.expertise.join(', '),
-  preferredCategories: m.preferredCategories.join(','),
-  chair: m.chair ? 'true' : '',
-  'workplace.voivodeship': m.workplace?.voivodeship ?? '',
-  'workplace.county': m.workplace?.county ?? '',
-  'workplace.commune': m.workplace?.commune ?? '',
-  'workplace.nip': m.workplace?.nip ?? '',
+  preferredCategories: [...m.preferredCategories],
+  chair: m.chair,
+  workplace: {
+    voivodeship: m.workplace?.voivodeship ?? '',
+    county: m.workplace?.county ?? '',
+    commune: m.workplace?.commune ?? '',
+    nip: m.workplace?.nip ?? '',
+  },
 });
 
 /** A whole number typed in a field; NaN when blank or not a number, so the server names the field. */
-const whole = (s: string | undefined): number => ((s ?? '').trim() === '' ? Number.NaN : Number((s ?? '').trim()));
-
-/** Every expert account (all pages of the users list), for choosing whom to add to the chapter. */
-const allExperts = (): Promise<UserRow[]> =>
-  allPages(async (cursor) =>
-    (await send(api.api.users.$get({ query: { role: 'expert', limit: '100', ...(cursor ? { cursor } : {}) } }))).json(),
-  );
+const whole = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.trim()));
 
 /** The chapter: members with their load against the bounds, adding / editing / removing one, and the assignment settings. */
 export function ChapterTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
-  const [members, setMembers] = useState<ChapterMemberRow[] | null>(null);
-  const [experts, setExperts] = useState<UserRow[]>([]);
-  const [error, setError] = useState('');
+  const chapter = useQuery(chapterQuery(editionId));
+  const experts = useQuery(allExpertsQuery);
+  const members = chapter.data;
+  const putMember = usePutChapterMember(editionId);
+  const removeMember = useRemoveChapterMember(editionId);
+  const removing = removeMember.isPending ? removeMember.variables : null;
   const [status, setStatus] = useState('');
-  const [rowError, setRowError] = useState('');
-  const [removing, setRemoving] = useState<string | null>(null);
   const [editing, setEditing] = useState<ChapterMemberRow | null>(null);
-  const form = useForm('member', emptyMember());
+  const form = useApiForm<MemberValues>('member', { defaultValues: emptyMember() });
   const formHeading = useRef<HTMLHeadingElement>(null);
   const membersHeading = useRef<HTMLHeadingElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const res = await send(api.api.editions[':editionId'].chapter.$get({ param: { editionId } }));
-      setMembers((await res.json()).items);
-      setError('');
-    } catch (e) {
-      setError(toFormError(e).message);
-    }
-  }, [editionId]);
-
-  useEffect(() => {
-    void load();
-    allExperts().then(setExperts, (e: unknown) => setError(toFormError(e).message));
-  }, [load]);
 
   const startEdit = (m: ChapterMemberRow) => {
     setEditing(m);
     setStatus('');
-    form.setError(null);
-    form.setStatus('');
-    form.replaceValues(memberValues(m));
+    form.meta.setError(null);
+    form.meta.setStatus('');
+    form.methods.reset(memberValues(m));
     window.setTimeout(() => formHeading.current?.focus(), 0);
   };
   const stopEdit = () => {
     setEditing(null);
-    form.setError(null);
-    form.replaceValues(emptyMember());
+    form.meta.setError(null);
+    form.methods.reset(emptyMember());
     window.setTimeout(() => formHeading.current?.focus(), 0);
   };
 
-  const save = async () => {
-    const v = form.values;
-    const userId = editing ? editing.userId : (v.userId ?? '');
+  const save = async (v: MemberValues) => {
+    const userId = editing ? editing.userId : v.userId;
     if (!userId) {
-      form.setError({
-        code: 'VALIDATION_FAILED',
-        message: t('form.fixFields'),
-        fields: { userId: t('assignment.member.chooseExpert') },
-      });
+      form.meta.setError(fieldsError({ userId: t('assignment.member.chooseExpert') }));
       return;
     }
-    const voivodeship = oneOf(voivodeships, v['workplace.voivodeship']);
-    const county = (v['workplace.county'] ?? '').trim();
-    const commune = (v['workplace.commune'] ?? '').trim();
-    const nip = (v['workplace.nip'] ?? '').replace(/[\s-]/g, '');
+    const voivodeship = oneOf(voivodeships, v.workplace.voivodeship);
+    const county = v.workplace.county.trim();
+    const commune = v.workplace.commune.trim();
+    const nip = v.workplace.nip.replace(/[\s-]/g, '');
     if (!voivodeship && (county || commune || nip)) {
-      form.setError({
-        code: 'VALIDATION_FAILED',
-        message: t('form.fixFields'),
-        fields: { 'workplace.voivodeship': t('assignment.member.voivodeshipNeeded') },
-      });
+      form.meta.setError(fieldsError({ 'workplace.voivodeship': t('assignment.member.voivodeshipNeeded') }));
       return;
     }
-    const json = {
+    const saved = await putMember.mutateAsync({
+      userId,
       minLoad: whole(v.minLoad),
       maxLoad: whole(v.maxLoad),
-      expertise: (v.expertise ?? '')
+      expertise: v.expertise
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean),
-      preferredCategories: (v.preferredCategories ?? '').split(',').flatMap((x) => oneOf(institutionTypes, x) ?? []),
-      chair: v.chair === 'true',
+      preferredCategories: v.preferredCategories.flatMap((x) => oneOf(institutionTypes, x) ?? []),
+      chair: v.chair,
       ...(voivodeship ? { workplace: { voivodeship, county, commune, ...(nip ? { nip } : {}) } } : {}),
       ...(editing ? { version: editing.version } : {}),
-    };
-    const res = await send(
-      api.api.editions[':editionId'].chapter[':userId'].$put({ param: { editionId, userId }, json }),
-    );
-    const saved = await res.json();
-    await load();
+    });
     setEditing(null);
-    form.replaceValues(emptyMember());
+    form.methods.reset(emptyMember());
     setStatus(t(editing ? 'assignment.member.updated' : 'assignment.member.added', { name: saved.displayName }));
     // The form may go (nobody left to add): the reading position moves to the list and its message.
     membersHeading.current?.focus();
   };
 
   const remove = async (m: ChapterMemberRow) => {
-    setRemoving(m.userId);
     setStatus('');
-    setRowError('');
     try {
-      await send(api.api.editions[':editionId'].chapter[':userId'].$delete({ param: { editionId, userId: m.userId } }));
+      await removeMember.mutateAsync(m.userId);
       if (editing?.userId === m.userId) stopEdit();
-      await load();
       setStatus(t('assignment.member.removed', { name: m.displayName }));
-    } catch (e) {
-      setRowError(toFormError(e).message);
-    } finally {
-      setRemoving(null);
+    } catch {
+      // shown from the mutation's error above the list
     }
   };
 
   const memberIds = new Set((members ?? []).map((m) => m.userId));
-  const candidates = experts
+  const candidates = (experts.data ?? [])
     .filter((u) => !memberIds.has(u.userId) && u.status !== 'deactivated')
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'pl'))
     .map((u) => ({ value: u.userId, label: `${u.displayName} (${u.email})` }));
   const typeOptions = institutionTypes.map((x) => ({ value: x, label: t(`institutionType.${x}`) }));
+  const loadError = chapter.error ?? experts.error;
 
   return (
     <>
@@ -168,23 +147,15 @@ export function ChapterTab({ editionId }: { editionId: string }) {
         <h3 id="ch-members-title" tabIndex={-1} ref={membersHeading}>
           {t('assignment.chapter.members')}
         </h3>
-        {error && (
-          <p className="notice error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNotice error={loadError} />
         <p role="status" className="form-status" id="ch-status">
           {status}
         </p>
-        {rowError && (
-          <p className="notice error" role="alert">
-            {rowError}
-          </p>
-        )}
-        {!members && !error && <Loading />}
+        <ErrorNotice error={removeMember.error} />
+        {!members && !loadError && <Loading />}
         {members && members.length === 0 && <p>{t('assignment.chapter.empty')}</p>}
         {members && members.length > 0 && (
-          <div className="table-scroll" role="region" aria-labelledby="ch-members-title" tabIndex={0}>
+          <ScrollRegion labelledBy="ch-members-title">
             <table className="as-members">
               <caption className="visually-hidden">{t('assignment.chapter.caption')}</caption>
               <thead>
@@ -261,7 +232,7 @@ export function ChapterTab({ editionId }: { editionId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 

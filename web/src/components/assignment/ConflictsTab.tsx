@@ -1,126 +1,73 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api';
+import { SelectField, TextAreaField } from '../../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../../forms/form';
+import {
+  chapterQuery,
+  conflictsQuery,
+  PAGE_SIZE,
+  useLiftConflict,
+  useSetConflict,
+  type ConflictPage,
+} from '../../queries/assignment';
+import { applicantsQuery } from '../../queries/editions';
+import { useFocusWhenShown, useOffset } from '../../queries/paging';
 import { ConfirmButton } from '../ConfirmButton';
-import { SelectField, TextAreaField } from '../Field';
-import { Form, SubmitButton, toFormError, useForm } from '../form';
+import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
-import { allPages, OffsetPager, Reasons, type ChapterMemberRow, type ConflictPage } from './common';
+import { ScrollRegion } from '../ScrollRegion';
+import { OffsetPager, Reasons } from './common';
 
-const LIMIT = 25;
 type Row = ConflictPage['items'][number];
+const emptyConflict = { userId: '', institutionId: '', reason: '' };
 
 /** Every conflict of interest with its reasons in words, by expert; organizer-set ones can be lifted, new ones recorded. */
 export function ConflictsTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
-  const [members, setMembers] = useState<ChapterMemberRow[]>([]);
-  const [institutions, setInstitutions] = useState<{ value: string; label: string }[]>([]);
+  const chapter = useQuery(chapterQuery(editionId));
+  const applicants = useQuery(applicantsQuery(editionId));
+  const members = chapter.data ?? [];
+  const institutions = applicants.data ?? [];
   const [filter, setFilter] = useState('');
   const [draftFilter, setDraftFilter] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<ConflictPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
+  const { offset, go } = useOffset(filter);
+  const list = useQuery({ ...conflictsQuery(editionId, filter, offset), placeholderData: keepPreviousData });
+  const page = list.data;
+  const loading = list.isFetching;
   const [status, setStatus] = useState('');
-  const [rowError, setRowError] = useState('');
-  const [lifting, setLifting] = useState<string | null>(null);
+  const liftConflict = useLiftConflict(editionId);
+  const setConflict = useSetConflict(editionId);
+  const lifting = liftConflict.isPending
+    ? `${liftConflict.variables.userId}:${liftConflict.variables.institutionId}`
+    : null;
   const heading = useRef<HTMLHeadingElement>(null);
-  const form = useForm('conflict', { userId: '', institutionId: '', reason: '' });
+  const focusResults = useFocusWhenShown(heading, list.isSuccess && !list.isPlaceholderData);
+  const form = useApiForm('conflict', { defaultValues: emptyConflict });
 
-  const load = useCallback(
-    async (userId: string, at: number, focus = false) => {
-      setLoading(true);
-      setError('');
-      try {
-        const res = await send(
-          api.api.editions[':editionId'].conflicts.$get({
-            param: { editionId },
-            query: { ...(userId ? { userId } : {}), offset: String(at), limit: String(LIMIT) },
-          }),
-        );
-        const p = await res.json();
-        // The last row of the last page was lifted: show the page before.
-        if (p.items.length === 0 && p.total > 0 && at > 0) {
-          await load(userId, Math.max(0, Math.floor((p.total - 1) / LIMIT) * LIMIT), focus);
-          return;
-        }
-        setPage(p);
-        setOffset(at);
-        if (focus) heading.current?.focus();
-      } catch (e) {
-        setError(toFormError(e).message);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [editionId],
-  );
-
+  // The last row of the last page was lifted: show the page before.
   useEffect(() => {
-    void load(filter, 0);
-  }, [load, filter]);
-
-  useEffect(() => {
-    send(api.api.editions[':editionId'].chapter.$get({ param: { editionId } }))
-      .then((r) => r.json())
-      .then(
-        (c) => setMembers(c.items),
-        (e: unknown) => setError(toFormError(e).message),
-      );
-    // Every application of the edition (all pages), so any applicant can be chosen.
-    allPages(async (cursor) =>
-      (
-        await send(
-          api.api.editions[':editionId'].applications.$get({
-            param: { editionId },
-            query: { limit: '100', ...(cursor ? { cursor } : {}) },
-          }),
-        )
-      ).json(),
-    ).then(
-      (apps) => {
-        const names = new Map(apps.map((a) => [a.institutionId, a.institution.name]));
-        setInstitutions(
-          [...names].sort((a, b) => a[1].localeCompare(b[1], 'pl')).map(([value, label]) => ({ value, label })),
-        );
-      },
-      (e: unknown) => setError(toFormError(e).message),
-    );
-  }, [editionId]);
+    if (page && page.items.length === 0 && page.total > 0 && offset > 0)
+      go(Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE));
+  }, [page, offset, go]);
 
   const lift = async (row: Row) => {
-    const key = `${row.userId}:${row.institutionId}`;
-    setLifting(key);
     setStatus('');
-    setRowError('');
     try {
-      await send(
-        api.api.editions[':editionId'].conflicts[':userId'][':institutionId'].$delete({
-          param: { editionId, userId: row.userId, institutionId: row.institutionId },
-        }),
-      );
+      await liftConflict.mutateAsync({ userId: row.userId, institutionId: row.institutionId });
       setStatus(t('assignment.conflicts.lifted', { expert: row.expertName, institution: row.institutionName }));
-      await load(filter, offset, true);
-    } catch (e) {
-      setRowError(toFormError(e).message);
-    } finally {
-      setLifting(null);
+      heading.current?.focus();
+    } catch {
+      // shown from the mutation's error above the list
     }
   };
 
-  const record = async () => {
-    const v = form.values;
-    await send(
-      api.api.editions[':editionId'].conflicts.$post({
-        param: { editionId },
-        json: { userId: v.userId ?? '', institutionId: v.institutionId ?? '', reason: v.reason ?? '' },
-      }),
-    );
+  const record = async (v: typeof emptyConflict) => {
+    await setConflict.mutateAsync(v);
     const expert = members.find((m) => m.userId === v.userId)?.displayName ?? '';
     const institution = institutions.find((i) => i.value === v.institutionId)?.label ?? '';
-    form.replaceValues({ userId: '', institutionId: '', reason: '' });
-    form.setStatus(t('assignment.conflicts.recorded', { expert, institution }));
-    await load(filter, offset);
+    form.methods.reset(emptyConflict);
+    form.meta.setStatus(t('assignment.conflicts.recorded', { expert, institution }));
   };
 
   const expertOptions = members.map((m) => ({ value: m.userId, label: m.displayName }));
@@ -128,46 +75,47 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
 
   return (
     <>
-      <form
-        className="ed-filters"
-        role="search"
-        aria-label={t('assignment.conflicts.filter')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter(draftFilter);
-        }}
-      >
-        <div className="field">
-          <label htmlFor="cf-expert">{t('assignment.conflicts.expert')}</label>
-          <select id="cf-expert" value={draftFilter} onChange={(e) => setDraftFilter(e.target.value)}>
-            <option value="">{t('assignment.conflicts.allExperts')}</option>
-            {expertOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ed-filter-buttons">
-          <button type="submit" className="primary">
-            {t('assignment.conflicts.apply')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setDraftFilter('');
-              setFilter('');
-            }}
-          >
-            {t('assignment.conflicts.clear')}
-          </button>
-        </div>
-      </form>
+      <search aria-label={t('assignment.conflicts.filter')}>
+        <form
+          className="ed-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draftFilter === filter && offset === 0) void list.refetch();
+            setFilter(draftFilter);
+          }}
+        >
+          <div className="field">
+            <label htmlFor="cf-expert">{t('assignment.conflicts.expert')}</label>
+            <select id="cf-expert" value={draftFilter} onChange={(e) => setDraftFilter(e.target.value)}>
+              <option value="">{t('assignment.conflicts.allExperts')}</option>
+              {expertOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="ed-filter-buttons">
+            <button type="submit" className="primary">
+              {t('assignment.conflicts.apply')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraftFilter('');
+                setFilter('');
+              }}
+            >
+              {t('assignment.conflicts.clear')}
+            </button>
+          </div>
+        </form>
+      </search>
 
       <h3 id="cf-results" tabIndex={-1} ref={heading}>
         {filteredName ? t('assignment.conflicts.titleFor', { name: filteredName }) : t('assignment.conflicts.title')}
       </h3>
-      <div role="status" className="ed-live">
+      <p role="status" className="ed-live">
         {loading ? (
           <span className="loading">
             <span className="spinner" aria-hidden="true" /> {t('common.loading')}
@@ -178,21 +126,13 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
           ''
         )}
         {status && !loading ? ` ${status}` : ''}
-      </div>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      {rowError && (
-        <p className="notice error" role="alert">
-          {rowError}
-        </p>
-      )}
+      </p>
+      <ErrorNotice error={list.error ?? chapter.error ?? applicants.error} />
+      <ErrorNotice error={liftConflict.error} />
       {!page && loading && <Loading />}
       {page && page.items.length === 0 && !loading && <p className="notice">{t('assignment.conflicts.empty')}</p>}
       {page && page.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="cf-results" tabIndex={0}>
+        <ScrollRegion labelledBy="cf-results">
           <table className="as-conflicts">
             <caption className="visually-hidden">{t('assignment.conflicts.caption')}</caption>
             <thead>
@@ -243,15 +183,18 @@ export function ConflictsTab({ editionId }: { editionId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {page && (
         <OffsetPager
           offset={offset}
-          limit={LIMIT}
+          limit={PAGE_SIZE}
           total={page.total}
           loading={loading}
-          onPage={(at) => void load(filter, at, true)}
+          onPage={(at) => {
+            focusResults();
+            go(at);
+          }}
         />
       )}
 

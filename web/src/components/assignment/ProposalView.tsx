@@ -1,9 +1,9 @@
 import { forwardRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PAGE_SIZE, type Proposal } from '../../queries/assignment';
+import { ScrollRegion } from '../ScrollRegion';
 import { LoadHistogram } from './LoadHistogram';
-import { OffsetPager, type Proposal } from './common';
-
-export const PAGE_SIZE = 25;
+import { OffsetPager } from './common';
 
 /**
  * A computed, not yet written assignment: the summary, the load histogram, each expert's load with
@@ -21,7 +21,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
       ? proposal.applications.filter((a) => a.removed.length > 0 || a.experts.some((x) => x.status === 'added'))
       : proposal.applications;
     const shown = apps.slice(offset, offset + PAGE_SIZE);
-    const facts: [string, string][] = [
+    const facts = [
       ['applications', number(s.applications)],
       ['experts', number(s.experts)],
       ['pairs', number(s.pairs)],
@@ -30,7 +30,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
       ['removed', number(s.removed)],
       ['loads', t('assignment.proposal.loadRange', { min: s.minLoad, mean: number(s.meanLoad), max: s.maxLoad })],
       ['affinity', number(s.totalAffinity)],
-    ];
+    ] as const;
 
     return (
       <section aria-labelledby="as-proposal-title" className="as-proposal">
@@ -49,7 +49,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
 
         <LoadHistogram histogram={proposal.histogram} />
 
-        <div className="table-scroll" role="region" aria-labelledby="as-proposal-experts" tabIndex={0}>
+        <ScrollRegion labelledBy="as-proposal-experts">
           <table className="as-proposal-experts">
             <caption id="as-proposal-experts">{t('assignment.proposal.expertsCaption')}</caption>
             <thead>
@@ -89,7 +89,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
 
         <h4 id="as-proposal-apps" tabIndex={-1}>
           {t('assignment.proposal.appsTitle')}
@@ -110,7 +110,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
           {t('assignment.proposal.appsShown', { shown: shown.length, total: apps.length })}
         </p>
         {shown.length > 0 && (
-          <div className="table-scroll" role="region" aria-labelledby="as-proposal-apps" tabIndex={0}>
+          <ScrollRegion labelledBy="as-proposal-apps">
             <table className="as-proposal-apps">
               <caption className="visually-hidden">{t('assignment.proposal.appsTitle')}</caption>
               <thead>
@@ -161,7 +161,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <OffsetPager
           offset={offset}

@@ -1,42 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { InferResponseType } from 'hono/client';
-import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConflictReason } from '../../../../shared/chapter/chapter';
-import { api } from '../../api';
-import { errorOf, fieldId, useFormContext } from '../form';
 
-/**
- * What the chapter, conflict, assignment and expert screens share: the API's response types (taken
- * from the routes, never redeclared), reasons in words, an offset pager and checkbox fields for <Form>.
- */
-type EditionApi = (typeof api.api.editions)[':editionId'];
-type ExpertApi = (typeof api.api.expert.editions)[':editionId'];
-
-export type ChapterMemberRow = InferResponseType<EditionApi['chapter']['$get'], 200>['items'][number];
-export type AssignmentSettingsView = InferResponseType<EditionApi['assignment-settings']['$get'], 200>;
-export type ConflictPage = InferResponseType<EditionApi['conflicts']['$get'], 200>;
-export type Proposal = InferResponseType<EditionApi['assignment']['preview']['$post'], 200>;
-export type CurrentAssignment = InferResponseType<EditionApi['assignment']['$get'], 200>;
-export type CommitResult = InferResponseType<EditionApi['assignment']['commit']['$post'], 200>;
-export type ExpertEdition = InferResponseType<typeof api.api.expert.editions.$get, 200>['items'][number];
-export type MyAssignments = InferResponseType<ExpertApi['assignments']['$get'], 200>;
-export type BiddingPage = InferResponseType<ExpertApi['bidding']['$get'], 200>;
-
-/** Every item of a cursor-paged list (bounded at 50 pages of 100), for choosing from it in a form. */
-export async function allPages<T>(
-  page: (cursor: string | undefined) => Promise<{ items: T[]; cursor: string | null }>,
-): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 50; i++) {
-    const next = await page(cursor);
-    out.push(...next.items);
-    if (!next.cursor) break;
-    cursor = next.cursor;
-  }
-  return out;
-}
+/** What the chapter, conflict, assignment and expert screens share: reasons in words and an offset pager. */
 
 /** One reason of a conflict in the UI's language ("ten sam powiat", "zgłoszony przez eksperta: …"). */
 export function reasonText(reason: ConflictReason, t: TFunction): string {
@@ -44,13 +10,17 @@ export function reasonText(reason: ConflictReason, t: TFunction): string {
   return t(`assignment.reason.${reason.source}`, { reason: reason.reason });
 }
 
+/** A reason's identity among a pair's reasons. */
+const reasonKey = (reason: ConflictReason) =>
+  reason.source === 'rule' ? `rule:${reason.rule}` : `${reason.source}:${reason.reason}`;
+
 export function Reasons({ reasons }: { reasons: readonly ConflictReason[] }) {
   const { t } = useTranslation();
   if (reasons.length === 1 && reasons[0]) return <>{reasonText(reasons[0], t)}</>;
   return (
     <ul className="as-reasons">
-      {reasons.map((r, i) => (
-        <li key={i}>{reasonText(r, t)}</li>
+      {reasons.map((r) => (
+        <li key={reasonKey(r)}>{reasonText(r, t)}</li>
       ))}
     </ul>
   );
@@ -95,91 +65,5 @@ export function OffsetPager({
         </button>
       )}
     </div>
-  );
-}
-
-/** A single checkbox of a <Form>; the value is 'true' or ''. */
-export function CheckboxField({ name, label, hint }: { name: string; label: string; hint?: ReactNode }) {
-  const form = useFormContext();
-  form.labels.set(name, label);
-  const id = fieldId(form.id, name);
-  const error = errorOf(form, name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`ed-check${error ? ' field-error' : ''}`}>
-      <input
-        type="checkbox"
-        id={id}
-        name={name}
-        checked={form.values[name] === 'true'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => form.setValue(name, e.target.checked ? 'true' : '')}
-      />
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Several checkboxes under one legend; the value is the chosen options joined by commas. */
-export function CheckboxGroupField({
-  name,
-  legend,
-  options,
-}: {
-  name: string;
-  legend: string;
-  options: readonly { value: string; label: string }[];
-}) {
-  const form = useFormContext();
-  form.labels.set(name, legend);
-  const id = fieldId(form.id, name);
-  const error = errorOf(form, name);
-  const chosen = new Set((form.values[name] ?? '').split(',').filter(Boolean));
-  const toggle = (value: string, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(value);
-    else next.delete(value);
-    form.setValue(
-      name,
-      options
-        .map((o) => o.value)
-        .filter((v) => next.has(v))
-        .join(','),
-    );
-  };
-  return (
-    <fieldset
-      className={`as-checks${error ? ' field-error' : ''}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>{legend}</legend>
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {options.map((o, i) => (
-        <div className="ed-check" key={o.value}>
-          <input
-            type="checkbox"
-            id={i === 0 ? id : `${id}-${o.value}`}
-            checked={chosen.has(o.value)}
-            onChange={(e) => toggle(o.value, e.target.checked)}
-          />
-          <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
-        </div>
-      ))}
-    </fieldset>
   );
 }

@@ -1,19 +1,16 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { Pager } from '../Pager';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
 import { applicationStatuses } from '../../../../shared/applications/application';
 import { institutionTypes, voivodeships } from '../../../../shared/institutions/institution';
-import { api, send } from '../../api';
-import { toFormError } from '../form';
+import { editionApplicationsQuery, type ApplicationFilters } from '../../queries/editions';
+import { useFocusWhenShown, usePagePosition } from '../../queries/paging';
+import { ErrorNotice } from '../ErrorNotice';
 import { oneOf } from '../InstitutionFields';
+import { Pager } from '../Pager';
+import { ScrollRegion } from '../ScrollRegion';
 import { StatusBadge } from './StateBadge';
 import { formatWarsaw } from './time';
-
-export type ApplicationRow = InferResponseType<
-  (typeof api.api.editions)[':editionId']['applications']['$get'],
-  200
->['items'][number];
 
 interface Filters {
   status: string;
@@ -21,133 +18,133 @@ interface Filters {
   voivodeship: string;
   q: string;
 }
+const noFilters: Filters = { status: '', category: '', voivodeship: '', q: '' };
 
-/** The edition's applications: filters, one page at a time with "next page", rows linking to the detail. */
+/** The filters as the API takes them: "any" and blank search left out. */
+function toQuery(f: Filters): ApplicationFilters {
+  const status = oneOf(applicationStatuses, f.status);
+  const category = oneOf(institutionTypes, f.category);
+  const voivodeship = oneOf(voivodeships, f.voivodeship);
+  const q = f.q.trim();
+  return {
+    ...(status ? { status } : {}),
+    ...(category ? { category } : {}),
+    ...(voivodeship ? { voivodeship } : {}),
+    ...(q ? { q } : {}),
+  };
+}
+
+/**
+ * The edition's applications: filters, one page at a time with "next page", rows linking to the
+ * detail. The filters and the page are the query's key, so an answer that arrives late for filters
+ * the user has already changed fills only its own entry and never replaces the list on screen.
+ */
 export function ApplicationsTab({ editionId, initialStatus }: { editionId: string; initialStatus?: string }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Filters>({
+    ...noFilters,
     status: oneOf(applicationStatuses, initialStatus) ?? '',
-    category: '',
-    voivodeship: '',
-    q: '',
   });
-  const [filters, setFilters] = useState<Filters>(draft);
-  const [page, setPage] = useState<{ items: ApplicationRow[]; next: string | null; number: number } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
+  const [filters, setFilters] = useState<ApplicationFilters>(() => toQuery(draft));
+  const position = usePagePosition(JSON.stringify(filters));
+  const list = useQuery({
+    ...editionApplicationsQuery(editionId, filters, position.at),
+    placeholderData: keepPreviousData,
+  });
+  const page = list.data;
+  const loading = list.isFetching;
   const heading = useRef<HTMLHeadingElement>(null);
+  const focusResults = useFocusWhenShown(heading, list.isSuccess && !list.isPlaceholderData);
 
-  const load = useCallback(
-    async (f: Filters, cursor: string | undefined, number: number, focus = false) => {
-      setLoading(true);
-      setError('');
-      try {
-        const query = {
-          ...(oneOf(applicationStatuses, f.status) ? { status: oneOf(applicationStatuses, f.status) } : {}),
-          ...(oneOf(institutionTypes, f.category) ? { category: oneOf(institutionTypes, f.category) } : {}),
-          ...(oneOf(voivodeships, f.voivodeship) ? { voivodeship: oneOf(voivodeships, f.voivodeship) } : {}),
-          ...(f.q.trim() ? { q: f.q.trim() } : {}),
-          ...(cursor ? { cursor } : {}),
-        };
-        const res = await send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query }));
-        const { items, cursor: next } = await res.json();
-        setPage({ items, next, number });
-        if (focus) heading.current?.focus();
-      } catch (e) {
-        setError(toFormError(e).message);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [editionId],
-  );
-
-  useEffect(() => {
-    void load(filters, undefined, 1);
-  }, [load, filters]);
-
+  /** The filters as chosen; asking again for the list on screen reads it again. */
+  const show = (next: ApplicationFilters) => {
+    if (JSON.stringify(next) === JSON.stringify(filters) && position.at.number === 1) void list.refetch();
+    setFilters(next);
+    position.first();
+  };
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilters({ ...draft });
+    show(toQuery(draft));
   };
   const clear = () => {
-    const empty = { status: '', category: '', voivodeship: '', q: '' };
-    setDraft(empty);
-    setFilters(empty);
+    setDraft(noFilters);
+    show({});
   };
 
   return (
     <>
-      <form className="ed-filters" onSubmit={apply} role="search" aria-label={t('editions.apps.filters')}>
-        <div className="field">
-          <label htmlFor="apps-status">{t('editions.apps.status')}</label>
-          <select
-            id="apps-status"
-            value={draft.status}
-            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
-          >
-            <option value="">{t('editions.apps.any')}</option>
-            {applicationStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`editions.appStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="apps-category">{t('editions.apps.category')}</label>
-          <select
-            id="apps-category"
-            value={draft.category}
-            onChange={(e) => setDraft({ ...draft, category: e.target.value })}
-          >
-            <option value="">{t('editions.apps.any')}</option>
-            {institutionTypes.map((c) => (
-              <option key={c} value={c}>
-                {t(`institutionType.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="apps-voivodeship">{t('editions.apps.voivodeship')}</label>
-          <select
-            id="apps-voivodeship"
-            value={draft.voivodeship}
-            onChange={(e) => setDraft({ ...draft, voivodeship: e.target.value })}
-          >
-            <option value="">{t('editions.apps.any')}</option>
-            {voivodeships.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="apps-q">{t('editions.apps.search')}</label>
-          <input
-            id="apps-q"
-            type="search"
-            value={draft.q}
-            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-          />
-        </div>
-        <div className="ed-filter-buttons">
-          <button type="submit" className="primary">
-            {t('editions.apps.apply')}
-          </button>
-          <button type="button" onClick={clear}>
-            {t('editions.apps.clear')}
-          </button>
-        </div>
-      </form>
+      <search aria-label={t('editions.apps.filters')}>
+        <form className="ed-filters" onSubmit={apply}>
+          <div className="field">
+            <label htmlFor="apps-status">{t('editions.apps.status')}</label>
+            <select
+              id="apps-status"
+              value={draft.status}
+              onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+            >
+              <option value="">{t('editions.apps.any')}</option>
+              {applicationStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`editions.appStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="apps-category">{t('editions.apps.category')}</label>
+            <select
+              id="apps-category"
+              value={draft.category}
+              onChange={(e) => setDraft({ ...draft, category: e.target.value })}
+            >
+              <option value="">{t('editions.apps.any')}</option>
+              {institutionTypes.map((c) => (
+                <option key={c} value={c}>
+                  {t(`institutionType.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="apps-voivodeship">{t('editions.apps.voivodeship')}</label>
+            <select
+              id="apps-voivodeship"
+              value={draft.voivodeship}
+              onChange={(e) => setDraft({ ...draft, voivodeship: e.target.value })}
+            >
+              <option value="">{t('editions.apps.any')}</option>
+              {voivodeships.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="apps-q">{t('editions.apps.search')}</label>
+            <input
+              id="apps-q"
+              type="search"
+              value={draft.q}
+              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            />
+          </div>
+          <div className="ed-filter-buttons">
+            <button type="submit" className="primary">
+              {t('editions.apps.apply')}
+            </button>
+            <button type="button" onClick={clear}>
+              {t('editions.apps.clear')}
+            </button>
+          </div>
+        </form>
+      </search>
 
       <h3 id="apps-results" tabIndex={-1} ref={heading}>
         {t('editions.apps.results')}{' '}
         <span className="muted">{page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}</span>
       </h3>
-      <div role="status" className="ed-live">
+      <p role="status" className="ed-live">
         {loading ? (
           <span className="loading">
             <span className="spinner" aria-hidden="true" /> {t('common.loading')}
@@ -157,15 +154,11 @@ export function ApplicationsTab({ editionId, initialStatus }: { editionId: strin
         ) : (
           ''
         )}
-      </div>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
+      </p>
+      <ErrorNotice error={list.error} />
       {page && page.items.length === 0 && !loading && <p className="notice">{t('editions.apps.empty')}</p>}
       {page && page.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="apps-results" tabIndex={0}>
+        <ScrollRegion labelledBy="apps-results">
           <table>
             <caption className="visually-hidden">{t('editions.apps.results')}</caption>
             <thead>
@@ -201,14 +194,20 @@ export function ApplicationsTab({ editionId, initialStatus }: { editionId: strin
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {page && (
         <Pager
           page={page}
           loading={loading}
-          onFirst={() => void load(filters, undefined, 1, true)}
-          onNext={(cursor) => void load(filters, cursor, page.number + 1, true)}
+          onFirst={() => {
+            focusResults();
+            position.first();
+          }}
+          onNext={(cursor) => {
+            focusResults();
+            position.next(cursor);
+          }}
         />
       )}
     </>

@@ -1,115 +1,105 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditionSettings } from '../../../../shared/editions/edition';
+import { defaultFees, EditionSettings } from '../../../../shared/editions/edition';
 import { headcountBrackets, institutionTypes } from '../../../../shared/institutions/institution';
-import { TextAreaField, TextField } from '../Field';
-import { errorOf, fieldId, Form, SubmitButton, useFormContext, type FormState, type Values } from '../form';
-import { parseNumber } from './controls';
+import { CheckboxGroupField, TextAreaField, TextField } from '../../forms/fields';
+import { Form, SubmitButton, type ApiForm } from '../../forms/form';
+import { apiResolver } from '../../forms/validation';
+import { parseNumber } from './drafts';
 import { fromWarsawInput, toWarsawInput, warsawInputInDays } from './time';
 
 const timelineKeys = ['applicationsOpen', 'applicationsClose', 'reviewStart', 'reviewEnd', 'resultsDate'] as const;
+type Bracket = (typeof headcountBrackets)[number];
 
-/** Form values (flat, by the API's field paths) for settings; datetime-local values in Warsaw time. */
-export function settingsToValues(s: EditionSettings): Values {
-  const v: Values = {
+/** The settings as the form holds them: the API's shape, numbers as typed, dates as Warsaw wall time. */
+export interface SettingsValues {
+  name: string;
+  number: string;
+  year: string;
+  description: { pl: string; en: string };
+  timeline: Record<(typeof timelineKeys)[number], string>;
+  categories: string[];
+  thresholdPercent: string;
+  expertsPerApplication: string;
+  certificateValidityMonths: string;
+  fees: { byHeadcount: Record<Bracket, string>; returningLaureateDiscountPercent: string };
+}
+
+const byBracket = (value: (b: Bracket) => string) =>
+  Object.fromEntries(headcountBrackets.map((b) => [b, value(b)])) as Record<Bracket, string>;
+
+export function settingsToValues(s: EditionSettings): SettingsValues {
+  return {
     name: s.name,
     number: s.number,
     year: String(s.year),
-    'description.pl': s.description?.pl ?? '',
-    'description.en': s.description?.en ?? '',
-    categories: s.categories.join(','),
+    description: { pl: s.description?.pl ?? '', en: s.description?.en ?? '' },
+    timeline: Object.fromEntries(
+      timelineKeys.map((k) => [k, toWarsawInput(s.timeline[k])]),
+    ) as SettingsValues['timeline'],
+    categories: [...s.categories],
     thresholdPercent: String(s.thresholdPercent),
     expertsPerApplication: String(s.expertsPerApplication),
     certificateValidityMonths: String(s.certificateValidityMonths),
-    'fees.returningLaureateDiscountPercent': String(s.fees.returningLaureateDiscountPercent),
-  };
-  for (const k of timelineKeys) v[`timeline.${k}`] = toWarsawInput(s.timeline[k]);
-  for (const b of headcountBrackets) v[`fees.byHeadcount.${b}`] = String(s.fees.byHeadcount[b]);
-  return v;
-}
-
-/** Defaults of a new edition: the issue's fee table, all categories, applications open for a month. */
-export function defaultSettingsValues(): Values {
-  const year = new Date().getFullYear();
-  const v: Values = {
-    name: 'Przyjazny Urząd',
-    number: '',
-    year: String(year),
-    'description.pl': '',
-    'description.en': '',
-    categories: institutionTypes.join(','),
-    thresholdPercent: '70',
-    expertsPerApplication: '3',
-    certificateValidityMonths: '12',
-    'fees.returningLaureateDiscountPercent': '10',
-    'timeline.applicationsOpen': warsawInputInDays(1, '08:00'),
-    'timeline.applicationsClose': warsawInputInDays(60, '23:59'),
-    'timeline.reviewStart': warsawInputInDays(61, '08:00'),
-    'timeline.reviewEnd': warsawInputInDays(90, '23:59'),
-    'timeline.resultsDate': warsawInputInDays(105, '12:00'),
-  };
-  const fees = { '0-20': 1500, '21-40': 2000, '41-100': 2500, '101-150': 3000, '151-200': 3500, '201+': 4000 } as const;
-  for (const b of headcountBrackets) v[`fees.byHeadcount.${b}`] = String(fees[b]);
-  return v;
-}
-
-export function valuesToSettings(v: Values): EditionSettings {
-  const get = (k: string) => (v[k] ?? '').trim();
-  const descPl = get('description.pl');
-  const descEn = get('description.en');
-  return {
-    name: get('name'),
-    number: get('number'),
-    year: parseNumber(get('year')),
-    ...(descPl || descEn ? { description: descEn ? { pl: descPl, en: descEn } : { pl: descPl } } : {}),
-    timeline: Object.fromEntries(
-      timelineKeys.map((k) => [k, fromWarsawInput(get(`timeline.${k}`))]),
-    ) as EditionSettings['timeline'],
-    categories: institutionTypes.filter((c) => get('categories').split(',').includes(c)),
-    thresholdPercent: parseNumber(get('thresholdPercent')),
-    expertsPerApplication: parseNumber(get('expertsPerApplication')),
-    certificateValidityMonths: parseNumber(get('certificateValidityMonths')),
     fees: {
-      byHeadcount: Object.fromEntries(
-        headcountBrackets.map((b) => [b, parseNumber(get(`fees.byHeadcount.${b}`))]),
-      ) as EditionSettings['fees']['byHeadcount'],
-      returningLaureateDiscountPercent: parseNumber(get('fees.returningLaureateDiscountPercent')),
+      byHeadcount: byBracket((b) => String(s.fees.byHeadcount[b])),
+      returningLaureateDiscountPercent: String(s.fees.returningLaureateDiscountPercent),
     },
   };
 }
 
-function CategoriesField() {
-  const { t } = useTranslation();
-  const form = useFormContext();
-  const legend = t('editions.settings.categories');
-  form.labels.set('categories', legend);
-  const chosen = (form.values.categories ?? '').split(',').filter(Boolean);
-  const error = errorOf(form, 'categories');
-  const id = fieldId(form.id, 'categories');
-  const toggle = (c: string, on: boolean) =>
-    form.setValue('categories', institutionTypes.filter((x) => (x === c ? on : chosen.includes(x))).join(','));
-  return (
-    <fieldset className={error ? 'field-error' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {institutionTypes.map((c, i) => (
-        <div className="ed-check" key={c}>
-          <input
-            type="checkbox"
-            id={i === 0 ? id : `${id}-${c}`}
-            checked={chosen.includes(c)}
-            onChange={(e) => toggle(c, e.target.checked)}
-          />
-          <label htmlFor={i === 0 ? id : `${id}-${c}`}>{t(`institutionType.${c}`)}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
+/** Defaults of a new edition: the usual fee table, all categories, applications open for a month. */
+export function defaultSettingsValues(): SettingsValues {
+  const fees = defaultFees();
+  return {
+    name: 'Przyjazny Urząd',
+    number: '',
+    year: String(new Date().getFullYear()),
+    description: { pl: '', en: '' },
+    timeline: {
+      applicationsOpen: warsawInputInDays(1, '08:00'),
+      applicationsClose: warsawInputInDays(60, '23:59'),
+      reviewStart: warsawInputInDays(61, '08:00'),
+      reviewEnd: warsawInputInDays(90, '23:59'),
+      resultsDate: warsawInputInDays(105, '12:00'),
+    },
+    categories: [...institutionTypes],
+    thresholdPercent: '70',
+    expertsPerApplication: '3',
+    certificateValidityMonths: '12',
+    fees: {
+      byHeadcount: byBracket((b) => String(fees.byHeadcount[b])),
+      returningLaureateDiscountPercent: String(fees.returningLaureateDiscountPercent),
+    },
+  };
 }
+
+export function valuesToSettings(v: SettingsValues): EditionSettings {
+  const descPl = v.description.pl.trim();
+  const descEn = v.description.en.trim();
+  return {
+    name: v.name.trim(),
+    number: v.number.trim(),
+    year: parseNumber(v.year),
+    ...(descPl || descEn ? { description: descEn ? { pl: descPl, en: descEn } : { pl: descPl } } : {}),
+    timeline: Object.fromEntries(
+      timelineKeys.map((k) => [k, fromWarsawInput(v.timeline[k])]),
+    ) as EditionSettings['timeline'],
+    categories: institutionTypes.filter((c) => v.categories.includes(c)),
+    thresholdPercent: parseNumber(v.thresholdPercent),
+    expertsPerApplication: parseNumber(v.expertsPerApplication),
+    certificateValidityMonths: parseNumber(v.certificateValidityMonths),
+    fees: {
+      byHeadcount: Object.fromEntries(
+        headcountBrackets.map((b) => [b, parseNumber(v.fees.byHeadcount[b])]),
+      ) as EditionSettings['fees']['byHeadcount'],
+      returningLaureateDiscountPercent: parseNumber(v.fees.returningLaureateDiscountPercent),
+    },
+  };
+}
+
+/** Checked with the server's settings schema before anything is sent. */
+export const settingsResolver = apiResolver(EditionSettings, valuesToSettings);
 
 /**
  * All settings of an edition: names, timeline (Polish time), categories, thresholds and the fee
@@ -123,8 +113,8 @@ export function EditionSettingsForm({
   errorActions,
   labelledBy,
 }: {
-  form: FormState;
-  onSubmit: () => Promise<void>;
+  form: ApiForm<SettingsValues, EditionSettings>;
+  onSubmit: (settings: EditionSettings) => Promise<void>;
   submitLabel: string;
   lockedReason?: string;
   errorActions?: ReactNode;
@@ -160,7 +150,12 @@ export function EditionSettingsForm({
             <TextField key={k} name={`timeline.${k}`} type="datetime-local" label={t(`editions.timeline.${k}`)} />
           ))}
         </fieldset>
-        <CategoriesField />
+        <CheckboxGroupField
+          name="categories"
+          legend={t('editions.settings.categories')}
+          options={institutionTypes.map((c) => ({ value: c, label: t(`institutionType.${c}`) }))}
+          className=""
+        />
         <fieldset>
           <legend>{t('editions.settings.evaluation')}</legend>
           <TextField

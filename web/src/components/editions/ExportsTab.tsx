@@ -1,81 +1,60 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
 import { exportFormats, type ExportFormat } from '../../../../shared/exports/export-job';
-import { api, send } from '../../api';
-import { toFormError } from '../form';
+import { exportsQuery, useRequestExport, type ExportItem } from '../../queries/editions';
+import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
 import { formatSize, formatWarsaw } from './time';
 
-type ExportItem = InferResponseType<(typeof api.api.editions)[':editionId']['exports']['$get'], 200>['items'][number];
-
 const POLL_MS = 1500;
+const isPending = (items: readonly ExportItem[] | undefined) => items?.some((x) => x.status === 'queued') ?? false;
 
 /** Queue an export (CSV, XLSX, ZIP of attachments); the list polls while any is being built. */
 export function ExportsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<ExportItem[] | null>(null);
-  const [error, setError] = useState('');
-  const [requesting, setRequesting] = useState<ExportFormat | null>(null);
+  const exports = useQuery({
+    ...exportsQuery(editionId),
+    refetchInterval: (query) => (isPending(query.state.data) ? POLL_MS : false),
+  });
+  const requestExport = useRequestExport(editionId);
+  const requesting = requestExport.isPending;
   const [announce, setAnnounce] = useState('');
   const previous = useRef<Map<string, string>>(new Map());
+  const items = exports.data;
 
-  const load = useCallback(async () => {
-    try {
-      const res = await send(api.api.editions[':editionId'].exports.$get({ param: { editionId } }));
-      const { items: list } = await res.json();
-      // Announce exports that finished since the last poll.
-      const done = list.filter((x) => x.status !== 'queued' && previous.current.get(x.exportId) === 'queued');
-      if (done.length > 0)
-        setAnnounce(
-          done
-            .map((x) =>
-              t(x.status === 'ready' ? 'editions.exports.readyNow' : 'editions.exports.failedNow', {
-                format: x.format.toUpperCase(),
-              }),
-            )
-            .join(' '),
-        );
-      previous.current = new Map(list.map((x) => [x.exportId, x.status]));
-      setItems(list);
-      setError('');
-    } catch (e) {
-      setError(toFormError(e).message);
-    }
-  }, [editionId, t]);
-
+  // Announce exports that finished since the last poll.
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!items) return;
+    const done = items.filter((x) => x.status !== 'queued' && previous.current.get(x.exportId) === 'queued');
+    if (done.length > 0)
+      setAnnounce(
+        done
+          .map((x) =>
+            t(x.status === 'ready' ? 'editions.exports.readyNow' : 'editions.exports.failedNow', {
+              format: x.format.toUpperCase(),
+            }),
+          )
+          .join(' '),
+      );
+    previous.current = new Map(items.map((x) => [x.exportId, x.status]));
+  }, [items, t]);
 
-  const pending = items?.some((x) => x.status === 'queued') ?? false;
-  useEffect(() => {
-    if (!pending) return undefined;
-    const timer = window.setTimeout(() => void load(), POLL_MS);
-    return () => window.clearTimeout(timer);
-  }, [pending, items, load]);
-
-  const request = async (format: ExportFormat) => {
+  const request = (format: ExportFormat) => {
     if (requesting) return;
-    setRequesting(format);
-    setError('');
-    try {
-      await send(api.api.editions[':editionId'].exports.$post({ param: { editionId }, json: { format } }));
-      setAnnounce(t('editions.exports.queued', { format: format.toUpperCase() }));
-      await load();
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setRequesting(null);
-    }
+    requestExport.mutate(format, {
+      onSuccess: () => setAnnounce(t('editions.exports.queued', { format: format.toUpperCase() })),
+    });
   };
+  const pending = isPending(items);
+  const error = requestExport.error ?? exports.error;
 
   return (
     <>
       <p>{t('editions.exports.intro')}</p>
       <div className="ed-export-buttons">
         {exportFormats.map((f) => (
-          <button key={f} type="button" aria-disabled={requesting ? true : undefined} onClick={() => void request(f)}>
+          <button key={f} type="button" aria-disabled={requesting || undefined} onClick={() => request(f)}>
             {t(`editions.exports.request.${f}`)}
           </button>
         ))}
@@ -89,11 +68,7 @@ export function ExportsTab({ editionId }: { editionId: string }) {
           announce
         )}
       </div>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice error={error} />
       {!items && !error && <Loading />}
       {items && items.length === 0 && <p>{t('editions.exports.empty')}</p>}
       {items && items.length > 0 && (

@@ -1,74 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
-import { api, send } from '../../api';
-import { SelectField, TextField } from '../Field';
-import { Form, SubmitButton, toFormError, useForm } from '../form';
+import { SelectField, TextAreaField, TextField } from '../../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../../forms/form';
+import { applicantsQuery, extensionsQuery, useGrantExtension } from '../../queries/editions';
+import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
-import { TextAreaField } from '../Field';
 import { formatWarsaw, fromWarsawInput, toWarsawInput } from './time';
 
-type Extension = InferResponseType<(typeof api.api.editions)[':editionId']['extensions']['$get'], 200>['items'][number];
+interface GrantValues {
+  institutionId: string;
+  until: string;
+  reason: string;
+}
 
 /** Deadline extensions: who got one, until when and why; and a form to grant one. */
 export function ExtensionsTab({ editionId, applicationsClose }: { editionId: string; applicationsClose: string }) {
   const { t, i18n } = useTranslation();
-  const [items, setItems] = useState<Extension[] | null>(null);
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  const [error, setError] = useState('');
+  const extensions = useQuery(extensionsQuery(editionId));
+  const applicants = useQuery(applicantsQuery(editionId));
+  const grantExtension = useGrantExtension(editionId);
   // An extension must reach past the edition's deadline: a week after it (or after today) by default.
   const base = Math.max(Date.parse(applicationsClose) || 0, Date.now());
-  const form = useForm('extension', {
-    institutionId: '',
-    until: `${toWarsawInput(new Date(base + 7 * 86_400_000).toISOString()).slice(0, 10)}T23:59`,
-    reason: '',
+  const form = useApiForm<GrantValues>('extension', {
+    defaultValues: {
+      institutionId: '',
+      until: `${toWarsawInput(new Date(base + 7 * 86_400_000).toISOString()).slice(0, 10)}T23:59`,
+      reason: '',
+    },
   });
+  const options = applicants.data ?? [];
+  const nameOf = (institutionId: string) => options.find((o) => o.value === institutionId)?.label ?? institutionId;
 
-  const load = useCallback(async () => {
-    setError('');
-    try {
-      const [ext, apps] = await Promise.all([
-        send(api.api.editions[':editionId'].extensions.$get({ param: { editionId } })).then((r) => r.json()),
-        send(api.api.editions[':editionId'].applications.$get({ param: { editionId }, query: { limit: '100' } })).then(
-          (r) => r.json(),
-        ),
-      ]);
-      setItems(ext.items);
-      setNames(new Map(apps.items.map((a) => [a.institutionId, a.institution.name])));
-    } catch (e) {
-      setError(toFormError(e).message);
-    }
-  }, [editionId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const grant = async () => {
-    const v = form.values;
-    await send(
-      api.api.editions[':editionId'].extensions.$post({
-        param: { editionId },
-        json: { institutionId: v.institutionId ?? '', until: fromWarsawInput(v.until ?? ''), reason: v.reason ?? '' },
-      }),
-    );
-    form.setStatus(t('editions.extensions.granted', { name: names.get(v.institutionId ?? '') ?? v.institutionId }));
-    form.replaceValues({ institutionId: '', until: v.until ?? '', reason: '' });
-    await load();
+  const grant = async (v: GrantValues) => {
+    await grantExtension.mutateAsync({
+      institutionId: v.institutionId,
+      until: fromWarsawInput(v.until),
+      reason: v.reason,
+    });
+    form.meta.setStatus(t('editions.extensions.granted', { name: nameOf(v.institutionId) }));
+    form.methods.reset({ institutionId: '', until: v.until, reason: '' });
   };
 
-  const options = [...names.entries()]
-    .sort((a, b) => a[1].localeCompare(b[1], 'pl'))
-    .map(([value, label]) => ({ value, label }));
-
+  const items = extensions.data;
+  const loadError = extensions.error ?? applicants.error;
   return (
     <>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      {!items && !error && <Loading />}
+      <ErrorNotice error={loadError} />
+      {!items && !loadError && <Loading />}
       {items && items.length === 0 && <p>{t('editions.extensions.empty')}</p>}
       {items && items.length > 0 && (
         <table>
@@ -84,7 +62,7 @@ export function ExtensionsTab({ editionId, applicationsClose }: { editionId: str
           <tbody>
             {items.map((x) => (
               <tr key={`${x.institutionId}-${x.grantedAt}`}>
-                <td>{names.get(x.institutionId) ?? x.institutionId}</td>
+                <td>{nameOf(x.institutionId)}</td>
                 <td>
                   <time dateTime={x.until}>{formatWarsaw(x.until, i18n.language)}</time>
                 </td>

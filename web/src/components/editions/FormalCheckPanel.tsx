@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api';
-import { TextField } from '../Field';
-import { Form, SubmitButton, toFormError, useForm, type FormError } from '../form';
-import { TextAreaField } from '../Field';
+import { TextAreaField, TextField } from '../../forms/fields';
+import { Form, SubmitButton, useApiForm } from '../../forms/form';
+import { useFormalCheck } from '../../queries/applications';
+import { ErrorNotice } from '../ErrorNotice';
 import { fromWarsawInput, warsawInputInDays } from './time';
 
 type Mode = 'none' | 'return' | 'reject';
@@ -11,7 +11,7 @@ type Mode = 'none' | 'return' | 'reject';
 /**
  * The formal check of a submitted application: accept at once, or open the return form (notes and
  * a new deadline in Polish time) or the rejection form (the reason). Server messages are shown with
- * the fields; after a decision the page reloads the application.
+ * the fields; after a decision the application is read again and the page says what happened.
  */
 export function FormalCheckPanel({
   applicationId,
@@ -20,14 +20,16 @@ export function FormalCheckPanel({
 }: {
   applicationId: string;
   version: number;
-  onDecided: (message: string) => Promise<void>;
+  onDecided: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('none');
-  const [acceptError, setAcceptError] = useState<FormError | null>(null);
-  const [accepting, setAccepting] = useState(false);
-  const returnForm = useForm('return', { message: '', correctionDeadline: warsawInputInDays(14, '23:59') });
-  const rejectForm = useForm('reject', { reason: '' });
+  const formalCheck = useFormalCheck(applicationId);
+  const accept = useFormalCheck(applicationId);
+  const returnForm = useApiForm('return', {
+    defaultValues: { message: '', correctionDeadline: warsawInputInDays(14, '23:59') },
+  });
+  const rejectForm = useApiForm('reject', { defaultValues: { reason: '' } });
   const opened = useRef(false);
 
   useEffect(() => {
@@ -41,37 +43,25 @@ export function FormalCheckPanel({
     setMode((current) => (current === m ? 'none' : m));
   };
 
-  const decide = async (
-    json: Parameters<(typeof api.api.applications)[':applicationId']['formal-check']['$post']>[0]['json'],
-  ) => {
-    await send(api.api.applications[':applicationId']['formal-check'].$post({ param: { applicationId }, json }));
-  };
-
-  const accept = async () => {
-    if (accepting) return;
-    setAccepting(true);
-    setAcceptError(null);
-    try {
-      await decide({ decision: 'accept', version });
-      await onDecided(t('editions.formal.accepted'));
-    } catch (e) {
-      setAcceptError(toFormError(e));
-    } finally {
-      setAccepting(false);
-    }
+  const acceptNow = async () => {
+    if (accept.isPending) return;
+    // Awaited rather than an onSuccess callback: the read that follows the decision closes this panel.
+    const decided = await accept.mutateAsync({ decision: 'accept', version }).catch(() => null);
+    if (decided) onDecided(t('editions.formal.accepted'));
   };
 
   return (
     <section aria-labelledby="formal-title" className="ed-formal">
       <h2 id="formal-title">{t('editions.formal.title')}</h2>
       <p>{t('editions.formal.intro')}</p>
-      {acceptError && (
-        <p className="notice error" role="alert">
-          {acceptError.message}
-        </p>
-      )}
+      <ErrorNotice error={accept.error} />
       <div className="ed-formal-buttons">
-        <button type="button" className="primary" aria-disabled={accepting || undefined} onClick={() => void accept()}>
+        <button
+          type="button"
+          className="primary"
+          aria-disabled={accept.isPending || undefined}
+          onClick={() => void acceptNow()}
+        >
           {t('editions.formal.accept')}
         </button>
         <button
@@ -97,14 +87,14 @@ export function FormalCheckPanel({
           <Form
             form={returnForm}
             labelledBy="formal-return-title"
-            onSubmit={async () => {
-              await decide({
+            onSubmit={async (v) => {
+              await formalCheck.mutateAsync({
                 decision: 'return',
-                message: returnForm.values.message ?? '',
-                correctionDeadline: fromWarsawInput(returnForm.values.correctionDeadline ?? ''),
+                message: v.message,
+                correctionDeadline: fromWarsawInput(v.correctionDeadline),
                 version,
               });
-              await onDecided(t('editions.formal.returned'));
+              onDecided(t('editions.formal.returned'));
             }}
           >
             <h3 id="formal-return-title">{t('editions.formal.returnTitle')}</h3>
@@ -124,9 +114,9 @@ export function FormalCheckPanel({
           <Form
             form={rejectForm}
             labelledBy="formal-reject-title"
-            onSubmit={async () => {
-              await decide({ decision: 'reject', reason: rejectForm.values.reason ?? '', version });
-              await onDecided(t('editions.formal.rejected'));
+            onSubmit={async (v) => {
+              await formalCheck.mutateAsync({ decision: 'reject', reason: v.reason, version });
+              onDecided(t('editions.formal.rejected'));
             }}
           >
             <h3 id="formal-reject-title">{t('editions.formal.rejectTitle')}</h3>

@@ -1,12 +1,15 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applicationStatuses, type ApplicationStatus } from '../../../../shared/applications/application';
-import { nextState, type Edition } from '../../../../shared/editions/edition';
+import { applicationStatuses } from '../../../../shared/applications/application';
+import { nextState } from '../../../../shared/editions/edition';
 import { maxTotal } from '../../../../shared/editions/rubric';
 import { questionCount } from '../../../../shared/editions/questionnaire';
-import { api, send } from '../../api';
+import { toFormError } from '../../forms/errors';
+import { applicationCountsQuery, useChangeEditionState, type Edition } from '../../queries/editions';
 import { ConfirmButton } from '../ConfirmButton';
-import { toFormError, type FormError } from '../form';
+import { ErrorBox } from '../ErrorBox';
+import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
 import { StateBadge } from './StateBadge';
 import { formatWarsaw } from './time';
@@ -20,56 +23,28 @@ export function OverviewTab({
   onReload,
 }: {
   edition: Edition;
-  onSaved: (e: Edition) => void;
+  /** After the step, with the version the edition had before it. */
+  onSaved: (e: Edition, previous: number) => void;
   onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const [counts, setCounts] = useState<Record<ApplicationStatus, number> | null>(null);
-  const [countsError, setCountsError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormError | null>(null);
-  const [status, setStatus] = useState('');
-  const errorRef = useRef<HTMLDivElement>(null);
-  const next = nextState(edition.state);
-
-  useEffect(() => {
-    let live = true;
-    send(api.api.editions[':editionId']['application-counts'].$get({ param: { editionId: edition.editionId } }))
-      .then((res) => res.json())
-      .then(
-        (c) => live && setCounts(c),
-        (e: unknown) => live && setCountsError(toFormError(e).message),
-      );
-    return () => {
-      live = false;
-    };
-  }, [edition.editionId]);
-
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
+  const counts = useQuery(applicationCountsQuery(edition.editionId));
+  const transition = useChangeEditionState(edition.editionId);
+  const error = transition.error ? toFormError(transition.error) : null;
+  const after = nextState(edition.state);
+  const next = after === 'draft' ? null : after; // an edition never goes back to draft
 
   const move = async () => {
-    if (!next || busy) return;
-    setBusy(true);
-    setError(null);
-    setStatus('');
-    try {
-      const res = await send(
-        api.api.editions[':editionId'].transitions.$post({
-          param: { editionId: edition.editionId },
-          json: { to: next, version: edition.version },
-        }),
-      );
-      const saved = (await res.json()) as Edition;
-      onSaved(saved);
-      setStatus(t('editions.overview.moved', { state: t(`editions.state.${saved.state}`) }));
-    } catch (e) {
-      setError(toFormError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!next || transition.isPending) return;
+    const previous = edition.version;
+    const saved = await transition.mutateAsync({ to: next, version: previous }).catch(() => null);
+    if (saved) onSaved(saved, previous);
   };
+  const status = transition.isPending
+    ? t('form.sending')
+    : transition.data
+      ? t('editions.overview.moved', { state: t(`editions.state.${transition.data.state}`) })
+      : '';
 
   return (
     <>
@@ -102,18 +77,21 @@ export function OverviewTab({
         <h3 id="ed-next-title">{t('editions.overview.nextTitle')}</h3>
         <p>{t('editions.overview.flow')}</p>
         <p role="status" className="form-status">
-          {busy ? t('form.sending') : status}
+          {status}
         </p>
         {error && (
-          <div className="error-summary" ref={errorRef} tabIndex={-1} role="group" aria-labelledby="ed-next-error">
-            <h4 id="ed-next-error">{t('editions.overview.cannotMove')}</h4>
+          <ErrorBox
+            headingId="ed-next-error"
+            heading={<h4 id="ed-next-error">{t('editions.overview.cannotMove')}</h4>}
+            focusKey={transition.error}
+          >
             <p>{error.message}</p>
             {(error.code === 'STALE_VERSION' || error.code === 'INVALID_STATE') && (
               <p>
                 <button
                   type="button"
                   onClick={() => {
-                    setError(null);
+                    transition.reset();
                     void onReload();
                   }}
                 >
@@ -121,13 +99,13 @@ export function OverviewTab({
                 </button>
               </p>
             )}
-          </div>
+          </ErrorBox>
         )}
         {next ? (
           <ConfirmButton
             question={t('editions.overview.moveQuestion', { state: t(`editions.state.${next}`) })}
             confirmLabel={t('editions.overview.moveConfirm')}
-            busy={busy}
+            busy={transition.isPending}
             onConfirm={() => void move()}
           >
             {t(`editions.transition.${next}`)}
@@ -139,18 +117,14 @@ export function OverviewTab({
 
       <section aria-labelledby="ed-counts-title">
         <h3 id="ed-counts-title">{t('editions.overview.countsTitle')}</h3>
-        {countsError && (
-          <p className="notice error" role="alert">
-            {countsError}
-          </p>
-        )}
-        {!counts && !countsError && <Loading />}
-        {counts && (
+        <ErrorNotice error={counts.error} />
+        {counts.isPending && <Loading />}
+        {counts.data && (
           <ul className="ed-counts">
             {applicationStatuses.map((s) => (
               <li key={s} data-status={s}>
                 <a href={`?tab=applications&status=${s}`}>
-                  <span className="ed-count">{counts[s]}</span>{' '}
+                  <span className="ed-count">{counts.data[s]}</span>{' '}
                   <span className="ed-count-label">{t(`editions.appStatusPlural.${s}`)}</span>
                 </a>
               </li>

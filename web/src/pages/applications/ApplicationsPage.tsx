@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
-import { api, ApiError, send } from '../../api';
-import { StatusBadge, warsaw, type ApplicationHeaderView } from '../../components/applications/format';
-import { toFormError } from '../../components/form';
+import { StatusBadge, warsaw } from '../../components/applications/format';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { errorMessage } from '../../forms/errors';
+import { institutionApplicationsQuery, useStartApplication } from '../../queries/applications';
+import { recentEditionsQuery } from '../../queries/editions';
 import { navigate } from '../../router';
-
-type Edition = InferResponseType<typeof api.api.editions.$get, 200>['items'][number];
 
 export function ApplicationsPage() {
   const { t } = useTranslation();
@@ -29,72 +29,33 @@ export function ApplicationsPage() {
   );
 }
 
-type Loaded = { editions: Edition[]; applications: ApplicationHeaderView[] };
-
 function Applications({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [applying, setApplying] = useState<string | null>(null);
-  const [applyError, setApplyError] = useState<{ editionId: string; message: string } | null>(null);
-  const busy = useRef(false);
+  const editions = useQuery(recentEditionsQuery);
+  const applications = useQuery(institutionApplicationsQuery(institutionId));
+  const start = useStartApplication(institutionId);
+  const applying = start.isPending ? start.variables : null;
+  // Already applied (another tab or colleague): the mutation refreshes the list, which shows it.
+  const applyError = start.isError ? { editionId: start.variables, message: errorMessage(start.error) } : null;
   const errorRef = useRef<HTMLParagraphElement>(null);
-
-  const load = useCallback(async (): Promise<Loaded> => {
-    const [editions, applications] = await Promise.all([
-      send(api.api.editions.$get({ query: { limit: '100' } })).then((r) => r.json()),
-      send(api.api.institutions[':institutionId'].applications.$get({ param: { institutionId } })).then((r) =>
-        r.json(),
-      ),
-    ]);
-    return { editions: editions.items, applications: applications.items };
-  }, [institutionId]);
+  const busy = useRef(false); // a double click sends one request
 
   useEffect(() => {
-    let live = true;
-    load().then(
-      (loaded) => live && setData(loaded),
-      (error: unknown) => live && setLoadError(toFormError(error).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load]);
-
-  useEffect(() => {
-    if (applyError) errorRef.current?.focus();
-  }, [applyError]);
+    if (start.error) errorRef.current?.focus();
+  }, [start.error]);
 
   const apply = async (editionId: string) => {
     if (busy.current) return;
     busy.current = true;
-    setApplying(editionId);
-    setApplyError(null);
-    try {
-      const header = await (
-        await send(api.api.editions[':editionId'].applications.$post({ param: { editionId } }))
-      ).json();
-      navigate(`/applications/${encodeURIComponent(header.applicationId)}`);
-    } catch (error) {
-      // Already applied (another tab or colleague): show the list with the existing application.
-      if (error instanceof ApiError && error.code === 'ALREADY_EXISTS') {
-        const reloaded = await load().catch(() => null);
-        if (reloaded) setData(reloaded);
-      }
-      setApplyError({ editionId, message: toFormError(error).message });
-    } finally {
-      busy.current = false;
-      setApplying(null);
-    }
+    const header = await start.mutateAsync(editionId).catch(() => null);
+    busy.current = false;
+    if (header) navigate(`/applications/${encodeURIComponent(header.applicationId)}`);
   };
 
-  if (loadError)
-    return (
-      <p className="notice error" role="alert">
-        {loadError}
-      </p>
-    );
-  if (!data) return <Loading />;
+  const loadError = editions.error ?? applications.error;
+  if (loadError) return <ErrorNotice error={loadError} />;
+  if (!editions.data || !applications.data) return <Loading />;
+  const data = { editions: editions.data, applications: applications.data };
 
   const byEdition = new Map(data.applications.map((a) => [a.editionId, a]));
   const editionName = new Map(data.editions.map((e) => [e.editionId, `${e.name} — ${e.number} (${e.year})`]));

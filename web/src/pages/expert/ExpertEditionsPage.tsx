@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, send } from '../../api';
-import type { ExpertEdition } from '../../components/assignment/common';
 import { StateBadge } from '../../components/editions/StateBadge';
-import { toFormError } from '../../components/form';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { expertEditionsQuery } from '../../queries/assignment';
 
 /** The editions whose chapter the signed-in expert sits on, with their load in each. */
 export function ExpertEditionsPage() {
@@ -21,31 +20,14 @@ export function ExpertEditionsPage() {
 
 function MyEditions() {
   const { t } = useTranslation();
-  const [items, setItems] = useState<ExpertEdition[] | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    send(api.api.expert.editions.$get())
-      .then((r) => r.json())
-      .then(
-        (x) => live && setItems(x.items),
-        (e: unknown) => live && setError(toFormError(e).message),
-      );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const editions = useQuery(expertEditionsQuery);
+  const items = editions.data;
 
   return (
     <>
       <p className="lead">{t('assignment.expert.editionsLead')}</p>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      {!items && !error && <Loading />}
+      <ErrorNotice error={editions.error} />
+      {editions.isPending && <Loading />}
       {items && items.length === 0 && <p className="notice">{t('assignment.expert.noEditions')}</p>}
       {items && items.length > 0 && (
         <table>

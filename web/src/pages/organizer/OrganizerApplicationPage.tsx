@@ -1,21 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
 import type { Attachment } from '../../../../shared/applications/application';
 import type { Localized } from '../../../../shared/editions/localized';
 import type { AnswerValue, Question } from '../../../../shared/editions/questionnaire';
-import { api, send } from '../../api';
 import { FormalCheckPanel } from '../../components/editions/FormalCheckPanel';
 import { StatusBadge } from '../../components/editions/StateBadge';
 import { formatSize, formatWarsaw } from '../../components/editions/time';
-import { toFormError } from '../../components/form';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { institutionQuery } from '../../queries/accounts';
+import { applicationQuery } from '../../queries/applications';
 import { useLastSegment } from '../../router';
-
-export type ApplicationView = InferResponseType<(typeof api.api.applications)[':applicationId']['$get'], 200>;
-type InstitutionProfile = InferResponseType<(typeof api.api.institutions)[':institutionId']['$get'], 200>;
 
 export function OrganizerApplicationPage() {
   const applicationId = useLastSegment();
@@ -24,46 +22,19 @@ export function OrganizerApplicationPage() {
 
 function ApplicationDetail({ applicationId }: { applicationId: string }) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<ApplicationView | null>(null);
-  const [profile, setProfile] = useState<InstitutionProfile | null>(null);
-  const [error, setError] = useState('');
+  const application = useQuery(applicationQuery(applicationId));
+  const view = application.data;
+  // The full profile (address, contact person) is a bonus: the header snapshot is enough without it.
+  const institutionId = view?.application.institutionId ?? '';
+  const profile = useQuery({ ...institutionQuery(institutionId), enabled: !!institutionId }).data;
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const res = await send(api.api.applications[':applicationId'].$get({ param: { applicationId } }));
-      const v = await res.json();
-      setView(v);
-      setError('');
-      // The full profile (address, contact person) is a bonus: the header snapshot is enough without it.
-      send(api.api.institutions[':institutionId'].$get({ param: { institutionId: v.application.institutionId } }))
-        .then((r) => r.json())
-        .then(setProfile, () => undefined);
-    } catch (e) {
-      setError(toFormError(e).message);
-    }
-  }, [applicationId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error && !view) {
-    return (
-      <>
-        <PageTitle>{t('editions.application.title')}</PageTitle>
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      </>
-    );
-  }
   if (!view) {
     return (
       <>
         <PageTitle>{t('editions.application.title')}</PageTitle>
-        <Loading />
+        {application.isError ? <ErrorNotice error={application.error} /> : <Loading />}
       </>
     );
   }
@@ -74,8 +45,8 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
   const when = (iso: string | undefined) =>
     iso ? <time dateTime={iso}>{formatWarsaw(iso, i18n.language)}</time> : '—';
 
-  const decided = async (message: string) => {
-    await load();
+  /** The decision is made and the application read again (by the decision itself): say so, and move there. */
+  const decided = (message: string) => {
     setStatus(message);
     window.setTimeout(() => statusRef.current?.focus(), 0);
   };
@@ -220,7 +191,7 @@ function Answer({
           ))}
         </ul>
       ) : (
-        <>{String(value)}</>
+        String(value)
       );
     case 'number':
       return (
@@ -240,7 +211,7 @@ function Answer({
           }).format(d)}
         </time>
       ) : (
-        <>{String(value)}</>
+        String(value)
       );
     }
     default:

@@ -1,34 +1,47 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editable, type Edition } from '../../../../shared/editions/edition';
-import { api, send } from '../../api';
-import { ApplicationsTab } from '../../components/editions/ApplicationsTab';
+import { editable, type EditionSettings } from '../../../../shared/editions/edition';
+import type { Questionnaire } from '../../../../shared/editions/questionnaire';
+import type { Rubric } from '../../../../shared/editions/rubric';
 import { AssignmentTab } from '../../components/assignment/AssignmentTab';
 import { ChapterTab } from '../../components/assignment/ChapterTab';
 import { ConflictsTab } from '../../components/assignment/ConflictsTab';
-import { BuilderErrors } from '../../components/editions/controls';
-import { EditionSettingsForm, settingsToValues, valuesToSettings } from '../../components/editions/EditionSettingsForm';
+import { ApplicationsTab } from '../../components/editions/ApplicationsTab';
+import { BuilderPanel } from '../../components/editions/BuilderPanel';
+import {
+  EditionSettingsForm,
+  settingsResolver,
+  settingsToValues,
+  type SettingsValues,
+} from '../../components/editions/EditionSettingsForm';
 import { ExportsTab } from '../../components/editions/ExportsTab';
 import { ExtensionsTab } from '../../components/editions/ExtensionsTab';
 import { OverviewTab } from '../../components/editions/OverviewTab';
+import { QuestionnaireBuilder } from '../../components/editions/QuestionnaireBuilder';
 import {
   fromDraftQuestionnaire,
-  QuestionnaireBuilder,
-  QuestionnairePreview,
+  questionnaireResolver,
   toDraftQuestionnaire,
-  type DraftQuestionnaire,
-} from '../../components/editions/QuestionnaireBuilder';
-import {
-  fromDraftRubric,
-  RubricBuilder,
-  toDraftRubric,
-  type DraftRubric,
-} from '../../components/editions/RubricBuilder';
+  type QuestionnaireValues,
+} from '../../components/editions/questionnaire-draft';
+import { QuestionnairePreview } from '../../components/editions/QuestionnairePreview';
+import { RubricBuilder } from '../../components/editions/RubricBuilder';
+import { rubricResolver, toDraftRubric, type RubricValues } from '../../components/editions/rubric-draft';
 import { StateBadge } from '../../components/editions/StateBadge';
-import { toFormError, useForm, type FormState } from '../../components/form';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { toFormError } from '../../forms/errors';
+import { useApiForm, type FormMeta } from '../../forms/form';
+import {
+  editionQuery,
+  useSaveEditionSettings,
+  useSaveQuestionnaire,
+  useSaveRubric,
+  type Edition,
+} from '../../queries/editions';
 import { useLastSegment, useLocation } from '../../router';
 
 const tabs = [
@@ -43,133 +56,113 @@ const tabs = [
   'extensions',
   'exports',
 ] as const;
-/** The assignment tabs' names live with the rest of the assignment strings. */
-const assignmentTabs: readonly Tab[] = ['chapter', 'conflicts', 'assignment'];
 type Tab = (typeof tabs)[number];
-const tabLabel = (x: Tab) => (assignmentTabs.includes(x) ? `assignment.tab.${x}` : `editions.tab.${x}`);
-type Part = 'settings' | 'rubric' | 'questionnaire';
+/** The assignment tabs' names live with the rest of the assignment strings. */
+const tabLabel = (x: Tab) =>
+  x === 'chapter' || x === 'conflicts' || x === 'assignment'
+    ? (`assignment.tab.${x}` as const)
+    : (`editions.tab.${x}` as const);
+const parts = ['settings', 'rubric', 'questionnaire'] as const;
+type Part = (typeof parts)[number];
 
 export function OrganizerEditionPage() {
   const editionId = useLastSegment();
   return <RequireRole roles={['organizer']}>{() => <EditionView editionId={editionId} />}</RequireRole>;
 }
 
-async function fetchEdition(editionId: string): Promise<Edition> {
-  const res = await send(api.api.editions[':editionId'].$get({ param: { editionId } }));
-  return (await res.json()) as Edition;
-}
-
 function EditionView({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
+  const edition = useQuery(editionQuery(editionId));
+  if (edition.data) return <EditionTabs editionId={editionId} edition={edition.data} />;
+  return (
+    <>
+      <PageTitle>{t('editions.edition.title')}</PageTitle>
+      {edition.isError ? (
+        <>
+          <ErrorNotice error={edition.error} />
+          <p>
+            <a href="/organizer/editions">{t('editions.edition.back')}</a>
+          </p>
+        </>
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+/**
+ * The edition's tabs. Settings, rubric and questionnaire are drafts the organizer edits: each starts
+ * from the edition as first loaded and changes only by the user's typing, their own save or a reload
+ * they choose, whatever else refreshes the edition meanwhile.
+ */
+function EditionTabs({ editionId, edition }: { editionId: string; edition: Edition }) {
+  const { t } = useTranslation();
   const { query } = useLocation();
+  const queryClient = useQueryClient();
   const tab: Tab = tabs.find((x) => x === query.get('tab')) ?? 'overview';
-  const [edition, setEdition] = useState<Edition | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [rubric, setRubric] = useState<DraftRubric | null>(null);
-  const [questionnaire, setQuestionnaire] = useState<DraftQuestionnaire | null>(null);
-  /** The version each part was loaded at: a part reloaded by someone else's save stays stale until the user reloads it. */
-  const bases = useRef<Record<Part, number>>({ settings: 0, rubric: 0, questionnaire: 0 });
-  const settingsForm = useForm('settings');
-  const rubricSaver = useForm('rubric');
-  const questionnaireSaver = useForm('questionnaire');
+  /** The version each part was loaded at: a part someone else saved meanwhile stays stale until the user reloads it. */
+  const bases = useRef<Record<Part, number>>({
+    settings: edition.version,
+    rubric: edition.version,
+    questionnaire: edition.version,
+  });
+  const settingsForm = useApiForm<SettingsValues, EditionSettings>('settings', {
+    defaultValues: settingsToValues(edition),
+    resolver: settingsResolver,
+  });
+  const rubricForm = useApiForm<RubricValues, { rubric: Rubric }>('ed', {
+    defaultValues: toDraftRubric(edition.rubric),
+    resolver: rubricResolver,
+  });
+  const questionnaireForm = useApiForm<QuestionnaireValues, { questionnaire: Questionnaire }>('ed', {
+    defaultValues: toDraftQuestionnaire(edition.questionnaire),
+    resolver: questionnaireResolver,
+  });
+  const saveSettings = useSaveEditionSettings(editionId);
+  const saveRubric = useSaveRubric(editionId);
+  const saveQuestionnaire = useSaveQuestionnaire(editionId);
   const [preview, setPreview] = useState(false);
 
-  const loadParts = useCallback((e: Edition, parts: readonly Part[]) => {
-    setEdition(e);
-    for (const p of parts) bases.current[p] = e.version;
-    if (parts.includes('settings')) settingsForm.replaceValues(settingsToValues(e));
-    if (parts.includes('rubric')) setRubric(toDraftRubric(e.rubric));
-    if (parts.includes('questionnaire')) setQuestionnaire(toDraftQuestionnaire(e.questionnaire));
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    fetchEdition(editionId).then(
-      (e) => live && loadParts(e, ['settings', 'rubric', 'questionnaire']),
-      (e: unknown) => live && setLoadError(toFormError(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [editionId, loadParts]);
-
-  /** After our own save: parts that were current move to the new version with it. */
-  const saved = (e: Edition, part?: Part) => {
-    setEdition((before) => {
-      const old = before?.version;
-      for (const p of ['settings', 'rubric', 'questionnaire'] as const)
-        if (p === part || bases.current[p] === old) bases.current[p] = e.version;
-      return e;
-    });
+  /** After our own save (from `previous`): parts that were current move to the new version with it. */
+  const saved = (e: Edition, previous: number, part?: Part) => {
+    for (const p of parts) if (p === part || bases.current[p] === previous) bases.current[p] = e.version;
   };
 
-  const reload = async (parts: readonly Part[], saver?: FormState) => {
+  /** The parts the user chose to reload take the stored edition (and its version); the others keep their drafts. */
+  const reload = async (reloaded: readonly Part[], meta?: FormMeta) => {
     try {
-      const e = await fetchEdition(editionId);
-      loadParts(e, parts);
-      if (saver) {
-        saver.setError(null);
-        saver.setStatus(t('editions.reloaded'));
-      }
+      const e = await queryClient.fetchQuery(editionQuery(editionId));
+      for (const p of reloaded) bases.current[p] = e.version;
+      if (reloaded.includes('settings')) settingsForm.methods.reset(settingsToValues(e));
+      if (reloaded.includes('rubric')) rubricForm.methods.reset(toDraftRubric(e.rubric));
+      if (reloaded.includes('questionnaire')) questionnaireForm.methods.reset(toDraftQuestionnaire(e.questionnaire));
+      meta?.setError(null);
+      meta?.setStatus(t('editions.reloaded'));
     } catch (err) {
-      saver?.setError(toFormError(err));
+      meta?.setError(toFormError(err));
     }
   };
 
-  if (loadError) {
-    return (
-      <>
-        <PageTitle>{t('editions.edition.title')}</PageTitle>
-        <p className="notice error" role="alert">
-          {loadError}
-        </p>
-        <p>
-          <a href="/organizer/editions">{t('editions.edition.back')}</a>
-        </p>
-      </>
-    );
-  }
-  if (!edition || !rubric || !questionnaire) {
-    return (
-      <>
-        <PageTitle>{t('editions.edition.title')}</PageTitle>
-        <Loading />
-      </>
-    );
-  }
-
-  const saveSettings = async () => {
-    const res = await send(
-      api.api.editions[':editionId'].$put({
-        param: { editionId },
-        json: { ...valuesToSettings(settingsForm.values), version: bases.current.settings },
-      }),
-    );
-    const e = (await res.json()) as Edition;
-    saved(e, 'settings');
-    settingsForm.setStatus(t('editions.settings.saved'));
+  const submitSettings = async (settings: EditionSettings) => {
+    const previous = edition.version;
+    const e = await saveSettings.mutateAsync({ ...settings, version: bases.current.settings });
+    saved(e, previous, 'settings');
+    settingsForm.meta.setStatus(t('editions.settings.saved'));
   };
-  const saveRubric = () =>
-    rubricSaver.run(async () => {
-      const res = await send(
-        api.api.editions[':editionId'].rubric.$put({
-          param: { editionId },
-          json: { rubric: fromDraftRubric(rubric), version: bases.current.rubric },
-        }),
-      );
-      saved((await res.json()) as Edition, 'rubric');
-      rubricSaver.setStatus(t('editions.rubric.saved'));
+  const submitRubric = () =>
+    rubricForm.submit(async ({ rubric }) => {
+      const previous = edition.version;
+      const e = await saveRubric.mutateAsync({ rubric, version: bases.current.rubric });
+      saved(e, previous, 'rubric');
+      rubricForm.meta.setStatus(t('editions.rubric.saved'));
     });
-  const saveQuestionnaire = () =>
-    questionnaireSaver.run(async () => {
-      const res = await send(
-        api.api.editions[':editionId'].questionnaire.$put({
-          param: { editionId },
-          json: { questionnaire: fromDraftQuestionnaire(questionnaire), version: bases.current.questionnaire },
-        }),
-      );
-      saved((await res.json()) as Edition, 'questionnaire');
-      questionnaireSaver.setStatus(t('editions.questionnaire.saved'));
+  const submitQuestionnaire = () =>
+    questionnaireForm.submit(async ({ questionnaire }) => {
+      const previous = edition.version;
+      const e = await saveQuestionnaire.mutateAsync({ questionnaire, version: bases.current.questionnaire });
+      saved(e, previous, 'questionnaire');
+      questionnaireForm.meta.setStatus(t('editions.questionnaire.saved'));
     });
 
   const settingsLocked = editable.settings(edition.state)
@@ -177,6 +170,7 @@ function EditionView({ editionId }: { editionId: string }) {
     : t('editions.settings.locked', { state: t(`editions.state.${edition.state}`) });
   const rubricLocked = !editable.rubric(edition.state);
   const questionnaireLocked = !editable.questionnaire(edition.state);
+  const settingsError = settingsForm.meta.error?.code;
 
   return (
     <>
@@ -204,20 +198,20 @@ function EditionView({ editionId }: { editionId: string }) {
       <section aria-labelledby="ed-tab-title" className="ed-tab">
         <h2 id="ed-tab-title">{t(tabLabel(tab))}</h2>
 
-        {tab === 'overview' && <OverviewTab edition={edition} onSaved={(e) => saved(e)} onReload={() => reload([])} />}
+        {tab === 'overview' && <OverviewTab edition={edition} onSaved={saved} onReload={() => reload([])} />}
 
         {tab === 'settings' && (
           <EditionSettingsForm
             form={settingsForm}
-            onSubmit={saveSettings}
+            onSubmit={submitSettings}
             submitLabel={t('editions.settings.save')}
             lockedReason={settingsLocked}
             labelledBy="ed-tab-title"
             errorActions={
-              (settingsForm.error?.code === 'STALE_VERSION' || settingsForm.error?.code === 'INVALID_STATE') && (
+              (settingsError === 'STALE_VERSION' || settingsError === 'INVALID_STATE') && (
                 <p>
                   {t('editions.reloadExplain')}{' '}
-                  <button type="button" onClick={() => void reload(['settings'], settingsForm)}>
+                  <button type="button" onClick={() => void reload(['settings'], settingsForm.meta)}>
                     {t('editions.reload')}
                   </button>
                 </p>
@@ -227,34 +221,30 @@ function EditionView({ editionId }: { editionId: string }) {
         )}
 
         {tab === 'rubric' && (
-          <>
-            {rubricLocked && <p className="notice">{t('editions.rubric.locked')}</p>}
-            <BuilderErrors
-              error={rubricSaver.error}
-              failures={rubricSaver.failures}
-              onReload={() => void reload(['rubric'], rubricSaver)}
-            />
+          <BuilderPanel
+            form={rubricForm}
+            locked={rubricLocked}
+            lockedText={t('editions.rubric.locked')}
+            saveLabel={t('editions.rubric.save')}
+            onSave={() => void submitRubric()}
+            onReload={() => void reload(['rubric'], rubricForm.meta)}
+          >
             <fieldset disabled={rubricLocked} className="ed-plain">
               <legend className="visually-hidden">{t('editions.tab.rubric')}</legend>
-              <RubricBuilder draft={rubric} onChange={setRubric} errors={rubricSaver.error?.fields ?? {}} />
+              <RubricBuilder />
             </fieldset>
-            <SaveBar
-              saver={rubricSaver}
-              hidden={rubricLocked}
-              label={t('editions.rubric.save')}
-              onSave={() => void saveRubric()}
-            />
-          </>
+          </BuilderPanel>
         )}
 
         {tab === 'questionnaire' && (
-          <>
-            {questionnaireLocked && <p className="notice">{t('editions.questionnaire.locked')}</p>}
-            <BuilderErrors
-              error={questionnaireSaver.error}
-              failures={questionnaireSaver.failures}
-              onReload={() => void reload(['questionnaire'], questionnaireSaver)}
-            />
+          <BuilderPanel
+            form={questionnaireForm}
+            locked={questionnaireLocked}
+            lockedText={t('editions.questionnaire.locked')}
+            saveLabel={t('editions.questionnaire.save')}
+            onSave={() => void submitQuestionnaire()}
+            onReload={() => void reload(['questionnaire'], questionnaireForm.meta)}
+          >
             <p>
               <button type="button" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
                 {t('editions.questionnaire.showPreview')}
@@ -264,25 +254,17 @@ function EditionView({ editionId }: { editionId: string }) {
               <section aria-labelledby="ed-preview-title" className="ed-preview-box">
                 <h3 id="ed-preview-title">{t('editions.questionnaire.preview')}</h3>
                 <p className="hint">{t('editions.questionnaire.previewHint')}</p>
-                <QuestionnairePreview questionnaire={fromDraftQuestionnaire(questionnaire)} />
+                <QuestionnairePreview
+                  questionnaire={fromDraftQuestionnaire(questionnaireForm.methods.getValues('questionnaire'))}
+                />
               </section>
             ) : (
               <fieldset disabled={questionnaireLocked} className="ed-plain">
                 <legend className="visually-hidden">{t('editions.tab.questionnaire')}</legend>
-                <QuestionnaireBuilder
-                  draft={questionnaire}
-                  onChange={setQuestionnaire}
-                  errors={questionnaireSaver.error?.fields ?? {}}
-                />
+                <QuestionnaireBuilder />
               </fieldset>
             )}
-            <SaveBar
-              saver={questionnaireSaver}
-              hidden={questionnaireLocked}
-              label={t('editions.questionnaire.save')}
-              onSave={() => void saveQuestionnaire()}
-            />
-          </>
+          </BuilderPanel>
         )}
 
         {tab === 'applications' && (
@@ -297,31 +279,5 @@ function EditionView({ editionId }: { editionId: string }) {
         {tab === 'exports' && <ExportsTab editionId={editionId} />}
       </section>
     </>
-  );
-}
-
-function SaveBar({
-  saver,
-  hidden,
-  label,
-  onSave,
-}: {
-  saver: FormState;
-  hidden: boolean;
-  label: string;
-  onSave: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="ed-savebar">
-      {!hidden && (
-        <button type="button" className="primary" aria-disabled={saver.busy || undefined} onClick={onSave}>
-          {label}
-        </button>
-      )}
-      <p role="status" className="form-status">
-        {saver.busy ? t('editions.saving') : saver.status}
-      </p>
-    </div>
   );
 }

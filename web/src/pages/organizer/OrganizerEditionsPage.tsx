@@ -1,23 +1,27 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Pager } from '../../components/Pager';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InferResponseType } from 'hono/client';
-import { api, send } from '../../api';
+import type { EditionSettings } from '../../../../shared/editions/edition';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import {
   defaultSettingsValues,
   EditionSettingsForm,
-  valuesToSettings,
+  settingsResolver,
+  type SettingsValues,
 } from '../../components/editions/EditionSettingsForm';
 import { StateBadge } from '../../components/editions/StateBadge';
 import { formatWarsaw } from '../../components/editions/time';
-import { toFormError, useForm } from '../../components/form';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { errorMessage } from '../../forms/errors';
+import { useApiForm } from '../../forms/form';
+import { editionsQuery, useCloneEdition, useCreateEdition, type EditionSummary } from '../../queries/editions';
+import { useFocusWhenShown, usePagePosition } from '../../queries/paging';
 import { navigate } from '../../router';
-
-type EditionSummary = InferResponseType<typeof api.api.editions.$get, 200>['items'][number];
 
 export function OrganizerEditionsPage() {
   const { t } = useTranslation();
@@ -31,55 +35,36 @@ export function OrganizerEditionsPage() {
 
 function Editions() {
   const { t, i18n } = useTranslation();
-  const [page, setPage] = useState<{ items: EditionSummary[]; next: string | null; number: number } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const [status, setStatus] = useState('');
-  const [cloning, setCloning] = useState<string | null>(null);
+  const position = usePagePosition('editions');
+  const list = useQuery({ ...editionsQuery(position.at), placeholderData: keepPreviousData });
+  const page = list.data;
+  const loading = list.isFetching;
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const form = useForm('new-edition', defaultSettingsValues());
-
-  const load = useCallback(async (cursor: string | undefined, number: number, options: { focus?: boolean } = {}) => {
-    setLoading(true);
-    setError('');
-    try {
-      const res = await send(api.api.editions.$get({ query: cursor ? { cursor } : {} }));
-      const { items, cursor: next } = await res.json();
-      setPage({ items, next, number });
-      if (options.focus) listHeading.current?.focus();
-    } catch (e) {
-      setError(toFormError(e).message);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(undefined, 1);
-  }, [load]);
+  const focusList = useFocusWhenShown(listHeading, list.isSuccess && !list.isPlaceholderData);
+  const cloneEdition = useCloneEdition();
+  const cloning = cloneEdition.isPending ? cloneEdition.variables.editionId : null;
+  const [status, setStatus] = useState('');
+  const createEdition = useCreateEdition();
+  const form = useApiForm<SettingsValues, EditionSettings>('new-edition', {
+    defaultValues: defaultSettingsValues(),
+    resolver: settingsResolver,
+  });
 
   const clone = async (e: EditionSummary) => {
-    setCloning(e.editionId);
     setStatus('');
     try {
-      const res = await send(
-        api.api.editions[':editionId'].clone.$post({
-          param: { editionId: e.editionId },
-          json: e.year < 2100 ? { year: e.year + 1 } : {},
-        }),
-      );
-      const created = await res.json();
+      const created = await cloneEdition.mutateAsync({
+        editionId: e.editionId,
+        ...(e.year < 2100 ? { year: e.year + 1 } : {}),
+      });
       navigate(`/organizer/editions/${encodeURIComponent(created.editionId)}?tab=settings&cloned=1`);
     } catch (err) {
-      setStatus(toFormError(err).message);
-    } finally {
-      setCloning(null);
+      setStatus(errorMessage(err));
     }
   };
 
-  const create = async () => {
-    const res = await send(api.api.editions.$post({ json: valuesToSettings(form.values) }));
-    const created = await res.json();
+  const create = async (settings: EditionSettings) => {
+    const created = await createEdition.mutateAsync(settings);
     navigate(`/organizer/editions/${encodeURIComponent(created.editionId)}?created=1`);
   };
 
@@ -95,11 +80,7 @@ function Editions() {
         <p role="status" className="form-status">
           {status}
         </p>
-        {error && (
-          <p className="notice error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorNotice error={list.error} />
         {loading && <Loading />}
         {page && page.items.length === 0 && (
           <div className="notice ed-empty">
@@ -110,7 +91,7 @@ function Editions() {
           </div>
         )}
         {page && page.items.length > 0 && (
-          <div className="table-scroll" role="region" aria-labelledby="editions-list-title" tabIndex={0}>
+          <ScrollRegion labelledBy="editions-list-title">
             <table>
               <caption className="visually-hidden">{t('editions.list.all')}</caption>
               <thead>
@@ -162,14 +143,20 @@ function Editions() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {page && (
           <Pager
             page={page}
             loading={loading}
-            onFirst={() => void load(undefined, 1, { focus: true })}
-            onNext={(cursor) => void load(cursor, page.number + 1, { focus: true })}
+            onFirst={() => {
+              focusList();
+              position.first();
+            }}
+            onNext={(cursor) => {
+              focusList();
+              position.next(cursor);
+            }}
           />
         )}
       </section>

@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import applicationEn from '../../web/src/locales/application.en.json';
+import applicationPl from '../../web/src/locales/application.pl.json';
+import assignmentEn from '../../web/src/locales/assignment.en.json';
+import assignmentPl from '../../web/src/locales/assignment.pl.json';
+import editionsEn from '../../web/src/locales/editions.en.json';
+import editionsPl from '../../web/src/locales/editions.pl.json';
+import en from '../../web/src/locales/en.json';
+import pl from '../../web/src/locales/pl.json';
+
+/** Every key path of a translation file, plural forms (`_one`, `_few`…) counted as their base key. */
+function keys(node: unknown, prefix = ''): Set<string> {
+  const out = new Set<string>();
+  if (node && typeof node === 'object')
+    for (const [key, value] of Object.entries(node)) {
+      const path = `${prefix}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+      if (value && typeof value === 'object') for (const k of keys(value, `${path}.`)) out.add(k);
+      else out.add(path);
+    }
+  return out;
+}
+
+// The key types come from the Polish files (web/src/i18next.d.ts); English must have the same keys.
+it.each([
+  ['pl.json / en.json', pl, en],
+  ['editions', editionsPl, editionsEn],
+  ['application', applicationPl, applicationEn],
+  ['assignment', assignmentPl, assignmentEn],
+])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
+  expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
+});

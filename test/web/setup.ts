@@ -1,0 +1,14 @@
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+// The app's i18next instance, Polish as in a fresh browser.
+import '../../web/src/i18n';
+
+// findBy…/waitFor give up after this long (a bound, not a wait: they return as soon as the check holds).
+configure({ asyncUtilTimeout: 5000 });
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});

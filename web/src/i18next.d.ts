@@ -1,0 +1,17 @@
+import 'i18next';
+import type applicationPl from './locales/application.pl.json';
+import type assignmentPl from './locales/assignment.pl.json';
+import type editionsPl from './locales/editions.pl.json';
+import type pl from './locales/pl.json';
+
+/**
+ * The translation keys as types, from the Polish files (Polish is the fallback, so every key must
+ * exist there): `t('a.wrong.key')` does not compile. The English files are checked against the
+ * same keys by test/web/locales.test.ts.
+ */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof pl & typeof editionsPl & typeof applicationPl & typeof assignmentPl };
+  }
+}
