@@ -7,7 +7,7 @@ import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
-import { type Condition, type Store, tx } from '../store/store';
+import { type Condition, type Store, type TransactItem, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import { StoredBid, StoredConflict } from './chapter';
 
@@ -80,6 +80,8 @@ export async function putConflict(
     /** The expert's item with the pair flagged, from the version it was read at. */
     flagged: { next: ExpertAssignment; previousVersion: number } | null;
     audit: NewAuditEntry;
+    /** Other writes of the same decision (the recused expert's discarded sheets). */
+    alongside?: TransactItem[];
   },
 ): Promise<void> {
   const { conflict } = write;
@@ -93,6 +95,7 @@ export async function putConflict(
       headUpdate(write.head, {}),
       ...(write.flagged ? [expertAssignmentPut(write.flagged.next, write.flagged.previousVersion)] : []),
       auditPut(deps, write.audit),
+      ...(write.alongside ?? []),
     ]);
   } catch (error) {
     if (failedConditions(error).includes(0)) throw declaredAlready();

@@ -2,6 +2,7 @@ import { type Caller, signedIn } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { discardRecusedSheets } from '../reviews/discard-recused-sheets';
 import type { StoredConflict } from './chapter';
 import { assignableStatuses } from './chapter-store';
 import { conflictEffects, editionApplication, retryOnHeadMove } from './conflict-context';
@@ -17,7 +18,8 @@ export interface DeclareConflictInput {
 /**
  * An expert declares a conflict of interest with an application's institution, at any time. If the
  * application is already assigned to them, the pair is flagged for replacement in the same write.
- * Declaring again updates the reason. Audited. Only applications the chapter may see (submitted or
+ * A sheet the expert started on a pair so flagged is discarded in the same write (its content kept
+ * in the audit), so the replacement starts blank. Declaring again updates the reason. Audited. Only applications the chapter may see (submitted or
  * accepted) can be named: a draft is 404 like an unknown id, so nobody learns that an institution is
  * preparing one.
  */
@@ -49,11 +51,22 @@ export async function declareConflict(
       reason: input.reason,
       at: now,
     });
+    const newlyFlagged = (flagged?.next.pairs ?? []).filter(
+      (p) => p.institutionId === header.institutionId && p.flagged?.at === now,
+    );
+    const alongside = await discardRecusedSheets(deps, {
+      expertId: me.userId,
+      applicationIds: newlyFlagged.map((p) => p.applicationId),
+      actor,
+      ip: input.caller.ip,
+      subjectLabel: header.institution.name,
+    });
     await putConflict(deps, {
       editionId,
       conflict,
       head,
       flagged,
+      alongside,
       audit: {
         action: 'conflict.declared',
         actor,

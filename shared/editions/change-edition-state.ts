@@ -2,6 +2,7 @@ import type { Caller } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { findScoringGaps, gapCount, gapsMessage, type ScoringGaps } from '../reviews/find-scoring-gaps';
 import { type Edition, type EditionState, transitionProblems } from './edition';
 import { editionSubject, getEdition, saveEdition } from './edition-store';
 
@@ -13,6 +14,11 @@ export interface ChangeEditionStateInput {
   to: EditionState;
   /** The edition's version the organizer saw. */
   version: number;
+  /**
+   * Moving to deliberation with scoring gaps: the number of gaps the organizer saw and confirms
+   * (missing sheets + pairs awaiting replacement + unchecked applications). Must equal today's count.
+   */
+  confirmGaps?: number;
 }
 
 /**
@@ -33,6 +39,7 @@ export async function changeEditionState(
     const message = { pl: problems.map((p) => p.pl).join(' '), en: problems.map((p) => p.en).join(' ') };
     throw new AppError('INVALID_STATE', message.en, { detail: message, fields: { to: message } });
   }
+  const gaps = input.to === 'deliberation' ? await deliberationGaps(deps, before, input.confirmGaps) : null;
   const after: Edition = {
     ...before,
     state: input.to,
@@ -40,12 +47,31 @@ export async function changeEditionState(
     version: input.version + 1,
   };
   await saveEdition(deps, after, input.version, {
-    action: 'edition.stateChanged',
+    action: gaps ? 'edition.closedWithMissingSheets' : 'edition.stateChanged',
     actor,
     subject: editionSubject(after),
     ip: input.caller.ip,
     before: { state: before.state },
     after: { state: after.state },
+    ...(gaps ? { details: { ...gaps } } : {}),
   });
   return after;
+}
+
+/**
+ * Scoring must be complete before the chapter deliberates (issue 13 §8): a 409 naming what is
+ * missing, unless the organizer confirms exactly the number of gaps there are now (a stale
+ * confirmation is refused too). Returns the gaps closed over (null when there were none).
+ */
+async function deliberationGaps(
+  deps: ChangeEditionStateDeps,
+  edition: Edition,
+  confirmed: number | undefined,
+): Promise<ScoringGaps | null> {
+  const gaps = await findScoringGaps(deps, { editionId: edition.editionId, deadline: edition.timeline.reviewEnd });
+  const n = gapCount(gaps);
+  if (n === 0) return null;
+  if (confirmed === n) return gaps;
+  const message = gapsMessage(gaps);
+  throw new AppError('INVALID_STATE', message.en, { detail: message, fields: { confirmGaps: message } });
 }

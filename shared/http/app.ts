@@ -24,6 +24,7 @@ import { applicationRoutes } from './routes/applications';
 import { assignmentRoutes } from './routes/assignment';
 import { chapterRoutes } from './routes/chapter';
 import { expertRoutes } from './routes/expert';
+import { reviewRoutes } from './routes/reviews';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
 import { sessionCookieName } from './session-cookie';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', chapterRoutes(deps))
     .route('/', assignmentRoutes(deps))
     .route('/', expertRoutes(deps))
+    .route('/', reviewRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route(
       '/',

@@ -103,6 +103,7 @@ export const pathParams: Record<string, { schema: $ZodType; description: string 
   institutionId: { schema: Id, description: 'The institution' },
   userId: { schema: Id, description: 'The account (a member, an expert)' },
   attachmentId: { schema: Id, description: 'The attachment' },
+  expertId: { schema: Id, description: 'The expert (a chapter member’s account)' },
   exportId: { schema: Id, description: 'The export' },
   sectionId: { schema: SectionCode, description: 'The questionnaire section’s code' },
   token: { schema: UploadToken, description: 'The signed upload token from the upload ticket' },

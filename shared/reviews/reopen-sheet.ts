@@ -1,7 +1,7 @@
 import { type Caller, signedIn } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
 import { getHeader } from '../applications/application-store';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import { getMember } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';

@@ -1,5 +1,5 @@
 import { listExpertAssignments } from '../assignment/assignment-store';
-import { recordAudit } from '../audit/audit';
+import { recordAudit } from '../audit/audit-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';

@@ -1,6 +1,6 @@
 import { type Caller, signedIn } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { assertScoringOpen, assignedApplication } from './review-access';

@@ -1,6 +1,6 @@
 import { type Caller, signedIn } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
-import { auditPut } from '../audit/audit';
+import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';
 import { AppError, isAppError } from '../errors';

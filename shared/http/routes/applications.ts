@@ -7,7 +7,7 @@ import { decideFormalCheck } from '../../applications/decide-formal-check';
 import { getApplication } from '../../applications/get-application';
 import { getAttachmentFile } from '../../applications/get-attachment-file';
 import { listInstitutionApplications } from '../../applications/list-institution-applications';
-import { receiveUpload } from '../../applications/receive-upload';
+import { receiveUpload } from '../../uploads/receive-upload';
 import { requestUpload } from '../../applications/request-upload';
 import { saveSection } from '../../applications/save-section';
 import { submitApplication } from '../../applications/submit-application';

@@ -44,7 +44,11 @@ const version = z.number().check(z.int(), z.gte(0));
 const SettingsEdit = z.extend(EditionSettings, { version });
 const RubricEdit = z.object({ rubric: Rubric, version });
 const QuestionnaireEdit = z.object({ questionnaire: Questionnaire, version });
-const Transition = z.object({ to: z.enum(editionStates), version });
+const Transition = z.object({
+  to: z.enum(editionStates),
+  version,
+  confirmGaps: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
+});
 const CloneInput = z.object({
   name: z.optional(text(200)),
   number: z.optional(text(40)),

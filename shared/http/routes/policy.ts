@@ -95,6 +95,17 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/expert/editions/:editionId/bidding': chapterMember,
   'PUT /api/expert/editions/:editionId/bids/:applicationId': chapterMember,
   'POST /api/expert/editions/:editionId/conflicts': chapterMember,
+  // Scoring: the use cases narrow to the caller's committed, unflagged pairs (404 otherwise)
+  'GET /api/expert/editions/:editionId/reviews': chapterMember,
+  'GET /api/expert/editions/:editionId/reviews/:applicationId': chapterMember,
+  'PUT /api/expert/editions/:editionId/reviews/:applicationId': chapterMember,
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/submit': chapterMember,
+  'GET /api/expert/editions/:editionId/reviews/:applicationId/attachments/:attachmentId': chapterMember,
+  // Scoring as the organizer follows it
+  'GET /api/editions/:editionId/scoring': organizers,
+  'GET /api/editions/:editionId/scoring/applications/:applicationId/sheets': organizers,
+  'POST /api/editions/:editionId/scoring/applications/:applicationId/sheets/:expertId/reopen': organizers,
+  'POST /api/editions/:editionId/scoring/applications/:applicationId/reconsider': organizers,
 
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
 import { verifyUploadToken } from '../platform/uploads';
-import { claimUpload } from './attachment-store';
-import { parseAttachmentBlobKey } from './attachments';
 import type { Deps } from '../deps';
+import { claimUploadByKey } from './upload-claims';
 
 export type ReceiveUploadDeps = Pick<Deps, 'store' | 'clock' | 'blobs' | 'keyRing' | 'settings'>;
 
@@ -20,16 +19,15 @@ const refused = () => new AppError('FORBIDDEN', 'Invalid or expired upload link'
 /**
  * Local stand-in for the presigned S3 PUT: the token names the key, type, exact size and SHA-256;
  * anything else (another size or content, an expired or forged token) is refused before a byte is
- * stored. The link is single use: the attachment is claimed in the database first (refused once
- * used, once the file is complete, or once the application is no longer editable), and the bytes
- * are written only where none exist yet.
+ * stored. The link is single use: its record (an attachment, or a score sheet's evidence file) is
+ * claimed in the database first (refused once used, once the file is complete, or once the
+ * application or sheet can no longer be changed), and the bytes are written only where none exist yet.
  */
 export async function receiveUpload(deps: ReceiveUploadDeps, input: ReceiveUploadInput): Promise<void> {
   const { token, body, contentType } = input;
   if (deps.settings.mode !== 'local') throw new AppError('NOT_FOUND', 'Uploads go to S3 in the cloud');
   const claims = await verifyUploadToken(deps.keyRing, token, deps.clock.now());
-  const target = claims ? parseAttachmentBlobKey(claims.key) : null;
-  if (!claims || !target) throw refused();
+  if (!claims) throw refused();
   if (body.length !== claims.size) {
     throw new AppError('VALIDATION_FAILED', 'Size differs from the declared one', {
       fields: {
@@ -49,6 +47,6 @@ export async function receiveUpload(deps: ReceiveUploadDeps, input: ReceiveUploa
       },
     });
   }
-  await claimUpload(deps.store, target.applicationId, target.attachmentId, deps.clock.now().toISOString());
+  if (!(await claimUploadByKey(deps.store, claims.key, deps.clock.now().toISOString()))) throw refused();
   await deps.blobs.documents.put(claims.key, body, claims.contentType, { ifAbsent: true });
 }
