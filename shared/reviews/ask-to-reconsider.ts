@@ -1,4 +1,5 @@
 import type { Caller } from '../access/caller';
+import { findHeader } from '../applications/application-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { reopenSheet } from './reopen-sheet';
@@ -13,9 +14,12 @@ export async function askToReconsider(
   deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'jobs' | 'settings'>,
   input: { caller: Caller; editionId: string; applicationId: string; message: string },
 ): Promise<{ reopened: number }> {
-  const sheets = (await sheetsOfApplication(deps.store, input.applicationId)).filter(
-    (s) => s.editionId === input.editionId && s.status === 'submitted',
-  );
+  const [header, all] = await Promise.all([
+    findHeader(deps.store, input.applicationId),
+    sheetsOfApplication(deps.store, input.applicationId),
+  ]);
+  if (header?.editionId !== input.editionId) throw new AppError('NOT_FOUND', 'No such application in this edition');
+  const sheets = all.filter((s) => s.status === 'submitted');
   if (sheets.length === 0) {
     throw new AppError('INVALID_STATE', 'No submitted sheets', {
       detail: { pl: 'To zgłoszenie nie ma złożonych kart ocen.', en: 'This application has no submitted sheets.' },

@@ -9,6 +9,7 @@ import { chapterRows } from '../support/access-matrix/rows-chapter';
 import { editionRows } from '../support/access-matrix/rows-editions';
 import { mixedRows, noMixedRow } from '../support/access-matrix/rows-mixed';
 import { platformRows } from '../support/access-matrix/rows-platform';
+import { scoringRows } from '../support/access-matrix/rows-scoring';
 
 /**
  * The access matrix's own guarantees (docs/access-control.md). The cells run in the
@@ -19,6 +20,7 @@ const tables: Record<string, Record<string, Cell>> = {
   editions: editionRows,
   applications: applicationRows,
   chapter: chapterRows,
+  scoring: scoringRows,
 };
 const rows = Object.values(tables).flatMap((t) => Object.entries(t));
 const routeOf = (key: string) => key.split(' — ')[0] ?? key;

@@ -3,6 +3,7 @@ import { memberInput } from '../assignment';
 import { applicantA, type Cell, chapterExpert, type KnownBug, organizerOnly, ownApplicationA } from './matrix';
 import { probe } from './probes';
 import { expertOf } from './rows-chapter';
+import { scoringMixedRows } from './rows-scoring';
 import type { World } from './world';
 
 /**
@@ -35,6 +36,7 @@ const e2Pair = async (w: World, deps: Parameters<typeof expertOf>[0]) =>
   `${w.chapter.lockApp}/${await expertOf(deps, w.chapter.e2, w.chapter.lockApp)}`;
 
 export const mixedRows: Record<string, Cell> = {
+  ...scoringMixedRows,
   'GET /api/applications/:applicationId/attachments/:attachmentId — B’s application, A’s attachment': {
     sample: (w) => ({ path: `/api/applications/${w.appB}/attachments/${w.readyAttachment}` }),
     expected: ownApplicationA(404),

@@ -15,6 +15,7 @@ import { putChapterMember } from '../../../shared/chapter/put-chapter-member';
 import { editionItem } from '../../../shared/editions/edition-store';
 import { requestExport } from '../../../shared/exports/request-export';
 import { seedInstitution, seedUser, type Harness } from '../accounts';
+import { type ScoringWorldIds, seedScoringWorld } from './world-scoring';
 import { attach, callerFor, pdfBytes, seedApplication, seedEdition, sha256Of } from '../applications';
 import { memberInput, seedSubmitted } from '../assignment';
 
@@ -107,6 +108,8 @@ export interface World {
     elsewhere: string;
     elsewhereApps: string[];
   };
+  /** Issue 13: an edition in review with the expert's and the colleague's pairs and sheets. */
+  scoring: ScoringWorldIds;
 }
 
 type Deps = Harness['deps'];
@@ -282,6 +285,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
     reason: `Powód ${mark('COLLEAGUE')}`,
     caller: callerFor(colleague),
   });
+  const scoring = await seedScoringWorld(deps, { expert, colleague, organizer }, mark, own);
   // The commits' digests are queued: sent before any cell compares the outbox.
   await deps.jobs.drain();
   own('colleague', 'colleague marker (name, conflict reason)', mark('COLLEAGUE'));
@@ -294,7 +298,13 @@ export async function seedWorld(deps: Deps): Promise<World> {
     tag,
     mark,
     markers,
-    seats: { [e1.editionId]: ['expert'], [e2.editionId]: ['expert'], [elsewhere.editionId]: ['outsider'] },
+    seats: {
+      [e1.editionId]: ['expert'],
+      [e2.editionId]: ['expert'],
+      [elsewhere.editionId]: ['outsider'],
+      [scoring.edition]: ['expert'],
+    },
+    scoring,
     chapter: {
       e1: e1.editionId,
       e2: e2.editionId,
