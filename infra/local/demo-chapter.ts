@@ -48,16 +48,17 @@ const others: {
 /**
  * The demo edition's chapter: the demo expert and four colleagues, loads [0, 10], workplaces that
  * make one rule-derived conflict visible, and bidding open for two weeks. Nothing is assigned yet:
- * the organizer previews and commits it in the UI.
+ * the organizer previews and commits it in the UI. Returns the colleagues' accounts.
  */
 export async function seedDemoChapter(
   deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
   editionId: string,
   demoExpert: User,
-): Promise<void> {
+): Promise<User[]> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const items: TransactItem[] = [];
+  const colleagues: User[] = [];
   const member = (
     user: User,
     workplace: Workplace,
@@ -104,6 +105,7 @@ export async function seedDemoChapter(
         expertise: ['zarządzanie jakością'],
       },
     });
+    colleagues.push(user);
     items.push(...newAccountItems(user), tx.put(memberItem(member(user, o.workplace, o.preferred, o.chair ?? false))));
   }
   const bidding = {
@@ -112,4 +114,5 @@ export async function seedDemoChapter(
   };
   items.push(tx.put(assignmentSettingsItem(editionId, { ...defaultAssignmentSettings, bidding, version: 1 })));
   await deps.store.transact(items);
+  return colleagues;
 }

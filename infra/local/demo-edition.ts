@@ -35,7 +35,8 @@ export function tinyPdf(title: string): Uint8Array {
   return new TextEncoder().encode(out);
 }
 
-const others: {
+/** A demo institution and what its application says. */
+export interface DemoInstitution {
   name: string;
   nip: string;
   regon: string;
@@ -44,7 +45,9 @@ const others: {
   voivodeship: Institution['address']['voivodeship'];
   headcount: Institution['headcount'];
   submitted: boolean;
-}[] = [
+}
+
+const others: DemoInstitution[] = [
   {
     name: 'Urząd Skarbowy w Nowym Targu',
     nip: '7352341092',
@@ -102,104 +105,113 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
     questionnaire: sampleQuestionnaire(),
   };
   const items: TransactItem[] = [tx.put(editionItem(edition))];
-  for (const o of others) {
-    const institutionId = deps.ids.newId();
-    const institution: Institution = {
-      institutionId,
-      name: o.name,
-      type: o.type,
-      nip: o.nip,
-      regon: o.regon,
-      headcount: o.headcount,
-      address: {
-        street: 'ul. Główna 1',
-        postalCode: '00-001',
-        city: o.city,
-        commune: o.city,
-        county: o.city,
-        voivodeship: o.voivodeship,
-      },
-      contactPerson: {
-        name: 'Sekretariat',
-        email: `sekretariat+${o.nip}@demo.przyjazny-urzad.pl`,
-        phone: '+48 22 000 00 00',
-      },
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
-    const applicationId = deps.ids.newId();
-    const header: ApplicationHeader = {
-      applicationId,
-      editionId: edition.editionId,
-      institutionId,
-      institution: { name: o.name, nip: o.nip, type: o.type, voivodeship: o.voivodeship, headcount: o.headcount },
-      status: o.submitted ? 'submitted' : 'draft',
-      createdAt: at,
-      createdBy: 'demo',
-      updatedAt: at,
-      ...(o.submitted ? { submittedAt: at, submittedBy: 'demo' } : {}),
-      version: o.submitted ? 2 : 1,
-    };
-    const sections: SectionAnswers[] = [
-      {
-        sectionId: 'standards',
-        answers: {
-          standards_written: true,
-          standards_description: `${o.name} stosuje spisane standardy obsługi: identyfikatory, czas oczekiwania do 15 minut, skrzynka skarg i wniosków.`,
-          standards_channels: ['office', 'phone', 'epuap'],
-        },
-        version: 1,
-        updatedAt: at,
-        updatedBy: 'demo',
-      },
-      ...(o.submitted
-        ? [
-            {
-              sectionId: 'quality',
-              answers: { quality_system: 'caf', quality_survey_year: '2025-10-15', quality_satisfied: 87 },
-              version: 1,
-              updatedAt: at,
-              updatedBy: 'demo',
-            },
-            {
-              sectionId: 'staff',
-              answers: { staff_trainings: 6, staff_contact: 'Kierownik Biura Obsługi Klienta' },
-              version: 1,
-              updatedAt: at,
-              updatedBy: 'demo',
-            },
-          ]
-        : []),
-    ];
-    items.push(
-      ...newInstitutionItems(institution),
-      tx.put(applicationMarkerItem(header)),
-      tx.put(headerItem(header)),
-      ...sections.map((s) => tx.put(sectionItem(applicationId, s))),
-    );
-    if (o.submitted) {
-      const body = tinyPdf(`Standardy obslugi - ${o.nip}`);
-      const attachment: Attachment = {
-        attachmentId: deps.ids.newId(),
-        questionId: 'documents_standards',
-        fileName: 'standardy-obslugi.pdf',
-        size: body.length,
-        contentType: 'application/pdf',
-        kind: 'pdf',
-        status: 'ready',
-        // Downloads serve only bytes matching the recorded hash, so the seed records it like an upload would.
-        sha256: createHash('sha256').update(body).digest('hex'),
-        createdAt: at,
-      };
-      await deps.blobs.documents.put(
-        attachmentBlobKey(applicationId, attachment.attachmentId),
-        body,
-        'application/pdf',
-      );
-      items.push(tx.put(attachmentItem(applicationId, attachment)));
-    }
-  }
+  for (const o of others) items.push(...(await demoApplicationItems(deps, edition.editionId, o, at)));
   for (let i = 0; i < items.length; i += 100) await deps.store.transact(items.slice(i, i + 100));
   return edition.editionId;
+}
+
+/**
+ * One demo institution with its application in an edition: submitted ones (or, for a past edition,
+ * accepted) are complete with a PDF whose SHA-256 is recorded like an upload's; drafts answer one section.
+ */
+export async function demoApplicationItems(
+  deps: Pick<Deps, 'ids' | 'blobs'>,
+  editionId: string,
+  o: DemoInstitution,
+  at: string,
+  status: 'submitted' | 'accepted' = 'submitted',
+): Promise<TransactItem[]> {
+  const institutionId = deps.ids.newId();
+  const institution: Institution = {
+    institutionId,
+    name: o.name,
+    type: o.type,
+    nip: o.nip,
+    regon: o.regon,
+    headcount: o.headcount,
+    address: {
+      street: 'ul. Główna 1',
+      postalCode: '00-001',
+      city: o.city,
+      commune: o.city,
+      county: o.city,
+      voivodeship: o.voivodeship,
+    },
+    contactPerson: {
+      name: 'Sekretariat',
+      email: `sekretariat+${o.nip}@demo.przyjazny-urzad.pl`,
+      phone: '+48 22 000 00 00',
+    },
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const applicationId = deps.ids.newId();
+  const header: ApplicationHeader = {
+    applicationId,
+    editionId,
+    institutionId,
+    institution: { name: o.name, nip: o.nip, type: o.type, voivodeship: o.voivodeship, headcount: o.headcount },
+    status: o.submitted ? status : 'draft',
+    createdAt: at,
+    createdBy: 'demo',
+    updatedAt: at,
+    ...(o.submitted ? { submittedAt: at, submittedBy: 'demo' } : {}),
+    version: o.submitted ? 2 : 1,
+  };
+  const sections: SectionAnswers[] = [
+    {
+      sectionId: 'standards',
+      answers: {
+        standards_written: true,
+        standards_description: `${o.name} stosuje spisane standardy obsługi: identyfikatory, czas oczekiwania do 15 minut, skrzynka skarg i wniosków.`,
+        standards_channels: ['office', 'phone', 'epuap'],
+      },
+      version: 1,
+      updatedAt: at,
+      updatedBy: 'demo',
+    },
+    ...(o.submitted
+      ? [
+          {
+            sectionId: 'quality',
+            answers: { quality_system: 'caf', quality_survey_year: '2025-10-15', quality_satisfied: 87 },
+            version: 1,
+            updatedAt: at,
+            updatedBy: 'demo',
+          },
+          {
+            sectionId: 'staff',
+            answers: { staff_trainings: 6, staff_contact: 'Kierownik Biura Obsługi Klienta' },
+            version: 1,
+            updatedAt: at,
+            updatedBy: 'demo',
+          },
+        ]
+      : []),
+  ];
+  const items: TransactItem[] = [
+    ...newInstitutionItems(institution),
+    tx.put(applicationMarkerItem(header)),
+    tx.put(headerItem(header)),
+    ...sections.map((s) => tx.put(sectionItem(applicationId, s))),
+  ];
+  if (o.submitted) {
+    const body = tinyPdf(`Standardy obslugi - ${o.nip}`);
+    const attachment: Attachment = {
+      attachmentId: deps.ids.newId(),
+      questionId: 'documents_standards',
+      fileName: 'standardy-obslugi.pdf',
+      size: body.length,
+      contentType: 'application/pdf',
+      kind: 'pdf',
+      status: 'ready',
+      // Downloads serve only bytes matching the recorded hash, so the seed records it like an upload would.
+      sha256: createHash('sha256').update(body).digest('hex'),
+      createdAt: at,
+    };
+    await deps.blobs.documents.put(attachmentBlobKey(applicationId, attachment.attachmentId), body, 'application/pdf');
+    items.push(tx.put(attachmentItem(applicationId, attachment)));
+  }
+  return items;
 }

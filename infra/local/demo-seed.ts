@@ -9,6 +9,7 @@ import { newInstitutionItems } from '../../shared/institutions/institution-store
 import type { TransactItem } from '../../shared/store/store';
 import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
+import { seedDemoScoring } from './demo-scoring';
 import type { Deps } from '../../shared/deps';
 
 export interface DemoAccount {
@@ -26,11 +27,12 @@ const accounts: { role: Role; email: string; displayName: string }[] = [
 
 /**
  * Demo accounts for trying the platform locally: an organizer, a member of a demo town office and an
- * expert, each with a random password, and an open demo edition with other institutions' applications. Seeded once per data folder; the passwords are kept in
+ * expert, each with a random password, an open demo edition with other institutions' applications, and
+ * the previous edition in the chapter's scoring (demo-scoring.ts). Seeded once per data folder; the passwords are kept in
  * `.data/demo-credentials.json` (mode 0600) so every start can print them. Never run in the cloud.
  */
 export async function seedDemo(
-  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'blobs'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'blobs' | 'logger' | 'jobs' | 'settings'>,
   credentialsFile?: string,
 ): Promise<DemoAccount[]> {
   const existing = await deps.store.get(emailMarker(accounts[0]!.email), { consistent: true });
@@ -68,6 +70,7 @@ export async function seedDemo(
   const seeded: DemoAccount[] = [];
   const items: TransactItem[] = [];
   let demoExpert: User | undefined;
+  let organizer: User | undefined;
   for (const account of accounts) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
     const user = newUser(deps, {
@@ -86,12 +89,16 @@ export async function seedDemo(
     });
     items.push(...newAccountItems(user)); // the institution member's items include the membership
     if (account.role === 'expert') demoExpert = user;
+    if (account.role === 'organizer') organizer = user;
     seeded.push({ role: account.role, email: account.email, password });
   }
   items.push(...newInstitutionItems(institution));
   await deps.store.transact(items);
   const editionId = await seedDemoEdition(deps);
-  if (demoExpert) await seedDemoChapter(deps, editionId, demoExpert);
+  if (demoExpert && organizer) {
+    const [first, second] = await seedDemoChapter(deps, editionId, demoExpert);
+    if (first && second) await seedDemoScoring(deps, { organizer, expert: demoExpert, colleagues: [first, second] });
+  }
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;
 }

@@ -21,9 +21,16 @@ import { listen, localServer } from './server';
 import { buildWeb, webBuildIsStale } from './web-build';
 
 const TABLE_NAME = LOCAL_TABLE_NAME;
+const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
 /** What is running, so a signal at any moment — even mid-start — stops exactly that. */
-const running: { db?: { stop(): Promise<void> }; server?: ServerType; tempDir?: string; stopping: boolean } = {
+const running: {
+  db?: { stop(): Promise<void> };
+  server?: ServerType;
+  tempDir?: string;
+  timer?: NodeJS.Timeout;
+  stopping: boolean;
+} = {
   stopping: false,
 };
 
@@ -35,6 +42,7 @@ async function shutdown(code: number): Promise<void> {
   if (running.stopping) return;
   running.stopping = true;
   console.log('\nStopping…');
+  if (running.timer) clearInterval(running.timer);
   running.server?.close();
   await running.db?.stop();
   if (running.tempDir) rmSync(running.tempDir, { recursive: true, force: true });
@@ -109,6 +117,12 @@ async function main(): Promise<void> {
   const demo = await seedDemo(deps, credentialsFile);
   if (running.stopping) return;
   running.server = await listen(localServer(createApp(deps)), port);
+  // The cloud's hourly EventBridge rule, locally: the same job through the same queue and worker
+  // (mailing each expert at most once per reminder point, however often it runs). Once now, then hourly.
+  const remind = () => void deps.jobs.send({ type: 'scoring.reminders' });
+  remind();
+  running.timer = setInterval(remind, REMINDER_INTERVAL_MS);
+  running.timer.unref();
 
   console.log(
     [
