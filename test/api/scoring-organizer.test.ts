@@ -147,6 +147,42 @@ describe('the organizer follows scoring', () => {
   });
 });
 
+describe('the scores workbook', () => {
+  it('has a row per sheet with Polish headers, real numbers, Warsaw time and the totals', async () => {
+    const w = await scoringWorld(h);
+    const c = calls(w);
+    const pairs = await pairsOf(w);
+    await c.score(pairs[0]!.expertId, pairs[0]!.applicationId, 4);
+    expect(
+      (await c.save(pairs[1]!.expertId, pairs[1]!.applicationId, { ...completeSheet(w.edition, 8), version: 0 }))
+        .status,
+    ).toBe(200);
+    const res = await w.as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/scoring/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Oceny')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['Instytucja', 'Ekspert', 'Status karty', 'Złożono (czas polski)']);
+    expect(header).toContain('A1.1 Spisane standardy obsługi i ich stosowanie');
+    expect(header).toContain('Tajemniczy klient: wizyta');
+    expect(header.at(-2)).toBe('Suma punktów');
+    expect(sheet.rowCount).toBe(3);
+    const rows = [2, 3].map((n) => (sheet.getRow(n).values as unknown[]).slice(1));
+    const submitted = rows.find((r) => r[2] === 'złożona')!;
+    const draft = rows.find((r) => r[2] === 'szkic')!;
+    expect(submitted[4]).toBe(4);
+    expect(typeof submitted.at(-2)).toBe('number');
+    // 2026-03-01T10:00Z is 11:00 in Warsaw (CET).
+    expect((submitted[3] as Date).toISOString()).toBe('2026-03-01T11:00:00.000Z');
+    expect(draft[3] ?? null).toBeNull();
+    expect(draft[4]).toBe(8);
+  });
+});
+
 describe('recusal during scoring', () => {
   it('a conflict declared on an assigned application discards the draft (kept in the audit); the replacement starts blank and every other pair stays', async () => {
     const w = await scoringWorld(h, { experts: 3, applications: 3 });

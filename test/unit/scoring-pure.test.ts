@@ -243,3 +243,12 @@ describe('progress and reminders', () => {
     expect(at('2026-07-01T00:00:00Z')).toBeNull();
   });
 });
+
+describe('scores export table', () => {
+  it('shows Warsaw wall time across the DST change', async () => {
+    const { warsawWallTime } = await import('../../shared/reviews/scores-table');
+    expect(warsawWallTime('2026-03-01T10:00:00.000Z').toISOString()).toBe('2026-03-01T11:00:00.000Z');
+    expect(warsawWallTime('2026-07-01T10:00:00.000Z').toISOString()).toBe('2026-07-01T12:00:00.000Z');
+    expect(warsawWallTime('2026-03-29T01:30:00.000Z').toISOString()).toBe('2026-03-29T03:30:00.000Z');
+  });
+});

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { longText } from '../../institutions/institution';
 import { askToReconsider } from '../../reviews/ask-to-reconsider';
+import { exportScores } from '../../reviews/export-scores';
 import { getReview } from '../../reviews/get-review';
 import { getReviewAttachment } from '../../reviews/get-review-attachment';
 import { getScoringProgress } from '../../reviews/get-scoring-progress';
@@ -26,6 +27,7 @@ const Reason = z.object({ reason: longText(2000) });
 const Reconsider = z.object({ message: longText(2000) });
 
 const expertTags = ['reviews'];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const organizerTags = ['scoring'];
 const notOpen = errorResponse(
   'Scoring is not open (INVALID_STATE), the sheet is submitted, or it was saved meanwhile (STALE_VERSION)',
@@ -117,6 +119,19 @@ export const reviewRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'Progress', schema: ScoringProgress }, ...commonErrors },
       }),
       async (c) => c.json(await getScoringProgress(deps, { editionId: c.req.param('editionId') }), 200),
+    )
+    .get(
+      '/api/editions/:editionId/scoring/export',
+      describe({
+        summary: 'Every sheet as an XLSX workbook: application × expert × criterion, totals, Polish headers',
+        operationId: 'exportScores',
+        tags: organizerTags,
+        responses: { 200: { description: 'The workbook', contentType: [xlsxType] }, ...commonErrors },
+      }),
+      async (c) => {
+        const { fileName, body } = await exportScores(deps, { editionId: c.req.param('editionId') });
+        return downloadResponse(body, xlsxType, fileName);
+      },
     )
     .get(
       '/api/editions/:editionId/scoring/applications/:applicationId/sheets',
