@@ -1,9 +1,14 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run (DESIGN.md §6). */
 import { assignmentBenchmark } from './assignment/assignment';
 import { coldStartBenchmark } from './cold-start/cold-start';
+import { scoringBenchmark } from './scoring/scoring';
 import { resultsFile } from './support';
 
-const benchmarks = { 'cold-start': coldStartBenchmark, assignment: assignmentBenchmark } as const;
+const benchmarks = {
+  'cold-start': coldStartBenchmark,
+  assignment: assignmentBenchmark,
+  scoring: scoringBenchmark,
+} as const;
 
 const only = process.argv.slice(2);
 let failed = false;
