@@ -36,7 +36,7 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Plat
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
   const stack = new PlatformStack(app, 'PlatformStack', {
-    description: 'Przyjazny Urzad contest platform: API, certificate worker, data, web front end',
+    description: 'Przyjazny Urzad contest platform: API, jobs worker, data, web front end',
     ...(options.webDistPath !== undefined ? { webDistPath: options.webDistPath } : {}),
   });
   Tags.of(stack).add('project', 'przyjazny-urzad-platform');

@@ -18,8 +18,8 @@ export interface AlarmsProps {
 
 /**
  * Alarms on what must never happen silently. Bad input is always a 4xx (DESIGN.md section 5), so
- * any 5xx or function error is a defect worth a look, and any dead-lettered job is a certificate
- * that was not produced.
+ * any 5xx or function error is a defect worth a look, and any dead-lettered job (an export, an e-mail,
+ * a certificate) is work that was not done.
  */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
@@ -60,7 +60,7 @@ export class Alarms extends Construct {
     }
     this.deadLetters = onAnyOccurrence(
       'DeadLetterJobs',
-      'Certificate jobs were dead-lettered after 3 failed attempts; see docs/operations.md to inspect and redrive',
+      'Background jobs were dead-lettered after 3 failed attempts; see docs/operations.md to inspect and redrive',
       props.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
     );
 

@@ -58,7 +58,7 @@ export class AppFunction extends Construct {
     acknowledge(
       this.function,
       'AwsSolutions-L1',
-      'Node.js 22 is pinned on purpose (docs/architecture.md): the esbuild target, the local runtime and the tests all use Node 22; moving to a newer runtime is a deliberate upgrade with its own test run, not a side effect of a cdk-lib update.',
+      'Node.js 22 is pinned on purpose (docs/architecture.md): the esbuild target is node22 (local work and the tests run on Node 20, see README Runtime); moving to a newer runtime is a deliberate upgrade with its own test run, not a side effect of a cdk-lib update.',
     );
   }
 }

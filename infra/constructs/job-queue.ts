@@ -10,7 +10,7 @@ export interface JobQueueProps {
 /** How often a job is tried before it is parked in the dead-letter queue. */
 export const maxReceiveCount = 3;
 
-/** Certificate jobs, with a dead-letter queue that keeps failed jobs for two weeks of investigation. */
+/** Background jobs (exports, mail, certificates), with a dead-letter queue that keeps failed jobs for two weeks of investigation. */
 export class JobQueue extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetters: sqs.Queue;

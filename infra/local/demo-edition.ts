@@ -10,7 +10,6 @@ import { editionItem } from '../../shared/editions/edition-store';
 import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
 import type { Institution } from '../../shared/institutions/institution';
 import { type TransactItem, tx } from '../../shared/store/store';
-import { keys } from '../../shared/store/keys';
 import type { Deps } from '../../shared/deps';
 
 /** A one-page PDF, enough to be a real attachment a person can open. */

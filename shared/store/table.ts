@@ -19,7 +19,7 @@ export interface IndexDefinition {
 export const tableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  /** Overloaded secondary indexes: gsi1 = "by parent / by owner", gsi2 = "by natural lookup key". */
+  /** Overloaded indexes (docs/data-model.md): gsi1 = "items of an owner", gsi2 = "an edition's applications by status". */
   globalIndexes: [
     { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },

@@ -68,12 +68,11 @@ describe('least privilege', () => {
     expect(resources.every((r) => /:identity\/(urzad\.example\.pl|konkurs@urzad\.example\.pl)"/.test(r))).toBe(true);
   });
 
-  it('worker: cannot send e-mail, read the secret, or delete documents; reads and writes documents only for exports', () => {
-    expect(
-      worker()
-        .flatMap((s) => s.actions)
-        .filter((a) => a === '*' || a.toLowerCase().startsWith('ses:')),
-    ).toEqual([]);
+  it('worker: sends mail jobs only from the configured sender; cannot read the secret or delete documents; reads and writes documents only for exports', () => {
+    // mail.send jobs (assignment digests) are delivered by the worker: SES send only, only as MAIL_FROM.
+    const mail = worker().filter((s) => s.actions.some((a) => a === '*' || a.toLowerCase().startsWith('ses:')));
+    expect(mail.flatMap((s) => s.actions).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(JSON.stringify(mail.map((s) => s.conditions ?? null))).toContain('ses:FromAddress');
     expect(allows(worker(), 'secretsmanager:GetSecretValue', fx.id(fx.stack.secret.secret))).toEqual([]);
     expect(allows(worker(), 's3:DeleteObject', documents())).toEqual([]);
     expect(allows(worker(), 's3:GetObject', documents())).not.toEqual([]);

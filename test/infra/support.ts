@@ -61,6 +61,8 @@ export interface Statement {
   actions: string[];
   /** Each resource as JSON text, so a test can ask which logical ids it mentions. */
   resources: string[];
+  /** The statement's Condition block, if any. */
+  conditions?: unknown;
 }
 
 const asArray = <T>(value: T | T[] | undefined): T[] =>
@@ -68,7 +70,7 @@ const asArray = <T>(value: T | T[] | undefined): T[] =>
 
 /** Every statement a role gets: its inline policies and every AWS::IAM::Policy attached to it. */
 export function roleStatements(template: Template, roleId: string): Statement[] {
-  type Doc = { Statement: { Effect: string; Action: string | string[]; Resource: unknown }[] };
+  type Doc = { Statement: { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[] };
   const docs: Doc[] = [];
   const role = template.findResources('AWS::IAM::Role')[roleId];
   if (!role) throw new Error(`No role ${roleId} in the template`);
@@ -83,6 +85,7 @@ export function roleStatements(template: Template, roleId: string): Statement[] 
       effect: s.Effect,
       actions: asArray(s.Action),
       resources: asArray(s.Resource).map((r) => JSON.stringify(r)),
+      ...(s.Condition ? { conditions: s.Condition } : {}),
     })),
   );
 }
