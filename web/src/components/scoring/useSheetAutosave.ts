@@ -6,6 +6,7 @@ import { toFormError, type FormError } from '../../forms/errors';
 import { useSaveSheet, type ScoreSheet } from '../../queries/reviews';
 import { toFormFields, toSheetContent, type SheetValues } from './sheet-values';
 
+/** 'saving' from the first edit on: pending edits are shown as being saved, never as "Zapisano". */
 export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'stale';
 
 export interface AutosaveState {
@@ -89,6 +90,7 @@ export function useSheetAutosave({
     const subscription = methods.watch((_values, info) => {
       if (info.type !== 'change') return; // a reset (loading the saved version) is not an edit
       dirty.current = true;
+      if (!blocked.current) setState((s) => (s.status === 'saving' ? s : { ...s, status: 'saving', message: '' }));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), DELAY_MS);
     });
