@@ -179,6 +179,29 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
     expect(await page.locator('.rv-total').textContent()).toBe('Suma ważona: 77 z 105 pkt');
     expect(await axeViolations(page), 'review page, draft').toEqual([]);
 
+    // A second tab saves first: this tab's next save is refused with the server's words and a way to load the stored sheet.
+    const other = await expert.newPage();
+    await other.goto(page.url());
+    await other.locator('#sheet-privateNote').waitFor({ timeout: 10_000 });
+    await other.locator('#sheet-privateNote').fill('Notatka z drugiej karty.');
+    await expect
+      .poll(() => other.locator('.rv-save [data-save]').getAttribute('data-save'), { timeout: 10_000 })
+      .toBe('saved');
+    await other.close();
+    await tabTo(page, '#sheet-feedback', 250);
+    await page.keyboard.type(' Pozdrawiamy.');
+    const save = page.locator('.rv-save');
+    await expect.poll(() => save.locator('[data-save]').getAttribute('data-save'), { timeout: 10_000 }).toBe('stale');
+    expect(await save.textContent()).toContain('Karta została zapisana gdzie indziej');
+    expect(await axeViolations(page), 'review page, stale save').toEqual([]);
+    await tabTo(page, '.rv-save button');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#sheet-privateNote').inputValue(), { timeout: 10_000 })
+      .toBe('Notatka z drugiej karty.');
+    expect(await page.locator('#sheet-feedback').inputValue()).toBe('Dziękujemy za staranne zgłoszenie.');
+    expect(await page.locator('.form-status').last().textContent()).toBe('Wczytano zapisaną wersję karty.');
+
     // 375 px wide: everything stacks, nothing scrolls sideways.
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(() => noHorizontalScroll(page)).toBe(true);

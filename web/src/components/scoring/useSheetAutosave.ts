@@ -20,7 +20,7 @@ const DELAY_MS = 1000;
 /**
  * The draft's autosave: every edit (re)starts a one-second timer; saves run one after another, each
  * from the version the last one answered, so the server's optimistic check sees one writer per tab.
- * A 409 STALE_VERSION (another tab saved) stops saving until the user loads the saved version;
+ * A 409 (another tab saved, or the sheet was submitted or scoring closed) stops saving until the user loads the saved version;
  * a 400 puts the server's field messages on the fields (`onFieldErrors`).
  */
 export function useSheetAutosave({
@@ -64,7 +64,8 @@ export function useSheetAutosave({
       onFieldErrors(null);
     } catch (error) {
       const e = toFormError(error);
-      if (error instanceof ApiError && error.code === 'STALE_VERSION') {
+      // Saved in another tab (STALE_VERSION), or submitted or closed meanwhile (INVALID_STATE): stop, offer the stored sheet.
+      if (error instanceof ApiError && error.status === 409) {
         blocked.current = true;
         setState((s) => ({ ...s, status: 'stale', message: e.message }));
         return;
