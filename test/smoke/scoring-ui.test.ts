@@ -4,6 +4,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localCredentials, localRegion } from '../../infra/local/dynamodb-local';
 import { LOCAL_TABLE_NAME } from '../../infra/local/local-deps';
+import { sampleRubric } from '../../shared/editions/sample-edition';
 import { keys } from '../../shared/store/keys';
 import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
 import { describeWithBrowser, launchChromium } from '../support/chromium';
@@ -35,12 +36,60 @@ async function call(request: APIRequestContext, baseUrl: string, method: 'GET' |
 const noHorizontalScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
+/** A submitted sheet of zeros (every area and extreme justified, every checklist item not met) put straight into the table. */
+async function putSubmittedZeros(
+  platform: RunningPlatform,
+  editionId: string,
+  applicationId: string,
+  expertId: string,
+) {
+  const rubric = sampleRubric();
+  const criteria = rubric.areas.flatMap((a) => a.criteria);
+  const now = new Date().toISOString();
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: platform.dynamoEndpoint, region: localRegion, credentials: localCredentials }),
+  );
+  await doc.send(
+    new PutCommand({
+      TableName: LOCAL_TABLE_NAME,
+      Item: {
+        ...keys.sheet(applicationId, expertId),
+        entity: 'sheet',
+        editionId,
+        applicationId,
+        expertId,
+        status: 'submitted',
+        version: 2,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: now,
+        scores: Object.fromEntries(criteria.map((c) => [c.code, 0])),
+        areaJustifications: Object.fromEntries(rubric.areas.map((a) => [a.code, JUSTIFICATION])),
+        criterionJustifications: Object.fromEntries(criteria.map((c) => [c.code, 'Brak dowodów.'])),
+        feedback: '',
+        privateNote: '',
+        contacts: Object.fromEntries(
+          rubric.mysteryShopper.channels.map((ch) => [
+            ch.channel,
+            { at: now, ticks: Object.fromEntries(ch.items.map((i) => [i.code, 'notMet'])) },
+          ]),
+        ),
+        gsi1pk: keys.editionSheets(editionId),
+        gsi1sk: keys.editionSheetSort(applicationId, expertId),
+      },
+    }),
+  );
+  doc.destroy();
+}
+
 describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-memory)', () => {
   let platform: RunningPlatform;
   let browser: Browser;
   let organizer: BrowserContext;
   let expert: BrowserContext;
   let editionId = '';
+  /** The application the demo expert scored. */
+  let scored = { applicationId: '', institution: '' };
 
   beforeAll(async () => {
     platform = await startInMemoryPlatform();
@@ -107,6 +156,7 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
     expect(await row.textContent()).toContain('nowa');
     expect(await axeViolations(page), 'expert edition with sheets').toEqual([]);
     const institution = (await row.locator('th').textContent()) ?? '';
+    scored = { applicationId: (await row.getAttribute('data-application-id')) ?? '', institution };
 
     // Tab to "Oceń" and follow it with Enter.
     await tabTo(page, 'table.ex-mine tbody tr[data-application-id]:first-child a');
@@ -240,6 +290,50 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
     await page.getByRole('button', { name: /^Urząd/ }).click();
     expect(await page.locator('table.sc-apps th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
     expect(await axeViolations(page), 'Ocena tab with a submitted sheet').toEqual([]);
+
+    // Another expert of the same application submits zeros (written to the store): a clear disagreement.
+    const assignment = (await call(
+      organizer.request,
+      platform.baseUrl,
+      'GET',
+      `/api/editions/${editionId}/assignment`,
+    )) as {
+      applications: { applicationId: string; experts: { userId: string; displayName: string }[] }[];
+    };
+    const colleague = assignment.applications
+      .find((a) => a.applicationId === scored.applicationId)
+      ?.experts.find((e) => e.displayName !== 'dr Jan Ekspert');
+    expect(colleague).toBeDefined();
+    await putSubmittedZeros(platform, editionId, scored.applicationId, colleague!.userId);
+    await page.reload();
+    const disagreement = page.locator('.sc-disagreement', { hasText: scored.institution });
+    await disagreement.waitFor({ timeout: 10_000 });
+    expect(await page.locator('.sc-summary [data-key="disagreements"] dd').textContent()).toBe('1');
+    expect(await disagreement.textContent()).toContain('Rozrzut sum: 77 pkt (73,333%)');
+    expect(await disagreement.textContent()).toContain('A1.1: od 0 do 10 (rozrzut 10 z 10)');
+    expect(await axeViolations(page), 'Ocena tab with a disagreement').toEqual([]);
+
+    // The expert now sees the colleague's sheet, as "Ekspert 1" only.
+    const expertPage = await expert.newPage();
+    await expertPage.goto(`${platform.baseUrl}/expert/editions/${editionId}/reviews/${scored.applicationId}`);
+    const others = expertPage.locator('table.rv-others');
+    await others.waitFor({ timeout: 10_000 });
+    expect(await others.locator('thead').textContent()).toContain('Ekspert 1');
+    expect(await expertPage.locator('.rv-others-box').textContent()).not.toContain(colleague!.displayName);
+    expect(await axeViolations(expertPage), 'review page with another sheet').toEqual([]);
+    await expertPage.close();
+
+    // The organizer reopens the colleague's sheet with a reason; the disagreement leaves the queue.
+    await disagreement
+      .getByRole('button', { name: new RegExp(`^Otwórz ponownie — ${colleague!.displayName}`) })
+      .click();
+    await page.getByLabel(`Powód otwarcia karty: ${colleague!.displayName}`).fill('Proszę zweryfikować oceny zerowe.');
+    await page.getByRole('button', { name: 'Otwórz kartę' }).click();
+    await expect
+      .poll(() => page.locator('.sc-status').textContent(), { timeout: 10_000 })
+      .toBe(`Otwarto ponownie kartę: ${colleague!.displayName}.`);
+    await expect.poll(() => page.locator('.sc-disagreement').count()).toBe(0);
+    expect(await page.locator('.sc-summary [data-key="inProgress"] dd').textContent()).toBe('1');
 
     await page.getByRole('link', { name: 'Przegląd', exact: true }).click();
     await page.getByRole('button', { name: 'Przekaż do kapituły' }).click();
