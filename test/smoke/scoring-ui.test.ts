@@ -309,7 +309,7 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
     const disagreement = page.locator('.sc-disagreement', { hasText: scored.institution });
     await disagreement.waitFor({ timeout: 10_000 });
     expect(await page.locator('.sc-summary [data-key="disagreements"] dd').textContent()).toBe('1');
-    expect(await disagreement.textContent()).toContain('Rozrzut sum: 77 pkt (73,333%)');
+    expect(await disagreement.textContent()).toContain('Rozrzut sum: 77 pkt (73,3%)');
     expect(await disagreement.textContent()).toContain('A1.1: od 0 do 10 (rozrzut 10 z 10)');
     expect(await axeViolations(page), 'Ocena tab with a disagreement').toEqual([]);
 

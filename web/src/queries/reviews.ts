@@ -11,17 +11,14 @@ import { editionKeys } from './editions';
 type ReviewsApi = (typeof api.api.expert.editions)[':editionId']['reviews'];
 type ReviewApi = ReviewsApi[':applicationId'];
 type ScoringApi = (typeof api.api.editions)[':editionId']['scoring'];
-type ScoringApplicationApi = ScoringApi['applications'][':applicationId'];
 
 export type MyReviews = InferResponseType<ReviewsApi['$get'], 200>;
 export type MyReviewItem = MyReviews['items'][number];
 export type ReviewView = InferResponseType<ReviewApi['$get'], 200>;
 export type ScoreSheet = ReviewView['sheet'];
-export type OtherSheet = NonNullable<ReviewView['others']>[number];
 export type SheetSave = Json<ReviewApi['$put']>;
 export type ScoringProgress = InferResponseType<ScoringApi['$get'], 200>;
 export type ProgressApplication = ScoringProgress['applications'][number];
-export type ApplicationSheets = InferResponseType<ScoringApplicationApi['sheets']['$get'], 200>;
 
 export const reviewKeys = {
   mine: (editionId: string) => ['expert', editionId, 'reviews'] as const,
@@ -81,17 +78,6 @@ export const scoringProgressQuery = (editionId: string) =>
   queryOptions({
     queryKey: reviewKeys.scoring(editionId),
     queryFn: () => read(api.api.editions[':editionId'].scoring.$get({ param: { editionId } })),
-  });
-
-export const applicationSheetsQuery = (editionId: string, applicationId: string) =>
-  queryOptions({
-    queryKey: [...reviewKeys.scoring(editionId), 'sheets', applicationId],
-    queryFn: () =>
-      read(
-        api.api.editions[':editionId'].scoring.applications[':applicationId'].sheets.$get({
-          param: { editionId, applicationId },
-        }),
-      ),
   });
 
 export function useReopenSheet(editionId: string) {

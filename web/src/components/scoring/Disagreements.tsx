@@ -67,7 +67,12 @@ function Disagreement({
   return (
     <li className="sc-disagreement" data-application-id={a.applicationId}>
       <h4 id={`sc-dis-${key}`}>{a.institutionName}</h4>
-      <p>{t('scoring.org.spread', { spread: num(d.totalSpread), percent: num(d.totalSpreadPercent) })}</p>
+      <p>
+        {t('scoring.org.spread', {
+          spread: num(d.totalSpread),
+          percent: num(Math.round(d.totalSpreadPercent * 10) / 10),
+        })}
+      </p>
       {d.criteria.some((c) => c.flagged) && (
         <ul className="sc-criteria">
           {d.criteria
