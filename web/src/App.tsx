@@ -20,6 +20,7 @@ import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { ApplicationPage } from './pages/applications/ApplicationPage';
 import { ExpertEditionsPage } from './pages/expert/ExpertEditionsPage';
 import { ExpertEditionPage } from './pages/expert/ExpertEditionPage';
+import { ReviewPage } from './pages/expert/ReviewPage';
 import { SessionProvider } from './session';
 
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
@@ -47,6 +48,7 @@ const patterns: [RegExp, ComponentType][] = [
   [/^\/organizer\/applications\/[^/]+$/, OrganizerApplicationPage],
   [/^\/applications\/[^/]+$/, ApplicationPage],
   [/^\/expert\/editions\/[^/]+$/, ExpertEditionPage],
+  [/^\/expert\/editions\/[^/]+\/reviews\/[^/]+$/, ReviewPage],
 ];
 
 export function App() {

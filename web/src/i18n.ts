@@ -9,6 +9,8 @@ import assignmentEn from './locales/assignment.en.json';
 import assignmentPl from './locales/assignment.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
+import scoringEn from './locales/scoring.en.json';
+import scoringPl from './locales/scoring.pl.json';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,8 +24,8 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    pl: { translation: { ...pl, ...editionsPl, ...applicationPl, ...assignmentPl } },
-    en: { translation: { ...en, ...editionsEn, ...applicationEn, ...assignmentEn } },
+    pl: { translation: { ...pl, ...editionsPl, ...applicationPl, ...assignmentPl, ...scoringPl } },
+    en: { translation: { ...en, ...editionsEn, ...applicationEn, ...assignmentEn, ...scoringEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'pl',

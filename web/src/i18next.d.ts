@@ -3,6 +3,7 @@ import type applicationPl from './locales/application.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
 import type editionsPl from './locales/editions.pl.json';
 import type pl from './locales/pl.json';
+import type scoringPl from './locales/scoring.pl.json';
 
 /**
  * The translation keys as types, from the Polish files (Polish is the fallback, so every key must
@@ -12,6 +13,8 @@ import type pl from './locales/pl.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof pl & typeof editionsPl & typeof applicationPl & typeof assignmentPl };
+    resources: {
+      translation: typeof pl & typeof editionsPl & typeof applicationPl & typeof assignmentPl & typeof scoringPl;
+    };
   }
 }

@@ -79,7 +79,8 @@ export function ReadOnlyAnswers({ view, attachments }: { view: ApplicationView; 
   );
 }
 
-function AnswerText({ question: q, value }: { question: Question; value: AnswerValue | undefined }) {
+/** One answer as text ("not answered" when empty). */
+export function AnswerText({ question: q, value }: { question: Question; value: AnswerValue | undefined }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   if (value === undefined || !isAnswered(value)) return <span className="muted">{t('application.notAnswered')}</span>;

@@ -5,7 +5,7 @@ import { applicationStatuses } from '../../../../shared/applications/application
 import { nextState } from '../../../../shared/editions/edition';
 import { maxTotal } from '../../../../shared/editions/rubric';
 import { questionCount } from '../../../../shared/editions/questionnaire';
-import { toFormError } from '../../forms/errors';
+import { toFormError, type FormError } from '../../forms/errors';
 import { applicationCountsQuery, useChangeEditionState, type Edition } from '../../queries/editions';
 import { ConfirmButton } from '../ConfirmButton';
 import { ErrorBox } from '../ErrorBox';
@@ -13,6 +13,17 @@ import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
 import { StateBadge } from './StateBadge';
 import { formatWarsaw } from './time';
+
+/**
+ * The number of scoring gaps a refused move to deliberation names, which the organizer may confirm
+ * (the 409 puts its message on `confirmGaps` and ends it with the count in brackets); null otherwise.
+ */
+function confirmableGaps(error: FormError): number | null {
+  const message = error.fields.confirmGaps;
+  if (error.code !== 'INVALID_STATE' || !message) return null;
+  const n = Number(/\((\d+)\)\.?\s*$/.exec(message)?.[1]);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
 
 const timelineKeys = ['applicationsOpen', 'applicationsClose', 'reviewStart', 'reviewEnd', 'resultsDate'] as const;
 
@@ -34,12 +45,15 @@ export function OverviewTab({
   const after = nextState(edition.state);
   const next = after === 'draft' ? null : after; // an edition never goes back to draft
 
-  const move = async () => {
+  const move = async (confirmGaps?: number) => {
     if (!next || transition.isPending) return;
     const previous = edition.version;
-    const saved = await transition.mutateAsync({ to: next, version: previous }).catch(() => null);
+    const saved = await transition
+      .mutateAsync({ to: next, version: previous, ...(confirmGaps ? { confirmGaps } : {}) })
+      .catch(() => null);
     if (saved) onSaved(saved, previous);
   };
+  const gaps = error ? confirmableGaps(error) : null;
   const status = transition.isPending
     ? t('form.sending')
     : transition.data
@@ -86,6 +100,18 @@ export function OverviewTab({
             focusKey={transition.error}
           >
             <p>{error.message}</p>
+            {gaps !== null && (
+              <p>
+                <ConfirmButton
+                  question={t('scoring.gaps.closeQuestion', { count: gaps })}
+                  confirmLabel={t('scoring.gaps.closeConfirm')}
+                  busy={transition.isPending}
+                  onConfirm={() => void move(gaps)}
+                >
+                  {t('scoring.gaps.closeAnyway', { count: gaps })}
+                </ConfirmButton>
+              </p>
+            )}
             {(error.code === 'STALE_VERSION' || error.code === 'INVALID_STATE') && (
               <p>
                 <button

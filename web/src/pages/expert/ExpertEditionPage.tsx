@@ -10,7 +10,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { expertEditionsQuery, myAssignmentsQuery } from '../../queries/assignment';
+import { myReviewsQuery } from '../../queries/reviews';
+import { SheetState } from '../../components/scoring/SheetState';
 import { useLastSegment } from '../../router';
+
+const scoringStates = new Set(['review', 'deliberation', 'published', 'archived']);
 
 /**
  * One edition for an expert on its chapter: their own assignments (never anyone else's), with a way
@@ -25,6 +29,10 @@ function EditionForExpert({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const editions = useQuery(expertEditionsQuery);
   const assignments = useQuery(myAssignmentsQuery(editionId));
+  const reviews = useQuery(myReviewsQuery(editionId));
+  // Sheets exist from the review on: before it, the column and the "Score" link would lead nowhere.
+  const scoring = reviews.data && scoringStates.has(reviews.data.state) ? reviews.data : null;
+  const sheets = new Map((scoring?.items ?? []).map((r) => [r.applicationId, r]));
   const edition = editions.data?.find((e) => e.editionId === editionId);
   const notMember = editions.isSuccess && !edition;
   const mine = assignments.data;
@@ -70,6 +78,7 @@ function EditionForExpert({ editionId }: { editionId: string }) {
                     <th scope="col">{t('assignment.current.institution')}</th>
                     <th scope="col">{t('assignment.expert.assignedAt')}</th>
                     <th scope="col">{t('assignment.expert.status')}</th>
+                    {scoring && <th scope="col">{t('scoring.expert.sheetColumn')}</th>}
                     <th scope="col">{t('assignment.actions')}</th>
                   </tr>
                 </thead>
@@ -93,7 +102,25 @@ function EditionForExpert({ editionId }: { editionId: string }) {
                             t('assignment.expert.active')
                           )}
                         </td>
+                        {scoring && (
+                          <td>
+                            {!a.flagged && (
+                              <SheetState item={sheets.get(a.applicationId)} maxTotal={scoring.maxTotal} />
+                            )}
+                          </td>
+                        )}
                         <td>
+                          {!a.flagged && sheets.has(a.applicationId) && (
+                            <>
+                              <a
+                                className="button-link"
+                                href={`/expert/editions/${encodeURIComponent(editionId)}/reviews/${encodeURIComponent(a.applicationId)}`}
+                              >
+                                {t('scoring.expert.score')}
+                                <span className="visually-hidden"> — {a.institutionName}</span>
+                              </a>{' '}
+                            </>
+                          )}
                           {!a.flagged && (
                             <button
                               type="button"
@@ -109,7 +136,7 @@ function EditionForExpert({ editionId }: { editionId: string }) {
                       </tr>
                       {open === a.applicationId && (
                         <tr className="as-edit-row">
-                          <td colSpan={4} id={`ex-declare-${a.applicationId}`}>
+                          <td colSpan={scoring ? 5 : 4} id={`ex-declare-${a.applicationId}`}>
                             <DeclareConflictForm
                               editionId={editionId}
                               applicationId={a.applicationId}

@@ -7,6 +7,7 @@ import type { Rubric } from '../../../../shared/editions/rubric';
 import { AssignmentTab } from '../../components/assignment/AssignmentTab';
 import { ChapterTab } from '../../components/assignment/ChapterTab';
 import { ConflictsTab } from '../../components/assignment/ConflictsTab';
+import { ScoringTab } from '../../components/scoring/ScoringTab';
 import { ApplicationsTab } from '../../components/editions/ApplicationsTab';
 import { BuilderPanel } from '../../components/editions/BuilderPanel';
 import {
@@ -53,15 +54,18 @@ const tabs = [
   'chapter',
   'conflicts',
   'assignment',
+  'scoring',
   'extensions',
   'exports',
 ] as const;
 type Tab = (typeof tabs)[number];
 /** The assignment tabs' names live with the rest of the assignment strings. */
 const tabLabel = (x: Tab) =>
-  x === 'chapter' || x === 'conflicts' || x === 'assignment'
-    ? (`assignment.tab.${x}` as const)
-    : (`editions.tab.${x}` as const);
+  x === 'scoring'
+    ? ('scoring.tab' as const)
+    : x === 'chapter' || x === 'conflicts' || x === 'assignment'
+      ? (`assignment.tab.${x}` as const)
+      : (`editions.tab.${x}` as const);
 const parts = ['settings', 'rubric', 'questionnaire'] as const;
 type Part = (typeof parts)[number];
 
@@ -273,6 +277,7 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
         {tab === 'chapter' && <ChapterTab editionId={editionId} />}
         {tab === 'conflicts' && <ConflictsTab editionId={editionId} />}
         {tab === 'assignment' && <AssignmentTab editionId={editionId} />}
+        {tab === 'scoring' && <ScoringTab editionId={editionId} />}
         {tab === 'extensions' && (
           <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />
         )}
