@@ -3,6 +3,8 @@ import applicationEn from '../../web/src/locales/application.en.json';
 import applicationPl from '../../web/src/locales/application.pl.json';
 import assignmentEn from '../../web/src/locales/assignment.en.json';
 import assignmentPl from '../../web/src/locales/assignment.pl.json';
+import scoringEn from '../../web/src/locales/scoring.en.json';
+import scoringPl from '../../web/src/locales/scoring.pl.json';
 import editionsEn from '../../web/src/locales/editions.en.json';
 import editionsPl from '../../web/src/locales/editions.pl.json';
 import en from '../../web/src/locales/en.json';
@@ -26,6 +28,7 @@ it.each([
   ['editions', editionsPl, editionsEn],
   ['application', applicationPl, applicationEn],
   ['assignment', assignmentPl, assignmentEn],
+  ['scoring', scoringPl, scoringEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });
