@@ -104,6 +104,7 @@ export const pathParams: Record<string, { schema: $ZodType; description: string 
   userId: { schema: Id, description: 'The account (a member, an expert)' },
   attachmentId: { schema: Id, description: 'The attachment' },
   expertId: { schema: Id, description: 'The expert (a chapter member’s account)' },
+  fileId: { schema: Id, description: 'The evidence file of a mystery-shopper contact' },
   exportId: { schema: Id, description: 'The export' },
   sectionId: { schema: SectionCode, description: 'The questionnaire section’s code' },
   token: { schema: UploadToken, description: 'The signed upload token from the upload ticket' },

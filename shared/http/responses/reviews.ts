@@ -22,7 +22,7 @@ export const SheetTotal = component(
   }),
 );
 
-const StoredEvidence = component(
+export const StoredEvidence = component(
   'StoredEvidence',
   z.extend(EvidenceFile, {
     applicationId: z.string(),
@@ -158,3 +158,17 @@ export const ApplicationSheets = component(
 );
 
 export const Reopened = component('Reopened', z.object({ reopened: z.number() }));
+
+/** A started evidence file and where to PUT its bytes (once). */
+export const EvidenceTicket = component(
+  'EvidenceTicket',
+  z.object({
+    evidence: StoredEvidence,
+    upload: z.object({
+      url: z.string(),
+      method: z.literal('PUT'),
+      headers: z.record(z.string(), z.string()),
+      expiresAt: z.string(),
+    }),
+  }),
+);

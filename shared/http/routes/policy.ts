@@ -101,6 +101,10 @@ export const routePolicy: Record<string, AccessRule> = {
   'PUT /api/expert/editions/:editionId/reviews/:applicationId': chapterMember,
   'POST /api/expert/editions/:editionId/reviews/:applicationId/submit': chapterMember,
   'GET /api/expert/editions/:editionId/reviews/:applicationId/attachments/:attachmentId': chapterMember,
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/evidence': chapterMember,
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId/complete': chapterMember,
+  'GET /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId': chapterMember,
+  'DELETE /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId': chapterMember,
   // Scoring as the organizer follows it
   'GET /api/editions/:editionId/scoring': organizers,
   'GET /api/editions/:editionId/scoring/export': organizers,

@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
+import { mysteryShopperChannels } from '../../editions/rubric';
 import { longText } from '../../institutions/institution';
 import { askToReconsider } from '../../reviews/ask-to-reconsider';
 import { exportScores } from '../../reviews/export-scores';
+import { completeEvidenceUpload } from '../../reviews/complete-evidence-upload';
+import { deleteEvidence } from '../../reviews/delete-evidence';
+import { evidenceKinds } from '../../reviews/evidence';
+import { getEvidenceFile } from '../../reviews/get-evidence-file';
+import { requestEvidenceUpload } from '../../reviews/request-evidence-upload';
 import { getReview } from '../../reviews/get-review';
 import { getReviewAttachment } from '../../reviews/get-review-attachment';
 import { getScoringProgress } from '../../reviews/get-scoring-progress';
@@ -15,8 +21,18 @@ import { submitSheet } from '../../reviews/submit-sheet';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { attachmentMediaTypes } from '../responses/applications';
-import { ApplicationSheets, MyReviews, Reopened, ReviewView, ScoreSheet, ScoringProgress } from '../responses/reviews';
-import { commonErrors, errorResponse } from '../schemas';
+import {
+  ApplicationSheets,
+  EvidenceTicket,
+  MyReviews,
+  Reopened,
+  ReviewView,
+  ScoreSheet,
+  ScoringProgress,
+  StoredEvidence,
+} from '../responses/reviews';
+import { commonErrors, errorResponse, noContent } from '../schemas';
+import { contentTypeOf } from '../../applications/file-type';
 import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
 
@@ -24,6 +40,12 @@ const version = z.number().check(z.int(), z.gte(0), z.lte(1_000_000));
 const SaveSheet = z.extend(SheetContent, { version });
 const SubmitSheet = z.object({ version });
 const Reason = z.object({ reason: longText(2000) });
+const EvidenceRequest = z.object({
+  channel: z.enum(mysteryShopperChannels),
+  fileName: z.string().check(z.trim(), z.minLength(1, 'notBlank'), z.maxLength(255)),
+  size: z.number().check(z.int(), z.gte(0)),
+  sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'sha256')),
+});
 const Reconsider = z.object({ message: longText(2000) });
 
 const expertTags = ['reviews'];
@@ -32,6 +54,12 @@ const organizerTags = ['scoring'];
 const notOpen = errorResponse(
   'Scoring is not open (INVALID_STATE), the sheet is submitted, or it was saved meanwhile (STALE_VERSION)',
 );
+
+const evidence = (c: { req: { param: (name: 'editionId' | 'applicationId' | 'fileId') => string } }) => ({
+  editionId: c.req.param('editionId'),
+  applicationId: c.req.param('applicationId'),
+  fileId: c.req.param('fileId'),
+});
 
 const review = (c: { req: { param: (name: 'editionId' | 'applicationId') => string } }) => ({
   editionId: c.req.param('editionId'),
@@ -109,6 +137,65 @@ export const reviewRoutes = (deps: AppDeps) =>
       validate('json', SubmitSheet),
       async (c) =>
         c.json(await submitSheet(deps, { ...review(c), ...c.req.valid('json'), caller: callerOf(c, deps) }), 200),
+    )
+    .post(
+      '/api/expert/editions/:editionId/reviews/:applicationId/evidence',
+      describe({
+        summary: 'Start an evidence file (photo or PDF) of a mystery-shopper contact on the caller’s draft sheet',
+        operationId: 'requestEvidenceUpload',
+        tags: expertTags,
+        responses: {
+          201: { description: 'Where to PUT the bytes', schema: EvidenceTicket },
+          409: notOpen,
+          ...commonErrors,
+        },
+      }),
+      validate('json', EvidenceRequest),
+      async (c) =>
+        c.json(
+          await requestEvidenceUpload(deps, { ...review(c), ...c.req.valid('json'), caller: callerOf(c, deps) }),
+          201,
+        ),
+    )
+    .post(
+      '/api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId/complete',
+      describe({
+        summary: 'Check the uploaded evidence (size, SHA-256, content) and attach it to the contact',
+        operationId: 'completeEvidenceUpload',
+        tags: expertTags,
+        responses: { 200: { description: 'Ready', schema: StoredEvidence }, 409: notOpen, ...commonErrors },
+      }),
+      async (c) => c.json(await completeEvidenceUpload(deps, { ...evidence(c), caller: callerOf(c, deps) }), 200),
+    )
+    .get(
+      '/api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId',
+      describe({
+        summary: 'Download one of the caller’s evidence files',
+        operationId: 'downloadEvidence',
+        tags: expertTags,
+        responses: {
+          200: { description: 'The file', contentType: evidenceKinds.map((k) => contentTypeOf[k]) },
+          409: errorResponse('INTEGRITY_FAILED: the stored bytes differ from the recorded SHA-256; never served'),
+          ...commonErrors,
+        },
+      }),
+      async (c) => {
+        const found = await getEvidenceFile(deps, { ...evidence(c), caller: callerOf(c, deps) });
+        return downloadResponse(found.body, found.evidence.contentType, found.evidence.fileName);
+      },
+    )
+    .delete(
+      '/api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId',
+      describe({
+        summary: 'Remove an evidence file from the caller’s draft sheet',
+        operationId: 'deleteEvidence',
+        tags: expertTags,
+        responses: { 204: noContent, 409: notOpen, ...commonErrors },
+      }),
+      async (c) => {
+        await deleteEvidence(deps, { ...evidence(c), caller: callerOf(c, deps) });
+        return c.body(null, 204);
+      },
     )
     .get(
       '/api/editions/:editionId/scoring',
