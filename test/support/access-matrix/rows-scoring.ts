@@ -1,11 +1,14 @@
 import { expect } from 'vitest';
 import { findExpertAssignment } from '../../../shared/assignment/assignment-store';
+import { completeEvidenceUpload } from '../../../shared/reviews/complete-evidence-upload';
+import { evidenceBlobKey } from '../../../shared/reviews/evidence';
+import { requestEvidenceUpload } from '../../../shared/reviews/request-evidence-upload';
 import { saveSheet } from '../../../shared/reviews/save-sheet';
 import { findSheet } from '../../../shared/reviews/sheet-store';
 import { getEdition } from '../../../shared/editions/edition-store';
 import { keys } from '../../../shared/store/keys';
 import { jsonRequest } from '../accounts';
-import { callerFor } from '../applications';
+import { callerFor, pdfBytes, sha256Of } from '../applications';
 import { completeSheet } from '../scoring';
 import { type Cell, chapterExpert, type Deps, organizerOnly } from './matrix';
 import { probe } from './probes';
@@ -27,7 +30,89 @@ const complete = async (deps: Deps, w: World) => {
   return completeSheet(await getEdition(deps.store, w.scoring.edition));
 };
 
+/** The expert's draft sheet of their first pair, saved once (evidence hangs on a draft). */
+async function expertDraft(deps: Deps, w: World): Promise<void> {
+  if (await sheetOf(deps, w.scoring.expertApp, w.users.expert.userId)) return;
+  await saveSheet(deps, {
+    caller: callerFor(w.users.expert),
+    editionId: w.scoring.edition,
+    applicationId: w.scoring.expertApp,
+    content: await complete(deps, w),
+    version: 0,
+  });
+}
+
+const evidenceBody = pdfBytes('Dowod wizyty');
+const evidenceRequest = {
+  channel: 'visit',
+  fileName: 'wizyta.pdf',
+  size: evidenceBody.length,
+  sha256: sha256Of(evidenceBody),
+};
+
+/** One evidence file of the expert's per purpose and world (pending: bytes stored, not yet checked; or ready). */
+const evidenceFiles = new WeakMap<World, Map<string, Promise<string>>>();
+function evidenceFile(deps: Deps, w: World, purpose: string, ready: boolean): Promise<string> {
+  const mine = evidenceFiles.get(w) ?? new Map<string, Promise<string>>();
+  evidenceFiles.set(w, mine);
+  const made =
+    mine.get(purpose) ??
+    (async () => {
+      await expertDraft(deps, w);
+      const input = {
+        caller: callerFor(w.users.expert),
+        editionId: w.scoring.edition,
+        applicationId: w.scoring.expertApp,
+      };
+      const { evidence } = await requestEvidenceUpload(deps, { ...input, ...evidenceRequest });
+      await deps.blobs.documents.put(evidenceBlobKey(evidence), evidenceBody, 'application/pdf');
+      if (ready) await completeEvidenceUpload(deps, { ...input, fileId: evidence.fileId });
+      return evidence.fileId;
+    })();
+  mine.set(purpose, made);
+  return made;
+}
+
 export const scoringRows: Record<string, Cell> = {
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/evidence': {
+    sample: async (w, _caller, deps) => {
+      await expertDraft(deps, w);
+      return { path: `${reviews(w)}/${w.scoring.expertApp}/evidence`, init: jsonRequest('POST', evidenceRequest) };
+    },
+    expected: chapterExpert(201),
+    sees: 'chapter',
+    within,
+    touches: (w) => sheets(w.scoring.expertApp),
+  },
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId/complete': {
+    sample: async (w, _caller, deps) => ({
+      path: `${reviews(w)}/${w.scoring.expertApp}/evidence/${await evidenceFile(deps, w, 'complete', false)}/complete`,
+      init: { method: 'POST', headers: { origin: 'https://konkurs.example.org' } },
+    }),
+    expected: chapterExpert(200),
+    sees: 'chapter',
+    within,
+    touches: (w) => sheets(w.scoring.expertApp),
+  },
+  'GET /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId': {
+    sample: async (w, _caller, deps) => ({
+      path: `${reviews(w)}/${w.scoring.expertApp}/evidence/${await evidenceFile(deps, w, 'read', true)}`,
+    }),
+    expected: chapterExpert(200),
+    sees: 'chapter',
+    within,
+    shows: (body: string) => expect(body.startsWith('%PDF')).toBe(true),
+  },
+  'DELETE /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId': {
+    sample: async (w, _caller, deps) => ({
+      path: `${reviews(w)}/${w.scoring.expertApp}/evidence/${await evidenceFile(deps, w, 'delete', true)}`,
+      init: { method: 'DELETE', headers: { origin: 'https://konkurs.example.org' } },
+    }),
+    expected: chapterExpert(204),
+    sees: 'chapter',
+    within,
+    touches: (w) => sheets(w.scoring.expertApp),
+  },
   'GET /api/expert/editions/:editionId/reviews': {
     sample: (w) => ({ path: reviews(w) }),
     expected: chapterExpert(200),
@@ -143,6 +228,47 @@ export const scoringRows: Record<string, Cell> = {
  * on the chapter but is not assigned to it), and another edition's application for the organizer.
  */
 export const scoringMixedRows: Record<string, Cell> = {
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/evidence — a colleague’s application': {
+    sample: (w) => ({
+      path: `${reviews(w)}/${w.scoring.colleagueApp}/evidence`,
+      init: jsonRequest('POST', evidenceRequest),
+    }),
+    expected: chapterExpert(404),
+    sees: 'chapter',
+    within,
+    touches: (w) => sheets(w.scoring.colleagueApp),
+  },
+  'POST /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId/complete — the file under a colleague’s application':
+    {
+      sample: async (w, _caller, deps) => ({
+        path: `${reviews(w)}/${w.scoring.colleagueApp}/evidence/${await evidenceFile(deps, w, 'mixed-complete', false)}/complete`,
+        init: { method: 'POST', headers: { origin: 'https://konkurs.example.org' } },
+      }),
+      expected: chapterExpert(404),
+      sees: 'chapter',
+      within,
+      touches: (w) => [...sheets(w.scoring.colleagueApp), ...sheets(w.scoring.expertApp)],
+    },
+  'GET /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId — the file under a colleague’s application':
+    {
+      sample: async (w, _caller, deps) => ({
+        path: `${reviews(w)}/${w.scoring.colleagueApp}/evidence/${await evidenceFile(deps, w, 'read', true)}`,
+      }),
+      expected: chapterExpert(404),
+      sees: 'chapter',
+      within,
+    },
+  'DELETE /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId — the file under a colleague’s application':
+    {
+      sample: async (w, _caller, deps) => ({
+        path: `${reviews(w)}/${w.scoring.colleagueApp}/evidence/${await evidenceFile(deps, w, 'read', true)}`,
+        init: { method: 'DELETE', headers: { origin: 'https://konkurs.example.org' } },
+      }),
+      expected: chapterExpert(404),
+      sees: 'chapter',
+      within,
+      touches: (w) => [...sheets(w.scoring.colleagueApp), ...sheets(w.scoring.expertApp)],
+    },
   'GET /api/expert/editions/:editionId/reviews/:applicationId — a colleague’s application (on the chapter, not assigned)':
     {
       sample: (w) => ({ path: `${reviews(w)}/${w.scoring.colleagueApp}` }),
