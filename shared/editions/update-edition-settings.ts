@@ -1,14 +1,25 @@
 import type { Caller } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
 import { changedFields } from '../audit/audit';
+import { countByStatus } from '../applications/application-list-store';
 import type { Deps } from '../deps';
+import { AppError } from '../errors';
 import { type Edition, editable, EditionSettings, timelineProblems } from './edition';
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
 
 export type UpdateEditionSettingsDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
 /** The new settings, the version they were edited from, the edition and who is asking. */
-export type UpdateEditionSettingsInput = EditionSettings & { caller: Caller; editionId: string; version: number };
+export type UpdateEditionSettingsInput = EditionSettings & {
+  caller: Caller;
+  editionId: string;
+  version: number;
+  /**
+   * Closing applications now while institutions still have drafts: the number of drafts the
+   * organizer saw and confirms cutting off (must equal today's count).
+   */
+  confirmDrafts?: number;
+};
 
 /** Only the settings (what this use case edits), for the audit's before/after. */
 const settingsOf = (e: Edition): Record<string, unknown> =>
@@ -19,7 +30,7 @@ export async function updateEditionSettings(
   deps: UpdateEditionSettingsDeps,
   input: UpdateEditionSettingsInput,
 ): Promise<Edition> {
-  const { caller, editionId, version, ...settings } = input;
+  const { caller, editionId, version, confirmDrafts, ...settings } = input;
   const [before, actor] = await Promise.all([getEdition(deps.store, editionId), callerActor(deps.store, caller)]);
   if (!editable.settings(before.state)) {
     throw invalidState({
@@ -29,6 +40,7 @@ export async function updateEditionSettings(
   }
   const problem = problemsError(timelineProblems(settings.timeline));
   if (problem) throw problem;
+  await assertDraftsConfirmed(deps, before, settings, confirmDrafts);
   const after: Edition = {
     ...before,
     ...settings,
@@ -44,4 +56,39 @@ export async function updateEditionSettings(
     ...changedFields(settingsOf(before), settingsOf(after)),
   });
   return after;
+}
+
+/**
+ * Moving the application deadline into the past while institutions still have drafts (or applications
+ * returned for correction) would cut them off unawares: a 409 naming how many, unless the organizer
+ * confirms exactly that number (issue 13 §8).
+ */
+async function assertDraftsConfirmed(
+  deps: UpdateEditionSettingsDeps,
+  before: Edition,
+  settings: EditionSettings,
+  confirmed: number | undefined,
+): Promise<void> {
+  const now = deps.clock.now().getTime();
+  const closesNow = Date.parse(settings.timeline.applicationsClose) <= now;
+  const wasOpen = Date.parse(before.timeline.applicationsClose) > now;
+  if (before.state !== 'open' || !closesNow || !wasOpen) return;
+  const counts = await countByStatus(deps.store, before.editionId);
+  const drafts = counts.draft + counts.returned;
+  if (drafts === 0 || confirmed === drafts) return;
+  const message = {
+    pl: `Nowy termin naboru już minął, a ${draftsPl(drafts)}: ich autorzy nie będą mogli ich złożyć. Potwierdź zmianę (${drafts}).`,
+    en: `The new application deadline has passed and ${drafts} application${drafts === 1 ? ' is' : 's are'} still unsubmitted: their authors will not be able to submit. Confirm the change (${drafts}).`,
+  };
+  throw new AppError('INVALID_STATE', message.en, { detail: message, fields: { confirmDrafts: message } });
+}
+
+/** "1 zgłoszenie nie zostało złożone", "2 zgłoszenia nie zostały złożone", "5 zgłoszeń nie zostało złożonych". */
+export function draftsPl(n: number): string {
+  if (n === 1) return '1 zgłoszenie nie zostało złożone';
+  const last = n % 10;
+  const lastTwo = n % 100;
+  return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)
+    ? `${n} zgłoszenia nie zostały złożone`
+    : `${n} zgłoszeń nie zostało złożonych`;
 }

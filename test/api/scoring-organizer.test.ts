@@ -331,3 +331,42 @@ describe('scoring reminders', () => {
     expect(await mine()).toHaveLength(6);
   });
 });
+
+describe('closing applications early', () => {
+  it('warns when the new application deadline has passed while drafts exist; the exact count confirms it', async () => {
+    const { EditionSettings } = await import('../../shared/editions/edition');
+    const { seedEdition, seedApplication } = await import('../support/applications');
+    const { seedInstitution, seedUser, sessionCookie: cookieFor } = await import('../support/accounts');
+    const edition = await seedEdition(h.deps);
+    const { member } = await seedInstitution(h.deps);
+    await seedApplication(h.deps, member, edition.editionId);
+    const { user } = await seedUser(h.deps, { role: 'organizer' });
+    const cookie = await cookieFor(h.deps, user.userId);
+    const settings = Object.fromEntries(
+      Object.keys(EditionSettings.shape).map((k) => [k, edition[k as keyof typeof edition]]),
+    ) as Record<string, unknown> & { timeline: Record<string, string> };
+    const now = h.deps.clock.now().getTime();
+    const closed = {
+      ...settings,
+      timeline: { ...settings.timeline, applicationsClose: new Date(now - 3_600_000).toISOString() },
+    };
+    const send = (body: unknown) =>
+      h.app.request(`/api/editions/${edition.editionId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie, origin: 'http://localhost' },
+        body: JSON.stringify(body),
+      });
+    const warned = await errorOf(await send({ ...closed, version: edition.version }));
+    expect(warned).toMatchObject({ status: 409, code: 'INVALID_STATE' });
+    expect(warned.fields.confirmDrafts).toContain('1 zgłoszenie nie zostało złożone');
+    expect((await send({ ...closed, version: edition.version, confirmDrafts: 2 })).status).toBe(409);
+    // A deadline still ahead needs no confirmation.
+    const later = {
+      ...settings,
+      timeline: { ...settings.timeline, applicationsClose: new Date(now + 86_400_000).toISOString() },
+    };
+    const moved = await send({ ...later, version: edition.version });
+    expect(moved.status).toBe(200);
+    expect((await send({ ...closed, version: edition.version + 1, confirmDrafts: 1 })).status).toBe(200);
+  });
+});

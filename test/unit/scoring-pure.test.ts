@@ -252,3 +252,18 @@ describe('scores export table', () => {
     expect(warsawWallTime('2026-03-29T01:30:00.000Z').toISOString()).toBe('2026-03-29T03:30:00.000Z');
   });
 });
+
+describe('Polish plural of unsubmitted drafts', () => {
+  it('uses the three forms', async () => {
+    const { draftsPl } = await import('../../shared/editions/update-edition-settings');
+    expect([1, 2, 4, 5, 12, 22, 25].map(draftsPl)).toEqual([
+      '1 zgłoszenie nie zostało złożone',
+      '2 zgłoszenia nie zostały złożone',
+      '4 zgłoszenia nie zostały złożone',
+      '5 zgłoszeń nie zostało złożonych',
+      '12 zgłoszeń nie zostało złożonych',
+      '22 zgłoszenia nie zostały złożone',
+      '25 zgłoszeń nie zostało złożonych',
+    ]);
+  });
+});

@@ -41,7 +41,10 @@ import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
 
 const version = z.number().check(z.int(), z.gte(0));
-const SettingsEdit = z.extend(EditionSettings, { version });
+const SettingsEdit = z.extend(EditionSettings, {
+  version,
+  confirmDrafts: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
+});
 const RubricEdit = z.object({ rubric: Rubric, version });
 const QuestionnaireEdit = z.object({ questionnaire: Questionnaire, version });
 const Transition = z.object({
