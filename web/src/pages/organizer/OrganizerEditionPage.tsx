@@ -30,6 +30,7 @@ import { QuestionnairePreview } from '../../components/editions/QuestionnairePre
 import { RubricBuilder } from '../../components/editions/RubricBuilder';
 import { rubricResolver, toDraftRubric, type RubricValues } from '../../components/editions/rubric-draft';
 import { StateBadge } from '../../components/editions/StateBadge';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -148,9 +149,15 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
     }
   };
 
-  const submitSettings = async (settings: EditionSettings) => {
+  const lastSettings = useRef<EditionSettings | null>(null);
+  const submitSettings = async (settings: EditionSettings, confirmDrafts?: number) => {
+    lastSettings.current = settings;
     const previous = edition.version;
-    const e = await saveSettings.mutateAsync({ ...settings, version: bases.current.settings });
+    const e = await saveSettings.mutateAsync({
+      ...settings,
+      version: bases.current.settings,
+      ...(confirmDrafts ? { confirmDrafts } : {}),
+    });
     saved(e, previous, 'settings');
     settingsForm.meta.setStatus(t('editions.settings.saved'));
   };
@@ -175,6 +182,19 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
   const rubricLocked = !editable.rubric(edition.state);
   const questionnaireLocked = !editable.questionnaire(edition.state);
   const settingsError = settingsForm.meta.error?.code;
+  // Closing applications now while drafts exist: the 409 names the count last, in brackets.
+  const draftsToConfirm = Number(
+    /\((\d+)\)\.?\s*$/.exec(settingsForm.meta.error?.fields.confirmDrafts ?? '')?.[1] ?? 0,
+  );
+  const confirmDrafts = async () => {
+    if (!lastSettings.current) return;
+    settingsForm.meta.setError(null);
+    try {
+      await submitSettings(lastSettings.current, draftsToConfirm);
+    } catch (err) {
+      settingsForm.meta.setError(toFormError(err));
+    }
+  };
 
   return (
     <>
@@ -212,13 +232,26 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
             lockedReason={settingsLocked}
             labelledBy="ed-tab-title"
             errorActions={
-              (settingsError === 'STALE_VERSION' || settingsError === 'INVALID_STATE') && (
+              draftsToConfirm > 0 ? (
                 <p>
-                  {t('editions.reloadExplain')}{' '}
-                  <button type="button" onClick={() => void reload(['settings'], settingsForm.meta)}>
-                    {t('editions.reload')}
-                  </button>
+                  <ConfirmButton
+                    question={t('scoring.drafts.question', { count: draftsToConfirm })}
+                    confirmLabel={t('scoring.drafts.confirm')}
+                    busy={saveSettings.isPending}
+                    onConfirm={() => void confirmDrafts()}
+                  >
+                    {t('scoring.drafts.closeAnyway', { count: draftsToConfirm })}
+                  </ConfirmButton>
                 </p>
+              ) : (
+                (settingsError === 'STALE_VERSION' || settingsError === 'INVALID_STATE') && (
+                  <p>
+                    {t('editions.reloadExplain')}{' '}
+                    <button type="button" onClick={() => void reload(['settings'], settingsForm.meta)}>
+                      {t('editions.reload')}
+                    </button>
+                  </p>
+                )
               )
             }
           />
