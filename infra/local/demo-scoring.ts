@@ -132,7 +132,8 @@ export async function seedDemoScoring(
         },
         expertsPerApplication: 2,
       }),
-      { editionId: deps.ids.newId(), now: at },
+      // Created a year ago, like a real previous edition: lists (newest first) show this year's on top.
+      { editionId: deps.ids.newId(), now: day(-400) },
     ),
     state: 'review',
     rubric: sampleRubric(),

@@ -38,7 +38,7 @@ describeWithBrowser(
       await logIn(page, platform.baseUrl, account!);
       await page.getByRole('link', { name: 'Edycje', exact: true }).click();
       await expect.poll(() => h1(page)).toBe('Edycje konkursu');
-      const row = page.locator('tbody tr', { hasText: 'X edycja' });
+      const row = page.locator('tbody tr', { hasText: /\bX edycja/ });
       await row.first().waitFor();
       await row.getByRole('link', { name: /Przyjazny Urząd/ }).click();
       await expect.poll(() => h1(page)).toMatch(/^Przyjazny Urząd — X edycja/);
@@ -180,7 +180,7 @@ describeWithBrowser(
       await logIn(page, platform.baseUrl, account!);
       await page.getByRole('link', { name: 'Moje edycje', exact: true }).click();
       await expect.poll(() => h1(page)).toBe('Moje edycje');
-      const edition = page.locator('tbody tr', { hasText: 'X edycja' });
+      const edition = page.locator('tbody tr', { hasText: /\bX edycja/ });
       await edition.first().waitFor({ timeout: 10_000 });
       expect(await axeViolations(page), '/expert').toEqual([]);
       await edition.getByRole('link', { name: /Przyjazny Urząd/ }).click();

@@ -38,7 +38,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
 
     await page.getByRole('link', { name: 'Edycje', exact: true }).click();
     await expect.poll(() => h1(page)).toBe('Edycje konkursu');
-    const row = page.locator('tbody tr', { hasText: 'X edycja' });
+    const row = page.locator('tbody tr', { hasText: /\bX edycja/ });
     await row.first().waitFor();
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain('Nabór otwarty');
@@ -144,7 +144,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
   it('clones the demo edition into a new draft', async () => {
     const page = await organizer.newPage();
     await page.goto(`${platform.baseUrl}/organizer/editions`);
-    const row = page.locator('tbody tr', { hasText: 'X edycja' });
+    const row = page.locator('tbody tr', { hasText: /\bX edycja/ });
     await row.first().waitFor();
     await row.getByRole('button', { name: /^Klonuj/ }).click();
     await row.getByRole('button', { name: 'Tak, klonuj' }).click();
