@@ -4,6 +4,7 @@ import { type LoadedApplication, loadApplication } from '../applications/applica
 import { attachmentBlobKey } from '../applications/attachments';
 import { safeFileName } from '../applications/file-type';
 import { getEdition } from '../editions/edition-store';
+import { scoresWorkbook } from '../reviews/scores-workbook';
 import type { Deps } from '../deps';
 import type { BlobStore } from '../platform/blob-store';
 import { exportBlobKey, type ExportJob } from './export-job';
@@ -20,6 +21,7 @@ const types = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
+  scores: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
 /**
@@ -29,6 +31,17 @@ const types = {
  */
 export async function buildExport(deps: BuildExportDeps, input: BuildExportInput): Promise<void> {
   try {
+    if (input.format === 'scores') {
+      const { fileName, body, rows } = await scoresWorkbook(deps, input);
+      await deps.blobs.documents.put(exportBlobKey(input.editionId, input.exportId), body, types.scores);
+      await markExportReady(deps.store, input, {
+        finishedAt: deps.clock.now().toISOString(),
+        fileName,
+        size: body.length,
+        rows,
+      });
+      return;
+    }
     const edition = await getEdition(deps.store, input.editionId);
     const headers = await listEditionHeaders(deps.store, input.editionId);
     const loaded: LoadedApplication[] = [];

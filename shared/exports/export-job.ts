@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
-export const exportFormats = ['csv', 'xlsx', 'zip'] as const;
+/** Applications as CSV, XLSX or a ZIP of attachments; `scores`: the experts' score sheets as XLSX (issue 13). */
+export const exportFormats = ['csv', 'xlsx', 'zip', 'scores'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** A request to build one export of an edition's applications; handled by the worker, off the request path. */

@@ -157,7 +157,14 @@ describe('the scores workbook', () => {
       (await c.save(pairs[1]!.expertId, pairs[1]!.applicationId, { ...completeSheet(w.edition, 8), version: 0 }))
         .status,
     ).toBe(200);
-    const res = await w.as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/scoring/export`);
+    // Built by the worker (exceljs stays out of the api function): queued, then downloaded when ready.
+    const queued = await w.as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/exports`, { format: 'scores' });
+    expect(queued.status).toBe(202);
+    const { exportId } = (await queued.json()) as { exportId: string };
+    await h.deps.jobs.drain();
+    const record = await w.as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/exports/${exportId}`);
+    expect(await record.json()).toMatchObject({ status: 'ready', rows: 2 });
+    const res = await w.as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/exports/${exportId}/file`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(res.headers.get('content-disposition')).toContain('attachment');

@@ -107,7 +107,6 @@ export const routePolicy: Record<string, AccessRule> = {
   'DELETE /api/expert/editions/:editionId/reviews/:applicationId/evidence/:fileId': chapterMember,
   // Scoring as the organizer follows it
   'GET /api/editions/:editionId/scoring': organizers,
-  'GET /api/editions/:editionId/scoring/export': organizers,
   'GET /api/editions/:editionId/scoring/applications/:applicationId/sheets': organizers,
   'POST /api/editions/:editionId/scoring/applications/:applicationId/sheets/:expertId/reopen': organizers,
   'POST /api/editions/:editionId/scoring/applications/:applicationId/reconsider': organizers,

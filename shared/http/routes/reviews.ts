@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { mysteryShopperChannels } from '../../editions/rubric';
 import { longText } from '../../institutions/institution';
 import { askToReconsider } from '../../reviews/ask-to-reconsider';
-import { exportScores } from '../../reviews/export-scores';
 import { completeEvidenceUpload } from '../../reviews/complete-evidence-upload';
 import { deleteEvidence } from '../../reviews/delete-evidence';
 import { evidenceKinds } from '../../reviews/evidence';
@@ -49,7 +48,6 @@ const EvidenceRequest = z.object({
 const Reconsider = z.object({ message: longText(2000) });
 
 const expertTags = ['reviews'];
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const organizerTags = ['scoring'];
 const notOpen = errorResponse(
   'Scoring is not open (INVALID_STATE), the sheet is submitted, or it was saved meanwhile (STALE_VERSION)',
@@ -206,19 +204,6 @@ export const reviewRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'Progress', schema: ScoringProgress }, ...commonErrors },
       }),
       async (c) => c.json(await getScoringProgress(deps, { editionId: c.req.param('editionId') }), 200),
-    )
-    .get(
-      '/api/editions/:editionId/scoring/export',
-      describe({
-        summary: 'Every sheet as an XLSX workbook: application × expert × criterion, totals, Polish headers',
-        operationId: 'exportScores',
-        tags: organizerTags,
-        responses: { 200: { description: 'The workbook', contentType: [xlsxType] }, ...commonErrors },
-      }),
-      async (c) => {
-        const { fileName, body } = await exportScores(deps, { editionId: c.req.param('editionId') });
-        return downloadResponse(body, xlsxType, fileName);
-      },
     )
     .get(
       '/api/editions/:editionId/scoring/applications/:applicationId/sheets',

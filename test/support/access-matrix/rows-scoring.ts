@@ -187,12 +187,6 @@ export const scoringRows: Record<string, Cell> = {
     within,
     shows: (body: { summary: { pairs: number } }) => expect(body.summary.pairs).toBe(5),
   },
-  'GET /api/editions/:editionId/scoring/export': {
-    sample: (w) => ({ path: `${scoring(w)}/export` }),
-    expected: organizerOnly(200),
-    sees: 'own',
-    within,
-  },
   'GET /api/editions/:editionId/scoring/applications/:applicationId/sheets': {
     sample: (w) => ({ path: `${scoring(w)}/applications/${w.scoring.colleagueApp}/sheets` }),
     expected: organizerOnly(200),

@@ -11,6 +11,9 @@ const POLL_MS = 1500;
 const isPending = (items: readonly ExportItem[] | undefined) => items?.some((x) => x.status === 'queued') ?? false;
 
 /** Queue an export (CSV, XLSX, ZIP of attachments); the list polls while any is being built. */
+/** CSV, XLSX, ZIP — and the scores workbook by its name. */
+const formatLabel = (f: ExportFormat, scores: string) => (f === 'scores' ? scores : f.toUpperCase());
+
 export function ExportsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
   const exports = useQuery({
@@ -32,7 +35,7 @@ export function ExportsTab({ editionId }: { editionId: string }) {
         done
           .map((x) =>
             t(x.status === 'ready' ? 'editions.exports.readyNow' : 'editions.exports.failedNow', {
-              format: x.format.toUpperCase(),
+              format: formatLabel(x.format, t('editions.exports.request.scores')),
             }),
           )
           .join(' '),
@@ -43,7 +46,10 @@ export function ExportsTab({ editionId }: { editionId: string }) {
   const request = (format: ExportFormat) => {
     if (requesting) return;
     requestExport.mutate(format, {
-      onSuccess: () => setAnnounce(t('editions.exports.queued', { format: format.toUpperCase() })),
+      onSuccess: () =>
+        setAnnounce(
+          t('editions.exports.queued', { format: formatLabel(format, t('editions.exports.request.scores')) }),
+        ),
     });
   };
   const pending = isPending(items);
@@ -86,7 +92,7 @@ export function ExportsTab({ editionId }: { editionId: string }) {
           <tbody>
             {items.map((x) => (
               <tr key={x.exportId} data-export-id={x.exportId} data-status={x.status}>
-                <td>{x.format.toUpperCase()}</td>
+                <td>{formatLabel(x.format, t('editions.exports.request.scores'))}</td>
                 <td>
                   <time dateTime={x.requestedAt}>{formatWarsaw(x.requestedAt, i18n.language)}</time>
                 </td>

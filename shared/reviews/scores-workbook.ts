@@ -8,12 +8,13 @@ import { sheetsOfEdition } from './sheet-store';
 /**
  * The organizer's scores workbook (issue 13 §9): every sheet of the edition, Polish headers, real
  * numbers and Warsaw dates, the header frozen. Three Queries (edition sheets on gsi1, the assignment,
- * the chapter) and the workbook built in the request: an edition's sheets are thousands of rows at most.
+ * the chapter). Built by the worker as the `scores` export (shared/exports/build-export.ts), so
+ * exceljs stays out of the api function.
  */
-export async function exportScores(
+export async function scoresWorkbook(
   deps: Pick<Deps, 'store'>,
   input: { editionId: string },
-): Promise<{ fileName: string; body: Uint8Array }> {
+): Promise<{ fileName: string; body: Uint8Array; rows: number }> {
   const edition = await getEdition(deps.store, input.editionId);
   const [sheets, { experts }, members] = await Promise.all([
     sheetsOfEdition(deps.store, input.editionId),
@@ -42,5 +43,6 @@ export async function exportScores(
   return {
     fileName: `oceny-${edition.number.replace(/[^0-9A-Za-z]+/g, '-')}-${year}.xlsx`.toLowerCase(),
     body: new Uint8Array(await workbook.xlsx.writeBuffer()),
+    rows: table.rows.length,
   };
 }
