@@ -49,10 +49,10 @@ export function ScoreSheetForm({ editionId, view }: { editionId: string; view: R
   }, []);
   const base = form.meta.error ?? saveError;
   const shown = useMemo((): FormError | null => {
-    if (Object.keys(evidenceErrors).length === 0) return base;
+    if (readOnly || Object.keys(evidenceErrors).length === 0) return base;
     if (base) return { ...base, fields: { ...base.fields, ...evidenceErrors } };
     return { code: 'VALIDATION_FAILED', message: t('scoring.evidence.problem'), fields: evidenceErrors };
-  }, [base, evidenceErrors, t]);
+  }, [base, evidenceErrors, readOnly, t]);
   const scoped = useMemo(
     () => ({ ...form, meta: { ...form.meta, error: shown, failures: form.meta.error ? form.meta.failures : 0 } }),
     [form, shown],
