@@ -12,6 +12,8 @@ import { stopPlatform, type RunningPlatform } from '../support/local-process';
 
 const h1 = (page: Page) => page.locator('h1').textContent();
 const JUSTIFICATION = 'Uzasadnienie na podstawie dokumentów i odpowiedzi urzędu.';
+/** The smallest file the server takes for a PDF: its content check reads the `%PDF-` header. */
+const TINY_PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
 
 /** Presses Tab until the focused element matches `selector` — the keyboard's way to a field. */
 async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
@@ -167,6 +169,23 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
     expect(await page.locator('.rv-others-box').textContent()).toContain('po złożeniu własnej karty');
     expect(await axeViolations(page), 'review page, new sheet').toEqual([]);
 
+    // Evidence may come first: the untouched sheet is saved as a draft, then the file is attached;
+    // "Usuń" takes it off again, for good (a reload shows none).
+    await page
+      .locator('#sheet-contacts-visit-evidence')
+      .setInputFiles({ name: 'pierwszy.pdf', mimeType: 'application/pdf', buffer: Buffer.from(TINY_PDF) });
+    const firstFile = page.locator('[data-evidence="visit"] li[data-file="pierwszy.pdf"]');
+    await firstFile.waitFor({ timeout: 15_000 });
+    expect(await page.locator('.rv-save [data-save]').getAttribute('data-save')).toBe('saved');
+    await firstFile.getByRole('button', { name: 'Usuń plik pierwszy.pdf' }).click();
+    await expect
+      .poll(() => page.locator('[data-evidence="visit"] [role="status"]').textContent(), { timeout: 10_000 })
+      .toContain('Usunięto plik pierwszy.pdf.');
+    expect(await page.locator('[data-evidence="visit"]').textContent()).toContain('Nie dołączono żadnego pliku.');
+    await page.reload();
+    await page.locator('#sheet-scores-0').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-evidence="visit"] .ap-files li').count()).toBe(0);
+
     // Scores: the first criterion at its maximum (which asks for a justification), the rest 6.
     const criteria = await page.locator('.rv-criterion').count();
     expect(criteria).toBe(8);
@@ -229,6 +248,45 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
     expect(await page.locator('.rv-total').textContent()).toBe('Suma ważona: 77 z 105 pkt');
     expect(await axeViolations(page), 'review page, draft').toEqual([]);
 
+    // Evidence of the visit: a renamed executable is refused by its content, at the field and in the
+    // summary; a small PDF is attached, listed with its size, and still there after a reload.
+    const evidenceInput = page.locator('#sheet-contacts-visit-evidence');
+    const visitEvidence = page.locator('[data-evidence="visit"]');
+    await evidenceInput.setInputFiles({
+      name: 'skan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512, 0x90)]),
+    });
+    await expect
+      .poll(() => visitEvidence.locator('.error-message').textContent(), { timeout: 15_000 })
+      .toContain('Dozwolone rodzaje plików');
+    expect(await evidenceInput.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.error-summary').textContent()).toContain(
+      'Dowód kontaktu (PDF, JPG, PNG, do 10 MB): Wizyta: Dozwolone rodzaje plików',
+    );
+    expect(await visitEvidence.locator('.ap-files li').count()).toBe(0);
+    expect(await axeViolations(page), 'review page, evidence refused').toEqual([]);
+
+    await evidenceInput.setInputFiles({
+      name: 'wizyta.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(TINY_PDF),
+    });
+    const listed = visitEvidence.locator('li[data-file="wizyta.pdf"]');
+    await listed.waitFor({ timeout: 15_000 });
+    expect(await listed.textContent()).toMatch(/^wizyta\.pdf \(\d+ B\) Usuń$/);
+    expect(await visitEvidence.locator('[role="status"]').textContent()).toContain('Dołączono plik wizyta.pdf.');
+    expect(await visitEvidence.locator('.error-message').count()).toBe(0);
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    await page.reload();
+    await listed.waitFor({ timeout: 10_000 });
+    const href = (await listed.locator('a').getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/evidence\/[^/]+$/);
+    const download = await expert.request.get(`${platform.baseUrl}${href}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString('latin1')).toBe(TINY_PDF);
+    expect(await axeViolations(page), 'review page, evidence attached').toEqual([]);
+
     // A second tab saves first: this tab's next save is refused with the server's words and a way to load the stored sheet.
     const other = await expert.newPage();
     await other.goto(page.url());
@@ -269,6 +327,11 @@ describeWithBrowser('scoring by the chapter in the browser (npm start -- --in-me
       'Nikt inny nie złożył jeszcze karty dla tego zgłoszenia.',
     );
     expect(await axeViolations(page), 'review page, submitted').toEqual([]);
+    // The evidence stays listed for download, but can no longer be removed or added to.
+    expect(await page.locator('[data-evidence="visit"] li[data-file="wizyta.pdf"]').textContent()).not.toContain(
+      'Usuń',
+    );
+    expect(await page.locator('#sheet-contacts-visit-evidence').count()).toBe(0);
 
     await page.goto(`${platform.baseUrl}/expert/editions/${editionId}`);
     const submitted = page.locator('table.ex-mine tbody tr', { hasText: institution });

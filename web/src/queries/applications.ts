@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { ErrorBody } from '../../../shared/http/schemas';
-import { api, ApiError, type Json, read, send } from '../api';
+import { api, type Json, read, send } from '../api';
 import i18n from '../i18n';
 import { editionKeys } from './editions';
+import { putBytes, sha256Hex } from './uploads';
 
 /**
  * Applications: an institution's own list and form (autosaved sections, attachments, submit,
@@ -133,25 +133,7 @@ export function useUploadAttachment(applicationId: string) {
           json: { questionId, fileName: file.name, size: file.size, sha256 },
         }),
       );
-      const failed = () => i18n.t('application.files.uploadFailed', { name: file.name });
-      let put: Response;
-      try {
-        put = await fetch(ticket.upload.url, {
-          method: ticket.upload.method,
-          headers: ticket.upload.headers,
-          body: file,
-        });
-      } catch {
-        throw new ApiError(0, 'NETWORK', failed());
-      }
-      if (!put.ok) {
-        const parsed = ErrorBody.safeParse(await put.json().catch(() => null));
-        throw new ApiError(
-          put.status,
-          parsed.success ? parsed.data.error.code : 'UPLOAD',
-          parsed.success ? parsed.data.error.message : failed(),
-        );
-      }
+      await putBytes(ticket.upload, file, () => i18n.t('application.files.uploadFailed', { name: file.name }));
       return read(
         api.api.applications[':applicationId'].attachments[':attachmentId'].complete.$post({
           param: { applicationId, attachmentId: ticket.attachment.attachmentId },
@@ -174,9 +156,4 @@ export function useRemoveAttachment(applicationId: string) {
     onSuccess: (_, attachmentId) =>
       setAttachments(queryClient, applicationId, (list) => list.filter((a) => a.attachmentId !== attachmentId)),
   });
-}
-
-async function sha256Hex(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -10,6 +10,7 @@ import { reviewQuery, useSubmitSheet, type ReviewView } from '../../queries/revi
 import { ConfirmButton } from '../ConfirmButton';
 import { clock } from '../applications/format';
 import { formatWarsaw } from '../editions/time';
+import { EvidenceField } from './EvidenceField';
 import { AreaFields, ChannelFields, formatPoints } from './SheetFields';
 import { toFormFields, toSheetContent, toSheetValues, type SheetValues } from './sheet-values';
 import { useSheetAutosave, type AutosaveState } from './useSheetAutosave';
@@ -41,7 +42,17 @@ export function ScoreSheetForm({ editionId, view }: { editionId: string; view: R
   const submit = useSubmitSheet(editionId, applicationId);
 
   // The fields show the submit's messages, or else the last autosave's; only a submit moves focus.
-  const shown = form.meta.error ?? saveError;
+  // An evidence upload's problem joins them without taking focus: the user stays at the file input.
+  const [evidenceErrors, setEvidenceErrors] = useState<Record<string, string>>({});
+  const onEvidenceProblem = useCallback((path: string, message: string | null) => {
+    setEvidenceErrors(({ [path]: _, ...rest }) => (message ? { ...rest, [path]: message } : rest));
+  }, []);
+  const base = form.meta.error ?? saveError;
+  const shown = useMemo((): FormError | null => {
+    if (readOnly || Object.keys(evidenceErrors).length === 0) return base;
+    if (base) return { ...base, fields: { ...base.fields, ...evidenceErrors } };
+    return { code: 'VALIDATION_FAILED', message: t('scoring.evidence.problem'), fields: evidenceErrors };
+  }, [base, evidenceErrors, readOnly, t]);
   const scoped = useMemo(
     () => ({ ...form, meta: { ...form.meta, error: shown, failures: form.meta.error ? form.meta.failures : 0 } }),
     [form, shown],
@@ -134,7 +145,18 @@ export function ScoreSheetForm({ editionId, view }: { editionId: string; view: R
             <section aria-labelledby="rv-shopper-title" className="rv-shopper">
               <h3 id="rv-shopper-title">{t('scoring.review.shopperTitle')}</h3>
               {enabledChannels(rubric).map((checklist) => (
-                <ChannelFields key={checklist.channel} checklist={checklist} total={total} />
+                <ChannelFields key={checklist.channel} checklist={checklist} total={total}>
+                  <EvidenceField
+                    editionId={editionId}
+                    applicationId={applicationId}
+                    channel={checklist.channel}
+                    channelName={t(`scoring.review.channel.${checklist.channel}`)}
+                    files={view.evidence.filter((e) => e.channel === checklist.channel)}
+                    editable={!readOnly}
+                    ensureSaved={autosave.ensureSaved}
+                    onProblem={onEvidenceProblem}
+                  />
+                </ChannelFields>
               ))}
             </section>
           )}

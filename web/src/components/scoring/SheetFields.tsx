@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../../../shared/editions/localized';
@@ -127,8 +128,19 @@ function TickGroup({ channel, item, index }: { channel: string; item: Checklist[
   );
 }
 
-/** A mystery-shopper channel: when the contact happened, what was asked, notes, and the ticked checklist. */
-export function ChannelFields({ checklist, total }: { checklist: Checklist; total: SheetTotal }) {
+/**
+ * A mystery-shopper channel: when the contact happened, what was asked, notes, the contact's evidence
+ * files (`children`), and the ticked checklist.
+ */
+export function ChannelFields({
+  checklist,
+  total,
+  children,
+}: {
+  checklist: Checklist;
+  total: SheetTotal;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const meta = useFormMeta();
   const channel = checklist.channel;
@@ -160,6 +172,7 @@ export function ChannelFields({ checklist, total }: { checklist: Checklist; tota
         maxLength={4000}
         required={false}
       />
+      {children}
       <fieldset
         id={ticksId}
         tabIndex={-1}

@@ -109,10 +109,29 @@ export function useSheetAutosave({
     setState({ status: 'idle', savedAt: sheet.version > 0 ? sheet.updatedAt : null, message: '' });
   }, []);
 
+  /**
+   * Saves what is pending, and a sheet never saved yet even untouched, so that what hangs off the
+   * stored draft (evidence files) has one; true when a draft is stored and saving is not stopped.
+   */
+  const ensureSaved = useCallback(async () => {
+    if (version.current === 0 && !blocked.current) dirty.current = true;
+    await flush();
+    return !blocked.current && version.current > 0;
+  }, [flush]);
+
   const retry = useCallback(() => {
     dirty.current = true;
     void flush();
   }, [flush]);
 
-  return { state, flush, rebase, retry, version, hasPending: () => dirty.current, isBlocked: () => blocked.current };
+  return {
+    state,
+    flush,
+    ensureSaved,
+    rebase,
+    retry,
+    version,
+    hasPending: () => dirty.current,
+    isBlocked: () => blocked.current,
+  };
 }
