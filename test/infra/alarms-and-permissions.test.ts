@@ -104,3 +104,18 @@ describe('least privilege', () => {
     }
   });
 });
+
+describe('scheduled scoring reminders (issue 13)', () => {
+  it('an hourly rule puts a scoring.reminders job on the jobs queue, which the worker parses', async () => {
+    const rules = Object.values(fx.template.findResources('AWS::Events::Rule')) as {
+      Properties: { ScheduleExpression?: string; Targets: { Arn: unknown; Input?: string }[] };
+    }[];
+    const hourly = rules.filter((r) => r.Properties.ScheduleExpression === 'rate(1 hour)');
+    expect(hourly).toHaveLength(1);
+    const [target] = hourly[0]!.Properties.Targets;
+    expect(target?.Arn).toEqual({ 'Fn::GetAtt': [fx.id(fx.stack.worker.jobs.queue), 'Arn'] });
+    const { jobSchema } = await import('../../shared/jobs/job');
+    const { safeParse } = await import('zod/mini');
+    expect(safeParse(jobSchema, JSON.parse(target?.Input ?? '{}')).success).toBe(true);
+  });
+});
