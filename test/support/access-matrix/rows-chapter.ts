@@ -207,10 +207,11 @@ export const chapterRows: Record<string, Cell> = {
     sample: () => ({ path: '/api/expert/editions' }),
     expected: experts(200),
     sees: 'own',
-    // Exactly the chapters the caller sits on: e1 and e2 for the expert, the other edition for the outsider.
+    // Exactly the chapters the caller sits on: e1, e2 and the scoring edition for the expert, the other
+    // edition for the outsider.
     shows: (body: { items: { editionId: string }[] }, { w, caller }) =>
       expect(body.items.map((e) => e.editionId).sort()).toEqual(
-        (caller === 'expert' ? [w.chapter.e1, w.chapter.e2] : [w.chapter.elsewhere]).sort(),
+        (caller === 'expert' ? [w.chapter.e1, w.chapter.e2, w.scoring.edition] : [w.chapter.elsewhere]).sort(),
       ),
   },
   'GET /api/expert/editions/:editionId/assignments': {
