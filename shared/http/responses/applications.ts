@@ -1,40 +1,15 @@
 import * as z from 'zod/mini';
-import { applicationStatuses } from '../../applications/application';
+import { ApplicationHeader as DomainApplicationHeader, applicationStatuses } from '../../applications/application';
 import { contentTypeOf } from '../../applications/file-type';
 import { fileKinds } from '../../editions/questionnaire';
-import { headcountBrackets, institutionTypes, voivodeships } from '../../institutions/institution';
 import { component } from '../openapi/component-names';
 import { itemsOf, Message, page } from './common';
 import { QuestionnaireSchema } from './editions';
 
 export const ApplicationStatus = component('ApplicationStatus', z.enum(applicationStatuses));
 
-/** The application's header (applications/application.ts `ApplicationHeader`). */
-export const ApplicationHeader = component(
-  'ApplicationHeader',
-  z.object({
-    applicationId: z.string(),
-    editionId: z.string(),
-    institutionId: z.string(),
-    /** A snapshot of the institution when the application was started. */
-    institution: z.object({
-      name: z.string(),
-      nip: z.string(),
-      type: z.enum(institutionTypes),
-      voivodeship: z.enum(voivodeships),
-      headcount: z.enum(headcountBrackets),
-    }),
-    status: ApplicationStatus,
-    createdAt: z.string(),
-    createdBy: z.string(),
-    updatedAt: z.string(),
-    submittedAt: z.optional(z.string()),
-    submittedBy: z.optional(z.string()),
-    correction: z.optional(z.object({ message: z.string(), deadline: z.string(), returnedAt: z.string() })),
-    rejection: z.optional(z.object({ reason: z.string(), rejectedAt: z.string() })),
-    version: z.number(),
-  }),
-);
+/** The application's header: the domain schema itself (applications/application.ts), named once. */
+export const ApplicationHeader = component('ApplicationHeader', DomainApplicationHeader);
 export const ApplicationHeaderPage = component('ApplicationHeaderPage', page(ApplicationHeader));
 export const ApplicationHeaders = itemsOf(ApplicationHeader);
 

@@ -3,7 +3,7 @@ import { applicationStatuses } from '../../applications/application';
 import { EditionSettings, editionStates, FeeTable, Timeline } from '../../editions/edition';
 import { Questionnaire } from '../../editions/questionnaire';
 import { Rubric } from '../../editions/rubric';
-import { exportFormats } from '../../exports/export-job';
+import { ExportRecord } from '../../exports/export-job';
 import { institutionTypes } from '../../institutions/institution';
 import { component } from '../openapi/component-names';
 import { page } from './common';
@@ -75,22 +75,8 @@ export const ApplicationCounts = component(
   ),
 );
 
-export const Export = component(
-  'Export',
-  z.object({
-    exportId: z.string(),
-    editionId: z.string(),
-    format: z.enum(exportFormats),
-    status: z.enum(['queued', 'ready', 'failed']),
-    requestedBy: z.string(),
-    requestedAt: z.string(),
-    finishedAt: z.optional(z.string()),
-    fileName: z.optional(z.string()),
-    size: z.optional(z.number()),
-    rows: z.optional(z.number()),
-    error: z.optional(z.string()),
-  }),
-);
+/** An export record: the domain schema itself (exports/export-job.ts), named once. */
+export const Export = component('Export', ExportRecord);
 
 /** The media types of a ready export, by format (exports/build-export.ts). */
 export const exportMediaTypes = [
