@@ -71,6 +71,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
         exports: () => ({ store, clock, logger: options.logger, blobs: { documents } }),
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
+        results: () => ({ store, logger: options.logger, mail, settings }),
       },
       { body },
     );

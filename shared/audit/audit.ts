@@ -54,6 +54,12 @@ export const auditActions = [
   'sheet.reconsiderationRequested',
   'edition.closedWithMissingSheets',
   'scoring.reminderSent',
+  'results.methodChanged',
+  'results.decided',
+  'results.locked',
+  'results.unlocked',
+  'results.published',
+  'results.corrected',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,6 +5,7 @@ import { localized, type Message } from './localized';
 import { criterionCount, emptyRubric, Rubric } from './rubric';
 import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
 import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
+import { defaultResultsSettings, ResultsSettings } from '../results/outcome';
 
 /** Edition states, in the only order they can be passed through (DESIGN.md §1, issue 4). */
 export const editionStates = ['draft', 'open', 'review', 'deliberation', 'published', 'archived'] as const;
@@ -65,6 +66,8 @@ export const EditionSettings = z.object({
   fees: FeeTable,
   /** How the chapter scores (issue 13); absent on editions made before scoring: defaults apply. */
   scoring: z.optional(ScoringSettings),
+  /** How results are ranked and published (issue 14); absent on older editions: defaults apply. */
+  results: z.optional(ResultsSettings),
 });
 export type EditionSettings = z.infer<typeof EditionSettings>;
 
@@ -85,8 +88,9 @@ export const Edition = z.extend(EditionSettings, {
 });
 export type Edition = z.infer<typeof Edition>;
 
+/** The fee table of seed 003 (net PLN by headcount, 10 % off for the previous edition's laureates). */
 export const defaultFees = (): FeeTable => ({
-  byHeadcount: { '0-20': 1500, '21-40': 2000, '41-100': 2500, '101-150': 3000, '151-200': 3500, '201+': 4000 },
+  byHeadcount: { '0-20': 3500, '21-40': 4100, '41-100': 4800, '101-150': 5500, '151-200': 5900, '201+': 6900 },
   returningLaureateDiscountPercent: 10,
 });
 
@@ -191,6 +195,13 @@ export function transitionProblems(edition: Edition, to: EditionState, now: Date
       },
     ];
   }
+  if (to === 'published')
+    return [
+      {
+        pl: 'Wyniki publikuje się w zakładce „Wyniki”, po zatwierdzeniu decyzji Kapituły.',
+        en: 'Results are published from the "Results" tab, once the chapter’s decisions are locked.',
+      },
+    ];
   const problems: Message[] = [];
   if (to === 'open') {
     if (criterionCount(edition.rubric) === 0)
@@ -224,4 +235,9 @@ export function transitionProblems(edition: Edition, to: EditionState, now: Date
 export const scoringSettingsOf = (edition: Pick<EditionSettings, 'scoring'>): ScoringSettings => ({
   ...defaultScoringSettings(),
   ...edition.scoring,
+});
+
+export const resultsSettingsOf = (edition: Pick<EditionSettings, 'results'>): ResultsSettings => ({
+  ...defaultResultsSettings(),
+  ...edition.results,
 });

@@ -5,6 +5,7 @@ import { attachmentBlobKey } from '../applications/attachments';
 import { safeFileName } from '../applications/file-type';
 import { getEdition } from '../editions/edition-store';
 import { scoresWorkbook } from '../reviews/scores-workbook';
+import { feeList } from '../results/fee-list';
 import type { Deps } from '../deps';
 import type { BlobStore } from '../platform/blob-store';
 import { exportBlobKey, type ExportJob } from './export-job';
@@ -31,9 +32,12 @@ const types = {
  */
 export async function buildExport(deps: BuildExportDeps, input: BuildExportInput): Promise<void> {
   try {
-    if (input.format === 'scores') {
-      const { fileName, body, rows } = await scoresWorkbook(deps, input);
-      await deps.blobs.documents.put(exportBlobKey(input.editionId, input.exportId), body, types.scores);
+    if (input.format === 'scores' || input.format === 'fees' || input.format === 'fees-csv') {
+      const { fileName, body, rows, contentType } =
+        input.format === 'scores'
+          ? { ...(await scoresWorkbook(deps, input)), contentType: types.scores }
+          : await feeList(deps, { editionId: input.editionId, format: input.format });
+      await deps.blobs.documents.put(exportBlobKey(input.editionId, input.exportId), body, contentType);
       await markExportReady(deps.store, input, {
         finishedAt: deps.clock.now().toISOString(),
         fileName,

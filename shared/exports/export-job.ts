@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 
-/** Applications as CSV, XLSX or a ZIP of attachments; `scores`: the experts' score sheets as XLSX (issue 13). */
-export const exportFormats = ['csv', 'xlsx', 'zip', 'scores'] as const;
+/** Applications as CSV, XLSX or a ZIP of attachments; `scores`: the experts' score sheets as XLSX (issue 13);
+ * `fees` / `fees-csv`: the laureates' fee list for invoicing (issue 14). */
+export const exportFormats = ['csv', 'xlsx', 'zip', 'scores', 'fees', 'fees-csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** A request to build one export of an edition's applications; handled by the worker, off the request path. */

@@ -25,6 +25,7 @@ import { assignmentRoutes } from './routes/assignment';
 import { chapterRoutes } from './routes/chapter';
 import { expertRoutes } from './routes/expert';
 import { reviewRoutes } from './routes/reviews';
+import { resultsRoutes } from './routes/results';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
 import { sessionCookieName } from './session-cookie';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', assignmentRoutes(deps))
     .route('/', expertRoutes(deps))
     .route('/', reviewRoutes(deps))
+    .route('/', resultsRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route(
       '/',

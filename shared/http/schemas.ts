@@ -92,6 +92,9 @@ export const UploadToken = component(
   z.string().check(z.maxLength(4096), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'id')),
 );
 
+/** A published results version in a path: 1…999999. */
+export const ResultsVersion = component('ResultsVersion', z.string().check(z.regex(/^[1-9][0-9]{0,5}$/, 'id')));
+
 /**
  * Path parameters by name: the one place a path parameter is bounded. The `checkPathParams`
  * middleware (validation.ts) validates every request's path parameters with these before any route
@@ -108,6 +111,7 @@ export const pathParams: Record<string, { schema: $ZodType; description: string 
   exportId: { schema: Id, description: 'The export' },
   sectionId: { schema: SectionCode, description: 'The questionnaire section’s code' },
   token: { schema: UploadToken, description: 'The signed upload token from the upload ticket' },
+  version: { schema: ResultsVersion, description: 'A published version of an edition’s results (1, 2, …)' },
 };
 export const pathParamSchema = (name: string): $ZodType => pathParams[name]?.schema ?? Id;
 

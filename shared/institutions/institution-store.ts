@@ -43,6 +43,14 @@ export async function findInstitution(
   return item ? parseItem(Institution, item, 'institution') : null;
 }
 
+/** Several institutions' profiles by id (one BatchGet per hundred; missing ones are left out). */
+export async function findInstitutions(store: Store, institutionIds: string[]): Promise<Institution[]> {
+  const unique = [...new Set(institutionIds)];
+  if (unique.length === 0) return [];
+  const items = await store.batchGet(unique.map((id) => keys.institution(id)));
+  return items.map((item) => parseItem(Institution, item, 'institution'));
+}
+
 export const nipTaken = {
   pl: 'Instytucja z tym NIP-em jest już zarejestrowana.',
   en: 'An institution with this NIP is already registered.',

@@ -3,6 +3,7 @@ import { certificateJobSchema } from '../certificates/certificate-job';
 import { exportJobSchema } from '../exports/export-job';
 import { mailJobSchema } from './mail-job';
 import { scoringRemindersJobSchema } from './scoring-job';
+import { resultsPublishedJobSchema } from '../results/results-job';
 
 /** Every background job the worker knows; the `type` says which handler runs it. */
 export const jobSchema = z.discriminatedUnion('type', [
@@ -10,5 +11,6 @@ export const jobSchema = z.discriminatedUnion('type', [
   certificateJobSchema,
   mailJobSchema,
   scoringRemindersJobSchema,
+  resultsPublishedJobSchema,
 ]);
 export type Job = z.infer<typeof jobSchema>;

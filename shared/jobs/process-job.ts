@@ -3,6 +3,7 @@ import type { Deps } from '../deps';
 import { type BuildExportDeps, buildExport } from '../exports/build-export';
 import { type ReminderDeps, runScoringReminders } from '../reviews/run-scoring-reminders';
 import { jobSchema } from './job';
+import { type WriteResultsDeps, writeApplicationResults } from '../results/write-application-results';
 
 /**
  * What the worker has: its log, and the rest built on first need (a mail job needs no table, an
@@ -12,6 +13,7 @@ export type ProcessJobDeps = Pick<Deps, 'logger'> & {
   exports: () => BuildExportDeps;
   mail: () => Deps['mail'];
   scoring: () => ReminderDeps;
+  results: () => WriteResultsDeps;
 };
 
 export interface ProcessJobInput {
@@ -48,6 +50,11 @@ export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): 
     case 'scoring.reminders': {
       const { sent } = await runScoringReminders(deps.scoring());
       deps.logger.info('scoring reminders', { sent });
+      return;
+    }
+    case 'results.published': {
+      const done = await writeApplicationResults(deps.results(), job);
+      deps.logger.info('results written', { editionId: job.editionId, version: job.version, ...done });
       return;
     }
   }

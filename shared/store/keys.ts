@@ -144,6 +144,37 @@ export const keys = {
     pk: keyPart('EDITION', editionId),
     sk: keyPart('REMINDER', point, expertId),
   }),
+  /** The results of an edition (issue 14): method, lock and the head of the published versions. */
+  deliberation: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'RESULTS' }),
+  /** The chapter's decision about one application (absent: the computed outcome stands). */
+  decision: (editionId: string, applicationId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('DECISION', applicationId),
+  }),
+  decisionPrefix: 'DECISION#',
+  /** One published version of an edition's results: immutable, written once. */
+  snapshot: (editionId: string, version: number): ItemKey => ({
+    pk: keyPart('RESULTS', editionId),
+    sk: keyPart('VERSION', String(version).padStart(6, '0')),
+  }),
+  snapshotPartition: (editionId: string) => keyPart('RESULTS', editionId),
+  snapshotPrefix: 'VERSION#',
+  /** gsi1: every published version of every edition (a handful a year). */
+  publishedResults: () => 'PUBLISHED_RESULTS',
+  /** An application's own result, written after publication. */
+  applicationResult: (applicationId: string): ItemKey => ({
+    pk: keyPart('APPLICATION', applicationId),
+    sk: 'RESULT',
+  }),
+  /** gsi1: an institution's results over the years (history and movement). */
+  institutionResults: (institutionId: string) => keyPart('INSTITUTION_RESULTS', institutionId),
+  /** gsi2: an edition's application results by outcome (the fee list is the `laureate#` prefix). */
+  editionResults: (editionId: string) => keyPart('EDITION_RESULTS', editionId),
+  /** "The result mail of this version went to this application": written once, so a retried batch mails once. */
+  resultMailSent: (editionId: string, version: number, applicationId: string): ItemKey => ({
+    pk: keyPart('EDITION', editionId),
+    sk: keyPart('RESULT_MAIL', String(version), applicationId),
+  }),
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
 };

@@ -54,6 +54,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
         exports: () => ({ store, clock, logger, blobs: { documents } }),
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
+        results: () => ({ store, logger, mail, settings }),
       },
       { body },
     ),

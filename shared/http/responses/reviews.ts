@@ -93,7 +93,7 @@ export const MyReviews = component(
   }),
 );
 
-const CriterionSpread = z.object({
+export const CriterionSpread = z.object({
   code: z.string(),
   min: z.number(),
   max: z.number(),

@@ -294,7 +294,8 @@ export const editionRoutes = (deps: AppDeps) =>
     .post(
       '/api/editions/:editionId/exports',
       describe({
-        summary: 'Queue an export (CSV, XLSX with answers; ZIP of attachments)',
+        summary:
+          'Queue an export (CSV, XLSX with answers; ZIP of attachments; the experts’ scores; the laureates’ fee list as XLSX or CSV)',
         operationId: 'requestExport',
         tags: ['exports'],
         responses: { 202: { description: 'Queued', schema: Export }, ...commonErrors },

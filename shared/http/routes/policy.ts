@@ -111,6 +111,21 @@ export const routePolicy: Record<string, AccessRule> = {
   'POST /api/editions/:editionId/scoring/applications/:applicationId/sheets/:expertId/reopen': organizers,
   'POST /api/editions/:editionId/scoring/applications/:applicationId/reconsider': organizers,
 
+  // Results (issue 14): organizers deliberate and publish; everyone reads what was published;
+  // an institution reads only its own result and history
+  'GET /api/editions/:editionId/results': organizers,
+  'PUT /api/editions/:editionId/results/method': organizers,
+  'PUT /api/editions/:editionId/results/decisions/:applicationId': organizers,
+  'POST /api/editions/:editionId/results/lock': organizers,
+  'POST /api/editions/:editionId/results/unlock': organizers,
+  'POST /api/editions/:editionId/results/publish': organizers,
+  'POST /api/editions/:editionId/results/corrections': organizers,
+  'GET /api/public/results': { access: 'public' },
+  'GET /api/public/results/:editionId': { access: 'public' },
+  'GET /api/public/results/:editionId/versions/:version': { access: 'public' },
+  'GET /api/applications/:applicationId/result': ownApplication,
+  'GET /api/institutions/:institutionId/results': ownInstitution,
+
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,
   'GET /api/applications/:applicationId': ownApplication,
