@@ -328,20 +328,22 @@ describe('ranking', () => {
     );
   });
 
-  it('example: 1, 2, 2, 4; a tie listed by Polish name', () => {
+  it('example: 1, 2, 2, 2, 2, 6; a tie listed by Polish name', () => {
     const ranked = rank([
       { applicationId: 'z', name: 'Żary', percent: 80 },
       { applicationId: 'l', name: 'Łódź', percent: 80.001 },
       { applicationId: 'o', name: 'Opole', percent: 70 },
       { applicationId: 'k', name: 'Kraków', percent: 91.5 },
       { applicationId: 'm', name: 'Lublin', percent: 80 },
+      { applicationId: 'a', name: 'Mława', percent: 80 }, // after Łódź in Polish, before it in code units
     ]);
     expect(ranked.map((r) => [r.name, r.place, r.exAequo])).toEqual([
       ['Kraków', 1, false],
       ['Lublin', 2, true],
       ['Łódź', 2, true],
+      ['Mława', 2, true],
       ['Żary', 2, true],
-      ['Opole', 5, false],
+      ['Opole', 6, false],
     ]);
   });
 });
