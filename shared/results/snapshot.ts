@@ -100,6 +100,8 @@ export function addMonths(iso: string, months: number): string {
   if (!match || Number.isNaN(Date.parse(iso))) throw new RangeError(`not an ISO instant: ${iso}`);
   if (!Number.isInteger(months)) throw new RangeError(`months must be a whole number: ${months}`);
   const [, y = '', m = '', d = '', rest = ''] = match;
+  if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > daysIn(Number(y), Number(m) - 1))
+    throw new RangeError(`not a calendar date: ${iso}`);
   const index = Number(y) * 12 + (Number(m) - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12;
