@@ -13,7 +13,7 @@ import { findMember } from '../chapter/chapter-store';
  *  - 404 when the role may call the route but the object is not theirs (another institution's
  *    application answers exactly like one that does not exist — existence never leaks).
  */
-export type OwnershipName = 'ownInstitution' | 'ownApplication' | 'chapterMember';
+export type OwnershipName = 'ownInstitution' | 'ownApplication' | 'chapterMember' | 'chapterChair';
 
 export type AccessRule =
   | { access: 'public' }
@@ -45,6 +45,7 @@ export const ownershipChecks: OwnershipChecks = {
   ownInstitution,
   ownApplication: () => false,
   chapterMember: () => false,
+  chapterChair: () => false,
 };
 
 /** The app's checks: an application is the caller's when its header names the caller's institution. */
@@ -65,6 +66,14 @@ export function ownershipChecksFor(store: Store): OwnershipChecks {
       if (!/^[0-9A-Za-z]{1,64}$/.test(editionId)) return false;
       const member = await findMember(store, editionId, principal.userId);
       if (!member) return false;
+      loaded.member = member;
+      return true;
+    },
+    // The chapter's chair reads what the chapter decides on (issue 14 §3), read-only.
+    chapterChair: async (principal, editionId, loaded) => {
+      if (!/^[0-9A-Za-z]{1,64}$/.test(editionId)) return false;
+      const member = await findMember(store, editionId, principal.userId);
+      if (!member?.chair) return false;
       loaded.member = member;
       return true;
     },

@@ -6,6 +6,7 @@ import { criterionCount, emptyRubric, Rubric } from './rubric';
 import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
 import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
 import { defaultResultsSettings, ResultsSettings } from '../results/outcome';
+import { defaultFeeTable } from '../results/fees';
 
 /** Edition states, in the only order they can be passed through (DESIGN.md §1, issue 4). */
 export const editionStates = ['draft', 'open', 'review', 'deliberation', 'published', 'archived'] as const;
@@ -89,10 +90,7 @@ export const Edition = z.extend(EditionSettings, {
 export type Edition = z.infer<typeof Edition>;
 
 /** The fee table of seed 003 (net PLN by headcount, 10 % off for the previous edition's laureates). */
-export const defaultFees = (): FeeTable => ({
-  byHeadcount: { '0-20': 3500, '21-40': 4100, '41-100': 4800, '101-150': 5500, '151-200': 5900, '201+': 6900 },
-  returningLaureateDiscountPercent: 10,
-});
+export const defaultFees = (): FeeTable => defaultFeeTable();
 
 export function newEdition(settings: EditionSettings, ids: { editionId: string; now: string }): Edition {
   return {

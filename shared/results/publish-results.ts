@@ -3,7 +3,7 @@ import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
 import { editionSubject, getEdition, invalidState } from '../editions/edition-store';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { findInstitutions } from '../institutions/institution-store';
 import { buildSnapshot } from './build-snapshot';
 import { previousPlaces } from './previous-places';
@@ -67,7 +67,7 @@ export async function publishResults(deps: PublishResultsDeps, input: PublishRes
     version: input.version + 1,
     updatedAt: now,
   };
-  const created = await insertVersion(deps, {
+  const write = insertVersion(deps, {
     version: record,
     deliberation: head,
     expectedDeliberationVersion: input.version,
@@ -85,6 +85,17 @@ export async function publishResults(deps: PublishResultsDeps, input: PublishRes
       details: { laureates: snapshot.categories.reduce((n, c) => n + c.laureates.length, 0) },
     },
   });
+  let created: boolean;
+  try {
+    created = await write;
+  } catch (error) {
+    // Two transactions on the same items at once may be cancelled as a conflict rather than a failed
+    // condition (CONCURRENT_MODIFICATION): if the other one published, answer its version.
+    const after = await findDeliberation(deps.store, input.editionId, true);
+    const lost = isAppError(error, 'STALE_VERSION') || isAppError(error, 'CONCURRENT_MODIFICATION');
+    if (lost && after?.published) return existing(deps, edition.editionId, after.published.version);
+    throw error;
+  }
   if (!created) return existing(deps, edition.editionId, 1);
   await deps.jobs.send({ type: 'results.published', editionId: edition.editionId, version: 1 });
   return { version: 1, sha256, publishedAt: now, created: true };

@@ -10,6 +10,7 @@ const ownershipWords: Record<OwnershipName, string> = {
   ownInstitution: 'members of that institution',
   ownApplication: 'members of the institution that owns the application',
   chapterMember: 'experts on that edition’s chapter',
+  chapterChair: 'the chair of that edition’s chapter',
 };
 
 export interface OperationAccess {

@@ -22,6 +22,13 @@ const chapterMember: AccessRule = {
   ownership: { check: 'chapterMember', param: 'editionId' },
 };
 
+/** The deliberation table: organizers, and the chair of the edition's chapter (read-only). */
+const organizersAndChair: AccessRule = {
+  access: 'roles',
+  roles: ['organizer', 'expert'],
+  ownership: { check: 'chapterChair', param: 'editionId' },
+};
+
 /**
  * THE access policy: every route registered on the app, keyed "METHOD /path" exactly as registered.
  * The authorize middleware enforces it; a route without a line here is refused (fail closed), and
@@ -113,7 +120,7 @@ export const routePolicy: Record<string, AccessRule> = {
 
   // Results (issue 14): organizers deliberate and publish; everyone reads what was published;
   // an institution reads only its own result and history
-  'GET /api/editions/:editionId/results': organizers,
+  'GET /api/editions/:editionId/results': organizersAndChair,
   'PUT /api/editions/:editionId/results/method': organizers,
   'PUT /api/editions/:editionId/results/decisions/:applicationId': organizers,
   'POST /api/editions/:editionId/results/lock': organizers,
