@@ -1,7 +1,7 @@
 import type { Caller } from '../access/caller';
 import { callerActor } from '../accounts/user-store';
 import type { Deps } from '../deps';
-import { type Edition, type EditionSettings, newEdition, timelineProblems } from './edition';
+import { type Edition, type EditionSettings, newEdition, settingsProblems } from './edition';
 import { editionSubject, insertEdition, problemsError } from './edition-store';
 
 export type CreateEditionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
@@ -12,7 +12,7 @@ export type CreateEditionInput = EditionSettings & { caller: Caller };
 /** A new draft edition with an empty rubric and questionnaire. */
 export async function createEdition(deps: CreateEditionDeps, input: CreateEditionInput): Promise<Edition> {
   const { caller, ...settings } = input;
-  const problem = problemsError(timelineProblems(settings.timeline));
+  const problem = problemsError(settingsProblems(settings));
   if (problem) throw problem;
   const actor = await callerActor(deps.store, caller);
   const edition = newEdition(settings, { editionId: deps.ids.newId(), now: deps.clock.now().toISOString() });

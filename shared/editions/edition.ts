@@ -5,7 +5,7 @@ import { localized, type Message } from './localized';
 import { criterionCount, emptyRubric, Rubric } from './rubric';
 import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
 import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
-import { defaultResultsSettings, ResultsSettings } from '../results/outcome';
+import { defaultResultsSettings, ResultsSettings, resultsSettingsProblems } from '../results/outcome';
 import { defaultFeeTable } from '../results/fees';
 
 /** Edition states, in the only order they can be passed through (DESIGN.md §1, issue 4). */
@@ -162,6 +162,15 @@ export function timelineProblems(t: Timeline): Record<string, Message> {
     if (strict ? !(a < b) : !(a <= b)) problems[`timeline.${later}`] = message;
   }
   return problems;
+}
+
+/** Every problem of the settings zod cannot say: the timeline's order and the results' category rules. */
+export function settingsProblems(settings: EditionSettings): Record<string, Message> {
+  const results = settings.results ? resultsSettingsProblems(settings.results) : {};
+  return {
+    ...timelineProblems(settings.timeline),
+    ...Object.fromEntries(Object.entries(results).map(([path, message]) => [`results.${path}`, message])),
+  };
 }
 
 /** What may change in each state (the server refuses the rest with a message naming the state). */

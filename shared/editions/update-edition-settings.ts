@@ -4,7 +4,7 @@ import { changedFields } from '../audit/audit';
 import { countByStatus } from '../applications/application-list-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { type Edition, editable, EditionSettings, timelineProblems } from './edition';
+import { type Edition, editable, EditionSettings, settingsProblems } from './edition';
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
 
 export type UpdateEditionSettingsDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
@@ -38,7 +38,7 @@ export async function updateEditionSettings(
       en: 'Edition settings can change only before review starts.',
     });
   }
-  const problem = problemsError(timelineProblems(settings.timeline));
+  const problem = problemsError(settingsProblems(settings));
   if (problem) throw problem;
   await assertDraftsConfirmed(deps, before, settings, confirmDrafts);
   const after: Edition = {

@@ -296,3 +296,41 @@ describe('publication (issue 14 §4–§6)', () => {
     expect(lines[1]).toContain(w.applications[0]!.institution.name);
   });
 });
+
+describe('results settings (issue 14 §2)', () => {
+  it('category groups are checked on save: a type in two groups is a 400 naming the field; valid groups are kept', async () => {
+    const { seedEdition } = await import('../support/applications');
+    const { user } = await seedUser(h.deps, { role: 'organizer' });
+    const cookie = await sessionCookie(h.deps, user.userId);
+    const edition = await seedEdition(h.deps, { state: 'draft' });
+    const {
+      editionId: _id,
+      state: _s,
+      rubric: _r,
+      questionnaire: _q,
+      createdAt: _c,
+      updatedAt: _u,
+      version,
+      ...settings
+    } = edition;
+    const group = (code: string, types: string[]) => ({ code, name: { pl: code, en: code }, types });
+    const put = (results: unknown) =>
+      h.app.request(`/api/editions/${edition.editionId}`, {
+        method: 'PUT',
+        headers: { cookie, 'content-type': 'application/json', origin: 'https://konkurs.example.org' },
+        body: JSON.stringify({ ...settings, results, version }),
+      });
+    const twice = {
+      categories: { by: 'types', groups: [group('G1', ['municipal_office']), group('G2', ['municipal_office'])] },
+      publishScores: false,
+      aggregation: 'mean',
+    };
+    const bad = await errorOf(await put(twice));
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.fields)).toEqual(['results.categories.groups.1.types.0']);
+    const good = { ...twice, categories: { by: 'types', groups: [group('G1', ['municipal_office'])] } };
+    const saved = await put(good);
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { results: unknown }).results).toEqual(good);
+  });
+});
