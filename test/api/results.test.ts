@@ -126,6 +126,27 @@ describe('deliberation (issue 14 §1, §3)', () => {
   });
 });
 
+describe('the chapter chair (issue 14 §3)', () => {
+  it('reads the deliberation table; other experts do not, and the chair cannot decide', async () => {
+    const w = await resultsWorld(h, { scores: [9, 6] });
+    const { seedChapterExpert } = await import('../support/assignment');
+    const chair = await seedChapterExpert(h.deps, w.edition.editionId, w.organizer, { chair: true, maxLoad: 0 });
+    const chairCookie = await sessionCookie(h.deps, chair.userId);
+    const base = `/api/editions/${w.edition.editionId}/results`;
+    const read = await w.as(chairCookie, 'GET', base);
+    expect(read.status).toBe(200);
+    expect(rowsOf((await read.json()) as View).length).toBe(2);
+    const member = w.cookies.get(w.experts[0]!.userId)!;
+    expect((await w.as(member, 'GET', base)).status).toBe(404);
+    const decide = await w.as(chairCookie, 'PUT', `${base}/decisions/${w.applications[1]!.applicationId}`, {
+      outcome: 'laureate',
+      reason: 'Głos przewodniczącego.',
+      version: 0,
+    });
+    expect(decide.status).toBe(403);
+  });
+});
+
 describe('publication (issue 14 §4–§6)', () => {
   async function published(scores = [9, 6, 3]) {
     const w = await resultsWorld(h, { scores });
