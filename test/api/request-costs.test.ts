@@ -7,6 +7,7 @@ import { callerFor, seedApplication, seedEdition } from '../support/applications
 import { seedChapterExpert, seedSubmitted } from '../support/assignment';
 import { countingDynamo, testTableName } from '../support/dynamo';
 import { testDeps } from '../support/factories';
+import { resultsWorld } from '../support/results';
 
 /**
  * DynamoDB calls per request: the budgets of the requests people make most. Counted by a client
@@ -74,5 +75,24 @@ describe('DynamoDB calls per request', () => {
     // The ownership check read the header: the partition's Query starts after it.
     expect(queries).toHaveBeenCalledWith(expect.objectContaining({ sortKeyAfter: 'APPLICATION' }));
     queries.mockRestore();
+  });
+
+  it('the public laureates of an edition: 1 Query; an institution’s own result: 4 (session, ownership, edition, result)', async () => {
+    const w = await resultsWorld({ deps, app }, { scores: [9, 4] });
+    const base = `/api/editions/${w.edition.editionId}/results`;
+    expect((await w.as(w.cookie, 'POST', `${base}/lock`, { version: 0 })).status).toBe(200);
+    expect((await w.as(w.cookie, 'POST', `${base}/publish`, { version: 1 })).status).toBe(200);
+    await deps.jobs.drain();
+    calls.length = 0;
+    const pub = await app.request(`/api/public/results/${w.edition.editionId}`);
+    expect(pub.status).toBe(200);
+    expect(calls).toEqual(['Query']);
+    const first = w.applications[0]!;
+    const { user } = await seedUser(deps, { role: 'institution', institutionId: first.institutionId });
+    const cookie = await sessionCookie(deps, user.userId);
+    calls.length = 0;
+    const own = await app.request(`/api/applications/${first.applicationId}/result`, { headers: { cookie } });
+    expect(own.status).toBe(200);
+    expect(calls).toEqual(['BatchGetItem', 'GetItem', 'GetItem', 'GetItem']);
   });
 });
