@@ -108,7 +108,10 @@ export function resultsTable(input: ResultsTableInput): ResultsTable {
       input.aggregation,
     );
     const deciding = input.basis === 'calibrated' ? calibrated : raw;
-    const own = sheetsOf.get(app.applicationId) ?? [];
+    // By expert, so the table does not depend on the order the sheets were read in.
+    const own = [...(sheetsOf.get(app.applicationId) ?? [])].sort((a, b) =>
+      a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0,
+    );
     return {
       app,
       raw,

@@ -9,6 +9,7 @@ import { chapterRows } from '../support/access-matrix/rows-chapter';
 import { editionRows } from '../support/access-matrix/rows-editions';
 import { mixedRows, noMixedRow } from '../support/access-matrix/rows-mixed';
 import { platformRows } from '../support/access-matrix/rows-platform';
+import { resultsRows } from '../support/access-matrix/rows-results';
 import { scoringRows } from '../support/access-matrix/rows-scoring';
 
 /**
@@ -21,6 +22,7 @@ const tables: Record<string, Record<string, Cell>> = {
   applications: applicationRows,
   chapter: chapterRows,
   scoring: scoringRows,
+  results: resultsRows,
 };
 const rows = Object.values(tables).flatMap((t) => Object.entries(t));
 const routeOf = (key: string) => key.split(' — ')[0] ?? key;

@@ -3,6 +3,7 @@ import { memberInput } from '../assignment';
 import { applicantA, type Cell, chapterExpert, type KnownBug, organizerOnly, ownApplicationA } from './matrix';
 import { probe } from './probes';
 import { expertOf } from './rows-chapter';
+import { resultsMixedRows } from './rows-results';
 import { scoringMixedRows } from './rows-scoring';
 import type { World } from './world';
 
@@ -37,6 +38,7 @@ const e2Pair = async (w: World, deps: Parameters<typeof expertOf>[0]) =>
 
 export const mixedRows: Record<string, Cell> = {
   ...scoringMixedRows,
+  ...resultsMixedRows,
   'GET /api/applications/:applicationId/attachments/:attachmentId — B’s application, A’s attachment': {
     sample: (w) => ({ path: `/api/applications/${w.appB}/attachments/${w.readyAttachment}` }),
     expected: ownApplicationA(404),

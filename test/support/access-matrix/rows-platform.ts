@@ -175,10 +175,12 @@ export const platformRows: Record<string, Cell> = {
     sample: (w) => ({ path: `/api/institutions/${w.institutionA}/applications` }),
     expected: ownInstitutionA(200),
     sees: 'own',
-    // Only A's applications, every one of them (A applied to the open, the third and the uploads edition).
+    // Only A's applications, every one of them (A applied to the open, the third, the uploads and two results editions).
     shows: (body: { items: { applicationId: string; institutionId: string }[] }, { w }) => {
       expect(body.items.every((a) => a.institutionId === w.institutionA)).toBe(true);
-      expect(body.items.map((a) => a.applicationId).sort()).toEqual([w.appA, w.appSubmit, w.uploadApp].sort());
+      expect(body.items.map((a) => a.applicationId).sort()).toEqual(
+        [w.appA, w.appSubmit, w.uploadApp, ...w.results.applicationsOfA].sort(),
+      );
     },
   },
 

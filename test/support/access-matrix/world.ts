@@ -15,6 +15,7 @@ import { putChapterMember } from '../../../shared/chapter/put-chapter-member';
 import { editionItem } from '../../../shared/editions/edition-store';
 import { requestExport } from '../../../shared/exports/request-export';
 import { seedInstitution, seedUser, type Harness } from '../accounts';
+import { type ResultsWorldIds, seedResultsWorld } from './world-results';
 import { type ScoringWorldIds, seedScoringWorld } from './world-scoring';
 import { attach, callerFor, pdfBytes, seedApplication, seedEdition, sha256Of } from '../applications';
 import { memberInput, seedSubmitted } from '../assignment';
@@ -110,6 +111,8 @@ export interface World {
   };
   /** Issue 13: an edition in review with the expert's and the colleague's pairs and sheets. */
   scoring: ScoringWorldIds;
+  /** Issue 14: editions in deliberation, locked and published, A never a laureate. */
+  results: ResultsWorldIds;
 }
 
 type Deps = Harness['deps'];
@@ -286,6 +289,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
     caller: callerFor(colleague),
   });
   const scoring = await seedScoringWorld(deps, { expert, colleague, organizer }, mark, own);
+  const results = await seedResultsWorld(deps, { organizer, memberA: a.member }, mark, own);
   // The commits' digests are queued: sent before any cell compares the outbox.
   await deps.jobs.drain();
   own('colleague', 'colleague marker (name, conflict reason)', mark('COLLEAGUE'));
@@ -305,6 +309,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
       [scoring.edition]: ['expert'],
     },
     scoring,
+    results,
     chapter: {
       e1: e1.editionId,
       e2: e2.editionId,
