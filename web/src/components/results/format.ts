@@ -1,4 +1,5 @@
 import { movementLabel } from '../../../../shared/results/movement';
+import { type Outcome, outcomes } from '../../../../shared/results/outcome';
 import type { Language } from '../../i18n';
 
 /** A percent as people read it in the UI's language, at most 2 decimals: "78,25" (pl) / "78.25" (en); the "%" comes from the translation. */
@@ -23,3 +24,7 @@ export function movementParts(m: number | null | undefined, language: Language):
 
 /** Safe for an id attribute. */
 export const idPart = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '');
+
+/** An outcome's translation key; an unknown value (a newer server) reads as "not awarded" rather than a raw key. */
+export const outcomeKey = (o: string) =>
+  `results.outcome.${(outcomes as readonly string[]).includes(o) ? (o as Outcome) : 'notAwarded'}` as const;
