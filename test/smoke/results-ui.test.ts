@@ -189,4 +189,46 @@ describeWithBrowser('results in the browser: deliberation, publication, the publ
     expect(await axeViolations(page), 'own result page').toEqual([]);
     await clerk.close();
   });
+
+  it('a correction publishes version 2 naming the reason; version 1 stays readable, marked superseded', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${platform.baseUrl}/organizer/editions/${world.edition.editionId}?tab=results`);
+    const reason = page.locator('#rs-correction-reason');
+    await reason.waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Opublikuj korektę' }).click();
+    await expect
+      .poll(() => page.locator('#rs-correction .error-summary').textContent(), { timeout: 10_000 })
+      .toContain('Zmień co najmniej jedną decyzję.');
+    await reason.fill('Wyróżnienie przyznano omyłkowo.');
+    await page.getByLabel(`Nowa decyzja: ${app(1).institution.name}`).selectOption('notAwarded');
+    await page.getByRole('button', { name: 'Opublikuj korektę' }).click();
+    await expect
+      .poll(() => page.locator('.rs-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Opublikowano korektę: wersja 2 \([0-9a-f]{12}\)\.$/);
+    await expect.poll(() => page.locator('table.rs-versions tbody tr').count()).toBe(2);
+    expect(await page.locator('table.rs-versions tbody tr[data-version="2"]').textContent()).toContain(
+      'Wyróżnienie przyznano omyłkowo.',
+    );
+    // At 375 px the wide tables scroll inside their regions; the page itself does not.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => noHorizontalScroll(page)).toBe(true);
+    expect(await axeViolations(page), 'Results tab after a correction, 375 px').toEqual([]);
+    await page.close();
+
+    const anonymous = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+    const pub = await anonymous.newPage();
+    await pub.goto(`${platform.baseUrl}/laureaci/${world.edition.editionId}`);
+    const versions = pub.locator('table.rs-pub-versions tbody tr');
+    await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2);
+    expect(await pub.locator('.rs-superseded').count()).toBe(0);
+    expect(await pub.locator('main').textContent()).not.toContain(app(1).institution.name);
+    await pub.getByRole('link', { name: 'Pokaż wersję 1' }).click();
+    const notice = pub.locator('.rs-superseded');
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain('To jest wersja 1, zastąpiona korektą. Aktualne wyniki: wersja 2.');
+    expect(await pub.locator('.rs-distinctions').textContent()).toContain(app(1).institution.name);
+    expect(await pub.locator('main').textContent()).not.toContain(app(2).institution.name);
+    expect(await axeViolations(pub), 'public page, superseded version').toEqual([]);
+    await anonymous.close();
+  });
 });

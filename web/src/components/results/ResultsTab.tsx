@@ -20,6 +20,7 @@ import { ConfirmButton } from '../ConfirmButton';
 import { ErrorBox } from '../ErrorBox';
 import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
+import { ScrollRegion } from '../ScrollRegion';
 import { formatWarsaw } from '../editions/time';
 import { CorrectionForm } from './CorrectionForm';
 import { DistributionChart } from './DistributionChart';
@@ -234,36 +235,38 @@ function Versions({ view }: { view: ResultsView }) {
       <p>
         <a href={base}>{t('results.org.publicPage')}</a>
       </p>
-      <table className="rs-versions">
-        <caption className="visually-hidden">{t('results.org.versionsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('results.org.version')}</th>
-            <th scope="col">{t('results.org.hash')}</th>
-            <th scope="col">{t('results.org.publishedAt')}</th>
-            <th scope="col">{t('results.org.correctionReason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.versions.map((v) => (
-            <tr key={v.version} data-version={v.version}>
-              <th scope="row">
-                <a href={`${base}?wersja=${v.version}`}>
-                  {v.version}
-                  <span className="visually-hidden"> — {t('results.org.openVersion', { version: v.version })}</span>
-                </a>
-              </th>
-              <td>
-                <code title={v.sha256}>{shortHash(v.sha256)}</code>
-              </td>
-              <td>
-                <time dateTime={v.publishedAt}>{formatWarsaw(v.publishedAt, i18n.language)}</time>
-              </td>
-              <td>{v.reason ?? '—'}</td>
+      <ScrollRegion labelledBy="rs-versions-title">
+        <table className="rs-versions">
+          <caption className="visually-hidden">{t('results.org.versionsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('results.org.version')}</th>
+              <th scope="col">{t('results.org.hash')}</th>
+              <th scope="col">{t('results.org.publishedAt')}</th>
+              <th scope="col">{t('results.org.correctionReason')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.versions.map((v) => (
+              <tr key={v.version} data-version={v.version}>
+                <th scope="row">
+                  <a href={`${base}?wersja=${v.version}`}>
+                    {v.version}
+                    <span className="visually-hidden"> — {t('results.org.openVersion', { version: v.version })}</span>
+                  </a>
+                </th>
+                <td>
+                  <code title={v.sha256}>{shortHash(v.sha256)}</code>
+                </td>
+                <td>
+                  <time dateTime={v.publishedAt}>{formatWarsaw(v.publishedAt, i18n.language)}</time>
+                </td>
+                <td>{v.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }
