@@ -3,6 +3,8 @@ import applicationEn from '../../web/src/locales/application.en.json';
 import applicationPl from '../../web/src/locales/application.pl.json';
 import assignmentEn from '../../web/src/locales/assignment.en.json';
 import assignmentPl from '../../web/src/locales/assignment.pl.json';
+import resultsEn from '../../web/src/locales/results.en.json';
+import resultsPl from '../../web/src/locales/results.pl.json';
 import scoringEn from '../../web/src/locales/scoring.en.json';
 import scoringPl from '../../web/src/locales/scoring.pl.json';
 import editionsEn from '../../web/src/locales/editions.en.json';
@@ -29,6 +31,7 @@ it.each([
   ['application', applicationPl, applicationEn],
   ['assignment', assignmentPl, assignmentEn],
   ['scoring', scoringPl, scoringEn],
+  ['results', resultsPl, resultsEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

@@ -21,6 +21,9 @@ import { ApplicationPage } from './pages/applications/ApplicationPage';
 import { ExpertEditionsPage } from './pages/expert/ExpertEditionsPage';
 import { ExpertEditionPage } from './pages/expert/ExpertEditionPage';
 import { ReviewPage } from './pages/expert/ReviewPage';
+import { LaureatesPage } from './pages/results/LaureatesPage';
+import { OwnResultPage } from './pages/results/OwnResultPage';
+import { PublishedResultsPage } from './pages/results/PublishedResultsPage';
 import { SessionProvider } from './session';
 
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
@@ -40,6 +43,7 @@ const pages: Record<string, ComponentType> = {
   '/organizer/editions': OrganizerEditionsPage,
   '/applications': ApplicationsPage,
   '/expert': ExpertEditionsPage,
+  '/laureaci': LaureatesPage,
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
@@ -49,6 +53,8 @@ const patterns: [RegExp, ComponentType][] = [
   [/^\/applications\/[^/]+$/, ApplicationPage],
   [/^\/expert\/editions\/[^/]+$/, ExpertEditionPage],
   [/^\/expert\/editions\/[^/]+\/reviews\/[^/]+$/, ReviewPage],
+  [/^\/laureaci\/[^/]+$/, PublishedResultsPage],
+  [/^\/applications\/[^/]+\/result$/, OwnResultPage],
 ];
 
 export function App() {

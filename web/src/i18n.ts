@@ -9,6 +9,8 @@ import assignmentEn from './locales/assignment.en.json';
 import assignmentPl from './locales/assignment.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
+import resultsEn from './locales/results.en.json';
+import resultsPl from './locales/results.pl.json';
 import scoringEn from './locales/scoring.en.json';
 import scoringPl from './locales/scoring.pl.json';
 
@@ -24,8 +26,8 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    pl: { translation: { ...pl, ...editionsPl, ...applicationPl, ...assignmentPl, ...scoringPl } },
-    en: { translation: { ...en, ...editionsEn, ...applicationEn, ...assignmentEn, ...scoringEn } },
+    pl: { translation: { ...pl, ...editionsPl, ...applicationPl, ...assignmentPl, ...scoringPl, ...resultsPl } },
+    en: { translation: { ...en, ...editionsEn, ...applicationEn, ...assignmentEn, ...scoringEn, ...resultsEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'pl',

@@ -3,6 +3,7 @@ import type applicationPl from './locales/application.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
 import type editionsPl from './locales/editions.pl.json';
 import type pl from './locales/pl.json';
+import type resultsPl from './locales/results.pl.json';
 import type scoringPl from './locales/scoring.pl.json';
 
 /**
@@ -14,7 +15,12 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: typeof pl & typeof editionsPl & typeof applicationPl & typeof assignmentPl & typeof scoringPl;
+      translation: typeof pl &
+        typeof editionsPl &
+        typeof applicationPl &
+        typeof assignmentPl &
+        typeof scoringPl &
+        typeof resultsPl;
     };
   }
 }

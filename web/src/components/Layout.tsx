@@ -23,6 +23,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink href="/">{t('layout.home')}</NavLink>
             </li>
+            <li>
+              <NavLink href="/laureaci">{t('results.public.nav')}</NavLink>
+            </li>
             <RoleLinks />
             {isLocalMode() && (
               <li>

@@ -48,7 +48,16 @@ export function ApplicationNotices({
           <p>{application.rejection.reason}</p>
         </section>
       )}
-      {application.status === 'accepted' && <p className="notice success">{t('application.acceptedText')}</p>}
+      {application.status === 'accepted' &&
+        (view.edition.state === 'published' || view.edition.state === 'archived' ? (
+          <p className="notice success">
+            <a href={`/applications/${encodeURIComponent(application.applicationId)}/result`}>
+              {t('results.own.resultLink')}
+            </a>
+          </p>
+        ) : (
+          <p className="notice success">{t('application.acceptedText')}</p>
+        ))}
       {application.status === 'submitted' && (
         // biome-ignore lint/a11y/useSemanticElements: a focusable notice named by its heading; it holds a button, not a group of form fields
         <div

@@ -127,7 +127,15 @@ export function OverviewTab({
             )}
           </ErrorBox>
         )}
-        {next ? (
+        {next === 'published' ? (
+          // Publication is no state change of its own: the results tab locks the decisions and publishes a snapshot.
+          <p className="ed-publish-in-tab">
+            {t('results.overview.publishInTab')}{' '}
+            <a href={`/organizer/editions/${encodeURIComponent(edition.editionId)}?tab=results`}>
+              {t('results.overview.goToTab')}
+            </a>
+          </p>
+        ) : next ? (
           <ConfirmButton
             question={t('editions.overview.moveQuestion', { state: t(`editions.state.${next}`) })}
             confirmLabel={t('editions.overview.moveConfirm')}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { ResultsHistory } from '../../components/results/ResultsHistory';
 import { errorMessage } from '../../forms/errors';
 import { institutionApplicationsQuery, useStartApplication } from '../../queries/applications';
 import { recentEditionsQuery } from '../../queries/editions';
@@ -60,6 +61,9 @@ function Applications({ institutionId }: { institutionId: string }) {
   const byEdition = new Map(data.applications.map((a) => [a.editionId, a]));
   const editionName = new Map(data.editions.map((e) => [e.editionId, `${e.name} — ${e.number} (${e.year})`]));
   const open = data.editions.filter((e) => e.state === 'open');
+  const published = new Set(
+    data.editions.filter((e) => e.state === 'published' || e.state === 'archived').map((e) => e.editionId),
+  );
 
   return (
     <>
@@ -148,7 +152,12 @@ function Applications({ institutionId }: { institutionId: string }) {
                     </td>
                     <td>{a.submittedAt && a.status !== 'draft' ? warsaw(a.submittedAt) : '—'}</td>
                     <td>
-                      {a.status === 'returned' && a.correction ? (
+                      {a.status === 'accepted' && published.has(a.editionId) ? (
+                        <a href={`/applications/${encodeURIComponent(a.applicationId)}/result`}>
+                          {t('results.own.resultLink')}
+                          <span className="visually-hidden"> — {editionName.get(a.editionId) ?? a.editionId}</span>
+                        </a>
+                      ) : a.status === 'returned' && a.correction ? (
                         <>
                           <strong>{t('application.correctionUntil', { when: warsaw(a.correction.deadline) })}</strong>
                           <br />
@@ -167,6 +176,8 @@ function Applications({ institutionId }: { institutionId: string }) {
           </div>
         )}
       </section>
+
+      <ResultsHistory institutionId={institutionId} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { Rubric } from '../../../../shared/editions/rubric';
 import { AssignmentTab } from '../../components/assignment/AssignmentTab';
 import { ChapterTab } from '../../components/assignment/ChapterTab';
 import { ConflictsTab } from '../../components/assignment/ConflictsTab';
+import { hasResults, ResultsTab } from '../../components/results/ResultsTab';
 import { ScoringTab } from '../../components/scoring/ScoringTab';
 import { ApplicationsTab } from '../../components/editions/ApplicationsTab';
 import { BuilderPanel } from '../../components/editions/BuilderPanel';
@@ -56,6 +57,7 @@ const tabs = [
   'conflicts',
   'assignment',
   'scoring',
+  'results',
   'extensions',
   'exports',
 ] as const;
@@ -64,9 +66,11 @@ type Tab = (typeof tabs)[number];
 const tabLabel = (x: Tab) =>
   x === 'scoring'
     ? ('scoring.tab' as const)
-    : x === 'chapter' || x === 'conflicts' || x === 'assignment'
-      ? (`assignment.tab.${x}` as const)
-      : (`editions.tab.${x}` as const);
+    : x === 'results'
+      ? ('results.tab' as const)
+      : x === 'chapter' || x === 'conflicts' || x === 'assignment'
+        ? (`assignment.tab.${x}` as const)
+        : (`editions.tab.${x}` as const);
 const parts = ['settings', 'rubric', 'questionnaire'] as const;
 type Part = (typeof parts)[number];
 
@@ -207,16 +211,18 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
       {query.get('cloned') && <p className="notice success">{t('editions.edition.cloned')}</p>}
       <nav aria-label={t('editions.edition.parts')} className="tabs">
         <ul>
-          {tabs.map((x) => (
-            <li key={x}>
-              <a
-                href={`/organizer/editions/${encodeURIComponent(editionId)}?tab=${x}`}
-                aria-current={x === tab ? 'page' : undefined}
-              >
-                {t(tabLabel(x))}
-              </a>
-            </li>
-          ))}
+          {tabs
+            .filter((x) => x !== 'results' || hasResults(edition.state))
+            .map((x) => (
+              <li key={x}>
+                <a
+                  href={`/organizer/editions/${encodeURIComponent(editionId)}?tab=${x}`}
+                  aria-current={x === tab ? 'page' : undefined}
+                >
+                  {t(tabLabel(x))}
+                </a>
+              </li>
+            ))}
         </ul>
       </nav>
       <section aria-labelledby="ed-tab-title" className="ed-tab">
@@ -311,6 +317,7 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
         {tab === 'conflicts' && <ConflictsTab editionId={editionId} />}
         {tab === 'assignment' && <AssignmentTab editionId={editionId} />}
         {tab === 'scoring' && <ScoringTab editionId={editionId} />}
+        {tab === 'results' && <ResultsTab edition={edition} />}
         {tab === 'extensions' && (
           <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />
         )}
