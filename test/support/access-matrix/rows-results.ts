@@ -59,7 +59,8 @@ const namedIn = (body: PublicResults) =>
 export const resultsRows: Record<string, Cell> = {
   'GET /api/editions/:editionId/results': {
     sample: (w) => ({ path: base(deliberation(w)) }),
-    expected: organizerOnly(200),
+    // Experts may read it only as the chair of that edition's chapter (test/api/results.test.ts): 404 otherwise.
+    expected: { ...organizerOnly(200), expert: 404, outsider: 404 },
     sees: 'own',
     within: (w) => [deliberation(w)],
     shows: (body: { categories: { rows: { applicationId: string }[] }[] }, { w }) =>
