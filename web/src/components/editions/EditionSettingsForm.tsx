@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultFees, EditionSettings } from '../../../../shared/editions/edition';
+import { defaultFees, EditionSettings, resultsSettingsOf } from '../../../../shared/editions/edition';
+import i18n from '../../i18n';
 import { headcountBrackets, institutionTypes } from '../../../../shared/institutions/institution';
-import { CheckboxGroupField, TextAreaField, TextField } from '../../forms/fields';
+import { CheckboxField, CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../forms/fields';
 import { Form, SubmitButton, type ApiForm } from '../../forms/form';
 import { apiResolver } from '../../forms/validation';
 import { parseNumber } from './drafts';
@@ -23,6 +24,8 @@ export interface SettingsValues {
   expertsPerApplication: string;
   certificateValidityMonths: string;
   fees: { byHeadcount: Record<Bracket, string>; returningLaureateDiscountPercent: string };
+  /** How results are ranked and published (issue 14): categories, scores in the public record, aggregation. */
+  results: { categoriesBy: 'none' | 'headcount' | 'types'; publishScores: boolean; aggregation: 'mean' | 'median' };
 }
 
 const byBracket = (value: (b: Bracket) => string) =>
@@ -45,6 +48,10 @@ export function settingsToValues(s: EditionSettings): SettingsValues {
       byHeadcount: byBracket((b) => String(s.fees.byHeadcount[b])),
       returningLaureateDiscountPercent: String(s.fees.returningLaureateDiscountPercent),
     },
+    results: (() => {
+      const r = resultsSettingsOf(s);
+      return { categoriesBy: r.categories.by, publishScores: r.publishScores, aggregation: r.aggregation };
+    })(),
   };
 }
 
@@ -71,7 +78,22 @@ export function defaultSettingsValues(): SettingsValues {
       byHeadcount: byBracket((b) => String(fees.byHeadcount[b])),
       returningLaureateDiscountPercent: String(fees.returningLaureateDiscountPercent),
     },
+    results: { categoriesBy: 'none', publishScores: false, aggregation: 'mean' },
   };
+}
+
+/**
+ * Ranking by institution type: one category per chosen type, named in both languages (the public
+ * record names categories in Polish and English whatever the organizer's language).
+ */
+function typeGroups(types: readonly (typeof institutionTypes)[number][]) {
+  const pl = i18n.getFixedT('pl');
+  const en = i18n.getFixedT('en');
+  return types.map((type) => ({
+    code: type,
+    name: { pl: pl(`institutionType.${type}`), en: en(`institutionType.${type}`) },
+    types: [type],
+  }));
 }
 
 export function valuesToSettings(v: SettingsValues): EditionSettings {
@@ -94,6 +116,14 @@ export function valuesToSettings(v: SettingsValues): EditionSettings {
         headcountBrackets.map((b) => [b, parseNumber(v.fees.byHeadcount[b])]),
       ) as EditionSettings['fees']['byHeadcount'],
       returningLaureateDiscountPercent: parseNumber(v.fees.returningLaureateDiscountPercent),
+    },
+    results: {
+      categories:
+        v.results.categoriesBy === 'types'
+          ? { by: 'types', groups: typeGroups(institutionTypes.filter((c) => v.categories.includes(c))) }
+          : { by: v.results.categoriesBy },
+      publishScores: v.results.publishScores,
+      aggregation: v.results.aggregation,
     },
   };
 }
@@ -177,6 +207,32 @@ export function EditionSettingsForm({
             label={t('editions.settings.certificateValidityMonths')}
             inputMode="numeric"
             className="short"
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('editions.settings.results')}</legend>
+          <SelectField
+            name="results.categoriesBy"
+            label={t('editions.settings.categoriesBy')}
+            hint={t('editions.settings.categoriesByHint')}
+            options={(['none', 'headcount', 'types'] as const).map((v) => ({
+              value: v,
+              label: t(`editions.settings.categoriesByOption.${v}`),
+            }))}
+          />
+          <SelectField
+            name="results.aggregation"
+            label={t('editions.settings.aggregation')}
+            hint={t('editions.settings.aggregationHint')}
+            options={(['mean', 'median'] as const).map((v) => ({
+              value: v,
+              label: t(`editions.settings.aggregationOption.${v}`),
+            }))}
+          />
+          <CheckboxField
+            name="results.publishScores"
+            label={t('editions.settings.publishScores')}
+            hint={t('editions.settings.publishScoresHint')}
           />
         </fieldset>
         <fieldset>
