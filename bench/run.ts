@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run (DESIGN.md §6). */
 import { assignmentBenchmark } from './assignment/assignment';
 import { coldStartBenchmark } from './cold-start/cold-start';
+import { resultsTableBenchmark } from './results-table/results-table';
 import { scoringBenchmark } from './scoring/scoring';
 import { resultsFile } from './support';
 
@@ -8,6 +9,7 @@ const benchmarks = {
   'cold-start': coldStartBenchmark,
   assignment: assignmentBenchmark,
   scoring: scoringBenchmark,
+  results: resultsTableBenchmark,
 } as const;
 
 const only = process.argv.slice(2);

@@ -112,6 +112,7 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
 /**
  * One demo institution with its application in an edition: submitted ones (or, for a past edition,
  * accepted) are complete with a PDF whose SHA-256 is recorded like an upload's; drafts answer one section.
+ * With `existingInstitutionId` the institution was seeded already (it applies again): only the application.
  */
 export async function demoApplicationItems(
   deps: Pick<Deps, 'ids' | 'blobs'>,
@@ -119,8 +120,9 @@ export async function demoApplicationItems(
   o: DemoInstitution,
   at: string,
   status: 'submitted' | 'accepted' = 'submitted',
+  existingInstitutionId?: string,
 ): Promise<TransactItem[]> {
-  const institutionId = deps.ids.newId();
+  const institutionId = existingInstitutionId ?? deps.ids.newId();
   const institution: Institution = {
     institutionId,
     name: o.name,
@@ -190,7 +192,7 @@ export async function demoApplicationItems(
       : []),
   ];
   const items: TransactItem[] = [
-    ...newInstitutionItems(institution),
+    ...(existingInstitutionId ? [] : newInstitutionItems(institution)),
     tx.put(applicationMarkerItem(header)),
     tx.put(headerItem(header)),
     ...sections.map((s) => tx.put(sectionItem(applicationId, s))),

@@ -97,7 +97,7 @@ function sheet(rubric: Rubric, score: number, tick: Tick, note: string): SheetCo
   };
 }
 
-const callerOf = (user: User): Caller => ({
+export const callerOf = (user: User): Caller => ({
   principal: { kind: 'user', userId: user.userId, roles: user.roles, active: true },
   ip: '127.0.0.1',
   userAgent: 'demo seed',

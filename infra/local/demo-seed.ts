@@ -9,8 +9,8 @@ import { newInstitutionItems } from '../../shared/institutions/institution-store
 import type { TransactItem } from '../../shared/store/store';
 import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
+import { type DemoDeps, seedDemoResults } from './demo-results';
 import { seedDemoScoring } from './demo-scoring';
-import type { Deps } from '../../shared/deps';
 
 export interface DemoAccount {
   role: Role;
@@ -27,14 +27,12 @@ const accounts: { role: Role; email: string; displayName: string }[] = [
 
 /**
  * Demo accounts for trying the platform locally: an organizer, a member of a demo town office and an
- * expert, each with a random password, an open demo edition with other institutions' applications, and
- * the previous edition in the chapter's scoring (demo-scoring.ts). Seeded once per data folder; the passwords are kept in
+ * expert, each with a random password, an open demo edition with other institutions' applications,
+ * the previous edition in the chapter's scoring (demo-scoring.ts) and the one before it published
+ * (demo-results.ts). Seeded once per data folder; the passwords are kept in
  * `.data/demo-credentials.json` (mode 0600) so every start can print them. Never run in the cloud.
  */
-export async function seedDemo(
-  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'blobs' | 'logger' | 'jobs' | 'settings'>,
-  credentialsFile?: string,
-): Promise<DemoAccount[]> {
+export async function seedDemo(deps: DemoDeps, credentialsFile?: string): Promise<DemoAccount[]> {
   const existing = await deps.store.get(emailMarker(accounts[0]!.email), { consistent: true });
   if (existing) {
     if (!credentialsFile) return [];
@@ -96,8 +94,12 @@ export async function seedDemo(
   await deps.store.transact(items);
   const editionId = await seedDemoEdition(deps);
   if (demoExpert && organizer) {
-    const [first, second] = await seedDemoChapter(deps, editionId, demoExpert);
-    if (first && second) await seedDemoScoring(deps, { organizer, expert: demoExpert, colleagues: [first, second] });
+    const colleagues = await seedDemoChapter(deps, editionId, demoExpert);
+    const [first, second] = colleagues;
+    if (first && second) {
+      const ninth = await seedDemoScoring(deps, { organizer, expert: demoExpert, colleagues: [first, second] });
+      await seedDemoResults(deps, { organizer, colleagues }, ninth);
+    }
   }
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;

@@ -82,11 +82,13 @@ export function resultsTable(input: ResultsTableInput): ResultsTable {
   const scoring = scoringSettingsOf(edition);
   const taking = new Set(input.applications.map((a) => a.applicationId));
   const sheets = input.sheets.filter((s) => s.status === 'submitted' && taking.has(s.applicationId));
+  // Each sheet's total once (it walks the whole rubric): the shopper points here, the per-sheet column below.
+  const totals = new Map(sheets.map((s) => [s, sheetTotal(rubric, s)]));
   const reduced: SheetScores[] = sheets.map((s) => ({
     applicationId: s.applicationId,
     expertId: s.expertId,
     scores: s.scores,
-    shopper: sheetTotal(rubric, s).shopper,
+    shopper: totals.get(s)?.shopper ?? 0,
   }));
   const calibration = calibrateSheets(rubric, reduced);
   const group = <T extends { applicationId: string }>(list: readonly T[]) => {
@@ -157,7 +159,7 @@ export function resultsTable(input: ResultsTableInput): ResultsTable {
           decision,
           outcome: decision?.outcome ?? computed,
           sheets: r.own.map((s) => {
-            const total = sheetTotal(rubric, s).total;
+            const total = totals.get(s)?.total ?? 0;
             return { expertId: s.expertId, total, percent: pct(total, max) };
           }),
           disagreement: r.own.length >= 2 ? disagreementOf(rubric, r.own, scoring) : null,
