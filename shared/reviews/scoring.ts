@@ -15,8 +15,20 @@ export interface RubricCriterion extends Criterion {
   areaCode: string;
 }
 
-export const rubricCriteria = (rubric: Rubric): RubricCriterion[] =>
-  rubric.areas.flatMap((area) => area.criteria.map((c) => ({ ...c, areaCode: area.code })));
+const criteriaOf = new WeakMap<Rubric, readonly RubricCriterion[]>();
+
+/**
+ * Every criterion with its area's code, in rubric order. Computed once per rubric object (results of a
+ * thousand applications ask thousands of times); the list is shared, so callers must not change it.
+ */
+export function rubricCriteria(rubric: Rubric): readonly RubricCriterion[] {
+  let found = criteriaOf.get(rubric);
+  if (!found) {
+    found = rubric.areas.flatMap((area) => area.criteria.map((c) => ({ ...c, areaCode: area.code })));
+    criteriaOf.set(rubric, found);
+  }
+  return found;
+}
 
 /** The channels the expert must contact: those of the rubric, when mystery shopping is on. */
 export const enabledChannels = (rubric: Rubric) =>

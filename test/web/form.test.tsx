@@ -126,7 +126,12 @@ describe('the edition settings form (react-hook-form with the server’s Edition
     await user.type(screen.getByLabelText(/^Rok/), '2031');
     await user.click(screen.getByRole('button', { name: 'Utwórz edycję' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ number: 'XI edycja', year: 2031, thresholdPercent: 70 });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: 'XI edycja',
+      year: 2031,
+      thresholdPercent: 75,
+      results: { categories: { by: 'none' }, publishScores: false, aggregation: 'mean' },
+    });
     expect(screen.queryByRole('group', { name: 'Wystąpił problem' })).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ export function defaultSettingsValues(): SettingsValues {
       resultsDate: warsawInputInDays(105, '12:00'),
     },
     categories: [...institutionTypes],
-    thresholdPercent: '70',
+    thresholdPercent: '75',
     expertsPerApplication: '3',
     certificateValidityMonths: '12',
     fees: {
