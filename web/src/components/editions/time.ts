@@ -83,6 +83,16 @@ export function formatWarsaw(iso: string | undefined, language: string): string 
   }).format(new Date(ms));
 }
 
+/** "2 grudnia 2027" in Warsaw time: a day, for validity dates that need no hour. */
+export function formatWarsawDate(iso: string | undefined, language: string): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', { timeZone: ZONE, dateStyle: 'long' }).format(
+    new Date(ms),
+  );
+}
+
 /** Bytes as people read them: "1,2 MB". */
 export function formatSize(bytes: number | undefined, language: string): string {
   if (bytes === undefined) return '';

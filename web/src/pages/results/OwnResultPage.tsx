@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { formatPln } from '../../../../shared/results/fees';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatWarsaw } from '../../components/editions/time';
+import { formatWarsawDate } from '../../components/editions/time';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
@@ -173,7 +173,7 @@ function ResultView({ result }: { result: Ready }) {
             <>
               <dt>{t('results.own.validUntil')}</dt>
               <dd>
-                <time dateTime={result.validUntil}>{formatWarsaw(result.validUntil, i18n.language)}</time>
+                <time dateTime={result.validUntil}>{formatWarsawDate(result.validUntil, i18n.language)}</time>
               </dd>
             </>
           )}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatWarsaw } from '../../components/editions/time';
+import { formatWarsaw, formatWarsawDate } from '../../components/editions/time';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -149,7 +149,7 @@ export function PublishedResultsPage() {
               when: formatWarsaw(snapshot.publishedAt, i18n.language),
               version: snapshot.version,
             })}{' '}
-            {t('results.public.validUntil', { when: formatWarsaw(snapshot.validUntil, i18n.language) })}
+            {t('results.public.validUntil', { when: formatWarsawDate(snapshot.validUntil, i18n.language) })}
           </p>
 
           {snapshot.categories.map((c) => (
