@@ -68,7 +68,10 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      await processJob({ logger, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }) }, { body: record.body });
+      await processJob(
+        { logger, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }) },
+        { body: record.body },
+      );
     } catch (error) {
       logger.error('job failed', {
         messageId: record.messageId,
