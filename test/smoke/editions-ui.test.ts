@@ -58,8 +58,9 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await page.goto(`${platform.baseUrl}/organizer/editions`);
     await page.locator('#new-edition-name').fill(newName);
     await page.locator('#new-edition-number').fill('XI edycja');
-    expect(await page.locator('#new-edition-fees-byHeadcount-0-20').inputValue()).toBe('1500');
-    expect(await page.locator('#new-edition-fees-byHeadcount-201-').inputValue()).toBe('4000');
+    // The fee table of seed 003 (issue 14 §7): 3,500 zł net up to 20 people … 6,900 zł above 200.
+    expect(await page.locator('#new-edition-fees-byHeadcount-0-20').inputValue()).toBe('3500');
+    expect(await page.locator('#new-edition-fees-byHeadcount-201-').inputValue()).toBe('6900');
     await page.getByRole('button', { name: 'Utwórz edycję' }).click();
     await expect.poll(() => h1(page), { timeout: 10_000 }).toContain(newName);
     newEditionUrl = new URL(page.url()).pathname;
@@ -188,8 +189,8 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     expect(await page.locator('.error-summary').count()).toBe(0);
 
     await page.goto(`${platform.baseUrl}/organizer/editions`);
-    // The demo's IX (2025, in scoring) and X editions, and this clone.
-    await expect.poll(() => page.locator('tbody tr', { hasText: 'Przyjazny Urząd' }).count()).toBe(3);
+    // The demo's VIII (2024, published), IX (2025, in scoring) and X editions, and this clone.
+    await expect.poll(() => page.locator('tbody tr', { hasText: 'Przyjazny Urząd' }).count()).toBe(4);
     await page.close();
   });
 
