@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run (DESIGN.md §6). */
 import { assignmentBenchmark } from './assignment/assignment';
+import { certificatesBenchmark } from './certificates/certificates';
 import { coldStartBenchmark } from './cold-start/cold-start';
 import { scoringBenchmark } from './scoring/scoring';
 import { resultsFile } from './support';
@@ -8,6 +9,7 @@ const benchmarks = {
   'cold-start': coldStartBenchmark,
   assignment: assignmentBenchmark,
   scoring: scoringBenchmark,
+  certificates: certificatesBenchmark,
 } as const;
 
 const only = process.argv.slice(2);

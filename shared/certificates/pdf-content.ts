@@ -1,5 +1,6 @@
 import { zlibSync } from 'fflate';
-import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import type { TextFont } from './prepared-font';
 
 /**
  * A page's drawing as PDF content-stream text, built as a string and compressed with fflate. pdf-lib's
@@ -43,7 +44,7 @@ export const diamond = (x: number, y: number, r: number): Point[] => [
 export type Align = 'left' | 'center' | 'right';
 
 export interface TextStyle {
-  font: PDFFont;
+  font: TextFont;
   size: number;
   color: Rgb;
   align?: Align;
@@ -60,7 +61,7 @@ export function textWidth(text: string, style: Pick<TextStyle, 'font' | 'size' |
 
 export class Content {
   private readonly parts: string[] = [];
-  private readonly fontKeys = new Map<PDFFont, string>();
+  private readonly fontKeys = new Map<TextFont, string>();
 
   constructor(private readonly page?: PDFPage) {}
 
@@ -129,7 +130,7 @@ export class Content {
     return this;
   }
 
-  private fontKey(font: PDFFont): string {
+  private fontKey(font: TextFont): string {
     let key = this.fontKeys.get(font);
     if (!key) {
       if (!this.page) throw new Error('text needs a page to register its font on');

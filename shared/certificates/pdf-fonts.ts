@@ -85,8 +85,8 @@ export class ParsedFonts {
   async embed(doc: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont }> {
     doc.registerFontkit(this.fontkit);
     const [regular, bold] = await Promise.all([
-      doc.embedFont(this.files.regular, { subset: true, customName: 'PUCRTA+DejaVuSerif' }),
-      doc.embedFont(this.files.bold, { subset: true, customName: 'PUCRTB+DejaVuSerif-Bold' }),
+      doc.embedFont(this.files.regular, { subset: true, customName: 'PUDOCA+DejaVuSerif' }),
+      doc.embedFont(this.files.bold, { subset: true, customName: 'PUDOCB+DejaVuSerif-Bold' }),
     ]);
     return { regular, bold };
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, type PDFFont, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { groupedHash, shortHash } from '../results/snapshot';
 import { CertificateData } from './certificate-data';
@@ -19,6 +19,7 @@ import {
   wrap,
 } from './pdf-content';
 import { dejaVuSerif, type FontFiles, ParsedFonts } from './pdf-fonts';
+import { PreparedFont, type TextFont } from './prepared-font';
 
 /**
  * The certificate PDF (issue 15 §1): A4 landscape, Polish first, English on request. One renderer
@@ -101,7 +102,7 @@ interface Line {
 }
 
 /** The institution's name: one line as large as fits, else two (or three) balanced lines. */
-function nameLines(name: string, font: PDFFont, maxSize: number): { lines: string[]; size: number } {
+function nameLines(name: string, font: TextFont, maxSize: number): { lines: string[]; size: number } {
   const words = name.split(/\s+/).filter(Boolean);
   const wordWidths = words.map((w) => font.widthOfTextAtSize(w, 1));
   const spaceWidth = font.widthOfTextAtSize(' ', 1);
@@ -122,19 +123,36 @@ function nameLines(name: string, font: PDFFont, maxSize: number): { lines: strin
 
 type Words = ReturnType<typeof certificateWords>;
 interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
+  regular: TextFont;
+  bold: TextFont;
 }
 
 export class CertificateRenderer {
   private constructor(
     private readonly fonts: ParsedFonts,
+    private readonly prepared: { regular: PreparedFont; bold: PreparedFont },
     private readonly artwork: Uint8Array,
   ) {}
 
-  /** Parses the fonts and draws the static artwork; call once per worker. */
+  /** Parses the fonts, prepares their common subset and draws the static artwork; once per worker. */
   static async create(files: FontFiles = dejaVuSerif()): Promise<CertificateRenderer> {
-    return new CertificateRenderer(new ParsedFonts(files), staticArtwork());
+    const fonts = new ParsedFonts(files);
+    const [regular, bold] = await Promise.all([
+      PreparedFont.create(fonts.get(files.regular), 'PUCRTA+DejaVuSerif'),
+      PreparedFont.create(fonts.get(files.bold), 'PUCRTB+DejaVuSerif-Bold'),
+    ]);
+    return new CertificateRenderer(fonts, { regular, bold }, staticArtwork());
+  }
+
+  /**
+   * The prepared subsets when they hold every character of the certificate (the usual case), else
+   * pdf-lib subsets the fonts for this document alone (a name with, say, a Lithuanian letter).
+   */
+  private async embedFonts(doc: PDFDocument, data: CertificateData, words: Words): Promise<Fonts> {
+    const texts = [JSON.stringify(data), ...Object.values(words)].join(' ');
+    const { regular, bold } = this.prepared;
+    if (regular.covers(texts) && bold.covers(texts)) return { regular: regular.embed(doc), bold: bold.embed(doc) };
+    return this.fonts.embed(doc);
   }
 
   /** The certificate as PDF bytes. Throws a TypeError naming the field when the data is malformed. */
@@ -147,11 +165,11 @@ export class CertificateRenderer {
     const data = parsed.data;
     const doc = await PDFDocument.create({ updateMetadata: false });
     compressWithFflate(doc);
-    const fonts = await this.fonts.embed(doc);
+    const words = certificateWords(data);
+    const fonts = await this.embedFonts(doc, data, words);
     const page = doc.addPage([W, H]);
     appendContent(doc, page, this.artwork);
 
-    const words = certificateWords(data);
     const c = new Content(page);
     const { regular, bold } = fonts;
     c.text(words.mark, CX, 502, { font: bold, size: 9.5, color: navy, align: 'center', spacing: 2.6 });
@@ -171,7 +189,7 @@ export class CertificateRenderer {
 }
 
 function drawBody(c: Content, data: CertificateData, words: Words, { regular, bold }: Fonts): void {
-  const style = (font: PDFFont, size: number, color: Rgb, spacing?: number): TextStyle => ({
+  const style = (font: TextFont, size: number, color: Rgb, spacing?: number): TextStyle => ({
     font,
     size,
     color,
