@@ -2,12 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import jsQR from 'jsqr';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCertificateCode } from '../../shared/certificates/certificate-code';
 import type { CertificateData } from '../../shared/certificates/certificate-data';
+import {
+  bakePng,
+  type EmblemData,
+  emblemPdf,
+  emblemPng,
+  emblemSvg,
+  readBakedCredential,
+} from '../../shared/certificates/emblem';
 import { A4_LANDSCAPE, CertificateRenderer } from '../../shared/certificates/render-certificate';
 
 /**
@@ -222,5 +231,109 @@ describe.skipIf(!poppler)('certificate PDF as poppler reads it', () => {
     const c = code();
     const verifyUrl = `https://konkurs.przyjazny-urzad.example.gov.pl/weryfikacja/${c}?lang=pl&source=certificate`;
     expect(decodeQr(await renderer.render(certificate({ code: c, verifyUrl, language: 'en' })))).toBe(verifyUrl);
+  });
+});
+
+/** Well-formed XML, checked by hand: tags nest and close, attributes are quoted, text has no bare & or <. */
+function wellFormed(xml: string): boolean {
+  const stack: string[] = [];
+  const token = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|<\?[^>]*\?>|([^<]+)|(<)/g;
+  for (const m of xml.matchAll(token)) {
+    const [, closing, name, attributes, selfClosing, text, stray] = m;
+    if (stray) return false;
+    if (text !== undefined) {
+      if (/&(?!(?:amp|lt|gt|quot|apos|#\d+);)/.test(text)) return false;
+      continue;
+    }
+    if (!name) continue;
+    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+);)/.test(attributes ?? '')) return false;
+    if (closing) {
+      if (stack.pop() !== name) return false;
+    } else if (!selfClosing) stack.push(name);
+  }
+  return stack.length === 0;
+}
+
+function pngChunks(png: Uint8Array) {
+  const buf = Buffer.from(png);
+  const chunks: { type: string; crcOk: boolean; data: Buffer }[] = [];
+  for (let at = 8; at < buf.length; ) {
+    const length = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    const data = buf.subarray(at + 8, at + 8 + length);
+    const crcOk = crc32(buf.subarray(at + 4, at + 8 + length)) >>> 0 === buf.readUInt32BE(at + 8 + length);
+    chunks.push({ type, crcOk, data });
+    at += 12 + length;
+  }
+  return chunks;
+}
+
+const emblem: EmblemData = {
+  year: 2025,
+  institutionName: 'Urząd Gminy Łęczna',
+  validUntil: '2026-12-01T10:00:00.000Z',
+};
+
+describe('emblem', () => {
+  it('is a well-formed SVG with the name escaped', () => {
+    const svg = emblemSvg({ ...emblem, institutionName: 'Zakład Gospodarki Komunalnej <Łańcut> & "Syn"' });
+    expect(wellFormed(svg)).toBe(true);
+    expect(wellFormed('<svg><text>A & B</text></svg>')).toBe(false);
+    expect(svg).toContain('Zakład Gospodarki Komunalnej &lt;Łańcut&gt; &amp; &quot;Syn&quot;');
+    expect(svg).toContain('PRZYJAZNY');
+    expect(svg).toContain('2025');
+    expect(svg).toContain('ważny do 01.12.2026');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(emblemSvg(emblem)).toBe(emblemSvg(structuredClone(emblem)));
+  });
+
+  it('is a PNG of size × size with a transparent corner and the same bytes every time', () => {
+    for (const size of [512, 200]) {
+      const png = emblemPng(emblem, size);
+      const decoded = PNG.sync.read(Buffer.from(png));
+      expect([decoded.width, decoded.height]).toEqual([size, size]);
+      expect(decoded.data[3]).toBe(0);
+      const centre = (Math.floor(size / 2) * size + Math.floor(size / 2)) * 4;
+      expect(decoded.data[centre + 3]).toBe(255);
+      expect(pngChunks(png).every((c) => c.crcOk)).toBe(true);
+    }
+    expect(Buffer.compare(Buffer.from(emblemPng(emblem, 128)), Buffer.from(emblemPng(emblem, 128)))).toBe(0);
+    expect(
+      Buffer.compare(Buffer.from(emblemPng(emblem, 128)), Buffer.from(emblemPng({ ...emblem, year: 2026 }, 128))),
+    ).not.toBe(0);
+  });
+
+  it('bakes an Open Badges credential into an iTXt chunk before IEND that reads back identical', () => {
+    const png = emblemPng(emblem, 64);
+    const credential = JSON.stringify({
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      name: 'Przyjazny Urząd 2025 — Łęczna',
+    });
+    const baked = bakePng(png, credential);
+    expect(readBakedCredential(baked)).toBe(credential);
+    expect(readBakedCredential(png)).toBeNull();
+    const chunks = pngChunks(baked);
+    expect(chunks.every((c) => c.crcOk)).toBe(true);
+    expect(chunks.map((c) => c.type).slice(-2)).toEqual(['iTXt', 'IEND']);
+    expect(chunks.at(-2)?.data.toString('latin1', 0, 20)).toBe('openbadgecredential\0');
+    expect(PNG.sync.read(Buffer.from(baked)).width).toBe(64);
+    // Baking again replaces the credential instead of adding a second one.
+    const rebaked = bakePng(baked, '{"v":2}');
+    expect(readBakedCredential(rebaked)).toBe('{"v":2}');
+    expect(pngChunks(rebaked).filter((c) => c.type === 'iTXt')).toHaveLength(1);
+    expect(() => bakePng(new Uint8Array([1, 2, 3]), '{}')).toThrow(TypeError);
+  });
+
+  it('is a one-page vector PDF, the same bytes every time', async () => {
+    const pdf = await emblemPdf(emblem);
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBe(1);
+    expect(doc.getPage(0).getSize()).toEqual({ width: 512, height: 512 });
+    expect(Buffer.compare(Buffer.from(pdf), Buffer.from(await emblemPdf(emblem)))).toBe(0);
+    if (poppler) {
+      const out = text(pdf, false).replace(/\s+/g, ' ');
+      expect(out).toContain('Urząd Gminy Łęczna');
+      expect(out).toContain('ważny do 01.12.2026');
+    }
   });
 });
