@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run (DESIGN.md §6). */
 import { assignmentBenchmark } from './assignment/assignment';
+import { certificatesBenchmark } from './certificates/certificates';
 import { coldStartBenchmark } from './cold-start/cold-start';
 import { resultsTableBenchmark } from './results-table/results-table';
 import { scoringBenchmark } from './scoring/scoring';
@@ -10,6 +11,7 @@ const benchmarks = {
   assignment: assignmentBenchmark,
   scoring: scoringBenchmark,
   results: resultsTableBenchmark,
+  certificates: certificatesBenchmark,
 } as const;
 
 const only = process.argv.slice(2);
