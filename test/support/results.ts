@@ -37,26 +37,14 @@ export async function resultsWorld(
     const i = accepted.findIndex((a) => a.applicationId === pair.applicationId);
     const offset = options.offsets?.[order.indexOf(pair.userId)] ?? 0;
     const level = Math.max(0, Math.min(10, (options.scores[i] ?? 5) + offset));
-    const content = completeSheet(world.edition, level);
-    const tick = level >= 8 ? 'met' : level >= 5 ? 'partly' : 'notMet';
-    for (const contact of Object.values(content.contacts))
-      for (const code of Object.keys(contact.ticks)) contact.ticks[code] = tick;
-    content.criterionJustifications = Object.fromEntries(
-      rubricCriteria(world.edition.rubric).map((c) => [c.code, 'Uzasadnienie oceny skrajnej.']),
+    await writeSubmittedSheet(
+      deps,
+      world.edition,
+      pair,
+      level,
+      now,
+      options.feedback ?? `Opinia eksperta o zgłoszeniu ${i + 1}.`,
     );
-    content.feedback = options.feedback ?? `Opinia eksperta o zgłoszeniu ${i + 1}.`;
-    const sheet: ScoreSheet = {
-      ...content,
-      editionId: world.edition.editionId,
-      applicationId: pair.applicationId,
-      expertId: pair.userId,
-      status: 'draft',
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await putDraft(deps.store, sheet, 0);
-    await markSubmitted(deps.store, sheet, now);
   }
   const edition: Edition = {
     ...world.edition,
@@ -68,3 +56,37 @@ export async function resultsWorld(
 }
 
 export type ResultsWorld = Awaited<ReturnType<typeof resultsWorld>>;
+
+/**
+ * One expert's submitted sheet of one pair: every criterion `level` (0–10), mystery-shopper ticks at the
+ * same level, every extreme justified, written through the sheet store (draft, then submitted).
+ */
+export async function writeSubmittedSheet(
+  deps: Harness['deps'],
+  edition: Edition,
+  pair: { applicationId: string; userId: string },
+  level: number,
+  now: string,
+  feedback?: string,
+): Promise<void> {
+  const content = completeSheet(edition, level);
+  const tick = level >= 8 ? 'met' : level >= 5 ? 'partly' : 'notMet';
+  for (const contact of Object.values(content.contacts))
+    for (const code of Object.keys(contact.ticks)) contact.ticks[code] = tick;
+  content.criterionJustifications = Object.fromEntries(
+    rubricCriteria(edition.rubric).map((c) => [c.code, 'Uzasadnienie oceny skrajnej.']),
+  );
+  if (feedback !== undefined) content.feedback = feedback;
+  const sheet: ScoreSheet = {
+    ...content,
+    editionId: edition.editionId,
+    applicationId: pair.applicationId,
+    expertId: pair.userId,
+    status: 'draft',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await putDraft(deps.store, sheet, 0);
+  await markSubmitted(deps.store, sheet, now);
+}

@@ -10,13 +10,10 @@ import type { Edition } from '../../../shared/editions/edition';
 import { editionItem } from '../../../shared/editions/edition-store';
 import { lockDecisions } from '../../../shared/results/lock-decisions';
 import { publishResults } from '../../../shared/results/publish-results';
-import { rubricCriteria } from '../../../shared/reviews/scoring';
-import type { ScoreSheet } from '../../../shared/reviews/sheet';
-import { markSubmitted, putDraft } from '../../../shared/reviews/sheet-store';
 import type { Harness } from '../accounts';
 import { callerFor, seedEdition } from '../applications';
 import { seedChapterExpert, seedSubmitted } from '../assignment';
-import { completeSheet } from '../scoring';
+import { writeSubmittedSheet } from '../results';
 import type { Tenant } from './world';
 
 type Deps = Harness['deps'];
@@ -66,25 +63,7 @@ async function score(deps: Deps, edition: Edition, organizer: User, entries: Ent
   const now = deps.clock.now().toISOString();
   for (const pair of pairsOf(experts)) {
     const level = entries.find((e) => e.header.applicationId === pair.applicationId)?.level ?? 5;
-    const content = completeSheet(edition, level);
-    const tick = level >= 8 ? 'met' : level >= 5 ? 'partly' : 'notMet';
-    for (const contact of Object.values(content.contacts))
-      for (const code of Object.keys(contact.ticks)) contact.ticks[code] = tick;
-    content.criterionJustifications = Object.fromEntries(
-      rubricCriteria(edition.rubric).map((c) => [c.code, 'Uzasadnienie oceny skrajnej.']),
-    );
-    const sheet: ScoreSheet = {
-      ...content,
-      editionId,
-      applicationId: pair.applicationId,
-      expertId: pair.userId,
-      status: 'draft',
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await putDraft(deps.store, sheet, 0);
-    await markSubmitted(deps.store, sheet, now);
+    await writeSubmittedSheet(deps, edition, pair, level, now);
   }
   const deliberating: Edition = { ...edition, state: 'deliberation', version: edition.version + 1 };
   await deps.store.put(editionItem(deliberating));
