@@ -53,6 +53,12 @@ export const FeeTable = z.object({
 export type FeeTable = z.infer<typeof FeeTable>;
 
 /** Everything the organizer types about an edition except the rubric and the questionnaire. */
+/** Who signs the certificates (issue 15): the chapter's chair and the organizer, in print order. */
+export const CertificateSettings = z.object({
+  signatories: z.array(z.object({ name: text(120), role: text(160) })).check(z.minLength(1), z.maxLength(3)),
+});
+export type CertificateSettings = z.infer<typeof CertificateSettings>;
+
 export const EditionSettings = z.object({
   name: text(200),
   /** "X edycja" */
@@ -69,6 +75,8 @@ export const EditionSettings = z.object({
   scoring: z.optional(ScoringSettings),
   /** How results are ranked and published (issue 14); absent on older editions: defaults apply. */
   results: z.optional(ResultsSettings),
+  /** Certificate signatories (issue 15); issuing certificates asks for them. */
+  certificates: z.optional(CertificateSettings),
 });
 export type EditionSettings = z.infer<typeof EditionSettings>;
 
