@@ -22,6 +22,12 @@ function optional(env: Env, name: string, fallback: string): string {
   return value === undefined || value.trim() === '' ? fallback : value;
 }
 
+/** An optional setting: undefined when unset or blank. */
+function maybe(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
 function positiveInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -59,6 +65,13 @@ export function readConfig(env: Env = process.env) {
     },
     get appSecretArn() {
       return once('appSecretArn', () => required(env, 'APP_SECRET_ARN'));
+    },
+    /**
+     * The KMS key (ARN) that signs Open Badges credentials; set on the jobs worker only. Unset, the
+     * signer is the local key file (`npm start`), so the API, which never signs, does not need it.
+     */
+    get credentialKeyId(): string | undefined {
+      return once('credentialKeyId', () => maybe(env, 'CREDENTIAL_KEY_ID'));
     },
     get publicOrigin() {
       return once('publicOrigin', () => optional(env, 'PUBLIC_ORIGIN', 'http://localhost:3000'));

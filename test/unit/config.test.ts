@@ -26,4 +26,11 @@ describe('config', () => {
     expect(readConfig({ MAX_BODY_BYTES: '2048' }).maxBodyBytes).toBe(2048);
     expect(() => readConfig({ MAX_BODY_BYTES: '-1' }).maxBodyBytes).toThrow('MAX_BODY_BYTES');
   });
+
+  it('reads the optional credential key id, blank as unset', () => {
+    expect(readConfig({}).credentialKeyId).toBeUndefined();
+    expect(readConfig({ CREDENTIAL_KEY_ID: ' ' }).credentialKeyId).toBeUndefined();
+    const arn = 'arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(readConfig({ CREDENTIAL_KEY_ID: arn }).credentialKeyId).toBe(arn);
+  });
 });
