@@ -7,6 +7,7 @@ import { ApiFunction } from './constructs/api-function';
 import { mailIdentity } from './constructs/mail';
 import { AppSecret } from './constructs/app-secret';
 import { repoRoot } from './constructs/bundling';
+import { CredentialKey } from './constructs/credential-key';
 import { JobsWorker } from './constructs/jobs-worker';
 import { DataTable } from './constructs/data';
 import { PlatformHttpApi } from './constructs/http-api';
@@ -34,6 +35,7 @@ export class PlatformStack extends Stack {
   readonly data: DataTable;
   readonly storage: Storage;
   readonly secret: AppSecret;
+  readonly credentialKey: CredentialKey;
   readonly worker: JobsWorker;
   readonly api: ApiFunction;
   readonly httpApi: PlatformHttpApi;
@@ -51,6 +53,10 @@ export class PlatformStack extends Stack {
     this.storage = new Storage(this, 'Storage');
     this.secret = new AppSecret(this, 'AppSecret');
     this.worker = new JobsWorker(this, 'Jobs', { data: this.data, storage: this.storage, logLevel, mailFrom });
+    // Only the worker signs credentials; it is given the key ARN (an alias could be re-pointed under a cached kid).
+    this.credentialKey = new CredentialKey(this, 'CredentialKey');
+    this.credentialKey.grantSign(this.worker.fn.role);
+    this.worker.fn.function.addEnvironment('CREDENTIAL_KEY_ID', this.credentialKey.key.keyArn);
     this.api = new ApiFunction(this, 'Api', {
       data: this.data,
       storage: this.storage,
@@ -101,6 +107,7 @@ export class PlatformStack extends Stack {
       JobsQueueUrl: this.worker.jobs.queue.queueUrl,
       JobsDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
       AppSecretArn: this.secret.secret.secretArn,
+      CredentialKeyArn: this.credentialKey.key.keyArn,
       AlarmTopicArn: this.alarms.topic.topicArn,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
