@@ -1,6 +1,9 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { certificateWorkerDeps } from '../shared/certificates/certificate-worker-deps';
+import { kmsSigner } from '../shared/platform/credential-signer-kms';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomBytes } from 'node:crypto';
 import { processJob } from '../shared/jobs/process-job';
@@ -32,6 +35,33 @@ const deps = lazy(() => {
       ),
     },
   };
+});
+
+// Certificates: rendered with the bundled fonts, signed with the KMS key (CREDENTIAL_KEY_ID).
+const certificates = lazy(() => {
+  const { store, clock } = deps();
+  const keyId = config.credentialKeyId;
+  if (!keyId) throw new Error('CREDENTIAL_KEY_ID is not set: certificates cannot be signed');
+  return certificateWorkerDeps(
+    {
+      store,
+      clock,
+      logger,
+      blobs: {
+        certificates: s3BlobStore(
+          lazy(() => new S3Client({ region })),
+          config.certificatesBucket,
+        ),
+      },
+    },
+    lazy(() =>
+      kmsSigner(
+        lazy(() => new KMSClient({ region })),
+        keyId,
+      ),
+    ),
+    config.publicOrigin,
+  );
 });
 
 const mail = lazy(() =>
@@ -69,7 +99,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     try {
       await processJob(
-        { logger, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }) },
+        { logger, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }), certificates },
         { body: record.body },
       );
     } catch (error) {

@@ -5,6 +5,9 @@ import { processJob } from '../../shared/jobs/process-job';
 import { signedUploadTarget } from '../../shared/platform/uploads';
 import type { AppDeps } from '../../shared/http/deps';
 import { fileBlobStore } from '../../shared/platform/blob-store-files';
+import { certificateWorkerDeps } from '../../shared/certificates/certificate-worker-deps';
+import { fileSigner } from '../../shared/platform/credential-signer';
+import { lazy } from '../../shared/platform/lazy';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { ulidGenerator } from '../../shared/platform/ids';
 import type { Logger } from '../../shared/platform/logger';
@@ -62,6 +65,16 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
   };
   const store = new Store(options.tableName, dynamo, new CursorCodec(() => keyRing.key('cursor')));
   const documents = fileBlobStore(join(options.blobDir, 'documents'));
+  const certificates = fileBlobStore(join(options.blobDir, 'certificates'));
+  // The credential signing key: generated on first use under `.data/` (or beside a test's blobs).
+  const signer = fileSigner(join(options.dataDir ?? options.blobDir, 'credential-key.json'));
+  const certificateJobs = lazy(() =>
+    certificateWorkerDeps(
+      { store, clock, logger: options.logger, blobs: { certificates } },
+      () => signer,
+      settings.publicOrigin,
+    ),
+  );
   const mail = outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined);
   // The same handler the cloud worker runs, fed through an in-process queue.
   const worker = (body: string) =>
@@ -72,6 +85,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
         results: () => ({ store, logger: options.logger, mail, settings }),
+        certificates: certificateJobs,
       },
       { body },
     );
@@ -83,7 +97,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     logger: options.logger,
     blobs: {
       documents,
-      certificates: fileBlobStore(join(options.blobDir, 'certificates')),
+      certificates,
     },
     mail,
     jobs: inProcessQueue<Job>(ids, worker),

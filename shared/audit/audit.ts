@@ -60,6 +60,9 @@ export const auditActions = [
   'results.unlocked',
   'results.published',
   'results.corrected',
+  'certificates.issued',
+  'certificate.revoked',
+  'certificate.reissued',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

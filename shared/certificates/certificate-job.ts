@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 
-/**
- * A request to render and store one laureate's certificate and emblem. Until certificates exist
- * the worker validates and acknowledges these; the shape is fixed now so producer and worker agree.
- */
+/** A request to render and store one certificate's files (PDFs, emblem, credential); the API queues one per certificate. */
 export const certificateJobSchema = z.object({
   type: z.literal('certificate.issue'),
   editionId: z.string().check(z.minLength(1)),
   applicationId: z.string().check(z.minLength(1)),
+  /** The certificate to render (its record holds everything printed). */
+  code: z.string().check(z.minLength(1), z.maxLength(40)),
   requestedAt: z.iso.datetime(),
   requestedBy: z.string().check(z.minLength(1)),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { certificateFiles } from '../certificates/certificate';
 import type { $ZodType } from 'zod/v4/core';
 import { roles } from '../access/principal';
 import { voivodeships } from '../institutions/institution';
@@ -95,6 +96,16 @@ export const UploadToken = component(
 /** A published results version in a path: 1…999999. */
 export const ResultsVersion = component('ResultsVersion', z.string().check(z.regex(/^[1-9][0-9]{0,5}$/, 'id')));
 
+/** A certificate code as typed (grouped or not, any case): its check symbol is verified by the use case. */
+export const CertificateCodeParam = component(
+  'CertificateCode',
+  z.string().check(z.regex(/^[0-9A-Za-z*~$=-]{20,40}$/, 'id')),
+);
+/** A signing key's RFC 7638 SHA-256 thumbprint (base64url). */
+export const KeyThumbprint = component('KeyThumbprint', z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'id')));
+/** Which file of a certificate. */
+export const CertificateFileParam = component('CertificateFile', z.enum(certificateFiles));
+
 /**
  * Path parameters by name: the one place a path parameter is bounded. The `checkPathParams`
  * middleware (validation.ts) validates every request's path parameters with these before any route
@@ -112,6 +123,9 @@ export const pathParams: Record<string, { schema: $ZodType; description: string 
   sectionId: { schema: SectionCode, description: 'The questionnaire section’s code' },
   token: { schema: UploadToken, description: 'The signed upload token from the upload ticket' },
   version: { schema: ResultsVersion, description: 'A published version of an edition’s results (1, 2, …)' },
+  code: { schema: CertificateCodeParam, description: 'A certificate’s code (Crockford base32, hyphens optional)' },
+  file: { schema: CertificateFileParam, description: 'Which file of the certificate' },
+  kid: { schema: KeyThumbprint, description: 'A credential signing key’s RFC 7638 thumbprint' },
 };
 export const pathParamSchema = (name: string): $ZodType => pathParams[name]?.schema ?? Id;
 

@@ -1,4 +1,8 @@
-import { MalformedJobError, processCertificateJob } from '../certificates/process-certificate-job';
+import {
+  MalformedJobError,
+  type ProcessCertificateJobDeps,
+  processCertificateJob,
+} from '../certificates/process-certificate-job';
 import type { Deps } from '../deps';
 import { type BuildExportDeps, buildExport } from '../exports/build-export';
 import { type ReminderDeps, runScoringReminders } from '../reviews/run-scoring-reminders';
@@ -14,6 +18,7 @@ export type ProcessJobDeps = Pick<Deps, 'logger'> & {
   mail: () => Deps['mail'];
   scoring: () => ReminderDeps;
   results: () => WriteResultsDeps;
+  certificates: () => ProcessCertificateJobDeps;
 };
 
 export interface ProcessJobInput {
@@ -42,7 +47,7 @@ export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): 
       await buildExport(deps.exports(), job);
       return;
     case 'certificate.issue':
-      await processCertificateJob(deps, job);
+      await processCertificateJob(deps.certificates(), job);
       return;
     case 'mail.send':
       await deps.mail().send(job.message);

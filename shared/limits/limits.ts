@@ -36,6 +36,8 @@ export const limits = {
   registerAddress: { freeAttempts: 10, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
   /** Upload links requested by one account. */
   uploadAccount: { freeAttempts: 100, baseDelayMs: 5 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
+  /** Certificate lookups from one client address (issue 15): every lookup counts, unknown codes block. */
+  verifyAddress: { freeAttempts: 30, baseDelayMs: 60_000, maxDelayMs: 15 * MINUTE, windowMs: 10 * MINUTE },
 } satisfies Record<string, LimitRule>;
 export type LimitName = keyof typeof limits;
 

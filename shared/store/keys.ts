@@ -175,6 +175,20 @@ export const keys = {
     pk: keyPart('EDITION', editionId),
     sk: keyPart('RESULT_MAIL', String(version), applicationId),
   }),
+  /** A certificate (issue 15), addressed by its public code: what the verification page reads. */
+  certificate: (code: string): ItemKey => ({ pk: keyPart('CERT', code), sk: 'CERTIFICATE' }),
+  /** gsi1: every certificate of an edition, by number (the organizer's list, the ZIP). */
+  editionCertificates: (editionId: string) => keyPart('EDITION_CERTS', editionId),
+  /** An application's current certificate (the newest issue). */
+  certificatePointer: (applicationId: string): ItemKey => ({
+    pk: keyPart('APPLICATION', applicationId),
+    sk: 'CERTIFICATE',
+  }),
+  /** The next certificate number of an edition (PU/<year>/<seq>), advanced in the issuing transaction. */
+  certificateCounter: (editionId: string): ItemKey => ({ pk: keyPart('EDITION', editionId), sk: 'CERT_COUNTER' }),
+  /** Every public key credentials were ever signed with, so rotation keeps old credentials verifiable. */
+  credentialKey: (kid: string): ItemKey => ({ pk: 'CREDENTIAL_KEYS', sk: keyPart('KEY', kid) }),
+  credentialKeys: () => 'CREDENTIAL_KEYS',
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
 };

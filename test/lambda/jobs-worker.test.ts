@@ -2,38 +2,31 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/jobs-worker';
-import { parseCertificateJob } from '../../shared/certificates/process-certificate-job';
+import { processJob } from '../../shared/jobs/process-job';
 import { sqsEvent } from './events';
 
 const validJob = {
   type: 'certificate.issue',
   editionId: 'E2026',
   applicationId: 'A0001',
+  code: '3ZQ3V-0M8KE-T1R9A-7HCX-4NWD-2F6U',
   requestedAt: '2026-06-01T10:00:00.000Z',
   requestedBy: 'organizer-1',
 };
 
-describe('jobs worker: certificate jobs', () => {
-  it('acknowledges valid jobs (no batch item failures)', async () => {
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const out = await handler(
-      sqsEvent([JSON.stringify(validJob), JSON.stringify({ ...validJob, applicationId: 'A0002' })]),
-    );
-    expect(out.batchItemFailures).toEqual([]);
-    vi.restoreAllMocks();
-  });
-
+describe('jobs worker: malformed jobs', () => {
   it('reports exactly the malformed messages, so SQS redrives only those to the DLQ', async () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const out = await handler(
       sqsEvent([
-        JSON.stringify(validJob),
         'not json',
         JSON.stringify({ ...validJob, editionId: '' }),
+        JSON.stringify({ ...validJob, code: undefined }),
         JSON.stringify({ type: 'other' }),
       ]),
     );
     expect(out.batchItemFailures).toEqual([
+      { itemIdentifier: 'msg-0' },
       { itemIdentifier: 'msg-1' },
       { itemIdentifier: 'msg-2' },
       { itemIdentifier: 'msg-3' },
@@ -41,9 +34,23 @@ describe('jobs worker: certificate jobs', () => {
     vi.restoreAllMocks();
   });
 
-  it('names what is wrong with a malformed job', () => {
-    expect(() => parseCertificateJob(JSON.stringify({ ...validJob, requestedAt: 'yesterday' }))).toThrow('requestedAt');
-    expect(() => parseCertificateJob('{')).toThrow('not JSON');
+  it('names what is wrong with a malformed job', async () => {
+    const never = () => {
+      throw new Error('no handler may run for a malformed job');
+    };
+    const deps = {
+      logger: console as never,
+      exports: never,
+      mail: never,
+      scoring: never,
+      results: never,
+      certificates: never,
+    };
+    await expect(processJob(deps, { body: JSON.stringify({ ...validJob, requestedAt: 'yesterday' }) })).rejects.toThrow(
+      'requestedAt',
+    );
+    await expect(processJob(deps, { body: JSON.stringify({ ...validJob, code: '' }) })).rejects.toThrow('code');
+    await expect(processJob(deps, { body: '{' })).rejects.toThrow('not JSON');
   });
 });
 

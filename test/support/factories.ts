@@ -19,6 +19,12 @@ import { Store } from '../../shared/store/store';
 import type { Job } from '../../shared/jobs/job';
 import { processJob } from '../../shared/jobs/process-job';
 import { signedUploadTarget } from '../../shared/platform/uploads';
+import { certificateWorkerDeps } from '../../shared/certificates/certificate-worker-deps';
+import { fileSigner } from '../../shared/platform/credential-signer';
+import { lazy } from '../../shared/platform/lazy';
+
+/** One credential signing key per test process (generated on first use), like the local `.data/` key. */
+export const testSigner = lazy(() => fileSigner(join(mkdtempSync(join(tmpdir(), 'pu-key-')), 'credential-key.json')));
 
 export const testCursorCodec = (secret = randomBytes(48).toString('base64url')) => {
   const ring = new KeyRing(staticSecret(secret));
@@ -46,6 +52,10 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const mail = outboxMailer(clock, ids);
   const documents = fileBlobStore(join(blobRoot, 'documents'));
+  const certificates = fileBlobStore(join(blobRoot, 'certificates'));
+  const certificateJobs = lazy(() =>
+    certificateWorkerDeps({ store, clock, logger, blobs: { certificates } }, testSigner, settings.publicOrigin),
+  );
   // Jobs run for real (in process), like locally: the worker's use cases against the same table and outbox.
   const jobs = inProcessQueue<Job>(ids, (body) =>
     processJob(
@@ -55,6 +65,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
         results: () => ({ store, logger, mail, settings }),
+        certificates: certificateJobs,
       },
       { body },
     ),
@@ -73,7 +84,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     clock,
     ids,
     logger,
-    blobs: { documents, certificates: fileBlobStore(join(blobRoot, 'certificates')) },
+    blobs: { documents, certificates },
     uploads: signedUploadTarget(keyRing, clock),
     mail,
     jobs,

@@ -133,6 +133,21 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/applications/:applicationId/result': ownApplication,
   'GET /api/institutions/:institutionId/results': ownInstitution,
 
+  // Certificates (issue 15): organizers issue, revoke and re-issue; an institution downloads only its own
+  // (the code is taken from its application, never from the request); anyone verifies (rate-limited)
+  'GET /api/editions/:editionId/certificates': organizers,
+  'POST /api/editions/:editionId/certificates': organizers,
+  'GET /api/editions/:editionId/certificates/archive': organizers,
+  'POST /api/certificates/:code/revoke': organizers,
+  'POST /api/certificates/:code/reissue': organizers,
+  'GET /api/applications/:applicationId/certificate': ownApplication,
+  'GET /api/applications/:applicationId/certificate/files/:file': ownApplication,
+  'GET /api/public/certificates/:code': { access: 'public' },
+  'GET /api/public/credentials/issuer': { access: 'public' },
+  'GET /api/public/credentials/jwks': { access: 'public' },
+  'GET /api/public/credentials/jwks/:kid': { access: 'public' },
+  'GET /api/public/credentials/status/:editionId': { access: 'public' },
+
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,
   'GET /api/applications/:applicationId': ownApplication,

@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import { certificateStatuses } from '../../certificates/certificate';
+import { certificateOutcomes } from '../../certificates/certificate-data';
+import { component } from '../openapi/component-names';
+
+const Localized = z.object({ pl: z.string(), en: z.string() });
+const outcome = z.enum(certificateOutcomes);
+
+/** A certificate as the organizer lists it and its institution sees it (certificates/certificate-summary.ts). */
+export const CertificateSummary = component(
+  'CertificateSummary',
+  z.object({
+    code: z.string(),
+    certificateNumber: z.string(),
+    applicationId: z.string(),
+    institution: z.object({ name: z.string(), town: z.string() }),
+    outcome,
+    category: Localized,
+    status: z.enum(certificateStatuses),
+    issuedAt: z.string(),
+    validUntil: z.string(),
+    verifyUrl: z.string(),
+    revoked: z.optional(z.object({ at: z.string(), reason: z.string() })),
+    supersededBy: z.optional(z.string()),
+    replaces: z.optional(z.string()),
+    error: z.optional(z.string()),
+    attempts: z.number(),
+  }),
+);
+
+export const CertificatesOverview = component(
+  'CertificatesOverview',
+  z.object({
+    editionId: z.string(),
+    published: z.boolean(),
+    snapshotVersion: z.optional(z.number()),
+    eligible: z.number(),
+    signatoriesMissing: z.boolean(),
+    counts: z.record(z.enum(certificateStatuses), z.number()),
+    certificates: z.array(CertificateSummary),
+  }),
+);
+
+export const OwnCertificate = component('OwnCertificate', z.object({ certificate: z.nullable(CertificateSummary) }));
+
+/** What the public verification page shows: only what is printed on the certificate, and its status. */
+export const Verification = component(
+  'CertificateVerification',
+  z.object({
+    code: z.string(),
+    status: z.enum(['valid', 'expired', 'revoked', 'superseded']),
+    certificate: z.object({
+      certificateNumber: z.string(),
+      institution: z.object({ name: z.string(), town: z.string() }),
+      edition: z.object({ name: z.string(), number: z.string(), year: z.number() }),
+      category: Localized,
+      outcome,
+      distinctionReason: z.optional(z.string()),
+      issuedAt: z.string(),
+      validUntil: z.string(),
+      snapshotHash: z.string(),
+    }),
+    revoked: z.optional(z.object({ at: z.string(), reason: z.string() })),
+    supersededBy: z.optional(z.string()),
+  }),
+);
+
+/** Open Badges documents (issuer profile, revocation list): JSON-LD whose shape the OB 3.0 spec fixes. */
+export const CredentialDocument = component('CredentialDocument', z.record(z.string(), z.unknown()));
+
+export const Jwks = component('Jwks', z.object({ keys: z.array(z.record(z.string(), z.unknown())) }));
