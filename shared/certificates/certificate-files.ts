@@ -11,8 +11,12 @@ export const certificateFileSpec: Record<CertificateFile, { name: string; conten
   'credential-jwt': { name: 'open-badge.jwt', contentType: 'application/jwt' },
 };
 
+/**
+ * `<edition>/<code's 26 data symbols>/<file>`: the check symbol may be one of Crockford's `*~$=U`,
+ * which blob keys do not allow; the 26 symbols alone are the code's 128 bits, so still unique.
+ */
 export const certificateBlobKey = (c: Pick<Certificate, 'editionId' | 'code'>, file: CertificateFile) =>
-  `${c.editionId}/${c.code}/${certificateFileSpec[file].name}`;
+  `${c.editionId}/${c.code.replace(/-/g, '').slice(0, 26)}/${certificateFileSpec[file].name}`;
 
 /** "certyfikat-PU-2024-0007.pdf", "godlo-PU-2024-0007.png"… (the number, not the code: the code is the secret-ish part). */
 export function downloadName(c: Pick<Certificate, 'certificateNumber'>, file: CertificateFile): string {

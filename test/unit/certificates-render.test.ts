@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import jsQR from 'jsqr';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeQr, pdfText, poppler, savePdf } from '../support/pdf';
 import { newCertificateCode } from '../../shared/certificates/certificate-code';
 import type { CertificateData } from '../../shared/certificates/certificate-data';
 import {
@@ -18,22 +14,6 @@ import {
   readBakedCredential,
 } from '../../shared/certificates/emblem';
 import { A4_LANDSCAPE, CertificateRenderer } from '../../shared/certificates/render-certificate';
-
-/**
- * The certificate as its readers meet it: parsed back by pdf-lib, its text extracted by poppler's
- * pdftotext, its first page rasterised by pdftoppm and the QR code read back with jsQR.
- */
-const poppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('pdftotext/pdftoppm (poppler-utils) missing: cannot skip in CI');
-    console.warn('\n*** poppler-utils missing: PDF text and QR checks SKIPPED (apt-get install poppler-utils) ***\n');
-    return false;
-  }
-})();
 
 let seed = 1;
 const code = () => newCertificateCode(new Uint8Array(16).map((_, i) => (i * 31 + seed++ * 7) & 255));
@@ -61,28 +41,11 @@ const certificate = (overrides: Partial<CertificateData> = {}): CertificateData 
 };
 
 let renderer: CertificateRenderer;
-let dir: string;
 beforeAll(async () => {
   renderer = await CertificateRenderer.create();
-  dir = mkdtempSync(join(tmpdir(), 'cert-render-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let file = 0;
-const save = (pdf: Uint8Array) => {
-  const path = join(dir, `c${file++}.pdf`);
-  writeFileSync(path, pdf);
-  return path;
-};
-const text = (pdf: Uint8Array, layout = true) =>
-  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), save(pdf), '-'], { encoding: 'utf8' });
-
-function decodeQr(pdf: Uint8Array): string | undefined {
-  const path = save(pdf);
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', path, `${path}-page`]);
-  const png = PNG.sync.read(readFileSync(`${path}-page.png`));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
+const text = pdfText;
+const _save = savePdf;
 
 const names = [
   { name: 'Urząd Gminy Łęczna', town: 'Łęczna' },

@@ -167,7 +167,11 @@ export const certificateRoutes = (deps: AppDeps) =>
           'Verify a certificate by its code: valid, expired, revoked or superseded, with what is printed on it (rate-limited)',
         operationId: 'verifyCertificate',
         tags: publicTags,
-        responses: { 200: { description: 'The certificate’s status', schema: Verification }, ...commonErrors },
+        responses: {
+          200: { description: 'The certificate’s status', schema: Verification },
+          429: errorResponse('Too many lookups from this address (RATE_LIMITED); Retry-After says when to try again'),
+          ...commonErrors,
+        },
       }),
       async (c) => {
         c.header('Cache-Control', 'no-store');
