@@ -133,26 +133,28 @@ export function CertificatesTable({
                       {t('certificates.org.issuedAt', { date: formatWarsawDate(c.issuedAt, i18n.language) })}
                     </span>
                   </td>
-                  <td className="ct-actions">
-                    {c.status !== 'pending' && c.status !== 'failed' && (
-                      <a href={certificatePaths.verifyPage(c.code, lang)}>
-                        {t('certificates.org.verifyPage')}
-                        {hidden('ofCertificate')}
-                      </a>
-                    )}
-                    {c.status === 'issued' &&
-                      (['revoke', 'reissue'] as const).map((action) => (
-                        <button
-                          key={action}
-                          type="button"
-                          id={actionButtonId(action, c.code)}
-                          aria-expanded={open?.code === c.code && open.action === action}
-                          onClick={() => choose(c.code, action)}
-                        >
-                          {t(`certificates.org.${action}`)}
-                          {hidden('certificate')}
-                        </button>
-                      ))}
+                  <td>
+                    <div className="ct-actions">
+                      {c.status !== 'pending' && c.status !== 'failed' && (
+                        <a href={certificatePaths.verifyPage(c.code, lang)}>
+                          {t('certificates.org.verifyPage')}
+                          {hidden('ofCertificate')}
+                        </a>
+                      )}
+                      {c.status === 'issued' &&
+                        (['revoke', 'reissue'] as const).map((action) => (
+                          <button
+                            key={action}
+                            type="button"
+                            id={actionButtonId(action, c.code)}
+                            aria-expanded={open?.code === c.code && open.action === action}
+                            onClick={() => choose(c.code, action)}
+                          >
+                            {t(`certificates.org.${action}`)}
+                            {hidden('certificate')}
+                          </button>
+                        ))}
+                    </div>
                   </td>
                 </tr>
                 {open?.code === c.code && (
