@@ -17,7 +17,6 @@ import { resultsKeys } from './results';
  * 'certificate']` for the institution, `['public-certificate', code]` for a verification.
  */
 export type CertificateStatus = 'pending' | 'issued' | 'failed' | 'revoked' | 'superseded';
-export const certificateStatuses = ['pending', 'issued', 'failed', 'revoked', 'superseded'] as const;
 export type CertificateFile =
   | 'pdf'
   | 'pdf-en'
