@@ -3,6 +3,8 @@ import applicationEn from '../../web/src/locales/application.en.json';
 import applicationPl from '../../web/src/locales/application.pl.json';
 import assignmentEn from '../../web/src/locales/assignment.en.json';
 import assignmentPl from '../../web/src/locales/assignment.pl.json';
+import certificatesEn from '../../web/src/locales/certificates.en.json';
+import certificatesPl from '../../web/src/locales/certificates.pl.json';
 import resultsEn from '../../web/src/locales/results.en.json';
 import resultsPl from '../../web/src/locales/results.pl.json';
 import scoringEn from '../../web/src/locales/scoring.en.json';
@@ -32,6 +34,7 @@ it.each([
   ['assignment', assignmentPl, assignmentEn],
   ['scoring', scoringPl, scoringEn],
   ['results', resultsPl, resultsEn],
+  ['certificates', certificatesPl, certificatesEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

@@ -24,6 +24,7 @@ import { ReviewPage } from './pages/expert/ReviewPage';
 import { LaureatesPage } from './pages/results/LaureatesPage';
 import { OwnResultPage } from './pages/results/OwnResultPage';
 import { PublishedResultsPage } from './pages/results/PublishedResultsPage';
+import { VerifyCodePage, VerifyFormPage } from './pages/certificates/VerifyPage';
 import { SessionProvider } from './session';
 
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
@@ -44,6 +45,9 @@ const pages: Record<string, ComponentType> = {
   '/applications': ApplicationsPage,
   '/expert': ExpertEditionsPage,
   '/laureaci': LaureatesPage,
+  // Public certificate verification (issue 15), Polish and English.
+  '/weryfikacja': VerifyFormPage,
+  '/en/verify': VerifyFormPage,
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
@@ -55,6 +59,8 @@ const patterns: [RegExp, ComponentType][] = [
   [/^\/expert\/editions\/[^/]+\/reviews\/[^/]+$/, ReviewPage],
   [/^\/laureaci\/[^/]+$/, PublishedResultsPage],
   [/^\/applications\/[^/]+\/result$/, OwnResultPage],
+  [/^\/weryfikacja\/[^/]+$/, VerifyCodePage],
+  [/^\/en\/verify\/[^/]+$/, VerifyCodePage],
 ];
 
 export function App() {

@@ -31,7 +31,7 @@ export class ApiError extends Error {
   }
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
   const retry = Number(res.headers.get('retry-after'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;

@@ -7,6 +7,8 @@ import applicationEn from './locales/application.en.json';
 import applicationPl from './locales/application.pl.json';
 import assignmentEn from './locales/assignment.en.json';
 import assignmentPl from './locales/assignment.pl.json';
+import certificatesEn from './locales/certificates.en.json';
+import certificatesPl from './locales/certificates.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
 import resultsEn from './locales/results.en.json';
@@ -26,8 +28,28 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    pl: { translation: { ...pl, ...editionsPl, ...applicationPl, ...assignmentPl, ...scoringPl, ...resultsPl } },
-    en: { translation: { ...en, ...editionsEn, ...applicationEn, ...assignmentEn, ...scoringEn, ...resultsEn } },
+    pl: {
+      translation: {
+        ...pl,
+        ...editionsPl,
+        ...applicationPl,
+        ...assignmentPl,
+        ...scoringPl,
+        ...resultsPl,
+        ...certificatesPl,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...editionsEn,
+        ...applicationEn,
+        ...assignmentEn,
+        ...scoringEn,
+        ...resultsEn,
+        ...certificatesEn,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'pl',

@@ -1,6 +1,7 @@
 import 'i18next';
 import type applicationPl from './locales/application.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
+import type certificatesPl from './locales/certificates.pl.json';
 import type editionsPl from './locales/editions.pl.json';
 import type pl from './locales/pl.json';
 import type resultsPl from './locales/results.pl.json';
@@ -20,7 +21,8 @@ declare module 'i18next' {
         typeof applicationPl &
         typeof assignmentPl &
         typeof scoringPl &
-        typeof resultsPl;
+        typeof resultsPl &
+        typeof certificatesPl;
     };
   }
 }

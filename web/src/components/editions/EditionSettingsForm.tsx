@@ -6,6 +6,7 @@ import { headcountBrackets, institutionTypes } from '../../../../shared/institut
 import { CheckboxField, CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../forms/fields';
 import { Form, SubmitButton, type ApiForm } from '../../forms/form';
 import { apiResolver } from '../../forms/validation';
+import { SignatoriesFields } from '../certificates/SignatoriesFields';
 import { parseNumber } from './drafts';
 import { fromWarsawInput, toWarsawInput, warsawInputInDays } from './time';
 
@@ -26,6 +27,8 @@ export interface SettingsValues {
   fees: { byHeadcount: Record<Bracket, string>; returningLaureateDiscountPercent: string };
   /** How results are ranked and published (issue 14): categories, scores in the public record, aggregation. */
   results: { categoriesBy: 'none' | 'headcount' | 'types'; publishScores: boolean; aggregation: 'mean' | 'median' };
+  /** Who signs the certificates (issue 15): none until the organizer adds them; sent only when some are given. */
+  certificates: { signatories: { name: string; role: string }[] };
 }
 
 const byBracket = (value: (b: Bracket) => string) =>
@@ -52,6 +55,7 @@ export function settingsToValues(s: EditionSettings): SettingsValues {
       const r = resultsSettingsOf(s);
       return { categoriesBy: r.categories.by, publishScores: r.publishScores, aggregation: r.aggregation };
     })(),
+    certificates: { signatories: (s.certificates?.signatories ?? []).map(({ name, role }) => ({ name, role })) },
   };
 }
 
@@ -79,6 +83,7 @@ export function defaultSettingsValues(): SettingsValues {
       returningLaureateDiscountPercent: String(fees.returningLaureateDiscountPercent),
     },
     results: { categoriesBy: 'none', publishScores: false, aggregation: 'mean' },
+    certificates: { signatories: [] },
   };
 }
 
@@ -125,6 +130,9 @@ export function valuesToSettings(v: SettingsValues): EditionSettings {
       publishScores: v.results.publishScores,
       aggregation: v.results.aggregation,
     },
+    ...(v.certificates.signatories.length > 0
+      ? { certificates: { signatories: v.certificates.signatories.map(({ name, role }) => ({ name, role })) } }
+      : {}),
   };
 }
 
@@ -254,6 +262,7 @@ export function EditionSettingsForm({
             className="short"
           />
         </fieldset>
+        <SignatoriesFields />
       </fieldset>
       {!lockedReason && <SubmitButton>{submitLabel}</SubmitButton>}
     </Form>

@@ -5,6 +5,7 @@ import { editable, type EditionSettings } from '../../../../shared/editions/edit
 import type { Questionnaire } from '../../../../shared/editions/questionnaire';
 import type { Rubric } from '../../../../shared/editions/rubric';
 import { AssignmentTab } from '../../components/assignment/AssignmentTab';
+import { CertificatesTab, hasCertificates } from '../../components/certificates/CertificatesTab';
 import { ChapterTab } from '../../components/assignment/ChapterTab';
 import { ConflictsTab } from '../../components/assignment/ConflictsTab';
 import { hasResults, ResultsTab } from '../../components/results/ResultsTab';
@@ -58,6 +59,7 @@ const tabs = [
   'assignment',
   'scoring',
   'results',
+  'certificates',
   'extensions',
   'exports',
 ] as const;
@@ -68,9 +70,11 @@ const tabLabel = (x: Tab) =>
     ? ('scoring.tab' as const)
     : x === 'results'
       ? ('results.tab' as const)
-      : x === 'chapter' || x === 'conflicts' || x === 'assignment'
-        ? (`assignment.tab.${x}` as const)
-        : (`editions.tab.${x}` as const);
+      : x === 'certificates'
+        ? ('certificates.tab' as const)
+        : x === 'chapter' || x === 'conflicts' || x === 'assignment'
+          ? (`assignment.tab.${x}` as const)
+          : (`editions.tab.${x}` as const);
 const parts = ['settings', 'rubric', 'questionnaire'] as const;
 type Part = (typeof parts)[number];
 
@@ -213,6 +217,7 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
         <ul>
           {tabs
             .filter((x) => x !== 'results' || hasResults(edition.state))
+            .filter((x) => x !== 'certificates' || hasCertificates(edition.state))
             .map((x) => (
               <li key={x}>
                 <a
@@ -318,6 +323,7 @@ function EditionTabs({ editionId, edition }: { editionId: string; edition: Editi
         {tab === 'assignment' && <AssignmentTab editionId={editionId} />}
         {tab === 'scoring' && <ScoringTab editionId={editionId} />}
         {tab === 'results' && <ResultsTab edition={edition} />}
+        {tab === 'certificates' && <CertificatesTab editionId={editionId} />}
         {tab === 'extensions' && (
           <ExtensionsTab editionId={editionId} applicationsClose={edition.timeline.applicationsClose} />
         )}

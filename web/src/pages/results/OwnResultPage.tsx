@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { formatPln } from '../../../../shared/results/fees';
+import { OwnCertificate } from '../../components/certificates/OwnCertificate';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatWarsawDate } from '../../components/editions/time';
 import { Loading } from '../../components/Loading';
@@ -136,7 +137,7 @@ function Fee({ result }: { result: Ready }) {
   );
 }
 
-function ResultView({ result }: { result: Ready }) {
+function ResultView({ applicationId, result }: { applicationId: string; result: Ready }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
   const pct = (n: number) => t('results.percent', { value: formatPercent(n, i18n.language) });
@@ -179,6 +180,8 @@ function ResultView({ result }: { result: Ready }) {
           )}
         </dl>
       </section>
+
+      {result.outcome !== 'notAwarded' && <OwnCertificate applicationId={applicationId} />}
 
       {result.outcome === 'laureate' && (
         <>
@@ -238,7 +241,7 @@ function OwnResultView({ applicationId, onTitle }: { applicationId: string; onTi
         <p>{t('results.own.pendingHint')}</p>
       </section>
     );
-  return <ResultView result={data.result} />;
+  return <ResultView applicationId={applicationId} result={data.result} />;
 }
 
 /** An institution's own result of one application: pending, or outcome, place, areas, feedback and fee. */
