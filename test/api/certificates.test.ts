@@ -112,6 +112,23 @@ describe('issuing (issue 15 §3)', () => {
     expect((await overview()).certificates).toEqual([]);
   });
 
+  it('the signatories can be set after publication (versioned); then issuing works', async () => {
+    const world = await publishedWorld({ signatories: false });
+    const path = `/api/editions/${world.w.edition.editionId}/certificates/signatories`;
+    const edition = await getEdition(h.deps.store, world.w.edition.editionId);
+    expect(edition.state).toBe('published');
+    const empty = await errorOf(
+      await world.w.as(world.w.cookie, 'PUT', path, { signatories: [], version: edition.version }),
+    );
+    expect(empty).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    const ok = await world.w.as(world.w.cookie, 'PUT', path, { signatories, version: edition.version });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { certificates: unknown }).certificates).toEqual({ signatories });
+    const stale = await world.w.as(world.w.cookie, 'PUT', path, { signatories, version: edition.version });
+    expect(stale.status).toBe(409);
+    expect((await world.issue()).status).toBe(202);
+  });
+
   it('issues one certificate per laureate, numbered in the published order, rendered by the worker', async () => {
     const { w, overview } = await issued();
     expect(overview.eligible).toBe(2);

@@ -13,6 +13,9 @@ import { downloadCertificateFile, getOwnCertificate } from '../../certificates/g
 import { issueCertificates } from '../../certificates/issue-certificates';
 import { reissueCertificate } from '../../certificates/reissue-certificate';
 import { revokeCertificate } from '../../certificates/revoke-certificate';
+import { setSignatories } from '../../certificates/set-signatories';
+import { CertificateSettings } from '../../editions/edition';
+import { Edition } from '../responses/editions';
 import { verifyCertificate } from '../../certificates/verify-certificate';
 import { AppError } from '../../errors';
 import type { AppDeps, AppEnv } from '../deps';
@@ -77,6 +80,26 @@ export const certificateRoutes = (deps: AppDeps) =>
       validate('json', z.object({})),
       async (c) =>
         c.json(await issueCertificates(deps, { editionId: c.req.param('editionId'), caller: callerOf(c, deps) }), 202),
+    )
+    .put(
+      '/api/editions/:editionId/certificates/signatories',
+      describe({
+        summary:
+          'Set who signs the certificates (any state: certificates are issued after publication; versioned, audited)',
+        operationId: 'setSignatories',
+        tags: organizerTags,
+        responses: { 200: { description: 'Saved', schema: Edition }, 409: conflict, ...commonErrors },
+      }),
+      validate('json', z.extend(CertificateSettings, { version: z.number().check(z.int(), z.gte(0)) })),
+      async (c) =>
+        c.json(
+          await setSignatories(deps, {
+            ...c.req.valid('json'),
+            editionId: c.req.param('editionId'),
+            caller: callerOf(c, deps),
+          }),
+          200,
+        ),
     )
     .get(
       '/api/editions/:editionId/certificates/archive',

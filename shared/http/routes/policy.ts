@@ -138,6 +138,7 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/editions/:editionId/certificates': organizers,
   'POST /api/editions/:editionId/certificates': organizers,
   'GET /api/editions/:editionId/certificates/archive': organizers,
+  'PUT /api/editions/:editionId/certificates/signatories': organizers,
   'POST /api/certificates/:code/revoke': organizers,
   'POST /api/certificates/:code/reissue': organizers,
   'GET /api/applications/:applicationId/certificate': ownApplication,
