@@ -13,6 +13,12 @@ import { type TransactItem, tx } from '../../shared/store/store';
 import type { Deps } from '../../shared/deps';
 
 /** A one-page PDF, enough to be a real attachment a person can open. */
+/** Who signs the demo's certificates (issue 15). */
+export const demoSignatories = [
+  { name: 'prof. dr hab. Żaneta Śliwińska', role: 'Przewodnicząca Kapituły Konkursu' },
+  { name: 'Łukasz Źródłowski', role: 'Prezes Fundacji Przyjazny Urząd, organizator konkursu' },
+];
+
 export function tinyPdf(title: string): Uint8Array {
   const text = title.replace(/[()\\]/g, '');
   const objects = [
@@ -98,7 +104,10 @@ export async function seedDemoEdition(deps: Pick<Deps, 'store' | 'clock' | 'ids'
   const now = deps.clock.now();
   const at = now.toISOString();
   const edition = {
-    ...newEdition(sampleSettings(now), { editionId: deps.ids.newId(), now: at }),
+    ...newEdition(sampleSettings(now, { certificates: { signatories: demoSignatories } }), {
+      editionId: deps.ids.newId(),
+      now: at,
+    }),
     state: 'open' as const,
     rubric: sampleRubric(),
     questionnaire: sampleQuestionnaire(),

@@ -27,7 +27,7 @@ import { rubricCriteria } from '../../shared/reviews/scoring';
 import type { SheetContent, Tick } from '../../shared/reviews/sheet';
 import { submitSheet } from '../../shared/reviews/submit-sheet';
 import { type TransactItem, tx } from '../../shared/store/store';
-import { type DemoInstitution, demoApplicationItems } from './demo-edition';
+import { type DemoInstitution, demoApplicationItems, demoSignatories } from './demo-edition';
 import { callerOf } from './demo-scoring';
 
 const DAY = 86_400_000;
@@ -186,6 +186,9 @@ export async function seedDemoResults(
           resultsDate: day(-400),
         },
         expertsPerApplication: 2,
+        // Two years, so VIII's laureates still hold valid certificates today (issue 15's demo: issue, verify, revoke).
+        certificateValidityMonths: 24,
+        certificates: { signatories: demoSignatories },
       }),
       { editionId: past.ids.newId(), now: day(-760) },
     ),
