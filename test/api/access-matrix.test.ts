@@ -11,6 +11,7 @@ import { mixedRows, noMixedRow } from '../support/access-matrix/rows-mixed';
 import { platformRows } from '../support/access-matrix/rows-platform';
 import { resultsRows } from '../support/access-matrix/rows-results';
 import { scoringRows } from '../support/access-matrix/rows-scoring';
+import { certificateRows } from '../support/access-matrix/rows-certificates';
 
 /**
  * The access matrix's own guarantees (docs/access-control.md). The cells run in the
@@ -23,6 +24,7 @@ const tables: Record<string, Record<string, Cell>> = {
   chapter: chapterRows,
   scoring: scoringRows,
   results: resultsRows,
+  certificates: certificateRows,
 };
 const rows = Object.values(tables).flatMap((t) => Object.entries(t));
 const routeOf = (key: string) => key.split(' — ')[0] ?? key;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { commitAssignment } from '../../shared/assignment/commit-assignment';
 import { previewAssignment } from '../../shared/assignment/preview-assignment';
+import { getEdition } from '../../shared/editions/edition-store';
 import { createApp } from '../../shared/http/app';
 import { jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
 import { callerFor, seedApplication, seedEdition } from '../support/applications';
@@ -94,5 +95,32 @@ describe('DynamoDB calls per request', () => {
     const own = await app.request(`/api/applications/${first.applicationId}/result`, { headers: { cookie } });
     expect(own.status).toBe(200);
     expect(calls).toEqual(['BatchGetItem', 'GetItem', 'GetItem', 'GetItem']);
+  });
+
+  it('a certificate lookup (QR code): 2 (the limit reserved, the certificate); the institution’s own: 4', async () => {
+    const w = await resultsWorld({ deps, app }, { scores: [9, 4] });
+    const base = `/api/editions/${w.edition.editionId}/results`;
+    expect((await w.as(w.cookie, 'POST', `${base}/lock`, { version: 0 })).status).toBe(200);
+    expect((await w.as(w.cookie, 'POST', `${base}/publish`, { version: 1 })).status).toBe(200);
+    await deps.jobs.drain();
+    const path = `/api/editions/${w.edition.editionId}/certificates/signatories`;
+    const { version } = await getEdition(deps.store, w.edition.editionId);
+    const signatories = [{ name: 'Anna Kowalska', role: 'Przewodnicząca Kapituły' }];
+    expect((await w.as(w.cookie, 'PUT', path, { signatories, version })).status).toBe(200);
+    expect((await w.as(w.cookie, 'POST', `/api/editions/${w.edition.editionId}/certificates`, {})).status).toBe(202);
+    await deps.jobs.drain();
+    const first = w.applications[0]!;
+    const { user } = await seedUser(deps, { role: 'institution', institutionId: first.institutionId });
+    const cookie = await sessionCookie(deps, user.userId);
+    calls.length = 0;
+    const own = await app.request(`/api/applications/${first.applicationId}/certificate`, { headers: { cookie } });
+    expect(own.status).toBe(200);
+    expect(calls).toEqual(['BatchGetItem', 'GetItem', 'GetItem', 'GetItem']);
+    const { certificate } = (await own.json()) as { certificate: { code: string; status: string } };
+    expect(certificate.status).toBe('issued');
+    calls.length = 0;
+    const verified = await app.request(`/api/public/certificates/${certificate.code}`);
+    expect(verified.status).toBe(200);
+    expect(calls).toEqual(['UpdateItem', 'GetItem']);
   });
 });

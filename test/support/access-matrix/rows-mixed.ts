@@ -220,6 +220,8 @@ export const mixedRows: Record<string, Cell> = {
 export const noMixedRow: Record<string, string> = {
   'PUT /api/applications/:applicationId/sections/:sectionId':
     'the section id is a questionnaire key shared by every application, owned by no tenant',
+  'GET /api/applications/:applicationId/certificate/files/:file':
+    'the file is one of seven fixed names (pdf, emblem-png…), owned by no tenant; the certificate comes from the application',
 };
 
 /**

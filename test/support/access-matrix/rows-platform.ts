@@ -179,7 +179,7 @@ export const platformRows: Record<string, Cell> = {
     shows: (body: { items: { applicationId: string; institutionId: string }[] }, { w }) => {
       expect(body.items.every((a) => a.institutionId === w.institutionA)).toBe(true);
       expect(body.items.map((a) => a.applicationId).sort()).toEqual(
-        [w.appA, w.appSubmit, w.uploadApp, ...w.results.applicationsOfA].sort(),
+        [w.appA, w.appSubmit, w.uploadApp, ...w.results.applicationsOfA, w.certificates.appA].sort(),
       );
     },
   },

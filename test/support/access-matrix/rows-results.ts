@@ -191,9 +191,12 @@ export const resultsRows: Record<string, Cell> = {
     sample: (w) => ({ path: `/api/institutions/${w.institutionA}/results` }),
     expected: ownInstitutionA(200),
     sees: 'own',
-    // A's results in every published edition: only the published one (the deliberating edition is not published).
+    // A's results in every published edition: the results world's published one and the certificates
+    // world's (the deliberating edition is not published).
     shows: (body: { items: { applicationId: string }[] }, { w }) =>
-      expect(body.items.map((i) => i.applicationId)).toEqual([w.results.publishedAppA]),
+      expect(body.items.map((i) => i.applicationId).sort()).toEqual(
+        [w.results.publishedAppA, w.certificates.appA].sort(),
+      ),
   },
 };
 

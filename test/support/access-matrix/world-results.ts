@@ -48,7 +48,7 @@ interface Entry {
  * assignment), accepts them all and moves the edition to deliberation. Sheets go through the sheet
  * store (draft, then submitted), as in test/support/results.ts.
  */
-async function score(deps: Deps, edition: Edition, organizer: User, entries: Entry[]): Promise<Edition> {
+export async function score(deps: Deps, edition: Edition, organizer: User, entries: Entry[]): Promise<Edition> {
   const { editionId } = edition;
   await seedChapterExpert(deps, editionId, organizer);
   await commitAssignment(deps, {
@@ -70,6 +70,21 @@ async function score(deps: Deps, edition: Edition, organizer: User, entries: Ent
   return deliberating;
 }
 
+/** A's submitted application in a results edition (A's member starts it; submitted as the API would leave it). */
+export async function submittedOfA(
+  deps: Deps,
+  memberA: User,
+  edition: Edition,
+  own: (tenant: Tenant, what: string, value: string, edition?: string) => void,
+): Promise<ApplicationHeader> {
+  const draft = await startApplication(deps, { editionId: edition.editionId, caller: callerFor(memberA) });
+  const now = deps.clock.now().toISOString();
+  const header: ApplicationHeader = { ...draft, status: 'submitted', submittedAt: now, version: draft.version + 1 };
+  await deps.store.put(headerItem(header));
+  own('instA', 'instA application in a results edition', header.applicationId, edition.editionId);
+  return header;
+}
+
 /**
  * Results in the access matrix (issue 14): three editions — one deliberating, one locked (to publish),
  * one published. A's applications are never laureates and every other non-laureate carries a
@@ -83,14 +98,7 @@ export async function seedResultsWorld(
   own: (tenant: Tenant, what: string, value: string, edition?: string) => void,
 ): Promise<ResultsWorldIds> {
   const { organizer, memberA } = people;
-  const ofA = async (edition: Edition): Promise<ApplicationHeader> => {
-    const draft = await startApplication(deps, { editionId: edition.editionId, caller: callerFor(memberA) });
-    const now = deps.clock.now().toISOString();
-    const header: ApplicationHeader = { ...draft, status: 'submitted', submittedAt: now, version: draft.version + 1 };
-    await deps.store.put(headerItem(header));
-    own('instA', 'instA application in a results edition', header.applicationId, edition.editionId);
-    return header;
-  };
+  const ofA = (edition: Edition) => submittedOfA(deps, memberA, edition, own);
   const hidden = async (edition: Edition, who: string): Promise<ApplicationHeader> => {
     const header = await seedSubmitted(deps, edition.editionId, { name: `Urząd ${mark(who)}` });
     own('applicants', `non-laureate of a results edition (${who})`, mark(who), edition.editionId);

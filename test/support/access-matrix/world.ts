@@ -16,6 +16,7 @@ import { editionItem } from '../../../shared/editions/edition-store';
 import { requestExport } from '../../../shared/exports/request-export';
 import { seedInstitution, seedUser, type Harness } from '../accounts';
 import { type ResultsWorldIds, seedResultsWorld } from './world-results';
+import { type CertificatesWorldIds, seedCertificatesWorld } from './world-certificates';
 import { type ScoringWorldIds, seedScoringWorld } from './world-scoring';
 import { attach, callerFor, pdfBytes, seedApplication, seedEdition, sha256Of } from '../applications';
 import { memberInput, seedSubmitted } from '../assignment';
@@ -113,6 +114,8 @@ export interface World {
   scoring: ScoringWorldIds;
   /** Issue 14: editions in deliberation, locked and published, A never a laureate. */
   results: ResultsWorldIds;
+  /** Issue 15: a published edition with certificates issued, A's among them. */
+  certificates: CertificatesWorldIds;
 }
 
 type Deps = Harness['deps'];
@@ -290,6 +293,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
   });
   const scoring = await seedScoringWorld(deps, { expert, colleague, organizer }, mark, own);
   const results = await seedResultsWorld(deps, { organizer, memberA: a.member }, mark, own);
+  const certificates = await seedCertificatesWorld(deps, { organizer, memberA: a.member }, mark, own);
   // The commits' digests are queued: sent before any cell compares the outbox.
   await deps.jobs.drain();
   own('colleague', 'colleague marker (name, conflict reason)', mark('COLLEAGUE'));
@@ -310,6 +314,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
     },
     scoring,
     results,
+    certificates,
     chapter: {
       e1: e1.editionId,
       e2: e2.editionId,
