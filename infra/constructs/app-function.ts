@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { depsLockFilePath, lambdaEntries, nodejsBundling, repoRoot, type LambdaName } from './bundling';
+import { bundlingFor, depsLockFilePath, lambdaEntries, repoRoot, type LambdaName } from './bundling';
 import { acknowledge } from './nag';
 
 export interface AppFunctionProps {
@@ -50,7 +50,7 @@ export class AppFunction extends Construct {
       timeout: props.timeout,
       projectRoot: repoRoot,
       depsLockFilePath,
-      bundling: nodejsBundling,
+      bundling: bundlingFor(props.name),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       logGroup: this.logGroup,
       role: this.role,

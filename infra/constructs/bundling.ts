@@ -58,3 +58,29 @@ export const nodejsBundling: BundlingOptions = {
   externalModules: [...esbuildOptions.external],
   forceDockerBundling: false,
 };
+
+/** Files a function reads at run time besides its bundle: the worker's certificate fonts (shared/certificates/pdf-fonts.ts). */
+export const bundledFiles: Partial<Record<LambdaName, { from: string; to: string }[]>> = {
+  'jobs-worker': [
+    { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif.ttf', to: 'fonts/DejaVuSerif.ttf' },
+    { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf', to: 'fonts/DejaVuSerif-Bold.ttf' },
+  ],
+};
+
+/** The bundling of one function: the shared options, plus copying its run-time files beside index.mjs. */
+export function bundlingFor(name: LambdaName): BundlingOptions {
+  const files = bundledFiles[name] ?? [];
+  if (files.length === 0) return nodejsBundling;
+  return {
+    ...nodejsBundling,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) =>
+        files.flatMap((f) => [
+          `mkdir -p "${join(outputDir, f.to, '..')}"`,
+          `cp "${join(inputDir, f.from)}" "${join(outputDir, f.to)}"`,
+        ]),
+    },
+  };
+}

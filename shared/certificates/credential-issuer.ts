@@ -2,7 +2,7 @@ import type { Store } from '../store/store';
 import type { CredentialSigner } from '../platform/credential-signer';
 import type { Certificate } from './certificate';
 import { registerCredentialKey } from './certificate-store';
-import { credentialUrls, openBadgeCredential } from './credential';
+import { credentialKeyUrl, openBadgeCredential } from './credential';
 import type { CredentialIssuer } from './process-certificate-job';
 
 /**
@@ -43,6 +43,3 @@ export function credentialIssuer(deps: {
     },
   };
 }
-
-/** The URL a credential's `kid` names: the JWK of that key, served by the platform. */
-export const credentialKeyUrl = (origin: string, thumbprint: string) => `${credentialUrls.jwks(origin)}/${thumbprint}`;

@@ -32,6 +32,9 @@ export const credentialUrls = {
     `${base(origin)}/laureaci/${encodeURIComponent(editionId)}#${outcome}`,
 };
 
+/** The URL a credential's `kid` names (OB 3.0 §8.2): the JWK of that key, served by the platform. */
+export const credentialKeyUrl = (origin: string, thumbprint: string) => `${credentialUrls.jwks(origin)}/${thumbprint}`;
+
 export interface IssuerProfile {
   id: string;
   type: ['Profile'];

@@ -1,8 +1,13 @@
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { findCredentialKey, listCredentialKeys, listEditionCertificates } from './certificate-store';
-import { credentialKeyUrl } from './credential-issuer';
-import { type IssuerProfileDocument, issuerProfile, type RevocationList, revocationList } from './credential';
+import {
+  credentialKeyUrl,
+  type IssuerProfileDocument,
+  issuerProfile,
+  type RevocationList,
+  revocationList,
+} from './credential';
 
 /**
  * The public Open Badges documents (issue 15 §6) a third-party verifier dereferences from a credential:

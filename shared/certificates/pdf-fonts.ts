@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
@@ -14,7 +16,13 @@ export interface FontFiles {
 }
 
 const require = createRequire(import.meta.url);
-const fontPath = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+/**
+ * In the worker's Lambda bundle the two TTFs are copied beside index.mjs (`fonts/`, infra's
+ * afterBundling hook): there is no node_modules there. Locally and in tests, from the package.
+ */
+const bundledFonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
+const fontPath = (file: string) =>
+  existsSync(join(bundledFonts, file)) ? join(bundledFonts, file) : require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
 
 let files: FontFiles | undefined;
 export function dejaVuSerif(): FontFiles {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/constructs/bundling';
@@ -47,5 +47,17 @@ describe('npx cdk synth', () => {
       artifacts: Record<string, { environment?: string }>;
     };
     expect(manifest.artifacts.PlatformStack?.environment).toBe('aws://unknown-account/unknown-region');
+
+    // The worker's bundle carries the certificate fonts beside index.mjs (no node_modules in Lambda); the API's does not.
+    const bundles = readdirSync(outdir)
+      .filter((d) => d.startsWith('asset.') && existsSync(join(outdir, d, 'index.mjs')))
+      .map((d) => ({ dir: join(outdir, d), code: readFileSync(join(outdir, d, 'index.mjs'), 'utf8') }));
+    const worker = bundles.filter((b) => b.code.includes('CREDENTIAL_KEY_ID is not set'));
+    expect(worker).toHaveLength(1);
+    for (const font of ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'])
+      expect(statSync(join(worker[0]!.dir, 'fonts', font)).size).toBeGreaterThan(100_000);
+    const others = bundles.filter((b) => !b.code.includes('CREDENTIAL_KEY_ID is not set'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const b of others) expect(existsSync(join(b.dir, 'fonts'))).toBe(false);
   });
 });
