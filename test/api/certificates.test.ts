@@ -13,6 +13,7 @@ import { processCertificateJob, renderFiles } from '../../shared/certificates/pr
 import { editionItem, getEdition } from '../../shared/editions/edition-store';
 import { keys } from '../../shared/store/keys';
 import { apiHarness, errorOf, seedUser, sessionCookie } from '../support/accounts';
+import { certificateData } from '../support/credential-fixtures';
 import { testSigner } from '../support/factories';
 import { decodeQr, pdfText, poppler } from '../support/pdf';
 import { type ResultsWorld, resultsWorld } from '../support/results';
@@ -183,20 +184,14 @@ describe('issuing (issue 15 §3)', () => {
       issueNo: 1,
       certificateNumber: `PU/${edition.year}/0001`,
       seq: 1,
-      data: {
+      data: certificateData({
         code,
         verifyUrl: `https://konkurs.example.org/weryfikacja/${code}`,
-        language: 'pl',
-        institution: { name: 'Urząd Gminy Łęczna', town: 'Łęczna' },
         edition: { name: edition.name, number: edition.number, year: edition.year },
-        category: { pl: 'urzędy gmin', en: 'municipal offices' },
-        outcome: 'laureate',
         issuedAt: '2026-03-01T10:00:00.000Z',
         validUntil: '2027-03-01T10:00:00.000Z',
         certificateNumber: `PU/${edition.year}/0001`,
-        signatories,
-        snapshotHash: 'ab'.repeat(32),
-      },
+      }),
       status: 'pending',
       attempts: 0,
       createdAt: '2026-03-01T10:00:00.000Z',

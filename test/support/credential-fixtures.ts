@@ -9,9 +9,13 @@ let seed = 1;
 export const testCode = () => newCertificateCode(new Uint8Array(16).map((_, i) => (i * 29 + seed++ * 11) & 255));
 
 /** One certificate's data, checked by the schema the worker uses, so the fixture cannot drift from it. */
-export function certificateData(overrides: Partial<CertificateData> = {}): CertificateData {
+export const certificateData = (overrides: Partial<CertificateData> = {}): CertificateData =>
+  CertificateData.parse(certificateFields(overrides));
+
+/** The same fields unchecked (a test of what the renderer refuses builds malformed data from it). */
+export function certificateFields(overrides: Partial<CertificateData> = {}): CertificateData {
   const code = overrides.code ?? testCode();
-  return CertificateData.parse({
+  return {
     code,
     verifyUrl: `${testOrigin}/weryfikacja/${code}`,
     language: 'pl',
@@ -28,5 +32,5 @@ export function certificateData(overrides: Partial<CertificateData> = {}): Certi
     ],
     snapshotHash: 'ba7816bf8f01',
     ...overrides,
-  });
+  };
 }

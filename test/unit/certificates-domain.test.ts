@@ -12,6 +12,7 @@ import { certificateSummary } from '../../shared/certificates/certificate-summar
 import { certificateCode } from '../../shared/certificates/keyed-code';
 import { assertSafeBlobKey } from '../../shared/platform/blob-store';
 import { certificateFiles } from '../../shared/certificates/certificate';
+import { certificateData } from '../support/credential-fixtures';
 
 const validUntil = '2027-03-01T10:00:00.000Z';
 const cert = (status: Certificate['status']) =>
@@ -91,20 +92,10 @@ describe('the summary', () => {
       issueNo: 2,
       certificateNumber: 'PU/2024/0003',
       seq: 3,
-      data: {
-        code: 'C1',
-        verifyUrl: 'https://x.example/weryfikacja/C1',
-        language: 'pl',
-        institution: { name: 'Urząd Gminy Łęczna', town: 'Łęczna' },
-        edition: { name: 'Przyjazny Urząd', number: 'VIII edycja', year: 2024 },
-        category: { pl: 'gminy', en: 'municipalities' },
-        outcome: 'laureate',
-        issuedAt: '2026-03-01T10:00:00.000Z',
+      data: certificateData({
         validUntil,
         certificateNumber: 'PU/2024/0003',
-        signatories: [{ name: 'A', role: 'B' }],
-        snapshotHash: 'ab'.repeat(32),
-      },
+      }),
       status: 'issued',
       attempts: 2,
       error: 'stale message',

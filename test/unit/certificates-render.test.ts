@@ -2,8 +2,8 @@ import { crc32 } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { certificateFields, testCode } from '../support/credential-fixtures';
 import { decodeQr, pdfText, poppler, savePdf } from '../support/pdf';
-import { newCertificateCode } from '../../shared/certificates/certificate-code';
 import type { CertificateData } from '../../shared/certificates/certificate-data';
 import {
   bakePng,
@@ -15,29 +15,21 @@ import {
 } from '../../shared/certificates/emblem';
 import { A4_LANDSCAPE, CertificateRenderer } from '../../shared/certificates/render-certificate';
 
-let seed = 1;
-const code = () => newCertificateCode(new Uint8Array(16).map((_, i) => (i * 31 + seed++ * 7) & 255));
+const code = testCode;
 
+/** The shared fixture with this file's edition (X, 2025) and a full-length results hash. */
 const certificate = (overrides: Partial<CertificateData> = {}): CertificateData => {
   const c = overrides.code ?? code();
-  return {
+  return certificateFields({
     code: c,
     verifyUrl: `https://przyjaznyurzad.example.pl/weryfikacja/${c}`,
-    language: 'pl',
-    institution: { name: 'Urząd Gminy Łęczna', town: 'Łęczna' },
     edition: { name: 'Przyjazny Urząd', number: 'X edycja', year: 2025 },
-    category: { pl: 'urzędy gmin wiejskich', en: 'rural municipal offices' },
-    outcome: 'laureate',
     issuedAt: '2025-12-01T10:00:00.000Z',
     validUntil: '2026-12-01T10:00:00.000Z',
     certificateNumber: 'PU/2025/0007',
-    signatories: [
-      { name: 'prof. dr hab. Żaneta Śliwińska', role: 'Przewodnicząca Kapituły' },
-      { name: 'Łukasz Źródłowski', role: 'Prezes Instytutu Jakości, organizator konkursu' },
-    ],
     snapshotHash: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     ...overrides,
-  };
+  });
 };
 
 let renderer: CertificateRenderer;
