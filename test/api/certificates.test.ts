@@ -378,6 +378,14 @@ describe('verification (issue 15 §4, §5)', () => {
     expect(((await (await verify(own.code)).json()) as { status: string }).status).toBe('expired');
     clock.set('2026-03-01T10:00:00.000Z');
 
+    // A check symbol of * ~ $ = U arrives URL-encoded from links: decoded, it reaches the lookup.
+    let special = '';
+    for (let i = 0; !/[*~$=U]$/.test(special); i++) special = newCertificateCode(new Uint8Array(16).fill(i));
+    const encoded = await errorOf(await verify(encodeURIComponent(special), '198.51.100.9'));
+    // The lookup's own 404 names no field; a path the parameter check refused would name `code`.
+    expect(encoded).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(encoded.fields).toEqual({});
+    expect((await errorOf(await verify('not-a-code', '198.51.100.9'))).fields).toHaveProperty('code');
     const unknown = newCertificateCode(new Uint8Array(16).fill(201));
     expect((await errorOf(await verify(unknown, '198.51.100.8'))).status).toBe(404);
     expect((await verify('not-a-code', '198.51.100.8')).status).toBe(404);
