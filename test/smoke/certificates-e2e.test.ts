@@ -185,6 +185,27 @@ describeWithBrowser('certificates end to end: issue, download, the QR’s verifi
     expect(main).toContain('VIII edycja');
     expect(await fitsWidth(phone), 'valid verdict at 375 px').toBe(true);
     expect(await axeViolations(phone), 'verification page, valid').toEqual([]);
+
+    // The same code typed by hand on a phone (any case, stray spaces), its English page, and a wrong code.
+    const typed = await visitor.newPage();
+    await typed.goto(`${platform.baseUrl}/weryfikacja`);
+    await typed.getByLabel('Kod certyfikatu').waitFor({ timeout: 15_000 });
+    expect(await fitsWidth(typed), '/weryfikacja at 375 px').toBe(true);
+    expect(await axeViolations(typed), '/weryfikacja').toEqual([]);
+    await typed.getByLabel('Kod certyfikatu').fill(`  ${laureate.code.toLowerCase()}  `);
+    await typed.getByRole('button', { name: 'Sprawdź' }).click();
+    await typed.locator('.ct-verdict[data-status="valid"]').waitFor({ timeout: 10_000 });
+    await typed.getByRole('link', { name: 'English version' }).click();
+    await typed.locator('.ct-verdict[data-status="valid"]').waitFor({ timeout: 10_000 });
+    expect(new URL(typed.url()).pathname).toMatch(/^\/en\/verify\//);
+    expect(await typed.locator('#ct-verdict-title').textContent()).toContain('Certificate valid');
+    expect(await fitsWidth(typed), '/en/verify at 375 px').toBe(true);
+    expect(await axeViolations(typed), '/en/verify, valid').toEqual([]);
+    await typed.goto(`${platform.baseUrl}/weryfikacja/NIE-MA-TAKIEGO-KODU`);
+    await typed.locator('.ct-verdict[data-status="unknown"]').waitFor({ timeout: 10_000 });
+    expect(await typed.locator('#ct-verdict-title').textContent()).toBe('Nie znaleziono certyfikatu o tym kodzie');
+    expect(await axeViolations(typed), 'unknown code').toEqual([]);
+    await typed.close();
   });
 
   it('the organizer revokes it with a reason; the verification page then says "unieważniony" and why', async () => {
