@@ -163,10 +163,11 @@ it('re-issuing sends the reason; the old row then links to the new code and the 
   );
 });
 
-it('missing signatories point to the settings; the server’s refusal is shown; issued certificates can be downloaded as a ZIP', async () => {
+it('missing signatories point to their form on the tab; the server’s refusal is shown; issued certificates can be downloaded as a ZIP', async () => {
   const { api, user } = await openTab(overview([certificate()], { eligible: 1, signatoriesMissing: true }));
-  const toSettings = screen.getByRole('link', { name: 'Przejdź do ustawień edycji' });
-  expect(toSettings.getAttribute('href')).toBe('/organizer/editions/ed-1?tab=settings');
+  const toForm = screen.getByRole('link', { name: 'Przejdź do podpisów' });
+  expect(toForm.getAttribute('href')).toBe('#ct-sign');
+  expect(document.getElementById('ct-sign')?.tagName.toLowerCase()).toBe('section');
   expect(screen.getByRole('link', { name: 'Pobierz wszystkie (ZIP)' }).getAttribute('href')).toBe(
     '/api/editions/ed-1/certificates/archive',
   );
@@ -183,5 +184,5 @@ it('missing signatories point to the settings; the server’s refusal is shown; 
   await waitFor(() => expect(document.activeElement).toBe(box));
   expect(box.textContent).toContain('Podaj, kto podpisuje certyfikaty.');
   expect(box.textContent).toContain('Potrzeba od 1 do 3 podpisów.');
-  expect(within(box).getByRole('link', { name: 'Przejdź do ustawień edycji' })).toBeTruthy();
+  expect(within(box).getByRole('link', { name: 'Przejdź do podpisów' }).getAttribute('href')).toBe('#ct-sign');
 });

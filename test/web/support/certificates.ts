@@ -1,10 +1,13 @@
 import { newCertificateCode } from '../../../shared/certificates/certificate-code';
+import { newEdition } from '../../../shared/editions/edition';
+import { sampleSettings } from '../../../shared/editions/sample-edition';
 import type {
   CertificateStatus,
   CertificateSummary,
   CertificatesOverview,
   Verification,
 } from '../../../web/src/queries/certificates';
+import type { Edition } from '../../../web/src/queries/editions';
 
 /** Typed factories for the certificate answers of the API contract; each test overrides what it is about. */
 
@@ -62,6 +65,17 @@ export function verification(overrides: Partial<Verification> = {}): Verificatio
       validUntil: '2025-11-20T10:00:00.000Z',
       snapshotHash: '0123456789ab',
     },
+    ...overrides,
+  };
+}
+
+/** The published edition 'ed-1' as GET /api/editions/:id answers it (the signatories form reads its version). */
+export function publishedEdition(overrides: Partial<Edition> = {}): Edition {
+  const settings = sampleSettings(new Date('2024-01-10T10:00:00.000Z'), { number: 'VIII edycja', year: 2024 });
+  return {
+    ...newEdition(settings, { editionId: 'ed-1', now: '2024-01-10T10:00:00.000Z' }),
+    state: 'published',
+    version: 7,
     ...overrides,
   };
 }

@@ -1,30 +1,32 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
 import * as z from 'zod/mini';
+import type { CertificateFile } from '../../../shared/certificates/certificate';
 import { longText } from '../../../shared/institutions/institution';
-import { ApiError, toApiError } from '../api';
-import i18n, { type Language } from '../i18n';
-import { editionKeys } from './editions';
+import { api, type Json, read } from '../api';
+import type { Language } from '../i18n';
+import { type Edition, editionKeys } from './editions';
 import { resultsKeys } from './results';
 
 /**
  * Certificates and emblems (issue 15): the organizer's "Certyfikaty" tab, an institution's own
- * certificate on its result page, and the public verification pages. The types mirror the API
- * contract (/work/briefs/certs-contract.md) word for word: the routes were built alongside this UI,
- * so the typed client could not infer them yet. Once they are in `AppType`, these types should
- * become `InferResponseType<…>` of the routes and the calls `api.api…` like results.ts.
+ * certificate on its result page, and the public verification pages. Types come from the routes
+ * (shared/http/routes/certificates.ts) through the typed client, as in results.ts.
  *
  * Keys: `['edition', editionId, 'certificates']` for the organizer, `['application', applicationId,
  * 'certificate']` for the institution, `['public-certificate', code]` for a verification.
  */
-export type CertificateStatus = 'pending' | 'issued' | 'failed' | 'revoked' | 'superseded';
-export type CertificateFile =
-  | 'pdf'
-  | 'pdf-en'
-  | 'emblem-svg'
-  | 'emblem-png'
-  | 'emblem-pdf'
-  | 'credential-json'
-  | 'credential-jwt';
+type EditionCertificatesApi = (typeof api.api.editions)[':editionId']['certificates'];
+
+export type CertificatesOverview = InferResponseType<EditionCertificatesApi['$get'], 200>;
+export type CertificateSummary = CertificatesOverview['certificates'][number];
+export type CertificateStatus = CertificateSummary['status'];
+export type Verification = InferResponseType<(typeof api.api.public.certificates)[':code']['$get'], 200>;
+export type VerificationStatus = Verification['status'];
+export type SignatoriesInput = Json<EditionCertificatesApi['signatories']['$put']>;
+export type Signatory = SignatoriesInput['signatories'][number];
+export type { CertificateFile };
+
 /** Every file of an issued certificate, in the order the institution's list shows them. */
 export const certificateFiles: readonly CertificateFile[] = [
   'pdf',
@@ -35,62 +37,6 @@ export const certificateFiles: readonly CertificateFile[] = [
   'credential-json',
   'credential-jwt',
 ];
-
-export interface CertificateSummary {
-  /** Grouped Crockford code, e.g. "7QJ3V-…". */
-  code: string;
-  /** "PU/2024/0001" */
-  certificateNumber: string;
-  applicationId: string;
-  institution: { name: string; town: string };
-  outcome: 'laureate' | 'distinction';
-  category: { pl: string; en: string };
-  status: CertificateStatus;
-  issuedAt: string;
-  validUntil: string;
-  /** `${publicOrigin}/weryfikacja/${code}`: what the QR code on the paper opens. */
-  verifyUrl: string;
-  revoked?: { at: string; reason: string };
-  /** The newer code that replaced this one. */
-  supersededBy?: string;
-  /** The older code this one re-issued. */
-  replaces?: string;
-  /** The last rendering failure (status 'failed'). */
-  error?: string;
-  attempts: number;
-}
-
-export interface CertificatesOverview {
-  editionId: string;
-  published: boolean;
-  snapshotVersion?: number;
-  /** Laureates and distinctions in the newest snapshot. */
-  eligible: number;
-  signatoriesMissing: boolean;
-  counts: Record<CertificateStatus, number>;
-  /** Every certificate of the edition, by number, the newest issue last. */
-  certificates: CertificateSummary[];
-}
-
-export type VerificationStatus = 'valid' | 'expired' | 'revoked' | 'superseded';
-export interface Verification {
-  code: string;
-  status: VerificationStatus;
-  certificate: {
-    certificateNumber: string;
-    institution: { name: string; town: string };
-    edition: { name: string; number: string; year: number };
-    category: { pl: string; en: string };
-    outcome: 'laureate' | 'distinction';
-    distinctionReason?: string;
-    issuedAt: string;
-    validUntil: string;
-    /** 12 hex digits. */
-    snapshotHash: string;
-  };
-  revoked?: { at: string; reason: string };
-  supersededBy?: string;
-}
 
 /** The body of a revocation or a re-issue: why, in 3–500 characters (what the routes check). */
 export const ReasonBody = z.object({ reason: longText(500).check(z.minLength(3)) });
@@ -113,29 +59,10 @@ export const certificatePaths = {
   verifyForm: (language: Language) => (language === 'en' ? '/en/verify' : '/weryfikacja'),
 };
 
-/** A JSON call as the typed client makes it (Accept-Language, ApiError on failure). */
-async function call<T>(path: string, init: { method?: 'GET' | 'POST'; json?: unknown; language?: Language } = {}) {
-  const headers: Record<string, string> = { 'accept-language': init.language ?? i18n.language };
-  if (init.json !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
-  }
-  if (!res.ok) throw await toApiError(res);
-  const body: T = await res.json();
-  return body;
-}
-
 export const certificatesQuery = (editionId: string) =>
   queryOptions({
     queryKey: certificateKeys.organizer(editionId),
-    queryFn: () => call<CertificatesOverview>(`/api/editions/${enc(editionId)}/certificates`),
+    queryFn: () => read(api.api.editions[':editionId'].certificates.$get({ param: { editionId } })),
   });
 
 /** Something is being rendered: the tab polls the overview until nothing is. */
@@ -146,9 +73,25 @@ export const isRendering = (overview: CertificatesOverview | undefined) =>
 export function useIssueCertificates(editionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      call<CertificatesOverview>(`/api/editions/${enc(editionId)}/certificates`, { method: 'POST', json: {} }),
+    mutationFn: () => read(api.api.editions[':editionId'].certificates.$post({ param: { editionId }, json: {} })),
     onSuccess: (overview) => queryClient.setQueryData(certificateKeys.organizer(editionId), overview),
+  });
+}
+
+/**
+ * Who signs the certificates, in any state of the edition (the settings form is locked once review
+ * starts). The answer is the edition, now at its next version; the overview's "signatories missing"
+ * is read again.
+ */
+export function useSetSignatories(editionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: SignatoriesInput) =>
+      read(api.api.editions[':editionId'].certificates.signatories.$put({ param: { editionId }, json })),
+    onSuccess: (saved: Edition) => {
+      queryClient.setQueryData(editionKeys.detail(editionId), saved);
+      return queryClient.invalidateQueries({ queryKey: certificateKeys.organizer(editionId) });
+    },
   });
 }
 
@@ -167,7 +110,7 @@ export function useRevokeCertificate(editionId: string) {
   const changed = useCertificateChanged(editionId);
   return useMutation({
     mutationFn: ({ code, reason }: ReasonBody & { code: string }) =>
-      call<CertificateSummary>(`/api/certificates/${enc(code)}/revoke`, { method: 'POST', json: { reason } }),
+      read(api.api.certificates[':code'].revoke.$post({ param: { code }, json: { reason } })),
     onSuccess: changed,
   });
 }
@@ -177,7 +120,7 @@ export function useReissueCertificate(editionId: string) {
   const changed = useCertificateChanged(editionId);
   return useMutation({
     mutationFn: ({ code, reason }: ReasonBody & { code: string }) =>
-      call<CertificateSummary>(`/api/certificates/${enc(code)}/reissue`, { method: 'POST', json: { reason } }),
+      read(api.api.certificates[':code'].reissue.$post({ param: { code }, json: { reason } })),
     onSuccess: changed,
   });
 }
@@ -187,13 +130,15 @@ export const ownCertificateQuery = (applicationId: string) =>
   queryOptions({
     queryKey: certificateKeys.own(applicationId),
     queryFn: async () =>
-      (await call<{ certificate: CertificateSummary | null }>(`/api/applications/${enc(applicationId)}/certificate`))
-        .certificate,
+      (await read(api.api.applications[':applicationId'].certificate.$get({ param: { applicationId } }))).certificate,
   });
 
-/** Public (no login): what a certificate's code stands for, in the page's language. */
+/** Public (no login): what a certificate's code stands for, with the server's messages in the page's language. */
 export const verificationQuery = (code: string, language: Language) =>
   queryOptions({
     queryKey: certificateKeys.verification(code),
-    queryFn: () => call<Verification>(`/api/public/certificates/${enc(code)}`, { language }),
+    queryFn: () =>
+      read(
+        api.api.public.certificates[':code'].$get({ param: { code } }, { headers: { 'accept-language': language } }),
+      ),
   });

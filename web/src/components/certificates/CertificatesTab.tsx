@@ -13,6 +13,7 @@ import { ErrorBox } from '../ErrorBox';
 import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';
 import { CertificatesTable } from './CertificatesTable';
+import { SignatoriesSection } from './SignatoriesForm';
 
 /** While anything is being rendered the overview is read again this often. */
 export const POLL_MS = 2000;
@@ -51,9 +52,10 @@ function Progress({ overview }: { overview: CertificatesOverview }) {
 }
 
 /**
- * The organizer's "Certyfikaty" tab: issue (create the missing certificates and queue their
- * rendering; pressing again re-queues failures), the progress while the worker renders (the overview
- * is polled while anything is pending), the list with revocation and re-issue, the ZIP of all.
+ * The organizer's "Certyfikaty" tab: who signs them (settable here, as the settings are locked by
+ * then), issue (create the missing certificates and queue their rendering; pressing again re-queues
+ * failures), the progress while the worker renders (the overview is polled while anything is
+ * pending), the list with revocation and re-issue, the ZIP of all.
  */
 export function CertificatesTab({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
@@ -95,7 +97,6 @@ export function CertificatesTab({ editionId }: { editionId: string }) {
   if (overview.isError) return <ErrorNotice error={overview.error} />;
   const o = overview.data;
   const error = failure ? toFormError(failure) : null;
-  const settingsLink = `/organizer/editions/${encodeURIComponent(editionId)}?tab=settings`;
 
   return (
     <div className="ct-tab">
@@ -103,7 +104,7 @@ export function CertificatesTab({ editionId }: { editionId: string }) {
       {!o.published && <p className="notice">{t('certificates.org.notPublished')}</p>}
       {o.signatoriesMissing && (
         <p className="notice">
-          {t('certificates.org.signatoriesMissing')} <a href={settingsLink}>{t('certificates.org.toSettings')}</a>
+          {t('certificates.org.signatoriesMissing')} <a href="#ct-sign">{t('certificates.org.toSignatories')}</a>
         </p>
       )}
       {error && (
@@ -122,11 +123,12 @@ export function CertificatesTab({ editionId }: { editionId: string }) {
           )}
           {error.fields['certificates.signatories'] !== undefined && (
             <p>
-              <a href={settingsLink}>{t('certificates.org.toSettings')}</a>
+              <a href="#ct-sign">{t('certificates.org.toSignatories')}</a>
             </p>
           )}
         </ErrorBox>
       )}
+      <SignatoriesSection editionId={editionId} missing={o.signatoriesMissing} onStatus={setStatus} />
       <p className="hint" id="ct-issue-hint">
         {t('certificates.org.issueHint')}
       </p>

@@ -3,22 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../forms/fields';
 import { fieldId, useFormMeta } from '../../forms/form';
 import { focusMoved, focusSoon, ItemTools } from '../editions/builder';
-import type { SettingsValues } from '../editions/EditionSettingsForm';
+import type { Signatory } from '../../queries/certificates';
 
 /** The settings allow 1–3 signatories (shared/editions/edition.ts, CertificateSettings). */
 export const MAX_SIGNATORIES = 3;
 
+/** Where the rows are in the form's values: the edition settings' or the signatories route's body. */
+export type SignatoriesPath = 'certificates.signatories' | 'signatories';
+/** Both shapes, so the paths below are checked whichever form holds the fields. */
+type SignatoriesValues = { certificates: { signatories: Signatory[] }; signatories: Signatory[] };
+
 /**
  * Who signs the certificates, in print order (issue 15): none by default, up to three rows of name
- * and role. Each label carries the row's number, so the error summary says which row is wrong.
+ * and role. Each label carries the row's number, so the error summary says which row is wrong. The
+ * settings form holds them under `certificates.signatories`; the certificates tab's own form (for a
+ * published edition, whose settings are locked) under `signatories`, as its route's body does.
  */
-export function SignatoriesFields() {
+export function SignatoriesFields({ name = 'certificates.signatories' }: { name?: SignatoriesPath }) {
   const { t } = useTranslation();
   const { id } = useFormMeta();
-  const { control } = useFormContext<SettingsValues>();
-  const rows = useFieldArray({ control, name: 'certificates.signatories' });
+  const { control } = useFormContext<SignatoriesValues>();
+  const rows = useFieldArray({ control, name });
   const addId = `${id}-signatories-add`;
-  const at = (i: number) => `certificates.signatories.${i}` as const;
+  const at = (i: number) => `${name}.${i}` as const;
 
   return (
     <fieldset className="ct-signatories">
