@@ -36,7 +36,13 @@ export const CertificatesOverview = component(
     snapshotVersion: z.optional(z.number()),
     eligible: z.number(),
     signatoriesMissing: z.boolean(),
-    counts: z.record(z.enum(certificateStatuses), z.number()),
+    counts: z.object({
+      pending: z.number(),
+      issued: z.number(),
+      failed: z.number(),
+      revoked: z.number(),
+      superseded: z.number(),
+    }),
     certificates: z.array(CertificateSummary),
   }),
 );
