@@ -84,7 +84,7 @@ export async function buildExport(deps: BuildExportDeps, input: BuildExportInput
     });
     await markExportFailed(deps.store, input, {
       finishedAt: deps.clock.now().toISOString(),
-      error: 'The export could not be built; try again or see the worker log.',
+      error: exportLabels[language].failed,
     });
   }
 }

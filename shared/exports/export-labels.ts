@@ -28,6 +28,8 @@ export interface ExportLabels {
   };
   /** The attachments ZIP: a file whose question is no longer in the questionnaire. */
   otherFiles: string;
+  /** Shown on the organizer's exports list when the worker could not build the file. */
+  failed: string;
   scores: {
     sheet: string;
     institution: string;
@@ -90,6 +92,8 @@ const pl: ExportLabels = {
     submittedAt: 'Złożono (czas polski)',
   },
   otherFiles: 'Inne pliki',
+  failed:
+    'Nie udało się przygotować pliku. Proszę zlecić eksport ponownie; jeśli błąd się powtórzy, szczegóły są w dzienniku procesu eksportów.',
   scores: {
     sheet: 'Oceny',
     institution: 'Instytucja',
@@ -170,6 +174,8 @@ const en: ExportLabels = {
     submittedAt: 'Submitted (Polish time)',
   },
   otherFiles: 'Other files',
+  failed:
+    'The file could not be prepared. Please request the export again; if it fails again, the export worker’s log has the details.',
   scores: {
     sheet: 'Scores',
     institution: 'Institution',
