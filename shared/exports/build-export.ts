@@ -3,14 +3,19 @@ import { listEditionHeaders } from '../applications/application-list-store';
 import { type LoadedApplication, loadApplication } from '../applications/application-store';
 import { attachmentBlobKey } from '../applications/attachments';
 import { safeFileName } from '../applications/file-type';
+import type { Edition } from '../editions/edition';
 import { getEdition } from '../editions/edition-store';
+import type { Language } from '../language';
 import { scoresWorkbook } from '../reviews/scores-workbook';
 import { feeList } from '../results/fee-list';
 import type { Deps } from '../deps';
 import type { BlobStore } from '../platform/blob-store';
 import { exportBlobKey, type ExportJob } from './export-job';
 import { markExportFailed, markExportReady } from './export-store';
+import { exportLabels } from './export-labels';
 import { exportTable, toCsv, type ExportSource } from './export-table';
+import { xlsxWorkbook } from './xlsx';
+import { folderName, questionFolders } from './zip-names';
 
 /** What the worker's export needs: the table, the clock, the log and the documents bucket (attachments in, the file out). */
 export type BuildExportDeps = Pick<Deps, 'store' | 'clock' | 'logger'> & { blobs: Pick<Deps['blobs'], 'documents'> };
@@ -31,12 +36,13 @@ const types = {
  * with the reason, so the organizer's page never spins forever.
  */
 export async function buildExport(deps: BuildExportDeps, input: BuildExportInput): Promise<void> {
+  const language = input.language ?? 'pl';
   try {
     if (input.format === 'scores' || input.format === 'fees' || input.format === 'fees-csv') {
       const { fileName, body, rows, contentType } =
         input.format === 'scores'
-          ? { ...(await scoresWorkbook(deps, input)), contentType: types.scores }
-          : await feeList(deps, { editionId: input.editionId, format: input.format });
+          ? { ...(await scoresWorkbook(deps, { editionId: input.editionId, language })), contentType: types.scores }
+          : await feeList(deps, { editionId: input.editionId, format: input.format, language });
       await deps.blobs.documents.put(exportBlobKey(input.editionId, input.exportId), body, contentType);
       await markExportReady(deps.store, input, {
         finishedAt: deps.clock.now().toISOString(),
@@ -58,9 +64,12 @@ export async function buildExport(deps: BuildExportDeps, input: BuildExportInput
     }));
     const base = `zgloszenia-${edition.year}-${input.editionId.slice(-6).toLowerCase()}`;
     let body: Uint8Array;
-    if (input.format === 'csv') body = new TextEncoder().encode(toCsv(exportTable(edition, sources)));
-    else if (input.format === 'xlsx') body = await toXlsx(exportTable(edition, sources));
-    else body = await attachmentsZip(deps.blobs.documents, loaded);
+    if (input.format === 'csv')
+      body = new TextEncoder().encode(toCsv(exportTable(edition, sources, language), language));
+    else if (input.format === 'xlsx') {
+      const table = exportTable(edition, sources, language);
+      body = await xlsxWorkbook({ name: exportLabels[language].applications.sheet, ...table });
+    } else body = await attachmentsZip(deps.blobs.documents, edition, loaded, language);
     await deps.blobs.documents.put(exportBlobKey(input.editionId, input.exportId), body, types[input.format]);
     await markExportReady(deps.store, input, {
       finishedAt: deps.clock.now().toISOString(),
@@ -75,32 +84,28 @@ export async function buildExport(deps: BuildExportDeps, input: BuildExportInput
     });
     await markExportFailed(deps.store, input, {
       finishedAt: deps.clock.now().toISOString(),
-      error: 'The export could not be built; try again or see the worker log.',
+      error: exportLabels[language].failed,
     });
   }
 }
 
-async function toXlsx(table: { header: string[]; rows: string[][] }): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Zgłoszenia', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
-  sheet.columns.forEach((c) => {
-    c.width = 24;
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-async function attachmentsZip(documents: BlobStore, applications: LoadedApplication[]): Promise<Uint8Array> {
+async function attachmentsZip(
+  documents: BlobStore,
+  edition: Edition,
+  applications: LoadedApplication[],
+  language: Language,
+): Promise<Uint8Array> {
+  const folders = questionFolders(edition, language);
   const files: Record<string, Uint8Array> = {};
   for (const { header, attachments } of applications) {
-    const folder = `${safeFileName(header.institution.name).replace(/[\\/:*?<>|]/g, '_')} (${header.institution.nip})`;
+    const institution = folderName(`${header.institution.name} (${header.institution.nip})`, 150);
     for (const a of attachments.filter((x) => x.status === 'ready')) {
       const blob = await documents.get(attachmentBlobKey(header.applicationId, a.attachmentId));
       if (!blob) continue;
-      let name = `${folder}/${a.questionId}/${a.fileName.replace(/[\\/:*?<>|]/g, '_')}`;
-      for (let n = 2; files[name]; n++) name = `${folder}/${a.questionId}/${n}-${a.fileName}`;
+      const folder = `${institution}/${folders.get(a.questionId) ?? exportLabels[language].otherFiles}`;
+      const file = safeFileName(a.fileName).replace(/[\\/:*?<>|]/g, '_');
+      let name = `${folder}/${file}`;
+      for (let n = 2; files[name]; n++) name = `${folder}/${n}-${file}`;
       files[name] = blob.body;
     }
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { languages } from '../language';
 
 /** Applications as CSV, XLSX or a ZIP of attachments; `scores`: the experts' score sheets as XLSX (issue 13);
  * `fees` / `fees-csv`: the laureates' fee list for invoicing (issue 14). */
@@ -11,6 +12,8 @@ export const exportJobSchema = z.object({
   editionId: z.string().check(z.minLength(1)),
   exportId: z.string().check(z.minLength(1)),
   format: z.enum(exportFormats),
+  /** The organizer's language when asking (issue 16 §1): the file's headers and labels. Jobs queued before it existed are Polish. */
+  language: z.optional(z.enum(languages)),
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
@@ -19,6 +22,8 @@ export const ExportRecord = z.object({
   exportId: z.string(),
   editionId: z.string(),
   format: z.enum(exportFormats),
+  /** The language of the file's headers and labels; absent on exports made before issue 16 (Polish). */
+  language: z.optional(z.enum(languages)),
   status: z.enum(['queued', 'ready', 'failed']),
   requestedBy: z.string(),
   requestedAt: z.string(),

@@ -2,9 +2,13 @@ import type { Rubric } from '../editions/rubric';
 import { maxTotal } from '../editions/rubric';
 import { rubricCriteria, sheetTotal } from './scoring';
 import type { ScoreSheet } from './sheet';
+import { inLanguage } from '../editions/localized';
+import { exportLabels } from '../exports/export-labels';
+import { type Cell, warsawWallTime } from '../exports/spreadsheet';
+import type { Language } from '../language';
 
 /** One cell of the scores export: text, a number, or a moment shown as Warsaw wall time. */
-export type ScoreCell = string | number | Date | null;
+export type ScoreCell = Cell;
 
 export interface ScoresTable {
   header: string[];
@@ -14,60 +18,32 @@ export interface ScoresTable {
   dateColumn: number;
 }
 
-/**
- * A moment as the wall-clock time in Warsaw, encoded as a UTC Date: spreadsheets have no time
- * zones, so the cell shows what a clerk in Poland would read on the clock.
- */
-export function warsawWallTime(iso: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Warsaw',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  return new Date(
-    Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour, parts.minute, parts.second),
-  );
-}
-
-const statusPl: Record<ScoreSheet['status'], string> = { draft: 'szkic', submitted: 'złożona' };
+/** Kept here too: the scoring tests and older imports use it from this module. */
+export { warsawWallTime };
 
 /**
  * The scores export (issue 13 §9): one row per sheet (application × expert), a column per criterion
- * (its code and Polish name, the points as numbers), then the mystery-shopper points per channel, the
+ * (its code and name in the organizer's language, the points as numbers), then the mystery-shopper points per channel, the
  * weighted total and its share of the maximum. Ordered by institution, then expert. Pure.
  */
 export function scoresTable(
   rubric: Rubric,
   sheets: ScoreSheet[],
   names: { institution: (applicationId: string) => string; expert: (expertId: string) => string },
+  language: Language = 'pl',
 ): ScoresTable {
+  const words = exportLabels[language].scores;
   const criteria = rubricCriteria(rubric);
   const channels = rubric.mysteryShopper.enabled ? rubric.mysteryShopper.channels.map((c) => c.channel) : [];
-  const channelPl: Record<string, string> = {
-    visit: 'wizyta',
-    phone: 'telefon',
-    email: 'e-mail',
-    socialMedia: 'media społecznościowe',
-    website: 'strona internetowa',
-  };
   const header = [
-    'Instytucja',
-    'Ekspert',
-    'Status karty',
-    'Złożono (czas polski)',
-    ...criteria.map((c) => `${c.code} ${c.name.pl}`),
-    ...channels.map((ch) => `Tajemniczy klient: ${channelPl[ch] ?? ch}`),
-    'Suma punktów',
-    '% maksimum',
+    words.institution,
+    words.expert,
+    words.sheetStatus,
+    words.submittedAt,
+    ...criteria.map((c) => `${c.code} ${inLanguage(c.name, language)}`),
+    ...channels.map((ch) => `${words.mysteryShopper}: ${words.channel[ch] ?? ch}`),
+    words.total,
+    words.percent,
   ];
   const max = maxTotal(rubric);
   const rows = sheets
@@ -78,7 +54,7 @@ export function scoresTable(
       return [
         institution,
         expert,
-        statusPl[s.status],
+        words.status[s.status],
         s.submittedAt ? warsawWallTime(s.submittedAt) : null,
         ...criteria.map((c) => s.scores[c.code] ?? null),
         ...channels.map((ch) => total.byChannel[ch] ?? 0),

@@ -2,18 +2,21 @@ import { listExpertAssignments } from '../assignment/assignment-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
+import { exportLabels } from '../exports/export-labels';
+import { xlsxWorkbook } from '../exports/xlsx';
+import type { Language } from '../language';
 import { scoresTable } from './scores-table';
 import { sheetsOfEdition } from './sheet-store';
 
 /**
- * The organizer's scores workbook (issue 13 §9): every sheet of the edition, Polish headers, real
+ * The organizer's scores workbook (issue 13 §9): every sheet of the edition, headers in the organizer's language, real
  * numbers and Warsaw dates, the header frozen. Three Queries (edition sheets on gsi1, the assignment,
  * the chapter). Built by the worker as the `scores` export (shared/exports/build-export.ts), so
  * exceljs stays out of the api function.
  */
 export async function scoresWorkbook(
   deps: Pick<Deps, 'store'>,
-  input: { editionId: string },
+  input: { editionId: string; language?: Language },
 ): Promise<{ fileName: string; body: Uint8Array; rows: number }> {
   const edition = await getEdition(deps.store, input.editionId);
   const [sheets, { experts }, members] = await Promise.all([
@@ -25,24 +28,22 @@ export async function scoresWorkbook(
     experts.flatMap((x) => x.pairs.map((p) => [p.applicationId, p.institutionName] as const)),
   );
   const people = new Map(members.map((m) => [m.userId, m.displayName]));
-  const table = scoresTable(edition.rubric, sheets, {
-    institution: (id) => institutions.get(id) ?? id,
-    expert: (id) => people.get(id) ?? id,
-  });
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Oceny', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(table.header).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = i < 2 ? 40 : i === table.dateColumn ? 20 : 14;
-    if (table.numberColumns.includes(i)) column.numFmt = '0.##';
-    if (i === table.dateColumn) column.numFmt = 'dd.mm.yyyy hh:mm';
+  const language = input.language ?? 'pl';
+  const table = scoresTable(
+    edition.rubric,
+    sheets,
+    { institution: (id) => institutions.get(id) ?? id, expert: (id) => people.get(id) ?? id },
+    language,
+  );
+  const body = await xlsxWorkbook({
+    name: exportLabels[language].scores.sheet,
+    header: table.header,
+    rows: table.rows,
   });
   const year = String(edition.year);
   return {
     fileName: `oceny-${edition.number.replace(/[^0-9A-Za-z]+/g, '-')}-${year}.xlsx`.toLowerCase(),
-    body: new Uint8Array(await workbook.xlsx.writeBuffer()),
+    body,
     rows: table.rows.length,
   };
 }

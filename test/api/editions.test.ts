@@ -11,6 +11,7 @@ import { localDynamo, testTableName } from '../support/dynamo';
 import { testDeps } from '../support/factories';
 import { apiHarness, errorOf, jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
 import { seedApplication, seedEdition } from '../support/applications';
+import { parseCsv } from '../support/csv';
 
 const { deps, app } = apiHarness({ maxBodyBytes: 1024 * 1024 });
 const as = (cookie: string, method: string, path: string, body?: unknown) =>
@@ -263,7 +264,7 @@ describe('the organizer’s application list', () => {
 });
 
 describe('exports', () => {
-  it('CSV (formula-safe), XLSX and the attachments ZIP are built by the worker and downloadable by the organizer', async () => {
+  it('CSV (formula-safe), XLSX and the attachments ZIP are built by the worker and downloadable by the organizer, in Polish for Polish Excel', async () => {
     const edition = await seedEdition(deps);
     const { member } = await seedInstitution(deps);
     const submitted = await seedApplication(deps, member, edition.editionId, { submit: true });
@@ -272,11 +273,14 @@ describe('exports', () => {
       values: { ':v': '=HYPERLINK("http://evil")' },
     });
     const cookie = await organizer();
-    const build = async (format: string) => {
+    const build = async (format: string, language = 'pl') => {
       const queued = (await (
-        await as(cookie, 'POST', `/api/editions/${edition.editionId}/exports`, { format })
-      ).json()) as { exportId: string; status: string };
-      expect(queued.status).toBe('queued');
+        await app.request(`/api/editions/${edition.editionId}/exports`, {
+          ...jsonRequest('POST', { format }),
+          headers: { 'content-type': 'application/json', cookie, 'accept-language': language },
+        })
+      ).json()) as { exportId: string; status: string; language: string };
+      expect(queued).toMatchObject({ status: 'queued', language });
       await deps.jobs.drain();
       const record = (await (
         await as(cookie, 'GET', `/api/editions/${edition.editionId}/exports/${queued.exportId}`)
@@ -287,17 +291,36 @@ describe('exports', () => {
       return new Uint8Array(await file.arrayBuffer());
     };
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await build('csv'));
-    expect(csv.startsWith('\uFEFFapplicationId,institution')).toBe(true);
-    expect(csv).toContain('Spisane standardy');
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const [head, row] = parseCsv(csv);
+    expect(head!.slice(0, 3)).toEqual(['Numer zgłoszenia', 'Instytucja', 'NIP']);
+    const values = Object.fromEntries(head!.map((h, i) => [h, row![i]]));
+    expect(values).toMatchObject({
+      'Numer zgłoszenia': submitted.applicationId,
+      'Status zgłoszenia': 'złożone',
+      'Osoba odpowiedzialna za jakość obsługi': `'=HYPERLINK("http://evil")`,
+      'Czy urząd ma spisane standardy obsługi klienta?': 'tak',
+    });
+    expect(values['Złożono (czas polski)']).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(values['Opisz standardy obsługi i sposób ich wdrożenia']).toContain('Spisane standardy');
+    for (const value of row!.slice(1)) expect(['submitted', 'municipal_office', 'true', 'caf']).not.toContain(value);
+    const english = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await build('csv', 'en')));
+    expect(english[0]!.slice(0, 2)).toEqual(['Application number', 'Institution']);
+    expect(english[1]).toContain('submitted');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await build('xlsx')).buffer as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Zgłoszenia');
-    expect(sheet?.getRow(2).getCell(1).value).toBe(submitted.applicationId);
+    const sheet = workbook.getWorksheet('Zgłoszenia')!;
+    expect(sheet.getRow(2).getCell(1).value).toBe(submitted.applicationId);
+    const heads = (sheet.getRow(1).values as unknown[]).slice(1);
+    const at = (title: string) => sheet.getRow(2).getCell(heads.indexOf(title) + 1).value;
+    expect(at('Złożono (czas polski)')).toBeInstanceOf(Date);
+    expect(typeof at('Liczba szkoleń z obsługi klienta w ostatnim roku')).toBe('number');
     const zip = unzipSync(await build('zip'));
     const names = Object.keys(zip);
     expect(names).toHaveLength(1);
-    expect(names[0]).toMatch(/\/documents_standards\/standardy\.pdf$/);
+    expect(names[0]).toMatch(/\/Dokument ze standardami obsługi \(PDF\)\/standardy\.pdf$/);
+    expect(Object.keys(unzipSync(await build('zip', 'en')))[0]).toMatch(
+      /\/The service standards document \(PDF\)\/standardy\.pdf$/,
+    );
     expect(new TextDecoder().decode(zip[names[0]!]!.slice(0, 5))).toBe('%PDF-');
   });
 });

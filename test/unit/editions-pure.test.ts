@@ -145,6 +145,6 @@ describe('files and exports', () => {
     expect(searchKey('  Urząd   ŁÓDŹ ')).toBe('urzad lodz');
     const table = exportTable(edition(), []);
     const csv = toCsv({ header: table.header, rows: [['=1+1', '+48 22', '-x', '@SUM', 'a,b', 'ok']] });
-    expect(csv.split('\r\n')[1]).toBe(`'=1+1,'+48 22,'-x,'@SUM,"a,b",ok`);
+    expect(csv.split('\r\n')[1]).toBe(`'=1+1;'+48 22;'-x;'@SUM;a,b;ok`);
   });
 });

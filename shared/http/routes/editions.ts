@@ -306,6 +306,7 @@ export const editionRoutes = (deps: AppDeps) =>
           await requestExport(deps, {
             ...c.req.valid('json'),
             editionId: c.req.param('editionId'),
+            language: c.get('lang'),
             caller: callerOf(c, deps),
           }),
           202,

@@ -11,11 +11,11 @@ const POLL_MS = 1500;
 const isPending = (items: readonly ExportItem[] | undefined) => items?.some((x) => x.status === 'queued') ?? false;
 
 /** Queue an export (CSV, XLSX, ZIP of attachments); the list polls while any is being built. */
-/** CSV, XLSX, ZIP — and the scores workbook by its name. */
-const formatLabel = (f: ExportFormat, scores: string) => (f === 'scores' ? scores : f.toUpperCase());
 
 export function ExportsTab({ editionId }: { editionId: string }) {
   const { t, i18n } = useTranslation();
+  /** Every format by the name on its button ("Opłaty laureatów (CSV dla Excela)"), never a code like FEES-CSV. */
+  const formatLabel = (f: ExportFormat) => t(`editions.exports.request.${f}`);
   const exports = useQuery({
     ...exportsQuery(editionId),
     refetchInterval: (query) => (isPending(query.state.data) ? POLL_MS : false),
@@ -35,7 +35,7 @@ export function ExportsTab({ editionId }: { editionId: string }) {
         done
           .map((x) =>
             t(x.status === 'ready' ? 'editions.exports.readyNow' : 'editions.exports.failedNow', {
-              format: formatLabel(x.format, t('editions.exports.request.scores')),
+              format: t(`editions.exports.request.${x.format}`),
             }),
           )
           .join(' '),
@@ -46,10 +46,7 @@ export function ExportsTab({ editionId }: { editionId: string }) {
   const request = (format: ExportFormat) => {
     if (requesting) return;
     requestExport.mutate(format, {
-      onSuccess: () =>
-        setAnnounce(
-          t('editions.exports.queued', { format: formatLabel(format, t('editions.exports.request.scores')) }),
-        ),
+      onSuccess: () => setAnnounce(t('editions.exports.queued', { format: formatLabel(format) })),
     });
   };
   const pending = isPending(items);
@@ -92,7 +89,7 @@ export function ExportsTab({ editionId }: { editionId: string }) {
           <tbody>
             {items.map((x) => (
               <tr key={x.exportId} data-export-id={x.exportId} data-status={x.status}>
-                <td>{formatLabel(x.format, t('editions.exports.request.scores'))}</td>
+                <td>{formatLabel(x.format)}</td>
                 <td>
                   <time dateTime={x.requestedAt}>{formatWarsaw(x.requestedAt, i18n.language)}</time>
                 </td>
