@@ -5,7 +5,7 @@ import { reactivateUser } from '../../accounts/reactivate-user';
 import { inviteExpert } from '../../accounts/invite-expert';
 import { listUsers } from '../../accounts/list-users';
 import { roles } from '../../access/principal';
-import { auditSubjectTypes } from '../../audit/audit';
+import { auditActionGroupNames, auditSubjectTypes } from '../../audit/audit';
 import { listAudit } from '../../audit/list-audit';
 import { emailAddress, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
@@ -30,6 +30,7 @@ const AuditQuery = z.object({
   ),
   subjectType: z.optional(z.enum(auditSubjectTypes)),
   subjectId: z.optional(Id),
+  group: z.optional(z.enum(auditActionGroupNames)),
   ...PageQuery,
 });
 const tags = ['organizer'];
@@ -106,7 +107,7 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/audit',
       describe({
         summary:
-          'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), newest first, paginated',
+          'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), optionally one kind of event (`group`), newest first, paginated; actors carry `actorName` (one BatchGet per page)',
         operationId: 'listAudit',
         tags,
         responses: { 200: { description: 'A page of entries', schema: AuditPage }, ...commonErrors },
