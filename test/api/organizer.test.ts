@@ -234,6 +234,15 @@ describe('organizer: audit trail', () => {
       await app.request(`/api/audit?subjectType=edition&subjectId=ed1&group=certificates`, { headers: { cookie } })
     ).json()) as Listed;
     expect(certificates.items.map((e) => e.action)).toEqual(['certificate.revoked']);
+    await recordAudit(deps, {
+      action: 'security.loginFailureBurst',
+      actor: { label: 'anonymous' },
+      subject: { type: 'email', id: 'nikt@example.org' },
+    });
+    const byEmail = (await (
+      await app.request(`/api/audit?subjectType=email&subjectId=nikt%40example.org`, { headers: { cookie } })
+    ).json()) as Listed;
+    expect(byEmail.items.map((e) => e.action)).toEqual(['security.loginFailureBurst']);
     const badGroup = await errorOf(await app.request(`/api/audit?group=logins`, { headers: { cookie } }));
     expect(Object.keys(badGroup.fields)).toEqual(['group']);
   });

@@ -29,7 +29,17 @@ const AuditQuery = z.object({
     z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'day')),
   ),
   subjectType: z.optional(z.enum(auditSubjectTypes)),
-  subjectId: z.optional(Id),
+  // An id, or the e-mail a failed-login burst on an unknown address is recorded under (subject type email).
+  subjectId: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (v) => /^[0-9A-Za-z_-]{1,64}$/.test(v) || (v.length <= 254 && /^[^\s@#]+@[^\s@#]+\.[^\s@#]+$/.test(v)),
+          'id',
+        ),
+      ),
+  ),
   group: z.optional(z.enum(auditActionGroupNames)),
   ...PageQuery,
 });
