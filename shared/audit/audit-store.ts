@@ -3,7 +3,8 @@ import { parseItem } from '../store/parse';
 import type { Page, Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
 import { tx } from '../store/store';
-import { AuditEntry, type AuditSubjectType, type NewAuditEntry } from './audit';
+import { User } from '../accounts/user';
+import { AuditEntry, type AuditAction, type AuditSubjectType, type NewAuditEntry } from './audit';
 
 /**
  * The audit trail's DynamoDB shapes: one partition per day (time-ordered), and gsi1 listing one
@@ -40,11 +41,22 @@ const toAuditEntry = (item: Record<string, unknown>): AuditEntry => parseItem(Au
 export interface AuditPageQuery {
   limit: number;
   cursor?: string;
+  /** Only these actions (a FilterExpression: a page may hold fewer than `limit`, the cursor stays exact). */
+  actions?: readonly AuditAction[];
+}
+
+function query({ actions, ...page }: AuditPageQuery) {
+  if (!actions) return page;
+  const values = Object.fromEntries(actions.map((a, i) => [`:a${i}`, a]));
+  return {
+    ...page,
+    filter: { expression: `#action IN (${Object.keys(values).join(', ')})`, names: { '#action': 'action' }, values },
+  };
 }
 
 /** One day's entries (YYYY-MM-DD, UTC), newest first. */
 export async function listAuditDay(store: Store, day: string, page: AuditPageQuery): Promise<Page<AuditEntry>> {
-  const found = await store.query({ partitionKey: keys.auditDay(day), ...page, descending: true });
+  const found = await store.query({ partitionKey: keys.auditDay(day), ...query(page), descending: true });
   return { items: found.items.map(toAuditEntry), cursor: found.cursor };
 }
 
@@ -57,8 +69,16 @@ export async function listAuditOfSubject(
   const found = await store.query({
     index: 'gsi1',
     partitionKey: keys.auditSubject(subject.type, subject.id),
-    ...page,
+    ...query(page),
     descending: true,
   });
   return { items: found.items.map(toAuditEntry), cursor: found.cursor };
+}
+
+/** The display names of the actors of one page, by user id: one BatchGet (missing accounts are left out). */
+export async function actorNames(store: Store, userIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Map();
+  const users = (await store.batchGet(unique.map((id) => keys.user(id)))).map((i) => parseItem(User, i, 'user'));
+  return new Map(users.map((u) => [u.userId, u.displayName]));
 }

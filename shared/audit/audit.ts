@@ -50,9 +50,7 @@ export const auditActions = [
   'sheet.submitted',
   'sheet.reopened',
   'sheet.discarded',
-  'sheet.discarded',
   'sheet.reconsiderationRequested',
-  'edition.closedWithMissingSheets',
   'scoring.reminderSent',
   'results.methodChanged',
   'results.decided',
@@ -65,6 +63,76 @@ export const auditActions = [
   'certificate.reissued',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Kinds of event as an organizer looks for them (the audit page's filter): every action belongs to
+ * exactly one group (test/unit/audit-groups.test.ts).
+ */
+export const auditActionGroups = {
+  accounts: [
+    'member.invited',
+    'expert.invited',
+    'organizer.created',
+    'invitation.accepted',
+    'user.profileUpdated',
+    'user.deactivated',
+    'user.reactivated',
+    'security.loginFailureBurst',
+    'security.passwordReset',
+    'security.logoutEverywhere',
+  ],
+  institutions: ['institution.registered', 'institution.updated'],
+  editions: [
+    'edition.created',
+    'edition.cloned',
+    'edition.settingsUpdated',
+    'edition.rubricUpdated',
+    'edition.questionnaireUpdated',
+    'edition.stateChanged',
+    'edition.closedWithMissingSheets',
+  ],
+  applications: [
+    'application.started',
+    'application.submitted',
+    'application.withdrawn',
+    'application.accepted',
+    'application.returned',
+    'application.rejected',
+    'extension.granted',
+    'export.requested',
+  ],
+  review: [
+    'chapter.memberAdded',
+    'chapter.memberUpdated',
+    'chapter.memberRemoved',
+    'assignment.settingsUpdated',
+    'conflict.declared',
+    'conflict.set',
+    'conflict.removed',
+    'assignment.committed',
+    'assignment.pairAdded',
+    'assignment.pairRemoved',
+    'assignment.pairSwapped',
+    'assignment.pairLocked',
+    'sheet.scoresChanged',
+    'sheet.submitted',
+    'sheet.reopened',
+    'sheet.discarded',
+    'sheet.reconsiderationRequested',
+    'scoring.reminderSent',
+  ],
+  results: [
+    'results.methodChanged',
+    'results.decided',
+    'results.locked',
+    'results.unlocked',
+    'results.published',
+    'results.corrected',
+  ],
+  certificates: ['certificates.issued', 'certificate.revoked', 'certificate.reissued'],
+} as const satisfies Record<string, readonly AuditAction[]>;
+export type AuditActionGroup = keyof typeof auditActionGroups;
+export const auditActionGroupNames = Object.keys(auditActionGroups) as AuditActionGroup[];
 
 export const auditSubjectTypes = ['user', 'institution', 'email', 'edition', 'application'] as const;
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];

@@ -1,3 +1,4 @@
+import { passwordProblemMessages } from '../accounts/password-policy';
 import type { Localized } from '../language';
 
 /**
@@ -37,6 +38,7 @@ export const fieldMessages = {
   },
   money: { pl: 'Kwota w złotych, najwyżej z groszami.', en: 'An amount in PLN, at most to the grosz.' },
   day: { pl: 'Podaj dzień w postaci RRRR-MM-DD.', en: 'Enter a day as YYYY-MM-DD.' },
+  passwordTooShort: passwordProblemMessages.too_short,
 } satisfies Record<string, Localized>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOrganizer } from '../../shared/accounts/create-organizer';
+import { recordAudit } from '../../shared/audit/audit-store';
+import { listAudit } from '../../shared/audit/list-audit';
 import {
   apiHarness,
   errorOf,
@@ -192,5 +194,56 @@ describe('organizer: audit trail', () => {
     const halfSubject = await errorOf(await app.request('/api/audit?subjectType=user', { headers: { cookie } }));
     expect(halfSubject.status).toBe(400);
     expect(Object.keys(halfSubject.fields)).toEqual(['subjectId']);
+  });
+
+  it('names the actors (one BatchGet per page, no read per row) and filters by kind of event', async () => {
+    deps.clock.set(`2098-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}T08:00:00.000Z`);
+    const day = deps.clock.now().toISOString().slice(0, 10);
+    const { organizer, cookie } = await organizerCookie();
+    for (let i = 0; i < 2; i++) {
+      const { user } = await seedUser(deps, { role: 'expert' });
+      deps.clock.advance(1000);
+      await app.request(`/api/users/${user.userId}/deactivate`, jsonRequest('POST', {}, { cookie }));
+    }
+    deps.clock.advance(1000);
+    await recordAudit(deps, {
+      action: 'certificate.revoked',
+      actor: { label: 'system' },
+      subject: { type: 'edition', id: 'ed1' },
+    });
+    type Listed = { items: { action: string; actor: { label: string }; actorName?: string }[] };
+    const all = (await (await app.request(`/api/audit?day=${day}`, { headers: { cookie } })).json()) as Listed;
+    expect(all.items.map((e) => e.action)).toEqual(['certificate.revoked', 'user.deactivated', 'user.deactivated']);
+    expect(all.items[1]).toMatchObject({ actor: { label: organizer.email }, actorName: organizer.displayName });
+    expect(all.items[0]?.actorName).toBeUndefined();
+    // The use case alone (no session to resolve): one BatchGet for the page's actors, no Get per row.
+    const batchGet = vi.spyOn(deps.store, 'batchGet');
+    const get = vi.spyOn(deps.store, 'get');
+    const listed = await listAudit(deps, { day });
+    const reads = { batchGet: batchGet.mock.calls.length, get: get.mock.calls.length };
+    batchGet.mockRestore();
+    get.mockRestore();
+    expect(listed.items.map((e) => e.actorName)).toEqual([undefined, organizer.displayName, organizer.displayName]);
+    expect(reads).toEqual({ batchGet: 1, get: 0 });
+
+    const accounts = (await (
+      await app.request(`/api/audit?day=${day}&group=accounts`, { headers: { cookie } })
+    ).json()) as Listed;
+    expect(accounts.items.map((e) => e.action)).toEqual(['user.deactivated', 'user.deactivated']);
+    const certificates = (await (
+      await app.request(`/api/audit?subjectType=edition&subjectId=ed1&group=certificates`, { headers: { cookie } })
+    ).json()) as Listed;
+    expect(certificates.items.map((e) => e.action)).toEqual(['certificate.revoked']);
+    await recordAudit(deps, {
+      action: 'security.loginFailureBurst',
+      actor: { label: 'anonymous' },
+      subject: { type: 'email', id: 'nikt@example.org' },
+    });
+    const byEmail = (await (
+      await app.request(`/api/audit?subjectType=email&subjectId=nikt%40example.org`, { headers: { cookie } })
+    ).json()) as Listed;
+    expect(byEmail.items.map((e) => e.action)).toEqual(['security.loginFailureBurst']);
+    const badGroup = await errorOf(await app.request(`/api/audit?group=logins`, { headers: { cookie } }));
+    expect(Object.keys(badGroup.fields)).toEqual(['group']);
   });
 });

@@ -143,6 +143,17 @@ describe('institution self-registration', () => {
     );
   });
 
+  it('a short password is named with the other field errors in one answer (the form checks the same schema)', async () => {
+    const body = registrationBody({ institution: { regon: '123456789' }, account: { password: 'short' } });
+    const error = await errorOf(await register(body));
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({
+      'institution.regon': expect.stringContaining('REGON'),
+      'account.password': 'Hasło musi mieć co najmniej 12 znaków.',
+    });
+    await assertNothingCreated(body.account.email, body.institution.nip);
+  });
+
   it('field errors are in the request language', async () => {
     const body = registrationBody({ institution: { nip: '1234567890' } });
     const pl = await errorOf(await register(body));

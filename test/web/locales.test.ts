@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import applicationEn from '../../web/src/locales/application.en.json';
 import applicationPl from '../../web/src/locales/application.pl.json';
+import auditEn from '../../web/src/locales/audit.en.json';
+import auditPl from '../../web/src/locales/audit.pl.json';
 import assignmentEn from '../../web/src/locales/assignment.en.json';
 import assignmentPl from '../../web/src/locales/assignment.pl.json';
 import certificatesEn from '../../web/src/locales/certificates.en.json';
@@ -35,6 +37,7 @@ it.each([
   ['scoring', scoringPl, scoringEn],
   ['results', resultsPl, resultsEn],
   ['certificates', certificatesPl, certificatesEn],
+  ['audit', auditPl, auditEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

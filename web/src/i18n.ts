@@ -5,6 +5,8 @@ import pl from './locales/pl.json';
 // Area files, merged into one namespace (each area's keys sit under its own top-level key).
 import applicationEn from './locales/application.en.json';
 import applicationPl from './locales/application.pl.json';
+import auditEn from './locales/audit.en.json';
+import auditPl from './locales/audit.pl.json';
 import assignmentEn from './locales/assignment.en.json';
 import assignmentPl from './locales/assignment.pl.json';
 import certificatesEn from './locales/certificates.en.json';
@@ -37,6 +39,7 @@ void i18n.use(initReactI18next).init({
         ...scoringPl,
         ...resultsPl,
         ...certificatesPl,
+        ...auditPl,
       },
     },
     en: {
@@ -48,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...scoringEn,
         ...resultsEn,
         ...certificatesEn,
+        ...auditEn,
       },
     },
   },

@@ -1,5 +1,6 @@
 import 'i18next';
 import type applicationPl from './locales/application.pl.json';
+import type auditPl from './locales/audit.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
 import type certificatesPl from './locales/certificates.pl.json';
 import type editionsPl from './locales/editions.pl.json';
@@ -22,7 +23,8 @@ declare module 'i18next' {
         typeof assignmentPl &
         typeof scoringPl &
         typeof resultsPl &
-        typeof certificatesPl;
+        typeof certificatesPl &
+        typeof auditPl;
     };
   }
 }

@@ -25,6 +25,9 @@ export const Members = itemsOf(PublicUserSchema);
 /** An institution's stored profile: the domain schema stores read items back through (institutions/institution.ts). */
 export const Institution = component('Institution', StoredInstitution);
 
-/** An audit entry: the domain schema the audit store reads entries back through (audit/audit.ts). */
-export const AuditEntry = component('AuditEntry', StoredAuditEntry);
+/**
+ * An audit entry: the domain schema the audit store reads entries back through (audit/audit.ts),
+ * with the acting account's current name (`actorName`) where there is one (audit/list-audit.ts).
+ */
+export const AuditEntry = component('AuditEntry', z.extend(StoredAuditEntry, { actorName: z.optional(z.string()) }));
 export const AuditPage = component('AuditPage', page(AuditEntry));

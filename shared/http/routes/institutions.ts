@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
-import { emailAddress, InstitutionProfile, NewInstitution, text } from '../../institutions/institution';
+import { emailAddress, InstitutionProfile, text } from '../../institutions/institution';
 import { getInstitution } from '../../institutions/get-institution';
 import { inviteMember } from '../../institutions/invite-member';
 import { listMembers } from '../../institutions/list-members';
 import { registerInstitution } from '../../institutions/register-institution';
+import { Registration } from '../../institutions/registration';
 import { updateInstitution } from '../../institutions/update-institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -15,15 +15,6 @@ import { commonErrors, errorResponse, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { languages } from '../../language';
 
-const Registration = z.object({
-  institution: NewInstitution,
-  account: z.object({
-    email: emailAddress,
-    password: z.string().check(z.maxLength(PASSWORD_MAX_LENGTH * 4)),
-    displayName: text(200),
-    language: z.optional(z.enum(languages)),
-  }),
-});
 const ProfileEdit = z.extend(InstitutionProfile, { version: z.number().check(z.int()) });
 const Colleague = z.object({ email: emailAddress, displayName: text(200), language: z.optional(z.enum(languages)) });
 const tags = ['institutions'];

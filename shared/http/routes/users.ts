@@ -5,7 +5,7 @@ import { reactivateUser } from '../../accounts/reactivate-user';
 import { inviteExpert } from '../../accounts/invite-expert';
 import { listUsers } from '../../accounts/list-users';
 import { roles } from '../../access/principal';
-import { auditSubjectTypes } from '../../audit/audit';
+import { auditActionGroupNames, auditSubjectTypes } from '../../audit/audit';
 import { listAudit } from '../../audit/list-audit';
 import { emailAddress, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
@@ -29,7 +29,18 @@ const AuditQuery = z.object({
     z.string().check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'day')),
   ),
   subjectType: z.optional(z.enum(auditSubjectTypes)),
-  subjectId: z.optional(Id),
+  // An id, or the e-mail a failed-login burst on an unknown address is recorded under (subject type email).
+  subjectId: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (v) => /^[0-9A-Za-z_-]{1,64}$/.test(v) || (v.length <= 254 && /^[^\s@#]+@[^\s@#]+\.[^\s@#]+$/.test(v)),
+          'id',
+        ),
+      ),
+  ),
+  group: z.optional(z.enum(auditActionGroupNames)),
   ...PageQuery,
 });
 const tags = ['organizer'];
@@ -106,7 +117,7 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/audit',
       describe({
         summary:
-          'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), newest first, paginated',
+          'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), optionally one kind of event (`group`), newest first, paginated; actors carry `actorName` (one BatchGet per page)',
         operationId: 'listAudit',
         tags,
         responses: { 200: { description: 'A page of entries', schema: AuditPage }, ...commonErrors },

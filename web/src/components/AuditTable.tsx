@@ -17,6 +17,41 @@ interface Props {
 
 const compact = (value: unknown) => (value === undefined ? '' : JSON.stringify(value, null, 1));
 
+/** The moment to the second, in Polish time whatever the browser's zone (the column header says so). */
+export const auditTime = (iso: string, language: string) =>
+  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', {
+    timeZone: 'Europe/Warsaw',
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(new Date(iso));
+
+/** Who: the account's name with its e-mail beside; the label alone where there is no account. */
+function Actor({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const { label } = entry.actor;
+  if (entry.actorName)
+    return (
+      <>
+        {entry.actorName} <span className="muted">({label})</span>
+      </>
+    );
+  if (label === 'anonymous') return <>{t('audit.actorAnonymous')}</>;
+  if (label === 'system') return <>{t('audit.actorSystem')}</>;
+  return <>{label}</>;
+}
+
+/** From where: the client address, or a dash read out as "unknown" when the server could not tell. */
+function Address({ ip }: { ip: string | undefined }) {
+  const { t } = useTranslation();
+  if (ip && ip !== 'unknown') return <>{ip}</>;
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t('audit.ipUnknown')}</span>
+    </>
+  );
+}
+
 /** One page of audit entries: when, what, who, on what, from where, and what changed. */
 export function AuditTable({ items, pageNumber, shown, onSubject, onNext, onFirst }: Props) {
   const { t, i18n } = useTranslation();
@@ -53,10 +88,12 @@ export function AuditTable({ items, pageNumber, shown, onSubject, onNext, onFirs
               {items.map((e) => (
                 <tr key={e.entryId}>
                   <td>
-                    <time dateTime={e.at}>{new Date(e.at).toLocaleString(i18n.language)}</time>
+                    <time dateTime={e.at}>{auditTime(e.at, i18n.language)}</time>
                   </td>
-                  <td>{t(`auditAction.${e.action}`, { defaultValue: e.action })}</td>
-                  <td>{e.actor.label}</td>
+                  <td>{t(`auditAction.${e.action}`)}</td>
+                  <td>
+                    <Actor entry={e} />
+                  </td>
                   <td>
                     <span className="muted">{t(`audit.subject.${e.subject.type}`)}:</span>{' '}
                     {e.subject.label ?? e.subject.id}{' '}
@@ -65,7 +102,9 @@ export function AuditTable({ items, pageNumber, shown, onSubject, onNext, onFirs
                       <span className="visually-hidden"> — {e.subject.label ?? e.subject.id}</span>
                     </button>
                   </td>
-                  <td>{e.ip ?? ''}</td>
+                  <td>
+                    <Address ip={e.ip} />
+                  </td>
                   <td>
                     {(e.before || e.after || e.details) && (
                       <details>

@@ -143,6 +143,8 @@ interface FormProps<TValues extends FieldValues, TOutput> {
   labelledBy?: string;
   /** The status line's text when the form's page says it (a search: "sending…", "12 found"). */
   statusText?: string;
+  /** The section (fieldset) of a field path: the summary then lists errors under their sections. */
+  sectionOf?: (path: string) => string | undefined;
 }
 
 export function Form<TValues extends FieldValues, TOutput>({
@@ -152,6 +154,7 @@ export function Form<TValues extends FieldValues, TOutput>({
   errorActions,
   labelledBy,
   statusText,
+  sectionOf,
 }: FormProps<TValues, TOutput>) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -160,7 +163,7 @@ export function Form<TValues extends FieldValues, TOutput>({
   return (
     <FormScope form={form}>
       <form id={form.meta.id} noValidate onSubmit={submit} aria-labelledby={labelledBy} aria-busy={form.meta.busy}>
-        <ErrorSummary>{errorActions}</ErrorSummary>
+        <ErrorSummary sectionOf={sectionOf}>{errorActions}</ErrorSummary>
         {children}
         <FormStatus text={statusText} />
       </form>
@@ -198,17 +201,42 @@ function labelOf(labels: Map<string, string>, path: string): string | undefined 
 }
 
 /**
+ * Field errors by section, sections and fields in the form's order (the order the fields registered
+ * their labels as they rendered); errors of fields without a label come last.
+ */
+export function groupBySection(
+  paths: readonly string[],
+  sectionOf: (path: string) => string | undefined,
+  labels: Map<string, string>,
+): { section: string; paths: string[] }[] {
+  const order = [...labels.keys()];
+  const rank = (path: string) => {
+    const i = order.findIndex((name) => path === name || path.startsWith(`${name}.`));
+    return i < 0 ? order.length : i;
+  };
+  const groups = new Map<string, string[]>();
+  for (const path of [...paths].sort((a, b) => rank(a) - rank(b))) {
+    const section = sectionOf(path) ?? '';
+    groups.set(section, [...(groups.get(section) ?? []), path]);
+  }
+  return [...groups].map(([section, inSection]) => ({ section, paths: inSection }));
+}
+
+/**
  * The list of what went wrong, focused after each failed submit; each field message links to its
- * input. `describe` names a field by its path where labels repeat (the builders: "Obszar 2 › Kod").
+ * input. `describe` names a field by its path where labels repeat (the builders: "Obszar 2 › Kod");
+ * `sectionOf` lists the errors under their sections instead (registration: "Osoba do kontaktu").
  */
 export function ErrorSummary({
   children,
   headingLevel = 2,
   describe,
+  sectionOf,
 }: {
   children?: ReactNode;
   headingLevel?: 2 | 3;
   describe?: (path: string) => string;
+  sectionOf?: (path: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   const { id, error, failures, labels } = useFormMeta();
@@ -219,27 +247,41 @@ export function ErrorSummary({
     event.preventDefault();
     targetOf(id, path)?.focus();
   };
+  /** One error: a link to its field; the section repeated for screen readers' list of links. */
+  const item = (path: string, message: string, section?: string) => {
+    const label = describe?.(path) ?? labelOf(labels, path);
+    if (!label) return message;
+    return (
+      <a href={`#${fieldId(id, path)}`} onClick={focusField(path)}>
+        {label}
+        {section && <span className="visually-hidden"> ({section})</span>}: {message}
+      </a>
+    );
+  };
   return (
     <ErrorBox headingId={headingId} heading={<Heading id={headingId}>{t('form.problem')}</Heading>} focusKey={failures}>
       <p>{error.message}</p>
-      {Object.keys(error.fields).length > 0 && (
-        <ul>
-          {Object.entries(error.fields).map(([path, message]) => {
-            const label = describe?.(path) ?? labelOf(labels, path);
-            return (
-              <li key={path}>
-                {label ? (
-                  <a href={`#${fieldId(id, path)}`} onClick={focusField(path)}>
-                    {label}: {message}
-                  </a>
-                ) : (
-                  message
-                )}
+      {Object.keys(error.fields).length > 0 &&
+        (sectionOf ? (
+          <ul className="error-sections">
+            {groupBySection(Object.keys(error.fields), sectionOf, labels).map(({ section, paths }) => (
+              <li key={section}>
+                {section && <span className="error-section">{section}</span>}
+                <ul>
+                  {paths.map((path) => (
+                    <li key={path}>{item(path, error.fields[path] ?? '', section)}</li>
+                  ))}
+                </ul>
               </li>
-            );
-          })}
-        </ul>
-      )}
+            ))}
+          </ul>
+        ) : (
+          <ul>
+            {Object.entries(error.fields).map(([path, message]) => (
+              <li key={path}>{item(path, message)}</li>
+            ))}
+          </ul>
+        ))}
       {children}
     </ErrorBox>
   );

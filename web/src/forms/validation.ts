@@ -52,7 +52,8 @@ export function flattenFieldErrors(errors: FieldErrors, prefix = ''): Record<str
   const walk = (node: object, path: string) => {
     if (isFieldError(node) && node.message && !(path in out)) out[path] = fieldMessage(node.message);
     for (const [key, child] of Object.entries(node)) {
-      if (key === 'ref' || key === 'types' || key === 'message' || key === 'type') continue;
+      // An error's own `message`/`type` are strings (skipped below); a field may be named `type` itself.
+      if (key === 'ref' || key === 'types') continue;
       if (!child || typeof child !== 'object') continue;
       walk(child, key === 'root' ? path : path ? `${path}.${key}` : key);
     }

@@ -2,7 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { auditSubjectTypes, type AuditSubjectType } from '../../../shared/audit/audit';
+import {
+  auditActionGroupNames,
+  auditSubjectTypes,
+  type AuditActionGroup,
+  type AuditSubjectType,
+} from '../../../shared/audit/audit';
 import { AuditTable } from '../components/AuditTable';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { oneOf } from '../components/InstitutionFields';
@@ -21,7 +26,15 @@ interface SearchValues {
   day: string;
   subjectType: string;
   subjectId: string;
+  /** 'all' for every kind of event. */
+  group: string;
 }
+
+/** The kind of event asked for, left out of the query when it is every kind. */
+const groupOf = (value: string): { group?: AuditActionGroup } => {
+  const group = oneOf(auditActionGroupNames, value);
+  return group ? { group } : {};
+};
 
 export function OrganizerAuditPage() {
   const { t } = useTranslation();
@@ -36,7 +49,7 @@ export function OrganizerAuditPage() {
 function Audit() {
   const { t } = useTranslation();
   const form = useApiForm<SearchValues>('audit', {
-    defaultValues: { by: 'day', day: today(), subjectType: 'user', subjectId: '' },
+    defaultValues: { by: 'day', day: today(), subjectType: 'user', subjectId: '', group: 'all' },
   });
   const by = useWatch({ control: form.methods.control, name: 'by' });
   // Today's entries at once; each search asks again, even for the same filter.
@@ -51,18 +64,18 @@ function Audit() {
   };
 
   const search = async (v: SearchValues) => {
-    if (v.by === 'day') return show({ day: v.day });
+    if (v.by === 'day') return show({ day: v.day, ...groupOf(v.group) });
     const subjectType = oneOf(auditSubjectTypes, v.subjectType);
     const subjectId = v.subjectId.trim();
     if (!subjectType || !subjectId) form.meta.setError(fieldsError({ subjectId: t('audit.subjectIdRequired') }));
-    else show({ subjectType, subjectId });
+    else show({ subjectType, subjectId, ...groupOf(v.group) });
   };
 
   /** "History of this subject" from a row: the filter switches to that subject. */
   const showSubject = (subjectType: AuditSubjectType, subjectId: string) => {
     form.methods.reset({ ...form.methods.getValues(), by: 'subject', subjectType, subjectId });
     form.meta.setError(null);
-    show({ subjectType, subjectId });
+    show({ subjectType, subjectId, ...groupOf(form.methods.getValues('group')) });
   };
 
   const page = result.data;
@@ -101,6 +114,14 @@ function Audit() {
           ) : (
             <TextField name="day" label={t('audit.day')} hint={t('audit.dayHint')} type="date" />
           )}
+          <SelectField
+            name="group"
+            label={t('audit.group')}
+            options={[
+              { value: 'all', label: t('audit.groupAll') },
+              ...auditActionGroupNames.map((g) => ({ value: g, label: t(`audit.groups.${g}`) })),
+            ]}
+          />
         </fieldset>
         <SubmitButton>{t('audit.search')}</SubmitButton>
       </Form>

@@ -1,14 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as z from 'zod/mini';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
+import { Registration } from '../../../shared/institutions/registration';
 import { TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
-import {
-  emptyProfileValues,
-  InstitutionFields,
-  profileFromValues,
-  type ProfileValues,
-} from '../components/InstitutionFields';
+import { apiResolver } from '../forms/validation';
+import { emptyProfileValues, InstitutionFields, type ProfileValues } from '../components/InstitutionFields';
 import { PageTitle } from '../components/PageTitle';
 import { currentLanguage } from '../i18n';
 import { isLocalMode } from '../local-mode';
@@ -19,9 +17,41 @@ interface RegistrationValues {
   account: { displayName: string; email: string; password: string };
 }
 
+/** A select left on "choose…" is a missing value, as a client that sends nothing would be told. */
+const chosen = (value: string) => (value === '' ? undefined : value);
+
+/**
+ * Checked with the route's own schema before sending: an empty submit lists every field at once
+ * (only the common-password check waits for the server).
+ */
+const resolver = apiResolver(
+  // The selects' "" (nothing chosen) is not the schema's input type: the schema is what rejects it.
+  z.pipe(z.unknown(), Registration),
+  (v: RegistrationValues): unknown => ({
+    institution: {
+      ...v.institution,
+      type: chosen(v.institution.type),
+      headcount: chosen(v.institution.headcount),
+      address: { ...v.institution.address, voivodeship: chosen(v.institution.address.voivodeship) },
+    },
+    account: { ...v.account, language: currentLanguage() },
+  }),
+);
+
+type Section = 'institution.legendInstitution' | 'institution.legendAddress' | 'institution.legendContact';
+
+/** The form's fieldset a field path belongs to, for the error summary (two fields are "Imię i nazwisko"). */
+function sectionKey(path: string): Section | 'register.legendAccount' {
+  if (path.startsWith('account.')) return 'register.legendAccount';
+  if (path.startsWith('institution.address.')) return 'institution.legendAddress';
+  if (path.startsWith('institution.contactPerson.')) return 'institution.legendContact';
+  return 'institution.legendInstitution';
+}
+
 export function RegisterPage() {
   const { t } = useTranslation();
-  const form = useApiForm<RegistrationValues>('register', {
+  const form = useApiForm<RegistrationValues, Registration>('register', {
+    resolver,
     defaultValues: {
       institution: { ...emptyProfileValues(), nip: '' },
       account: { displayName: '', email: '', password: '' },
@@ -30,16 +60,8 @@ export function RegisterPage() {
   const register = useRegister();
   const registeredEmail = register.isSuccess ? register.variables.account.email.trim() : null;
 
-  const submit = async (values: RegistrationValues) => {
-    const read = profileFromValues(values.institution, 'institution.');
-    if ('error' in read) {
-      form.meta.setError(read.error);
-      return;
-    }
-    await register.mutateAsync({
-      institution: { ...read.profile, nip: values.institution.nip },
-      account: { ...values.account, language: currentLanguage() },
-    });
+  const submit = async (registration: Registration) => {
+    await register.mutateAsync(registration);
   };
 
   return (
@@ -53,7 +75,7 @@ export function RegisterPage() {
           <p>
             {t('register.haveAccount')} <a href="/login">{t('register.loginLink')}</a>
           </p>
-          <Form form={form} onSubmit={submit}>
+          <Form form={form} onSubmit={submit} sectionOf={(path) => t(sectionKey(path))}>
             <InstitutionFields prefix="institution." nip="input" />
             <fieldset>
               <legend>{t('register.legendAccount')}</legend>

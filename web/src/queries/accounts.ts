@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import type { AuditSubjectType } from '../../../shared/audit/audit';
+import type { AuditActionGroup, AuditSubjectType } from '../../../shared/audit/audit';
 import type { Role } from '../../../shared/access/principal';
 import { api, type Json, ApiError, read, send } from '../api';
 import type { Language } from '../i18n';
@@ -19,7 +19,10 @@ export type Member = InferResponseType<
 >['items'][number];
 export type InstitutionView = InferResponseType<(typeof api.api.institutions)[':institutionId']['$get'], 200>;
 export type AuditEntry = InferResponseType<typeof api.api.audit.$get, 200>['items'][number];
-export type AuditFilter = { day: string } | { subjectType: AuditSubjectType; subjectId: string };
+/** One day or one subject's history, optionally only one kind of event. */
+export type AuditFilter = ({ day: string } | { subjectType: AuditSubjectType; subjectId: string }) & {
+  group?: AuditActionGroup;
+};
 
 export type Registration = Json<typeof api.api.institutions.$post>;
 export type ProfileUpdate = Json<(typeof api.api.institutions)[':institutionId']['$put']>;
