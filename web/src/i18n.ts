@@ -11,6 +11,8 @@ import certificatesEn from './locales/certificates.en.json';
 import certificatesPl from './locales/certificates.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
+import landingEn from './locales/landing.en.json';
+import landingPl from './locales/landing.pl.json';
 import resultsEn from './locales/results.en.json';
 import resultsPl from './locales/results.pl.json';
 import scoringEn from './locales/scoring.en.json';
@@ -37,6 +39,7 @@ void i18n.use(initReactI18next).init({
         ...scoringPl,
         ...resultsPl,
         ...certificatesPl,
+        ...landingPl,
       },
     },
     en: {
@@ -48,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...scoringEn,
         ...resultsEn,
         ...certificatesEn,
+        ...landingEn,
       },
     },
   },

@@ -69,6 +69,7 @@ function Users({ me }: { me: SignedInUser }) {
             {page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}
           </span>
         </h2>
+        {role === 'expert' && <p>{t('landing.users.expertsLead')}</p>}
         <p role="status" className="form-status">
           {status}
         </p>
@@ -138,7 +139,8 @@ function Users({ me }: { me: SignedInUser }) {
           />
         )}
       </section>
-      <InviteExpertForm />
+      {/* Experts are invited where experts are listed, after the list the form adds to. */}
+      {role === 'expert' && <InviteExpertForm />}
     </>
   );
 }
