@@ -34,7 +34,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     Object.assign(credentials, { email, password });
     const page = await organizer.newPage();
     await logIn(page, platform.baseUrl, { email, password });
-    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Użytkownicy');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Edycje konkursu'); // the organizer's home
 
     await page.getByRole('link', { name: 'Edycje', exact: true }).click();
     await expect.poll(() => h1(page)).toBe('Edycje konkursu');

@@ -49,10 +49,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </button>
         <div id="site-menu" className={menuOpen ? 'site-menu open' : 'site-menu'}>
           <nav aria-label={t('layout.nav')}>
+            {/* No separate "home" item: the brand links home, and the organizer's menu fits one line at 1280 px. */}
             <ul>
-              <li>
-                <NavLink href="/">{t('layout.home')}</NavLink>
-              </li>
               <li>
                 <NavLink href="/laureaci">{t('results.public.nav')}</NavLink>
               </li>

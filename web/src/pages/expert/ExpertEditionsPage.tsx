@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { expertEditionsQuery } from '../../queries/assignment';
 import { recentEditionsQuery } from '../../queries/editions';
 
@@ -36,9 +37,11 @@ function MyEditions() {
       {editions.isPending && <Loading />}
       {items && items.length === 0 && <p className="notice">{t('assignment.expert.noEditions')}</p>}
       {items && items.length > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="expert-editions-caption">
           <table>
-            <caption className="visually-hidden">{t('assignment.expert.editionsTitle')}</caption>
+            <caption id="expert-editions-caption" className="visually-hidden">
+              {t('assignment.expert.editionsTitle')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('assignment.expert.edition')}</th>
@@ -70,7 +73,7 @@ function MyEditions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
