@@ -115,8 +115,9 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     expect(await activeId(page)).toBe('login-password');
     await page.keyboard.type(password);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Profil instytucji');
-    expect(new URL(page.url()).pathname).toBe('/institution');
+    // An institution lands on its applications: the open editions, their deadlines, what to do next.
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Zgłoszenia konkursowe');
+    expect(new URL(page.url()).pathname).toBe('/applications');
     expect(await page.locator('.account-name').textContent()).toContain('Anna Kowalska');
     await page.close();
   });
@@ -252,7 +253,10 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await page.locator('#login-email').fill(organizerEmail);
     await page.locator('#login-password').fill(organizerPassword);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
-    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Użytkownicy');
+    // An organizer lands on the editions and their state; the users are one link away.
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Edycje konkursu');
+    await page.getByRole('link', { name: 'Użytkownicy' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Użytkownicy');
 
     const row = page.locator(`tr[data-email="${colleague}"]`);
     await row.waitFor();
@@ -282,7 +286,7 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await context.close();
   });
 
-  it('the invited colleague accepts through the mailed link, is signed in and lands on the institution', async () => {
+  it('the invited colleague accepts through the mailed link, is signed in and lands on the institution’s applications', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${platform.baseUrl}/outbox`);
@@ -296,7 +300,7 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     expect(await axeViolations(page), '/accept-invitation with errors').toEqual([]);
     await page.locator('#accept-password').fill(`Kadry i płace ${suffix}`);
     await page.getByRole('button', { name: 'Aktywuj konto' }).click();
-    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Profil instytucji');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Zgłoszenia konkursowe');
     expect(await page.locator('.account-name').textContent()).toContain('Jan Nowak');
     await context.close();
   });
@@ -335,7 +339,7 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await page.locator('#login-email').fill(colleague);
     await page.locator('#login-password').fill(`Nowe hasło do kadr ${suffix}`);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Institution profile');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Contest applications');
     await context.close();
   });
 });

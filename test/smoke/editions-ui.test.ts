@@ -34,7 +34,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     Object.assign(credentials, { email, password });
     const page = await organizer.newPage();
     await logIn(page, platform.baseUrl, { email, password });
-    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Użytkownicy');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Edycje konkursu'); // the organizer's home
 
     await page.getByRole('link', { name: 'Edycje', exact: true }).click();
     await expect.poll(() => h1(page)).toBe('Edycje konkursu');
@@ -268,7 +268,7 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     await page.locator('#login-email').fill(credentials.email);
     await page.locator('#login-password').fill(credentials.password);
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Users');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Contest editions'); // the organizer's home
     await page.goto(`${platform.baseUrl}${demoEditionUrl}?tab=applications`);
     await page.locator('#apps-q').fill('elku');
     await page.getByRole('button', { name: 'Filter', exact: true }).click();

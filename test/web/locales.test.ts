@@ -14,6 +14,8 @@ import scoringPl from '../../web/src/locales/scoring.pl.json';
 import editionsEn from '../../web/src/locales/editions.en.json';
 import editionsPl from '../../web/src/locales/editions.pl.json';
 import en from '../../web/src/locales/en.json';
+import landingEn from '../../web/src/locales/landing.en.json';
+import landingPl from '../../web/src/locales/landing.pl.json';
 import pl from '../../web/src/locales/pl.json';
 
 /** Every key path of a translation file, plural forms (`_one`, `_few`…) counted as their base key. */
@@ -38,6 +40,7 @@ it.each([
   ['results', resultsPl, resultsEn],
   ['certificates', certificatesPl, certificatesEn],
   ['audit', auditPl, auditEn],
+  ['landing', landingPl, landingEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

@@ -13,6 +13,8 @@ import certificatesEn from './locales/certificates.en.json';
 import certificatesPl from './locales/certificates.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
+import landingEn from './locales/landing.en.json';
+import landingPl from './locales/landing.pl.json';
 import resultsEn from './locales/results.en.json';
 import resultsPl from './locales/results.pl.json';
 import scoringEn from './locales/scoring.en.json';
@@ -40,6 +42,7 @@ void i18n.use(initReactI18next).init({
         ...resultsPl,
         ...certificatesPl,
         ...auditPl,
+        ...landingPl,
       },
     },
     en: {
@@ -52,6 +55,7 @@ void i18n.use(initReactI18next).init({
         ...resultsEn,
         ...certificatesEn,
         ...auditEn,
+        ...landingEn,
       },
     },
   },

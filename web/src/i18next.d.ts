@@ -4,6 +4,7 @@ import type auditPl from './locales/audit.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
 import type certificatesPl from './locales/certificates.pl.json';
 import type editionsPl from './locales/editions.pl.json';
+import type landingPl from './locales/landing.pl.json';
 import type pl from './locales/pl.json';
 import type resultsPl from './locales/results.pl.json';
 import type scoringPl from './locales/scoring.pl.json';
@@ -25,6 +26,7 @@ declare module 'i18next' {
         typeof resultsPl &
         typeof certificatesPl &
         typeof auditPl;
+        typeof landingPl;
     };
   }
 }

@@ -59,10 +59,14 @@ export function useSession(): Session {
   return session;
 }
 
-/** Where an account lands after signing in. */
+/**
+ * Where an account lands after signing in: the page that says what to do next (issue 16). An
+ * organizer sees the editions and their state, an institution its applications with the open
+ * editions' deadlines, an expert the chapter's editions with their review dates.
+ */
 export function homeOf(user: Pick<SignedInUser, 'roles'>): string {
-  if (user.roles.includes('organizer')) return '/organizer/users';
-  if (user.roles.includes('institution')) return '/institution';
+  if (user.roles.includes('organizer')) return '/organizer/editions';
+  if (user.roles.includes('institution')) return '/applications';
   if (user.roles.includes('expert')) return '/expert';
   return '/account';
 }

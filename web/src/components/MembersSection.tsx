@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from './ScrollRegion';
 import { TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { currentLanguage } from '../i18n';
@@ -30,25 +31,27 @@ export function MembersSection({ institutionId }: { institutionId: string }) {
       {members.isPending && <Loading />}
       {items && items.length === 0 && <p>{t('members.empty')}</p>}
       {items && items.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t('members.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('account.displayName')}</th>
-              <th scope="col">{t('account.email')}</th>
-              <th scope="col">{t('users.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.userId} data-email={m.email}>
-                <td>{m.displayName}</td>
-                <td>{m.email}</td>
-                <td>{t(`status.${m.status}`)}</td>
+        <ScrollRegion labelledBy="members-title">
+          <table>
+            <caption className="visually-hidden">{t('members.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('account.displayName')}</th>
+                <th scope="col">{t('account.email')}</th>
+                <th scope="col">{t('users.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.userId} data-email={m.email}>
+                  <td>{m.displayName}</td>
+                  <td>{m.email}</td>
+                  <td>{t(`status.${m.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <h3 id="invite-title">{t('members.inviteTitle')}</h3>
       <p>{t('members.inviteText')}</p>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { roles, type Role } from '../../../shared/access/principal';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -69,6 +70,7 @@ function Users({ me }: { me: SignedInUser }) {
             {page && page.number > 1 ? t('common.pageNumber', { number: page.number }) : ''}
           </span>
         </h2>
+        {role === 'expert' && <p>{t('landing.users.expertsLead')}</p>}
         <p role="status" className="form-status">
           {status}
         </p>
@@ -76,52 +78,54 @@ function Users({ me }: { me: SignedInUser }) {
         {list.isFetching && <Loading />}
         {page && page.items.length === 0 && <p>{t('users.empty')}</p>}
         {page && page.items.length > 0 && (
-          <table>
-            <caption className="visually-hidden">{t(`roles.${role}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('account.displayName')}</th>
-                <th scope="col">{t('account.email')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((u) => (
-                <tr key={u.userId} data-email={u.email}>
-                  <td>{u.displayName}</td>
-                  <td>{u.email}</td>
-                  <td>
-                    {t(`status.${u.status}`)}
-                    {u.status !== 'invited' && !u.emailVerified ? ` (${t('users.unverified')})` : ''}
-                  </td>
-                  <td>
-                    {u.userId === me.userId ? (
-                      <span className="muted">{t('users.you')}</span>
-                    ) : u.status === 'deactivated' ? (
-                      <ConfirmButton
-                        question={t('users.reactivateQuestion', { name: u.displayName })}
-                        confirmLabel={t('users.reactivateConfirm')}
-                        busy={busyUser === u.userId}
-                        onConfirm={() => void changeStatus(u, 'reactivate')}
-                      >
-                        {t('users.reactivate')} <span className="visually-hidden">{u.displayName}</span>
-                      </ConfirmButton>
-                    ) : (
-                      <ConfirmButton
-                        question={t('users.deactivateQuestion', { name: u.displayName })}
-                        confirmLabel={t('users.deactivateConfirm')}
-                        busy={busyUser === u.userId}
-                        onConfirm={() => void changeStatus(u, 'deactivate')}
-                      >
-                        {t('users.deactivate')} <span className="visually-hidden">{u.displayName}</span>
-                      </ConfirmButton>
-                    )}
-                  </td>
+          <ScrollRegion labelledBy="list-title">
+            <table>
+              <caption className="visually-hidden">{t(`roles.${role}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('account.displayName')}</th>
+                  <th scope="col">{t('account.email')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                  <th scope="col">{t('users.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {page.items.map((u) => (
+                  <tr key={u.userId} data-email={u.email}>
+                    <td>{u.displayName}</td>
+                    <td>{u.email}</td>
+                    <td>
+                      {t(`status.${u.status}`)}
+                      {u.status !== 'invited' && !u.emailVerified ? ` (${t('users.unverified')})` : ''}
+                    </td>
+                    <td>
+                      {u.userId === me.userId ? (
+                        <span className="muted">{t('users.you')}</span>
+                      ) : u.status === 'deactivated' ? (
+                        <ConfirmButton
+                          question={t('users.reactivateQuestion', { name: u.displayName })}
+                          confirmLabel={t('users.reactivateConfirm')}
+                          busy={busyUser === u.userId}
+                          onConfirm={() => void changeStatus(u, 'reactivate')}
+                        >
+                          {t('users.reactivate')} <span className="visually-hidden">{u.displayName}</span>
+                        </ConfirmButton>
+                      ) : (
+                        <ConfirmButton
+                          question={t('users.deactivateQuestion', { name: u.displayName })}
+                          confirmLabel={t('users.deactivateConfirm')}
+                          busy={busyUser === u.userId}
+                          onConfirm={() => void changeStatus(u, 'deactivate')}
+                        >
+                          {t('users.deactivate')} <span className="visually-hidden">{u.displayName}</span>
+                        </ConfirmButton>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         {page && (
           <Pager
@@ -138,7 +142,8 @@ function Users({ me }: { me: SignedInUser }) {
           />
         )}
       </section>
-      <InviteExpertForm />
+      {/* Experts are invited where experts are listed, after the list the form adds to. */}
+      {role === 'expert' && <InviteExpertForm />}
     </>
   );
 }

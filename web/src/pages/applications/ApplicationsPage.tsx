@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApplicationStatus } from '../../../../shared/applications/application';
 import { StatusBadge, warsaw } from '../../components/applications/format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -20,7 +21,10 @@ export function ApplicationsPage() {
       <RequireRole roles={['institution']}>
         {({ user }) =>
           user.institutionId ? (
-            <Applications institutionId={user.institutionId} />
+            <>
+              <p className="lead">{t('landing.institution.lead')}</p>
+              <Applications institutionId={user.institutionId} />
+            </>
           ) : (
             <p>{t('application.noInstitution')}</p>
           )
@@ -61,6 +65,7 @@ function Applications({ institutionId }: { institutionId: string }) {
   const byEdition = new Map(data.applications.map((a) => [a.editionId, a]));
   const editionName = new Map(data.editions.map((e) => [e.editionId, `${e.name} — ${e.number} (${e.year})`]));
   const open = data.editions.filter((e) => e.state === 'open');
+  const openDeadline = new Map(open.map((e) => [e.editionId, e.timeline.applicationsClose]));
   const published = new Set(
     data.editions.filter((e) => e.state === 'published' || e.state === 'archived').map((e) => e.editionId),
   );
@@ -166,7 +171,7 @@ function Applications({ institutionId }: { institutionId: string }) {
                       ) : a.status === 'rejected' && a.rejection ? (
                         a.rejection.reason
                       ) : (
-                        ''
+                        <NextStep status={a.status} deadline={openDeadline.get(a.editionId)} />
                       )}
                     </td>
                   </tr>
@@ -180,4 +185,14 @@ function Applications({ institutionId }: { institutionId: string }) {
       <ResultsHistory institutionId={institutionId} />
     </>
   );
+}
+
+/** What the institution does next with an application the note column says nothing else about. */
+function NextStep({ status, deadline }: { status: ApplicationStatus; deadline: string | undefined }) {
+  const { t } = useTranslation();
+  if (status === 'submitted') return t('landing.institution.submittedNext');
+  if (!deadline) return '';
+  if (status === 'draft') return t('landing.institution.draftNext', { when: warsaw(deadline) });
+  if (status === 'withdrawn') return t('landing.institution.withdrawnNext', { when: warsaw(deadline) });
+  return '';
 }

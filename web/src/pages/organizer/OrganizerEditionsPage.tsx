@@ -70,6 +70,7 @@ function Editions() {
 
   return (
     <>
+      <p className="lead">{t('landing.organizer.lead')}</p>
       <section aria-labelledby="editions-list-title">
         <h2 id="editions-list-title" tabIndex={-1} ref={listHeading}>
           {t('editions.list.all')}{' '}
