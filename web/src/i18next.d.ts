@@ -25,7 +25,7 @@ declare module 'i18next' {
         typeof scoringPl &
         typeof resultsPl &
         typeof certificatesPl &
-        typeof auditPl;
+        typeof auditPl &
         typeof landingPl;
     };
   }
