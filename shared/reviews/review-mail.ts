@@ -30,14 +30,14 @@ export function reviewMail(
   mail: ReviewMail,
 ): MailMessage {
   const pl = to.language === 'pl';
-  const hello = pl ? `Szanowna Pani / Szanowny Panie,\n\n` : `Dear ${to.displayName},\n\n`;
+  const hello = pl ? `Dzień dobry, ${to.displayName},\n\n` : `Dear ${to.displayName},\n\n`;
   let subject: string;
   let body: string;
   switch (mail.kind) {
     case 'reopened':
       subject = pl ? 'Karta ocen otwarta ponownie — Przyjazny Urząd' : 'Score sheet reopened — Przyjazny Urząd';
       body = pl
-        ? `organizator ponownie otworzył Pani/Pana kartę ocen zgłoszenia „${mail.institutionName}”.\n\nPowód: ${mail.reason}\n\nProsimy o sprawdzenie karty i ponowne jej złożenie:\n${mail.link}`
+        ? `organizator ponownie otworzył kartę ocen zgłoszenia „${mail.institutionName}”.\n\nPowód: ${mail.reason}\n\nProsimy o sprawdzenie karty i ponowne jej złożenie:\n${mail.link}`
         : `the organizer has reopened your score sheet for "${mail.institutionName}".\n\nReason: ${mail.reason}\n\nPlease check the sheet and submit it again:\n${mail.link}`;
       break;
     case 'reconsider':
