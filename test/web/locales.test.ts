@@ -5,6 +5,8 @@ import assignmentEn from '../../web/src/locales/assignment.en.json';
 import assignmentPl from '../../web/src/locales/assignment.pl.json';
 import certificatesEn from '../../web/src/locales/certificates.en.json';
 import certificatesPl from '../../web/src/locales/certificates.pl.json';
+import consequencesEn from '../../web/src/locales/consequences.en.json';
+import consequencesPl from '../../web/src/locales/consequences.pl.json';
 import resultsEn from '../../web/src/locales/results.en.json';
 import resultsPl from '../../web/src/locales/results.pl.json';
 import scoringEn from '../../web/src/locales/scoring.en.json';
@@ -35,6 +37,7 @@ it.each([
   ['scoring', scoringPl, scoringEn],
   ['results', resultsPl, resultsEn],
   ['certificates', certificatesPl, certificatesEn],
+  ['consequences', consequencesPl, consequencesEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

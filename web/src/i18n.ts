@@ -9,6 +9,8 @@ import assignmentEn from './locales/assignment.en.json';
 import assignmentPl from './locales/assignment.pl.json';
 import certificatesEn from './locales/certificates.en.json';
 import certificatesPl from './locales/certificates.pl.json';
+import consequencesEn from './locales/consequences.en.json';
+import consequencesPl from './locales/consequences.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
 import resultsEn from './locales/results.en.json';
@@ -37,6 +39,7 @@ void i18n.use(initReactI18next).init({
         ...scoringPl,
         ...resultsPl,
         ...certificatesPl,
+        ...consequencesPl,
       },
     },
     en: {
@@ -48,6 +51,7 @@ void i18n.use(initReactI18next).init({
         ...scoringEn,
         ...resultsEn,
         ...certificatesEn,
+        ...consequencesEn,
       },
     },
   },

@@ -2,6 +2,7 @@ import 'i18next';
 import type applicationPl from './locales/application.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
 import type certificatesPl from './locales/certificates.pl.json';
+import type consequencesPl from './locales/consequences.pl.json';
 import type editionsPl from './locales/editions.pl.json';
 import type pl from './locales/pl.json';
 import type resultsPl from './locales/results.pl.json';
@@ -22,7 +23,8 @@ declare module 'i18next' {
         typeof assignmentPl &
         typeof scoringPl &
         typeof resultsPl &
-        typeof certificatesPl;
+        typeof certificatesPl &
+        typeof consequencesPl;
     };
   }
 }

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { useFormalCheck } from '../../queries/applications';
+import { ConfirmButton } from '../ConfirmButton';
 import { ErrorNotice } from '../ErrorNotice';
 import { fromWarsawInput, warsawInputInDays } from './time';
 
 type Mode = 'none' | 'return' | 'reject';
 
 /**
- * The formal check of a submitted application: accept at once, or open the return form (notes and
+ * The formal check of a submitted application: accept (asked twice: it is final and mails the
+ * institution), or open the return form (notes and
  * a new deadline in Polish time) or the rejection form (the reason). Server messages are shown with
  * the fields; after a decision the application is read again and the page says what happened.
  */
@@ -56,14 +58,14 @@ export function FormalCheckPanel({
       <p>{t('editions.formal.intro')}</p>
       <ErrorNotice error={accept.error} />
       <div className="ed-formal-buttons">
-        <button
-          type="button"
-          className="primary"
-          aria-disabled={accept.isPending || undefined}
-          onClick={() => void acceptNow()}
+        <ConfirmButton
+          question={t('consequences.formal.acceptQuestion')}
+          confirmLabel={t('consequences.formal.acceptConfirm')}
+          busy={accept.isPending}
+          onConfirm={() => void acceptNow()}
         >
           {t('editions.formal.accept')}
-        </button>
+        </ConfirmButton>
         <button
           type="button"
           aria-expanded={mode === 'return'}
@@ -98,6 +100,7 @@ export function FormalCheckPanel({
             }}
           >
             <h3 id="formal-return-title">{t('editions.formal.returnTitle')}</h3>
+            <p>{t('consequences.formal.returnNotice')}</p>
             <TextAreaField name="message" label={t('editions.formal.message')} rows={5} />
             <TextField
               name="correctionDeadline"
@@ -120,6 +123,7 @@ export function FormalCheckPanel({
             }}
           >
             <h3 id="formal-reject-title">{t('editions.formal.rejectTitle')}</h3>
+            <p>{t('consequences.formal.rejectNotice')}</p>
             <TextAreaField name="reason" label={t('editions.formal.reason')} rows={5} />
             <SubmitButton>{t('editions.formal.sendReject')}</SubmitButton>
           </Form>
