@@ -1,5 +1,6 @@
 import type { Language } from '../language';
 import type { MailMessage } from '../platform/mailer';
+import { countPl } from '../plural';
 
 /** The chapter's e-mails about scoring, in the expert's language, polite and in words. */
 export type ReviewMail =
@@ -11,11 +12,7 @@ const signature = { pl: '\n\n— Zespół konkursu Przyjazny Urząd', en: '\n\n�
 
 /** "1 zgłoszenie", "2 zgłoszenia", "5 zgłoszeń", "22 zgłoszenia". */
 export function applicationsPl(n: number): string {
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (n === 1) return '1 zgłoszenie';
-  if (last >= 2 && last <= 4 && !(lastTwo >= 12 && lastTwo <= 14)) return `${n} zgłoszenia`;
-  return `${n} zgłoszeń`;
+  return countPl(n, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń' });
 }
 
 const warsaw = (iso: string, lang: Language) =>
