@@ -66,8 +66,10 @@ describe('Polish plural forms after a count', () => {
     );
     const i18n = i18next.createInstance();
     await i18n.init({ lng: 'pl', resources: { pl: { translation } }, interpolation: { escapeValue: false } });
+    // Keys are typed for the web's resources; here they come from the same files read at run time.
+    const t = i18n.t.bind(i18n) as (key: string, options: Record<string, unknown>) => string;
     const render = (key: string, extra: Record<string, unknown> = {}) =>
-      counts.map((count) => i18n.t(key, { count, ...extra }));
+      counts.map((count) => t(key, { count, ...extra }));
     expect(render('assignment.edit.full')).toEqual([
       'Zgłoszenie ma już 1 eksperta — zamiast dodawać, proszę zamienić eksperta.',
       'Zgłoszenie ma już 2 ekspertów — zamiast dodawać, proszę zamienić eksperta.',
