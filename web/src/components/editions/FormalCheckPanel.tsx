@@ -5,9 +5,17 @@ import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { useFormalCheck } from '../../queries/applications';
 import { ConfirmButton } from '../ConfirmButton';
 import { ErrorNotice } from '../ErrorNotice';
-import { fromWarsawInput, warsawInputInDays } from './time';
+import { fromWarsawInput, toWarsawInput, warsawInputInDays } from './time';
 
 type Mode = 'none' | 'return' | 'reject';
+
+/** Two weeks from today, or the edition's own deadline when that is later (a returned application never gets less time than the others). */
+function defaultCorrectionDeadline(editionDeadline: string | undefined): string {
+  const inTwoWeeks = warsawInputInDays(14, '23:59');
+  const edition = toWarsawInput(editionDeadline);
+  // datetime-local values of the same shape sort as text in time order.
+  return [edition, inTwoWeeks].sort().at(-1) ?? inTwoWeeks;
+}
 
 /**
  * The formal check of a submitted application: accept (asked twice: it is final and mails the
@@ -18,10 +26,13 @@ type Mode = 'none' | 'return' | 'reject';
 export function FormalCheckPanel({
   applicationId,
   version,
+  editionDeadline,
   onDecided,
 }: {
   applicationId: string;
   version: number;
+  /** The edition's application deadline: the correction deadline offered is never earlier. */
+  editionDeadline?: string;
   onDecided: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -29,7 +40,7 @@ export function FormalCheckPanel({
   const formalCheck = useFormalCheck(applicationId);
   const accept = useFormalCheck(applicationId);
   const returnForm = useApiForm('return', {
-    defaultValues: { message: '', correctionDeadline: warsawInputInDays(14, '23:59') },
+    defaultValues: { message: '', correctionDeadline: defaultCorrectionDeadline(editionDeadline) },
   });
   const rejectForm = useApiForm('reject', { defaultValues: { reason: '' } });
   const opened = useRef(false);
@@ -101,7 +112,7 @@ export function FormalCheckPanel({
           >
             <h3 id="formal-return-title">{t('editions.formal.returnTitle')}</h3>
             <p>{t('consequences.formal.returnNotice')}</p>
-            <TextAreaField name="message" label={t('editions.formal.message')} rows={5} />
+            <TextAreaField name="message" label={t('editions.formal.message')} rows={8} />
             <TextField
               name="correctionDeadline"
               type="datetime-local"
