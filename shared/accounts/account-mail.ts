@@ -31,24 +31,24 @@ export function accountMail(
         lang === 'pl' ? 'Potwierdź adres e-mail — Przyjazny Urząd' : 'Confirm your e-mail address — Przyjazny Urząd';
       body =
         lang === 'pl'
-          ? `dziękujemy za rejestrację instytucji. Aby potwierdzić adres e-mail, otwórz link (ważny 48 godzin):\n\n${mail.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość.`
+          ? `dziękujemy za rejestrację instytucji. Aby potwierdzić adres e-mail, prosimy otworzyć link (ważny 48 godzin):\n\n${mail.link}\n\nJeśli rejestracji nie dokonano z tego adresu świadomie, wiadomość można zignorować.`
           : `thank you for registering your institution. To confirm your e-mail address, open this link (valid for 48 hours):\n\n${mail.link}\n\nIf this was not you, ignore this message.`;
       break;
     case 'resetPassword':
       subject = lang === 'pl' ? 'Ustaw nowe hasło — Przyjazny Urząd' : 'Set a new password — Przyjazny Urząd';
       body =
         lang === 'pl'
-          ? `otrzymaliśmy prośbę o zmianę hasła. Aby ustawić nowe hasło, otwórz link (ważny godzinę, jednorazowy):\n\n${mail.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość — hasło się nie zmieni.`
+          ? `otrzymaliśmy prośbę o zmianę hasła. Aby ustawić nowe hasło, prosimy otworzyć link (ważny godzinę, jednorazowy):\n\n${mail.link}\n\nJeśli nikt z uprawnionych do tego konta nie prosił o zmianę, wiadomość można zignorować — hasło się nie zmieni.`
           : `we received a request to change your password. To set a new one, open this link (valid for one hour, single use):\n\n${mail.link}\n\nIf this was not you, ignore this message — your password stays the same.`;
       break;
     case 'registrationAttempt':
       subject =
         lang === 'pl'
-          ? 'Próba rejestracji z Pana/Pani adresem — Przyjazny Urząd'
+          ? 'Próba rejestracji z tym adresem e-mail — Przyjazny Urząd'
           : 'Someone tried to register with your address — Przyjazny Urząd';
       body =
         lang === 'pl'
-          ? `ktoś próbował zarejestrować nową instytucję, podając ten adres e-mail. Konto z tym adresem już istnieje, więc niczego nie zmieniliśmy.\n\nJeśli to była Pani/Pana próba, proszę się zalogować; jeśli nie pamięta Pani/Pan hasła, można ustawić nowe:\n\n${mail.link}\n\nJeśli to nie była Pani/Pana próba, można zignorować tę wiadomość.`
+          ? `ktoś próbował zarejestrować nową instytucję, podając ten adres e-mail. Konto z tym adresem już istnieje, więc niczego nie zmieniliśmy.\n\nJeśli była to pomyłka właściciela konta, prosimy się zalogować; zapomniane hasło można ustawić na nowo:\n\n${mail.link}\n\nW przeciwnym razie wiadomość można zignorować.`
           : `someone tried to register a new institution with this e-mail address. An account with this address already exists, so nothing was changed.\n\nIf it was you, please log in; if you do not remember your password, you can set a new one:\n\n${mail.link}\n\nIf it was not you, you can ignore this message.`;
       break;
     case 'invitation': {
@@ -64,15 +64,15 @@ export function accountMail(
             : `to the team of "${mail.institutionName ?? ''}" in the Przyjazny Urząd award${by}.`
           : mail.role === 'expert'
             ? lang === 'pl'
-              ? `do Kapituły konkursu Przyjazny Urząd jako ekspert${by}.`
+              ? `do Kapituły konkursu Przyjazny Urząd w roli eksperta${by}.`
               : `to the chapter of the Przyjazny Urząd award as an expert${by}.`
             : lang === 'pl'
-              ? `jako organizator konkursu Przyjazny Urząd${by}.`
+              ? `do grona organizatorów konkursu Przyjazny Urząd${by}.`
               : `as an organizer of the Przyjazny Urząd award${by}.`;
       subject = lang === 'pl' ? 'Zaproszenie — Przyjazny Urząd' : 'Invitation — Przyjazny Urząd';
       body =
         lang === 'pl'
-          ? `zapraszamy Cię ${what}\n\nAby przyjąć zaproszenie i ustawić hasło, otwórz link (ważny 7 dni):\n\n${mail.link}`
+          ? `zapraszamy ${what}\n\nAby przyjąć zaproszenie i ustawić hasło, prosimy otworzyć link (ważny 7 dni):\n\n${mail.link}`
           : `you are invited ${what}\n\nTo accept and set your password, open this link (valid for 7 days):\n\n${mail.link}`;
       break;
     }

@@ -3,7 +3,8 @@ import { callerActor, findUserByEmail } from '../accounts/user-store';
 import { getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { listMembers } from '../institutions/list-members';
-import { formatWarsaw, type ApplicationHeader, type ApplicationStatus } from './application';
+import type { ApplicationHeader, ApplicationStatus } from './application';
+import { type FormalCheckOutcome, formalCheckMail } from './formal-check-mail';
 import { changeStatus, getHeader, statusChange } from './application-store';
 import type { Language } from '../language';
 import type { Deps } from '../deps';
@@ -22,15 +23,15 @@ const outcome: Record<
   reject: { status: 'rejected', action: 'application.rejected' },
 };
 
-export type DecideFormalCheckDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
+export type DecideFormalCheckDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'jobs' | 'logger' | 'settings'>;
 
 /** The decision (with the header's version the organizer saw), the application and who decides. */
 export type DecideFormalCheckInput = FormalDecision & { caller: Caller; applicationId: string };
 
 /**
  * The organizer's formal check of a submitted application: accept, return for correction (with a
- * message and a new deadline; the institution is mailed and may edit and resubmit until then), or
- * reject as ineligible with a reason. Guarded by the status and version read; audited.
+ * message and a new deadline; the institution may edit and resubmit until then), or reject as
+ * ineligible with a reason. Guarded by the status and version read; audited; every outcome is mailed.
  */
 export async function decideFormalCheck(
   deps: DecideFormalCheckDeps,
@@ -92,14 +93,19 @@ export async function decideFormalCheck(
       ...(input.decision === 'reject' ? { reason: input.reason } : {}),
     },
   });
-  if (input.decision !== 'accept') await notifyInstitution(deps, after, input);
+  await notifyInstitution(deps, after, input);
   return after;
 }
 
+/**
+ * Every outcome is mailed to the institution's active members and the submitter (issue 16 §6), each
+ * in their language, through the job queue like the other notices: the decision is already stored,
+ * so a mail that cannot be queued is logged rather than failing the organizer's request.
+ */
 async function notifyInstitution(
   deps: DecideFormalCheckDeps,
   header: ApplicationHeader,
-  input: Exclude<FormalDecision, { decision: 'accept' }>,
+  input: FormalDecision,
 ): Promise<void> {
   const edition = await getEdition(deps.store, header.editionId);
   const members = (await listMembers(deps, { institutionId: header.institutionId })).filter(
@@ -109,27 +115,25 @@ async function notifyInstitution(
   const recipients = new Map<string, Language>(members.map((m) => [m.email, m.language]));
   if (submitter) recipients.set(submitter.email, submitter.language);
   const link = `${deps.settings.publicOrigin}/applications/${header.applicationId}`;
-  for (const [to, lang] of recipients) {
-    const pl = lang === 'pl';
-    if (input.decision === 'return') {
-      const until = formatWarsaw(input.correctionDeadline)[lang];
-      await deps.mail.send({
-        to,
-        subject: pl
-          ? `Zgłoszenie zwrócone do poprawy — ${edition.name}`
-          : `Application returned for correction — ${edition.name}`,
-        text: pl
-          ? `Organizator zwrócił zgłoszenie instytucji ${header.institution.name} do poprawy.\n\nUwagi:\n${input.message}\n\nPopraw je i złóż ponownie do ${until}: ${link}`
-          : `The organizer returned the application of ${header.institution.name} for correction.\n\nNotes:\n${input.message}\n\nCorrect it and submit again by ${until}: ${link}`,
-      });
-    } else {
-      await deps.mail.send({
-        to,
-        subject: pl ? `Zgłoszenie odrzucone formalnie — ${edition.name}` : `Application rejected — ${edition.name}`,
-        text: pl
-          ? `Zgłoszenie instytucji ${header.institution.name} nie spełnia wymogów formalnych.\n\nUzasadnienie:\n${input.reason}`
-          : `The application of ${header.institution.name} does not meet the formal requirements.\n\nReason:\n${input.reason}`,
-      });
-    }
-  }
+  const outcome: FormalCheckOutcome =
+    input.decision === 'accept'
+      ? { decision: 'accept' }
+      : input.decision === 'return'
+        ? { decision: 'return', message: input.message, correctionDeadline: input.correctionDeadline }
+        : { decision: 'reject', reason: input.reason };
+  await Promise.all(
+    [...recipients].map(([to, lang]) =>
+      deps.jobs
+        .send({
+          type: 'mail.send',
+          message: formalCheckMail(to, lang, edition, header.institution.name, outcome, link),
+        })
+        .catch((error: unknown) =>
+          deps.logger.error('Formal check mail not queued', {
+            applicationId: header.applicationId,
+            error: String(error),
+          }),
+        ),
+    ),
+  );
 }

@@ -15,6 +15,10 @@ import {
   statusChange,
 } from './application-store';
 import { submissionConfirmation } from './submission-mail';
+import { countEn, countPl, type PolishForms } from '../plural';
+
+/** "1 brak lub błąd", "3 braki lub błędy", "5 braków lub błędów". */
+export const gapForms: PolishForms = { one: 'brak lub błąd', few: 'braki lub błędy', many: 'braków lub błędów' };
 
 export type SubmitApplicationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
 
@@ -54,8 +58,8 @@ export async function submitApplication(
     throw new AppError('VALIDATION_FAILED', 'Application incomplete', {
       fields: Object.fromEntries(problems.map((p) => [`answers.${p.questionId}`, p.message])),
       detail: {
-        pl: `Zgłoszenie ma ${problems.length} brak(i) lub błąd(y) — zobacz listę.`,
-        en: `The application has ${problems.length} missing or invalid answer(s) — see the list.`,
+        pl: `Zgłoszenie ma ${countPl(problems.length, gapForms)} — lista poniżej.`,
+        en: `The application has ${countEn(problems.length, 'missing or invalid answer', 'missing or invalid answers')} — see the list.`,
       },
     });
   }

@@ -1,6 +1,10 @@
 import { reasonLabel } from '../chapter/chapter';
 import type { Model } from './model';
 import type { Infeasibility } from './solver';
+import { countEn, countPl } from '../plural';
+
+/** "1 eksperta", "2 ekspertów", "5 ekspertów" (the accusative after a verb: zwolni, dodać). */
+const expertsAcc = { one: 'eksperta', few: 'ekspertów', many: 'ekspertów' };
 
 /**
  * Why no assignment exists, in sentences an organizer can act on, with the smallest change that
@@ -75,7 +79,7 @@ export function precheck(model: Model): Explanation | null {
       },
     });
     suggestions.push({
-      pl: `Zwiększ maksymalne obciążenia łącznie o ${missing}${E > 0 ? ` (np. o ${each} każdemu z ${E} ekspertów)` : ''} albo dodaj ekspertów do kapituły.`,
+      pl: `Należy zwiększyć maksymalne obciążenia łącznie o ${missing}${E > 0 ? ` (np. o ${each} każdemu ${E === 1 ? 'ekspertowi' : `z ${E} ekspertów`})` : ''} albo dodać ekspertów do kapituły.`,
       en: `Raise the maximum loads by ${missing} in total${E > 0 ? ` (e.g. by ${each} for each of the ${E} experts)` : ''}, or add experts to the chapter.`,
     });
   }
@@ -113,12 +117,12 @@ export function precheck(model: Model): Explanation | null {
     suggestions.push(
       rule
         ? {
-            pl: `${app.institution.name}: wyłączenie ${rule.label.pl} zwolni ${rule.count} ekspertów (wystarczy ${need}).`,
-            en: `${app.institution.name}: switching off ${rule.label.en} frees ${rule.count} experts (${need} needed).`,
+            pl: `${app.institution.name}: wyłączenie ${rule.label.pl} zwolni ${countPl(rule.count, expertsAcc)} (wystarczy ${need}).`,
+            en: `${app.institution.name}: switching off ${rule.label.en} frees ${countEn(rule.count, 'expert', 'experts')} (${need} needed).`,
           }
         : {
-            pl: `${app.institution.name}: dodaj do kapituły ${need} ekspertów bez konfliktu z tą instytucją.`,
-            en: `${app.institution.name}: add ${need} expert(s) without a conflict with this institution to the chapter.`,
+            pl: `${app.institution.name}: należy dodać do kapituły ${countPl(need, expertsAcc)} bez konfliktu z tą instytucją.`,
+            en: `${app.institution.name}: add ${countEn(need, 'expert', 'experts')} without a conflict with this institution to the chapter.`,
           },
     );
   }
@@ -218,8 +222,8 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
       kind: 'expert',
       userIds: [m.userId],
       message: {
-        pl: `${m.displayName}: przy pozostałych ograniczeniach dostaje ${u.load} zgłoszeń, a minimum to ${m.minLoad} (zgłoszenia, które może ocenić, są potrzebne innym ekspertom lub są w konflikcie).`,
-        en: `${m.displayName}: with the other constraints this expert gets ${u.load} applications, below the minimum of ${m.minLoad} (the applications they may review are needed by other experts or conflict).`,
+        pl: `${m.displayName}: przy pozostałych ograniczeniach dostaje ${countPl(u.load, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń' })}, a minimum to ${m.minLoad} (zgłoszenia, które może ocenić, są potrzebne innym ekspertom lub są w konflikcie).`,
+        en: `${m.displayName}: with the other constraints this expert gets ${countEn(u.load, 'application', 'applications')}, below the minimum of ${m.minLoad} (the applications they may review are needed by other experts or conflict).`,
       },
     });
     suggestions.push({

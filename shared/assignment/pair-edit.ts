@@ -10,6 +10,9 @@ import { AppError } from '../errors';
 import type { PairEntry } from './assignment';
 import { listExpertAssignments, saveManualEdit } from './assignment-store';
 import { assignableStates } from './propose-assignment';
+import { countPl } from '../plural';
+
+const experts = { one: 'eksperta', few: 'ekspertów', many: 'ekspertów' };
 
 /** What the manual edits need of the outside world. */
 export type PairEditDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
@@ -78,7 +81,7 @@ export async function checkAddable(
     throw new AppError('CONFLICT', 'Application full', {
       fields: {
         applicationId: {
-          pl: `Zgłoszenie ma już ${current.length} ekspertów (wymagane ${ctx.edition.expertsPerApplication}).`,
+          pl: `Zgłoszenie ma już ${countPl(current.length, experts)} (wymagane ${ctx.edition.expertsPerApplication}).`,
           en: `The application already has ${current.length} experts (${ctx.edition.expertsPerApplication} required).`,
         },
       },

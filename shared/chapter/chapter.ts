@@ -183,7 +183,7 @@ export const ruleLabels: Record<ConflictRule, { pl: string; en: string }> = {
   sameCommune: { pl: 'ta sama gmina', en: 'same commune' },
   sameCounty: { pl: 'ten sam powiat', en: 'same county' },
   affiliation: { pl: 'miejsce pracy eksperta', en: 'expert’s employer' },
-  previousEdition: { pl: 'oceniał(a) w poprzedniej edycji', en: 'reviewed it in the previous edition' },
+  previousEdition: { pl: 'ocena w poprzedniej edycji', en: 'reviewed it in the previous edition' },
 };
 
 /** A conflict's reason in words, without the free text ("reguła „ten sam powiat”", "zgłoszony przez eksperta"). */

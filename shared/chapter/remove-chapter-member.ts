@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import { AppError } from '../errors';
 import { deleteMember, getMember } from './chapter-store';
+import { countEn, countPl } from '../plural';
 
 export interface RemoveChapterMemberInput {
   caller: Caller;
@@ -27,8 +28,8 @@ export async function removeChapterMember(
   if (mine && mine.pairs.length > 0) {
     throw new AppError('INVALID_STATE', 'Expert has assignments', {
       detail: {
-        pl: `${member.displayName} ma przydzielone zgłoszenia (${mine.pairs.length}); najpierw je przenieś.`,
-        en: `${member.displayName} has ${mine.pairs.length} assigned application(s); move them first.`,
+        pl: `${member.displayName} ma ${countPl(mine.pairs.length, { one: 'przydzielone zgłoszenie', few: 'przydzielone zgłoszenia', many: 'przydzielonych zgłoszeń' })}; najpierw trzeba je przenieść do innych ekspertów.`,
+        en: `${member.displayName} has ${countEn(mine.pairs.length, 'assigned application', 'assigned applications')}; move them to other experts first.`,
       },
     });
   }

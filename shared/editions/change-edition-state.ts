@@ -5,6 +5,10 @@ import { AppError } from '../errors';
 import { findScoringGaps, gapCount, gapsMessage, type ScoringGaps } from '../reviews/find-scoring-gaps';
 import { type Edition, type EditionState, transitionProblems } from './edition';
 import { editionSubject, getEdition, saveEdition } from './edition-store';
+import { staleFieldMessage } from '../accounts/user';
+
+const staleEdition = () =>
+  new AppError('STALE_VERSION', 'Edition changed meanwhile', { fields: { version: staleFieldMessage } });
 
 export type ChangeEditionStateDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
@@ -34,6 +38,8 @@ export async function changeEditionState(
     getEdition(deps.store, input.editionId),
     callerActor(deps.store, input.caller),
   ]);
+  // A page showing an older version (someone moved the edition meanwhile) is told to reload, not that the move is impossible.
+  if (before.version !== input.version) throw staleEdition();
   const problems = transitionProblems(before, input.to, deps.clock.now());
   if (problems.length > 0) {
     const message = { pl: problems.map((p) => p.pl).join(' '), en: problems.map((p) => p.en).join(' ') };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { headcountBrackets, institutionTypes, text } from '../institutions/institution';
+import { formatWarsaw } from '../applications/application';
 import { localized, type Message } from './localized';
 import { criterionCount, emptyRubric, Rubric } from './rubric';
 import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
@@ -238,9 +239,11 @@ export function transitionProblems(edition: Edition, to: EditionState, now: Date
       });
   }
   if (to === 'review' && now.getTime() < Date.parse(edition.timeline.applicationsClose)) {
+    // Why and what to do (issue 16 §6): wait for the deadline, or bring the deadline forward first.
+    const close = formatWarsaw(edition.timeline.applicationsClose);
     problems.push({
-      pl: 'Ocena może się zacząć dopiero po zamknięciu naboru.',
-      en: 'Review can start only after applications close.',
+      pl: `Ocenę można rozpocząć dopiero po zamknięciu naboru (${close.pl}); do tego czasu instytucje mogą składać zgłoszenia. Proszę wrócić po tym terminie albo — jeśli nabór ma się skończyć wcześniej — najpierw zmienić termin zamknięcia naboru w zakładce „Ustawienia”.`,
+      en: `Review can start only after applications close (${close.en}); until then institutions may still submit. Come back after that time or, if applications should close earlier, first change the closing date in the "Settings" tab.`,
     });
   }
   return problems;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { code, localized, type Message } from './localized';
+import { countPl } from '../plural';
 
 /**
  * The contest questionnaire: sections → questions. The definition is the one source of truth for
@@ -144,7 +145,7 @@ export function answerProblem(q: Question, value: unknown): Message | null {
       const length = [...value].length;
       if (length > limit)
         return {
-          pl: `Odpowiedź ma ${length} znaków, a limit to ${limit}.`,
+          pl: `Odpowiedź ma ${countPl(length, { one: 'znak', few: 'znaki', many: 'znaków' })}, a limit to ${limit}.`,
           en: `The answer has ${length} characters; the limit is ${limit}.`,
         };
       if (q.type === 'shortText' && /[\r\n]/.test(value))

@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { type Edition, editable, EditionSettings, settingsProblems } from './edition';
 import { editionSubject, getEdition, invalidState, problemsError, saveEdition } from './edition-store';
+import { countPl } from '../plural';
 
 export type UpdateEditionSettingsDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
@@ -85,10 +86,9 @@ async function assertDraftsConfirmed(
 
 /** "1 zgłoszenie nie zostało złożone", "2 zgłoszenia nie zostały złożone", "5 zgłoszeń nie zostało złożonych". */
 export function draftsPl(n: number): string {
-  if (n === 1) return '1 zgłoszenie nie zostało złożone';
-  const last = n % 10;
-  const lastTwo = n % 100;
-  return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)
-    ? `${n} zgłoszenia nie zostały złożone`
-    : `${n} zgłoszeń nie zostało złożonych`;
+  return countPl(n, {
+    one: 'zgłoszenie nie zostało złożone',
+    few: 'zgłoszenia nie zostały złożone',
+    many: 'zgłoszeń nie zostało złożonych',
+  });
 }

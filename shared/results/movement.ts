@@ -1,3 +1,5 @@
+import { pluralPl } from '../plural';
+
 /**
  * Movement in a category's ranking since an institution's previous participation (issue 14, the SKR
  * ranking of seed 002: "awans o 3 miejsca"). Pure.
@@ -10,11 +12,7 @@ export function movement(previousPlace: number | undefined, place: number): numb
 
 /** The Polish noun form after a count: 1 miejsce, 2–4 miejsca (but 12–14 miejsc), 5+ miejsc, 22 miejsca. */
 export function miejsce(n: number): string {
-  const abs = Math.abs(n);
-  if (abs === 1) return 'miejsce';
-  const units = abs % 10;
-  const tens = abs % 100;
-  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? 'miejsca' : 'miejsc';
+  return pluralPl(n, { one: 'miejsce', few: 'miejsca', many: 'miejsc' });
 }
 
 /** "awans o 3 miejsca" / "spadek o 1 miejsce" / "bez zmian" / "debiut"; en "up 3 places" / "down 1 place" / "no change" / "debut". */

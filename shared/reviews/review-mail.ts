@@ -1,5 +1,6 @@
 import type { Language } from '../language';
 import type { MailMessage } from '../platform/mailer';
+import { countPl } from '../plural';
 
 /** The chapter's e-mails about scoring, in the expert's language, polite and in words. */
 export type ReviewMail =
@@ -11,11 +12,7 @@ const signature = { pl: '\n\n— Zespół konkursu Przyjazny Urząd', en: '\n\n�
 
 /** "1 zgłoszenie", "2 zgłoszenia", "5 zgłoszeń", "22 zgłoszenia". */
 export function applicationsPl(n: number): string {
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (n === 1) return '1 zgłoszenie';
-  if (last >= 2 && last <= 4 && !(lastTwo >= 12 && lastTwo <= 14)) return `${n} zgłoszenia`;
-  return `${n} zgłoszeń`;
+  return countPl(n, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń' });
 }
 
 const warsaw = (iso: string, lang: Language) =>
@@ -30,14 +27,14 @@ export function reviewMail(
   mail: ReviewMail,
 ): MailMessage {
   const pl = to.language === 'pl';
-  const hello = pl ? `Szanowna Pani / Szanowny Panie,\n\n` : `Dear ${to.displayName},\n\n`;
+  const hello = pl ? `Dzień dobry, ${to.displayName},\n\n` : `Dear ${to.displayName},\n\n`;
   let subject: string;
   let body: string;
   switch (mail.kind) {
     case 'reopened':
       subject = pl ? 'Karta ocen otwarta ponownie — Przyjazny Urząd' : 'Score sheet reopened — Przyjazny Urząd';
       body = pl
-        ? `organizator ponownie otworzył Pani/Pana kartę ocen zgłoszenia „${mail.institutionName}”.\n\nPowód: ${mail.reason}\n\nProsimy o sprawdzenie karty i ponowne jej złożenie:\n${mail.link}`
+        ? `organizator ponownie otworzył kartę ocen zgłoszenia „${mail.institutionName}”.\n\nPowód: ${mail.reason}\n\nProsimy o sprawdzenie karty i ponowne jej złożenie:\n${mail.link}`
         : `the organizer has reopened your score sheet for "${mail.institutionName}".\n\nReason: ${mail.reason}\n\nPlease check the sheet and submit it again:\n${mail.link}`;
       break;
     case 'reconsider':

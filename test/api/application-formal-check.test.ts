@@ -31,10 +31,13 @@ describe('formal check, correction and withdrawal', () => {
     const stored = await deps.store.get(keys.application(submitted.applicationId), { consistent: true });
     expect(stored).toMatchObject({ correction: { message: 'Brak podpisu kierownika na dokumencie.', deadline } });
     expect(stored).not.toHaveProperty('rejection');
+    await deps.jobs.drain();
     const mail = (await deps.mail.list()).find(
       (x) => x.to === m.user.email && x.subject.startsWith('Zgłoszenie zwrócone do poprawy'),
     );
     expect(mail?.text).toContain('Brak podpisu kierownika');
+    // What happens next: correct and resubmit by the new deadline.
+    expect(mail?.text).toContain('prosimy poprawić zgłoszenie i złożyć je ponownie do');
 
     const fix = await call(m.cookie, 'PUT', `/api/applications/${submitted.applicationId}/sections/staff`, {
       answers: { ...completeAnswers.staff, staff_trainings: 5 },
@@ -51,6 +54,13 @@ describe('formal check, correction and withdrawal', () => {
       version: header.version + 1,
     });
     expect((await accepted.json()) as { status: string }).toMatchObject({ status: 'accepted' });
+    await deps.jobs.drain();
+    const acceptedMail = (await deps.mail.list()).find(
+      (x) => x.to === m.user.email && x.subject === `Zgłoszenie przyjęte formalnie — ${edition.name}`,
+    );
+    expect(acceptedMail?.text).toContain('spełnia wymogi formalne i zostało przyjęte');
+    expect(acceptedMail?.text).toContain('Co dalej: zgłoszenie ocenią eksperci Kapituły');
+    expect(acceptedMail?.text).toContain(`/applications/${submitted.applicationId}`);
     expect(
       (
         await errorOf(
@@ -62,6 +72,35 @@ describe('formal check, correction and withdrawal', () => {
         )
       ).code,
     ).toBe('INVALID_STATE');
+  });
+
+  it('rejected: every active member of the institution is mailed, each in their language, with the reason and what follows', async () => {
+    const edition = await seedEdition(deps);
+    const m = await member();
+    const submitted = await seedApplication(deps, m.user, edition.editionId, { submit: true });
+    const support = await import('../support/accounts');
+    const { user: colleague } = await support.seedUser(deps, {
+      role: 'institution',
+      institutionId: m.institutionId,
+      language: 'en',
+    });
+    const { user: organizerUser } = await support.seedUser(deps, { role: 'organizer' });
+    const organizer = await sessionCookie(deps, organizerUser.userId);
+    const rejected = await call(organizer, 'POST', `/api/applications/${submitted.applicationId}/formal-check`, {
+      decision: 'reject',
+      reason: 'Instytucja nie należy do kategorii objętych konkursem.',
+      version: submitted.version,
+    });
+    expect(rejected.status).toBe(200);
+    await deps.jobs.drain();
+    const mails = (await deps.mail.list()).filter((x) => x.text.includes('nie należy do kategorii objętych'));
+    const pl = mails.find((x) => x.to === m.user.email);
+    expect(pl?.subject).toBe(`Zgłoszenie odrzucone formalnie — ${edition.name}`);
+    expect(pl?.text).toContain('Instytucja nie należy do kategorii objętych konkursem.');
+    expect(pl?.text).toContain('Co dalej: zgłoszenie nie weźmie udziału w ocenie tej edycji');
+    const en = mails.find((x) => x.to === colleague.email);
+    expect(en?.subject).toBe(`Application rejected — ${edition.name}`);
+    expect(en?.text).toContain('What happens next');
   });
 
   it('withdrawal before the deadline makes it editable; the organizer’s counts follow each status change', async () => {

@@ -136,6 +136,20 @@ describe('editions', () => {
         )
       ).message,
     ).toContain('po zamknięciu naboru');
+    // The refusal says why and what to do, not "reload".
+    expect(
+      (
+        await errorOf(
+          await as(cookie, 'POST', `/api/editions/${created.editionId}/transitions`, { to: 'review', version: 4 }),
+        )
+      ).message,
+    ).toContain('zmienić termin zamknięcia naboru w zakładce „Ustawienia”');
+    // A page showing an older version is told the edition changed meanwhile.
+    expect(
+      await errorOf(
+        await as(cookie, 'POST', `/api/editions/${created.editionId}/transitions`, { to: 'review', version: 3 }),
+      ),
+    ).toMatchObject({ status: 409, code: 'STALE_VERSION' });
     const audit = await deps.store.query({
       index: 'gsi1',
       partitionKey: keys.auditSubject('edition', created.editionId),

@@ -173,7 +173,7 @@ describe('institution self-registration', () => {
     const mails = (await deps.mail.list()).filter((m) => m.to.toLowerCase() === first.account.email.toLowerCase());
     expect(mails.map((m) => m.subject).sort()).toEqual([
       'Potwierdź adres e-mail — Przyjazny Urząd',
-      'Próba rejestracji z Pana/Pani adresem — Przyjazny Urząd',
+      'Próba rejestracji z tym adresem e-mail — Przyjazny Urząd',
     ]);
     const warning = mails.find((m) => m.subject.startsWith('Próba'));
     expect(warning?.text).toContain('https://konkurs.example.org/forgot-password');

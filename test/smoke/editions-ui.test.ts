@@ -215,7 +215,10 @@ describeWithBrowser('the organizer runs editions in the browser (npm start -- --
     expect(await page.getByRole('button', { name: 'Przyjmij formalnie' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Zwróć do poprawy' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('return-message');
-    expect(await page.getByLabel('Termin poprawek').inputValue()).toMatch(/^\d{4}-\d\d-\d\dT23:59$/);
+    // Two weeks at 23:59, or the edition's own deadline when that is later: never a date in the past.
+    const offered = await page.getByLabel('Termin poprawek').inputValue();
+    expect(offered).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    expect(Date.parse(`${offered}:00Z`)).toBeGreaterThan(Date.now());
     expect(await axeViolations(page), 'application detail with the return form').toEqual([]);
     await page.close();
   });

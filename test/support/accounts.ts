@@ -94,13 +94,14 @@ export async function seedUser(
     password?: string;
     email?: string;
     displayName?: string;
+    language?: 'pl' | 'en';
   } = { role: 'institution' },
 ): Promise<{ user: User; password: string }> {
   const password = options.password ?? goodPassword;
   const user = newUser(deps, {
     email: options.email ?? uniqueEmail(options.role),
     displayName: options.displayName ?? `Test ${options.role}`,
-    language: 'pl',
+    language: options.language ?? 'pl',
     roles: [options.role],
     institutionId: options.institutionId,
     status: options.status ?? 'active',

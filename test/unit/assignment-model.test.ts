@@ -154,7 +154,7 @@ describe('the model', () => {
     );
     // Two rules forbid the pair, so switching one off frees nobody: the suggestion is to add an expert.
     expect(explanation?.suggestions[0]?.en).toBe(
-      'Urząd i1: add 1 expert(s) without a conflict with this institution to the chapter.',
+      'Urząd i1: add 1 expert without a conflict with this institution to the chapter.',
     );
   });
 });

@@ -7,6 +7,8 @@ import assignmentEn from '../../web/src/locales/assignment.en.json';
 import assignmentPl from '../../web/src/locales/assignment.pl.json';
 import certificatesEn from '../../web/src/locales/certificates.en.json';
 import certificatesPl from '../../web/src/locales/certificates.pl.json';
+import consequencesEn from '../../web/src/locales/consequences.en.json';
+import consequencesPl from '../../web/src/locales/consequences.pl.json';
 import resultsEn from '../../web/src/locales/results.en.json';
 import resultsPl from '../../web/src/locales/results.pl.json';
 import scoringEn from '../../web/src/locales/scoring.en.json';
@@ -41,6 +43,7 @@ it.each([
   ['certificates', certificatesPl, certificatesEn],
   ['audit', auditPl, auditEn],
   ['landing', landingPl, landingEn],
+  ['consequences', consequencesPl, consequencesEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

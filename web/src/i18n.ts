@@ -11,6 +11,8 @@ import assignmentEn from './locales/assignment.en.json';
 import assignmentPl from './locales/assignment.pl.json';
 import certificatesEn from './locales/certificates.en.json';
 import certificatesPl from './locales/certificates.pl.json';
+import consequencesEn from './locales/consequences.en.json';
+import consequencesPl from './locales/consequences.pl.json';
 import editionsEn from './locales/editions.en.json';
 import editionsPl from './locales/editions.pl.json';
 import landingEn from './locales/landing.en.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
         ...certificatesPl,
         ...auditPl,
         ...landingPl,
+        ...consequencesPl,
       },
     },
     en: {
@@ -56,6 +59,7 @@ void i18n.use(initReactI18next).init({
         ...certificatesEn,
         ...auditEn,
         ...landingEn,
+        ...consequencesEn,
       },
     },
   },

@@ -3,6 +3,7 @@ import type applicationPl from './locales/application.pl.json';
 import type auditPl from './locales/audit.pl.json';
 import type assignmentPl from './locales/assignment.pl.json';
 import type certificatesPl from './locales/certificates.pl.json';
+import type consequencesPl from './locales/consequences.pl.json';
 import type editionsPl from './locales/editions.pl.json';
 import type landingPl from './locales/landing.pl.json';
 import type pl from './locales/pl.json';
@@ -26,7 +27,8 @@ declare module 'i18next' {
         typeof resultsPl &
         typeof certificatesPl &
         typeof auditPl &
-        typeof landingPl;
+        typeof landingPl &
+        typeof consequencesPl;
     };
   }
 }

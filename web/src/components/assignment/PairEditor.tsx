@@ -153,7 +153,7 @@ export function PairEditor({
           }}
         >
           <h4 id={`${base}-add-title`}>{t('assignment.edit.addTitle')}</h4>
-          {app.experts.length >= k && <p className="hint">{t('assignment.edit.full', { k })}</p>}
+          {app.experts.length >= k && <p className="hint">{t('assignment.edit.full', { count: k })}</p>}
           {selectField({
             id: `${base}-add-user`,
             form: 'add',

@@ -37,7 +37,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
         <h3 id="as-proposal-title" tabIndex={-1} ref={ref}>
           {t(`assignment.proposal.title.${proposal.mode}`)}
         </h3>
-        <p className="hint">{t(`assignment.proposal.modeHint.${proposal.mode}`, { k: proposal.k })}</p>
+        <p className="hint">{t(`assignment.proposal.modeHint.${proposal.mode}`, { count: proposal.k })}</p>
         <dl className="facts as-summary">
           {facts.map(([key, value]) => (
             <div key={key} data-key={key} className="as-fact">
@@ -107,7 +107,7 @@ export const ProposalView = forwardRef<HTMLHeadingElement, { proposal: Proposal;
           <label htmlFor="as-changed-only">{t('assignment.proposal.changedOnly')}</label>
         </div>
         <p role="status" className="ed-live">
-          {t('assignment.proposal.appsShown', { shown: shown.length, total: apps.length })}
+          {t('assignment.proposal.appsShown', { shown: shown.length, count: apps.length })}
         </p>
         {shown.length > 0 && (
           <ScrollRegion labelledBy="as-proposal-apps">

@@ -3,23 +3,36 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField, TextField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { useFormalCheck } from '../../queries/applications';
+import { ConfirmButton } from '../ConfirmButton';
 import { ErrorNotice } from '../ErrorNotice';
-import { fromWarsawInput, warsawInputInDays } from './time';
+import { fromWarsawInput, toWarsawInput, warsawInputInDays } from './time';
 
 type Mode = 'none' | 'return' | 'reject';
 
+/** Two weeks from today, or the edition's own deadline when that is later (a returned application never gets less time than the others). */
+function defaultCorrectionDeadline(editionDeadline: string | undefined): string {
+  const inTwoWeeks = warsawInputInDays(14, '23:59');
+  const edition = toWarsawInput(editionDeadline);
+  // datetime-local values of the same shape sort as text in time order.
+  return [edition, inTwoWeeks].sort().at(-1) ?? inTwoWeeks;
+}
+
 /**
- * The formal check of a submitted application: accept at once, or open the return form (notes and
+ * The formal check of a submitted application: accept (asked twice: it is final and mails the
+ * institution), or open the return form (notes and
  * a new deadline in Polish time) or the rejection form (the reason). Server messages are shown with
  * the fields; after a decision the application is read again and the page says what happened.
  */
 export function FormalCheckPanel({
   applicationId,
   version,
+  editionDeadline,
   onDecided,
 }: {
   applicationId: string;
   version: number;
+  /** The edition's application deadline: the correction deadline offered is never earlier. */
+  editionDeadline?: string;
   onDecided: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -27,7 +40,7 @@ export function FormalCheckPanel({
   const formalCheck = useFormalCheck(applicationId);
   const accept = useFormalCheck(applicationId);
   const returnForm = useApiForm('return', {
-    defaultValues: { message: '', correctionDeadline: warsawInputInDays(14, '23:59') },
+    defaultValues: { message: '', correctionDeadline: defaultCorrectionDeadline(editionDeadline) },
   });
   const rejectForm = useApiForm('reject', { defaultValues: { reason: '' } });
   const opened = useRef(false);
@@ -56,14 +69,14 @@ export function FormalCheckPanel({
       <p>{t('editions.formal.intro')}</p>
       <ErrorNotice error={accept.error} />
       <div className="ed-formal-buttons">
-        <button
-          type="button"
-          className="primary"
-          aria-disabled={accept.isPending || undefined}
-          onClick={() => void acceptNow()}
+        <ConfirmButton
+          question={t('consequences.formal.acceptQuestion')}
+          confirmLabel={t('consequences.formal.acceptConfirm')}
+          busy={accept.isPending}
+          onConfirm={() => void acceptNow()}
         >
           {t('editions.formal.accept')}
-        </button>
+        </ConfirmButton>
         <button
           type="button"
           aria-expanded={mode === 'return'}
@@ -98,7 +111,8 @@ export function FormalCheckPanel({
             }}
           >
             <h3 id="formal-return-title">{t('editions.formal.returnTitle')}</h3>
-            <TextAreaField name="message" label={t('editions.formal.message')} rows={5} />
+            <p>{t('consequences.formal.returnNotice')}</p>
+            <TextAreaField name="message" label={t('editions.formal.message')} rows={8} />
             <TextField
               name="correctionDeadline"
               type="datetime-local"
@@ -120,6 +134,7 @@ export function FormalCheckPanel({
             }}
           >
             <h3 id="formal-reject-title">{t('editions.formal.rejectTitle')}</h3>
+            <p>{t('consequences.formal.rejectNotice')}</p>
             <TextAreaField name="reason" label={t('editions.formal.reason')} rows={5} />
             <SubmitButton>{t('editions.formal.sendReject')}</SubmitButton>
           </Form>

@@ -112,7 +112,7 @@ export function OverviewTab({
                 </ConfirmButton>
               </p>
             )}
-            {(error.code === 'STALE_VERSION' || error.code === 'INVALID_STATE') && (
+            {error.code === 'STALE_VERSION' && (
               <p>
                 <button
                   type="button"
@@ -137,7 +137,9 @@ export function OverviewTab({
           </p>
         ) : next ? (
           <ConfirmButton
-            question={t('editions.overview.moveQuestion', { state: t(`editions.state.${next}`) })}
+            question={t(`consequences.move.${next}`, {
+              close: formatWarsaw(edition.timeline.applicationsClose, i18n.language),
+            })}
             confirmLabel={t('editions.overview.moveConfirm')}
             busy={transition.isPending}
             onConfirm={() => void move()}

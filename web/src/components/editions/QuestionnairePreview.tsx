@@ -80,7 +80,7 @@ export function QuestionnairePreview({ questionnaire }: { questionnaire: Questio
                   />
                 )}
                 {(q.type === 'shortText' || q.type === 'longText') && q.maxLength && (
-                  <p className="hint">{t('editions.questionnaire.previewLimit', { n: q.maxLength })}</p>
+                  <p className="hint">{t('editions.questionnaire.previewLimit', { count: q.maxLength })}</p>
                 )}
                 {q.type === 'number' && (q.min !== undefined || q.max !== undefined) && (
                   <p className="hint">

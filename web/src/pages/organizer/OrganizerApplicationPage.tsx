@@ -92,7 +92,12 @@ function ApplicationDetail({ applicationId }: { applicationId: string }) {
       </section>
 
       {app.status === 'submitted' && (
-        <FormalCheckPanel applicationId={applicationId} version={app.version} onDecided={decided} />
+        <FormalCheckPanel
+          applicationId={applicationId}
+          version={app.version}
+          editionDeadline={edition.applicationsClose}
+          onDecided={decided}
+        />
       )}
 
       <section aria-labelledby="app-institution-title">
