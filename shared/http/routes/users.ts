@@ -11,7 +11,7 @@ import { emailAddress, text, voivodeships } from '../../institutions/institution
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { AuditPage, UserPage } from '../responses/accounts';
-import { commonErrors, errorResponse, Id, PageQuery, PublicUserSchema } from '../schemas';
+import { commonErrors, errorResponse, PageQuery, PublicUserSchema } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { languages } from '../../language';
 
