@@ -59,7 +59,7 @@ it('the form adds up to three signatories; an empty row is named in the summary;
   await user.type(screen.getByLabelText('Podpis 2: imię i nazwisko'), 'prof. Anna Nowak');
   await user.type(screen.getByLabelText('Podpis 2: funkcja'), 'Przewodnicząca Kapituły');
   // The chair signs first: move the second row up.
-  await user.click(screen.getByRole('button', { name: 'W górę — Podpis 2' }));
+  await user.click(screen.getByRole('button', { name: 'Przenieś wyżej — Podpis 2' }));
   await user.click(add);
   expect(add.hasAttribute('disabled')).toBe(true);
   await user.click(screen.getByRole('button', { name: 'Usuń — Podpis 3' }));

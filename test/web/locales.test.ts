@@ -11,6 +11,8 @@ import consequencesEn from '../../web/src/locales/consequences.en.json';
 import consequencesPl from '../../web/src/locales/consequences.pl.json';
 import resultsEn from '../../web/src/locales/results.en.json';
 import resultsPl from '../../web/src/locales/results.pl.json';
+import rubricEn from '../../web/src/locales/rubric.en.json';
+import rubricPl from '../../web/src/locales/rubric.pl.json';
 import scoringEn from '../../web/src/locales/scoring.en.json';
 import scoringPl from '../../web/src/locales/scoring.pl.json';
 import editionsEn from '../../web/src/locales/editions.en.json';
@@ -44,6 +46,7 @@ it.each([
   ['audit', auditPl, auditEn],
   ['landing', landingPl, landingEn],
   ['consequences', consequencesPl, consequencesEn],
+  ['rubric', rubricPl, rubricEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

@@ -18,6 +18,8 @@ import editionsPl from './locales/editions.pl.json';
 import landingEn from './locales/landing.en.json';
 import landingPl from './locales/landing.pl.json';
 import resultsEn from './locales/results.en.json';
+import rubricEn from './locales/rubric.en.json';
+import rubricPl from './locales/rubric.pl.json';
 import resultsPl from './locales/results.pl.json';
 import scoringEn from './locales/scoring.en.json';
 import scoringPl from './locales/scoring.pl.json';
@@ -46,6 +48,7 @@ void i18n.use(initReactI18next).init({
         ...auditPl,
         ...landingPl,
         ...consequencesPl,
+        ...rubricPl,
       },
     },
     en: {
@@ -60,6 +63,7 @@ void i18n.use(initReactI18next).init({
         ...auditEn,
         ...landingEn,
         ...consequencesEn,
+        ...rubricEn,
       },
     },
   },

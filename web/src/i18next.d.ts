@@ -8,6 +8,7 @@ import type editionsPl from './locales/editions.pl.json';
 import type landingPl from './locales/landing.pl.json';
 import type pl from './locales/pl.json';
 import type resultsPl from './locales/results.pl.json';
+import type rubricPl from './locales/rubric.pl.json';
 import type scoringPl from './locales/scoring.pl.json';
 
 /**
@@ -28,7 +29,8 @@ declare module 'i18next' {
         typeof certificatesPl &
         typeof auditPl &
         typeof landingPl &
-        typeof consequencesPl;
+        typeof consequencesPl &
+        typeof rubricPl;
     };
   }
 }

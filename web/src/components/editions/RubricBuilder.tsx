@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../forms/fields';
@@ -14,23 +15,49 @@ const codesOf = (rubric: DraftRubric) =>
 /**
  * The rubric builder: evaluation areas with their criteria (move, remove, add), the live maximum,
  * and the mystery-shopper checklists. Fields are named by the API's paths (`rubric.areas.0.code`).
+ * Each area folds away behind a disclosure button (the first one open, a new one open, and one the
+ * last save found errors in opens itself, so the error summary's links land on visible fields);
+ * folded fields stay mounted, so their values and labels are kept.
  */
 export function RubricBuilder() {
   const { t, i18n } = useTranslation();
-  const { id } = useFormMeta();
+  const { id, error, failures } = useFormMeta();
   const { control } = useFormContext<RubricValues>();
   const areas = useFieldArray({ control, name: 'rubric.areas' });
   const rubric = useWatch({ control, name: 'rubric' });
   const total = draftMaxTotal(rubric);
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', { maximumFractionDigits: 3 });
 
+  // Open or folded, by the field array's item key (it moves with the item); unset means "only the first".
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const isOpen = (key: string, a: number) => toggled.get(key) ?? a === 0;
+  const setOpen = useCallback((entries: [string, boolean][]) => setToggled((m) => new Map([...m, ...entries])), []);
+  const errorAreas = areasWithErrors(error?.fields ?? {});
+
+  // A failed save opens every area it found a problem in (before the summary's link is followed).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per failed save, with that save's areas
+  useEffect(() => {
+    const keys = areas.fields.filter((_, a) => errorAreas.has(a)).map((f): [string, boolean] => [f.id, true]);
+    if (keys.length > 0) setOpen(keys);
+  }, [failures]);
+
+  // A new area opens, before its name field takes focus.
+  const openLast = useRef(false);
+  useLayoutEffect(() => {
+    const last = areas.fields[areas.fields.length - 1];
+    if (openLast.current && last) setOpen([[last.id, true]]);
+    openLast.current = false;
+  }, [areas.fields, setOpen]);
+
   const addArea = () => {
+    openLast.current = true;
     areas.append(
       { code: freeCode('A', codesOf(rubric)), name: { pl: '', en: '' }, criteria: [] },
       { shouldFocus: false },
     );
     focusSoon(fieldId(id, `rubric.areas.${areas.fields.length}.name.pl`));
   };
+  const setAll = (open: boolean) => setOpen(areas.fields.map((f): [string, boolean] => [f.id, open]));
 
   return (
     <div className="ed-builder">
@@ -39,18 +66,56 @@ export function RubricBuilder() {
       </p>
       <p className="hint">{t('editions.rubric.maxTotalHint')}</p>
       {areas.fields.length === 0 && <p>{t('editions.rubric.noAreas')}</p>}
+      {areas.fields.length > 1 && (
+        <p className="ed-tools">
+          <button type="button" onClick={() => setAll(true)}>
+            {t('rubricEditor.expandAll')}
+          </button>
+          <button type="button" onClick={() => setAll(false)}>
+            {t('rubricEditor.collapseAll')}
+          </button>
+        </p>
+      )}
       {areas.fields.map((field, a) => {
-        const namePl = rubric.areas[a]?.name.pl ?? '';
+        const area = rubric.areas[a];
+        const namePl = area?.name.pl ?? '';
         const areaName = t('editions.where.areas', { n: a + 1 }) + (namePl ? ` ${namePl}` : '');
+        const open = isOpen(field.id, a);
+        const bodyId = `ed-area-${field.id}-body`;
+        const areaMax = area ? draftMaxTotal({ areas: [area], mysteryShopper: { enabled: false, channels: [] } }) : 0;
         return (
           <fieldset key={field.id} className="ed-area">
-            <legend>{areaName}</legend>
+            <legend>
+              <button
+                type="button"
+                className="ed-disclosure"
+                id={`ed-area-${field.id}-toggle`}
+                aria-expanded={open}
+                aria-controls={bodyId}
+                onClick={() => setOpen([[field.id, !open]])}
+              >
+                {areaName}
+                <span className="ed-area-summary">
+                  {' — '}
+                  {t('rubricEditor.criteria', { count: area?.criteria.length ?? 0 })},{' '}
+                  {t('rubricEditor.areaMax', { points: number.format(areaMax) })}
+                  {errorAreas.has(a) && <strong className="error-message">, {t('rubricEditor.hasErrors')}</strong>}
+                </span>
+              </button>
+            </legend>
             <ItemTools
               idBase={`ed-area-${field.id}`}
               name={areaName}
               index={a}
               count={areas.fields.length}
               onMove={(from, to) => {
+                const other = areas.fields[to];
+                // Unset states follow the position ("the first is open"): pin both, so each keeps its own.
+                if (other)
+                  setOpen([
+                    [field.id, open],
+                    [other.id, isOpen(other.id, to)],
+                  ]);
                 areas.move(from, to);
                 focusMoved(`ed-area-${field.id}`, from, to, areas.fields.length);
               }}
@@ -59,27 +124,29 @@ export function RubricBuilder() {
                 focusSoon('ed-add-area');
               }}
             />
-            <div className="ed-row">
-              <TextField
-                name={`rubric.areas.${a}.code`}
-                label={t('editions.fieldName.code')}
-                className="short"
-                shellClassName="ed-field"
-              />
-              <TextField
-                name={`rubric.areas.${a}.name.pl`}
-                label={t('editions.rubric.areaNamePl')}
-                shellClassName="ed-field"
-              />
-              <TextField
-                name={`rubric.areas.${a}.name.en`}
-                label={t('editions.rubric.areaNameEn')}
-                required={false}
-                lang="en"
-                shellClassName="ed-field"
-              />
+            <div id={bodyId} hidden={!open}>
+              <div className="ed-row">
+                <TextField
+                  name={`rubric.areas.${a}.code`}
+                  label={t('editions.fieldName.code')}
+                  className="short"
+                  shellClassName="ed-field"
+                />
+                <TextField
+                  name={`rubric.areas.${a}.name.pl`}
+                  label={t('editions.rubric.areaNamePl')}
+                  shellClassName="ed-field"
+                />
+                <TextField
+                  name={`rubric.areas.${a}.name.en`}
+                  label={t('editions.rubric.areaNameEn')}
+                  required={false}
+                  lang="en"
+                  shellClassName="ed-field"
+                />
+              </div>
+              <Criteria area={a} areaKey={field.id} areaName={areaName} usedCodes={codesOf(rubric)} />
             </div>
-            <Criteria area={a} areaKey={field.id} areaName={areaName} usedCodes={codesOf(rubric)} />
           </fieldset>
         );
       })}
@@ -95,6 +162,16 @@ export function RubricBuilder() {
       </fieldset>
     </div>
   );
+}
+
+/** The indexes of the areas an error's field path points into (`rubric.areas.2.criteria.0.code` → 2). */
+export function areasWithErrors(fields: Record<string, string>): Set<number> {
+  const found = new Set<number>();
+  for (const path of Object.keys(fields)) {
+    const m = /^(?:rubric\.)?areas\.(\d+)(?:\.|$)/.exec(path);
+    if (m?.[1]) found.add(Number(m[1]));
+  }
+  return found;
 }
 
 /** One area's criteria, each with its code, names, points, step, weight and guidance. */
