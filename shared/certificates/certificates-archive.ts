@@ -5,6 +5,8 @@ import { AppError } from '../errors';
 import type { CertificateFile } from './certificate';
 import { certificateBlobKey, downloadName } from './certificate-files';
 import { listEditionCertificates } from './certificate-store';
+import { numericDate } from './certificate-text';
+import { toCsv } from '../exports/spreadsheet';
 
 /** What the organizer's ZIP holds of each certificate: the prints and the emblem for the institution's website. */
 const archived: CertificateFile[] = ['pdf', 'pdf-en', 'emblem-png', 'emblem-svg', 'emblem-pdf', 'credential-json'];
@@ -19,7 +21,7 @@ const folderOf = (number: string, name: string) =>
 /**
  * Every issued certificate of an edition as one ZIP (issue 15 §3), a folder per certificate with its
  * PDFs, emblem and credential, and a list (CSV, `;`, BOM, for Polish Excel) of numbers, institutions,
- * validity and verification links. Revoked and superseded certificates are left out.
+ * validity and verification links (the exports' CSV writer). Revoked and superseded certificates are left out.
  */
 export async function certificatesArchive(
   deps: Pick<Deps, 'store' | 'blobs'>,
@@ -38,25 +40,19 @@ export async function certificatesArchive(
     });
     files[folderOf(cert.certificateNumber, cert.data.institution.name)] = folder;
   }
-  const rows = [
-    ['Numer', 'Instytucja', 'Miejscowość', 'Wynik', 'Kategoria', 'Ważny do', 'Kod', 'Weryfikacja'],
-    ...issued.map((c) => [
-      c.certificateNumber,
-      c.data.institution.name,
-      c.data.institution.town,
-      c.data.outcome === 'laureate' ? 'laureat' : 'wyróżnienie',
-      c.data.category.pl,
-      new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', dateStyle: 'short' }).format(
-        new Date(c.data.validUntil),
-      ),
-      c.code,
-      c.data.verifyUrl,
-    ]),
-  ];
-  const csv = rows
-    .map((r) => r.map((v) => (/[";\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';'))
-    .join('\r\n');
-  files['certyfikaty.csv'] = strToU8(`\uFEFF${csv}\r\n`);
+  const header = ['Numer', 'Instytucja', 'Miejscowość', 'Wynik', 'Kategoria', 'Ważny do', 'Kod', 'Weryfikacja'];
+  const rows = issued.map((c) => [
+    c.certificateNumber,
+    c.data.institution.name,
+    c.data.institution.town,
+    c.data.outcome === 'laureate' ? 'laureat' : 'wyróżnienie',
+    c.data.category.pl,
+    numericDate(c.data.validUntil),
+    c.code,
+    c.data.verifyUrl,
+  ]);
+  // The exports' CSV writer: BOM, `;`, CRLF, RFC 4180 quoting, and names that look like formulas defused.
+  files['certyfikaty.csv'] = strToU8(toCsv(header, rows, 'pl'));
   // Fixed entry times: the same certificates give the same archive.
   const body = zipSync(files, { level: 0, mtime: new Date('2000-01-01T00:00:00Z') });
   return { body, fileName: `certyfikaty-${edition.year}-${edition.number.replace(/[^\p{L}\p{N}]+/gu, '-')}.zip` };
