@@ -79,7 +79,9 @@ export const Extension = z.object({
   institutionId: z.string(),
   until: timestamp,
   reason: z.string(),
+  /** The granting organizer's e-mail and their name at the time (absent on extensions granted before names were kept). */
   grantedBy: z.string(),
+  grantedByName: z.optional(z.string()),
   grantedAt: timestamp,
 });
 export type Extension = z.infer<typeof Extension>;

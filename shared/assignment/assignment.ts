@@ -40,7 +40,9 @@ export const AssignmentHead = z.object({
   /** The preview last committed, so a repeated commit of it is recognized (idempotency). */
   lastPreviewId: z.optional(z.string()),
   committedAt: z.optional(z.string()),
+  /** The committer's e-mail (as the audit trail names them) and their name at the time (shown in the UI). */
   committedBy: z.optional(z.string()),
+  committedByName: z.optional(z.string()),
   /** What the last commit changed, for answering a repeated commit of the same preview. */
   lastCommit: z.optional(z.object({ pairs: z.number(), added: z.number(), removed: z.number() })),
 });

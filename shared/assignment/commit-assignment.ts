@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerIdentity } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import { editionSubject } from '../editions/edition-store';
 import { AppError, isAppError } from '../errors';
@@ -55,10 +55,11 @@ export async function commitAssignment(
   const { editionId } = input;
   const head0 = await getHead(deps.store, editionId);
   if (head0.lastPreviewId === input.previewId && head0.generation) return already(head0);
-  const [proposal, actor] = await Promise.all([
+  const [proposal, identity] = await Promise.all([
     proposeAssignment(deps, { editionId, mode: input.mode }),
-    callerActor(deps.store, input.caller),
+    callerIdentity(deps.store, input.caller),
   ]);
+  const { actor } = identity;
   if (proposal.previewId !== input.previewId) {
     throw new AppError('STALE_VERSION', 'Preview outdated', {
       detail: {
@@ -107,6 +108,7 @@ export async function commitAssignment(
         lastPreviewId: input.previewId,
         committedAt: now,
         committedBy: actor.label,
+        committedByName: identity.displayName,
         lastCommit: { pairs: view.summary.pairs, added: view.summary.added, removed: view.summary.removed },
       },
       {

@@ -54,6 +54,7 @@ export async function getAssignment(deps: Pick<Deps, 'store'>, input: GetAssignm
     k: edition.expertsPerApplication,
     committedAt: head.committedAt ?? null,
     committedBy: head.committedBy ?? null,
+    committedByName: head.committedByName ?? null,
     version: head.version,
     experts: members
       .map((m) => ({

@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerIdentity } from '../accounts/user-store';
 import type { Extension } from '../applications/application';
 import { putExtension } from '../applications/extension-store';
 import type { Deps } from '../deps';
@@ -24,7 +24,7 @@ export interface GrantExtensionInput {
  */
 export async function grantExtension(deps: GrantExtensionDeps, input: GrantExtensionInput): Promise<Extension> {
   const { caller, editionId } = input;
-  const [edition, institution, actor] = await Promise.all([
+  const [edition, institution, { actor, displayName }] = await Promise.all([
     getEdition(deps.store, editionId),
     getInstitution(deps, { institutionId: input.institutionId }).catch((error: unknown) => {
       if (isAppError(error, 'NOT_FOUND'))
@@ -33,7 +33,7 @@ export async function grantExtension(deps: GrantExtensionDeps, input: GrantExten
         });
       throw error;
     }),
-    callerActor(deps.store, caller),
+    callerIdentity(deps.store, caller),
   ]);
   if (Date.parse(input.until) <= Date.parse(edition.timeline.applicationsClose)) {
     throw new AppError('VALIDATION_FAILED', 'Extension before deadline', {
@@ -51,6 +51,7 @@ export async function grantExtension(deps: GrantExtensionDeps, input: GrantExten
     until: input.until,
     reason: input.reason,
     grantedBy: actor.label,
+    grantedByName: displayName,
     grantedAt: deps.clock.now().toISOString(),
   };
   await putExtension(deps, extension, {

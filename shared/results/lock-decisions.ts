@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerIdentity } from '../accounts/user-store';
 import type { Deps } from '../deps';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import type { Deliberation } from './results';
@@ -23,15 +23,20 @@ export async function lockDecisions(
   deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
   input: LockDecisionsInput,
 ): Promise<Deliberation> {
-  const [edition, actor] = await Promise.all([
+  const [edition, { actor, displayName }] = await Promise.all([
     getEdition(deps.store, input.editionId),
-    callerActor(deps.store, input.caller),
+    callerIdentity(deps.store, input.caller),
   ]);
   const { input: tableInput, deliberation } = await loadResultsInput(deps, edition);
   assertDeliberating(edition, deliberation);
   const now = deps.clock.now().toISOString();
   const before = deliberation ?? initialDeliberation(edition, now);
-  const next: Deliberation = { ...before, locked: { at: now, by: actor }, version: input.version + 1, updatedAt: now };
+  const next: Deliberation = {
+    ...before,
+    locked: { at: now, by: { ...actor, name: displayName } },
+    version: input.version + 1,
+    updatedAt: now,
+  };
   const rows = resultsTable(tableInput).categories.flatMap((c) => c.rows);
   await saveDeliberation(deps, next, input.version, {
     action: 'results.locked',

@@ -10,7 +10,7 @@ import { ResultsSnapshot } from './snapshot';
  */
 
 /** Who did it, as the audit trail names them. */
-const By = z.object({ userId: z.optional(z.string()), label: z.string() });
+const By = z.object({ userId: z.optional(z.string()), label: z.string(), name: z.optional(z.string()) });
 
 /** An edition's results: the method that decides, the lock of the decisions, the published head. */
 export const Deliberation = z.object({

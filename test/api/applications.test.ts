@@ -139,16 +139,18 @@ describe('deadline by the server clock', () => {
       expect((await call(cookie, 'POST', `/api/applications/${applicationId}/submit`, { version })).status).toBe(409);
 
       deps.clock.set(new Date(close + 1000));
-      const organizer = await sessionCookie(
-        deps,
-        (await import('../support/accounts').then((s) => s.seedUser(deps, { role: 'organizer' }))).user.userId,
+      const { user: granter } = await import('../support/accounts').then((s) =>
+        s.seedUser(deps, { role: 'organizer', displayName: 'Ewa Organizatorka' }),
       );
+      const organizer = await sessionCookie(deps, granter.userId);
       const granted = await call(organizer, 'POST', `/api/editions/${edition.editionId}/extensions`, {
         institutionId,
         until: new Date(close + 24 * 3600 * 1000).toISOString(),
         reason: 'Awaria systemu EZD w urzędzie',
       });
       expect(granted.status).toBe(201);
+      // Shown as "Ewa Organizatorka" in the extensions table, not as an e-mail.
+      expect(await granted.json()).toMatchObject({ grantedByName: 'Ewa Organizatorka', grantedBy: granter.email });
       const accepted = await call(cookie, 'POST', `/api/applications/${applicationId}/submit`, { version });
       expect(accepted.status).toBe(200);
       const audit = await deps.store.query({

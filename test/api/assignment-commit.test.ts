@@ -44,6 +44,9 @@ describe('assignment: preview → commit', () => {
       await as(w.cookie, 'GET', `/api/audit?subjectType=edition&subjectId=${w.edition.editionId}`)
     ).json()) as { items: { action: string }[] };
     expect(audit.items.filter((i) => i.action === 'assignment.committed')).toHaveLength(1);
+    // "Zatwierdzony … przez: <name>": the committer by name, the e-mail kept for the audit trail.
+    const current = await (await as(w.cookie, 'GET', `/api/editions/${w.edition.editionId}/assignment`)).json();
+    expect(current).toMatchObject({ committedByName: w.organizer.displayName, committedBy: w.organizer.email });
   });
 
   it('refuses a commit whose preview is outdated (a late application arrived) with 409', async () => {

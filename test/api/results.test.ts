@@ -90,7 +90,14 @@ describe('deliberation (issue 14 §1, §3)', () => {
     const early = await errorOf(await c.publish(0));
     expect(early).toMatchObject({ status: 409, code: 'INVALID_STATE' });
     expect(early.message).toMatch(/not locked|nie są zatwierdzone/);
-    expect((await c.lock(0)).status).toBe(200);
+    const locked = await c.lock(0);
+    expect(locked.status).toBe(200);
+    // The lock names the organizer by name (the UI's "zatwierdzone … (Name)"), the e-mail kept beside it for the audit trail.
+    expect(((await locked.json()) as { locked?: { by: unknown } }).locked?.by).toEqual({
+      userId: w.organizer.userId,
+      label: w.organizer.email,
+      name: w.organizer.displayName,
+    });
     const blocked = await errorOf(
       await c.decide(w.applications[2]!.applicationId, { outcome: 'laureate', reason: 'x', version: 0 }),
     );

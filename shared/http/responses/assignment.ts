@@ -14,6 +14,8 @@ export const Assignment = component(
     k: z.number(),
     committedAt: z.nullable(z.string()),
     committedBy: z.nullable(z.string()),
+    /** The committer's name at the time of the commit (null before the first commit or on older commits). */
+    committedByName: z.nullable(z.string()),
     version: z.number(),
     experts: z.array(z.object({ userId: z.string(), displayName: z.string(), ...loadBounds })),
     applications: z.array(

@@ -60,6 +60,7 @@ export const Extension = component(
     until: z.string(),
     reason: z.string(),
     grantedBy: z.string(),
+    grantedByName: z.optional(z.string()),
     grantedAt: z.string(),
   }),
 );

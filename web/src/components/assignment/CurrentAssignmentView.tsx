@@ -55,7 +55,7 @@ export function CurrentView({
         <p>
           {t('assignment.current.committed', {
             at: formatWarsaw(current.committedAt, language),
-            by: current.committedBy ?? '',
+            by: current.committedByName ?? current.committedBy ?? '',
           })}
         </p>
       ) : (

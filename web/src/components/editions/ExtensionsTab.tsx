@@ -68,7 +68,8 @@ export function ExtensionsTab({ editionId, applicationsClose }: { editionId: str
                 </td>
                 <td className="ed-pre">{x.reason}</td>
                 <td>
-                  {x.grantedBy}, <time dateTime={x.grantedAt}>{formatWarsaw(x.grantedAt, i18n.language)}</time>
+                  {x.grantedByName ?? x.grantedBy},{' '}
+                  <time dateTime={x.grantedAt}>{formatWarsaw(x.grantedAt, i18n.language)}</time>
                 </td>
               </tr>
             ))}

@@ -147,7 +147,7 @@ function LockAndPublish({
         <p className="notice success">
           {t('results.org.lockedAt', {
             when: formatWarsaw(deliberation.locked.at, i18n.language),
-            by: deliberation.locked.by.label,
+            by: deliberation.locked.by.name ?? deliberation.locked.by.label,
           })}
         </p>
       ) : (
