@@ -143,9 +143,7 @@ export function QuestionInput({
         <>
           {controlLabel}
           {helpText}
-          <p className="hint" id={id.hint}>
-            {t('application.dateHint')}
-          </p>
+          {/* No "RRRR-MM-DD" hint: the browser's date picker shows its own, localized format. */}
           {errorText}
           <input
             id={id.control}
@@ -154,7 +152,7 @@ export function QuestionInput({
             value={typeof value === 'string' ? value : ''}
             required={q.required}
             aria-invalid={invalid}
-            aria-describedby={describedBy(help && id.help, id.hint, error && id.error)}
+            aria-describedby={describedBy(help && id.help, error && id.error)}
             onChange={(e) => onChange(e.target.value || null)}
           />
         </>,
