@@ -1,3 +1,4 @@
+import { countEn, countPl } from '../plural';
 import { commonPasswords } from './common-passwords.generated';
 
 /** NIST SP 800-63B style: length over composition rules, no low maximum, no common passwords. */
@@ -22,14 +23,17 @@ export function passwordProblems(password: string, context: { email?: string } =
   return problems;
 }
 
+/** "12 znaków", "22 znaki": the limits are constants, but a changed constant must still read right. */
+const characters = { one: 'znak', few: 'znaki', many: 'znaków' };
+
 export const passwordProblemMessages: Record<PasswordProblem, { pl: string; en: string }> = {
   too_short: {
-    pl: `Hasło musi mieć co najmniej ${PASSWORD_MIN_LENGTH} znaków.`,
-    en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+    pl: `Hasło musi mieć co najmniej ${countPl(PASSWORD_MIN_LENGTH, characters)}.`,
+    en: `The password must have at least ${countEn(PASSWORD_MIN_LENGTH, 'character', 'characters')}.`,
   },
   too_long: {
-    pl: `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.`,
-    en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`,
+    pl: `Hasło może mieć najwyżej ${countPl(PASSWORD_MAX_LENGTH, characters)}.`,
+    en: `The password may have at most ${countEn(PASSWORD_MAX_LENGTH, 'character', 'characters')}.`,
   },
   common: { pl: 'To hasło jest zbyt popularne — wybierz inne.', en: 'This password is too common — choose another.' },
   contains_email: {

@@ -5,6 +5,10 @@ import { countEn, countPl } from '../plural';
 
 /** "1 eksperta", "2 ekspertów", "5 ekspertów" (the accusative after a verb: zwolni, dodać). */
 const expertsAcc = { one: 'eksperta', few: 'ekspertów', many: 'ekspertów' };
+/** "1 zgłoszenie", "2 zgłoszenia", "5 zgłoszeń". */
+const applicationsNom = { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń' };
+/** "z 1 eksperta", "z 3 ekspertów" (the genitive after "z"). */
+const ofExperts = (n: number) => `${n} ${n === 1 ? 'eksperta' : 'ekspertów'}`;
 
 /**
  * Why no assignment exists, in sentences an organizer can act on, with the smallest change that
@@ -74,8 +78,8 @@ export function precheck(model: Model): Explanation | null {
     problems.push({
       kind: 'capacity',
       message: {
-        pl: `Łączne maksymalne obciążenie ekspertów (${capacity}) jest mniejsze niż potrzeba (${demand} = ${instance.applicationCount} zgłoszeń × ${instance.k}).`,
-        en: `The experts' total maximum load (${capacity}) is below the demand (${demand} = ${instance.applicationCount} applications × ${instance.k}).`,
+        pl: `Łączne maksymalne obciążenie ekspertów (${capacity}) jest mniejsze niż potrzeba (${demand} = ${countPl(instance.applicationCount, applicationsNom)} × ${instance.k}).`,
+        en: `The experts' total maximum load (${capacity}) is below the demand (${demand} = ${countEn(instance.applicationCount, 'application', 'applications')} × ${instance.k}).`,
       },
     });
     suggestions.push({
@@ -109,8 +113,8 @@ export function precheck(model: Model): Explanation | null {
       kind: 'application',
       applicationIds: [app.applicationId],
       message: {
-        pl: `${app.institution.name}: tylko ${eligible} z ${E} ekspertów może ocenić to zgłoszenie (potrzeba ${instance.k}); konflikty: ${text.pl || 'brak ekspertów'}.`,
-        en: `${app.institution.name}: only ${eligible} of ${E} experts may review it (${instance.k} needed); conflicts: ${text.en || 'no experts'}.`,
+        pl: `${app.institution.name}: tylko ${eligible} z ${ofExperts(E)} może ocenić to zgłoszenie (potrzeba ${instance.k}); konflikty: ${text.pl || 'brak ekspertów'}.`,
+        en: `${app.institution.name}: only ${eligible} of ${countEn(E, 'expert', 'experts')} may review it (${instance.k} needed); conflicts: ${text.en || 'no experts'}.`,
       },
     });
     const rule = [...singleReason.values()].find((r) => r.count >= need);
@@ -143,8 +147,8 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
     const why: Record<typeof f.reason, Text> = {
       conflict: { pl: 'jest w konflikcie', en: 'is in conflict' },
       tooMany: {
-        pl: `przekracza ${instance.k} ekspertów na zgłoszenie`,
-        en: `exceeds ${instance.k} experts per application`,
+        pl: `przekracza ${countPl(instance.k, expertsAcc)} na zgłoszenie`,
+        en: `exceeds ${countEn(instance.k, 'expert', 'experts')} per application`,
       },
       overMax: { pl: 'przekracza maksymalne obciążenie eksperta', en: 'exceeds the expert’s maximum load' },
       unknown: { pl: 'jest nieznana', en: 'is unknown' },
@@ -202,8 +206,8 @@ export function explainInfeasibility(model: Model, facts: Infeasibility): Explan
     });
     if (keptInGroup > 0)
       suggestions.push({
-        pl: `Zachowane lub zablokowane pary zajmują ${keptInGroup} miejsc u tych ekspertów — pełny przydział może je przenieść.`,
-        en: `Kept or locked pairs take ${keptInGroup} of these experts' places — a full assignment may move them.`,
+        pl: `Zachowane lub zablokowane pary zajmują ${countPl(keptInGroup, { one: 'miejsce', few: 'miejsca', many: 'miejsc' })} u tych ekspertów — pełny przydział może je przenieść.`,
+        en: `Kept or locked pairs take ${countEn(keptInGroup, 'place', 'places')} of these experts' — a full assignment may move them.`,
       });
     suggestions.push(
       experts.length > 0

@@ -1,12 +1,16 @@
 import type { Message } from '../editions/localized';
 import type { Criterion, MysteryShopperChannel, Rubric } from '../editions/rubric';
 import type { ScoringSettings } from '../editions/scoring-settings';
+import { countEn, countPl } from '../plural';
 import type { Contact, SheetContent, Tick } from './sheet';
 
 /**
  * The pure rules of scoring (issue 13): what a draft may hold, what a submitted sheet must hold, the
  * weighted total and the mystery-shopper points derived from the ticks. No I/O.
  */
+
+/** "co najmniej 1 znak", "2 znaki", "5 znaków", "22 znaki". */
+const characters = { one: 'znak', few: 'znaki', many: 'znaków' };
 export type Problems = Record<string, Message>;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -167,8 +171,8 @@ export function submitProblems(rubric: Rubric, content: SheetContent, settings: 
     const length = (content.areaJustifications[area.code] ?? '').trim().length;
     if (length < Math.max(1, min)) {
       problems[`areaJustifications.${area.code}`] = {
-        pl: `Uzasadnienie obszaru „${area.name.pl}” musi mieć co najmniej ${Math.max(1, min)} znaków (ma ${length}).`,
-        en: `The justification of the area "${area.name.en ?? area.name.pl}" needs at least ${Math.max(1, min)} characters (it has ${length}).`,
+        pl: `Uzasadnienie obszaru „${area.name.pl}” musi mieć co najmniej ${countPl(Math.max(1, min), characters)} (ma ${length}).`,
+        en: `The justification of the area "${area.name.en ?? area.name.pl}" needs at least ${countEn(Math.max(1, min), 'character', 'characters')} (it has ${length}).`,
       };
     }
   }

@@ -150,7 +150,11 @@ describe('the model', () => {
     const explanation = precheck(model);
     expect(explanation?.problems.map((p) => [p.kind, p.applicationIds])).toEqual([['application', ['a1']]]);
     expect(explanation?.problems[0]?.message.en).toBe(
-      'Urząd i1: only 0 of 1 experts may review it (1 needed); conflicts: 1 by the same commune rule.',
+      'Urząd i1: only 0 of 1 expert may review it (1 needed); conflicts: 1 by the same commune rule.',
+    );
+    // "z 1 eksperta", not "z 1 ekspertów" (issue 16 §7).
+    expect(explanation?.problems[0]?.message.pl).toMatch(
+      /^Urząd i1: tylko 0 z 1 eksperta może ocenić to zgłoszenie \(potrzeba 1\)/,
     );
     // Two rules forbid the pair, so switching one off frees nobody: the suggestion is to add an expert.
     expect(explanation?.suggestions[0]?.en).toBe(

@@ -126,6 +126,16 @@ describe('what a sheet may hold and must hold', () => {
     content.areaJustifications.A1 = 'Krótko, ale wystarczy.';
     expect(submitProblems(rubric, content, { ...settings, justificationMinLength: 10 })).toEqual({});
     expect(Object.keys(submitProblems(rubric, content, settings))).toEqual(['areaJustifications.A1']);
+    // The count takes its Polish form (issue 16 §7): "1 znak", "2 znaki", "22 znaki", "25 znaków".
+    content.areaJustifications.A1 = '';
+    const limitText = (justificationMinLength: number) =>
+      submitProblems(rubric, content, { ...settings, justificationMinLength })['areaJustifications.A1']?.pl;
+    expect([1, 2, 22, 25].map((n) => limitText(n)?.match(/co najmniej (.*) \(ma 0\)/)?.[1])).toEqual([
+      '1 znak',
+      '2 znaki',
+      '22 znaki',
+      '25 znaków',
+    ]);
   });
 });
 
