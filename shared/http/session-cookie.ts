@@ -19,10 +19,26 @@ export function sessionPrincipals(
   return (c) => resolveSession(deps, { token: getCookie(c, sessionCookieName(deps.settings)) });
 }
 
+/**
+ * "Someone signed in on this browser": a cookie the web app can read (not HttpOnly) and that holds
+ * no secret (its value is just `1`), set and cleared with the session cookie. Without it the app
+ * knows the visitor is anonymous and does not ask `/api/me` (no 401 in the console of every public
+ * page, one request fewer on a QR-code visit). A stale hint (the session ended elsewhere) costs one
+ * 401, after which the app deletes it. The session itself is still only the HttpOnly cookie.
+ */
+export const signedInHintName = (settings: Pick<AppSettings, 'secureCookies'>) =>
+  settings.secureCookies ? '__Host-signedin' : 'signedin';
+
 export function setSessionCookie(c: Context, settings: AppSettings, token: string, maxAgeSeconds: number): void {
   setCookie(c, sessionCookieName(settings), token, {
     path: '/',
     httpOnly: true,
+    secure: settings.secureCookies,
+    sameSite: 'Lax',
+    maxAge: maxAgeSeconds,
+  });
+  setCookie(c, signedInHintName(settings), '1', {
+    path: '/',
     secure: settings.secureCookies,
     sameSite: 'Lax',
     maxAge: maxAgeSeconds,
@@ -36,6 +52,7 @@ export function clearSessionCookie(c: Context, settings: AppSettings): void {
     httpOnly: true,
     sameSite: 'Lax',
   });
+  deleteCookie(c, signedInHintName(settings), { path: '/', secure: settings.secureCookies, sameSite: 'Lax' });
 }
 
 /**

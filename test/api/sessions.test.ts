@@ -132,10 +132,21 @@ describe('sessions', () => {
 
   it('logout revokes the session server-side: replaying the old cookie is refused', async () => {
     const { user, password } = await seedUser(deps, { role: 'expert' });
-    const cookie = cookieOf(await login(user.email, password, uniqueAddress()));
+    const signedIn = await login(user.email, password, uniqueAddress());
+    const cookie = cookieOf(signedIn);
+    // Beside the HttpOnly session: a readable "signed in here" hint with no secret in it and the same
+    // lifetime, so the web app asks /api/me only when there may be a session (issue 16 §8).
+    const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-session='))!;
+    const hint = signedIn.headers.getSetCookie().find((c) => c.startsWith('__Host-signedin='));
+    expect(hint).toMatch(/^__Host-signedin=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/Secure/);
+    expect(hint).toMatch(/Path=\//);
+    expect(hint?.match(/Max-Age=\d+/)?.[0]).toBe(session.match(/Max-Age=\d+/)?.[0]);
     const out = await app.request('/api/auth/logout', jsonRequest('POST', {}, { cookie }));
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/__Host-session=;.*Max-Age=0/);
+    expect(out.headers.getSetCookie().find((c) => c.startsWith('__Host-signedin='))).toMatch(/Max-Age=0/);
     expect((await me(cookie)).status).toBe(401);
   });
 

@@ -221,7 +221,17 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
   it('has no serious or critical axe-core violations on the public account pages', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // An anonymous visitor's pages do not ask /api/me (no 401 in the console): no signed-in hint cookie.
+    const askedMe: string[] = [];
+    const unauthorized: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/me') askedMe.push(page.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('401')) unauthorized.push(m.text());
+    });
     for (const path of [
+      '/',
       '/register',
       '/login',
       '/forgot-password',
@@ -234,6 +244,8 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
       await page.locator('h1').waitFor();
       expect(await axeViolations(page), path).toEqual([]);
     }
+    expect(askedMe).toEqual([]);
+    expect(unauthorized).toEqual([]);
     // A failed submit too: the summary, the invalid fields and their messages.
     await page.goto(`${platform.baseUrl}/register`);
     await page.getByRole('button', { name: 'Zarejestruj instytucję' }).click();

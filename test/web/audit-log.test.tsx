@@ -9,6 +9,7 @@ import type { AuditEntry } from '../../web/src/queries/accounts';
 import { SessionProvider } from '../../web/src/session';
 import { installFakeFetch, settle } from './support/fake-fetch';
 import { renderWithQuery } from './support/render';
+import { signedInHint } from './support/signed-in';
 
 it.each([
   ['pl', auditPl],
@@ -50,6 +51,7 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
 });
 
 async function openPage() {
+  signedInHint(true); // signed in on this browser: the app asks /api/me
   const api = installFakeFetch();
   renderWithQuery(
     <SessionProvider>

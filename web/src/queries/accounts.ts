@@ -35,17 +35,39 @@ export const accountKeys = {
 };
 
 /**
+ * The "signed in on this browser" hint the server sets and clears with the HttpOnly session cookie
+ * (shared/http/session-cookie.ts: `__Host-signedin` over HTTPS, `signedin` on plain-http localhost).
+ * It holds no secret; it only spares an anonymous visitor the `/api/me` request and its 401.
+ */
+const SIGNED_IN_HINTS = ['__Host-signedin', 'signedin'] as const;
+
+export function mayBeSignedIn(): boolean {
+  return document.cookie.split(';').some((c) => SIGNED_IN_HINTS.some((name) => c.trim().startsWith(`${name}=`)));
+}
+
+/** The session ended elsewhere (expired, logged out everywhere): drop the hint so the next page asks no more. */
+function forgetSignedInHint(): void {
+  // The Cookie Store API is not in every browser an office uses (Firefox, older Safari); these are fixed strings.
+  // biome-ignore lint/suspicious/noDocumentCookie: fixed string, see above
+  document.cookie = '__Host-signedin=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+  // biome-ignore lint/suspicious/noDocumentCookie: fixed string, see above
+  document.cookie = 'signedin=; Max-Age=0; Path=/; SameSite=Lax';
+}
+
+/**
  * The signed-in account, or null for a visitor (401 is the ordinary "not signed in"). Read once per
  * page load (main.tsx starts it before the first render, beside the language sync) and kept until a
- * sign-in, a sign-out or a profile change says otherwise.
+ * sign-in, a sign-out or a profile change says otherwise. Without the signed-in hint nobody is asked.
  */
 export const meQuery = queryOptions({
   queryKey: accountKeys.me,
   queryFn: async (): Promise<Me | null> => {
+    if (!mayBeSignedIn()) return null;
     try {
       return await read(api.api.me.$get());
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) console.warn('GET /api/me failed', error);
+      if (error instanceof ApiError && error.status === 401) forgetSignedInHint();
+      else console.warn('GET /api/me failed', error);
       return null;
     }
   },
