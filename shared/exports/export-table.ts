@@ -4,7 +4,7 @@ import { inLanguage } from '../editions/localized';
 import type { Answers, AnswerValue, Question } from '../editions/questionnaire';
 import type { Language } from '../language';
 import { exportLabels } from './export-labels';
-import { type Cell, toCsv as csvText, warsawWallTime } from './spreadsheet';
+import { type Cell, calendarDay, toCsv as csvText, warsawWallTime } from './spreadsheet';
 
 /**
  * One row per application: identity and status columns, then one column per question in
@@ -36,6 +36,7 @@ function cell(q: Question, value: AnswerValue | undefined, files: Attachment[], 
   if (Array.isArray(value)) return value.map(option).join('; ');
   if (q.type === 'singleChoice') return option(value);
   if (q.type === 'number' && typeof value === 'number') return value;
+  if (q.type === 'date' && typeof value === 'string') return calendarDay(value);
   return String(value);
 }
 

@@ -2,10 +2,25 @@ import type { Language } from '../language';
 
 /**
  * What the exports have in common (issue 16 §1), pure: a cell is text, a number, a moment (a Date
- * holding Warsaw wall time, see `warsawWallTime`) or empty; CSV as Polish Excel reads it; column
- * widths that fit the content.
+ * holding Warsaw wall time, see `warsawWallTime`), a calendar day (a date question's answer, see
+ * `calendarDay`) or empty; CSV as Polish Excel reads it; column widths that fit the content.
  */
-export type Cell = string | number | Date | null;
+export type Cell = string | number | Date | CalendarDay | null;
+
+/** A day without a time ("2026-02-01"): a date cell formatted as a day in the XLSX, the same text in the CSV. */
+export interface CalendarDay {
+  day: string;
+}
+
+/** A stored `YYYY-MM-DD` answer as a day cell; anything else stays text (it is shown, not lost). */
+export const calendarDay = (value: string): CalendarDay | string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? { day: value } : value;
+
+export const isCalendarDay = (c: Cell | undefined): c is CalendarDay =>
+  typeof c === 'object' && c !== null && !(c instanceof Date);
+
+/** The XLSX cell value of a day: midnight UTC of it (spreadsheets have no time zones). */
+export const dayDate = (c: CalendarDay) => new Date(`${c.day}T00:00:00Z`);
 
 /**
  * A moment as the wall-clock time in Warsaw, encoded as a UTC Date: spreadsheets have no time
@@ -39,6 +54,8 @@ export const wallTimeText = (d: Date) =>
 
 /** The XLSX number format of the moments, matching `wallTimeText`. */
 export const dateTimeFormat = 'yyyy-mm-dd hh:mm';
+/** The XLSX number format of the days. */
+export const dateFormat = 'yyyy-mm-dd';
 
 /** A number as a clerk in that language writes it: a decimal comma in Polish ("993,6"), a point in English. */
 export const numberText = (n: number, language: Language) =>
@@ -53,6 +70,7 @@ const csvField = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}
 export function csvCell(cell: Cell, language: Language): string {
   if (cell === null) return '';
   if (cell instanceof Date) return wallTimeText(cell);
+  if (isCalendarDay(cell)) return cell.day;
   if (typeof cell === 'number') return numberText(cell, language);
   return csvField(defuse(cell));
 }
@@ -71,7 +89,8 @@ export function columnWidths(header: readonly string[], rows: readonly Cell[][])
   return header.map((h, i) => {
     const longest = rows.reduce((n, r) => {
       const c = r[i];
-      const text = c === null || c === undefined ? '' : c instanceof Date ? wallTimeText(c) : String(c);
+      const text =
+        c === null || c === undefined ? '' : c instanceof Date ? wallTimeText(c) : isCalendarDay(c) ? c.day : String(c);
       const line = text.split(/\r?\n/).reduce((m, l) => Math.max(m, l.length), 0);
       return Math.max(n, line);
     }, 0);

@@ -1,4 +1,4 @@
-import { type Cell, columnWidths, dateTimeFormat } from './spreadsheet';
+import { type Cell, columnWidths, dateFormat, dateTimeFormat, dayDate, isCalendarDay } from './spreadsheet';
 
 /** One worksheet: its name, the header and the rows; optional number formats by column index. */
 export interface SheetSpec {
@@ -10,7 +10,8 @@ export interface SheetSpec {
 
 /**
  * An XLSX workbook with one sheet as a clerk expects it: the header bold, frozen and filterable,
- * moments as real date cells ("2026-03-01 11:00"), numbers as numbers, columns as wide as their
+ * moments as real date cells ("2026-03-01 11:00"), a date question's days as date cells
+ * ("2026-02-01"), numbers as numbers, columns as wide as their
  * content. exceljs is loaded on use: only the worker builds workbooks.
  */
 export async function xlsxWorkbook(spec: SheetSpec): Promise<Uint8Array> {
@@ -21,10 +22,11 @@ export async function xlsxWorkbook(spec: SheetSpec): Promise<Uint8Array> {
   head.font = { bold: true };
   head.alignment = { vertical: 'top', wrapText: true };
   for (const row of spec.rows) {
-    const added = sheet.addRow(row.map((c) => c ?? null));
+    const added = sheet.addRow(row.map((c) => (isCalendarDay(c) ? dayDate(c) : (c ?? null))));
     row.forEach((c, i) => {
       const cell = added.getCell(i + 1);
       if (c instanceof Date) cell.numFmt = dateTimeFormat;
+      else if (isCalendarDay(c)) cell.numFmt = dateFormat;
       else if (typeof c === 'number' && spec.numberFormats?.[i]) cell.numFmt = spec.numberFormats[i];
     });
   }

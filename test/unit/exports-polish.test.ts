@@ -65,7 +65,7 @@ const source = (overrides: Partial<ApplicationHeader> = {}): ExportSource => ({
       standards_description: 'Linia 1\nLinia 2; z „cudzysłowem” i "prostym"',
       standards_channels: ['office', 'epuap'],
     },
-    quality: { quality_system: 'caf', quality_satisfied: 87.5 },
+    quality: { quality_system: 'caf', quality_survey_year: '2025-11-14', quality_satisfied: 87.5 },
     staff: { staff_trainings: 4, staff_contact: '=HYPERLINK("http://evil")' },
   },
   attachments: [pdf],
@@ -124,6 +124,7 @@ describe('the applications CSV', () => {
       'Czy urząd ma spisane standardy obsługi klienta?': 'tak',
       'Którymi kanałami można załatwić sprawę?': 'W urzędzie; ePUAP',
       'System zarządzania jakością': 'CAF',
+      'Data ostatniego badania satysfakcji klientów': '2025-11-14',
       'Odsetek zadowolonych klientów w ostatnim badaniu (%)': '87,5',
       'Liczba szkoleń z obsługi klienta w ostatnim roku': '4',
       'Opisz standardy obsługi i sposób ich wdrożenia': 'Linia 1\nLinia 2; z „cudzysłowem” i "prostym"',
@@ -177,6 +178,11 @@ describe('the applications XLSX', () => {
     expect(submitted.value).toBeInstanceOf(Date);
     expect((submitted.value as Date).toISOString()).toBe('2026-03-01T11:00:00.000Z');
     expect(submitted.numFmt).toBe('yyyy-mm-dd hh:mm');
+    // A date question's answer is a date cell too, formatted as a day (issue 16: "XLSX date cells are dates").
+    const surveyed = at('Data ostatniego badania satysfakcji klientów');
+    expect(surveyed.value).toBeInstanceOf(Date);
+    expect((surveyed.value as Date).toISOString()).toBe('2025-11-14T00:00:00.000Z');
+    expect(surveyed.numFmt).toBe('yyyy-mm-dd');
     expect(at('Liczba szkoleń z obsługi klienta w ostatnim roku').value).toBe(4);
     expect(at('Odsetek zadowolonych klientów w ostatnim badaniu (%)').value).toBe(87.5);
     expect(at('Rodzaj instytucji').value).toBe('Urząd gminy / miasta');
