@@ -4,7 +4,9 @@ import type { Page, Store, TransactItem } from '../store/store';
 import { keys } from '../store/keys';
 import { tx } from '../store/store';
 import { User } from '../accounts/user';
+import { AppError } from '../errors';
 import { AuditEntry, type AuditAction, type AuditSubjectType, type NewAuditEntry } from './audit';
+import { auditDayWindow } from './audit-day';
 
 /**
  * The audit trail's DynamoDB shapes: one partition per day (time-ordered), and gsi1 listing one
@@ -54,10 +56,42 @@ function query({ actions, ...page }: AuditPageQuery) {
   };
 }
 
-/** One day's entries (YYYY-MM-DD, UTC), newest first. */
+/**
+ * One Polish day's entries (YYYY-MM-DD, Europe/Warsaw), newest first. Entries sit in UTC-day
+ * partitions, so the day is two ranges: from its own UTC date's start to the next Warsaw midnight,
+ * then the previous UTC date's evening from this day's Warsaw midnight. A page fills from the first
+ * and goes on into the second (two Queries at most); the cursor says which range it continues:
+ * `0.<cursor>` the first, `1.` or `1.<cursor>` the second (each inner cursor is bound to its range).
+ */
 export async function listAuditDay(store: Store, day: string, page: AuditPageQuery): Promise<Page<AuditEntry>> {
-  const found = await store.query({ partitionKey: keys.auditDay(day), ...query(page), descending: true });
-  return { items: found.items.map(toAuditEntry), cursor: found.cursor };
+  const { start, end } = auditDayWindow(day);
+  const ranges = [
+    { partitionKey: keys.auditDay(end.slice(0, 10)), sortKeyBetween: { from: end.slice(0, 10), to: end } },
+    { partitionKey: keys.auditDay(start.slice(0, 10)), sortKeyBetween: { from: start, to: `${start.slice(0, 10)}~` } },
+  ];
+  const [part, inner] = splitDayCursor(page.cursor);
+  const items: AuditEntry[] = [];
+  let cursor: string | undefined = inner;
+  for (let r = part; r < ranges.length; r++) {
+    const found = await store.query({
+      ...ranges[r]!,
+      ...query({ ...page, limit: page.limit - items.length, cursor }),
+      descending: true,
+    });
+    items.push(...found.items.map(toAuditEntry));
+    if (found.cursor) return { items, cursor: `${r}.${found.cursor}` };
+    cursor = undefined;
+    if (items.length >= page.limit) return { items, cursor: r + 1 < ranges.length ? `${r + 1}.` : null };
+  }
+  return { items, cursor: null };
+}
+
+/** A day cursor's range and inner cursor; anything else is refused like any bad cursor. */
+function splitDayCursor(cursor: string | undefined): [number, string | undefined] {
+  if (cursor === undefined) return [0, undefined];
+  const match = /^([01])\.(.*)$/s.exec(cursor);
+  if (!match) throw new AppError('INVALID_CURSOR', 'Malformed cursor');
+  return [Number(match[1]), match[2] || undefined];
 }
 
 /** One subject's history (gsi1), newest first. */

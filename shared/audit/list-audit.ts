@@ -2,12 +2,13 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import type { Page } from '../store/store';
 import { type AuditActionGroup, type AuditEntry, type AuditSubjectType, auditActionGroups } from './audit';
+import { warsawToday } from './audit-day';
 import { actorNames, listAuditDay, listAuditOfSubject } from './audit-store';
 
 export type ListAuditDeps = Pick<Deps, 'store' | 'clock'>;
 
 export interface ListAuditInput {
-  /** YYYY-MM-DD; today (UTC) when neither a day nor a subject is given. */
+  /** YYYY-MM-DD, a Polish calendar day; today in Poland when neither a day nor a subject is given. */
   day?: string;
   subjectType?: AuditSubjectType;
   subjectId?: string;
@@ -42,7 +43,7 @@ export async function listAudit(deps: ListAuditDeps, input: ListAuditInput): Pro
   const found =
     input.subjectType && input.subjectId
       ? await listAuditOfSubject(deps.store, { type: input.subjectType, id: input.subjectId }, page)
-      : await listAuditDay(deps.store, input.day ?? deps.clock.now().toISOString().slice(0, 10), page);
+      : await listAuditDay(deps.store, input.day ?? warsawToday(deps.clock.now()), page);
   const names = await actorNames(
     deps.store,
     found.items.flatMap((e) => (e.actor.userId ? [e.actor.userId] : [])),

@@ -32,6 +32,8 @@ export interface QueryInput {
   sortKeyPrefix?: string;
   /** Or to those after this one (exclusive): the rest of a partition whose first item is known already. */
   sortKeyAfter?: string;
+  /** Or to a range, both ends included (BETWEEN): a time window of a time-ordered partition. */
+  sortKeyBetween?: { from: string; to: string };
   limit: number;
   cursor?: string;
   /** Newest first when sort keys are time-ordered. */
@@ -214,6 +216,7 @@ export class Store {
       input.partitionKey,
       input.sortKeyPrefix ?? null,
       ...(input.sortKeyAfter === undefined ? [] : [{ after: input.sortKeyAfter }]),
+      ...(input.sortKeyBetween === undefined ? [] : [{ between: input.sortKeyBetween }]),
     ]);
     const start = input.cursor ? await this.cursors.decode(scope, input.cursor) : undefined;
     const key = keyCondition(input);
@@ -287,16 +290,24 @@ export class Store {
   }
 }
 
-/** The partition key, and the sort key's prefix or lower bound when one is given, as a KeyConditionExpression. */
-function keyCondition(input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix' | 'sortKeyAfter'>): {
+/** The partition key, and the sort key's prefix, lower bound or range when one is given, as a KeyConditionExpression. */
+function keyCondition(
+  input: Pick<QueryInput, 'index' | 'partitionKey' | 'sortKeyPrefix' | 'sortKeyAfter' | 'sortKeyBetween'>,
+): {
   expression: string;
   names: Record<string, string>;
   values: Record<string, unknown>;
 } {
   const { pkName, skName } = keyNames(input.index);
   const prefix = input.sortKeyPrefix;
-  if (prefix && input.sortKeyAfter !== undefined)
-    throw new Error('A query takes a sort key prefix or a lower bound, not both');
+  if ([prefix || undefined, input.sortKeyAfter, input.sortKeyBetween].filter((x) => x !== undefined).length > 1)
+    throw new Error('A query takes one sort key condition: a prefix, a lower bound or a range');
+  if (input.sortKeyBetween !== undefined)
+    return {
+      expression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      names: { '#pk': pkName, '#sk': skName },
+      values: { ':pk': input.partitionKey, ':from': input.sortKeyBetween.from, ':to': input.sortKeyBetween.to },
+    };
   if (input.sortKeyAfter !== undefined)
     return {
       expression: '#pk = :pk AND #sk > :sk',

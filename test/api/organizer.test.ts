@@ -246,4 +246,60 @@ describe('organizer: audit trail', () => {
     const badGroup = await errorOf(await app.request(`/api/audit?group=logins`, { headers: { cookie } }));
     expect(Object.keys(badGroup.fields)).toEqual(['group']);
   });
+
+  it('a day is a Polish calendar day: from midnight in Warsaw to the next, across two UTC partitions, paged newest first', async () => {
+    type Listed = { items: { at: string; subject: { id: string } }[]; cursor: string | null };
+    let cookie = '';
+    const list = async (query: string) =>
+      (await (await app.request(`/api/audit?${query}`, { headers: { cookie } })).json()) as Listed;
+    // Winter (UTC+1) and summer (UTC+2), on days no other test writes to.
+    for (const [day, offset] of [
+      [`2097-01-${10 + Math.floor(Math.random() * 9)}`, 1],
+      [`2097-07-${10 + Math.floor(Math.random() * 9)}`, 2],
+    ] as const) {
+      const warsaw = (wall: string) => new Date(Date.parse(`${wall}Z`) - offset * 3_600_000).toISOString();
+      const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const previous = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const moments = {
+        before: warsaw(`${previous}T23:59:59.999`),
+        midnight: warsaw(`${day}T00:00:00.000`),
+        noon: warsaw(`${day}T12:00:00.000`),
+        late: warsaw(`${day}T23:59:59.999`),
+        after: warsaw(`${next}T00:00:00.000`),
+      };
+      for (const [name, at] of Object.entries(moments)) {
+        deps.clock.set(at);
+        await recordAudit(deps, {
+          action: 'user.deactivated',
+          actor: { label: 'system' },
+          subject: { type: 'user', id: `${name}-${day}` },
+        });
+      }
+      cookie = (await organizerCookie()).cookie; // signed in now (sessions idle out in hours)
+      const inDay = [moments.late, moments.noon, moments.midnight];
+      const all = await list(`day=${day}`);
+      expect(
+        all.items.map((e) => e.at),
+        day,
+      ).toEqual(inDay);
+      expect(all.cursor).toBeNull();
+      // Page by page, with one and with two entries a page: every entry once, in order, across the two partitions.
+      for (const limit of [1, 2]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        for (let pages = 0; pages < 6; pages++) {
+          const page: Listed = await list(
+            `day=${day}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          seen.push(...page.items.map((e) => e.at));
+          cursor = page.cursor;
+          if (!cursor) break;
+        }
+        expect(seen, `${day} by ${limit}`).toEqual(inDay);
+      }
+    }
+    const forged = await errorOf(await app.request('/api/audit?day=2097-01-10&cursor=2.abc', { headers: { cookie } }));
+    expect(forged).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+    deps.clock.set('2026-03-01T10:00:00.000Z');
+  });
 });

@@ -125,6 +125,29 @@ describe('store on DynamoDB Local', () => {
     expect(rest.items.map((i) => i.sk)).toEqual(['SECTION#b']);
   });
 
+  it('a query over a sort key range includes both ends, pages within the range, and its cursor fits no other range', async () => {
+    const pk = uniqueId('AUDIT');
+    const at = [
+      '2026-03-01T22:59:59.999Z',
+      '2026-03-01T23:00:00.000Z',
+      '2026-03-02T10:00:00.000Z',
+      '2026-03-02T23:00:00.000Z',
+    ];
+    await Promise.all(at.map((t) => store.put({ pk, sk: `${t}#x` })));
+    const range = { from: '2026-03-01T23:00:00.000Z', to: '2026-03-02T23:00:00.000Z#x' };
+    const all = await store.queryAll({ partitionKey: pk, sortKeyBetween: range });
+    expect(all.map((i) => i.sk)).toEqual(at.slice(1).map((t) => `${t}#x`));
+    const first = await store.query({ partitionKey: pk, sortKeyBetween: range, limit: 2, descending: true });
+    expect(first.items.map((i) => i.sk)).toEqual([at[3], at[2]].map((t) => `${t}#x`));
+    const cursor = first.cursor ?? '';
+    const narrower = { ...range, to: '2026-03-02T23:00:00.000Z' };
+    expect((await appErrorOf(store.query({ partitionKey: pk, sortKeyBetween: narrower, limit: 2, cursor }))).code).toBe(
+      'INVALID_CURSOR',
+    );
+    const rest = await store.query({ partitionKey: pk, sortKeyBetween: range, limit: 2, descending: true, cursor });
+    expect(rest.items.map((i) => i.sk)).toEqual([`${at[1]}#x`]);
+  });
+
   it('a tampered cursor or one from another partition is a 400 INVALID_CURSOR', async () => {
     const pk = uniqueId('EDITION');
     await Promise.all([1, 2, 3].map((n) => store.put({ pk, sk: `S#${n}` })));

@@ -117,7 +117,7 @@ export const userRoutes = (deps: AppDeps) =>
       '/api/audit',
       describe({
         summary:
-          'The audit trail: one day (`day`) or one subject (`subjectType` + `subjectId`), optionally one kind of event (`group`), newest first, paginated; actors carry `actorName` (one BatchGet per page)',
+          'The audit trail: one Polish calendar day (`day`, midnight to midnight in Warsaw; today in Poland by default) or one subject (`subjectType` + `subjectId`), optionally one kind of event (`group`), newest first, paginated; actors carry `actorName` (one BatchGet per page)',
         operationId: 'listAudit',
         tags,
         responses: { 200: { description: 'A page of entries', schema: AuditPage }, ...commonErrors },

@@ -18,8 +18,10 @@ import { SelectField, TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { auditQuery, type AuditFilter } from '../queries/accounts';
 import { usePagePosition } from '../queries/paging';
+import { toWarsawInput } from '../components/editions/time';
 
-const today = () => new Date().toISOString().slice(0, 10); // the server's audit days are UTC days
+// The audit log's days are Polish calendar days (shared/audit/audit-day.ts): today as a clock in Warsaw shows it.
+const today = () => toWarsawInput(new Date().toISOString()).slice(0, 10);
 
 interface SearchValues {
   by: 'day' | 'subject';
