@@ -149,4 +149,13 @@ it('an area with a validation error opens itself, so the summary’s link lands 
   const field = document.getElementById('ed-rubric-areas-2-criteria-1-name-pl');
   expect(document.activeElement).toBe(field);
   expect(field?.closest('[hidden]')).toBeNull();
+
+  // Folded again by hand, the area still opens when the summary's link is followed (no dead link).
+  await user.click(areaToggle);
+  expect(areaToggle.getAttribute('aria-expanded')).toBe('false');
+  expect(field?.closest('[hidden]')).not.toBeNull();
+  await user.click(within(summary).getByRole('link', { name: /Obszar 3 › Kryterium 2/ }));
+  expect(areaToggle.getAttribute('aria-expanded')).toBe('true');
+  expect(field?.closest('[hidden]')).toBeNull();
+  expect(document.activeElement).toBe(field);
 });

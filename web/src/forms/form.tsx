@@ -183,6 +183,13 @@ export function FormStatus({ busyText, text }: { busyText?: string; text?: strin
 }
 
 /** The nearest element of a field path that is on the page (`areas.0.criteria` for `areas.0.criteria.2`). */
+/**
+ * Dispatched (bubbling) on a field the error summary is about to focus: a part of the form that
+ * folds its fields away (RubricBuilder's areas) listens and opens synchronously (flushSync), so the
+ * focus lands on a visible field even after the person folded the area again.
+ */
+export const REVEAL_EVENT = 'form:reveal';
+
 function targetOf(formId: string, path: string): HTMLElement | null {
   for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
     const element = document.getElementById(fieldId(formId, p));
@@ -245,7 +252,10 @@ export function ErrorSummary({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const focusField = (path: string) => (event: MouseEvent) => {
     event.preventDefault();
-    targetOf(id, path)?.focus();
+    const target = targetOf(id, path);
+    // A field folded away (a closed rubric area) is asked to show itself first: see REVEAL_EVENT.
+    target?.dispatchEvent(new Event(REVEAL_EVENT, { bubbles: true }));
+    target?.focus();
   };
   /** One error: a link to its field; the section repeated for screen readers' list of links. */
   const item = (path: string, message: string, section?: string) => {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../forms/fields';
-import { fieldId, useFormMeta } from '../../forms/form';
+import { fieldId, REVEAL_EVENT, useFormMeta } from '../../forms/form';
 import { focusMoved, focusSoon, ItemTools } from './builder';
 import { freeCode } from './drafts';
 import { MysteryShopperFields } from './MysteryShopperFields';
@@ -59,8 +60,20 @@ export function RubricBuilder() {
   };
   const setAll = (open: boolean) => setOpen(areas.fields.map((f): [string, boolean] => [f.id, open]));
 
+  // The error summary's link into a folded area opens it before focusing the field (forms/form.tsx).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = root.current;
+    const reveal = (event: Event) => {
+      const key = (event.target as Element).closest<HTMLElement>('[data-area-key]')?.dataset.areaKey;
+      if (key) flushSync(() => setOpen([[key, true]]));
+    };
+    element?.addEventListener(REVEAL_EVENT, reveal);
+    return () => element?.removeEventListener(REVEAL_EVENT, reveal);
+  }, [setOpen]);
+
   return (
-    <div className="ed-builder">
+    <div className="ed-builder" ref={root}>
       <p className="ed-total" aria-live="polite" aria-atomic="true">
         {t('editions.rubric.maxTotal')}: <strong>{number.format(total)}</strong> {t('editions.rubric.points')}
       </p>
@@ -124,7 +137,7 @@ export function RubricBuilder() {
                 focusSoon('ed-add-area');
               }}
             />
-            <div id={bodyId} hidden={!open}>
+            <div id={bodyId} hidden={!open} data-area-key={field.id}>
               <div className="ed-row">
                 <TextField
                   name={`rubric.areas.${a}.code`}
