@@ -149,7 +149,9 @@ describeWithBrowser(
         await expect.poll(() => row.locator('.as-experts > li').count()).toBe(3);
         expect(await row.locator('td.as-num').textContent()).toBe('3 z 3');
       }
-      expect(await page.locator('main').textContent()).toContain('Zatwierdzony');
+      // "Zatwierdzony … przez: <name>" — the organizer by name, not by e-mail (issue 16 §8).
+      expect(await page.locator('main').textContent()).toMatch(/Zatwierdzony .* przez: Organizator Demo\./);
+      expect(await page.locator('main').textContent()).not.toContain('przez: organizator@');
       expect(await axeViolations(page), 'assignment committed').toEqual([]);
 
       // Swapping in the expert who works in Nowy Targ is refused, naming the conflict and its rule at the control.
