@@ -1,6 +1,7 @@
-import { Component, type ComponentType, type ReactNode, Suspense } from 'react';
+import { Component, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type AreaPage,
   accountPage,
   expertPage,
   institutionPage,
@@ -22,7 +23,7 @@ const VerifyFormPage = verificationPage((m) => m.VerifyFormPage);
 const VerifyCodePage = verificationPage((m) => m.VerifyCodePage);
 
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
-const pages: Record<string, ComponentType> = {
+const pages: Record<string, AreaPage> = {
   '/': HomePage,
   '/register': registerPage((m) => m.RegisterPage),
   '/verify-email': publicPage((m) => m.VerifyEmailPage),
@@ -45,7 +46,7 @@ const pages: Record<string, ComponentType> = {
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
-const patterns: [RegExp, ComponentType][] = [
+const patterns: [RegExp, AreaPage][] = [
   [/^\/organizer\/editions\/[^/]+$/, organizerPage((m) => m.OrganizerEditionPage)],
   [/^\/organizer\/applications\/[^/]+$/, organizerPage((m) => m.OrganizerApplicationPage)],
   [/^\/applications\/[^/]+$/, institutionPage((m) => m.ApplicationPage)],
@@ -57,10 +58,15 @@ const patterns: [RegExp, ComponentType][] = [
   [/^\/en\/verify\/[^/]+$/, VerifyCodePage],
 ];
 
+/** The page shown at a path (the query string aside). */
+export function pageAt(path: string): AreaPage {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return pages[clean] ?? patterns.find(([re]) => re.test(clean))?.[1] ?? NotFoundPage;
+}
+
 export function App() {
   const { path } = useLocation();
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const Page = pages[clean] ?? patterns.find(([re]) => re.test(clean))?.[1] ?? NotFoundPage;
+  const Page = pageAt(path);
   return (
     <SessionProvider>
       <Layout>

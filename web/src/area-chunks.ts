@@ -1,47 +1,28 @@
-import { type ComponentType, lazy } from 'react';
-import { loadTexts, type TextArea } from './i18n';
+import { type ComponentType, createElement, lazy, useState } from 'react';
+import { AREA_TEXTS, type AreaName } from './area-texts';
+import { loadTexts } from './i18n';
+
+// The SPA's pages come in chunks, one per area (issue 17): a visitor downloads the code and the texts of
+// the areas they open, never the organizer's editor on the start page. Each area's module
+// (`web/src/areas/<name>.ts`) re-exports its pages; the texts it needs (area-texts.ts) are loaded beside
+// its code, in the UI's language.
+
+/** A page of an area: rendered directly once the area is loaded, lazily (suspending) before that. */
+export type AreaPage = ComponentType & { preload: () => Promise<unknown> };
 
 /**
- * The SPA's pages come in chunks, one per area (issue 17): a visitor downloads the code and the texts of
- * the areas they open, never the organizer's editor on the start page. Each area's module
- * (`web/src/areas/<name>.ts`) re-exports its pages; the texts it needs are loaded beside its code, in
- * the UI's language. test/web/area-texts.test.ts checks that every key prefix an area's code uses is
- * listed here.
- */
-export const AREA_TEXTS = {
-  start: [],
-  public: [],
-  register: [],
-  laureates: ['results'],
-  verification: ['certificates'],
-  institution: ['application', 'certificates', 'results'],
-  expert: ['application', 'assignment', 'editions', 'scoring'],
-  organizer: [
-    'application',
-    'assignment',
-    'audit',
-    'certificates',
-    'consequences',
-    'editions',
-    'results',
-    'rubric',
-    'scoring',
-  ],
-  account: [],
-  outbox: [],
-} as const satisfies Record<string, readonly TextArea[]>;
-
-export type AreaName = keyof typeof AREA_TEXTS;
-
-/**
- * A lazy page of one area: the area's module and texts load once (together, in parallel) however many
- * of its pages are shown; a failed download is retried by the next page that needs the area.
+ * The pages of one area: the area's module and texts load once (together, in parallel) however many of
+ * its pages are shown; a failed download is retried by the next page that needs the area.
  */
 function area<M>(name: AreaName, load: () => Promise<M>) {
   let ready: Promise<M> | undefined;
+  let module: M | undefined;
   const loadArea = () => {
     ready ??= Promise.all([load(), loadTexts(AREA_TEXTS[name])]).then(
-      ([module]) => module,
+      ([loaded]) => {
+        module = loaded;
+        return loaded;
+      },
       (error: unknown) => {
         ready = undefined;
         throw error;
@@ -49,7 +30,18 @@ function area<M>(name: AreaName, load: () => Promise<M>) {
     );
     return ready;
   };
-  return (pick: (module: M) => ComponentType) => lazy(async () => ({ default: pick(await loadArea()) }));
+  return (pick: (module: M) => ComponentType): AreaPage => {
+    const Lazy = lazy(async () => ({ default: pick(await loadArea()) }));
+    // React.lazy suspends on its first render even when the code is already here (the first visit's
+    // page, preloaded by main.tsx; a second page of an open area): the page is then rendered directly,
+    // so no fallback is committed. Chosen once per mount, so the page never remounts mid-visit.
+    // biome-ignore lint/correctness/noComponentHookFactories: made once per route when App.tsx's table is built, never during a render
+    function Page() {
+      const [Component] = useState<ComponentType>(() => (module ? pick(module) : Lazy));
+      return createElement(Component);
+    }
+    return Object.assign(Page, { preload: loadArea });
+  };
 }
 
 export const startPage = area('start', () => import('./areas/start'));

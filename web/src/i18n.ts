@@ -1,10 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import pl from './locales/pl.json';
-// The start page's and the menu's own texts: every first visit needs them, so they ship with the entry.
-import landingEn from './locales/landing.en.json';
-import landingPl from './locales/landing.pl.json';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,12 +11,12 @@ function initialLanguage(): Language {
   return isLanguage(stored) ? stored : 'pl';
 }
 
+// No texts are bundled: the UI language's common texts load before the first render (main.tsx awaits
+// `textsReady`), the areas' with their pages (loadTexts below), and a page re-renders when any are added.
 void i18n.use(initReactI18next).init({
-  resources: {
-    pl: { translation: { ...pl, ...landingPl } },
-    en: { translation: { ...en, ...landingEn } },
-  },
-  // Area texts arrive after the first render (loadTexts below): pages re-render when they are added.
+  resources: {},
+  // Synchronous: with no backend there is nothing to wait for, and i18n.language is set at once.
+  initAsync: false,
   react: { bindI18nStore: 'added' },
   lng: initialLanguage(),
   fallbackLng: 'pl',
@@ -43,17 +38,17 @@ export const languageWasChosen = () => isLanguage(localStorage.getItem(STORAGE_K
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'pl');
 
 /**
- * The area files (each area's keys under its own top-level key, merged into the one `translation`
- * namespace): loaded with the pages that use them, in the UI's language only, so a visitor of the
- * start page downloads none of the organizer's texts (issue 17). Each file is its own small chunk.
+ * The texts, one file per language and area (each area's keys under its own top-level key, all merged
+ * into the one `translation` namespace): `pl.json`/`en.json` hold the common texts, `landing.*` the
+ * start page's and the menu's, the others one area each. A visitor downloads only the files of their
+ * language and of the areas they open — the start page none of the organizer's (issue 17); each file
+ * is its own small chunk.
  */
-const areaFiles = import.meta.glob<{ default: Record<string, unknown> }>([
-  './locales/*.pl.json',
-  './locales/*.en.json',
-  '!./locales/landing.*.json',
-]);
+const textFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json');
 
 export const TEXT_AREAS = [
+  'common',
+  'landing',
   'application',
   'assignment',
   'audit',
@@ -66,14 +61,17 @@ export const TEXT_AREAS = [
 ] as const;
 export type TextArea = (typeof TEXT_AREAS)[number];
 
+/** What every page shows (the layout, the menu, forms' common words): loaded before the first render. */
+const ALWAYS: readonly TextArea[] = ['common', 'landing'];
+
 const loaded = new Map<string, Promise<void>>();
 const wanted = new Set<TextArea>();
 
 function loadFile(area: TextArea, language: Language): Promise<void> {
-  const key = `${area}.${language}`;
+  const key = area === 'common' ? language : `${area}.${language}`;
   let done = loaded.get(key);
   if (!done) {
-    const file = areaFiles[`./locales/${key}.json`];
+    const file = textFiles[`./locales/${key}.json`];
     if (!file) return Promise.reject(new Error(`No texts for ${key}`));
     done = file().then(
       (texts) => void i18n.addResourceBundle(language, 'translation', texts.default, true, true),
@@ -96,5 +94,8 @@ export async function loadTexts(areas: readonly TextArea[], languages: readonly 
 
 /** Before switching language: the texts of every area loaded so far, in the new language. */
 export const loadTextsFor = (language: Language) => loadTexts([...wanted], [language]);
+
+/** The common texts in the UI's language: main.tsx renders once they are there. */
+export const textsReady: Promise<void> = loadTexts(ALWAYS, [currentLanguage()]);
 
 export default i18n;
