@@ -5,6 +5,7 @@ import { coldStartBenchmark } from './cold-start/cold-start';
 import { resultsTableBenchmark } from './results-table/results-table';
 import { scoringBenchmark } from './scoring/scoring';
 import { resultsFile } from './support';
+import { webBundleBenchmark } from './web/web-bundle';
 
 const benchmarks = {
   'cold-start': coldStartBenchmark,
@@ -12,6 +13,7 @@ const benchmarks = {
   scoring: scoringBenchmark,
   results: resultsTableBenchmark,
   certificates: certificatesBenchmark,
+  web: webBundleBenchmark,
 } as const;
 
 const only = process.argv.slice(2);

@@ -9,6 +9,6 @@ export default defineConfig({
   plugins: [react()],
   // Hidden maps: written for reading a stack trace on the build machine, never referenced by the bundle
   // nor served (the local server and CloudFront answer 404 for *.map).
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden' },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: 'hidden', manifest: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

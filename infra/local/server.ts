@@ -7,6 +7,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { App } from '../../shared/http/app';
 import { pageSecurityHeaders } from '../../shared/http/page-headers';
 import { WEB_DIST } from './web-build';
+import { webCacheHeaders, webCompression } from './web-delivery';
 
 type LocalEnv = { Bindings: HttpBindings };
 
@@ -26,9 +27,14 @@ export function localServer(app: App, webDist: string = WEB_DIST): Hono<LocalEnv
     await next();
     for (const [name, value] of headers) c.res.headers.set(name, value);
   });
+  // Like CloudFront (issue 17): hashed assets cached for a year, index.html revalidated, text compressed.
+  server.use('*', webCacheHeaders());
+  server.use('*', webCompression());
   // Vite writes hidden source maps next to the bundle (for reading stack traces); they are not served.
   server.use('*', async (c, next) => (/\.map$/i.test(c.req.path) ? c.text('Not found', 404) : next()));
   server.use('/*', serveStatic({ root: webDist }));
+  // A missing chunk (a tab still running an earlier build) is a 404, not index.html under a script's name.
+  server.get('/assets/*', (c) => c.text('Not found', 404));
   server.get('*', async (c) => {
     const index = await readFile(join(webDist, 'index.html'), 'utf8').catch(() => null);
     if (index === null) return c.text('The web UI is not built. Run: npm run build:web', 503);

@@ -109,6 +109,39 @@ describe('security headers over HTTP', () => {
   });
 });
 
+describe('caching and compression over HTTP, as CloudFront serves the web (issue 17)', () => {
+  const get = (path: string, headers: Record<string, string> = {}) => send(`${platform().baseUrl}${path}`, { headers });
+
+  it('hashed assets: immutable for a year, compressed when asked; pages: revalidated', async () => {
+    const index = await get('/');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect((await get('/organizer/editions/x')).headers['cache-control']).toBe('no-cache');
+    const assets = [...index.body.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) {
+      const plain = await get(asset);
+      expect(plain.status, asset).toBe(200);
+      expect(plain.headers['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+      expect(plain.headers['content-encoding'], asset).toBeUndefined();
+      // Under 1 KB (the runtime chunk) compression saves less than it costs, so it is sent as it is.
+      if (Number(plain.headers['content-length']) < 1024) continue;
+      const gzipped = await get(asset, { 'accept-encoding': 'gzip' });
+      expect(gzipped.headers['content-encoding'], asset).toBe('gzip');
+      expect(gzipped.headers.vary, asset).toMatch(/accept-encoding/i);
+      expect(Number(gzipped.headers['content-length']), asset).toBeLessThan(Number(plain.headers['content-length']));
+      expect((await get(asset, { 'accept-encoding': 'gzip, deflate, br' })).headers['content-encoding'], asset).toBe(
+        'br',
+      );
+    }
+  });
+
+  it('a missing chunk is a 404, not index.html, and is not cached', async () => {
+    const reply = await get('/assets/index-0000000.js');
+    expect(reply.status).toBe(404);
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+});
+
 describeWithBrowser('no page logs a CSP violation in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {

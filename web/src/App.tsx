@@ -1,78 +1,122 @@
-import type { ComponentType } from 'react';
+import { Component, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AreaPage,
+  accountPage,
+  expertPage,
+  institutionPage,
+  laureatesPage,
+  organizerPage,
+  outboxPage,
+  publicPage,
+  registerPage,
+  startPage,
+  verificationPage,
+} from './area-chunks';
 import { Layout } from './components/Layout';
-import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
-import { AccountPage } from './pages/AccountPage';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
-import { HomePage, NotFoundPage } from './pages/HomePage';
-import { InstitutionPage } from './pages/InstitutionPage';
-import { LoginPage } from './pages/LoginPage';
-import { OrganizerAuditPage } from './pages/OrganizerAuditPage';
-import { OrganizerUsersPage } from './pages/OrganizerUsersPage';
-import { OutboxPage } from './pages/OutboxPage';
-import { RegisterPage } from './pages/RegisterPage';
-import { ResetPasswordPage } from './pages/ResetPasswordPage';
-import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { useLocation } from './router';
-import { OrganizerEditionsPage } from './pages/organizer/OrganizerEditionsPage';
-import { OrganizerEditionPage } from './pages/organizer/OrganizerEditionPage';
-import { OrganizerApplicationPage } from './pages/organizer/OrganizerApplicationPage';
-import { ApplicationsPage } from './pages/applications/ApplicationsPage';
-import { ApplicationPage } from './pages/applications/ApplicationPage';
-import { ExpertEditionsPage } from './pages/expert/ExpertEditionsPage';
-import { ExpertEditionPage } from './pages/expert/ExpertEditionPage';
-import { ReviewPage } from './pages/expert/ReviewPage';
-import { LaureatesPage } from './pages/results/LaureatesPage';
-import { OwnResultPage } from './pages/results/OwnResultPage';
-import { PublishedResultsPage } from './pages/results/PublishedResultsPage';
-import { VerifyCodePage, VerifyFormPage } from './pages/certificates/VerifyPage';
 import { SessionProvider } from './session';
 
+const HomePage = startPage((m) => m.HomePage);
+const NotFoundPage = startPage((m) => m.NotFoundPage);
+const VerifyFormPage = verificationPage((m) => m.VerifyFormPage);
+const VerifyCodePage = verificationPage((m) => m.VerifyCodePage);
+
 /** Every page of the SPA by path; the server answers any non-API path with index.html. */
-const pages: Record<string, ComponentType> = {
+const pages: Record<string, AreaPage> = {
   '/': HomePage,
-  '/register': RegisterPage,
-  '/verify-email': VerifyEmailPage,
-  '/login': LoginPage,
-  '/forgot-password': ForgotPasswordPage,
-  '/reset-password': ResetPasswordPage,
-  '/accept-invitation': AcceptInvitationPage,
-  '/account': AccountPage,
-  '/institution': InstitutionPage,
-  '/organizer/users': OrganizerUsersPage,
-  '/organizer/audit': OrganizerAuditPage,
-  '/outbox': OutboxPage,
-  '/organizer/editions': OrganizerEditionsPage,
-  '/applications': ApplicationsPage,
-  '/expert': ExpertEditionsPage,
-  '/laureaci': LaureatesPage,
+  '/register': registerPage((m) => m.RegisterPage),
+  '/verify-email': publicPage((m) => m.VerifyEmailPage),
+  '/login': publicPage((m) => m.LoginPage),
+  '/forgot-password': publicPage((m) => m.ForgotPasswordPage),
+  '/reset-password': publicPage((m) => m.ResetPasswordPage),
+  '/accept-invitation': publicPage((m) => m.AcceptInvitationPage),
+  '/account': accountPage((m) => m.AccountPage),
+  '/institution': institutionPage((m) => m.InstitutionPage),
+  '/organizer/users': organizerPage((m) => m.OrganizerUsersPage),
+  '/organizer/audit': organizerPage((m) => m.OrganizerAuditPage),
+  '/outbox': outboxPage((m) => m.OutboxPage),
+  '/organizer/editions': organizerPage((m) => m.OrganizerEditionsPage),
+  '/applications': institutionPage((m) => m.ApplicationsPage),
+  '/expert': expertPage((m) => m.ExpertEditionsPage),
+  '/laureaci': laureatesPage((m) => m.LaureatesPage),
   // Public certificate verification (issue 15), Polish and English.
   '/weryfikacja': VerifyFormPage,
   '/en/verify': VerifyFormPage,
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
-const patterns: [RegExp, ComponentType][] = [
-  [/^\/organizer\/editions\/[^/]+$/, OrganizerEditionPage],
-  [/^\/organizer\/applications\/[^/]+$/, OrganizerApplicationPage],
-  [/^\/applications\/[^/]+$/, ApplicationPage],
-  [/^\/expert\/editions\/[^/]+$/, ExpertEditionPage],
-  [/^\/expert\/editions\/[^/]+\/reviews\/[^/]+$/, ReviewPage],
-  [/^\/laureaci\/[^/]+$/, PublishedResultsPage],
-  [/^\/applications\/[^/]+\/result$/, OwnResultPage],
+const patterns: [RegExp, AreaPage][] = [
+  [/^\/organizer\/editions\/[^/]+$/, organizerPage((m) => m.OrganizerEditionPage)],
+  [/^\/organizer\/applications\/[^/]+$/, organizerPage((m) => m.OrganizerApplicationPage)],
+  [/^\/applications\/[^/]+$/, institutionPage((m) => m.ApplicationPage)],
+  [/^\/expert\/editions\/[^/]+$/, expertPage((m) => m.ExpertEditionPage)],
+  [/^\/expert\/editions\/[^/]+\/reviews\/[^/]+$/, expertPage((m) => m.ReviewPage)],
+  [/^\/laureaci\/[^/]+$/, laureatesPage((m) => m.PublishedResultsPage)],
+  [/^\/applications\/[^/]+\/result$/, institutionPage((m) => m.OwnResultPage)],
   [/^\/weryfikacja\/[^/]+$/, VerifyCodePage],
   [/^\/en\/verify\/[^/]+$/, VerifyCodePage],
 ];
 
+/** The page shown at a path (the query string aside). */
+export function pageAt(path: string): AreaPage {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return pages[clean] ?? patterns.find(([re]) => re.test(clean))?.[1] ?? NotFoundPage;
+}
+
 export function App() {
   const { path } = useLocation();
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const Page = pages[clean] ?? patterns.find(([re]) => re.test(clean))?.[1] ?? NotFoundPage;
+  const Page = pageAt(path);
   return (
     <SessionProvider>
       <Layout>
-        {/* keyed by path: each page starts with fresh state */}
-        <Page key={path} />
+        {/* keyed by path: each page starts with fresh state (and a failed chunk is retried on the next page) */}
+        <PageLoadBoundary key={path}>
+          <Suspense fallback={<PageLoading />}>
+            <Page />
+          </Suspense>
+        </PageLoadBoundary>
       </Layout>
     </SessionProvider>
+  );
+}
+
+/**
+ * While a page's chunk downloads: a status line that appears only if the wait is noticeable
+ * (styles.css delays it), so a fast load does not flash, and a screen reader hears what happens.
+ */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="page-loading">
+      {t('layout.pageLoading')}
+    </p>
+  );
+}
+
+/**
+ * A page whose chunk cannot be downloaded (offline for a moment, or a new release replaced the hashed
+ * files this tab knew) — or that fails while rendering: say so and offer a reload instead of leaving
+ * an empty page (React unmounts the whole tree on an error no boundary catches).
+ */
+class PageLoadBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <PageLoadFailed /> : this.props.children;
+  }
+}
+
+function PageLoadFailed() {
+  const { t } = useTranslation();
+  return (
+    <div className="notice error" role="alert">
+      <p>{t('layout.pageLoadFailed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('layout.reload')}
+      </button>
+    </div>
   );
 }

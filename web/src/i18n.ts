@@ -1,28 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import pl from './locales/pl.json';
-// Area files, merged into one namespace (each area's keys sit under its own top-level key).
-import applicationEn from './locales/application.en.json';
-import applicationPl from './locales/application.pl.json';
-import auditEn from './locales/audit.en.json';
-import auditPl from './locales/audit.pl.json';
-import assignmentEn from './locales/assignment.en.json';
-import assignmentPl from './locales/assignment.pl.json';
-import certificatesEn from './locales/certificates.en.json';
-import certificatesPl from './locales/certificates.pl.json';
-import consequencesEn from './locales/consequences.en.json';
-import consequencesPl from './locales/consequences.pl.json';
-import editionsEn from './locales/editions.en.json';
-import editionsPl from './locales/editions.pl.json';
-import landingEn from './locales/landing.en.json';
-import landingPl from './locales/landing.pl.json';
-import resultsEn from './locales/results.en.json';
-import rubricEn from './locales/rubric.en.json';
-import rubricPl from './locales/rubric.pl.json';
-import resultsPl from './locales/results.pl.json';
-import scoringEn from './locales/scoring.en.json';
-import scoringPl from './locales/scoring.pl.json';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,39 +11,13 @@ function initialLanguage(): Language {
   return isLanguage(stored) ? stored : 'pl';
 }
 
+// No texts are bundled: the UI language's common texts load before the first render (main.tsx awaits
+// `textsReady`), the areas' with their pages (loadTexts below), and a page re-renders when any are added.
 void i18n.use(initReactI18next).init({
-  resources: {
-    pl: {
-      translation: {
-        ...pl,
-        ...editionsPl,
-        ...applicationPl,
-        ...assignmentPl,
-        ...scoringPl,
-        ...resultsPl,
-        ...certificatesPl,
-        ...auditPl,
-        ...landingPl,
-        ...consequencesPl,
-        ...rubricPl,
-      },
-    },
-    en: {
-      translation: {
-        ...en,
-        ...editionsEn,
-        ...applicationEn,
-        ...assignmentEn,
-        ...scoringEn,
-        ...resultsEn,
-        ...certificatesEn,
-        ...auditEn,
-        ...landingEn,
-        ...consequencesEn,
-        ...rubricEn,
-      },
-    },
-  },
+  resources: {},
+  // Synchronous: with no backend there is nothing to wait for, and i18n.language is set at once.
+  initAsync: false,
+  react: { bindI18nStore: 'added' },
   lng: initialLanguage(),
   fallbackLng: 'pl',
   interpolation: { escapeValue: false },
@@ -76,6 +27,8 @@ document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
   localStorage.setItem(STORAGE_KEY, lng);
+  // A change made without chooseLanguage still gets the loaded areas' texts (they re-render when added).
+  if (isLanguage(lng)) void loadTextsFor(lng).catch(() => undefined);
 });
 
 /** Whether someone picked the language in this browser (the choice is stored only when made). */
@@ -83,5 +36,66 @@ export const languageWasChosen = () => isLanguage(localStorage.getItem(STORAGE_K
 
 /** The UI's current language, typed. */
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'pl');
+
+/**
+ * The texts, one file per language and area (each area's keys under its own top-level key, all merged
+ * into the one `translation` namespace): `pl.json`/`en.json` hold the common texts, `landing.*` the
+ * start page's and the menu's, the others one area each. A visitor downloads only the files of their
+ * language and of the areas they open — the start page none of the organizer's (issue 17); each file
+ * is its own small chunk.
+ */
+const textFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json');
+
+export const TEXT_AREAS = [
+  'common',
+  'landing',
+  'application',
+  'assignment',
+  'audit',
+  'certificates',
+  'consequences',
+  'editions',
+  'results',
+  'rubric',
+  'scoring',
+] as const;
+export type TextArea = (typeof TEXT_AREAS)[number];
+
+/** What every page shows (the layout, the menu, forms' common words): loaded before the first render. */
+const ALWAYS: readonly TextArea[] = ['common', 'landing'];
+
+const loaded = new Map<string, Promise<void>>();
+const wanted = new Set<TextArea>();
+
+function loadFile(area: TextArea, language: Language): Promise<void> {
+  const key = area === 'common' ? language : `${area}.${language}`;
+  let done = loaded.get(key);
+  if (!done) {
+    const file = textFiles[`./locales/${key}.json`];
+    if (!file) return Promise.reject(new Error(`No texts for ${key}`));
+    done = file().then(
+      (texts) => void i18n.addResourceBundle(language, 'translation', texts.default, true, true),
+      (error: unknown) => {
+        // A failed download (offline for a moment) is tried again by the next page that asks.
+        loaded.delete(key);
+        throw error;
+      },
+    );
+    loaded.set(key, done);
+  }
+  return done;
+}
+
+/** Makes the areas' texts available in the given languages (the UI's by default); cached per file. */
+export async function loadTexts(areas: readonly TextArea[], languages: readonly Language[] = [currentLanguage()]) {
+  for (const area of areas) wanted.add(area);
+  await Promise.all(areas.flatMap((area) => languages.map((language) => loadFile(area, language))));
+}
+
+/** Before switching language: the texts of every area loaded so far, in the new language. */
+export const loadTextsFor = (language: Language) => loadTexts([...wanted], [language]);
+
+/** The common texts in the UI's language: main.tsx renders once they are there. */
+export const textsReady: Promise<void> = loadTexts(ALWAYS, [currentLanguage()]);
 
 export default i18n;

@@ -1,4 +1,4 @@
-import i18n, { currentLanguage, type Language } from './i18n';
+import i18n, { currentLanguage, loadTextsFor, type Language } from './i18n';
 import { saveLanguagePreference } from './queries/accounts';
 
 const SYNCED_KEY = 'lang-synced';
@@ -8,7 +8,11 @@ const SYNCED_KEY = 'lang-synced';
  * over Accept-Language on the server, so it must never be left behind the UI's choice.
  */
 export async function chooseLanguage(language: Language): Promise<void> {
-  if (language !== i18n.language) await i18n.changeLanguage(language);
+  if (language !== i18n.language) {
+    // The open page's texts first, so it never shows the other language's fallback for a moment.
+    await loadTextsFor(language).catch(() => undefined);
+    await i18n.changeLanguage(language);
+  }
   await saveLanguagePreference(language);
   sessionStorage.setItem(SYNCED_KEY, language);
 }

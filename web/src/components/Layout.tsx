@@ -52,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {/* No separate "home" item: the brand links home, and the organizer's menu fits one line at 1280 px. */}
             <ul>
               <li>
-                <NavLink href="/laureaci">{t('results.public.nav')}</NavLink>
+                <NavLink href="/laureaci">{t('layout.laureates')}</NavLink>
               </li>
               <RoleLinks />
             </ul>
@@ -143,7 +143,7 @@ function RoleLinks() {
       )}
       {roles.includes('expert') && (
         <li>
-          <NavLink href="/expert">{t('assignment.nav.expert')}</NavLink>
+          <NavLink href="/expert">{t('layout.expert')}</NavLink>
         </li>
       )}
     </>

@@ -20,7 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../components/ErrorBox';
 import { fieldsError, toFormError, type FormError } from './errors';
-import { flattenFieldErrors } from './validation';
+import { flattenFieldErrors } from './field-errors';
 
 /**
  * Every form of the SPA: react-hook-form holds the values (nested like the API's bodies, so a field's

@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
+import type { FieldValues, Resolver } from 'react-hook-form';
 import * as z from 'zod/mini';
 import type { $ZodRawIssue } from 'zod/v4/core';
 // The same two locales the server loads for its validation messages (shared/http/validation.ts).
 import englishLocale from 'zod/v4/locales/en.js';
 import polishLocale from 'zod/v4/locales/pl.js';
-import { customFieldMessage } from '../../../shared/http/field-messages';
 import { currentLanguage } from '../i18n';
+
+export { fieldMessage, flattenFieldErrors } from './field-errors';
 
 const locales = { pl: polishLocale().localeError, en: englishLocale().localeError };
 
@@ -24,9 +25,6 @@ function localize(issue: $ZodRawIssue): string {
   return typeof localized === 'string' ? localized : (localized?.message ?? issue.code);
 }
 
-/** A message key of the shared schemas (`notBlank`) in the UI's language; any other text as it is. */
-export const fieldMessage = (message: string) => customFieldMessage(message, currentLanguage());
-
 /**
  * A resolver that checks a form with the server's own zod schema before anything is sent: the form's
  * values go through `toApi` (the body the route validates, numbers parsed from what was typed) and
@@ -37,27 +35,4 @@ export function apiResolver<TValues extends FieldValues, TApi, TOutput>(
   toApi: (values: TValues) => TApi,
 ): Resolver<TValues, unknown, TOutput> {
   return zodResolver(z.pipe(z.transform<TValues, TApi>(toApi), schema), { error: localize });
-}
-
-const isFieldError = (value: object): value is { type: string; message?: string } =>
-  'type' in value && typeof value.type === 'string';
-
-/**
- * react-hook-form's nested errors as one message per API field path (`areas.0.criteria.1.code`), the
- * shape the server's field errors have, so both fill the same summary. An array's own error
- * (`root`) belongs to the array's path.
- */
-export function flattenFieldErrors(errors: FieldErrors, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (node: object, path: string) => {
-    if (isFieldError(node) && node.message && !(path in out)) out[path] = fieldMessage(node.message);
-    for (const [key, child] of Object.entries(node)) {
-      // An error's own `message`/`type` are strings (skipped below); a field may be named `type` itself.
-      if (key === 'ref' || key === 'types') continue;
-      if (!child || typeof child !== 'object') continue;
-      walk(child, key === 'root' ? path : path ? `${path}.${key}` : key);
-    }
-  };
-  walk(errors, prefix);
-  return out;
 }

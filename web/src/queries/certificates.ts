@@ -1,9 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import * as z from 'zod/mini';
 import type { CertificateFile } from '../../../shared/certificates/certificate';
-import { longText } from '../../../shared/institutions/institution';
 import { api, type Json, read } from '../api';
+import type { ReasonBody } from './certificate-reason';
 import type { Language } from '../i18n';
 import { type Edition, editionKeys } from './editions';
 import { resultsKeys } from './results';
@@ -37,10 +36,6 @@ export const certificateFiles: readonly CertificateFile[] = [
   'credential-json',
   'credential-jwt',
 ];
-
-/** The body of a revocation or a re-issue: why, in 3–500 characters (what the routes check). */
-export const ReasonBody = z.object({ reason: longText(500).check(z.minLength(3)) });
-export type ReasonBody = z.infer<typeof ReasonBody>;
 
 export const certificateKeys = {
   organizer: (editionId: string) => [...editionKeys.edition(editionId), 'certificates'] as const,

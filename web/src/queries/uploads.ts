@@ -1,5 +1,4 @@
-import { ErrorBody } from '../../../shared/http/schemas';
-import { ApiError } from '../api';
+import { ApiError, errorDetailsOf } from '../api';
 
 /** Where to PUT the bytes of a started upload, as the API hands it out (single use). */
 export interface UploadTarget {
@@ -27,11 +26,7 @@ export async function putBytes(target: UploadTarget, file: Blob, failed: () => s
     throw new ApiError(0, 'NETWORK', failed());
   }
   if (!put.ok) {
-    const parsed = ErrorBody.safeParse(await put.json().catch(() => null));
-    throw new ApiError(
-      put.status,
-      parsed.success ? parsed.data.error.code : 'UPLOAD',
-      parsed.success ? parsed.data.error.message : failed(),
-    );
+    const details = errorDetailsOf(await put.json().catch(() => null));
+    throw new ApiError(put.status, details?.code ?? 'UPLOAD', details?.message ?? failed());
   }
 }

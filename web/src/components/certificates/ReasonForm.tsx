@@ -3,12 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { apiResolver } from '../../forms/validation';
-import {
-  type CertificateSummary,
-  ReasonBody,
-  useReissueCertificate,
-  useRevokeCertificate,
-} from '../../queries/certificates';
+import { ReasonBody } from '../../queries/certificate-reason';
+import { type CertificateSummary, useReissueCertificate, useRevokeCertificate } from '../../queries/certificates';
 
 export type CertificateAction = 'revoke' | 'reissue';
 

@@ -1,0 +1,32 @@
+import type { TextArea } from './i18n';
+
+/**
+ * The text files each area chunk (area-chunks.ts, `web/src/areas/<name>.ts`) loads with its code, besides
+ * the common ones every page has. A plain table with no imports at run time, so the web benchmark
+ * (bench/web/web-bundle.ts) reads it too; test/web/area-texts.test.ts checks that every key prefix an
+ * area's code uses is listed here.
+ */
+export const AREA_TEXTS = {
+  start: [],
+  public: [],
+  register: [],
+  laureates: ['results'],
+  verification: ['certificates'],
+  institution: ['application', 'certificates', 'results'],
+  expert: ['application', 'assignment', 'editions', 'scoring'],
+  organizer: [
+    'application',
+    'assignment',
+    'audit',
+    'certificates',
+    'consequences',
+    'editions',
+    'results',
+    'rubric',
+    'scoring',
+  ],
+  account: [],
+  outbox: [],
+} as const satisfies Record<string, readonly TextArea[]>;
+
+export type AreaName = keyof typeof AREA_TEXTS;

@@ -1,0 +1,2 @@
+/** Any signed-in account's own settings. */
+export { AccountPage } from '../pages/AccountPage';

@@ -1,0 +1,5 @@
+/** The institution's chunk: its profile and members, its applications and its own results. */
+export { ApplicationPage } from '../pages/applications/ApplicationPage';
+export { ApplicationsPage } from '../pages/applications/ApplicationsPage';
+export { InstitutionPage } from '../pages/InstitutionPage';
+export { OwnResultPage } from '../pages/results/OwnResultPage';
