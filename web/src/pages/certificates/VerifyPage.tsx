@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeCode } from '../../../../shared/certificates/certificate-code';
 import { ApiError } from '../../api';
@@ -7,7 +7,7 @@ import { formatWarsawDate } from '../../components/editions/time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import type { Language } from '../../i18n';
+import i18n, { type Language, loadTexts, type TextArea } from '../../i18n';
 import { certificatePaths, type Verification, verificationQuery } from '../../queries/certificates';
 import { navigate, useLastSegment, useLocation } from '../../router';
 
@@ -23,6 +23,35 @@ function usePageLanguage(): Language {
 }
 
 const usePageT = (lang: Language) => useTranslation(undefined, { lng: lang });
+
+/** What these pages read, in the page's language (which may not be the UI's, whose texts alone are loaded). */
+const PAGE_TEXTS: readonly TextArea[] = ['common', 'certificates'];
+const hasPageTexts = (lang: Language) =>
+  i18n.getResource(lang, 'translation', 'certificates.verify.title') !== undefined &&
+  i18n.getResource(lang, 'translation', 'common.loading') !== undefined;
+
+/**
+ * True once the page's language's texts are there: `/en/verify` opened in a Polish UI loads the English
+ * files first (a few KB), so the page is never shown in the other language. A failed download shows the
+ * page anyway (in the UI's language, i18next's fallback) rather than nothing.
+ */
+function usePageTexts(lang: Language): boolean {
+  const [failed, setFailed] = useState(false);
+  const [, setLoaded] = useState(0);
+  const ready = hasPageTexts(lang);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadTexts(PAGE_TEXTS, [lang]).then(
+      () => live && setLoaded((n) => n + 1),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang, ready]);
+  return ready || failed;
+}
 
 function OtherLanguage({ lang, code }: { lang: Language; code?: string }) {
   const { t } = usePageT(lang);
@@ -206,6 +235,7 @@ function Failure({
 export function VerifyFormPage() {
   const lang = usePageLanguage();
   const { t } = usePageT(lang);
+  if (!usePageTexts(lang)) return <Loading />;
   return (
     <div lang={lang} className="ct-verify">
       <PageTitle>{t('certificates.verify.title')}</PageTitle>
@@ -222,6 +252,7 @@ export function VerifyCodePage() {
   const code = useLastSegment();
   const { t } = usePageT(lang);
   const verification = useQuery(verificationQuery(code, lang));
+  if (!usePageTexts(lang)) return <Loading />;
   return (
     <div lang={lang} className="ct-verify">
       <PageTitle>{t('certificates.verify.title')}</PageTitle>
