@@ -14,6 +14,7 @@ import { chapterRoutes } from './routes/chapter';
 import { expertRoutes } from './routes/expert';
 import { reviewRoutes } from './routes/reviews';
 import { resultsRoutes } from './routes/results';
+import { publicResultsRoutes } from './routes/public-results';
 import { certificateRoutes } from './routes/certificates';
 import { outboxRoutes } from './routes/outbox';
 import { userRoutes } from './routes/users';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', expertRoutes(deps))
     .route('/', reviewRoutes(deps))
     .route('/', resultsRoutes(deps))
+    .route('/', publicResultsRoutes(deps))
     .route('/', certificateRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route(

@@ -23,6 +23,7 @@ export const routeGroups = {
   expert: () => import('./routes/expert').then((m) => m.expertRoutes),
   reviews: () => import('./routes/reviews').then((m) => m.reviewRoutes),
   results: () => import('./routes/results').then((m) => m.resultsRoutes),
+  publicResults: () => import('./routes/public-results').then((m) => m.publicResultsRoutes),
   certificates: () => import('./routes/certificates').then((m) => m.certificateRoutes),
   outbox: () => import('./routes/outbox').then((m) => m.outboxRoutes),
   // The OpenAPI document describes every route, so this group is the whole eager app (a rare request).
