@@ -49,9 +49,9 @@ async function buildGroup(name: RouteGroupName | null, deps: AppDeps): Promise<F
  * The app as the api Lambda serves it: a dispatcher that knows every route's method, path and group
  * from the generated route table (route-table.ts; scripts/route-table.ts writes it, a unit test keeps
  * it true) and hands each request to its group's app, built on the group's first request and kept for
- * the life of the process. Routes match in createApp's order, so the same route answers as on the
- * eager app; a known path with another method goes to a group that has the path (405 with Allow), an
- * unknown path to the bare shell (404). The local server and the tests serve the eager createApp.
+ * the life of the process. Paths match in createApp's order, so the same route answers as on the
+ * eager app; an unknown path goes to the bare shell (404). The local server and the tests serve the
+ * eager createApp.
  */
 export function createLazyApp(deps: AppDeps) {
   const built = new Map<RouteGroupName | null, Promise<Fetchable>>();
@@ -69,13 +69,12 @@ export function createLazyApp(deps: AppDeps) {
   const forward = (name: RouteGroupName | null) => async (c: Context<AppEnv>) =>
     (await groupApp(name)).fetch(c.req.raw, c.env);
 
+  // Every path belongs to one group (a unit test checks it), so the path alone picks the group; the
+  // group's own app then matches the method (or answers 405 with Allow).
   const dispatcher = new Hono<AppEnv>();
-  const ownerOfPath = new Map<string, RouteGroupName>();
-  for (const [method, path, group] of routeTable) {
-    dispatcher.on(method, path, forward(group));
-    if (!ownerOfPath.has(path)) ownerOfPath.set(path, group);
-  }
-  for (const [path, group] of ownerOfPath) dispatcher.all(path, forward(group));
+  const groupOfPath = new Map<string, RouteGroupName>();
+  for (const [, path, group] of routeTable) groupOfPath.set(path, group);
+  for (const [path, group] of groupOfPath) dispatcher.all(path, forward(group));
   dispatcher.notFound(forward(null));
   dispatcher.onError(errorHandler(deps.logger, deps.settings));
   return dispatcher;
