@@ -1,47 +1,40 @@
 import type { Context } from 'hono';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { getConnInfo } from 'hono/aws-lambda';
 import { sessionPrincipals } from '../shared/http/session-cookie';
 import type { Config } from '../shared/config';
 import type { AppDeps } from '../shared/http/deps';
-import { s3BlobStore } from '../shared/platform/blob-store-s3';
+import type { Job } from '../shared/jobs/job';
+import type { BlobStore } from '../shared/platform/blob-store';
 import { systemClock } from '../shared/platform/clock';
 import { ulidGenerator } from '../shared/platform/ids';
 import { jsonLogger } from '../shared/platform/logger';
-import { sesMailer } from '../shared/platform/mailer-ses';
-import type { Job } from '../shared/jobs/job';
-import { sqsQueue } from '../shared/platform/queue-sqs';
-import { s3UploadTarget } from '../shared/platform/uploads-s3';
-import { lazy } from '../shared/platform/lazy';
-import { KeyRing } from '../shared/platform/secrets';
-import { secretsManagerSecret } from '../shared/platform/secrets-aws';
+import type { Mailer } from '../shared/platform/mailer';
+import type { JobQueue } from '../shared/platform/queue';
+import { KeyRing, type SecretSource } from '../shared/platform/secrets';
+import type { UploadTarget } from '../shared/platform/uploads';
 import { CursorCodec } from '../shared/store/cursor';
 import { Store } from '../shared/store/store';
 
-/** Wiring for Lambda: real AWS adapters, configured from the environment CDK sets. */
+/**
+ * Wiring for Lambda: real AWS adapters, configured from the environment CDK sets.
+ *
+ * Only DynamoDB is loaded with the function. The S3, SES, SQS and Secrets Manager adapters (with
+ * their SDK clients) are imported on the first call that needs them: the api is bundled with esbuild
+ * code splitting (infra/constructs/bundling.ts), so each `import('./aws/…')` below is a chunk of its
+ * own that a request which never touches that service never reads (docs/performance.md).
+ */
 export function cloudDeps(config: Config): AppDeps {
-  const region = config.region;
-  const keyRing = new KeyRing(
-    secretsManagerSecret(
-      lazy(() => new SecretsManagerClient({ region })),
-      config.appSecretArn,
-    ),
-  );
-  const s3 = lazy(() => new S3Client({ region }));
+  const s3 = once(() => import('./aws/s3').then((m) => m.s3Adapters(config)));
+  const secret = once(() => import('./aws/secrets').then((m) => m.secretsAdapter(config)));
+  const mailer = once(() => import('./aws/ses').then((m) => m.sesAdapter(config)));
+  const queue = once(() => import('./aws/sqs').then((m) => m.sqsAdapter(config)));
+
+  const keyRing = new KeyRing(deferredSecret(secret));
   const store = new Store(
     config.tableName,
-    new DynamoDBClient({ region }),
+    new DynamoDBClient({ region: config.region }),
     new CursorCodec(() => keyRing.key('cursor')),
-  );
-  const ids = ulidGenerator(systemClock);
-  // One queue and one worker for background jobs (exports, certificates, mail); the job's `type` routes it.
-  const jobs = sqsQueue<Job>(
-    lazy(() => new SQSClient({ region })),
-    config.jobsQueueUrl,
   );
   const settings = {
     mode: 'cloud' as const,
@@ -53,24 +46,53 @@ export function cloudDeps(config: Config): AppDeps {
   return {
     store,
     clock: systemClock,
-    ids,
+    ids: ulidGenerator(systemClock),
     logger: jsonLogger(config.logLevel),
     blobs: {
-      documents: s3BlobStore(s3, config.documentsBucket),
-      certificates: s3BlobStore(s3, config.certificatesBucket),
+      documents: deferredBlobStore(() => s3().then((a) => a.documents)),
+      certificates: deferredBlobStore(() => s3().then((a) => a.certificates)),
     },
-    mail: sesMailer(
-      lazy(() => new SESv2Client({ region })),
-      config.mailFrom,
-    ),
-    jobs,
-    uploads: s3UploadTarget(s3, config.documentsBucket, systemClock),
+    mail: deferredMailer(mailer),
+    // One queue and one worker for background jobs (exports, certificates, mail); the job's `type` routes it.
+    jobs: deferredQueue(queue),
+    uploads: deferredUploads(() => s3().then((a) => a.uploads)),
     settings,
     keyRing,
     principals: sessionPrincipals({ store, clock: systemClock, keyRing, settings }),
     clientAddress: cloudClientAddress,
   };
 }
+
+/** One load, shared by every caller; a failed load (a chunk that could not be read) is retried next time. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
+}
+
+// Each adapter interface is all-async, so a stand-in can load the real adapter inside its first call.
+const deferredSecret = (load: () => Promise<SecretSource>): SecretSource => ({
+  rootSecret: async () => (await load()).rootSecret(),
+});
+const deferredBlobStore = (load: () => Promise<BlobStore>): BlobStore => ({
+  put: async (...args) => (await load()).put(...args),
+  get: async (...args) => (await load()).get(...args),
+  delete: async (...args) => (await load()).delete(...args),
+});
+const deferredMailer = (load: () => Promise<Mailer>): Mailer => ({
+  send: async (...args) => (await load()).send(...args),
+});
+const deferredQueue = (load: () => Promise<JobQueue<Job>>): JobQueue<Job> => ({
+  send: async (...args) => (await load()).send(...args),
+});
+const deferredUploads = (load: () => Promise<UploadTarget>): UploadTarget => ({
+  presign: async (...args) => (await load()).presign(...args),
+});
 
 /**
  * Behind CloudFront the connecting address is an edge server; CloudFront's own

@@ -1,27 +1,50 @@
-// Runs in a fresh Node process: import one bundled handler and answer one /api/health event.
-// Prints one JSON line with the timings; exits non-zero if the answer is not a 200.
+// Runs in a fresh Node process: import one bundled handler and answer one API Gateway 2.0 event.
+// Usage: node measure-once.mjs <bundle index.mjs> '<request JSON>' — the request is
+// { method, path, body?, cookies?, status } (cold-start.ts `requests`). Prints one JSON line with the
+// timings; exits non-zero if the answer's status is not the expected one. With BENCH_LOADS_FILE set,
+// records the files Node loads (record-loads.mjs) — only in unmeasured runs, as hooks slow loading.
+import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
-const [bundle] = process.argv.slice(2);
+const [bundle, requestJson] = process.argv.slice(2);
+const request = JSON.parse(requestJson);
+if (process.env.BENCH_LOADS_FILE) register('./record-loads.mjs', import.meta.url);
+
+const host = 'bench.execute-api.eu-central-1.amazonaws.com';
 const event = {
   version: '2.0',
   routeKey: 'ANY /api/{proxy+}',
-  rawPath: '/api/health',
+  rawPath: request.path,
   rawQueryString: '',
-  headers: { host: 'bench.execute-api.eu-central-1.amazonaws.com', 'x-forwarded-proto': 'https' },
+  cookies: request.cookies,
+  headers: {
+    host,
+    'x-forwarded-proto': 'https',
+    'user-agent': 'bench',
+    ...(request.body === undefined
+      ? {}
+      : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) }),
+  },
   requestContext: {
     accountId: '123456789012',
     apiId: 'bench',
-    domainName: 'bench.execute-api.eu-central-1.amazonaws.com',
+    domainName: host,
     domainPrefix: 'bench',
-    http: { method: 'GET', path: '/api/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+    http: {
+      method: request.method,
+      path: request.path,
+      protocol: 'HTTP/1.1',
+      sourceIp: '127.0.0.1',
+      userAgent: 'bench',
+    },
     requestId: 'bench-1',
     routeKey: 'ANY /api/{proxy+}',
     stage: '$default',
     time: '01/Mar/2026:10:00:00 +0000',
     timeEpoch: 1772359200000,
   },
+  body: request.body,
   isBase64Encoded: false,
 };
 const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 30000 };
@@ -31,8 +54,10 @@ const mod = await import(pathToFileURL(bundle).href);
 const t1 = performance.now();
 const res = await mod.handler(event, context);
 const t2 = performance.now();
-if (res.statusCode !== 200) {
-  console.error(`expected 200 from ${bundle}, got ${res.statusCode}: ${res.body}`);
+if (res.statusCode !== request.status) {
+  console.error(
+    `expected ${request.status} from ${bundle} for ${request.method} ${request.path}, got ${res.statusCode}: ${res.body}`,
+  );
   process.exit(1);
 }
 console.log(JSON.stringify({ importMs: t1 - t0, firstRequestMs: t2 - t1, totalMs: t2 - t0 }));

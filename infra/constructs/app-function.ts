@@ -1,10 +1,18 @@
-import type { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, type Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundlingFor, depsLockFilePath, lambdaEntries, repoRoot, type LambdaName } from './bundling';
+import {
+  buildSplitBundle,
+  bundlingFor,
+  depsLockFilePath,
+  lambdaEntries,
+  repoRoot,
+  splitFunctions,
+  type LambdaName,
+} from './bundling';
 import { acknowledge } from './nag';
 
 export interface AppFunctionProps {
@@ -25,7 +33,7 @@ export const lambdaRuntime = lambda.Runtime.NODEJS_22_X;
  * permission is granted explicitly by the construct that wires it.
  */
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -40,25 +48,54 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
+    const common = {
       description: props.description,
-      entry: lambdaEntries[props.name],
-      handler: 'handler',
       runtime: lambdaRuntime,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout,
-      projectRoot: repoRoot,
-      depsLockFilePath,
-      bundling: bundlingFor(props.name),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       logGroup: this.logGroup,
       role: this.role,
-    });
+    };
+    this.function = splitFunctions.has(props.name)
+      ? new lambda.Function(this, 'Function', {
+          ...common,
+          handler: 'index.handler',
+          code: splitBundleCode(lambdaEntries[props.name]),
+        })
+      : new NodejsFunction(this, 'Function', {
+          ...common,
+          entry: lambdaEntries[props.name],
+          handler: 'handler',
+          projectRoot: repoRoot,
+          depsLockFilePath,
+          bundling: bundlingFor(props.name),
+        });
     acknowledge(
       this.function,
       'AwsSolutions-L1',
       'Node.js 22 is pinned on purpose (docs/architecture.md): the esbuild target is node22 (local work and the tests run on Node 20, see README Runtime); moving to a newer runtime is a deliberate upgrade with its own test run, not a side effect of a cdk-lib update.',
     );
   }
+}
+
+/**
+ * The code of a split function (bundling.ts `splitFunctions`): esbuild runs locally at synth time into
+ * the asset's staging folder, which is deployed whole (`index.mjs` + `chunks/`). Never Docker: the
+ * image is named only because CDK requires one, and local bundling always succeeds or throws.
+ */
+function splitBundleCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('never-used-bundled-locally'),
+      local: {
+        tryBundle(outputDir) {
+          buildSplitBundle(entry, outputDir);
+          return true;
+        },
+      },
+    },
+  });
 }

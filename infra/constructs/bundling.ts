@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BuildOptions } from 'esbuild';
+import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
 /**
  * How the Lambda bundles are built, defined once. The CDK stack (NodejsFunction) and bench/ (which
@@ -46,6 +46,41 @@ export const esbuildOptions = {
   banner: { js: esmRequireBanner },
   external: [],
 } as const satisfies BuildOptions;
+
+/**
+ * Functions bundled with esbuild code splitting instead of NodejsFunction's one file: `index.mjs` (the
+ * handler) plus `chunks/*.mjs`, which esbuild makes for every `import()` in the code and for code shared
+ * between them. A request reads only the chunks it imports: the api's AWS adapters other than DynamoDB
+ * are such chunks (functions/cloud-deps.ts). NodejsFunction cannot split (it passes `--outfile`), so
+ * the CDK stack builds these itself with {@link buildSplitBundle} and deploys the folder.
+ */
+export const splitFunctions: ReadonlySet<LambdaName> = new Set<LambdaName>(['api']);
+
+/** {@link esbuildOptions} with code splitting; add `entryPoints` and `outdir` to use it. */
+export const splitEsbuildOptions = {
+  ...esbuildOptions,
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+} as const satisfies BuildOptions;
+
+/**
+ * Bundles one function with code splitting into `outdir` (`index.mjs` + `chunks/`), synchronously as
+ * CDK's local bundling wants it. The CDK stack and bench/cold-start both call this, so the benchmark
+ * measures exactly what is deployed. Returns esbuild's metafile (which output holds which input).
+ */
+export function buildSplitBundle(entry: string, outdir: string): Metafile {
+  const result = buildSync({
+    ...splitEsbuildOptions,
+    entryPoints: { index: entry },
+    outdir,
+    absWorkingDir: repoRoot,
+    logLevel: 'error',
+    metafile: true,
+  });
+  return result.metafile;
+}
 
 /** The same values in the shape NodejsFunction takes. Never bundles in Docker. */
 export const nodejsBundling: BundlingOptions = {

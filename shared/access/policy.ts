@@ -1,9 +1,7 @@
 import type { Principal, Role } from './principal';
 import type { Store } from '../store/store';
 import type { ApplicationHeader } from '../applications/application';
-import { findHeader } from '../applications/application-store';
 import type { ChapterMember } from '../chapter/chapter';
-import { findMember } from '../chapter/chapter-store';
 
 /**
  * Access rules, one per route (shared/http/routes/policy.ts). Outcomes are chosen consistently
@@ -48,8 +46,17 @@ export const ownershipChecks: OwnershipChecks = {
   chapterChair: () => false,
 };
 
-/** The app's checks: an application is the caller's when its header names the caller's institution. */
+/**
+ * The app's checks: an application is the caller's when its header names the caller's institution.
+ * The stores are imported on the first check that needs them, not with the app: every request passes
+ * the authorization middleware, and most never check ownership (in the api's split bundle each is a
+ * chunk of its own; docs/performance.md).
+ */
 export function ownershipChecksFor(store: Store): OwnershipChecks {
+  const findHeader = async (...args: Parameters<typeof import('../applications/application-store').findHeader>) =>
+    (await import('../applications/application-store')).findHeader(...args);
+  const findMember = async (...args: Parameters<typeof import('../chapter/chapter-store').findMember>) =>
+    (await import('../chapter/chapter-store')).findMember(...args);
   return {
     ownInstitution,
     ownApplication: async (principal, applicationId, loaded) => {

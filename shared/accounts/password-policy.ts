@@ -1,11 +1,12 @@
-import { countEn, countPl } from '../plural';
 import { commonPasswords } from './common-passwords.generated';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem } from './password-rules';
 
-/** NIST SP 800-63B style: length over composition rules, no low maximum, no common passwords. */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
-
-export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'contains_email';
+export {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordProblem,
+  passwordProblemMessages,
+} from './password-rules';
 
 let common: Set<string> | undefined;
 
@@ -22,22 +23,3 @@ export function passwordProblems(password: string, context: { email?: string } =
   if (local && local.length >= 4 && lower.includes(local)) problems.push('contains_email');
   return problems;
 }
-
-/** "12 znaków", "22 znaki": the limits are constants, but a changed constant must still read right. */
-const characters = { one: 'znak', few: 'znaki', many: 'znaków' };
-
-export const passwordProblemMessages: Record<PasswordProblem, { pl: string; en: string }> = {
-  too_short: {
-    pl: `Hasło musi mieć co najmniej ${countPl(PASSWORD_MIN_LENGTH, characters)}.`,
-    en: `The password must have at least ${countEn(PASSWORD_MIN_LENGTH, 'character', 'characters')}.`,
-  },
-  too_long: {
-    pl: `Hasło może mieć najwyżej ${countPl(PASSWORD_MAX_LENGTH, characters)}.`,
-    en: `The password may have at most ${countEn(PASSWORD_MAX_LENGTH, 'character', 'characters')}.`,
-  },
-  common: { pl: 'To hasło jest zbyt popularne — wybierz inne.', en: 'This password is too common — choose another.' },
-  contains_email: {
-    pl: 'Hasło nie może zawierać adresu e-mail.',
-    en: 'The password must not contain your e-mail address.',
-  },
-};

@@ -1,4 +1,4 @@
-import { passwordProblemMessages } from '../accounts/password-policy';
+import { passwordProblemMessages } from '../accounts/password-rules';
 import type { Localized } from '../language';
 
 /**

@@ -10,3 +10,21 @@ export function lazy<T>(make: () => T): () => T {
     return value as T;
   };
 }
+
+/**
+ * An async function whose module is imported on its first call: `const f = lazyImport(() =>
+ * import('./f').then((m) => m.f))` has f's exact type. In the api's split bundle the module becomes a
+ * chunk of its own, so a route group loads the use cases of its rarely used routes only when one of
+ * them is called (docs/performance.md, "what a request loads").
+ */
+export function lazyImport<F extends (...args: never[]) => Promise<unknown>>(load: () => Promise<F>): F {
+  let loaded: Promise<F> | undefined;
+  const call = async (...args: Parameters<F>) => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return (await loaded)(...args);
+  };
+  return call as unknown as F;
+}

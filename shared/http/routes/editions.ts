@@ -1,27 +1,12 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { applicationStatuses } from '../../applications/application';
-import { getApplicationCounts } from '../../applications/get-application-counts';
-import { listEditionApplications } from '../../applications/list-edition-applications';
-import { startApplication } from '../../applications/start-application';
-import { changeEditionState } from '../../editions/change-edition-state';
-import { cloneEdition } from '../../editions/clone-edition';
-import { createEdition } from '../../editions/create-edition';
 import { EditionSettings, editionStates, instant } from '../../editions/edition';
-import { grantExtension } from '../../editions/grant-extension';
 import { getEditionView } from '../../editions/get-edition-view';
 import { listEditions } from '../../editions/list-editions';
-import { listExtensions } from '../../editions/list-extensions';
 import { Questionnaire } from '../../editions/questionnaire';
 import { Rubric } from '../../editions/rubric';
-import { updateEditionSettings } from '../../editions/update-edition-settings';
-import { updateQuestionnaire } from '../../editions/update-questionnaire';
-import { updateRubric } from '../../editions/update-rubric';
 import { exportFormats } from '../../exports/export-job';
-import { getExport } from '../../exports/get-export';
-import { getExportFile } from '../../exports/get-export-file';
-import { listExports } from '../../exports/list-exports';
-import { requestExport } from '../../exports/request-export';
 import { institutionTypes, longText, text, voivodeships } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -39,6 +24,35 @@ import { itemsOf } from '../responses/common';
 import { commonErrors, errorResponse, Id, PageQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
+import { lazyImport } from '../../platform/lazy';
+// The group's hot reads (listEditions, getEditionView) load with it; every other use case on first call.
+const getApplicationCounts = lazyImport(() =>
+  import('../../applications/get-application-counts').then((m) => m.getApplicationCounts),
+);
+const listEditionApplications = lazyImport(() =>
+  import('../../applications/list-edition-applications').then((m) => m.listEditionApplications),
+);
+const startApplication = lazyImport(() =>
+  import('../../applications/start-application').then((m) => m.startApplication),
+);
+const changeEditionState = lazyImport(() =>
+  import('../../editions/change-edition-state').then((m) => m.changeEditionState),
+);
+const cloneEdition = lazyImport(() => import('../../editions/clone-edition').then((m) => m.cloneEdition));
+const createEdition = lazyImport(() => import('../../editions/create-edition').then((m) => m.createEdition));
+const grantExtension = lazyImport(() => import('../../editions/grant-extension').then((m) => m.grantExtension));
+const listExtensions = lazyImport(() => import('../../editions/list-extensions').then((m) => m.listExtensions));
+const updateEditionSettings = lazyImport(() =>
+  import('../../editions/update-edition-settings').then((m) => m.updateEditionSettings),
+);
+const updateQuestionnaire = lazyImport(() =>
+  import('../../editions/update-questionnaire').then((m) => m.updateQuestionnaire),
+);
+const updateRubric = lazyImport(() => import('../../editions/update-rubric').then((m) => m.updateRubric));
+const getExport = lazyImport(() => import('../../exports/get-export').then((m) => m.getExport));
+const getExportFile = lazyImport(() => import('../../exports/get-export-file').then((m) => m.getExportFile));
+const listExports = lazyImport(() => import('../../exports/list-exports').then((m) => m.listExports));
+const requestExport = lazyImport(() => import('../../exports/request-export').then((m) => m.requestExport));
 
 const version = z.number().check(z.int(), z.gte(0));
 const SettingsEdit = z.extend(EditionSettings, {

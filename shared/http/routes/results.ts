@@ -5,10 +5,8 @@ import { aggregations, bases } from '../../results/aggregate';
 import { correctResults } from '../../results/correct-results';
 import { decideApplication } from '../../results/decide-application';
 import { getOwnResult } from '../../results/get-own-result';
-import { getPublishedResults } from '../../results/get-published-results';
 import { getResults } from '../../results/get-results';
 import { listInstitutionHistory } from '../../results/list-institution-history';
-import { listPublishedResults } from '../../results/list-published-results';
 import { lockDecisions } from '../../results/lock-decisions';
 import { outcomes } from '../../results/outcome';
 import { publishResults } from '../../results/publish-results';
@@ -16,16 +14,7 @@ import { setResultsMethod } from '../../results/set-results-method';
 import { unlockDecisions } from '../../results/unlock-decisions';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
-import {
-  Decision,
-  Deliberation,
-  OwnResult,
-  Published,
-  PublishedEditions,
-  PublishedResults,
-  ResultsHistory,
-  ResultsView,
-} from '../responses/results';
+import { Decision, Deliberation, OwnResult, Published, ResultsHistory, ResultsView } from '../responses/results';
 import { commonErrors, errorResponse, Id } from '../schemas';
 import { callerOf } from '../session-cookie';
 
@@ -52,12 +41,9 @@ const Correction = z.object({
 });
 
 const organizerTags = ['results'];
-const publicTags = ['public results'];
 const conflict = errorResponse(
   'Not in the state for this (INVALID_STATE: e.g. decisions locked, not locked, already published) or changed meanwhile (STALE_VERSION)',
 );
-/** Public answers are the same for everyone and change only on publication: a short shared cache. */
-const publicCache = 'public, max-age=60, stale-while-revalidate=300';
 
 const editionOf = (c: { req: { param: (name: 'editionId') => string } }) => c.req.param('editionId');
 
@@ -178,50 +164,6 @@ export const resultsRoutes = (deps: AppDeps) =>
           await correctResults(deps, { editionId: editionOf(c), ...c.req.valid('json'), caller: callerOf(c, deps) }),
           201,
         ),
-    )
-    .get(
-      '/api/public/results',
-      describe({
-        summary: 'Every edition with published results (public)',
-        operationId: 'listPublishedResults',
-        tags: publicTags,
-        responses: { 200: { description: 'Editions', schema: PublishedEditions }, ...commonErrors },
-      }),
-      async (c) => {
-        c.header('Cache-Control', publicCache);
-        return c.json(await listPublishedResults(deps), 200);
-      },
-    )
-    .get(
-      '/api/public/results/:editionId',
-      describe({
-        summary:
-          'An edition’s published results, newest version: laureates and distinctions per category, with the SHA-256',
-        operationId: 'getPublishedResults',
-        tags: publicTags,
-        responses: { 200: { description: 'The snapshot and its hash', schema: PublishedResults }, ...commonErrors },
-      }),
-      async (c) => {
-        c.header('Cache-Control', publicCache);
-        return c.json(await getPublishedResults(deps, { editionId: editionOf(c) }), 200);
-      },
-    )
-    .get(
-      '/api/public/results/:editionId/versions/:version',
-      describe({
-        summary: 'One published version of an edition’s results (a corrected one stays readable)',
-        operationId: 'getPublishedResultsVersion',
-        tags: publicTags,
-        responses: { 200: { description: 'The snapshot and its hash', schema: PublishedResults }, ...commonErrors },
-      }),
-      async (c) => {
-        // An immutable version may be cached for long.
-        c.header('Cache-Control', 'public, max-age=86400, immutable');
-        return c.json(
-          await getPublishedResults(deps, { editionId: editionOf(c), version: Number(c.req.param('version')) }),
-          200,
-        );
-      },
     )
     .get(
       '/api/applications/:applicationId/result',

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { appShell, finishApp } from './app-shell';
+import type { AppDeps, AppEnv } from './deps';
+import { errorHandler } from './middleware/error-handler';
+import { routeTable } from './route-table';
+
+/**
+ * The route groups, each loaded with one `import()`. In the api's split bundle (infra/constructs/
+ * bundling.ts) each is a chunk of its own, with the use cases and schemas only it needs, so a request
+ * reads the code of its own group and of nothing else. The order is createApp's (shared/http/app.ts).
+ */
+export const routeGroups = {
+  health: () => import('./routes/health').then((m) => m.healthRoutes),
+  preferences: () => import('./routes/preferences').then((m) => m.preferenceRoutes),
+  auth: () => import('./routes/auth').then((m) => m.authRoutes),
+  institutions: () => import('./routes/institutions').then((m) => m.institutionRoutes),
+  users: () => import('./routes/users').then((m) => m.userRoutes),
+  editions: () => import('./routes/editions').then((m) => m.editionRoutes),
+  applications: () => import('./routes/applications').then((m) => m.applicationRoutes),
+  chapter: () => import('./routes/chapter').then((m) => m.chapterRoutes),
+  assignment: () => import('./routes/assignment').then((m) => m.assignmentRoutes),
+  expert: () => import('./routes/expert').then((m) => m.expertRoutes),
+  reviews: () => import('./routes/reviews').then((m) => m.reviewRoutes),
+  results: () => import('./routes/results').then((m) => m.resultsRoutes),
+  publicResults: () => import('./routes/public-results').then((m) => m.publicResultsRoutes),
+  certificates: () => import('./routes/certificates').then((m) => m.certificateRoutes),
+  outbox: () => import('./routes/outbox').then((m) => m.outboxRoutes),
+  // The OpenAPI document describes every route, so this group is the whole eager app (a rare request).
+  openapi: () => import('./openapi/routes').then((m) => (_deps: AppDeps) => m.openApiRoutes(() => [])),
+} as const;
+
+export type RouteGroupName = keyof typeof routeGroups;
+
+interface Fetchable {
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
+}
+
+/** A group as it answers: the same shell (middleware) and error handling as the eager app, plus its routes. */
+async function buildGroup(name: RouteGroupName | null, deps: AppDeps): Promise<Fetchable> {
+  if (name === 'openapi') return (await import('./app')).createApp(deps);
+  const app = appShell(deps);
+  if (name) app.route('/', (await routeGroups[name]())(deps));
+  finishApp(app, deps);
+  return app;
+}
+
+/**
+ * The app as the api Lambda serves it: a dispatcher that knows every route's method, path and group
+ * from the generated route table (route-table.ts; scripts/route-table.ts writes it, a unit test keeps
+ * it true) and hands each request to its group's app, built on the group's first request and kept for
+ * the life of the process. Paths match in createApp's order, so the same route answers as on the
+ * eager app; an unknown path goes to the bare shell (404). The local server and the tests serve the
+ * eager createApp.
+ */
+export function createLazyApp(deps: AppDeps) {
+  const built = new Map<RouteGroupName | null, Promise<Fetchable>>();
+  const groupApp = (name: RouteGroupName | null): Promise<Fetchable> => {
+    let app = built.get(name);
+    if (!app) {
+      app = buildGroup(name, deps).catch((error: unknown) => {
+        built.delete(name); // a chunk that failed to load is tried again by the next request
+        throw error;
+      });
+      built.set(name, app);
+    }
+    return app;
+  };
+  const forward = (name: RouteGroupName | null) => async (c: Context<AppEnv>) =>
+    (await groupApp(name)).fetch(c.req.raw, c.env);
+
+  // Every path belongs to one group (a unit test checks it), so the path alone picks the group; the
+  // group's own app then matches the method (or answers 405 with Allow).
+  const dispatcher = new Hono<AppEnv>();
+  const groupOfPath = new Map<string, RouteGroupName>();
+  for (const [, path, group] of routeTable) groupOfPath.set(path, group);
+  for (const [path, group] of groupOfPath) dispatcher.all(path, forward(group));
+  dispatcher.notFound(forward(null));
+  dispatcher.onError(errorHandler(deps.logger, deps.settings));
+  return dispatcher;
+}

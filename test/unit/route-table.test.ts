@@ -1,0 +1,84 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../shared/http/app';
+import { createLazyApp } from '../../shared/http/lazy-app';
+import { routeTable } from '../../shared/http/route-table';
+import { routeTableRows } from '../../scripts/route-table';
+import { testDeps } from '../support/factories';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+beforeEach(() => ddb.reset());
+afterEach(() => ddb.reset());
+
+const endpoints = (routes: readonly { method: string; path: string }[]) => [
+  ...new Set(routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`)),
+];
+
+/** Could one request path match both patterns? (`:param` matches any one segment.) */
+const overlap = (a: string, b: string) => {
+  const [x, y] = [a.split('/'), b.split('/')];
+  return x.length === y.length && x.every((s, i) => s === y[i] || s.startsWith(':') || y[i]?.startsWith(':'));
+};
+
+describe('the route table the api Lambda dispatches with (shared/http/route-table.ts)', () => {
+  it('is what the route groups register now (else: npx tsx scripts/route-table.ts)', async () => {
+    expect(routeTable.map((r) => [...r])).toEqual(await routeTableRows());
+  });
+
+  it("lists exactly the eager app's routes, in the eager app's order", () => {
+    expect(routeTable.map(([method, path]) => `${method} ${path}`)).toEqual(endpoints(createApp(testDeps()).routes));
+  });
+
+  it('gives every path one group, and no request path can match routes of two groups', () => {
+    const clashes = routeTable.flatMap(([, p1, g1], i) =>
+      routeTable
+        .slice(i + 1)
+        .flatMap(([, p2, g2]) => (g1 !== g2 && overlap(p1, p2) ? [`${p1} (${g1}) ~ ${p2} (${g2})`] : [])),
+    );
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('the lazy app answers as the eager app', () => {
+  const both = () => ({ eager: createApp(testDeps()), lazy: createLazyApp(testDeps()) });
+  const answer = async (res: Response) => ({
+    status: res.status,
+    allow: res.headers.get('allow'),
+    csp: res.headers.get('content-security-policy'),
+    body: (await res.text()).replace(/"requestId":"[^"]*"/, ''),
+  });
+
+  it.each([
+    ['a public route', '/api/health', {}],
+    ['a signed-in route, anonymously (401)', '/api/editions', {}],
+    ['an organizer route, anonymously', '/api/audit', {}],
+    ['an unknown path (404)', '/api/no-such-thing', {}],
+    [
+      'a known path with another method (405 with Allow)',
+      '/api/health',
+      { method: 'DELETE', headers: { 'sec-fetch-site': 'same-origin' } },
+    ],
+    [
+      'a cross-site form post (CSRF)',
+      '/api/auth/login',
+      { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body: 'x' },
+    ],
+    [
+      'malformed JSON (400)',
+      '/api/auth/login',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' },
+    ],
+  ] as const)('%s', async (_name, path, init) => {
+    ddb.on(GetCommand).resolves({});
+    const { eager, lazy } = both();
+    expect(await answer(await lazy.request(path, init))).toEqual(await answer(await eager.request(path, init)));
+  });
+
+  it('serves the complete OpenAPI document (the openapi group is the whole app)', async () => {
+    const { eager, lazy } = both();
+    const [a, b] = await Promise.all([eager.request('/api/openapi.json'), lazy.request('/api/openapi.json')]);
+    expect(b.status).toBe(200);
+    expect(await b.json()).toEqual(await a.json());
+  });
+});
