@@ -134,6 +134,7 @@ export async function seedResultsEdition(deps: LocalDeps): Promise<string> {
         roles: ['organizer' as const],
         active: true,
         email: 'o@bench',
+        displayName: 'Organizator (bench)',
       },
       ip: '127.0.0.1',
       userAgent: 'bench',

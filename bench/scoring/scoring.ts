@@ -106,6 +106,7 @@ export async function scoringBenchmark(): Promise<Figure[]> {
         roles: ['organizer' as const],
         active: true,
         email: 'o@bench',
+        displayName: 'Organizator (bench)',
       },
       ip: '127.0.0.1',
       userAgent: 'bench',
