@@ -8,6 +8,7 @@ import type { Job } from '../shared/jobs/job';
 import type { BlobStore } from '../shared/platform/blob-store';
 import { systemClock } from '../shared/platform/clock';
 import { ulidGenerator } from '../shared/platform/ids';
+import { once } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
 import type { Mailer } from '../shared/platform/mailer';
 import type { JobQueue } from '../shared/platform/queue';
@@ -60,18 +61,6 @@ export function cloudDeps(config: Config): AppDeps {
     keyRing,
     principals: sessionPrincipals({ store, clock: systemClock, keyRing, settings }),
     clientAddress: cloudClientAddress,
-  };
-}
-
-/** One load, shared by every caller; a failed load (a chunk that could not be read) is retried next time. */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => {
-    value ??= load().catch((error: unknown) => {
-      value = undefined;
-      throw error;
-    });
-    return value;
   };
 }
 

@@ -18,13 +18,19 @@ export function lazy<T>(make: () => T): () => T {
  * them is called (docs/performance.md, "what a request loads").
  */
 export function lazyImport<F extends (...args: never[]) => Promise<unknown>>(load: () => Promise<F>): F {
-  let loaded: Promise<F> | undefined;
-  const call = async (...args: Parameters<F>) => {
-    loaded ??= load().catch((error: unknown) => {
-      loaded = undefined;
+  const loaded = once(load);
+  const call = async (...args: Parameters<F>) => (await loaded())(...args);
+  return call as unknown as F;
+}
+
+/** One load, shared by every caller; a failed load (a chunk that could not be read) is retried next time. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load().catch((error: unknown) => {
+      value = undefined;
       throw error;
     });
-    return (await loaded)(...args);
+    return value;
   };
-  return call as unknown as F;
 }

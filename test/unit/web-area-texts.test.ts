@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { expect, it } from 'vitest';
-import { AREA_TEXTS, type AreaName } from '../../web/src/area-texts';
+import { AREA_TEXTS, type AreaName, TEXT_AREAS } from '../../web/src/area-texts';
 
 // The SPA loads an area's texts with its chunk (web/src/area-chunks.ts): a page whose code uses a key of a
 // text file its area does not load would show the key instead of words. Every web module an area's chunk
@@ -16,17 +16,8 @@ const areasDir = join(root, 'web/src/areas');
 const prefixesOf = (area: string): string[] =>
   Object.keys(JSON.parse(readFileSync(join(root, `web/src/locales/${area}.pl.json`), 'utf8')));
 
-const textAreas = [
-  'application',
-  'assignment',
-  'audit',
-  'certificates',
-  'consequences',
-  'editions',
-  'results',
-  'rubric',
-  'scoring',
-] as const;
+/** The text files an area may have to load (the common ones are there before the first render). */
+const textAreas = TEXT_AREAS.filter((area) => area !== 'common' && area !== 'landing');
 
 async function webModulesOf(areaFile: string): Promise<string[]> {
   const result = await build({

@@ -1,3 +1,4 @@
+import type { TextArea } from './area-texts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -46,20 +47,7 @@ export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n
  */
 const textFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json');
 
-export const TEXT_AREAS = [
-  'common',
-  'landing',
-  'application',
-  'assignment',
-  'audit',
-  'certificates',
-  'consequences',
-  'editions',
-  'results',
-  'rubric',
-  'scoring',
-] as const;
-export type TextArea = (typeof TEXT_AREAS)[number];
+export { TEXT_AREAS, type TextArea } from './area-texts';
 
 /** What every page shows (the layout, the menu, forms' common words): loaded before the first render. */
 const ALWAYS: readonly TextArea[] = ['common', 'landing'];

@@ -14,7 +14,6 @@ import { commonErrors } from '../schemas';
 const publicTags = ['public results'];
 /** Public answers are the same for everyone and change only on publication: a short shared cache. */
 const publicCache = 'public, max-age=60, stale-while-revalidate=300';
-const editionOf = (c: { req: { param: (name: 'editionId') => string } }) => c.req.param('editionId');
 
 export const publicResultsRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
@@ -42,7 +41,7 @@ export const publicResultsRoutes = (deps: AppDeps) =>
       }),
       async (c) => {
         c.header('Cache-Control', publicCache);
-        return c.json(await getPublishedResults(deps, { editionId: editionOf(c) }), 200);
+        return c.json(await getPublishedResults(deps, { editionId: c.req.param('editionId') }), 200);
       },
     )
     .get(
@@ -57,7 +56,10 @@ export const publicResultsRoutes = (deps: AppDeps) =>
         // An immutable version may be cached for long.
         c.header('Cache-Control', 'public, max-age=86400, immutable');
         return c.json(
-          await getPublishedResults(deps, { editionId: editionOf(c), version: Number(c.req.param('version')) }),
+          await getPublishedResults(deps, {
+            editionId: c.req.param('editionId'),
+            version: Number(c.req.param('version')),
+          }),
           200,
         );
       },
