@@ -59,7 +59,7 @@ export function cloudDeps(config: Config): AppDeps {
     uploads: deferredUploads(() => s3().then((a) => a.uploads)),
     settings,
     keyRing,
-    principals: sessionPrincipals({ store, clock: systemClock, keyRing, settings }),
+    principals: sessionPrincipals({ store, clock: systemClock, settings }),
     clientAddress: cloudClientAddress,
   };
 }

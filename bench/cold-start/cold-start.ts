@@ -212,10 +212,16 @@ interface Sample {
 
 const measureOnce = join(benchRoot, 'cold-start', 'measure-once.mjs');
 
+/** With BENCH_COLD_START_PROFILE=<dir>, every sample also writes a V8 CPU profile there (to see where the time goes). */
+const profileFlags = () => {
+  const dir = process.env.BENCH_COLD_START_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100'] : [];
+};
+
 function run(bundlePath: string, request: BenchRequest, env: NodeJS.ProcessEnv): Promise<string> {
   // Asynchronous, so the stub server in this process keeps answering.
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [measureOnce, bundlePath, JSON.stringify(request)], { env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...profileFlags(), measureOnce, bundlePath, JSON.stringify(request)], { env }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`cold-start sample failed for ${bundlePath}: ${stderr || error.message}`));
       resolve(stdout);
     });
@@ -244,6 +250,8 @@ async function loadedBy(
         .map((u) => fileURLToPath(u))
         .filter((p) => !relative(b.dir, p).startsWith('..')),
     );
+    if (process.env.BENCH_COLD_START_LOADS)
+      console.log(`${request.name} loads:\n${[...files].map((p) => `  ${statSync(p).size}\t${relative(b.dir, p)}`).join('\n')}`);
     return { files: files.size, bytes: [...files].reduce((sum, p) => sum + statSync(p).size, 0) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -275,7 +283,8 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
       LOG_LEVEL: 'error',
       BENCH_PASSWORD_HASH: passwordHash,
     };
-    for (const request of representativeRequests(cookie)) {
+    const only = process.env.BENCH_COLD_START_ONLY; // e.g. "editions": just the requests whose name has it
+    for (const request of representativeRequests(cookie).filter((r) => !only || r.name.includes(only))) {
       const apiLoads = await loadedBy(api, request, env); // also warms the OS file cache, unmeasured
       const baseLoads = await loadedBy(baseline, request, env);
       const samples: { api: Sample[]; baseline: Sample[] } = { api: [], baseline: [] };

@@ -104,7 +104,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     uploads: signedUploadTarget(keyRing, clock),
     settings,
     keyRing,
-    principals: sessionPrincipals({ store, clock, keyRing, settings }),
+    principals: sessionPrincipals({ store, clock, settings }),
     databaseOutage: options.databaseOutage,
     clientAddress: (c) => {
       try {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /**
- * Sessions: the cookie carries a signed token (session-token.ts) naming a stored session, which
+ * Sessions: the cookie carries a token (session-token.ts) naming a stored session and its secret, which
  * ends after two hours without a request or twelve hours in any case, or when deleted (logout,
  * password reset, deactivation). start-session.ts and resolve-session.ts use them; session-store.ts
  * stores them.
@@ -23,6 +23,11 @@ export const Session = z.object({
   absoluteExpiresAt: z.string(),
   ip: z.string(),
   userAgent: z.string(),
+  /**
+   * SHA-256 of the cookie's secret. Optional only so that a session stored before it existed (when
+   * cookies were HMAC-signed) still parses: it matches no cookie, and its owner signs in again.
+   */
+  secretHash: z.optional(z.string()),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -1,9 +1,9 @@
 import type { Deps } from '../deps';
 import { epochSeconds, SESSION_ABSOLUTE_MS, sessionTtl } from './session';
 import { putSession } from './session-store';
-import { signSessionToken } from './session-token';
+import { formatSessionToken, newSessionSecret, sessionSecretHash } from './session-token';
 
-export type StartSessionDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'keyRing'>;
+export type StartSessionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 
 export interface StartSessionInput {
   userId: string;
@@ -12,7 +12,7 @@ export interface StartSessionInput {
   userAgent: string;
 }
 
-/** A new session for the account and its signed cookie value (login, accepted invitation). */
+/** A new session for the account and its cookie value (login, accepted invitation). */
 export async function startSession(
   deps: StartSessionDeps,
   input: StartSessionInput,
@@ -20,6 +20,7 @@ export async function startSession(
   const now = deps.clock.now().getTime();
   const sessionId = deps.ids.newId();
   const absolute = now + SESSION_ABSOLUTE_MS;
+  const secret = newSessionSecret();
   await putSession(
     deps.store,
     {
@@ -30,13 +31,12 @@ export async function startSession(
       absoluteExpiresAt: new Date(absolute).toISOString(),
       ip: input.ip,
       userAgent: input.userAgent.slice(0, 300),
+      secretHash: sessionSecretHash(secret),
     },
     sessionTtl(now, absolute),
   );
-  const token = signSessionToken(await deps.keyRing.key('session'), {
-    userId: input.userId,
-    sessionId,
-    expiresAt: epochSeconds(absolute),
-  });
-  return { token, maxAgeSeconds: epochSeconds(SESSION_ABSOLUTE_MS) };
+  return {
+    token: formatSessionToken({ userId: input.userId, sessionId, secret }),
+    maxAgeSeconds: epochSeconds(SESSION_ABSOLUTE_MS),
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../shared/accounts/session';
 import { limits } from '../../shared/limits/limits';
@@ -93,23 +94,31 @@ describe('sessions', () => {
     const { user } = await seedUser(deps, { role: 'organizer' });
     const cookie = await sessionCookie(deps, user.userId);
     expect((await me(cookie)).status).toBe(200);
-    const token = cookie.split('=')[1]!;
-    const [uid, sid, exp, mac] = token.split('.');
+    const [uid, sid, secret] = cookie.split('=')[1]!.split('.');
+    const other = (await sessionCookie(deps, user.userId)).split('=')[1]!.split('.');
     const tampered = [
-      `${uid}.${sid}.${Number(exp) + 3600}.${mac}`, // extended expiry
-      `${uid}.${sid}.${exp}.${mac!.slice(0, -2)}AA`, // altered signature
-      `${deps.ids.newId()}.${sid}.${exp}.${mac}`, // someone else's id
+      `${uid}.${sid}.${secret!.slice(0, -2)}AA`, // altered secret
+      `${uid}.${sid}.${other[2]}`, // the secret of the same account's other session
+      `${uid}.${other[1]}.${secret}`, // this secret on the other session
+      `${deps.ids.newId()}.${sid}.${secret}`, // someone else's id
+      `${uid}.${sid}.1900000000.${secret}`, // the signed format of before
       'garbage',
       '',
     ];
     for (const t of tampered) expect((await me(`__Host-session=${t}`)).status).toBe(401);
   });
 
-  it('a token signed with another secret is refused', async () => {
+  it('the stored session holds only the hash of the secret, and a session stored without one is refused', async () => {
     const { user } = await seedUser(deps, { role: 'organizer' });
-    const other = apiHarness(); // a different root secret
-    const foreign = await sessionCookie(other.deps, user.userId);
-    expect((await me(foreign)).status).toBe(401);
+    const cookie = await sessionCookie(deps, user.userId);
+    const [, sid, secret] = cookie.split('=')[1]!.split('.');
+    const stored = await deps.store.get(keys.session(user.userId, sid!), { consistent: true });
+    expect(stored?.secretHash).toEqual(createHash('sha256').update(secret!).digest('base64url'));
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    // A session from before secrets (HMAC-signed cookies) has no hash: it matches nothing.
+    const { secretHash: _, ...before } = stored!;
+    await deps.store.put(before as never);
+    expect((await me(cookie)).status).toBe(401);
   });
 
   it('ends after the idle time without requests, and after the absolute time even when active', async () => {

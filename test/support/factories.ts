@@ -90,7 +90,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     jobs,
     settings,
     keyRing,
-    principals: overrides.principals ?? sessionPrincipals({ store, clock, keyRing, settings }),
+    principals: overrides.principals ?? sessionPrincipals({ store, clock, settings }),
     clientAddress: (c: Context) => c.req.header('x-test-client-address') ?? '192.0.2.1',
   } satisfies AppDeps;
   return deps;

@@ -9,39 +9,50 @@ import {
   limits,
   refusal,
 } from '../../shared/limits/limits';
-import { signSessionToken, verifySessionToken } from '../../shared/accounts/session-token';
+import {
+  formatSessionToken,
+  newSessionSecret,
+  parseSessionToken,
+  sessionSecretHash,
+  sessionSecretMatches,
+} from '../../shared/accounts/session-token';
 import { changedFields } from '../../shared/audit/audit';
 import { keys } from '../../shared/store/keys';
 
-const key = new Uint8Array(32).fill(7);
-const otherKey = new Uint8Array(32).fill(8);
-
 describe('session token', () => {
-  const claims = { userId: '01ABCDEF', sessionId: '01SESSION', expiresAt: 2_000_000_000 };
+  const token = { userId: '01ABCDEF', sessionId: '01SESSION', secret: newSessionSecret() };
 
-  it('round-trips while unexpired and is refused at and after its expiry', () => {
-    const token = signSessionToken(key, claims);
-    expect(verifySessionToken(key, token, claims.expiresAt - 1)).toEqual(claims);
-    expect(verifySessionToken(key, token, claims.expiresAt)).toBeNull();
+  it('round-trips and carries a 256-bit random secret, different every time', () => {
+    expect(parseSessionToken(formatSessionToken(token))).toEqual(token);
+    expect(Buffer.from(token.secret, 'base64url')).toHaveLength(32);
+    expect(new Set(Array.from({ length: 50 }, newSessionSecret)).size).toBe(50);
   });
 
-  it('is refused under another key', () => {
-    expect(verifySessionToken(otherKey, signSessionToken(key, claims), 0)).toBeNull();
+  it('matches only its own secret, by the stored hash, never the hash itself or nothing', () => {
+    const stored = sessionSecretHash(token.secret);
+    expect(stored).not.toBe(token.secret);
+    expect(sessionSecretMatches(token.secret, stored)).toBe(true);
+    expect(sessionSecretMatches(newSessionSecret(), stored)).toBe(false);
+    expect(sessionSecretMatches(token.secret, undefined)).toBe(false); // a session stored before secrets
+    expect(sessionSecretMatches(stored.slice(0, 43), stored)).toBe(false);
   });
 
-  it('any single-character change is refused (property)', () => {
-    const token = signSessionToken(key, claims);
+  it('any single-character change of the secret is refused (property)', () => {
+    const stored = sessionSecretHash(token.secret);
     fc.assert(
-      fc.property(fc.nat({ max: token.length - 1 }), fc.constantFrom(...'ABCxyz019-_.'), (at, ch) => {
-        fc.pre(token[at] !== ch);
-        const changed = token.slice(0, at) + ch + token.slice(at + 1);
-        expect(verifySessionToken(key, changed, 0)).toBeNull();
+      fc.property(fc.nat({ max: token.secret.length - 1 }), fc.constantFrom(...'ABCxyz019-_'), (at, ch) => {
+        fc.pre(token.secret[at] !== ch);
+        const changed = token.secret.slice(0, at) + ch + token.secret.slice(at + 1);
+        expect(sessionSecretMatches(changed, stored)).toBe(false);
       }),
     );
   });
 
-  it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.string(), (s) => verifySessionToken(key, s, 0) === null));
+  it('refuses malformed tokens, including the HMAC-signed ones of before, and never throws', () => {
+    const signedBefore = `${token.userId}.${token.sessionId}.1900000000.${'a'.repeat(43)}`;
+    for (const bad of ['', '..', signedBefore, `${token.userId}.${token.sessionId}.short`, `a b.c.${token.secret}`])
+      expect(parseSessionToken(bad)).toBeNull();
+    fc.assert(fc.property(fc.string(), (s) => parseSessionToken(s) === null || s.split('.').length === 3));
   });
 });
 

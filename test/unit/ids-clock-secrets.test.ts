@@ -28,7 +28,7 @@ describe('key ring', () => {
     const cursor = await ring.key('cursor');
     expect(cursor.byteLength).toBe(32);
     expect(Buffer.from(await ring.key('cursor')).equals(Buffer.from(cursor))).toBe(true);
-    expect(Buffer.from(await ring.key('session')).equals(Buffer.from(cursor))).toBe(false);
+    expect(Buffer.from(await ring.key('token')).equals(Buffer.from(cursor))).toBe(false);
     const other = await new KeyRing(staticSecret('t'.repeat(40))).key('cursor');
     expect(Buffer.from(other).equals(Buffer.from(cursor))).toBe(false);
   });

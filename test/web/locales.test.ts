@@ -34,7 +34,7 @@ function keys(node: unknown, prefix = ''): Set<string> {
   return out;
 }
 
-// The key types come from the Polish files (web/src/i18next.d.ts); English must have the same keys.
+// The key types come from the Polish files (web/src/translation.ts); English must have the same keys.
 it.each([
   ['pl.json / en.json', pl, en],
   ['editions', editionsPl, editionsEn],
