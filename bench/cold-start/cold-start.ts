@@ -221,10 +221,15 @@ const profileFlags = () => {
 function run(bundlePath: string, request: BenchRequest, env: NodeJS.ProcessEnv): Promise<string> {
   // Asynchronous, so the stub server in this process keeps answering.
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...profileFlags(), measureOnce, bundlePath, JSON.stringify(request)], { env }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`cold-start sample failed for ${bundlePath}: ${stderr || error.message}`));
-      resolve(stdout);
-    });
+    execFile(
+      process.execPath,
+      [...profileFlags(), measureOnce, bundlePath, JSON.stringify(request)],
+      { env },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`cold-start sample failed for ${bundlePath}: ${stderr || error.message}`));
+        resolve(stdout);
+      },
+    );
   });
 }
 
@@ -251,7 +256,9 @@ async function loadedBy(
         .filter((p) => !relative(b.dir, p).startsWith('..')),
     );
     if (process.env.BENCH_COLD_START_LOADS)
-      console.log(`${request.name} loads:\n${[...files].map((p) => `  ${statSync(p).size}\t${relative(b.dir, p)}`).join('\n')}`);
+      console.log(
+        `${request.name} loads:\n${[...files].map((p) => `  ${statSync(p).size}\t${relative(b.dir, p)}`).join('\n')}`,
+      );
     return { files: files.size, bytes: [...files].reduce((sum, p) => sum + statSync(p).size, 0) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
