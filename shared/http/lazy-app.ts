@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import type { Principal } from '../access/principal';
 import { appShell, finishApp } from './app-shell';
 import type { AppDeps, AppEnv } from './deps';
 import { errorHandler } from './middleware/error-handler';
@@ -54,11 +55,16 @@ async function buildGroup(name: RouteGroupName | null, deps: AppDeps): Promise<F
  * eager createApp.
  */
 export function createLazyApp(deps: AppDeps) {
+  // Who is calling does not depend on the group's code, so the session is read (one BatchGet) while
+  // the group's chunk loads, and the group's authorize middleware takes that read instead of starting
+  // its own: on a cold start the read's round trip overlaps the chunk's loading.
+  const early = new WeakMap<Request, Promise<Principal>>();
+  const groupDeps: AppDeps = { ...deps, principals: (c) => early.get(c.req.raw) ?? deps.principals(c) };
   const built = new Map<RouteGroupName | null, Promise<Fetchable>>();
   const groupApp = (name: RouteGroupName | null): Promise<Fetchable> => {
     let app = built.get(name);
     if (!app) {
-      app = buildGroup(name, deps).catch((error: unknown) => {
+      app = buildGroup(name, groupDeps).catch((error: unknown) => {
         built.delete(name); // a chunk that failed to load is tried again by the next request
         throw error;
       });
@@ -66,8 +72,14 @@ export function createLazyApp(deps: AppDeps) {
     }
     return app;
   };
-  const forward = (name: RouteGroupName | null) => async (c: Context<AppEnv>) =>
-    (await groupApp(name)).fetch(c.req.raw, c.env);
+  const forward = (name: RouteGroupName | null) => async (c: Context<AppEnv>) => {
+    if (name !== null) {
+      const principal = deps.principals(c);
+      principal.catch(() => undefined); // its failure is the request's, met where authorize awaits it
+      early.set(c.req.raw, principal);
+    }
+    return (await groupApp(name)).fetch(c.req.raw, c.env);
+  };
 
   // Every path belongs to one group (a unit test checks it), so the path alone picks the group; the
   // group's own app then matches the method (or answers 405 with Allow).

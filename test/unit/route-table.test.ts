@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/http/app';
@@ -73,6 +73,38 @@ describe('the lazy app answers as the eager app', () => {
     ddb.on(GetCommand).resolves({});
     const { eager, lazy } = both();
     expect(await answer(await lazy.request(path, init))).toEqual(await answer(await eager.request(path, init)));
+  });
+
+  it('reads the session once per request, while the group loads, and answers as the eager app', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    const organizer = { kind: 'user', userId: 'u1', roles: ['organizer'], active: true, sessionId: 's1' } as const;
+    const calls: string[] = [];
+    const deps = () =>
+      testDeps({
+        principals: async (c) => (calls.push(c.req.routePath), { ...organizer, email: 'o@x.pl', displayName: 'O' }),
+      });
+    const eager = await createApp(deps()).request('/api/editions');
+    calls.length = 0;
+    const lazy = createLazyApp(deps());
+    for (let i = 0; i < 2; i++) {
+      const res = await lazy.request('/api/editions');
+      expect({ status: res.status, body: await res.json() }).toEqual({
+        status: eager.status,
+        body: await eager.clone().json(),
+      });
+    }
+    // Once per request, by the dispatcher (its route is the table's path, the group's middleware would see /api/*).
+    expect(calls).toEqual(['/api/editions', '/api/editions']);
+  });
+
+  it("a session read that fails while the group loads is that request's error, not an unhandled rejection", async () => {
+    const failing = () => testDeps({ principals: () => Promise.reject(new Error('database down')) });
+    const [eager, lazy] = [
+      await createApp(failing()).request('/api/editions'),
+      await createLazyApp(failing()).request('/api/editions'),
+    ];
+    expect(lazy.status).toBe(eager.status);
+    expect(lazy.status).toBe(500);
   });
 
   it('serves the complete OpenAPI document (the openapi group is the whole app)', async () => {
