@@ -30,5 +30,10 @@ app.get('/api/*', async (c) => {
   await getItem('LIST');
   return c.json({ items: [] });
 });
+app.put('/api/*', async (c) => {
+  const body = await c.req.json<Record<string, unknown>>();
+  await getItem('SAVE');
+  return c.json(body);
+});
 
 export const handler = handle(app);

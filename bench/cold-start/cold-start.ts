@@ -13,25 +13,24 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { Metafile } from 'esbuild';
 import { buildSplitBundle, bundleFileName, lambdaEntries } from '../../infra/constructs/bundling';
-import { hashPassword } from '../../shared/accounts/password-hash';
+import { seedDemo } from '../../infra/local/demo-seed';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { ensureTable } from '../../infra/local/ensure-table';
+import { localDeps } from '../../infra/local/local-deps';
 import { startSession } from '../../shared/accounts/start-session';
-import { newUser } from '../../shared/accounts/user';
-import { newAccountItems } from '../../shared/accounts/user-store';
+import { findUserByEmail } from '../../shared/accounts/user-store';
+import { sampleQuestionnaire } from '../../shared/editions/sample-edition';
+import { createApp } from '../../shared/http/app';
 import { sessionCookieName } from '../../shared/http/session-cookie';
-import { systemClock } from '../../shared/platform/clock';
-import { ulidGenerator } from '../../shared/platform/ids';
-import { KeyRing, staticSecret } from '../../shared/platform/secrets';
-import { CursorCodec } from '../../shared/store/cursor';
-import { Store } from '../../shared/store/store';
+import { jsonLogger } from '../../shared/platform/logger';
 import { benchRoot, median, printTable, round, writeFigures, type Figure } from '../support';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 const TARGETS = { time: 1.5, size: 2 };
 const ROOT_SECRET = 'bench-root-secret-0123456789abcdefghijklmnopqrstuvwxyz';
-const ORGANIZER = { email: 'organizer@bench.example.org', password: 'a-long-bench-password-2026' };
 
 /** One request as measure-once.mjs sends it, with the status both bundles must answer. */
 interface BenchRequest {
@@ -43,14 +42,15 @@ interface BenchRequest {
   status: number;
 }
 
-function representativeRequests(sessionCookie: string): BenchRequest[] {
+/** The representative requests (issue 17): what a citizen, a clerk, an expert and an organizer each wait for. */
+function representativeRequests(w: BenchWorld): BenchRequest[] {
   return [
     { name: 'GET /api/health', method: 'GET', path: '/api/health', status: 200 },
     {
       name: 'POST /api/auth/login (wrong password)',
       method: 'POST',
       path: '/api/auth/login',
-      body: JSON.stringify({ email: ORGANIZER.email, password: 'not-the-right-password' }),
+      body: JSON.stringify({ email: w.organizerEmail, password: 'not-the-right-password' }),
       status: 401,
     },
     { name: 'GET /api/public/results (anonymous)', method: 'GET', path: '/api/public/results', status: 200 },
@@ -58,7 +58,22 @@ function representativeRequests(sessionCookie: string): BenchRequest[] {
       name: 'GET /api/editions (organizer, signed in)',
       method: 'GET',
       path: '/api/editions',
-      cookies: [sessionCookie],
+      cookies: [w.cookies.organizer],
+      status: 200,
+    },
+    {
+      name: 'PUT …/sections/:id (institution autosave)',
+      method: 'PUT',
+      path: `/api/applications/${w.applicationId}/sections/${w.sectionId}`,
+      body: JSON.stringify({ answers: {}, version: 0 }),
+      cookies: [w.cookies.institution],
+      status: 200,
+    },
+    {
+      name: 'GET …/assignments (expert, signed in)',
+      method: 'GET',
+      path: `/api/expert/editions/${w.expertEditionId}/assignments`,
+      cookies: [w.cookies.expert],
       status: 200,
     },
   ];
@@ -121,7 +136,7 @@ function printComposition(api: Bundle, baseline: Bundle): void {
  * finds nothing; any other call answers `{}`) and for Secrets Manager (GetSecretValue answers the root
  * secret). Both bundles talk to it alike.
  */
-function awsStub(): Promise<{ server: Server; endpoint: string }> {
+function awsStub(seed: Record<string, AttributeValue>[]): Promise<{ server: Server; endpoint: string }> {
   const items = new Map<string, unknown>();
   type Key = { pk?: { S?: string }; sk?: { S?: string } };
   interface Input {
@@ -132,6 +147,7 @@ function awsStub(): Promise<{ server: Server; endpoint: string }> {
     SecretId?: string;
   }
   const keyOf = (k: Key) => `${k.pk?.S}\u0000${k.sk?.S}`;
+  for (const item of seed) items.set(keyOf(item as Key), item);
   const answer = (target: string, input: Input): unknown => {
     switch (target) {
       case 'DynamoDB_20120810.PutItem':
@@ -178,30 +194,86 @@ function awsStub(): Promise<{ server: Server; endpoint: string }> {
   });
 }
 
-/** An active organizer and a live session in the stub, made by the app's own code; returns the cookie. */
-async function seedOrganizer(endpoint: string): Promise<{ cookie: string; passwordHash: string }> {
-  const client = new DynamoDBClient({
-    region: 'eu-central-1',
-    endpoint,
-    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-  });
-  const keyRing = new KeyRing(staticSecret(ROOT_SECRET));
-  const store = new Store('bench-table', client, new CursorCodec(() => keyRing.key('cursor')));
-  const deps = { store, clock: systemClock, ids: ulidGenerator(systemClock), keyRing };
-  const passwordHash = await hashPassword(ORGANIZER.password);
-  const user = newUser(deps, {
-    email: ORGANIZER.email,
-    displayName: 'Bench Organizer',
-    language: 'pl',
-    roles: ['organizer'],
-    status: 'active',
-    emailVerified: true,
-    passwordHash,
-  });
-  await store.transact(newAccountItems(user));
-  const { token } = await startSession(deps, { userId: user.userId, ip: '127.0.0.1', userAgent: 'bench' });
-  client.destroy();
-  return { cookie: `${sessionCookieName({ secureCookies: true })}=${token}`, passwordHash };
+interface BenchWorld {
+  /** Every item of the table, as DynamoDB returns them (attribute values), for the stub. */
+  items: Record<string, AttributeValue>[];
+  organizerEmail: string;
+  /** The organizer's stored scrypt hash, which the baseline's login verifies too. */
+  passwordHash: string;
+  cookies: Record<'organizer' | 'institution' | 'expert', string>;
+  applicationId: string;
+  sectionId: string;
+  expertEditionId: string;
+}
+
+/**
+ * The demo data `npm start` shows, made by the app's own code in DynamoDB Local, plus what the
+ * signed-in requests need: a session per demo account, a draft application of the demo office in
+ * the open edition, and the edition in which the demo expert has assignments. Then every item is
+ * read out (Scan) for the stub, and DynamoDB Local stops.
+ */
+async function benchWorld(): Promise<BenchWorld> {
+  const db = await startDynamoDbLocal({});
+  const blobDir = mkdtempSync(join(tmpdir(), 'bench-cold-start-'));
+  try {
+    const deps = localDeps({ endpoint: db.endpoint, tableName: 'bench-table', blobDir, logger: jsonLogger('error') });
+    await ensureTable(deps.dynamo, 'bench-table');
+    const accounts = await seedDemo(deps);
+    const userOf = async (role: string) => {
+      const user = await findUserByEmail(deps.store, accounts.find((a) => a.role === role)?.email ?? '');
+      if (!user) throw new Error(`the demo has no ${role}`);
+      const { token } = await startSession(deps, { userId: user.userId, ip: '127.0.0.1', userAgent: 'bench' });
+      return { user, token, cookie: `${sessionCookieName({ secureCookies: true })}=${token}` };
+    };
+    const [organizer, institution, expert] = [
+      await userOf('organizer'),
+      await userOf('institution'),
+      await userOf('expert'),
+    ];
+    const app = createApp(deps);
+    const call = async (who: { token: string }, method: string, path: string, body?: unknown) => {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          cookie: `${sessionCookieName({ secureCookies: false })}=${who.token}`,
+          'content-type': 'application/json',
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const editions = (await call(organizer, 'GET', '/api/editions')).items as { editionId: string; state: string }[];
+    const open = editions.find((e) => e.state === 'open');
+    if (!open) throw new Error('the demo has no open edition');
+    const started = await call(institution, 'POST', `/api/editions/${open.editionId}/applications`, {});
+    const chapters = (await call(expert, 'GET', '/api/expert/editions')).items as { editionId: string }[];
+    let expertEditionId = '';
+    for (const { editionId } of chapters) {
+      const mine = await call(expert, 'GET', `/api/expert/editions/${editionId}/assignments`);
+      if ((mine.items as unknown[]).length > 0) expertEditionId = editionId;
+    }
+    if (!expertEditionId) throw new Error('the demo expert has no assignments');
+    const items: Record<string, AttributeValue>[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await deps.dynamo.send(new ScanCommand({ TableName: 'bench-table', ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return {
+      items,
+      organizerEmail: organizer.user.email,
+      passwordHash: String(organizer.user.passwordHash),
+      cookies: { organizer: organizer.cookie, institution: institution.cookie, expert: expert.cookie },
+      applicationId: String(started.applicationId),
+      sectionId: sampleQuestionnaire().sections[0]!.id,
+      expertEditionId,
+    };
+  } finally {
+    await db.stop();
+    rmSync(blobDir, { recursive: true, force: true });
+  }
 }
 
 interface Sample {
@@ -268,12 +340,13 @@ async function loadedBy(
 export async function coldStartBenchmark(): Promise<Figure[]> {
   const api = bundle('api', lambdaEntries.api);
   const baseline = bundle('bare-api', join(benchRoot, 'cold-start', 'bare-api.ts'));
-  const { server, endpoint } = await awsStub();
+  const world = await benchWorld();
+  const { server, endpoint } = await awsStub(world.items);
   const figures: Figure[] = [];
   const rows: (string | number)[][] = [];
   const details: (string | number)[][] = [];
   try {
-    const { cookie, passwordHash } = await seedOrganizer(endpoint);
+    const passwordHash = world.passwordHash;
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       AWS_REGION: 'eu-central-1',
@@ -291,7 +364,7 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
       BENCH_PASSWORD_HASH: passwordHash,
     };
     const only = process.env.BENCH_COLD_START_ONLY; // e.g. "editions": just the requests whose name has it
-    for (const request of representativeRequests(cookie).filter((r) => !only || r.name.includes(only))) {
+    for (const request of representativeRequests(world).filter((r) => !only || r.name.includes(only))) {
       const apiLoads = await loadedBy(api, request, env); // also warms the OS file cache, unmeasured
       const baseLoads = await loadedBy(baseline, request, env);
       const samples: { api: Sample[]; baseline: Sample[] } = { api: [], baseline: [] };
