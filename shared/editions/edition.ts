@@ -6,7 +6,7 @@ import { localized, type Message } from './localized';
 import { criterionCount, emptyRubric, Rubric } from './rubric';
 import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
 import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
-import { defaultResultsSettings, ResultsSettings, resultsSettingsProblems } from '../results/outcome';
+import { defaultResultsSettings, ResultsSettings, resultsSettingsProblems } from '../results/results-settings';
 import { defaultFeeTable } from '../results/fees';
 
 /** Edition states, in the only order they can be passed through (DESIGN.md §1, issue 4). */

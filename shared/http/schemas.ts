@@ -156,3 +156,9 @@ export const PublicUserSchema = component(
     version: z.number(),
   }),
 );
+
+/** An offset page of a short list (a chapter's members, an expert's bidding list): `?offset=&limit=`. */
+export const OffsetQuery = {
+  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
+};

@@ -1,5 +1,6 @@
 import { maxTotal, type Rubric } from '../editions/rubric';
 import { enabledChannels, rubricCriteria } from '../reviews/scoring';
+import type { Aggregation } from './results-settings';
 
 /**
  * Aggregation of submitted score sheets into one result per application (issue 14). Pure: no I/O.
@@ -9,12 +10,7 @@ import { enabledChannels, rubricCriteria } from '../reviews/scoring';
  * Every aggregate sorts its values before summing, so the result does not depend on the order of
  * the sheets (or of the experts) even in the last bit of floating point.
  */
-export const aggregations = ['mean', 'median'] as const;
-export type Aggregation = (typeof aggregations)[number];
-
-/** Which scores decide: the experts' own ("raw") or the per-expert z-score calibrated ones (calibrate.ts). */
-export const bases = ['raw', 'calibrated'] as const;
-export type Basis = (typeof bases)[number];
+export { type Aggregation, aggregations, type Basis, bases } from './results-settings';
 
 /** One submitted sheet reduced to what results need. `scores`: criterion code → points (unweighted). `shopper`: the sheet's mystery-shopper points (sheetTotal(...).shopper). */
 export interface SheetScores {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { headcountBrackets, institutionTypes } from '../institutions/institution';
-import { aggregations, bases } from './aggregate';
-import { outcomes } from './outcome';
+import { aggregations, bases } from './results-settings';
+import { outcomes } from './results-settings';
 import { ResultsSnapshot } from './snapshot';
 
 /**

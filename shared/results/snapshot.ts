@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize';
 import * as z from 'zod/mini';
 import type { Rubric } from '../editions/rubric';
 import { institutionTypes } from '../institutions/institution';
-import { aggregations, bases } from './aggregate';
+import { aggregations, bases } from './results-settings';
 
 /**
  * The published results of an edition (issue 14): an immutable record, canonicalized with RFC 8785

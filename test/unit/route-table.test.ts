@@ -81,7 +81,10 @@ describe('the lazy app answers as the eager app', () => {
     const calls: string[] = [];
     const deps = () =>
       testDeps({
-        principals: async (c) => (calls.push(c.req.routePath), { ...organizer, email: 'o@x.pl', displayName: 'O' }),
+        principals: async (c) => {
+          calls.push(c.req.routePath);
+          return { ...organizer, email: 'o@x.pl', displayName: 'O' };
+        },
       });
     const eager = await createApp(deps()).request('/api/editions');
     calls.length = 0;

@@ -17,3 +17,13 @@ export const Message = component('Message', z.object({ pl: z.string(), en: z.str
 
 /** `{ accepted: true }`: the request was taken; the same answer whatever the address (no enumeration). */
 export const Accepted = component('Accepted', z.object({ accepted: z.literal(true) }));
+
+/** One criterion's spread across an application's sheets (the scoring progress and the results both show it). */
+export const CriterionSpread = z.object({
+  code: z.string(),
+  min: z.number(),
+  max: z.number(),
+  spread: z.number(),
+  scale: z.number(),
+  flagged: z.boolean(),
+});

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { headcountBrackets, institutionTypes } from '../../institutions/institution';
-import { outcomes } from '../../results/outcome';
+import { outcomes } from '../../results/results-settings';
 import {
   ApplicationResult,
   Decision as DecisionSchema,
@@ -8,8 +8,7 @@ import {
 } from '../../results/results';
 import { ResultsSnapshot as SnapshotSchema } from '../../results/snapshot';
 import { component } from '../openapi/component-names';
-import { itemsOf, Message } from './common';
-import { CriterionSpread } from './reviews';
+import { CriterionSpread, itemsOf, Message } from './common';
 
 /** The method, the lock and the published head of an edition's results (results/results.ts). */
 export const Deliberation = component('Deliberation', DeliberationSchema);

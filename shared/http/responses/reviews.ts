@@ -5,7 +5,7 @@ import { ScoringSettings } from '../../editions/scoring-settings';
 import { EvidenceFile, ScoreSheet as ScoreSheetSchema, sheetStatuses } from '../../reviews/sheet';
 import { component } from '../openapi/component-names';
 import { Answers, Attachment } from './applications';
-import { itemsOf, Message } from './common';
+import { CriterionSpread, itemsOf, Message } from './common';
 
 /** One expert's score sheet (reviews/sheet.ts). */
 export const ScoreSheet = component('ScoreSheet', ScoreSheetSchema);
@@ -92,15 +92,6 @@ export const MyReviews = component(
     ),
   }),
 );
-
-export const CriterionSpread = z.object({
-  code: z.string(),
-  min: z.number(),
-  max: z.number(),
-  spread: z.number(),
-  scale: z.number(),
-  flagged: z.boolean(),
-});
 
 /** The organizer's "Ocena" tab: progress per expert and application, and the disagreements. */
 export const ScoringProgress = component(

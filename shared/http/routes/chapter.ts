@@ -13,13 +13,9 @@ import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { AssignmentSettings, ChapterList, ChapterMember, Conflict, ConflictPage } from '../responses/chapter';
-import { commonErrors, errorResponse, Id } from '../schemas';
+import { commonErrors, errorResponse, Id, OffsetQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
 
-export const OffsetQuery = {
-  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(1_000_000))),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
-};
 const ConflictInput = z.object({ userId: Id, institutionId: Id, reason: longText(500) });
 
 const tags = ['chapter'];

@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { listMyAssignments } from '../../assignment/list-my-assignments';
 import { listMyChapters } from '../../assignment/list-my-chapters';
 import { bidValues } from '../../chapter/chapter';
-import { declareConflict } from '../../chapter/declare-conflict';
 import { listBidding } from '../../chapter/list-bidding';
 import { placeBid } from '../../chapter/place-bid';
 import { longText } from '../../institutions/institution';
@@ -11,9 +10,12 @@ import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { MyAssignments, MyChapters } from '../responses/assignment';
 import { Bid as BidAnswer, BiddingPage, Conflict } from '../responses/chapter';
-import { commonErrors, errorResponse, Id } from '../schemas';
+import { commonErrors, errorResponse, Id, OffsetQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
-import { OffsetQuery } from './chapter';
+import { lazyImport } from '../../platform/lazy';
+// Declaring a conflict also discards the expert's sheets of that application: loaded on first use, so
+// the group's hot reads (the chapters and assignment lists) do not load the scoring store.
+const declareConflict = lazyImport(() => import('../../chapter/declare-conflict').then((m) => m.declareConflict));
 
 const Bid = z.object({
   value: z.number().check(
