@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import accountsEn from '../../web/src/locales/accounts.en.json';
+import accountsPl from '../../web/src/locales/accounts.pl.json';
 import applicationEn from '../../web/src/locales/application.en.json';
 import applicationPl from '../../web/src/locales/application.pl.json';
 import auditEn from '../../web/src/locales/audit.en.json';
@@ -21,6 +23,8 @@ import en from '../../web/src/locales/en.json';
 import landingEn from '../../web/src/locales/landing.en.json';
 import landingPl from '../../web/src/locales/landing.pl.json';
 import pl from '../../web/src/locales/pl.json';
+import verificationEn from '../../web/src/locales/verification.en.json';
+import verificationPl from '../../web/src/locales/verification.pl.json';
 
 /** Every key path of a translation file, plural forms (`_one`, `_few`…) counted as their base key. */
 function keys(node: unknown, prefix = ''): Set<string> {
@@ -34,7 +38,7 @@ function keys(node: unknown, prefix = ''): Set<string> {
   return out;
 }
 
-// The key types come from the Polish files (web/src/i18next.d.ts); English must have the same keys.
+// The key types come from the Polish files (web/src/translation.ts); English must have the same keys.
 it.each([
   ['pl.json / en.json', pl, en],
   ['editions', editionsPl, editionsEn],
@@ -47,6 +51,8 @@ it.each([
   ['landing', landingPl, landingEn],
   ['consequences', consequencesPl, consequencesEn],
   ['rubric', rubricPl, rubricEn],
+  ['accounts', accountsPl, accountsEn],
+  ['verification', verificationPl, verificationEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

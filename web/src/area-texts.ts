@@ -5,6 +5,7 @@
 export const TEXT_AREAS = [
   'common',
   'landing',
+  'accounts',
   'application',
   'assignment',
   'audit',
@@ -14,6 +15,7 @@ export const TEXT_AREAS = [
   'results',
   'rubric',
   'scoring',
+  'verification',
 ] as const;
 export type TextArea = (typeof TEXT_AREAS)[number];
 
@@ -26,12 +28,13 @@ export type TextArea = (typeof TEXT_AREAS)[number];
 export const AREA_TEXTS = {
   start: [],
   public: [],
-  register: [],
+  register: ['accounts'],
   laureates: ['results'],
-  verification: ['certificates'],
-  institution: ['application', 'certificates', 'results'],
+  verification: ['verification'],
+  institution: ['accounts', 'application', 'certificates', 'results'],
   expert: ['application', 'assignment', 'editions', 'scoring'],
   organizer: [
+    'accounts',
     'application',
     'assignment',
     'audit',
@@ -42,8 +45,8 @@ export const AREA_TEXTS = {
     'rubric',
     'scoring',
   ],
-  account: [],
-  outbox: [],
+  account: ['accounts'],
+  outbox: ['accounts'],
 } as const satisfies Record<string, readonly TextArea[]>;
 
 export type AreaName = keyof typeof AREA_TEXTS;

@@ -17,7 +17,7 @@ import {
   type UseFormProps,
   type UseFormReturn,
 } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { ErrorBox } from '../components/ErrorBox';
 import { fieldsError, toFormError, type FormError } from './errors';
 import { flattenFieldErrors } from './field-errors';

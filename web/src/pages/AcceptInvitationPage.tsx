@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
 import { TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { PageTitle } from '../components/PageTitle';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { TextField } from '../forms/fields';
 import { errorMessage } from '../forms/errors';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
