@@ -23,6 +23,10 @@ import en from '../../web/src/locales/en.json';
 import landingEn from '../../web/src/locales/landing.en.json';
 import landingPl from '../../web/src/locales/landing.pl.json';
 import pl from '../../web/src/locales/pl.json';
+import publicEn from '../../web/src/locales/public.en.json';
+import publicPl from '../../web/src/locales/public.pl.json';
+import startEn from '../../web/src/locales/start.en.json';
+import startPl from '../../web/src/locales/start.pl.json';
 import verificationEn from '../../web/src/locales/verification.en.json';
 import verificationPl from '../../web/src/locales/verification.pl.json';
 
@@ -53,6 +57,8 @@ it.each([
   ['rubric', rubricPl, rubricEn],
   ['accounts', accountsPl, accountsEn],
   ['verification', verificationPl, verificationEn],
+  ['start', startPl, startEn],
+  ['public', publicPl, publicEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

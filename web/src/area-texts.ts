@@ -5,6 +5,8 @@
 export const TEXT_AREAS = [
   'common',
   'landing',
+  'start',
+  'public',
   'accounts',
   'application',
   'assignment',
@@ -26,8 +28,8 @@ export type TextArea = (typeof TEXT_AREAS)[number];
  * area's code uses is listed here.
  */
 export const AREA_TEXTS = {
-  start: [],
-  public: [],
+  start: ['start'],
+  public: ['public'],
   register: ['accounts'],
   laureates: ['results'],
   verification: ['verification'],

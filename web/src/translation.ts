@@ -10,7 +10,9 @@ import type landingPl from './locales/landing.pl.json';
 import type pl from './locales/pl.json';
 import type resultsPl from './locales/results.pl.json';
 import type rubricPl from './locales/rubric.pl.json';
+import type publicPl from './locales/public.pl.json';
 import type scoringPl from './locales/scoring.pl.json';
+import type startPl from './locales/start.pl.json';
 import type verificationPl from './locales/verification.pl.json';
 
 /**
@@ -26,6 +28,8 @@ import type verificationPl from './locales/verification.pl.json';
 type Texts = typeof pl &
   typeof accountsPl &
   typeof verificationPl &
+  typeof startPl &
+  typeof publicPl &
   typeof editionsPl &
   typeof applicationPl &
   typeof assignmentPl &
@@ -51,7 +55,7 @@ type PluralBase<K extends string> = K extends `${infer B}_one`
         ? B
         : K;
 
-/** A text's key (`login.title`); a plural text by its base key (`login.loggedOutEverywhere`, with `count`). */
+/** A text's key (`layout.brand`); a plural text by its base key, with `count`. */
 export type TextKey = PluralBase<Leaves<Texts>>;
 
 /** Placeholder values (`{{name}}`); `count` also picks the plural form. */
