@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import i18next from 'i18next';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { accountMail } from '../../shared/accounts/account-mail';
@@ -11,13 +10,14 @@ import { draftsPl } from '../../shared/editions/update-edition-settings';
 import { countPl, polishPluralCategory } from '../../shared/plural';
 import { miejsce } from '../../shared/results/movement';
 import { applicationsPl, reviewMail } from '../../shared/reviews/review-mail';
+import { i18n } from '../../web/src/translation';
 
 /** Issue 16 §7: counts take the Polish one / few / many forms everywhere; no "(i)", "(y)", "/a" constructions; one register. */
 
 const counts = [1, 2, 5, 12, 22, 25] as const;
 
 describe('Polish plural forms after a count', () => {
-  it('the shared helper follows the CLDR rule i18next uses in the web', () => {
+  it('the shared helper follows the CLDR rule the web uses', () => {
     const rules = new Intl.PluralRules('pl');
     for (let n = 0; n <= 125; n++) expect(polishPluralCategory(n), String(n)).toBe(rules.select(n));
   });
@@ -58,16 +58,15 @@ describe('Polish plural forms after a count', () => {
     expect(draftsPl(12)).toBe('12 zgłoszeń nie zostało złożonych');
   });
 
-  it('web: plural keys render the right form with i18next’s Polish rules', async () => {
+  it('web: plural keys render the right form with the CLDR Polish rules (web/src/translation.ts)', () => {
     const files = readdirSync('web/src/locales').filter((f) => f.endsWith('.pl.json') || f === 'pl.json');
     const translation = Object.assign(
       {},
       ...files.map((f) => JSON.parse(readFileSync(join('web/src/locales', f), 'utf8')) as object),
     );
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng: 'pl', resources: { pl: { translation } }, interpolation: { escapeValue: false } });
+    i18n.addTexts('pl', translation);
     // Keys are typed for the web's resources; here they come from the same files read at run time.
-    const t = i18n.t.bind(i18n) as (key: string, options: Record<string, unknown>) => string;
+    const t = i18n.getFixedT('pl') as (key: string, options: Record<string, unknown>) => string;
     const render = (key: string, extra: Record<string, unknown> = {}) =>
       counts.map((count) => t(key, { count, ...extra }));
     expect(render('assignment.edit.full')).toEqual([

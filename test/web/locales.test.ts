@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import accountsEn from '../../web/src/locales/accounts.en.json';
+import accountsPl from '../../web/src/locales/accounts.pl.json';
 import applicationEn from '../../web/src/locales/application.en.json';
 import applicationPl from '../../web/src/locales/application.pl.json';
 import auditEn from '../../web/src/locales/audit.en.json';
@@ -21,6 +23,12 @@ import en from '../../web/src/locales/en.json';
 import landingEn from '../../web/src/locales/landing.en.json';
 import landingPl from '../../web/src/locales/landing.pl.json';
 import pl from '../../web/src/locales/pl.json';
+import publicEn from '../../web/src/locales/public.en.json';
+import publicPl from '../../web/src/locales/public.pl.json';
+import startEn from '../../web/src/locales/start.en.json';
+import startPl from '../../web/src/locales/start.pl.json';
+import verificationEn from '../../web/src/locales/verification.en.json';
+import verificationPl from '../../web/src/locales/verification.pl.json';
 
 /** Every key path of a translation file, plural forms (`_one`, `_few`…) counted as their base key. */
 function keys(node: unknown, prefix = ''): Set<string> {
@@ -47,6 +55,10 @@ it.each([
   ['landing', landingPl, landingEn],
   ['consequences', consequencesPl, consequencesEn],
   ['rubric', rubricPl, rubricEn],
+  ['accounts', accountsPl, accountsEn],
+  ['verification', verificationPl, verificationEn],
+  ['start', startPl, startEn],
+  ['public', publicPl, publicEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {
   expect([...keys(english)].sort()).toEqual([...keys(polish)].sort());
 });

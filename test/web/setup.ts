@@ -1,6 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-// The app's translations (web/src/translation.ts), Polish as in a fresh browser.
+// The app's texts (web/src/translation.ts), Polish as in a fresh browser.
 import { loadTexts, TEXT_AREAS } from '../../web/src/i18n';
 
 // Components are rendered here without the area chunks that load their texts in the app: load them all.

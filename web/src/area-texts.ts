@@ -5,6 +5,9 @@
 export const TEXT_AREAS = [
   'common',
   'landing',
+  'start',
+  'public',
+  'accounts',
   'application',
   'assignment',
   'audit',
@@ -14,6 +17,7 @@ export const TEXT_AREAS = [
   'results',
   'rubric',
   'scoring',
+  'verification',
 ] as const;
 export type TextArea = (typeof TEXT_AREAS)[number];
 
@@ -24,14 +28,15 @@ export type TextArea = (typeof TEXT_AREAS)[number];
  * area's code uses is listed here.
  */
 export const AREA_TEXTS = {
-  start: [],
-  public: [],
-  register: [],
+  start: ['start'],
+  public: ['public'],
+  register: ['accounts'],
   laureates: ['results'],
-  verification: ['certificates'],
-  institution: ['application', 'certificates', 'results'],
+  verification: ['verification'],
+  institution: ['accounts', 'application', 'certificates', 'results'],
   expert: ['application', 'assignment', 'editions', 'scoring'],
   organizer: [
+    'accounts',
     'application',
     'assignment',
     'audit',
@@ -42,8 +47,8 @@ export const AREA_TEXTS = {
     'rubric',
     'scoring',
   ],
-  account: [],
-  outbox: [],
+  account: ['accounts'],
+  outbox: ['accounts'],
 } as const satisfies Record<string, readonly TextArea[]>;
 
 export type AreaName = keyof typeof AREA_TEXTS;

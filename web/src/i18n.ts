@@ -1,6 +1,5 @@
 import type { TextArea } from './area-texts';
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { i18n } from './translation';
 
 export const LANGUAGES = ['pl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,16 +12,9 @@ function initialLanguage(): Language {
 }
 
 // No texts are bundled: the UI language's common texts load before the first render (main.tsx awaits
-// `textsReady`), the areas' with their pages (loadTexts below), and a page re-renders when any are added.
-void i18n.use(initReactI18next).init({
-  resources: {},
-  // Synchronous: with no backend there is nothing to wait for, and i18n.language is set at once.
-  initAsync: false,
-  react: { bindI18nStore: 'added' },
-  lng: initialLanguage(),
-  fallbackLng: 'pl',
-  interpolation: { escapeValue: false },
-});
+// `textsReady`), the areas' with their pages (loadTexts below), and a page re-renders when any are added
+// (translation.ts, the app's own small i18n; Polish is its fallback).
+i18n.language = initialLanguage();
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (lng) => {
@@ -62,7 +54,7 @@ function loadFile(area: TextArea, language: Language): Promise<void> {
     const file = textFiles[`./locales/${key}.json`];
     if (!file) return Promise.reject(new Error(`No texts for ${key}`));
     done = file().then(
-      (texts) => void i18n.addResourceBundle(language, 'translation', texts.default, true, true),
+      (texts) => i18n.addTexts(language, texts.default),
       (error: unknown) => {
         // A failed download (offline for a moment) is tried again by the next page that asks.
         loaded.delete(key);

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import type { AuditSubjectType } from '../../../shared/audit/audit';
 import type { AuditEntry } from '../queries/accounts';
 import { useFocusWhenShown } from '../queries/paging';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 
 /**
  * A destructive action asked twice, inline (no modal to trap anyone): the first press shows the

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { voivodeships } from '../../../shared/institutions/institution';
 import { fieldsError } from '../forms/errors';
 import { SelectField, TextField } from '../forms/fields';

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { chooseLanguage } from '../language';
 import { isLocalMode } from '../local-mode';
 import { useLogout } from '../queries/accounts';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 
 /** A loading line that assistive technology announces politely. */
 export function Loading({ label }: { label?: string }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 
 /**
  * "First page" / "Next page" under a cursor-paged list. While a page loads the buttons stay in place

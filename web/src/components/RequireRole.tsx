@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { navigate, useLocation } from '../router';
 import { useSession, type Me, type Role } from '../session';
 import { Loading } from './Loading';

@@ -1,7 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { errorOf, fieldId, useFormMeta } from './form';
+import { useTranslation } from '../translation';
+import { errorOf, fieldId, useFormMeta, useRegister } from './form-core';
 
 /**
  * The field components of every form: each is named by the API's field path (`address.postalCode`),
@@ -19,7 +18,7 @@ interface Common {
 
 function useField(name: string, label: string, hint: ReactNode) {
   const meta = useFormMeta();
-  const { register } = useFormContext();
+  const register = useRegister();
   meta.labels.set(name, label);
   const id = fieldId(meta.id, name);
   const error = errorOf(meta.error, name);
@@ -177,7 +176,7 @@ export function CheckboxGroupField({
   className?: string;
 }) {
   const meta = useFormMeta();
-  const { register } = useFormContext();
+  const register = useRegister();
   meta.labels.set(name, legend);
   const id = fieldId(meta.id, name);
   const error = errorOf(meta.error, name);

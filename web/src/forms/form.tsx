@@ -1,14 +1,5 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
+import type { ReactNode } from 'react';
+import { useCallback } from 'react';
 import {
   FormProvider,
   useForm,
@@ -17,32 +8,28 @@ import {
   type UseFormProps,
   type UseFormReturn,
 } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
-import { ErrorBox } from '../components/ErrorBox';
-import { fieldsError, toFormError, type FormError } from './errors';
+import { fieldsError } from './errors';
 import { flattenFieldErrors } from './field-errors';
+import { FormFrame, type FormMeta, MetaContext, type Register, RegisterContext, useFormMetaState } from './form-core';
+
+export {
+  ErrorSummary,
+  errorOf,
+  type FormMeta,
+  FormStatus,
+  fieldId,
+  groupBySection,
+  REVEAL_EVENT,
+  SubmitButton,
+  useFormMeta,
+} from './form-core';
 
 /**
- * Every form of the SPA: react-hook-form holds the values (nested like the API's bodies, so a field's
- * name is the API's field path and the server's field messages land on it 1:1); this layer adds what
- * the app shows around them — one error summary that takes focus after each failed submit (from the
- * zod check before sending or from the server), a status line, and one submit at a time.
+ * The signed-in areas' forms: react-hook-form holds the values (nested like the API's bodies, so a
+ * field's name is the API's field path and the server's field messages land on it 1:1), with zod
+ * resolvers where a form checks before sending; form-core.tsx adds what the app shows around them.
+ * The public pages' forms (a first visit's path) use simple-form.tsx instead, without react-hook-form.
  */
-export interface FormMeta {
-  id: string;
-  error: FormError | null;
-  setError: (error: FormError | null) => void;
-  /** Increases on every failed submit, so the summary takes focus again even for the same error. */
-  failures: number;
-  busy: boolean;
-  status: string;
-  setStatus: (status: string) => void;
-  /** Runs one action at a time: a second click while a request runs is ignored, nothing is lost. */
-  run: (action: () => Promise<void>) => Promise<void>;
-  /** Field labels by name, registered as fields render, for the summary's links. */
-  labels: Map<string, string>;
-}
-
 export interface ApiForm<TValues extends FieldValues, TOutput = TValues> {
   meta: FormMeta;
   methods: UseFormReturn<TValues, unknown, TOutput>;
@@ -57,37 +44,8 @@ export function useApiForm<TValues extends FieldValues, TOutput = TValues>(
   // Errors are shown as the submit found them (not re-checked while typing), and focus goes to the
   // summary, not the first field: the summary says what is wrong and links to each field.
   const methods = useForm<TValues, unknown, TOutput>({ reValidateMode: 'onSubmit', shouldFocusError: false, ...props });
-  const [error, setErrorState] = useState<FormError | null>(null);
-  const [failures, setFailures] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const running = useRef(false);
-  const labels = useRef(new Map<string, string>()).current;
-
-  const setError = useCallback((e: FormError | null) => {
-    setErrorState(e);
-    if (e) setFailures((n) => n + 1);
-  }, []);
-
-  const run = useCallback(
-    async (action: () => Promise<void>) => {
-      if (running.current) return;
-      running.current = true;
-      setBusy(true);
-      setStatus('');
-      setErrorState(null);
-      try {
-        await action();
-      } catch (e) {
-        setError(toFormError(e));
-      } finally {
-        running.current = false;
-        setBusy(false);
-      }
-    },
-    [setError],
-  );
-
+  const meta = useFormMetaState(id);
+  const { run, setError } = meta;
   const { handleSubmit } = methods;
   const submit = useCallback(
     (onValid: (values: TOutput) => Promise<void>) =>
@@ -96,21 +54,12 @@ export function useApiForm<TValues extends FieldValues, TOutput = TValues>(
       ),
     [run, handleSubmit, setError],
   );
-
-  const meta = useMemo(
-    () => ({ id, error, setError, failures, busy, status, setStatus, run, labels }),
-    [id, error, setError, failures, busy, status, run, labels],
-  );
   return { meta, methods, submit };
 }
 
-const MetaContext = createContext<FormMeta | null>(null);
-
-export function useFormMeta(): FormMeta {
-  const meta = useContext(MetaContext);
-  if (!meta) throw new Error('A field outside <FormScope>');
-  return meta;
-}
+/** react-hook-form's `register`, for the field components (which take any field path of the form). */
+const registerOf = <TValues extends FieldValues, TOutput>(form: ApiForm<TValues, TOutput>) =>
+  form.methods.register as unknown as Register;
 
 /** The form's values and its meta for the fields inside, without a <form> element (the builders save with a button). */
 export function FormScope<TValues extends FieldValues, TOutput>({
@@ -122,17 +71,12 @@ export function FormScope<TValues extends FieldValues, TOutput>({
 }) {
   return (
     <FormProvider {...form.methods}>
-      <MetaContext.Provider value={form.meta}>{children}</MetaContext.Provider>
+      <MetaContext.Provider value={form.meta}>
+        <RegisterContext.Provider value={registerOf(form)}>{children}</RegisterContext.Provider>
+      </MetaContext.Provider>
     </FormProvider>
   );
 }
-
-/** The DOM id of a field: the form's id and the field's path (`profile-address-city`). */
-export const fieldId = (formId: string, name: string) => `${formId}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-/** The message for a field: its own path's, or one about a part of it (`expertise.2` for `expertise`). */
-export const errorOf = (error: FormError | null, name: string): string | undefined =>
-  Object.entries(error?.fields ?? {}).find(([path]) => path === name || path.startsWith(`${name}.`))?.[1];
 
 interface FormProps<TValues extends FieldValues, TOutput> {
   form: ApiForm<TValues, TOutput>;
@@ -147,162 +91,10 @@ interface FormProps<TValues extends FieldValues, TOutput> {
   sectionOf?: (path: string) => string | undefined;
 }
 
-export function Form<TValues extends FieldValues, TOutput>({
-  form,
-  onSubmit,
-  children,
-  errorActions,
-  labelledBy,
-  statusText,
-  sectionOf,
-}: FormProps<TValues, TOutput>) {
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit(onSubmit);
-  };
+export function Form<TValues extends FieldValues, TOutput>({ form, onSubmit, ...frame }: FormProps<TValues, TOutput>) {
   return (
-    <FormScope form={form}>
-      <form id={form.meta.id} noValidate onSubmit={submit} aria-labelledby={labelledBy} aria-busy={form.meta.busy}>
-        <ErrorSummary sectionOf={sectionOf}>{errorActions}</ErrorSummary>
-        {children}
-        <FormStatus text={statusText} />
-      </form>
-    </FormScope>
-  );
-}
-
-/** "Sending…" while the form's request runs, then what the last submit did. */
-export function FormStatus({ busyText, text }: { busyText?: string; text?: string }) {
-  const { t } = useTranslation();
-  const { busy, status } = useFormMeta();
-  return (
-    <p role="status" className="form-status">
-      {busy ? (busyText ?? t('form.sending')) : (text ?? status)}
-    </p>
-  );
-}
-
-/** The nearest element of a field path that is on the page (`areas.0.criteria` for `areas.0.criteria.2`). */
-/**
- * Dispatched (bubbling) on a field the error summary is about to focus: a part of the form that
- * folds its fields away (RubricBuilder's areas) listens and opens synchronously (flushSync), so the
- * focus lands on a visible field even after the person folded the area again.
- */
-export const REVEAL_EVENT = 'form:reveal';
-
-function targetOf(formId: string, path: string): HTMLElement | null {
-  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const element = document.getElementById(fieldId(formId, p));
-    if (element) return element;
-  }
-  return null;
-}
-
-/** The registered label of a path's field, or of the field holding it (`expertise.2` → `expertise`). */
-function labelOf(labels: Map<string, string>, path: string): string | undefined {
-  for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const label = labels.get(p);
-    if (label) return label;
-  }
-  return undefined;
-}
-
-/**
- * Field errors by section, sections and fields in the form's order (the order the fields registered
- * their labels as they rendered); errors of fields without a label come last.
- */
-export function groupBySection(
-  paths: readonly string[],
-  sectionOf: (path: string) => string | undefined,
-  labels: Map<string, string>,
-): { section: string; paths: string[] }[] {
-  const order = [...labels.keys()];
-  const rank = (path: string) => {
-    const i = order.findIndex((name) => path === name || path.startsWith(`${name}.`));
-    return i < 0 ? order.length : i;
-  };
-  const groups = new Map<string, string[]>();
-  for (const path of [...paths].sort((a, b) => rank(a) - rank(b))) {
-    const section = sectionOf(path) ?? '';
-    groups.set(section, [...(groups.get(section) ?? []), path]);
-  }
-  return [...groups].map(([section, inSection]) => ({ section, paths: inSection }));
-}
-
-/**
- * The list of what went wrong, focused after each failed submit; each field message links to its
- * input. `describe` names a field by its path where labels repeat (the builders: "Obszar 2 › Kod");
- * `sectionOf` lists the errors under their sections instead (registration: "Osoba do kontaktu").
- */
-export function ErrorSummary({
-  children,
-  headingLevel = 2,
-  describe,
-  sectionOf,
-}: {
-  children?: ReactNode;
-  headingLevel?: 2 | 3;
-  describe?: (path: string) => string;
-  sectionOf?: (path: string) => string | undefined;
-}) {
-  const { t } = useTranslation();
-  const { id, error, failures, labels } = useFormMeta();
-  if (!error) return null;
-  const headingId = `${id}-error-title`;
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const focusField = (path: string) => (event: MouseEvent) => {
-    event.preventDefault();
-    const target = targetOf(id, path);
-    // A field folded away (a closed rubric area) is asked to show itself first: see REVEAL_EVENT.
-    target?.dispatchEvent(new Event(REVEAL_EVENT, { bubbles: true }));
-    target?.focus();
-  };
-  /** One error: a link to its field; the section repeated for screen readers' list of links. */
-  const item = (path: string, message: string, section?: string) => {
-    const label = describe?.(path) ?? labelOf(labels, path);
-    if (!label) return message;
-    return (
-      <a href={`#${fieldId(id, path)}`} onClick={focusField(path)}>
-        {label}
-        {section && <span className="visually-hidden"> ({section})</span>}: {message}
-      </a>
-    );
-  };
-  return (
-    <ErrorBox headingId={headingId} heading={<Heading id={headingId}>{t('form.problem')}</Heading>} focusKey={failures}>
-      <p>{error.message}</p>
-      {Object.keys(error.fields).length > 0 &&
-        (sectionOf ? (
-          <ul className="error-sections">
-            {groupBySection(Object.keys(error.fields), sectionOf, labels).map(({ section, paths }) => (
-              <li key={section}>
-                {section && <span className="error-section">{section}</span>}
-                <ul>
-                  {paths.map((path) => (
-                    <li key={path}>{item(path, error.fields[path] ?? '', section)}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <ul>
-            {Object.entries(error.fields).map(([path, message]) => (
-              <li key={path}>{item(path, message)}</li>
-            ))}
-          </ul>
-        ))}
-      {children}
-    </ErrorBox>
-  );
-}
-
-export function SubmitButton({ children }: { children: ReactNode }) {
-  const { busy } = useFormMeta();
-  // aria-disabled rather than disabled: the button keeps focus while the request runs.
-  return (
-    <button type="submit" className="primary" aria-disabled={busy || undefined}>
-      {children}
-    </button>
+    <FormProvider {...form.methods}>
+      <FormFrame meta={form.meta} register={registerOf(form)} onSubmit={() => void form.submit(onSubmit)} {...frame} />
+    </FormProvider>
   );
 }

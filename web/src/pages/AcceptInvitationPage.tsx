@@ -1,7 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
 import { TextField } from '../forms/fields';
-import { Form, SubmitButton, useApiForm } from '../forms/form';
+import { SubmitButton } from '../forms/form-core';
+import { SimpleForm, useSimpleForm } from '../forms/simple-form';
 import { PageTitle } from '../components/PageTitle';
 import { useAcceptInvitation } from '../queries/accounts';
 import { navigate, useLocation } from '../router';
@@ -11,7 +12,7 @@ export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const token = useLocation().query.get('token');
   const session = useSession();
-  const form = useApiForm('accept', { defaultValues: { displayName: '', password: '' } });
+  const form = useSimpleForm('accept', { displayName: '', password: '' });
   const accept = useAcceptInvitation();
   const submit = async (values: { displayName: string; password: string }) => {
     const displayName = values.displayName.trim();
@@ -29,7 +30,7 @@ export function AcceptInvitationPage() {
       {token ? (
         <>
           <p>{t('invitation.lead')}</p>
-          <Form form={form} onSubmit={submit}>
+          <SimpleForm form={form} onSubmit={submit}>
             <TextField
               name="displayName"
               label={t('account.displayName')}
@@ -45,7 +46,7 @@ export function AcceptInvitationPage() {
               autoComplete="new-password"
             />
             <SubmitButton>{t('invitation.submit')}</SubmitButton>
-          </Form>
+          </SimpleForm>
         </>
       ) : (
         <p>{t('invitation.noToken')}</p>

@@ -1,12 +1,13 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { TextField } from '../forms/fields';
-import { Form, SubmitButton, useApiForm } from '../forms/form';
+import { SubmitButton } from '../forms/form-core';
+import { SimpleForm, useSimpleForm } from '../forms/simple-form';
 import { PageTitle } from '../components/PageTitle';
 import { useRequestPasswordReset } from '../queries/accounts';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const form = useApiForm('forgot', { defaultValues: { email: '' } });
+  const form = useSimpleForm('forgot', { email: '' });
   const requestReset = useRequestPasswordReset();
   const submit = async ({ email }: { email: string }) => {
     await requestReset.mutateAsync(email);
@@ -17,10 +18,10 @@ export function ForgotPasswordPage() {
     <>
       <PageTitle>{t('forgot.title')}</PageTitle>
       <p>{t('forgot.lead')}</p>
-      <Form form={form} onSubmit={submit}>
+      <SimpleForm form={form} onSubmit={submit}>
         <TextField name="email" label={t('account.email')} type="email" autoComplete="email" />
         <SubmitButton>{t('forgot.submit')}</SubmitButton>
-      </Form>
+      </SimpleForm>
       <p>
         <a href="/login">{t('forgot.backToLogin')}</a>
       </p>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { HealthStatus } from '../components/HealthStatus';
 import { PageTitle } from '../components/PageTitle';
 import { homeOf, useSession } from '../session';

@@ -1,6 +1,7 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { TextField } from '../forms/fields';
-import { Form, SubmitButton, useApiForm } from '../forms/form';
+import { SubmitButton } from '../forms/form-core';
+import { SimpleForm, useSimpleForm } from '../forms/simple-form';
 import { PageTitle } from '../components/PageTitle';
 import { useLogin } from '../queries/accounts';
 import { navigate, safeNext, useLocation } from '../router';
@@ -11,7 +12,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { query } = useLocation();
   const session = useSession();
-  const form = useApiForm('login', { defaultValues: { email: '', password: '' } });
+  const form = useSimpleForm('login', { email: '', password: '' });
   const login = useLogin();
   const ended = query.get('ended');
   const loggedOut = query.has('loggedOut');
@@ -32,12 +33,12 @@ export function LoginPage() {
             ? t('login.loggedOut')
             : ''}
       </p>
-      <Form form={form} onSubmit={submit}>
+      <SimpleForm form={form} onSubmit={submit}>
         <TextField name="email" label={t('account.email')} type="email" autoComplete="username" />
         <TextField name="password" label={t('account.password')} type="password" autoComplete="current-password" />
         <SubmitButton>{t('login.submit')}</SubmitButton>
-      </Form>
-      {form.meta.error?.code === 'EMAIL_NOT_VERIFIED' && <ResendVerification email={form.methods.getValues('email')} />}
+      </SimpleForm>
+      {form.meta.error?.code === 'EMAIL_NOT_VERIFIED' && <ResendVerification email={form.values().email} />}
       <ul className="links">
         <li>
           <a href="/forgot-password">{t('login.forgot')}</a>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { roles, type Role } from '../../../shared/access/principal';
 import { ConfirmButton } from '../components/ConfirmButton';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { errorMessage } from '../forms/errors';

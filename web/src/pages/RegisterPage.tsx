@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import * as z from 'zod/mini';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
 import { Registration } from '../../../shared/institutions/registration';

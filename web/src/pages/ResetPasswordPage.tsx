@@ -1,7 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts/password-policy';
 import { TextField } from '../forms/fields';
-import { Form, SubmitButton, useApiForm } from '../forms/form';
+import { SubmitButton } from '../forms/form-core';
+import { SimpleForm, useSimpleForm } from '../forms/simple-form';
 import { PageTitle } from '../components/PageTitle';
 import { useCompletePasswordReset } from '../queries/accounts';
 import { useLocation } from '../router';
@@ -9,7 +10,7 @@ import { useLocation } from '../router';
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useLocation().query.get('token');
-  const form = useApiForm('reset', { defaultValues: { password: '' } });
+  const form = useSimpleForm('reset', { password: '' });
   const reset = useCompletePasswordReset();
   const done = reset.isSuccess;
   const submit = async ({ password }: { password: string }) => {
@@ -35,7 +36,7 @@ export function ResetPasswordPage() {
       )}
       {token && !done && (
         <>
-          <Form form={form} onSubmit={submit}>
+          <SimpleForm form={form} onSubmit={submit}>
             <TextField
               name="password"
               label={t('reset.newPassword')}
@@ -44,7 +45,7 @@ export function ResetPasswordPage() {
               autoComplete="new-password"
             />
             <SubmitButton>{t('reset.submit')}</SubmitButton>
-          </Form>
+          </SimpleForm>
           {form.meta.error?.code === 'INVALID_TOKEN' && (
             <p>
               <a href="/forgot-password">{t('reset.askAgain')}</a>

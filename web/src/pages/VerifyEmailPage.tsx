@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../translation';
 import { TextField } from '../forms/fields';
 import { errorMessage } from '../forms/errors';
-import { Form, SubmitButton, useApiForm } from '../forms/form';
+import { SubmitButton } from '../forms/form-core';
+import { SimpleForm, useSimpleForm } from '../forms/simple-form';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { useResendVerification, verifyEmailQuery } from '../queries/accounts';
@@ -43,7 +44,7 @@ export function VerifyEmailPage() {
 /** "Send me a new link" — also offered by the login page when the address is not confirmed yet. */
 export function ResendVerification({ email = '' }: { email?: string }) {
   const { t } = useTranslation();
-  const form = useApiForm('resend', { defaultValues: { email } });
+  const form = useSimpleForm('resend', { email });
   const resend = useResendVerification();
   const submit = async (values: { email: string }) => {
     await resend.mutateAsync(values.email);
@@ -52,10 +53,10 @@ export function ResendVerification({ email = '' }: { email?: string }) {
   return (
     <section aria-labelledby="resend-title" className="card">
       <h2 id="resend-title">{t('verify.resendTitle')}</h2>
-      <Form form={form} onSubmit={submit}>
+      <SimpleForm form={form} onSubmit={submit}>
         <TextField name="email" label={t('account.email')} type="email" autoComplete="email" />
         <SubmitButton>{t('verify.resendSubmit')}</SubmitButton>
-      </Form>
+      </SimpleForm>
     </section>
   );
 }

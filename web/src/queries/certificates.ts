@@ -3,9 +3,11 @@ import type { InferResponseType } from 'hono/client';
 import type { CertificateFile } from '../../../shared/certificates/certificate';
 import { api, type Json, read } from '../api';
 import type { ReasonBody } from './certificate-reason';
-import type { Language } from '../i18n';
 import { type Edition, editionKeys } from './editions';
 import { resultsKeys } from './results';
+import { verificationKey, verificationPaths } from './verification';
+
+export { type Verification, type VerificationStatus, verificationQuery } from './verification';
 
 /**
  * Certificates and emblems (issue 15): the organizer's "Certyfikaty" tab, an institution's own
@@ -20,8 +22,6 @@ type EditionCertificatesApi = (typeof api.api.editions)[':editionId']['certifica
 export type CertificatesOverview = InferResponseType<EditionCertificatesApi['$get'], 200>;
 export type CertificateSummary = CertificatesOverview['certificates'][number];
 export type CertificateStatus = CertificateSummary['status'];
-export type Verification = InferResponseType<(typeof api.api.public.certificates)[':code']['$get'], 200>;
-export type VerificationStatus = Verification['status'];
 export type SignatoriesInput = Json<EditionCertificatesApi['signatories']['$put']>;
 export type Signatory = SignatoriesInput['signatories'][number];
 export type { CertificateFile };
@@ -40,7 +40,7 @@ export const certificateFiles: readonly CertificateFile[] = [
 export const certificateKeys = {
   organizer: (editionId: string) => [...editionKeys.edition(editionId), 'certificates'] as const,
   own: (applicationId: string) => ['application', applicationId, 'certificate'] as const,
-  verification: (code: string) => ['public-certificate', code] as const,
+  verification: verificationKey,
 };
 
 const enc = encodeURIComponent;
@@ -49,9 +49,7 @@ export const certificatePaths = {
   archive: (editionId: string) => `/api/editions/${enc(editionId)}/certificates/archive`,
   file: (applicationId: string, file: CertificateFile) =>
     `/api/applications/${enc(applicationId)}/certificate/files/${file}`,
-  verifyPage: (code: string, language: Language) =>
-    language === 'en' ? `/en/verify/${enc(code)}` : `/weryfikacja/${enc(code)}`,
-  verifyForm: (language: Language) => (language === 'en' ? '/en/verify' : '/weryfikacja'),
+  ...verificationPaths,
 };
 
 export const certificatesQuery = (editionId: string) =>
@@ -129,11 +127,3 @@ export const ownCertificateQuery = (applicationId: string) =>
   });
 
 /** Public (no login): what a certificate's code stands for, with the server's messages in the page's language. */
-export const verificationQuery = (code: string, language: Language) =>
-  queryOptions({
-    queryKey: certificateKeys.verification(code),
-    queryFn: () =>
-      read(
-        api.api.public.certificates[':code'].$get({ param: { code } }, { headers: { 'accept-language': language } }),
-      ),
-  });

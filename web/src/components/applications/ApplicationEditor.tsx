@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { isAnswered, progress, type Answers } from '../../../../shared/editions/questionnaire';
 import { currentLanguage } from '../../i18n';

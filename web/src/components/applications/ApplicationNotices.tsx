@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { currentLanguage } from '../../i18n';
 import type { ApplicationView } from '../../queries/applications';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { kindOfFileName } from '../../../../shared/applications/file-type';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { fileLimit, fileTypes, type FileKind, type Question } from '../../../../shared/editions/questionnaire';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { textLimit, type AnswerValue, type Question } from '../../../../shared/editions/questionnaire';
 import { ErrorText } from '../../forms/fields';

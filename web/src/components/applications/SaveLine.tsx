@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { answerProblem, isAnswered, type Section } from '../../../../shared/editions/questionnaire';
 import { clock } from './format';
 import type { SectionDraft } from './section-drafts';

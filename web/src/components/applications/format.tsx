@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { formatWarsaw } from '../../../../shared/applications/application';
 import { currentLanguage } from '../../i18n';
 import type { ApplicationHeaderView } from '../../queries/applications';

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type * as z from 'zod/mini';
 import { AssignmentSettingsInput, conflictRules } from '../../../../shared/chapter/chapter';
 import { CheckboxField, SelectField, TextField } from '../../forms/fields';

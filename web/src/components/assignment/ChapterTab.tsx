@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { institutionTypes, voivodeships } from '../../../../shared/institutions/institution';
 import { fieldsError } from '../../forms/errors';
 import { CheckboxField, CheckboxGroupField, SelectField, TextField } from '../../forms/fields';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { SelectField, TextAreaField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import {

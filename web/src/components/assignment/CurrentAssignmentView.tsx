@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { toFormError } from '../../forms/errors';
 import { PAGE_SIZE, usePairEdit, type CurrentAssignment } from '../../queries/assignment';
 import { ConfirmButton } from '../ConfirmButton';

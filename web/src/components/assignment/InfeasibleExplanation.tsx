@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { Explanation } from '../../api';
 
 /** Why no assignment exists: demand against capacity, the problems found and what would help. */

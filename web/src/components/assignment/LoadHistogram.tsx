@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 
 /**
  * How many experts carry each load, as bars — for sighted users — and as a table with the same

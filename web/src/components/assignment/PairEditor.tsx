@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { fieldsError, toFormError, type FormError } from '../../forms/errors';
 import { usePairEdit, type CurrentAssignment, type PairEdit } from '../../queries/assignment';
 

@@ -1,5 +1,5 @@
 import { forwardRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { PAGE_SIZE, type Proposal } from '../../queries/assignment';
 import { ScrollRegion } from '../ScrollRegion';
 import { LoadHistogram } from './LoadHistogram';

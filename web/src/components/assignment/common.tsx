@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../translation';
+import { useTranslation } from '../../translation';
 import type { ConflictReason } from '../../../../shared/chapter/chapter';
 
 /** What the chapter, conflict, assignment and expert screens share: reasons in words and an offset pager. */

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { currentLanguage } from '../../i18n';
 import { type CertificateStatus, type CertificateSummary, certificatePaths } from '../../queries/certificates';
 import { formatWarsawDate } from '../editions/time';

@@ -1,5 +1,5 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { TextField } from '../../forms/fields';
 import { fieldId, useFormMeta } from '../../forms/form';
 import { focusMoved, focusSoon, ItemTools } from '../editions/builder';

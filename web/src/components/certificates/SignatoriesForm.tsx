@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { CertificateSettings } from '../../../../shared/editions/edition';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { apiResolver } from '../../forms/validation';

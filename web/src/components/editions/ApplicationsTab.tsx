@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { applicationStatuses } from '../../../../shared/applications/application';
 import { institutionTypes, voivodeships } from '../../../../shared/institutions/institution';
 import { editionApplicationsQuery, type ApplicationFilters } from '../../queries/editions';

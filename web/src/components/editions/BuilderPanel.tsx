@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { ErrorSummary, FormScope, FormStatus, type ApiForm } from '../../forms/form';
 import { describePath } from './builder';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { defaultFees, EditionSettings, resultsSettingsOf } from '../../../../shared/editions/edition';
 import i18n from '../../i18n';
 import { headcountBrackets, institutionTypes } from '../../../../shared/institutions/institution';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { exportFormats, type ExportFormat } from '../../../../shared/exports/export-job';
 import { exportsQuery, useRequestExport, type ExportItem } from '../../queries/editions';
 import { ErrorNotice } from '../ErrorNotice';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { TextAreaField, TextField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { useFormalCheck } from '../../queries/applications';

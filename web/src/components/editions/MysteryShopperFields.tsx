@@ -1,5 +1,5 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { mysteryShopperChannels, type MysteryShopperChannel } from '../../../../shared/editions/rubric';
 import { TextField } from '../../forms/fields';
 import { fieldId, useFormMeta } from '../../forms/form';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { applicationStatuses } from '../../../../shared/applications/application';
 import { nextState } from '../../../../shared/editions/edition';
 import { maxTotal } from '../../../../shared/editions/rubric';

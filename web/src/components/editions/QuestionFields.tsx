@@ -1,5 +1,5 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { fileKinds, questionTypes } from '../../../../shared/editions/questionnaire';
 import { CheckboxField, CheckboxGroupField, SelectField, TextAreaField, TextField } from '../../forms/fields';
 import { fieldId, useFormMeta } from '../../forms/form';

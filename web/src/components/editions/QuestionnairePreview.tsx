@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { Localized } from '../../../../shared/editions/localized';
 import type { Questionnaire } from '../../../../shared/editions/questionnaire';
 import { MB } from './questionnaire-draft';

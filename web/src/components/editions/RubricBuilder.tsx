@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../forms/fields';
 import { fieldId, REVEAL_EVENT, useFormMeta } from '../../forms/form';
 import { focusMoved, focusSoon, ItemTools } from './builder';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { EditionState } from '../../../../shared/editions/edition';
 import type { ApplicationStatus } from '../../../../shared/applications/application';
 

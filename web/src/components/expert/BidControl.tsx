@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { bidValues } from '../../../../shared/chapter/chapter';
 import { toFormError } from '../../forms/errors';
 import { usePlaceBid, type BiddingPage } from '../../queries/assignment';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { biddingQuery, PAGE_SIZE } from '../../queries/assignment';
 import { useFocusWhenShown, useOffset } from '../../queries/paging';
 import { OffsetPager, Reasons } from '../assignment/common';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { TextAreaField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { useDeclareConflict } from '../../queries/assignment';

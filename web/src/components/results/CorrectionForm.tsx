@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { outcomes } from '../../../../shared/results/outcome';
 import { ApiError } from '../../api';
 import { SelectField, TextAreaField } from '../../forms/fields';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { aggregations, bases } from '../../../../shared/results/aggregate';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
 import { toFormError } from '../../forms/errors';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { outcomes } from '../../../../shared/results/outcome';
 import { TextAreaField } from '../../forms/fields';

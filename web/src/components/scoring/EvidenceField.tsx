@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { kindOfFileName } from '../../../../shared/applications/file-type';
 import { EVIDENCE_MAX_BYTES, evidenceKinds } from '../../../../shared/reviews/evidence';
 import { toFormError } from '../../forms/errors';

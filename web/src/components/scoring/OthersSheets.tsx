@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { rubricCriteria } from '../../../../shared/reviews/scoring';
 import { currentLanguage } from '../../i18n';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import type { AnswerValue } from '../../../../shared/editions/questionnaire';
 import { currentLanguage } from '../../i18n';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { enabledChannels, sheetTotal } from '../../../../shared/reviews/scoring';
 import { toFormError, type FormError } from '../../forms/errors';
 import { ErrorSummary, FormScope, useApiForm } from '../../forms/form';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { scoringProgressQuery, type ProgressApplication, type ScoringProgress } from '../../queries/reviews';
 import { ErrorNotice } from '../ErrorNotice';
 import { Loading } from '../Loading';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import type { Area, ChannelChecklist, Criterion } from '../../../../shared/editions/rubric';
 import type { SheetTotal } from '../../../../shared/reviews/scoring';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { MyReviewItem } from '../../queries/reviews';
 import { formatPoints } from './SheetFields';
 

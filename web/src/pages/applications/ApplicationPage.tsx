@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { editableStatuses } from '../../../../shared/applications/application';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { ApplicationEditor, type SubmitFailure } from '../../components/applications/ApplicationEditor';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { ApplicationStatus } from '../../../../shared/applications/application';
 import { StatusBadge, warsaw } from '../../components/applications/format';
 import { ErrorNotice } from '../../components/ErrorNotice';

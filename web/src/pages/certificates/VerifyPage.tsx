@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { normalizeCode } from '../../../../shared/certificates/certificate-code';
 import { ApiError } from '../../api';
 import { formatWarsawDate } from '../../components/editions/time';
@@ -8,7 +8,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import i18n, { type Language, loadTexts, type TextArea } from '../../i18n';
-import { certificatePaths, type Verification, verificationQuery } from '../../queries/certificates';
+import {
+  type Verification,
+  verificationPaths as certificatePaths,
+  verificationQuery,
+} from '../../queries/verification';
 import { navigate, useLastSegment, useLocation } from '../../router';
 
 /**
@@ -25,15 +29,13 @@ function usePageLanguage(): Language {
 const usePageT = (lang: Language) => useTranslation(undefined, { lng: lang });
 
 /** What these pages read, in the page's language (which may not be the UI's, whose texts alone are loaded). */
-const PAGE_TEXTS: readonly TextArea[] = ['common', 'certificates'];
-const hasPageTexts = (lang: Language) =>
-  i18n.getResource(lang, 'translation', 'certificates.verify.title') !== undefined &&
-  i18n.getResource(lang, 'translation', 'common.loading') !== undefined;
+const PAGE_TEXTS: readonly TextArea[] = ['common', 'verification'];
+const hasPageTexts = (lang: Language) => i18n.exists(lang, 'verification.title') && i18n.exists(lang, 'common.loading');
 
 /**
  * True once the page's language's texts are there: `/en/verify` opened in a Polish UI loads the English
  * files first (a few KB), so the page is never shown in the other language. A failed download shows the
- * page anyway (in the UI's language, i18next's fallback) rather than nothing.
+ * page anyway (in the UI's language, the Polish fallback) rather than nothing.
  */
 function usePageTexts(lang: Language): boolean {
   const [failed, setFailed] = useState(false);
@@ -60,7 +62,7 @@ function OtherLanguage({ lang, code }: { lang: Language; code?: string }) {
   return (
     <p className="ct-language">
       <a href={href} lang={other} hrefLang={other}>
-        {t('certificates.verify.otherLanguage')}
+        {t('verification.otherLanguage')}
       </a>
     </p>
   );
@@ -86,13 +88,13 @@ function CodeForm({ lang, initial = '' }: { lang: Language; initial?: string }) 
   return (
     <form noValidate onSubmit={submit} className="ct-verify-form">
       <div className={`field${missing ? ' field-error' : ''}`}>
-        <label htmlFor="ct-verify-code">{t('certificates.verify.codeLabel')}</label>
+        <label htmlFor="ct-verify-code">{t('verification.codeLabel')}</label>
         <p className="hint" id="ct-verify-code-hint">
-          {t('certificates.verify.codeHint')}
+          {t('verification.codeHint')}
         </p>
         {missing && (
           <p className="error-message" id="ct-verify-code-error">
-            {t('certificates.verify.codeRequired')}
+            {t('verification.codeRequired')}
           </p>
         )}
         <input
@@ -110,7 +112,7 @@ function CodeForm({ lang, initial = '' }: { lang: Language; initial?: string }) 
         />
       </div>
       <button type="submit" className="primary">
-        {t('certificates.verify.submit')}
+        {t('verification.submit')}
       </button>
     </form>
   );
@@ -122,13 +124,13 @@ function Verdict({ v, lang }: { v: Verification; lang: Language }) {
   const date = (iso: string) => <time dateTime={iso}>{formatWarsawDate(iso, lang)}</time>;
   const hint =
     v.status === 'revoked'
-      ? t('certificates.verify.statusHint.revoked', {
+      ? t('verification.statusHint.revoked', {
           date: formatWarsawDate(v.revoked?.at ?? '', lang),
           reason: v.revoked?.reason ?? '',
         })
       : v.status === 'superseded'
-        ? t('certificates.verify.statusHint.superseded')
-        : t(`certificates.verify.statusHint.${v.status}`, { date: formatWarsawDate(c.validUntil, lang) });
+        ? t('verification.statusHint.superseded')
+        : t(`verification.statusHint.${v.status}`, { date: formatWarsawDate(c.validUntil, lang) });
   return (
     <>
       <section
@@ -140,47 +142,47 @@ function Verdict({ v, lang }: { v: Verification; lang: Language }) {
           <span className="ct-verdict-mark" aria-hidden="true">
             {v.status === 'valid' ? '✓' : '✗'}
           </span>{' '}
-          {t(`certificates.verify.status.${v.status}`)}
+          {t(`verification.status.${v.status}`)}
         </h2>
         <p>{hint}</p>
         {v.supersededBy && (
           <p>
             <a href={certificatePaths.verifyPage(v.supersededBy, lang)}>
-              {t('certificates.verify.newer', { code: v.supersededBy })}
+              {t('verification.newer', { code: v.supersededBy })}
             </a>
           </p>
         )}
       </section>
       <section aria-labelledby="ct-facts-title">
-        <h2 id="ct-facts-title">{t('certificates.verify.facts')}</h2>
+        <h2 id="ct-facts-title">{t('verification.facts')}</h2>
         <dl className="facts ct-facts">
-          <dt>{t('certificates.verify.institution')}</dt>
+          <dt>{t('verification.institution')}</dt>
           <dd>
             {c.institution.name}, {c.institution.town}
           </dd>
-          <dt>{t('certificates.verify.outcome')}</dt>
-          <dd>{t(`certificates.verify.outcomeValue.${c.outcome}`)}</dd>
+          <dt>{t('verification.outcome')}</dt>
+          <dd>{t(`verification.outcomeValue.${c.outcome}`)}</dd>
           {c.distinctionReason && (
             <>
-              <dt>{t('certificates.verify.distinctionReason')}</dt>
+              <dt>{t('verification.distinctionReason')}</dt>
               <dd>{c.distinctionReason}</dd>
             </>
           )}
-          <dt>{t('certificates.verify.category')}</dt>
+          <dt>{t('verification.category')}</dt>
           <dd>{lang === 'en' ? c.category.en : c.category.pl}</dd>
-          <dt>{t('certificates.verify.edition')}</dt>
-          <dd>{t('certificates.verify.editionValue', c.edition)}</dd>
-          <dt>{t('certificates.verify.number')}</dt>
+          <dt>{t('verification.edition')}</dt>
+          <dd>{t('verification.editionValue', c.edition)}</dd>
+          <dt>{t('verification.number')}</dt>
           <dd>{c.certificateNumber}</dd>
-          <dt>{t('certificates.verify.issuedAt')}</dt>
+          <dt>{t('verification.issuedAt')}</dt>
           <dd>{date(c.issuedAt)}</dd>
-          <dt>{t('certificates.verify.validUntil')}</dt>
+          <dt>{t('verification.validUntil')}</dt>
           <dd>{date(c.validUntil)}</dd>
-          <dt>{t('certificates.verify.code')}</dt>
+          <dt>{t('verification.code')}</dt>
           <dd>
             <code className="ct-code">{v.code}</code>
           </dd>
-          <dt>{t('certificates.verify.hash')}</dt>
+          <dt>{t('verification.hash')}</dt>
           <dd>
             <code>{c.snapshotHash}</code>
           </dd>
@@ -207,9 +209,9 @@ function Failure({
     return (
       <>
         <section aria-labelledby="ct-verdict-title" className="ct-verdict ct-verdict-unknown" data-status="unknown">
-          <h2 id="ct-verdict-title">{t('certificates.verify.notFound')}</h2>
-          <p>{t('certificates.verify.notFoundHint')}</p>
-          {normalizeCode(code) === null && <p>{t('certificates.verify.malformedHint')}</p>}
+          <h2 id="ct-verdict-title">{t('verification.notFound')}</h2>
+          <p>{t('verification.notFoundHint')}</p>
+          {normalizeCode(code) === null && <p>{t('verification.malformedHint')}</p>}
         </section>
         <CodeForm lang={lang} initial={code} />
       </>
@@ -217,13 +219,13 @@ function Failure({
   if (error instanceof ApiError && error.status === 429)
     return (
       <section aria-labelledby="ct-verdict-title" className="ct-verdict ct-verdict-limited" data-status="limited">
-        <h2 id="ct-verdict-title">{t('certificates.verify.tooMany')}</h2>
+        <h2 id="ct-verdict-title">{t('verification.tooMany')}</h2>
         {error.retryAfterSeconds !== undefined && (
-          <p>{t('certificates.verify.tooManyRetry', { seconds: error.retryAfterSeconds })}</p>
+          <p>{t('verification.tooManyRetry', { seconds: error.retryAfterSeconds })}</p>
         )}
         <p>
           <button type="button" onClick={onRetry}>
-            {t('certificates.verify.retry')}
+            {t('verification.retry')}
           </button>
         </p>
       </section>
@@ -238,9 +240,9 @@ export function VerifyFormPage() {
   if (!usePageTexts(lang)) return <Loading />;
   return (
     <div lang={lang} className="ct-verify">
-      <PageTitle>{t('certificates.verify.title')}</PageTitle>
+      <PageTitle>{t('verification.title')}</PageTitle>
       <OtherLanguage lang={lang} />
-      <p>{t('certificates.verify.intro')}</p>
+      <p>{t('verification.intro')}</p>
       <CodeForm lang={lang} />
     </div>
   );
@@ -255,7 +257,7 @@ export function VerifyCodePage() {
   if (!usePageTexts(lang)) return <Loading />;
   return (
     <div lang={lang} className="ct-verify">
-      <PageTitle>{t('certificates.verify.title')}</PageTitle>
+      <PageTitle>{t('verification.title')}</PageTitle>
       <OtherLanguage lang={lang} code={code} />
       {verification.isPending && <Loading label={t('common.loading')} />}
       {verification.data && <Verdict v={verification.data} lang={lang} />}
@@ -263,7 +265,7 @@ export function VerifyCodePage() {
         <Failure error={verification.error} code={code} lang={lang} onRetry={() => void verification.refetch()} />
       )}
       <p>
-        <a href={certificatePaths.verifyForm(lang)}>{t('certificates.verify.other')}</a>
+        <a href={certificatePaths.verifyForm(lang)}>{t('verification.other')}</a>
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { formatWarsaw } from '../../components/editions/time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Bidding } from '../../components/expert/Bidding';

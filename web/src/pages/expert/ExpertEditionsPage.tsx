@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { EditionState, Timeline } from '../../../../shared/editions/edition';
 import { warsaw } from '../../components/applications/format';
 import { StateBadge } from '../../components/editions/StateBadge';

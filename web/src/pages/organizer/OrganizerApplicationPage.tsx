@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import type { Attachment } from '../../../../shared/applications/application';
 import type { Localized } from '../../../../shared/editions/localized';
 import type { AnswerValue, Question } from '../../../../shared/editions/questionnaire';

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { editable, type EditionSettings } from '../../../../shared/editions/edition';
 import type { Questionnaire } from '../../../../shared/editions/questionnaire';
 import type { Rubric } from '../../../../shared/editions/rubric';

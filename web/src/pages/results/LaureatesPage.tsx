@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatWarsaw } from '../../components/editions/time';
 import { Loading } from '../../components/Loading';

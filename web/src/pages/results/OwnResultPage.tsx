@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { formatPln } from '../../../../shared/results/fees';
 import { OwnCertificate } from '../../components/certificates/OwnCertificate';
