@@ -154,7 +154,10 @@ function failingAudits(lhr: Result): Lost[] {
 
 /** The page as printed: the published edition's id is the demo data's, new on every run. */
 const printedPath = (path: string) =>
-  path.replace(/\/laureaci\/[\w-]+/g, '/laureaci/:editionId').replace(/\/weryfikacja\/[\w-]+/g, '/weryfikacja/:code');
+  // A certificate code ends with a Crockford check symbol, which may be ~ * $ or =.
+  path
+    .replace(/\/laureaci\/[^/\s,]+/g, '/laureaci/:editionId')
+    .replace(/\/weryfikacja\/[^/\s,]+/g, '/weryfikacja/:code');
 const slug = (path: string) => (path === '/' ? 'home' : printedPath(path).slice(1).replace(/\W+/g, '-'));
 
 async function stopAll(platform: RunningPlatform | undefined): Promise<void> {
@@ -181,14 +184,12 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
     const rows: string[][] = [];
     const audits: string[][] = [];
     let version = '';
-    const benchmarkIndex: number[] = [];
     const errored = new Map<string, string>();
     mkdirSync(reportsDir, { recursive: true });
     for (const path of pages) {
       const runs: Result[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await runOnce(`${platform.baseUrl}${path}`));
       version = runs[0]?.lighthouseVersion ?? version;
-      for (const r of runs) benchmarkIndex.push(r.environment.benchmarkIndex);
       for (const r of runs)
         for (const [id, a] of Object.entries(r.audits))
           if (a.scoreDisplayMode === 'error') errored.set(id, a.errorMessage ?? '');
@@ -199,6 +200,9 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
       const lcp = median(runs.map((r) => metric(r, 'largest-contentful-paint')));
       const tbt = median(runs.map((r) => metric(r, 'total-blocking-time')));
       const cls = median(runs.map((r) => metric(r, 'cumulative-layout-shift')));
+      // Lighthouse's measure of the CPU during each run: the simulation multiplies measured work by 4, so a
+      // busy machine shows here first.
+      const cpu = runs.map((r) => Math.round(r.environment.benchmarkIndex)).sort((a, b) => a - b);
       const values: Record<Category, number> = { performance: perf, accessibility: a11y, 'best-practices': bp };
       const ok = CATEGORIES.every((c) => values[c] >= TARGETS[c]);
       rows.push([
@@ -209,6 +213,7 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
         String(Math.round(lcp)),
         `${Math.round(tbt)} ms`,
         String(round(cls, 3)),
+        cpu.join(', '),
         'perf ≥ 90, a11y = 100, BP ≥ 95',
         ok ? 'yes' : 'NO',
       ]);
@@ -240,8 +245,19 @@ export async function lighthouseBenchmark(): Promise<Figure[]> {
       if (typical) writeFileSync(join(reportsDir, `${slug(path)}.json`), JSON.stringify(typical));
     }
     printTable(
-      `Lighthouse ${version} mobile (default config: simulated slow 4G, 4× CPU), Chromium at ${chromePath}, this machine's benchmarkIndex ${Math.round(median(benchmarkIndex))}; performance, LCP, TBT, CLS: median of ${RUNS} runs; accessibility, best practices: worst of ${RUNS}`,
-      ['page', 'performance', 'accessibility', 'best-practices', 'LCP (ms)', 'TBT', 'CLS', 'targets', 'ok'],
+      `Lighthouse ${version} mobile (default config: simulated slow 4G, 4× CPU), Chromium at ${chromePath}; performance, LCP, TBT, CLS: median of ${RUNS} runs; accessibility, best practices: worst of ${RUNS}`,
+      [
+        'page',
+        'performance',
+        'accessibility',
+        'best-practices',
+        'LCP (ms)',
+        'TBT',
+        'CLS',
+        'benchmarkIndex',
+        'targets',
+        'ok',
+      ],
       rows,
     );
     if (audits.length > 0)
