@@ -2,6 +2,7 @@
 import { assignmentBenchmark } from './assignment/assignment';
 import { certificatesBenchmark } from './certificates/certificates';
 import { coldStartBenchmark } from './cold-start/cold-start';
+import { lighthouseBenchmark } from './lighthouse/lighthouse';
 import { resultsTableBenchmark } from './results-table/results-table';
 import { scoringBenchmark } from './scoring/scoring';
 import { resultsFile } from './support';
@@ -14,6 +15,7 @@ const benchmarks = {
   results: resultsTableBenchmark,
   certificates: certificatesBenchmark,
   web: webBundleBenchmark,
+  lighthouse: lighthouseBenchmark,
 } as const;
 
 const only = process.argv.slice(2);
