@@ -1,17 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
-import { completeUpload } from '../../applications/complete-upload';
-import { deleteAttachment } from '../../applications/delete-attachment';
-import { decideFormalCheck } from '../../applications/decide-formal-check';
 import { getApplication } from '../../applications/get-application';
-import { getAttachmentFile } from '../../applications/get-attachment-file';
 import { listInstitutionApplications } from '../../applications/list-institution-applications';
-import { receiveUpload } from '../../uploads/receive-upload';
-import { requestUpload } from '../../applications/request-upload';
 import { saveSection } from '../../applications/save-section';
-import { submitApplication } from '../../applications/submit-application';
-import { withdrawApplication } from '../../applications/withdraw-application';
 import { instant } from '../../editions/edition';
 import { FILE_MAX_BYTES } from '../../editions/questionnaire';
 import { AppError } from '../../errors';
@@ -30,6 +22,27 @@ import {
 import { commonErrors, errorResponse } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
+import { lazyImport } from '../../platform/lazy';
+// The group's hot calls (reading an application, the autosave, the list) load with it; submitting,
+// withdrawing, the formal check and attachments (with their mails, limits and sheets) on first use.
+const completeUpload = lazyImport(() => import('../../applications/complete-upload').then((m) => m.completeUpload));
+const deleteAttachment = lazyImport(() =>
+  import('../../applications/delete-attachment').then((m) => m.deleteAttachment),
+);
+const decideFormalCheck = lazyImport(() =>
+  import('../../applications/decide-formal-check').then((m) => m.decideFormalCheck),
+);
+const getAttachmentFile = lazyImport(() =>
+  import('../../applications/get-attachment-file').then((m) => m.getAttachmentFile),
+);
+const receiveUpload = lazyImport(() => import('../../uploads/receive-upload').then((m) => m.receiveUpload));
+const requestUpload = lazyImport(() => import('../../applications/request-upload').then((m) => m.requestUpload));
+const submitApplication = lazyImport(() =>
+  import('../../applications/submit-application').then((m) => m.submitApplication),
+);
+const withdrawApplication = lazyImport(() =>
+  import('../../applications/withdraw-application').then((m) => m.withdrawApplication),
+);
 
 const version = z.number().check(z.int(), z.gte(0));
 const SectionSave = z.object({ answers: z.record(z.string().check(z.maxLength(40)), z.unknown()), version });
