@@ -1,16 +1,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { acceptInvitation } from '../../accounts/accept-invitation';
 import { getMe } from '../../accounts/get-me';
 import { login } from '../../accounts/login';
-import { logoutEverywhere } from '../../accounts/logout-everywhere';
-import { PASSWORD_MAX_LENGTH } from '../../accounts/password-policy';
-import { requestPasswordReset } from '../../accounts/request-password-reset';
-import { resendVerification } from '../../accounts/resend-verification';
-import { resetPassword } from '../../accounts/reset-password';
+import { PASSWORD_MAX_LENGTH } from '../../accounts/password-rules';
 import { logout } from '../../accounts/logout';
-import { updateMyProfile } from '../../accounts/update-my-profile';
-import { verifyEmail } from '../../accounts/verify-email';
 import { emailAddress, text } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -19,6 +12,20 @@ import { Me, SignedIn } from '../responses/accounts';
 import { commonErrors, errorResponse, noContent } from '../schemas';
 import { callerOf, clearSessionCookie, deviceTokensOf, setDeviceCookie, setSessionCookie } from '../session-cookie';
 import { languages } from '../../language';
+import { lazyImport } from '../../platform/lazy';
+// Signing in and out and `/api/me` (every signed-in page asks it) load with the group; the rarer account
+// flows (invitations, password resets, e-mail checks, the profile) on first use.
+const acceptInvitation = lazyImport(() => import('../../accounts/accept-invitation').then((m) => m.acceptInvitation));
+const logoutEverywhere = lazyImport(() => import('../../accounts/logout-everywhere').then((m) => m.logoutEverywhere));
+const requestPasswordReset = lazyImport(() =>
+  import('../../accounts/request-password-reset').then((m) => m.requestPasswordReset),
+);
+const resendVerification = lazyImport(() =>
+  import('../../accounts/resend-verification').then((m) => m.resendVerification),
+);
+const resetPassword = lazyImport(() => import('../../accounts/reset-password').then((m) => m.resetPassword));
+const updateMyProfile = lazyImport(() => import('../../accounts/update-my-profile').then((m) => m.updateMyProfile));
+const verifyEmail = lazyImport(() => import('../../accounts/verify-email').then((m) => m.verifyEmail));
 
 const Credentials = z.object({
   email: z.string().check(z.maxLength(254)),
