@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
@@ -12,7 +13,9 @@ import { JobsWorker } from './constructs/jobs-worker';
 import { DataTable } from './constructs/data';
 import { PlatformHttpApi } from './constructs/http-api';
 import { Storage } from './constructs/storage';
-import { Web } from './constructs/web';
+import { Web, type WebDomain } from './constructs/web';
+import type { EdgeStack } from './edge-stack';
+import { contextString, type DomainSettings } from './settings';
 import { hasWebBuild, WebDeployment } from './constructs/web-deployment';
 
 export const defaultMailFrom = 'no-reply@example.org';
@@ -24,12 +27,17 @@ export interface PlatformStackProps extends StackProps {
    * when the directory holds no index.html, and `null` never uploads (synth never needs a web build).
    */
   readonly webDistPath?: string | null;
+  /** The us-east-1 stack holding the web ACL and the certificate CloudFront uses. */
+  readonly edge: EdgeStack;
+  /** The public domain (context `domainName`…); none for a dev stage on *.cloudfront.net. */
+  readonly domain?: DomainSettings;
 }
 
 /**
- * The whole cloud platform in one environment-agnostic stack. Settings come from CDK context:
+ * The whole cloud platform but its us-east-1 edge (EdgeStack). Settings come from CDK context:
  * `mailFrom` (SES sender, default no-reply@example.org), `logLevel` (default info), the
- * optional `alarmEmail`, and `webDist` (the SPA build to upload, default web/dist).
+ * optional `alarmEmail`, `webDist` (the SPA build to upload, default web/dist) and the domain
+ * (infra/settings.ts); docs/operations.md lists them.
  */
 export class PlatformStack extends Stack {
   readonly data: DataTable;
@@ -43,7 +51,7 @@ export class PlatformStack extends Stack {
   readonly webDeployment: WebDeployment | undefined;
   readonly alarms: Alarms;
 
-  constructor(scope: Construct, id: string, props: PlatformStackProps = {}) {
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     const mailFrom = contextString(this, 'mailFrom') ?? defaultMailFrom;
     mailIdentity(mailFrom); // fail synth early on a malformed sender
@@ -66,7 +74,12 @@ export class PlatformStack extends Stack {
       logLevel,
     });
     this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });
-    this.web = new Web(this, 'Web', { httpApi: this.httpApi.httpApi, accessLogs: this.storage.accessLogs });
+    this.web = new Web(this, 'Web', {
+      httpApi: this.httpApi.httpApi,
+      accessLogs: this.storage.accessLogs,
+      webAclArn: props.edge.webAcl.acl.attrArn,
+      ...(props.domain ? { domain: webDomain(this, props.domain, props.edge) } : {}),
+    });
     // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
     this.api.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
     this.worker.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
@@ -114,9 +127,13 @@ export class PlatformStack extends Stack {
   }
 }
 
-function contextString(scope: Construct, key: string): string | undefined {
-  const value: unknown = scope.node.tryGetContext(key);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new Error(`CDK context "${key}" must be a string`);
-  return value;
+/** The certificate: the given one, or the one EdgeStack issues for the Route 53 zone. */
+function webDomain(scope: Construct, domain: DomainSettings, edge: EdgeStack): WebDomain {
+  if ('certificateArn' in domain)
+    return {
+      domainName: domain.domainName,
+      certificate: acm.Certificate.fromCertificateArn(scope, 'Certificate', domain.certificateArn),
+    };
+  if (!edge.certificate) throw new Error('EdgeStack was built without the domain PlatformStack was given');
+  return { domainName: domain.domainName, certificate: edge.certificate, hostedZone: domain.hostedZone };
 }
