@@ -10,6 +10,7 @@ import { AppSecret } from './constructs/app-secret';
 import { repoRoot } from './constructs/bundling';
 import { CredentialKey } from './constructs/credential-key';
 import { JobsWorker } from './constructs/jobs-worker';
+import { OriginSecret } from './constructs/origin-secret';
 import { DataTable } from './constructs/data';
 import { PlatformHttpApi } from './constructs/http-api';
 import { Storage } from './constructs/storage';
@@ -47,6 +48,7 @@ export class PlatformStack extends Stack {
   readonly worker: JobsWorker;
   readonly api: ApiFunction;
   readonly httpApi: PlatformHttpApi;
+  readonly originSecret: OriginSecret;
   readonly web: Web;
   readonly webDeployment: WebDeployment | undefined;
   readonly alarms: Alarms;
@@ -74,10 +76,18 @@ export class PlatformStack extends Stack {
       logLevel,
     });
     this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });
+    // Only CloudFront knows the origin secret; the api refuses requests without it (docs/operations.md).
+    this.originSecret = new OriginSecret(this, 'OriginSecret', {
+      generation: contextString(this, 'originSecretGeneration') ?? '1',
+      acceptPrevious: contextString(this, 'originSecretAcceptPrevious') === 'true',
+    });
+    for (const [name, value] of Object.entries(this.originSecret.functionEnvironment()))
+      this.api.fn.function.addEnvironment(name, value);
     this.web = new Web(this, 'Web', {
       httpApi: this.httpApi.httpApi,
       accessLogs: this.storage.accessLogs,
       webAclArn: props.edge.webAcl.acl.attrArn,
+      apiOriginHeaders: this.originSecret.originHeaders(),
       ...(props.domain ? { domain: webDomain(this, props.domain, props.edge) } : {}),
     });
     // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
@@ -120,6 +130,7 @@ export class PlatformStack extends Stack {
       JobsQueueUrl: this.worker.jobs.queue.queueUrl,
       JobsDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
       AppSecretArn: this.secret.secret.secretArn,
+      OriginSecretArn: this.originSecret.secret.secretArn,
       CredentialKeyArn: this.credentialKey.key.keyArn,
       AlarmTopicArn: this.alarms.topic.topicArn,
     };

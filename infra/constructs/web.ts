@@ -25,6 +25,8 @@ export interface WebProps {
   readonly webAclArn: string;
   /** Without one, the distribution answers on its *.cloudfront.net name only (a dev stage). */
   readonly domain?: WebDomain;
+  /** Headers CloudFront adds to every request to the API origin (the origin secret). */
+  readonly apiOriginHeaders: Record<string, string>;
 }
 
 /**
@@ -141,6 +143,7 @@ export class Web extends Construct {
           origin: new origins.HttpOrigin(apiDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.apiOriginHeaders,
           }),
           // A redirect would turn a POST into a GET and lose its body; API clients must use HTTPS.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
