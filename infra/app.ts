@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { repoRoot } from './constructs/bundling';
+import { CiStack } from './ci-stack';
 import { EdgeStack } from './edge-stack';
 import { PlatformStack } from './platform-stack';
 import { contextString, defaultRegion, domainSettings, edgeRegion } from './settings';
@@ -34,7 +35,12 @@ function cdkJsonContext(): Record<string, unknown> {
  * references need; the account is the CLI's (CDK_DEFAULT_ACCOUNT) or unknown, so synth needs no
  * credentials. cdk-nag's AwsSolutions pack checks both during synthesis.
  */
-export function buildApp(options: BuildAppOptions = {}): { app: App; stack: PlatformStack; edge: EdgeStack } {
+export function buildApp(options: BuildAppOptions = {}): {
+  app: App;
+  stack: PlatformStack;
+  edge: EdgeStack;
+  ci: CiStack | undefined;
+} {
   const app = new App({
     context: { ...cdkJsonContext(), ...options.context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
@@ -54,9 +60,19 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Plat
     ...(domain ? { domain } : {}),
     ...(options.webDistPath !== undefined ? { webDistPath: options.webDistPath } : {}),
   });
-  for (const s of [edge, stack]) Tags.of(s).add('project', 'przyjazny-urzad-platform');
+  // Deployed once per account by an administrator, never by the pipeline it serves (docs/operations.md).
+  const repository = contextString(app, 'githubRepository');
+  const ci = repository
+    ? new CiStack(app, 'PlatformCiStack', {
+        description: 'Przyjazny Urzad contest platform: GitHub Actions OIDC deploy role',
+        env: { account, region },
+        repository,
+        environment: contextString(app, 'githubEnvironment') ?? 'dev',
+      })
+    : undefined;
+  for (const s of [edge, stack, ...(ci ? [ci] : [])]) Tags.of(s).add('project', 'przyjazny-urzad-platform');
   if (options.nagChecks ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack, edge };
+  return { app, stack, edge, ci };
 }
 
 const isEntryPoint = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
