@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { repoRoot } from './constructs/bundling';
+import { CiStack } from './ci-stack';
+import { EdgeStack } from './edge-stack';
 import { PlatformStack } from './platform-stack';
+import { contextString, defaultRegion, domainSettings, edgeRegion } from './settings';
 
 export interface BuildAppOptions {
   /** Extra CDK context (e.g. `mailFrom`), on top of cdk.json's. */
@@ -27,21 +30,49 @@ function cdkJsonContext(): Record<string, unknown> {
 }
 
 /**
- * The CDK app: one environment-agnostic PlatformStack (synth needs no account, region or
- * credentials) checked by cdk-nag's AwsSolutions pack during synthesis.
+ * The CDK app: PlatformStack in context `region` (default eu-central-1) and EdgeStack in us-east-1
+ * (web ACL, certificate), which CloudFront requires. Both have a concrete region, as cross-region
+ * references need; the account is the CLI's (CDK_DEFAULT_ACCOUNT) or unknown, so synth needs no
+ * credentials. cdk-nag's AwsSolutions pack checks both during synthesis.
  */
-export function buildApp(options: BuildAppOptions = {}): { app: App; stack: PlatformStack } {
+export function buildApp(options: BuildAppOptions = {}): {
+  app: App;
+  stack: PlatformStack;
+  edge: EdgeStack;
+  ci: CiStack | undefined;
+} {
   const app = new App({
     context: { ...cdkJsonContext(), ...options.context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const region = contextString(app, 'region') ?? defaultRegion;
+  const domain = domainSettings(app);
+  const edge = new EdgeStack(app, 'PlatformEdgeStack', {
+    description: 'Przyjazny Urzad contest platform: CloudFront web ACL and certificate (us-east-1)',
+    env: { account, region: edgeRegion },
+    ...(domain ? { domain } : {}),
+  });
   const stack = new PlatformStack(app, 'PlatformStack', {
     description: 'Przyjazny Urzad contest platform: API, jobs worker, data, web front end',
+    env: { account, region },
+    edge,
+    ...(domain ? { domain } : {}),
     ...(options.webDistPath !== undefined ? { webDistPath: options.webDistPath } : {}),
   });
-  Tags.of(stack).add('project', 'przyjazny-urzad-platform');
+  // Deployed once per account by an administrator, never by the pipeline it serves (docs/operations.md).
+  const repository = contextString(app, 'githubRepository');
+  const ci = repository
+    ? new CiStack(app, 'PlatformCiStack', {
+        description: 'Przyjazny Urzad contest platform: GitHub Actions OIDC deploy role',
+        env: { account, region },
+        repository,
+        environment: contextString(app, 'githubEnvironment') ?? 'dev',
+      })
+    : undefined;
+  for (const s of [edge, stack, ...(ci ? [ci] : [])]) Tags.of(s).add('project', 'przyjazny-urzad-platform');
   if (options.nagChecks ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return { app, stack, edge, ci };
 }
 
 const isEntryPoint = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
@@ -9,10 +10,13 @@ import { AppSecret } from './constructs/app-secret';
 import { repoRoot } from './constructs/bundling';
 import { CredentialKey } from './constructs/credential-key';
 import { JobsWorker } from './constructs/jobs-worker';
+import { OriginSecret } from './constructs/origin-secret';
 import { DataTable } from './constructs/data';
 import { PlatformHttpApi } from './constructs/http-api';
 import { Storage } from './constructs/storage';
-import { Web } from './constructs/web';
+import { Web, type WebDomain } from './constructs/web';
+import type { EdgeStack } from './edge-stack';
+import { contextString, type DomainSettings } from './settings';
 import { hasWebBuild, WebDeployment } from './constructs/web-deployment';
 
 export const defaultMailFrom = 'no-reply@example.org';
@@ -24,12 +28,17 @@ export interface PlatformStackProps extends StackProps {
    * when the directory holds no index.html, and `null` never uploads (synth never needs a web build).
    */
   readonly webDistPath?: string | null;
+  /** The us-east-1 stack holding the web ACL and the certificate CloudFront uses. */
+  readonly edge: EdgeStack;
+  /** The public domain (context `domainName`…); none for a dev stage on *.cloudfront.net. */
+  readonly domain?: DomainSettings;
 }
 
 /**
- * The whole cloud platform in one environment-agnostic stack. Settings come from CDK context:
+ * The whole cloud platform but its us-east-1 edge (EdgeStack). Settings come from CDK context:
  * `mailFrom` (SES sender, default no-reply@example.org), `logLevel` (default info), the
- * optional `alarmEmail`, and `webDist` (the SPA build to upload, default web/dist).
+ * optional `alarmEmail`, `webDist` (the SPA build to upload, default web/dist) and the domain
+ * (infra/settings.ts); docs/operations.md lists them.
  */
 export class PlatformStack extends Stack {
   readonly data: DataTable;
@@ -39,11 +48,12 @@ export class PlatformStack extends Stack {
   readonly worker: JobsWorker;
   readonly api: ApiFunction;
   readonly httpApi: PlatformHttpApi;
+  readonly originSecret: OriginSecret;
   readonly web: Web;
   readonly webDeployment: WebDeployment | undefined;
   readonly alarms: Alarms;
 
-  constructor(scope: Construct, id: string, props: PlatformStackProps = {}) {
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
     const mailFrom = contextString(this, 'mailFrom') ?? defaultMailFrom;
     mailIdentity(mailFrom); // fail synth early on a malformed sender
@@ -66,7 +76,20 @@ export class PlatformStack extends Stack {
       logLevel,
     });
     this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });
-    this.web = new Web(this, 'Web', { httpApi: this.httpApi.httpApi, accessLogs: this.storage.accessLogs });
+    // Only CloudFront knows the origin secret; the api refuses requests without it (docs/operations.md).
+    this.originSecret = new OriginSecret(this, 'OriginSecret', {
+      generation: contextString(this, 'originSecretGeneration') ?? '1',
+      acceptPrevious: contextString(this, 'originSecretAcceptPrevious') === 'true',
+    });
+    for (const [name, value] of Object.entries(this.originSecret.functionEnvironment()))
+      this.api.fn.function.addEnvironment(name, value);
+    this.web = new Web(this, 'Web', {
+      httpApi: this.httpApi.httpApi,
+      accessLogs: this.storage.accessLogs,
+      webAclArn: props.edge.webAcl.acl.attrArn,
+      apiOriginHeaders: this.originSecret.originHeaders(),
+      ...(props.domain ? { domain: webDomain(this, props.domain, props.edge) } : {}),
+    });
     // The app builds absolute links (e-mails) from its public origin, known only once CloudFront exists.
     this.api.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
     this.worker.fn.function.addEnvironment('PUBLIC_ORIGIN', this.web.origin);
@@ -107,6 +130,7 @@ export class PlatformStack extends Stack {
       JobsQueueUrl: this.worker.jobs.queue.queueUrl,
       JobsDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
       AppSecretArn: this.secret.secret.secretArn,
+      OriginSecretArn: this.originSecret.secret.secretArn,
       CredentialKeyArn: this.credentialKey.key.keyArn,
       AlarmTopicArn: this.alarms.topic.topicArn,
     };
@@ -114,9 +138,13 @@ export class PlatformStack extends Stack {
   }
 }
 
-function contextString(scope: Construct, key: string): string | undefined {
-  const value: unknown = scope.node.tryGetContext(key);
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new Error(`CDK context "${key}" must be a string`);
-  return value;
+/** The certificate: the given one, or the one EdgeStack issues for the Route 53 zone. */
+function webDomain(scope: Construct, domain: DomainSettings, edge: EdgeStack): WebDomain {
+  if ('certificateArn' in domain)
+    return {
+      domainName: domain.domainName,
+      certificate: acm.Certificate.fromCertificateArn(scope, 'Certificate', domain.certificateArn),
+    };
+  if (!edge.certificate) throw new Error('EdgeStack was built without the domain PlatformStack was given');
+  return { domainName: domain.domainName, certificate: edge.certificate, hostedZone: domain.hostedZone };
 }

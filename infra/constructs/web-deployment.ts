@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Stack, Token } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -67,7 +67,11 @@ export class WebDeployment extends Construct {
       (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     // biome-ignore lint/suspicious/noTemplateCurlyInString: CDK's literal ${Qualifier} placeholder, replaced here
+    // The stack's region (and account, when the CLI knows it) are concrete, so the name holds them literally.
+    const literal = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
     const assetBucket = DefaultStackSynthesizer.DEFAULT_FILE_ASSETS_BUCKET_NAME.replace('${Qualifier}', qualifier)
+      .replace('${AWS::AccountId}', literal(stack.account, '<AWS::AccountId>'))
+      .replace('${AWS::Region}', literal(stack.region, '<AWS::Region>'))
       .replace(/\$\{/g, '<')
       .replace(/\}/g, '>');
     const readAsset =

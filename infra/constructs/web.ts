@@ -1,16 +1,32 @@
 import { Aws, Duration, Fn } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as targets from 'aws-cdk-lib/aws-route53-targets';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { pageContentSecurityPolicy, pageHeaderValues, pageSecurityHeaders } from '../../shared/http/page-headers';
 import { acknowledge } from './nag';
 import { secureBucket } from './secure-bucket';
 
+/** The public domain: its us-east-1 certificate and, when CDK manages its DNS, the Route 53 zone. */
+export interface WebDomain {
+  readonly domainName: string;
+  readonly certificate: acm.ICertificate;
+  readonly hostedZone?: { readonly id: string; readonly name: string };
+}
+
 export interface WebProps {
   readonly httpApi: apigwv2.IHttpApi;
   readonly accessLogs: s3.IBucket;
+  /** The CloudFront web ACL's ARN (EdgeStack, us-east-1). */
+  readonly webAclArn: string;
+  /** Without one, the distribution answers on its *.cloudfront.net name only (a dev stage). */
+  readonly domain?: WebDomain;
+  /** Headers CloudFront adds to every request to the API origin (the origin secret). */
+  readonly apiOriginHeaders: Record<string, string>;
 }
 
 /**
@@ -79,6 +95,7 @@ function pageHeadersPolicy(scope: Construct): cloudfront.ResponseHeadersPolicy {
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
+  readonly domainName: string | undefined;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -126,6 +143,7 @@ export class Web extends Construct {
           origin: new origins.HttpOrigin(apiDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.apiOriginHeaders,
           }),
           // A redirect would turn a POST into a GET and lose its body; API clients must use HTTPS.
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -134,6 +152,14 @@ export class Web extends Construct {
           originRequestPolicy: apiRequests,
         },
       },
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.domainName],
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      webAclId: props.webAclArn,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -144,22 +170,31 @@ export class Web extends Construct {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR1',
-      'No geo restriction: applicants, assessors and chapter members use the service from abroad too (travel, cross-border institutions); abuse is limited by API throttling and application rate limits instead.',
+      'No geo restriction: applicants, assessors and chapter members use the service from abroad too (travel, cross-border institutions); abuse is limited by the web ACL (per-address rate rules, IP reputation list), API throttling and the rate limits of the app itself instead.',
     );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'A CloudFront web ACL must live in us-east-1, while this stack is region-agnostic; it is planned as a separate us-east-1 stack. Until then the HTTP API stage throttles requests (rate and burst limits), and the sign-in rate limit arrives with accounts (issue 3).',
-    );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR4',
-      'The distribution still uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes at TLSv1 (CDK ignores minimumProtocolVersion without a certificate); attaching the custom domain with an ACM certificate comes with minimumProtocolVersion TLS_V1_2_2021.',
-    );
+    this.domainName = props.domain?.domainName;
+    const zone = props.domain?.hostedZone;
+    if (props.domain && zone) {
+      const hostedZone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: zone.id,
+        zoneName: zone.name,
+      });
+      const target = route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(this.distribution));
+      const recordName = props.domain.domainName;
+      new route53.ARecord(this, 'AliasA', { zone: hostedZone, recordName, target });
+      new route53.AaaaRecord(this, 'AliasAaaa', { zone: hostedZone, recordName, target });
+    }
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        'Dev stage without a domain (no domainName context): the default *.cloudfront.net certificate, whose security policy CloudFront fixes at TLSv1 (CDK ignores minimumProtocolVersion without a certificate). With -c domainName=... the distribution gets an ACM certificate and TLS_V1_2_2021, and this acknowledgement is not made.',
+      );
+    }
   }
 
   /** The public origin of the web app and API. */
   get origin(): string {
-    return `https://${this.distribution.distributionDomainName}`;
+    return `https://${this.domainName ?? this.distribution.distributionDomainName}`;
   }
 }

@@ -204,3 +204,58 @@ describe('CloudFront', () => {
     bare.resourceCountIs('AWS::CloudFront::Distribution', 1);
   });
 });
+
+describe('the API only through CloudFront (origin secret)', () => {
+  const secretId = () => fx.id(fx.stack.originSecret.secret);
+  /** The CloudFormation dynamic reference to the origin secret at `stage` (AWSCURRENT when omitted). */
+  const dynamicReference = (stage = '') => ({
+    'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId() }, `:SecretString::${stage}:}}`]],
+  });
+  const apiOrigin = (config: {
+    Origins: { Id: string }[];
+    CacheBehaviors: { PathPattern: string; TargetOriginId: string }[];
+  }) => {
+    const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*')!;
+    return config.Origins.find((o) => o.Id === api.TargetOriginId) as {
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+    };
+  };
+
+  it('CloudFront sends the generated secret (a dynamic reference) and its generation to the API origin only', () => {
+    fx.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+    });
+    const config = fx.resource(fx.stack.web.distribution).Properties.DistributionConfig;
+    expect(apiOrigin(config).OriginCustomHeaders).toEqual([
+      { HeaderName: 'x-origin-verify', HeaderValue: dynamicReference() },
+      { HeaderName: 'x-origin-secret-generation', HeaderValue: '1' },
+    ]);
+    const s3Origin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+    expect(s3Origin.OriginCustomHeaders).toBeUndefined();
+  });
+
+  it('the api function gets the same value by reference, and no right to read the secret at run time', () => {
+    const env = fx.resource(fx.stack.api.fn.function).Properties.Environment.Variables;
+    expect(env.ORIGIN_SECRET).toEqual(dynamicReference());
+    expect(env.ORIGIN_SECRET_PREVIOUS).toBeUndefined();
+    const statements = JSON.stringify(fx.template.findResources('AWS::IAM::Policy'));
+    expect(statements).not.toContain(secretId());
+  });
+
+  it('during a rotation the function also accepts the previous value, and the generation follows the context', () => {
+    const { stack } = buildTestApp({
+      nagChecks: false,
+      webDistPath: null,
+      context: { originSecretAcceptPrevious: 'true', originSecretGeneration: '2' },
+    });
+    const template = Template.fromStack(stack).toJSON();
+    const env = template.Resources[fx.id(stack.api.fn.function)].Properties.Environment.Variables;
+    expect(env.ORIGIN_SECRET).toEqual(dynamicReference());
+    expect(env.ORIGIN_SECRET_PREVIOUS).toEqual(dynamicReference('AWSPREVIOUS'));
+    const config = template.Resources[fx.id(stack.web.distribution)].Properties.DistributionConfig;
+    expect(apiOrigin(config).OriginCustomHeaders).toContainEqual({
+      HeaderName: 'x-origin-secret-generation',
+      HeaderValue: '2',
+    });
+  });
+});

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { routePolicy } from '../../shared/http/routes/policy';
-import { httpApiEvent, lambdaContext } from './events';
+import { httpApiEvent, lambdaContext, testOriginSecret } from './events';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
   vi.stubEnv('APP_SECRET_ARN', 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:app');
   vi.stubEnv('AWS_REGION', 'eu-central-1');
   vi.stubEnv('LOG_LEVEL', 'error');
+  vi.stubEnv('ORIGIN_SECRET', testOriginSecret);
   const mod = await import('../../functions/api');
   // Certificates (the first real PDF route) arrive later; this route exercises the adapter's binary path
   // through the very app instance the handler serves.

@@ -1,6 +1,9 @@
 import type { APIGatewayProxyEventV2, Context, SQSEvent, SQSRecord } from 'aws-lambda';
 
-/** A real API Gateway HTTP API (payload format 2.0) event, as the service sends it. */
+/** The origin secret the tests give the api function (ORIGIN_SECRET); CloudFront sends it on every request. */
+export const testOriginSecret = 'test-origin-secret-0123456789abcdef';
+
+/** A real API Gateway HTTP API (payload format 2.0) event, as the service sends it (through CloudFront). */
 export function httpApiEvent(overrides: {
   method: string;
   path: string;
@@ -26,6 +29,7 @@ export function httpApiEvent(overrides: {
       'x-forwarded-for': '203.0.113.7',
       'x-forwarded-port': '443',
       'x-forwarded-proto': 'https',
+      'x-origin-verify': testOriginSecret,
       ...overrides.headers,
     },
     requestContext: {
