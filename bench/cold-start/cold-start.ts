@@ -361,6 +361,8 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
       MAIL_FROM: 'bench@example.org',
       APP_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:bench',
       LOG_LEVEL: 'error',
+      // CloudFront adds the origin secret to every api request (issue 19); the bench's events carry it.
+      ORIGIN_SECRET: 'bench-origin-secret',
       BENCH_PASSWORD_HASH: passwordHash,
     };
     const only = process.env.BENCH_COLD_START_ONLY; // e.g. "editions": just the requests whose name has it

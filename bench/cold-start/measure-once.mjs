@@ -22,6 +22,7 @@ const event = {
     host,
     'x-forwarded-proto': 'https',
     'user-agent': 'bench',
+    'x-origin-verify': 'bench-origin-secret', // as CloudFront sends it (ORIGIN_SECRET in cold-start.ts)
     ...(request.body === undefined
       ? {}
       : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)) }),
