@@ -90,7 +90,23 @@ async function warmAssets(baseUrl: string): Promise<void> {
 
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 
-async function runOnce(url: string): Promise<Result> {
+/**
+ * Lighthouse sometimes fails to record a trace on a loaded machine (`NO_NAVSTART`, "Please run Lighthouse
+ * again"): such a run is repeated once in a fresh browser rather than failing the whole benchmark.
+ */
+async function runOnce(url: string, retry = true): Promise<Result> {
+  try {
+    return await runLighthouse(url);
+  } catch (error) {
+    if (!retry || !(error instanceof RuntimeError)) throw error;
+    console.warn(`${error.message} — running it once more`);
+    return runOnce(url, false);
+  }
+}
+
+class RuntimeError extends Error {}
+
+async function runLighthouse(url: string): Promise<Result> {
   chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
@@ -99,7 +115,7 @@ async function runOnce(url: string): Promise<Result> {
   try {
     const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError) throw new RuntimeError(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
     return result.lhr;
   } finally {
     chrome.kill();

@@ -8,7 +8,7 @@ import { loadTexts } from './i18n';
 // its code, in the UI's language.
 
 /** A page of an area: rendered directly once the area is loaded, lazily (suspending) before that. */
-export type AreaPage = ComponentType & { preload: () => Promise<unknown> };
+export type AreaPage = ComponentType & { preload: () => Promise<unknown>; area: AreaName };
 
 /**
  * The pages of one area: the area's module and texts load once (together, in parallel) however many of
@@ -40,7 +40,7 @@ function area<M>(name: AreaName, load: () => Promise<M>) {
       const [Component] = useState<ComponentType>(() => (module ? pick(module) : Lazy));
       return createElement(Component);
     }
-    return Object.assign(Page, { preload: loadArea });
+    return Object.assign(Page, { preload: loadArea, area: name });
   };
 }
 

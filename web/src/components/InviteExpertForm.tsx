@@ -4,7 +4,7 @@ import { fieldsError } from '../forms/errors';
 import { SelectField, TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { currentLanguage } from '../i18n';
-import { useInviteExpert } from '../queries/accounts';
+import { useInviteExpert } from '../queries/accounts-signed-in';
 import { oneOf } from './InstitutionFields';
 
 const emptyExpert = { displayName: '', email: '', affiliation: '', voivodeship: '', expertise: '' };

@@ -4,7 +4,7 @@ import { ScrollRegion } from './ScrollRegion';
 import { TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { currentLanguage } from '../i18n';
-import { membersQuery, useInviteMember } from '../queries/accounts';
+import { membersQuery, useInviteMember } from '../queries/accounts-signed-in';
 import { ErrorNotice } from './ErrorNotice';
 import { Loading } from './Loading';
 

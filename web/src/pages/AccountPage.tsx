@@ -9,7 +9,8 @@ import { SelectField, TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { isLanguage, LANGUAGES } from '../i18n';
 import { chooseLanguage } from '../language';
-import { meQuery, useLogoutEverywhere, useSaveAccount } from '../queries/accounts';
+import { meQuery } from '../queries/accounts';
+import { useLogoutEverywhere, useSaveAccount } from '../queries/accounts-signed-in';
 import { navigate } from '../router';
 import { useSession, type Me } from '../session';
 

@@ -13,7 +13,8 @@ import { MembersSection } from '../components/MembersSection';
 import { PageTitle } from '../components/PageTitle';
 import { RequireRole } from '../components/RequireRole';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
-import { institutionQuery, useSaveInstitution, type InstitutionView } from '../queries/accounts';
+import type { InstitutionView } from '../queries/accounts';
+import { institutionQuery, useSaveInstitution } from '../queries/accounts-signed-in';
 
 export function InstitutionPage() {
   const { t } = useTranslation();

@@ -16,7 +16,8 @@ import { RequireRole } from '../components/RequireRole';
 import { fieldsError } from '../forms/errors';
 import { SelectField, TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
-import { auditQuery, type AuditFilter } from '../queries/accounts';
+import type { AuditFilter } from '../queries/accounts';
+import { auditQuery } from '../queries/accounts-signed-in';
 import { usePagePosition } from '../queries/paging';
 import { toWarsawInput } from '../components/editions/time';
 

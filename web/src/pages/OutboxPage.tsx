@@ -3,7 +3,7 @@ import { useTranslation } from '../translation';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { errorMessage } from '../forms/errors';
-import { outboxQuery } from '../queries/accounts';
+import { outboxQuery } from '../queries/accounts-signed-in';
 
 export function OutboxPage() {
   const { t, i18n } = useTranslation();

@@ -1,15 +1,16 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, type QueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type { AuditActionGroup, AuditSubjectType } from '../../../shared/audit/audit';
 import type { Role } from '../../../shared/access/principal';
 import { api, type Json, ApiError, read, send } from '../api';
 import type { Language } from '../i18n';
-import { allPages, cursorParam, pageAt, type CursorPage, type PagePosition } from './pages';
 
 /**
  * Accounts, institutions and the organizer's user screens: the reads as query options (keys hold
  * every parameter, so an answer can only land in the list it was asked for) and the writes as
- * mutations that refresh what they change.
+ * mutations that refresh what they change. This module holds what every first visit loads (the session,
+ * the health report, sign-in and the public account pages) and the types; the signed-in pages' reads and
+ * writes are in accounts-signed-in.ts, so an anonymous visitor does not download them (issue 17).
  */
 export type Me = InferResponseType<typeof api.api.me.$get, 200>;
 export type UserRow = InferResponseType<typeof api.api.users.$get, 200>['items'][number];
@@ -75,52 +76,6 @@ export const meQuery = queryOptions({
   gcTime: Number.POSITIVE_INFINITY,
 });
 
-export const usersQuery = (role: Role, at: PagePosition) =>
-  queryOptions({
-    queryKey: [...accountKeys.users(role), 'page', at],
-    queryFn: async () => pageAt(at)(await read(api.api.users.$get({ query: { role, ...cursorParam(at) } }))),
-  });
-
-/** Every expert account (all pages of the users list), for choosing whom to add to a chapter. */
-export const allExpertsQuery = queryOptions({
-  queryKey: [...accountKeys.users('expert'), 'all'],
-  queryFn: () =>
-    allPages((cursor) =>
-      read(api.api.users.$get({ query: { role: 'expert', limit: '100', ...(cursor ? { cursor } : {}) } })),
-    ),
-});
-
-export const institutionQuery = (institutionId: string) =>
-  queryOptions({
-    queryKey: accountKeys.institution(institutionId),
-    queryFn: () => read(api.api.institutions[':institutionId'].$get({ param: { institutionId } })),
-  });
-
-export const membersQuery = (institutionId: string) =>
-  queryOptions({
-    queryKey: accountKeys.members(institutionId),
-    queryFn: () => read(api.api.institutions[':institutionId'].members.$get({ param: { institutionId } })),
-  });
-
-export const auditQuery = (filter: AuditFilter, at: PagePosition) =>
-  queryOptions({
-    queryKey: ['audit', filter, at],
-    queryFn: async () => pageAt(at)(await read(api.api.audit.$get({ query: { ...filter, ...cursorParam(at) } }))),
-  });
-
-/** The local outbox, or null where there is none (the cloud answers 404). */
-export const outboxQuery = queryOptions({
-  queryKey: ['outbox'],
-  queryFn: async () => {
-    try {
-      return await read(api.api.dev.outbox.$get());
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  },
-});
-
 /** The health report; a 503 carries one too, so the body is read whatever the status. */
 export const healthQuery = queryOptions({
   queryKey: ['health'],
@@ -163,9 +118,6 @@ export const useLogin = () =>
 
 export const useLogout = () => useMutation({ mutationFn: () => send(api.api.auth.logout.$post()) });
 
-export const useLogoutEverywhere = () =>
-  useMutation({ mutationFn: () => read(api.api.auth['logout-everywhere'].$post()) });
-
 export const useAcceptInvitation = () =>
   useMutation({
     mutationFn: (json: Json<typeof api.api.auth.invitations.accept.$post>) =>
@@ -186,59 +138,3 @@ export const useResendVerification = () =>
 
 export const useRegister = () =>
   useMutation({ mutationFn: (json: Registration) => read(api.api.institutions.$post({ json })) });
-
-export function useSaveAccount() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (json: Json<typeof api.api.me.$put>) => read(api.api.me.$put({ json })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.me }),
-  });
-}
-
-export function useSaveInstitution(institutionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (json: ProfileUpdate) =>
-      read(api.api.institutions[':institutionId'].$put({ param: { institutionId }, json })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(accountKeys.institution(institutionId), saved);
-      return queryClient.invalidateQueries({ queryKey: accountKeys.me });
-    },
-  });
-}
-
-export function useInviteMember(institutionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (json: { email: string; displayName: string; language: Language }) =>
-      read(api.api.institutions[':institutionId'].members.$post({ param: { institutionId }, json })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.members(institutionId) }),
-  });
-}
-
-export function useInviteExpert() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (json: Json<typeof api.api.experts.$post>) => read(api.api.experts.$post({ json })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.users('expert') }),
-  });
-}
-
-export function useChangeUserStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ userId, action }: { userId: string; action: 'deactivate' | 'reactivate' }) =>
-      read(
-        action === 'deactivate'
-          ? api.api.users[':userId'].deactivate.$post({ param: { userId } })
-          : api.api.users[':userId'].reactivate.$post({ param: { userId } }),
-      ),
-    // The row changes in place, as it was on the page: no reload moves the list under the user.
-    onSuccess: (updated) =>
-      queryClient.setQueriesData<CursorPage<UserRow>>(
-        { queryKey: ['users'], predicate: (q) => q.queryKey[2] === 'page' },
-        (page) =>
-          page ? { ...page, items: page.items.map((u) => (u.userId === updated.userId ? updated : u)) } : page,
-      ),
-  });
-}

@@ -5,7 +5,7 @@ import { institutionTypes, voivodeships } from '../../../../shared/institutions/
 import { fieldsError } from '../../forms/errors';
 import { CheckboxField, CheckboxGroupField, SelectField, TextField } from '../../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../../forms/form';
-import { allExpertsQuery } from '../../queries/accounts';
+import { allExpertsQuery } from '../../queries/accounts-signed-in';
 import {
   chapterQuery,
   usePutChapterMember,

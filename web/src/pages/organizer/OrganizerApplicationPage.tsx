@@ -11,7 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
-import { institutionQuery } from '../../queries/accounts';
+import { institutionQuery } from '../../queries/accounts-signed-in';
 import { applicationQuery } from '../../queries/applications';
 import { useLastSegment } from '../../router';
 
