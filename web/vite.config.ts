@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { firstPagePreload } from './build/first-page-preload';
+import { firstPagePreload } from './build/first-page-preload.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { AREA_TEXTS, type AreaName, type TextArea } from '../src/area-texts';
-import { PUBLIC_ROUTES } from '../src/public-routes';
+import { AREA_TEXTS, type AreaName, type TextArea } from '../src/area-texts.ts';
+import { PUBLIC_ROUTES } from '../src/public-routes.ts';
 
 /**
  * One request round less before a public page appears (issue 17, Lighthouse mobile). Without this the

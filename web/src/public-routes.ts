@@ -1,4 +1,4 @@
-import type { AreaName } from './area-texts';
+import type { AreaName } from './area-texts.ts';
 
 /**
  * The pages a visitor can open first without an account (a link, a QR code, a search result), by path
