@@ -1,9 +1,9 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routePolicy } from '../../shared/http/routes/policy';
-import { httpApiEvent, lambdaContext, testOriginSecret } from './events';
+import { httpApiEvent, lambdaContext, stubApiEnv } from './events';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
@@ -18,15 +18,7 @@ type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResu
 let handler: Handler;
 
 beforeAll(async () => {
-  vi.stubEnv('TABLE_NAME', 'platform-table');
-  vi.stubEnv('DOCUMENTS_BUCKET', 'docs');
-  vi.stubEnv('CERTIFICATES_BUCKET', 'certs');
-  vi.stubEnv('JOBS_QUEUE_URL', 'https://sqs.eu-central-1.amazonaws.com/123456789012/jobs');
-  vi.stubEnv('MAIL_FROM', 'konkurs@example.org');
-  vi.stubEnv('APP_SECRET_ARN', 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:app');
-  vi.stubEnv('AWS_REGION', 'eu-central-1');
-  vi.stubEnv('LOG_LEVEL', 'error');
-  vi.stubEnv('ORIGIN_SECRET', testOriginSecret);
+  stubApiEnv('error');
   const mod = await import('../../functions/api');
   // Certificates (the first real PDF route) arrive later; this route exercises the adapter's binary path
   // through the very app instance the handler serves.

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { vi } from 'vitest';
 
 /** The origin secret the tests give the api function (ORIGIN_SECRET); CloudFront sends it on every request. */
 export const testOriginSecret = 'test-origin-secret-0123456789abcdef';
@@ -86,4 +87,17 @@ export function sqsEvent(bodies: string[]): SQSEvent {
       }),
     ),
   };
+}
+
+/** The environment CDK gives the api function (infra/constructs/api-function.ts), with test values. */
+export function stubApiEnv(logLevel: 'error' | 'info'): void {
+  vi.stubEnv('TABLE_NAME', 'platform-table');
+  vi.stubEnv('DOCUMENTS_BUCKET', 'docs');
+  vi.stubEnv('CERTIFICATES_BUCKET', 'certs');
+  vi.stubEnv('JOBS_QUEUE_URL', 'https://sqs.eu-central-1.amazonaws.com/123456789012/jobs');
+  vi.stubEnv('MAIL_FROM', 'konkurs@example.org');
+  vi.stubEnv('APP_SECRET_ARN', 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:app');
+  vi.stubEnv('AWS_REGION', 'eu-central-1');
+  vi.stubEnv('LOG_LEVEL', logLevel);
+  vi.stubEnv('ORIGIN_SECRET', testOriginSecret);
 }

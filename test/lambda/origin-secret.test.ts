@@ -12,7 +12,7 @@ import {
 } from '../../shared/http/middleware/origin-secret';
 import { routePolicy } from '../../shared/http/routes/policy';
 import { memoryLogger } from '../../shared/platform/logger';
-import { httpApiEvent, lambdaContext, testOriginSecret } from './events';
+import { httpApiEvent, lambdaContext, stubApiEnv, testOriginSecret } from './events';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResult>;
@@ -20,15 +20,7 @@ let handler: Handler;
 let logged: string[] = [];
 
 beforeAll(async () => {
-  vi.stubEnv('TABLE_NAME', 'platform-table');
-  vi.stubEnv('DOCUMENTS_BUCKET', 'docs');
-  vi.stubEnv('CERTIFICATES_BUCKET', 'certs');
-  vi.stubEnv('JOBS_QUEUE_URL', 'https://sqs.eu-central-1.amazonaws.com/123456789012/jobs');
-  vi.stubEnv('MAIL_FROM', 'konkurs@example.org');
-  vi.stubEnv('APP_SECRET_ARN', 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:app');
-  vi.stubEnv('AWS_REGION', 'eu-central-1');
-  vi.stubEnv('LOG_LEVEL', 'info');
-  vi.stubEnv('ORIGIN_SECRET', testOriginSecret);
+  stubApiEnv('info');
   const mod = await import('../../functions/api');
   // The address the app's limits and audit entries use, as the cloud wiring computes it.
   routePolicy['GET /api/__test/client-address'] = { access: 'public' }; // this file's own module instance
