@@ -17,6 +17,7 @@ import { resultsRoutes } from './routes/results';
 import { publicResultsRoutes } from './routes/public-results';
 import { certificateRoutes } from './routes/certificates';
 import { outboxRoutes } from './routes/outbox';
+import { surveyRoutes } from './routes/surveys';
 import { userRoutes } from './routes/users';
 import { sessionCookieName } from './session-cookie';
 
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', resultsRoutes(deps))
     .route('/', publicResultsRoutes(deps))
     .route('/', certificateRoutes(deps))
+    .route('/', surveyRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route(
       '/',

@@ -26,6 +26,7 @@ export const routeGroups = {
   results: () => import('./routes/results').then((m) => m.resultsRoutes),
   publicResults: () => import('./routes/public-results').then((m) => m.publicResultsRoutes),
   certificates: () => import('./routes/certificates').then((m) => m.certificateRoutes),
+  surveys: () => import('./routes/surveys').then((m) => m.surveyRoutes),
   outbox: () => import('./routes/outbox').then((m) => m.outboxRoutes),
   // The OpenAPI document describes every route, so this group is the whole eager app (a rare request).
   openapi: () => import('./openapi/routes').then((m) => (_deps: AppDeps) => m.openApiRoutes(() => [])),

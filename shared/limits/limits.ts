@@ -38,6 +38,13 @@ export const limits = {
   uploadAccount: { freeAttempts: 100, baseDelayMs: 5 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
   /** Certificate lookups from one client address (issue 15): every lookup counts, unknown codes block. */
   verifyAddress: { freeAttempts: 30, baseDelayMs: 60_000, maxDelayMs: 15 * MINUTE, windowMs: 10 * MINUTE },
+  /**
+   * Survey answers from one browser (its signed respondent cookie, issue 18): a resident answers once
+   * after a contact; a tablet at the office's door serves a queue, one answer in half a minute at best.
+   */
+  surveyDevice: { freeAttempts: 20, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
+  /** Survey answers from one client address (an office's guest Wi-Fi is one address for everyone). */
+  surveyAddress: { freeAttempts: 120, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
 } satisfies Record<string, LimitRule>;
 export type LimitName = keyof typeof limits;
 

@@ -11,7 +11,7 @@ export interface SecretSource {
   rootSecret(): Promise<string>;
 }
 
-export type KeyPurpose = 'cursor' | 'token' | 'upload' | 'device' | 'certificate';
+export type KeyPurpose = 'cursor' | 'token' | 'upload' | 'device' | 'certificate' | 'respondent';
 
 export class KeyRing {
   private root: Promise<string> | undefined;

@@ -191,4 +191,16 @@ export const keys = {
   credentialKeys: () => 'CREDENTIAL_KEYS',
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
+  /** A residents' survey (issue 18): its settings, its counts and its answers in one partition. */
+  survey: (surveyId: string): ItemKey => ({ pk: keyPart('SURVEY', surveyId), sk: 'SURVEY' }),
+  /** The survey's running counts: one item, so results are one read whatever the number of answers. */
+  surveyCounts: (surveyId: string): ItemKey => ({ pk: keyPart('SURVEY', surveyId), sk: 'COUNTS' }),
+  surveyAnswer: (surveyId: string, answerId: string): ItemKey => ({
+    pk: keyPart('SURVEY', surveyId),
+    sk: keyPart('ANSWER', answerId),
+  }),
+  surveyPartition: (surveyId: string) => keyPart('SURVEY', surveyId),
+  answerPrefix: 'ANSWER#',
+  /** gsi1: an institution's surveys, newest first. */
+  institutionSurveys: (institutionId: string) => keyPart('INSTITUTION_SURVEYS', institutionId),
 };

@@ -167,7 +167,7 @@ export class Store {
     key: ItemKey,
     update: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
     condition?: Condition,
-    options: { returnValues?: 'ALL_NEW' | 'ALL_OLD' } = {},
+    options: { returnValues?: 'ALL_NEW' | 'ALL_OLD' | 'NONE' } = {},
   ): Promise<T> {
     const expression = condition?.expression;
     const out = await this.run(() =>

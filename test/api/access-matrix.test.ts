@@ -12,6 +12,7 @@ import { platformRows } from '../support/access-matrix/rows-platform';
 import { resultsRows } from '../support/access-matrix/rows-results';
 import { scoringRows } from '../support/access-matrix/rows-scoring';
 import { certificateRows } from '../support/access-matrix/rows-certificates';
+import { surveyRows } from '../support/access-matrix/rows-surveys';
 
 /**
  * The access matrix's own guarantees (docs/access-control.md). The cells run in the
@@ -25,6 +26,7 @@ const tables: Record<string, Record<string, Cell>> = {
   scoring: scoringRows,
   results: resultsRows,
   certificates: certificateRows,
+  surveys: surveyRows,
 };
 const rows = Object.values(tables).flatMap((t) => Object.entries(t));
 const routeOf = (key: string) => key.split(' — ')[0] ?? key;

@@ -20,6 +20,40 @@ const deps = testDeps({ dynamo: client, tableName: testTableName(), maxBodyBytes
 const app = createApp(deps);
 
 describe('DynamoDB calls per request', () => {
+  it('a survey’s results: 3 (session, the survey, its counts) whatever the number of answers; an answer: 2 limits + 3', async () => {
+    const { institutionId, member } = await seedInstitution(deps);
+    const cookie = await sessionCookie(deps, member.userId);
+    const created = await app.request(
+      `/api/institutions/${institutionId}/surveys`,
+      jsonRequest(
+        'POST',
+        { title: { pl: 'Ankieta' }, opensOn: '2026-01-01', closesOn: '2026-12-31', ownQuestions: [] },
+        { cookie },
+      ),
+    );
+    const { surveyId } = (await created.json()) as { surveyId: string };
+    const answer = (i: number) =>
+      app.request(
+        `/api/public/surveys/${surveyId}/answers`,
+        jsonRequest(
+          'POST',
+          { ratings: { waiting: (i % 5) + 1 }, matter: 'other' },
+          { 'x-test-client-address': `192.0.2.${i}` },
+        ),
+      );
+    calls.length = 0;
+    expect((await answer(0)).status).toBe(201);
+    // One reservation per limit (browser, address), the survey, the answer, the counts.
+    expect(calls.sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem', 'UpdateItem', 'UpdateItem'].sort());
+    for (let i = 1; i < 30; i++) expect((await answer(i)).status).toBe(201);
+    calls.length = 0;
+    const res = await app.request(`/api/institutions/${institutionId}/surveys/${surveyId}/results`, {
+      headers: { cookie },
+    });
+    expect(((await res.json()) as { all: { n: number } }).all.n).toBe(30);
+    expect(calls.sort()).toEqual(['BatchGetItem', 'GetItem', 'GetItem']);
+  });
+
   it('an institution’s autosave of one section: at most 4 (session, ownership, edition, the write)', async () => {
     const edition = await seedEdition(deps);
     const { member } = await seedInstitution(deps);

@@ -14,6 +14,8 @@ const ownApplication: AccessRule = {
 /** Changes to an application: its institution only — organizers read applications but never answer for one. */
 const applicant: AccessRule = { ...ownApplication, roles: ['institution'] };
 const institutionsOnly: AccessRule = { access: 'roles', roles: ['institution'] };
+/** An institution's own surveys: its staff, never an organizer (issue 18 §Access). */
+const ownSurveys: AccessRule = { ...ownInstitution, roles: ['institution'] };
 const experts: AccessRule = { access: 'roles', roles: ['expert'] };
 /** An expert's own work in an edition: only while on its chapter (404 otherwise, like a missing edition). */
 const chapterMember: AccessRule = {
@@ -148,6 +150,14 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/public/credentials/jwks': { access: 'public' },
   'GET /api/public/credentials/jwks/:kid': { access: 'public' },
   'GET /api/public/credentials/status/:editionId': { access: 'public' },
+
+  // Residents' surveys (issue 18): the institution's staff only — organizers see survey results only
+  // as evidence an application attaches or in an opted-in measurement; residents answer anonymously
+  'GET /api/institutions/:institutionId/surveys': ownSurveys,
+  'POST /api/institutions/:institutionId/surveys': ownSurveys,
+  'GET /api/institutions/:institutionId/surveys/:surveyId/results': ownSurveys,
+  'GET /api/public/surveys/:surveyId': { access: 'public' },
+  'POST /api/public/surveys/:surveyId/answers': { access: 'public' },
 
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,

@@ -5,6 +5,7 @@ import { probe } from './probes';
 import { expertOf } from './rows-chapter';
 import { resultsMixedRows } from './rows-results';
 import { scoringMixedRows } from './rows-scoring';
+import { surveyMixedRows } from './rows-surveys';
 import type { World } from './world';
 
 /**
@@ -39,6 +40,7 @@ const e2Pair = async (w: World, deps: Parameters<typeof expertOf>[0]) =>
 export const mixedRows: Record<string, Cell> = {
   ...scoringMixedRows,
   ...resultsMixedRows,
+  ...surveyMixedRows,
   'GET /api/applications/:applicationId/attachments/:attachmentId — B’s application, A’s attachment': {
     sample: (w) => ({ path: `/api/applications/${w.appB}/attachments/${w.readyAttachment}` }),
     expected: ownApplicationA(404),

@@ -17,6 +17,7 @@ import { requestExport } from '../../../shared/exports/request-export';
 import { seedInstitution, seedUser, type Harness } from '../accounts';
 import { type ResultsWorldIds, seedResultsWorld } from './world-results';
 import { type CertificatesWorldIds, seedCertificatesWorld } from './world-certificates';
+import { type SurveysWorldIds, seedSurveysWorld } from './world-surveys';
 import { type ScoringWorldIds, seedScoringWorld } from './world-scoring';
 import { attach, callerFor, pdfBytes, seedApplication, seedEdition, sha256Of } from '../applications';
 import { memberInput, seedSubmitted } from '../assignment';
@@ -116,6 +117,8 @@ export interface World {
   results: ResultsWorldIds;
   /** Issue 15: a published edition with certificates issued, A's among them. */
   certificates: CertificatesWorldIds;
+  /** Issue 18: one residents' survey per institution, each answered once. */
+  surveys: SurveysWorldIds;
 }
 
 type Deps = Harness['deps'];
@@ -294,6 +297,12 @@ export async function seedWorld(deps: Deps): Promise<World> {
   const scoring = await seedScoringWorld(deps, { expert, colleague, organizer }, mark, own);
   const results = await seedResultsWorld(deps, { organizer, memberA: a.member }, mark, own);
   const certificates = await seedCertificatesWorld(deps, { organizer, memberA: a.member }, mark, own);
+  const surveys = await seedSurveysWorld(
+    deps,
+    { memberA: a.member, memberB: b.member, institutionA: a.institutionId, institutionB: b.institutionId },
+    mark,
+    own,
+  );
   // The commits' digests are queued: sent before any cell compares the outbox.
   await deps.jobs.drain();
   own('colleague', 'colleague marker (name, conflict reason)', mark('COLLEAGUE'));
@@ -315,6 +324,7 @@ export async function seedWorld(deps: Deps): Promise<World> {
     scoring,
     results,
     certificates,
+    surveys,
     chapter: {
       e1: e1.editionId,
       e2: e2.editionId,

@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { contactChannels, contactMatters, standardAspects } from '../../surveys/survey';
+import { component } from '../openapi/component-names';
+
+const Localized = z.object({ pl: z.string(), en: z.optional(z.string()) });
+const OwnQuestion = z.object({ id: z.string(), text: Localized });
+
+export const SurveySchema = component(
+  'Survey',
+  z.object({
+    surveyId: z.string(),
+    institutionId: z.string(),
+    institutionName: z.string(),
+    title: Localized,
+    opensOn: z.string(),
+    closesOn: z.string(),
+    ownQuestions: z.array(OwnQuestion),
+    minAnswers: z.number(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    version: z.number(),
+  }),
+);
+
+export const SurveyPage = component(
+  'SurveyPage',
+  z.object({ items: z.array(SurveySchema), cursor: z.nullable(z.string()) }),
+);
+
+/** What the resident's answer form needs (surveys/get-public-survey.ts). */
+export const PublicSurvey = component(
+  'PublicSurvey',
+  z.object({
+    surveyId: z.string(),
+    institutionName: z.string(),
+    title: Localized,
+    aspects: z.array(z.enum(standardAspects)),
+    ownQuestions: z.array(OwnQuestion),
+    matters: z.array(z.enum(contactMatters)),
+    channels: z.array(z.enum(contactChannels)),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    open: z.boolean(),
+  }),
+);
+
+export const AnswerRecorded = component('SurveyAnswerRecorded', z.object({ recorded: z.literal(true) }));
+
+const Histogram = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]);
+/** One question's figures in a slice, or only its n below the survey's minimum number of answers. */
+const QuestionFigures = component(
+  'SurveyQuestionFigures',
+  z.union([
+    z.object({ n: z.number(), shown: z.literal(false) }),
+    z.object({
+      n: z.number(),
+      shown: z.literal(true),
+      mean: z.number(),
+      satisfied: z.number(),
+      interval: z.object({ low: z.number(), high: z.number() }),
+      distribution: Histogram,
+    }),
+  ]),
+);
+const Slice = { n: z.number(), questions: z.record(z.string(), QuestionFigures) };
+
+/** The institution's dashboard figures (surveys/get-survey-results.ts). */
+export const SurveyResultsSchema = component(
+  'SurveyResults',
+  z.object({
+    survey: SurveySchema,
+    minAnswers: z.number(),
+    all: z.object(Slice),
+    months: z.array(z.object({ month: z.string(), ...Slice })),
+    matters: z.array(z.object({ matter: z.string(), ...Slice })),
+    channels: z.array(z.object({ channel: z.string(), ...Slice })),
+  }),
+);

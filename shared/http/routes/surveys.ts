@@ -1,0 +1,128 @@
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import * as z from 'zod/mini';
+import { AnswerInput, SurveyDraft } from '../../surveys/survey';
+import { answerSurvey } from '../../surveys/answer-survey';
+import { createSurvey } from '../../surveys/create-survey';
+import { getPublicSurvey } from '../../surveys/get-public-survey';
+import { getSurveyResults } from '../../surveys/get-survey-results';
+import { listSurveys } from '../../surveys/list-surveys';
+import type { AppDeps, AppEnv, AppSettings } from '../deps';
+import { describe, validate } from '../openapi/describe';
+import { AnswerRecorded, PublicSurvey, SurveyPage, SurveyResultsSchema, SurveySchema } from '../responses/surveys';
+import { commonErrors, errorResponse, PageQuery } from '../schemas';
+import { callerOf } from '../session-cookie';
+
+const staffTags = ['surveys'];
+const publicTags = ['public surveys'];
+
+/**
+ * The respondent cookie (surveys/answer-survey.ts): a signed random id, HttpOnly, sent only to the
+ * answer route (path-scoped, no `__Host-` prefix then — Secure and SameSite=Strict still).
+ */
+const respondentCookie = (settings: Pick<AppSettings, 'secureCookies'>) =>
+  settings.secureCookies ? '__Secure-respondent' : 'respondent';
+
+/** Residents' voice (issue 18): an institution's surveys and their results; the public answer form. */
+export const surveyRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>()
+    .get(
+      '/api/institutions/:institutionId/surveys',
+      describe({
+        summary: 'The institution’s residents’ surveys, newest first, paginated',
+        operationId: 'listSurveys',
+        tags: staffTags,
+        responses: { 200: { description: 'A page', schema: SurveyPage }, ...commonErrors },
+      }),
+      validate('query', z.object(PageQuery)),
+      async (c) => {
+        const { cursor, limit } = c.req.valid('query');
+        return c.json(
+          await listSurveys(deps, { institutionId: c.req.param('institutionId'), cursor, limit: limit ?? 25 }),
+          200,
+        );
+      },
+    )
+    .post(
+      '/api/institutions/:institutionId/surveys',
+      describe({
+        summary: 'Set up a survey: the standard aspects, up to five own questions, a period',
+        operationId: 'createSurvey',
+        tags: staffTags,
+        responses: { 201: { description: 'Created', schema: SurveySchema }, ...commonErrors },
+      }),
+      validate('json', SurveyDraft),
+      async (c) =>
+        c.json(
+          await createSurvey(deps, {
+            caller: callerOf(c, deps),
+            institutionId: c.req.param('institutionId'),
+            draft: c.req.valid('json'),
+          }),
+          201,
+        ),
+    )
+    .get(
+      '/api/institutions/:institutionId/surveys/:surveyId/results',
+      describe({
+        summary:
+          'The survey’s figures: n, mean, % satisfied with a 95 % Wilson interval and the distribution, overall, by month, matter and channel (hidden below the minimum number of answers)',
+        operationId: 'getSurveyResults',
+        tags: staffTags,
+        responses: { 200: { description: 'Figures', schema: SurveyResultsSchema }, ...commonErrors },
+      }),
+      async (c) =>
+        c.json(
+          await getSurveyResults(deps, {
+            institutionId: c.req.param('institutionId'),
+            surveyId: c.req.param('surveyId'),
+          }),
+          200,
+        ),
+    )
+    .get(
+      '/api/public/surveys/:surveyId',
+      describe({
+        summary: 'The answer form of a survey (public: the link on a ticket or a poster)',
+        operationId: 'getPublicSurvey',
+        tags: publicTags,
+        responses: { 200: { description: 'The survey', schema: PublicSurvey }, ...commonErrors },
+      }),
+      async (c) => {
+        c.header('Cache-Control', 'no-store');
+        return c.json(await getPublicSurvey(deps, { surveyId: c.req.param('surveyId') }), 200);
+      },
+    )
+    .post(
+      '/api/public/surveys/:surveyId/answers',
+      describe({
+        summary:
+          'Answer a survey anonymously (no account; no address or user agent stored; limited per browser and per address)',
+        operationId: 'answerSurvey',
+        tags: publicTags,
+        responses: {
+          201: { description: 'Recorded', schema: AnswerRecorded },
+          409: errorResponse('The survey is not taking answers (INVALID_STATE: outside its period)'),
+          429: errorResponse('Too many answers from this browser or address (RATE_LIMITED); Retry-After says when'),
+          ...commonErrors,
+        },
+      }),
+      validate('json', AnswerInput),
+      async (c) => {
+        const name = respondentCookie(deps.settings);
+        const { respondent } = await answerSurvey(deps, {
+          surveyId: c.req.param('surveyId'),
+          answer: c.req.valid('json'),
+          caller: callerOf(c, deps),
+          respondentToken: getCookie(c, name),
+        });
+        setCookie(c, name, respondent.token, {
+          path: '/api/public/surveys',
+          httpOnly: true,
+          secure: deps.settings.secureCookies,
+          sameSite: 'Strict',
+          maxAge: respondent.maxAgeSeconds,
+        });
+        return c.json({ recorded: true as const }, 201);
+      },
+    );

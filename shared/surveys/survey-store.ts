@@ -1,0 +1,103 @@
+import * as z from 'zod/mini';
+import { AppError } from '../errors';
+import { keys } from '../store/keys';
+import { parseItem } from '../store/parse';
+import type { Page, Store } from '../store/store';
+import { StoredAnswer, Survey } from './survey';
+import { type SurveyCounts, countNames, countsFromAttributes } from './survey-counts';
+
+/**
+ * Surveys on the single table (issue 18, docs/data-model.md), one partition per survey:
+ *  - `SURVEY#<id> / SURVEY`: the settings; gsi1 (`INSTITUTION_SURVEYS#<institution>`) lists an office's, newest first;
+ *  - `SURVEY#<id> / COUNTS`: the running counts (survey-counts.ts), one item;
+ *  - `SURVEY#<id> / ANSWER#<ulid>`: one item per answer, time-ordered — no address, user agent or account.
+ */
+const surveyItem = (s: Survey) => ({
+  ...keys.survey(s.surveyId),
+  entity: 'survey',
+  ...s,
+  gsi1pk: keys.institutionSurveys(s.institutionId),
+  gsi1sk: `${s.createdAt}#${s.surveyId}`,
+});
+
+const toSurvey = (item: Record<string, unknown>) => parseItem(Survey, item, 'survey');
+const toAnswer = (item: Record<string, unknown>) => parseItem(StoredAnswer, item, 'survey answer');
+const CountAttributes = z.record(z.string(), z.number());
+
+export async function putNewSurvey(store: Store, survey: Survey): Promise<void> {
+  await store.put(surveyItem(survey), { expression: 'attribute_not_exists(pk)' });
+}
+
+export async function findSurvey(store: Store, surveyId: string): Promise<Survey | null> {
+  const item = await store.get(keys.survey(surveyId));
+  return item ? toSurvey(item) : null;
+}
+
+/** The survey of this institution; another office's answers exactly like one that does not exist. */
+export async function getOwnSurvey(store: Store, institutionId: string, surveyId: string): Promise<Survey> {
+  const survey = await findSurvey(store, surveyId);
+  if (!survey || survey.institutionId !== institutionId) throw new AppError('NOT_FOUND', 'No such survey');
+  return survey;
+}
+
+export async function listInstitutionSurveys(
+  store: Store,
+  institutionId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Survey>> {
+  const out = await store.query({
+    index: 'gsi1',
+    partitionKey: keys.institutionSurveys(institutionId),
+    limit: page.limit,
+    cursor: page.cursor,
+    descending: true,
+  });
+  return { items: out.items.map(toSurvey), cursor: out.cursor };
+}
+
+/**
+ * One answer: the answer item (a new ULID: a retried request writes a second answer only if the
+ * resident sent it twice, which the device limit bounds), then one atomic `ADD` of 1 to each count it
+ * belongs to. Two calls, not a transaction: concurrent transactions on the one counts item would
+ * conflict and fail under a burst, while `ADD`s on it serialise without loss. Should the second call
+ * fail, the answer is kept but uncounted (logged by the caller); counts never exceed the answers.
+ */
+export async function recordAnswer(store: Store, surveyId: string, answer: StoredAnswer): Promise<void> {
+  await store.put(
+    { ...keys.surveyAnswer(surveyId, answer.answerId), entity: 'surveyAnswer', ...answer },
+    { expression: 'attribute_not_exists(pk)' },
+  );
+  const names = countNames(answer);
+  await store.update(
+    keys.surveyCounts(surveyId),
+    {
+      expression: `ADD ${names.map((_, i) => `#c${i} :one`).join(', ')}`,
+      names: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
+      values: { ':one': 1 },
+    },
+    undefined,
+    { returnValues: 'NONE' }, // the counts item grows with the months: nothing to send back
+  );
+}
+
+/** The survey's counts: one GetItem, whatever the number of answers. */
+export async function getCounts(store: Store, surveyId: string): Promise<SurveyCounts> {
+  const item = await store.get(keys.surveyCounts(surveyId));
+  return countsFromAttributes(item ? parseItem(CountAttributes, item, 'survey counts') : {});
+}
+
+/** Answers, newest first, a page at a time (comments and their moderation). */
+export async function listAnswers(
+  store: Store,
+  surveyId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<StoredAnswer>> {
+  const out = await store.query({
+    partitionKey: keys.surveyPartition(surveyId),
+    sortKeyPrefix: keys.answerPrefix,
+    limit: page.limit,
+    cursor: page.cursor,
+    descending: true,
+  });
+  return { items: out.items.map(toAnswer), cursor: out.cursor };
+}

@@ -1,0 +1,47 @@
+import type { User } from '../../../shared/accounts/user';
+import { answerSurvey } from '../../../shared/surveys/answer-survey';
+import { createSurvey } from '../../../shared/surveys/create-survey';
+import type { Harness } from '../accounts';
+import { callerFor } from '../applications';
+import type { Tenant } from './world';
+
+type Deps = Harness['deps'];
+
+export interface SurveysWorldIds {
+  /** Institution A's survey, open, with answers (its results and its comment carry A's marker). */
+  surveyA: string;
+  /** Institution B's survey: A must never reach it, even under A's own institution id. */
+  surveyB: string;
+}
+
+/** Residents' surveys in the access matrix (issue 18): one per institution, each with an answer. */
+export async function seedSurveysWorld(
+  deps: Deps,
+  people: { memberA: User; memberB: User; institutionA: string; institutionB: string },
+  mark: (who: 'INSTA' | 'INSTB') => string,
+  own: (tenant: Tenant, what: string, value: string) => void,
+): Promise<SurveysWorldIds> {
+  const survey = async (member: User, institutionId: string, who: 'INSTA' | 'INSTB') => {
+    const created = await createSurvey(deps, {
+      caller: callerFor(member),
+      institutionId,
+      draft: {
+        title: { pl: `Ankieta ${mark(who)}` },
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+        ownQuestions: [{ id: 'q1', text: { pl: `Pytanie ${mark(who)}` } }],
+      },
+    });
+    await answerSurvey(deps, {
+      surveyId: created.surveyId,
+      caller: { principal: { kind: 'anonymous' }, ip: `192.0.2.${who === 'INSTA' ? 101 : 102}`, userAgent: 'matrix' },
+      answer: { ratings: { waiting: 4 }, own: { q1: 5 } },
+    });
+    own(who === 'INSTA' ? 'instA' : 'instB', `survey of ${who} (id)`, created.surveyId);
+    return created.surveyId;
+  };
+  return {
+    surveyA: await survey(people.memberA, people.institutionA, 'INSTA'),
+    surveyB: await survey(people.memberB, people.institutionB, 'INSTB'),
+  };
+}
