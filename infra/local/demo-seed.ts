@@ -11,6 +11,7 @@ import { seedDemoChapter } from './demo-chapter';
 import { seedDemoEdition } from './demo-edition';
 import { type DemoDeps, seedDemoResults } from './demo-results';
 import { seedDemoScoring } from './demo-scoring';
+import { seedDemoSurvey } from './demo-survey';
 
 export interface DemoAccount {
   role: Role;
@@ -69,6 +70,7 @@ export async function seedDemo(deps: DemoDeps, credentialsFile?: string): Promis
   const items: TransactItem[] = [];
   let demoExpert: User | undefined;
   let organizer: User | undefined;
+  let member: User | undefined;
   for (const account of accounts) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
     const user = newUser(deps, {
@@ -88,6 +90,7 @@ export async function seedDemo(deps: DemoDeps, credentialsFile?: string): Promis
     items.push(...newAccountItems(user)); // the institution member's items include the membership
     if (account.role === 'expert') demoExpert = user;
     if (account.role === 'organizer') organizer = user;
+    if (account.role === 'institution') member = user;
     seeded.push({ role: account.role, email: account.email, password });
   }
   items.push(...newInstitutionItems(institution));
@@ -101,6 +104,7 @@ export async function seedDemo(deps: DemoDeps, credentialsFile?: string): Promis
       await seedDemoResults(deps, { organizer, colleagues }, ninth);
     }
   }
+  if (member) await seedDemoSurvey(deps, { ...member, institutionId });
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;
 }
