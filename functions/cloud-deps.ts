@@ -10,6 +10,7 @@ import { systemClock } from '../shared/platform/clock';
 import { ulidGenerator } from '../shared/platform/ids';
 import { once } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
+import { emfMetrics } from '../shared/platform/metrics-emf';
 import type { Mailer } from '../shared/platform/mailer';
 import type { JobQueue } from '../shared/platform/queue';
 import { KeyRing, type SecretSource } from '../shared/platform/secrets';
@@ -49,6 +50,7 @@ export function cloudDeps(config: Config): AppDeps {
     clock: systemClock,
     ids: ulidGenerator(systemClock),
     logger: jsonLogger(config.logLevel),
+    metrics: emfMetrics(),
     blobs: {
       documents: deferredBlobStore(() => s3().then((a) => a.documents)),
       certificates: deferredBlobStore(() => s3().then((a) => a.certificates)),

@@ -13,6 +13,7 @@ import { systemClock } from '../shared/platform/clock';
 import { ulidGenerator } from '../shared/platform/ids';
 import { lazy } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
+import { emfMetrics } from '../shared/platform/metrics-emf';
 import { sesMailer } from '../shared/platform/mailer-ses';
 import { KeyRing, staticSecret } from '../shared/platform/secrets';
 import { CursorCodec } from '../shared/store/cursor';
@@ -20,6 +21,7 @@ import { Store } from '../shared/store/store';
 
 const config = readConfig();
 const logger = jsonLogger(config.logLevel);
+const metrics = emfMetrics();
 const region = config.region;
 const deps = lazy(() => {
   // The worker's cursors never leave the function (queryAll pages internally), so a per-instance key will do.
@@ -99,7 +101,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     try {
       await processJob(
-        { logger, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }), certificates },
+        { logger, metrics, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }), certificates },
         { body: record.body },
       );
     } catch (error) {

@@ -7,7 +7,7 @@ import { repoRoot } from './constructs/bundling';
 import { CiStack } from './ci-stack';
 import { EdgeStack } from './edge-stack';
 import { PlatformStack } from './platform-stack';
-import { contextString, defaultRegion, domainSettings, edgeRegion } from './settings';
+import { contextString, defaultRegion, domainSettings, edgeRegion, stageOf, stageStackName } from './settings';
 
 export interface BuildAppOptions {
   /** Extra CDK context (e.g. `mailFrom`), on top of cdk.json's. */
@@ -34,6 +34,9 @@ function cdkJsonContext(): Record<string, unknown> {
  * (web ACL, certificate), which CloudFront requires. Both have a concrete region, as cross-region
  * references need; the account is the CLI's (CDK_DEFAULT_ACCOUNT) or unknown, so synth needs no
  * credentials. cdk-nag's AwsSolutions pack checks both during synthesis.
+ *
+ * Context `stage` (dev, the default, or prod) names the CloudFormation stacks (`PlatformStack-dev`…),
+ * so both stages can share an account, while the construct ids `cdk deploy` selects stay the same.
  */
 export function buildApp(options: BuildAppOptions = {}): {
   app: App;
@@ -48,14 +51,19 @@ export function buildApp(options: BuildAppOptions = {}): {
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const region = contextString(app, 'region') ?? defaultRegion;
   const domain = domainSettings(app);
+  const stage = stageOf(app);
   const edge = new EdgeStack(app, 'PlatformEdgeStack', {
-    description: 'Przyjazny Urzad contest platform: CloudFront web ACL and certificate (us-east-1)',
+    description: `Przyjazny Urzad contest platform (${stage}): CloudFront web ACL and certificate (us-east-1)`,
+    stackName: stageStackName('PlatformEdgeStack', stage),
     env: { account, region: edgeRegion },
+    stage,
     ...(domain ? { domain } : {}),
   });
   const stack = new PlatformStack(app, 'PlatformStack', {
-    description: 'Przyjazny Urzad contest platform: API, jobs worker, data, web front end',
+    description: `Przyjazny Urzad contest platform (${stage}): API, jobs worker, data, web front end`,
+    stackName: stageStackName('PlatformStack', stage),
     env: { account, region },
+    stage,
     edge,
     ...(domain ? { domain } : {}),
     ...(options.webDistPath !== undefined ? { webDistPath: options.webDistPath } : {}),
@@ -71,6 +79,7 @@ export function buildApp(options: BuildAppOptions = {}): {
       })
     : undefined;
   for (const s of [edge, stack, ...(ci ? [ci] : [])]) Tags.of(s).add('project', 'przyjazny-urzad-platform');
+  for (const s of [edge, stack]) Tags.of(s).add('stage', stage);
   if (options.nagChecks ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack, edge, ci };
 }

@@ -4,6 +4,8 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
+import { Backup } from './constructs/backup';
+import { Dashboard } from './constructs/dashboard';
 import { ApiFunction } from './constructs/api-function';
 import { mailIdentity } from './constructs/mail';
 import { AppSecret } from './constructs/app-secret';
@@ -16,7 +18,7 @@ import { PlatformHttpApi } from './constructs/http-api';
 import { Storage } from './constructs/storage';
 import { Web, type WebDomain } from './constructs/web';
 import type { EdgeStack } from './edge-stack';
-import { contextString, type DomainSettings } from './settings';
+import { contextString, type DomainSettings, edgeRegion, type Stage } from './settings';
 import { hasWebBuild, WebDeployment } from './constructs/web-deployment';
 
 export const defaultMailFrom = 'no-reply@example.org';
@@ -32,6 +34,8 @@ export interface PlatformStackProps extends StackProps {
   readonly edge: EdgeStack;
   /** The public domain (context `domainName`…); none for a dev stage on *.cloudfront.net. */
   readonly domain?: DomainSettings;
+  /** dev (default) or prod: removal policies and backup retention (context `stage`, infra/settings.ts). */
+  readonly stage?: Stage;
 }
 
 /**
@@ -52,6 +56,9 @@ export class PlatformStack extends Stack {
   readonly web: Web;
   readonly webDeployment: WebDeployment | undefined;
   readonly alarms: Alarms;
+  readonly dashboard: Dashboard;
+  readonly backup: Backup;
+  readonly stage: Stage;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -59,8 +66,14 @@ export class PlatformStack extends Stack {
     mailIdentity(mailFrom); // fail synth early on a malformed sender
     const logLevel = contextString(this, 'logLevel') ?? 'info';
 
-    this.data = new DataTable(this, 'Data');
+    this.stage = props.stage ?? 'dev';
+    this.data = new DataTable(this, 'Data', { stage: this.stage });
     this.storage = new Storage(this, 'Storage');
+    this.backup = new Backup(this, 'Backup', {
+      stage: this.stage,
+      table: this.data.table,
+      documents: this.storage.documents,
+    });
     this.secret = new AppSecret(this, 'AppSecret');
     this.worker = new JobsWorker(this, 'Jobs', { data: this.data, storage: this.storage, logLevel, mailFrom });
     // Only the worker signs credentials; it is given the key ARN (an alias could be re-pointed under a cached kid).
@@ -119,6 +132,15 @@ export class PlatformStack extends Stack {
       deadLetters: this.worker.jobs.deadLetters,
       alarmEmail: contextString(this, 'alarmEmail'),
     });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: `przyjazny-urzad-${this.stage}`,
+      httpApi: this.httpApi.httpApi,
+      functions: { api: this.api.fn.function, 'jobs-worker': this.worker.fn.function },
+      jobs: this.worker.jobs.queue,
+      deadLetters: this.worker.jobs.deadLetters,
+      table: this.data.table,
+      webAcl: { acl: props.edge.webAcl, region: edgeRegion },
+    });
 
     const outputs: Record<string, string> = {
       WebUrl: this.web.origin,
@@ -133,6 +155,7 @@ export class PlatformStack extends Stack {
       OriginSecretArn: this.originSecret.secret.secretArn,
       CredentialKeyArn: this.credentialKey.key.keyArn,
       AlarmTopicArn: this.alarms.topic.topicArn,
+      BackupVaultName: this.backup.vault.backupVaultName,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }

@@ -51,3 +51,26 @@ export function domainSettings(scope: Construct): DomainSettings | undefined {
     throw new Error(`CDK context "domainName" (${domainName}) is not inside "hostedZoneName" (${zoneName})`);
   return { domainName, hostedZone: { id: hostedZoneId, name: zoneName } };
 }
+
+/** The deployment stages (context `stage`); both can live in one account side by side. */
+export const stages = ['dev', 'prod'] as const;
+export type Stage = (typeof stages)[number];
+
+/** Context `stage`: `dev` (default) or `prod`; anything else fails synth, as a typo must never deploy a third copy. */
+export function stageOf(scope: Construct): Stage {
+  const value = contextString(scope, 'stage') ?? 'dev';
+  if (!(stages as readonly string[]).includes(value))
+    throw new Error(`CDK context "stage" must be one of ${stages.join(', ')}, got ${value}`);
+  return value as Stage;
+}
+
+/** The CloudFormation name of a stack in a stage: the construct id (what `cdk deploy` selects) plus the stage. */
+export const stageStackName = (id: string, stage: Stage) => `${id}-${stage}`;
+
+/** Context `tracing`: X-Ray active tracing on the functions, off unless `true` (docs/operations.md says why). */
+export function tracingEnabled(scope: Construct): boolean {
+  const value = contextString(scope, 'tracing') ?? 'false';
+  if (value !== 'true' && value !== 'false')
+    throw new Error(`CDK context "tracing" must be true or false, got ${value}`);
+  return value === 'true';
+}

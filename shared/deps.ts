@@ -4,6 +4,7 @@ import type { Clock } from './platform/clock';
 import type { IdGenerator } from './platform/ids';
 import type { Logger } from './platform/logger';
 import type { Mailer } from './platform/mailer';
+import type { Metrics } from './platform/metrics';
 import type { JobQueue } from './platform/queue';
 import type { KeyRing } from './platform/secrets';
 import type { UploadTarget } from './platform/uploads';
@@ -20,6 +21,8 @@ export interface Deps {
   clock: Clock;
   ids: IdGenerator;
   logger: Logger;
+  /** Business metrics (EMF in the cloud); counted by the use case that made the event true. */
+  metrics: Metrics;
   blobs: { documents: BlobStore; certificates: BlobStore };
   /** Where browsers upload attachments (presigned S3 PUT, or the local upload route). */
   uploads: UploadTarget;

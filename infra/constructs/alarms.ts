@@ -17,15 +17,27 @@ export interface AlarmsProps {
 }
 
 /**
+ * The api's p99 latency above which, for 15 minutes running (3 periods of 5), someone should look. A
+ * warm request takes tens of milliseconds and a cold start about a second (docs/performance.md); the
+ * slowest routes (an edition's assignment preview, results) stay under two. Three seconds at p99 for a
+ * quarter of an hour is no single cold start but a degraded dependency (DynamoDB throttling, S3, SES)
+ * or a route that grew slow with the data, well before the function's 25 s timeout turns it into 5xx.
+ */
+export const apiP99LatencyThreshold = Duration.seconds(3);
+
+/**
  * Alarms on what must never happen silently. Bad input is always a 4xx (DESIGN.md section 5), so
  * any 5xx or function error is a defect worth a look, and any dead-lettered job (an export, an e-mail,
- * a certificate) is work that was not done.
+ * a certificate) is work that was not done. A throttled invocation is a request refused or a job
+ * delayed for want of concurrency. The WAF alarm is in EdgeStack (edge-alarms.ts), beside the ACL.
  */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly serverErrors: cloudwatch.Alarm;
   readonly functionErrors: Record<string, cloudwatch.Alarm>;
+  readonly functionThrottles: Record<string, cloudwatch.Alarm>;
   readonly deadLetters: cloudwatch.Alarm;
+  readonly apiLatency: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -51,11 +63,17 @@ export class Alarms extends Construct {
       props.httpApi.metricServerError({ period, statistic: cloudwatch.Stats.SUM }),
     );
     this.functionErrors = {};
+    this.functionThrottles = {};
     for (const [name, fn] of Object.entries(props.functions)) {
       this.functionErrors[name] = onAnyOccurrence(
         `${pascal(name)}Errors`,
         `The ${name} function threw or timed out`,
         fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
+      );
+      this.functionThrottles[name] = onAnyOccurrence(
+        `${pascal(name)}Throttles`,
+        `The ${name} function was throttled (the account's concurrency ran out): requests refused or jobs delayed`,
+        fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
       );
     }
     this.deadLetters = onAnyOccurrence(
@@ -64,7 +82,22 @@ export class Alarms extends Construct {
       props.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
     );
 
-    for (const alarm of [this.serverErrors, ...Object.values(this.functionErrors), this.deadLetters]) {
+    this.apiLatency = new cloudwatch.Alarm(this, 'ApiLatencyP99', {
+      alarmDescription: `The HTTP API's p99 latency stayed above ${apiP99LatencyThreshold.toSeconds()} s for 15 minutes (see the dashboard: function duration, DynamoDB throttles)`,
+      metric: props.httpApi.metricLatency({ period, statistic: cloudwatch.Stats.p(99) }),
+      threshold: apiP99LatencyThreshold.toMilliseconds(),
+      evaluationPeriods: 3,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    for (const alarm of [
+      this.serverErrors,
+      ...Object.values(this.functionErrors),
+      ...Object.values(this.functionThrottles),
+      this.deadLetters,
+      this.apiLatency,
+    ]) {
       alarm.addAlarmAction(notify);
       alarm.addOkAction(notify);
     }

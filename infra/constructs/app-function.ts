@@ -14,6 +14,7 @@ import {
   type LambdaName,
 } from './bundling';
 import { acknowledge } from './nag';
+import { tracingEnabled } from '../settings';
 
 export interface AppFunctionProps {
   readonly name: LambdaName;
@@ -48,7 +49,10 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    // X-Ray active tracing only when asked (context `tracing=true`): off by default for the cold-start budget.
+    const tracing = tracingEnabled(this);
     const common = {
+      ...(tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
       description: props.description,
       runtime: lambdaRuntime,
       architecture: lambda.Architecture.ARM_64,
@@ -72,6 +76,12 @@ export class AppFunction extends Construct {
           depsLockFilePath,
           bundling: bundlingFor(props.name),
         });
+    if (tracing)
+      acknowledge(
+        this.role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (the X-Ray service authorization reference), so CDK grants them on * and nothing else is granted on *.',
+      );
     acknowledge(
       this.function,
       'AwsSolutions-L1',

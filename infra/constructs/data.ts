@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { tableDefinition, type KeyAttribute } from '../../shared/store/table';
+import type { Stage } from '../settings';
 
 const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
   name: key.name,
@@ -24,12 +25,22 @@ export const tableDataActions = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 
+export interface DataTableProps {
+  /**
+   * prod keeps the table when the stack goes (RETAIN) and refuses deletion outright (deletion
+   * protection); a dev table goes with its stack. Both keep point-in-time recovery (35 days) and are
+   * in the AWS Backup plan (backup.ts), so a restore drill can run against either.
+   */
+  readonly stage: Stage;
+}
+
 /** The single table, built from shared/store/table.ts so keys and indexes are never typed twice. */
 export class DataTable extends Construct {
   readonly table: dynamodb.TableV2;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DataTableProps) {
     super(scope, id);
+    const prod = props.stage === 'prod';
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: attribute(tableDefinition.partitionKey),
       sortKey: attribute(tableDefinition.sortKey),
@@ -42,8 +53,8 @@ export class DataTable extends Construct {
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: prod,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
   }
 

@@ -99,9 +99,13 @@ function scopeDown(rule: EdgeRateLimit): wafv2.CfnWebACL.StatementProperty {
 export class WebAcl extends Construct {
   readonly acl: wafv2.CfnWebACL;
   readonly logGroup: logs.LogGroup;
+  /** The ACL's CloudWatch metric name, the `WebACL` dimension of its AWS/WAFV2 metrics; one per stack (stage). */
+  readonly metricName: string;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    const stack = Stack.of(this);
+    this.metricName = `${stack.stackName}-web-acl`.toLowerCase();
     const rateRules: wafv2.CfnWebACL.RuleProperty[] = edgeRateLimits.map((rule, index) => ({
       name: `rate-${rule.name}`,
       priority: index,
@@ -139,10 +143,9 @@ export class WebAcl extends Construct {
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       rules: [...rateRules, ...managedRules],
-      visibilityConfig: visibility('przyjazny-urzad-web-acl'),
+      visibilityConfig: visibility(this.metricName),
     });
 
-    const stack = Stack.of(this);
     this.logGroup = new logs.LogGroup(this, 'BlockedRequests', {
       logGroupName: `aws-waf-logs-${stack.stackName}`.toLowerCase(),
       retention: logs.RetentionDays.THREE_MONTHS,

@@ -29,6 +29,7 @@ import { submitSheet } from '../../shared/reviews/submit-sheet';
 import { type TransactItem, tx } from '../../shared/store/store';
 import { type DemoInstitution, demoApplicationItems, demoSignatories } from './demo-edition';
 import { callerOf } from './demo-scoring';
+import { noMetrics } from '../../shared/platform/metrics';
 
 const DAY = 86_400_000;
 
@@ -147,7 +148,8 @@ export async function seedDemoResults(
 ): Promise<string> {
   const today = deps.clock.now().getTime();
   const clock = fixedClock(new Date(today - 760 * DAY));
-  const past = { ...deps, clock, ids: ulidGenerator(clock) };
+  // The demo's history is not contest activity: it is counted nowhere.
+  const past = { ...deps, clock, ids: ulidGenerator(clock), metrics: noMetrics };
   const day = (n: number) => new Date(today + n * DAY).toISOString();
 
   // IX's applicants in the order IX ranks them today (its two likely laureates first).

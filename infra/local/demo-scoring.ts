@@ -17,6 +17,7 @@ import type { SheetContent, Tick } from '../../shared/reviews/sheet';
 import { submitSheet } from '../../shared/reviews/submit-sheet';
 import { type TransactItem, tx } from '../../shared/store/store';
 import { type DemoInstitution, demoApplicationItems } from './demo-edition';
+import { noMetrics } from '../../shared/platform/metrics';
 
 const DAY = 86_400_000;
 
@@ -186,12 +187,15 @@ export async function seedDemoScoring(
       version: 0,
     });
     if (submit)
-      await submitSheet(deps, {
-        caller: callerOf(user),
-        editionId: edition.editionId,
-        applicationId,
-        version: saved.version,
-      });
+      await submitSheet(
+        { ...deps, metrics: noMetrics },
+        {
+          caller: callerOf(user),
+          editionId: edition.editionId,
+          applicationId,
+          version: saved.version,
+        },
+      );
   };
   const colleague = (userId: string) => (userId === first.userId ? first : second);
   // Both colleagues on the first of their shared applications disagree clearly; on the second they agree.

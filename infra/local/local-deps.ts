@@ -11,6 +11,7 @@ import { lazy } from '../../shared/platform/lazy';
 import { systemClock, type Clock } from '../../shared/platform/clock';
 import { ulidGenerator } from '../../shared/platform/ids';
 import type { Logger } from '../../shared/platform/logger';
+import { type Metrics, noMetrics } from '../../shared/platform/metrics';
 import { outboxMailer } from '../../shared/platform/mailer-outbox';
 import type { Outbox } from '../../shared/platform/mailer';
 import { inProcessQueue, type InProcessQueue } from '../../shared/platform/queue-in-process';
@@ -33,6 +34,8 @@ export interface LocalDepsOptions {
   dataDir?: string;
   blobDir: string;
   logger: Logger;
+  /** Business metrics; none by default (the events are in the log and the audit trail). */
+  metrics?: Metrics;
   clock?: Clock;
   maxBodyBytes?: number;
   /** The port the browser uses, so http://localhost:<port> is a trusted origin. */
@@ -51,6 +54,7 @@ export interface LocalDeps extends AppDeps {
 export function localDeps(options: LocalDepsOptions): LocalDeps {
   const clock = options.clock ?? systemClock;
   const ids = ulidGenerator(clock);
+  const metrics = options.metrics ?? noMetrics;
   const secret = options.dataDir
     ? fileSecret(join(options.dataDir, 'app-secret'))
     : staticSecret(randomBytes(48).toString('base64url'));
@@ -81,6 +85,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     processJob(
       {
         logger: options.logger,
+        metrics,
         exports: () => ({ store, clock, logger: options.logger, blobs: { documents } }),
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
@@ -95,6 +100,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
     clock,
     ids,
     logger: options.logger,
+    metrics,
     blobs: {
       documents,
       certificates,

@@ -13,7 +13,7 @@ let dummyHash: Promise<string> | undefined;
 /** Unknown e-mails are checked against this, so they take as long as known ones. */
 const dummy = () => (dummyHash ??= hashPassword('not-a-password-of-anyone'));
 
-export type LoginDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'keyRing'>;
+export type LoginDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'keyRing' | 'metrics'>;
 
 export interface LoginInput {
   caller: Caller;
@@ -67,6 +67,7 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummy()));
   if (!user?.passwordHash || !passwordOk || user.status !== 'active') {
     const bursts = await recordFailure(deps, reservation);
+    deps.metrics.count('LoginFailures');
     if (bursts.includes('loginAccount') || bursts.includes('loginDevice')) {
       await recordAudit(deps, {
         action: 'security.loginFailureBurst',

@@ -20,7 +20,7 @@ import { countEn, countPl, type PolishForms } from '../plural';
 /** "1 brak lub błąd", "3 braki lub błędy", "5 braków lub błędów". */
 export const gapForms: PolishForms = { one: 'brak lub błąd', few: 'braki lub błędy', many: 'braków lub błędów' };
 
-export type SubmitApplicationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings'>;
+export type SubmitApplicationDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'mail' | 'settings' | 'metrics'>;
 
 export interface SubmitApplicationInput {
   caller: Caller;
@@ -93,6 +93,7 @@ export async function submitApplication(
     if (current.status === 'submitted' && current.version === header.version + 1) return current; // the other click won
     throw error;
   }
+  deps.metrics.count('ApplicationsSubmitted');
   // The confirmation goes to the submitter, in the language of their account.
   const user = await getUser(deps.store, me.userId);
   const link = `${deps.settings.publicOrigin}/applications/${applicationId}`;

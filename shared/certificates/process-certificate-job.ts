@@ -34,18 +34,19 @@ export type ProcessCertificateJobInput = Omit<CertificateJob, 'type'>;
  * in), the credential as JSON and VC-JWT — stores them, then marks it issued. Deterministic: the same
  * record gives the same bytes, so a retried job rewrites identical files. A certificate already
  * issued, revoked or superseded is left alone; a failure is recorded (the organizer sees it) and
- * rethrown, so the queue retries and finally dead-letters the job.
+ * rethrown, so the queue retries and finally dead-letters the job. Answers whether this run issued it
+ * (false for a job that found nothing to do), which the worker counts.
  */
 export async function processCertificateJob(
   deps: ProcessCertificateJobDeps,
   input: ProcessCertificateJobInput,
-): Promise<void> {
+): Promise<boolean> {
   const cert = await findCertificate(deps.store, input.code, true);
   if (!cert || cert.editionId !== input.editionId) {
     deps.logger.warn('certificate job for an unknown certificate', { editionId: input.editionId });
-    return;
+    return false;
   }
-  if (cert.status !== 'pending' && cert.status !== 'failed') return;
+  if (cert.status !== 'pending' && cert.status !== 'failed') return false;
   try {
     const files = await renderFiles(deps, cert);
     const sizes: Record<string, number> = {};
@@ -58,6 +59,7 @@ export async function processCertificateJob(
     );
     const issued = await markIssued(deps.store, cert.code, sizes, deps.clock.now().toISOString());
     deps.logger.info('certificate rendered', { editionId: cert.editionId, number: cert.certificateNumber, issued });
+    return issued;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await markFailed(deps.store, cert.code, message);

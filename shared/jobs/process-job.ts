@@ -13,7 +13,7 @@ import { type WriteResultsDeps, writeApplicationResults } from '../results/write
  * What the worker has: its log, and the rest built on first need (a mail job needs no table, an
  * export no mailer), so a cold worker pays only for what its messages use.
  */
-export type ProcessJobDeps = Pick<Deps, 'logger'> & {
+export type ProcessJobDeps = Pick<Deps, 'logger' | 'metrics'> & {
   exports: () => BuildExportDeps;
   mail: () => Deps['mail'];
   scoring: () => ReminderDeps;
@@ -29,9 +29,18 @@ export interface ProcessJobInput {
 /**
  * The worker's entry: one queue carries every background job (exports, certificates, mail); the
  * `type` field says which handler runs it. A malformed body throws, so the queue retries it and then
- * dead-letters it.
+ * dead-letters it. Every failed attempt counts as JobsFailed (the DLQ alarm says when one gave up).
  */
 export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<void> {
+  try {
+    await runJob(deps, input);
+  } catch (error) {
+    deps.metrics.count('JobsFailed');
+    throw error;
+  }
+}
+
+async function runJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<void> {
   let json: unknown;
   try {
     json = JSON.parse(input.body);
@@ -47,7 +56,7 @@ export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): 
       await buildExport(deps.exports(), job);
       return;
     case 'certificate.issue':
-      await processCertificateJob(deps.certificates(), job);
+      if (await processCertificateJob(deps.certificates(), job)) deps.metrics.count('CertificatesIssued');
       return;
     case 'mail.send':
       await deps.mail().send(job.message);

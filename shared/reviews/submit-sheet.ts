@@ -17,7 +17,7 @@ import { findSheet, markSubmitted } from './sheet-store';
  * the expert. Audited with the total.
  */
 export async function submitSheet(
-  deps: Pick<Deps, 'store' | 'clock' | 'ids'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'ids' | 'metrics'>,
   input: { caller: Caller; editionId: string; applicationId: string; version: number },
 ): Promise<ScoreSheet> {
   const me = signedIn(input.caller);
@@ -54,7 +54,9 @@ export async function submitSheet(
     }),
   ];
   try {
-    return await markSubmitted(deps.store, sheet, now, audit);
+    const submitted = await markSubmitted(deps.store, sheet, now, audit);
+    deps.metrics.count('SheetsSubmitted');
+    return submitted;
   } catch (error) {
     // Two submits of the same version racing: the one that lost answers what the winner stored.
     const after = isAppError(error, 'STALE_VERSION')

@@ -83,11 +83,14 @@ function calls(w: ResultsWorld) {
 
 async function issued() {
   const world = await publishedWorld();
+  const countedBefore = h.deps.metrics.counts.CertificatesIssued ?? 0;
   const res = await world.issue();
   expect(res.status).toBe(202);
   await h.deps.jobs.drain();
   expect(h.deps.jobs.deadLetters).toEqual([]);
   const overview = await world.overview();
+  // Each rendered certificate is counted once (issue 19 §5's CertificatesIssued metric).
+  expect((h.deps.metrics.counts.CertificatesIssued ?? 0) - countedBefore).toBe(overview.counts.issued);
   return { ...world, overview };
 }
 

@@ -78,6 +78,18 @@ describe('cdk-nag AwsSolutions on the platform and edge stacks', () => {
   });
 });
 
+describe('cdk-nag on the prod stage with X-Ray tracing (issue 19 §5, §6)', () => {
+  it('synthesises with no unacknowledged finding', () => {
+    const app = buildTestApp({ context: { stage: 'prod', tracing: 'true', alarmEmail: 'dyzur@urzad.example.pl' } }).app;
+    const assembly = app.synth(); // throws with the report on any finding ("inmemory" app mode)
+    const report = JSON.parse(
+      readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+    ) as ValidationReport;
+    expect(awsSolutionsFindings(report)).toEqual([]);
+    expect(describeViolations(new AwsSolutionsChecks().validateScope(app).violations)).toEqual([]);
+  });
+});
+
 describe('the check can fail', () => {
   const throwaway = () => {
     const app = new App({ outdir: temporaryDir('cdk-out-'), context: { '@aws-cdk/core:appMode': 'inmemory' } });

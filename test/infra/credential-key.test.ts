@@ -18,7 +18,7 @@ describe('credential signing key', () => {
     expect(key.DeletionPolicy).toBe('Retain');
     expect(key.UpdateReplacePolicy).toBe('Retain');
     fx.template.hasResourceProperties('AWS::KMS::Alias', {
-      AliasName: 'alias/PlatformStack-credentials',
+      AliasName: 'alias/PlatformStack-dev-credentials', // the stack name carries the stage
       TargetKeyId: { 'Fn::GetAtt': [keyId(), 'Arn'] },
     });
   });

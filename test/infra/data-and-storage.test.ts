@@ -39,17 +39,10 @@ describe('data', () => {
     expect(props.BillingMode).toBe('PAY_PER_REQUEST');
   });
 
-  it('protects the table: PITR, deletion protection, retained', () => {
+  it('protects the table with PITR (retention and deletion protection per stage: stages-and-backup.test.ts)', () => {
     fx.template.hasResource('AWS::DynamoDB::GlobalTable', {
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
-        Replicas: [
-          Match.objectLike({
-            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-            DeletionProtectionEnabled: true,
-          }),
-        ],
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
       }),
     });
   });

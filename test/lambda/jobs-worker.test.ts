@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/jobs-worker';
 import { processJob } from '../../shared/jobs/process-job';
 import { sqsEvent } from './events';
+import { recordingMetrics } from '../../shared/platform/metrics';
 
 const validJob = {
   type: 'certificate.issue',
@@ -38,8 +39,10 @@ describe('jobs worker: malformed jobs', () => {
     const never = () => {
       throw new Error('no handler may run for a malformed job');
     };
+    const metrics = recordingMetrics();
     const deps = {
       logger: console as never,
+      metrics,
       exports: never,
       mail: never,
       scoring: never,
@@ -51,6 +54,7 @@ describe('jobs worker: malformed jobs', () => {
     );
     await expect(processJob(deps, { body: JSON.stringify({ ...validJob, code: '' }) })).rejects.toThrow('code');
     await expect(processJob(deps, { body: '{' })).rejects.toThrow('not JSON');
+    expect(metrics.counts).toEqual({ JobsFailed: 3 });
   });
 });
 

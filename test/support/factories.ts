@@ -11,6 +11,7 @@ import { fileBlobStore } from '../../shared/platform/blob-store-files';
 import { fixedClock } from '../../shared/platform/clock';
 import { ulidGenerator } from '../../shared/platform/ids';
 import { memoryLogger } from '../../shared/platform/logger';
+import { recordingMetrics } from '../../shared/platform/metrics';
 import { outboxMailer } from '../../shared/platform/mailer-outbox';
 import { inProcessQueue } from '../../shared/platform/queue-in-process';
 import { KeyRing, staticSecret } from '../../shared/platform/secrets';
@@ -46,6 +47,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const clock = fixedClock('2026-03-01T10:00:00.000Z');
   const ids = ulidGenerator(clock);
   const logger = memoryLogger();
+  const metrics = recordingMetrics();
   const blobRoot = mkdtempSync(join(tmpdir(), 'pu-blobs-'));
   const dynamo =
     overrides.dynamo ??
@@ -61,6 +63,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     processJob(
       {
         logger,
+        metrics,
         exports: () => ({ store, clock, logger, blobs: { documents } }),
         mail: () => mail,
         scoring: () => ({ store, clock, ids, mail, settings }),
@@ -84,6 +87,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
     clock,
     ids,
     logger,
+    metrics,
     blobs: { documents, certificates },
     uploads: signedUploadTarget(keyRing, clock),
     mail,
