@@ -7,12 +7,29 @@ import { expect, it } from 'vitest';
 // JavaScript only while the entry and the public areas' chunks keep heavy libraries out. The web benchmark
 // (bench/web/web-bundle.ts) measures the bytes; this cheap guard names the culprit: it follows the static
 // imports (not `import()`, which is a later chunk) from web/src/main.tsx and from the public areas' modules
-// and fails when one reaches a library that belongs to the signed-in areas only.
+// and fails when one reaches a library that belongs to the signed-in areas only. TanStack Query is one of
+// them: the session and the public pages read with plain calls (web/src/fetching.ts), and the signed-in
+// areas' chunks mount its provider (web/src/queries/shared-client.tsx).
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Libraries no first visit may load: i18next (web/src/translation.ts replaces it), forms and schemas. */
-const FORBIDDEN = [/^i18next/, /^react-i18next/, /^react-hook-form/, /^@hookform\//, /^zod/];
+/** Libraries no first visit may load: i18next (web/src/translation.ts replaces it), forms, schemas, the query cache. */
+const FORBIDDEN = [
+  /^i18next/,
+  /^react-i18next/,
+  /^react-hook-form/,
+  /^@hookform\//,
+  /^zod/,
+  /^@tanstack\/react-query/,
+  /^@tanstack\/query-core/,
+];
+
+/**
+ * Public areas held only to "no query cache": registration checks with the server's zod schema, and the
+ * laureates' pages reach zod/mini through shared code (shared/results/outcome.ts ← shared/institutions).
+ */
+const PUBLIC_WITH_SCHEMA = ['web/src/areas/register.ts', 'web/src/areas/laureates.ts'];
+const QUERY_CACHE = [/^@tanstack\/react-query/, /^@tanstack\/query-core/];
 
 /** What a first visit loads: the entry, and the area chunk of each public page. */
 const FIRST_VISIT = [
@@ -64,6 +81,20 @@ it.each(FIRST_VISIT)('%s reaches no signed-in-only library through static import
     .filter(([name]) => FORBIDDEN.some((re) => re.test(name)))
     .map(([name, chain]) => `${name} ← ${chain.toReversed().join(' ← ')}`);
   expect(offending).toEqual([]);
+});
+
+it.each(PUBLIC_WITH_SCHEMA)('%s (a public page) reaches no query cache through static imports', async (entry) => {
+  const packages = staticPackages(await metafileOf(entry), entry);
+  expect(packages.size).toBeGreaterThan(0);
+  const offending = [...packages]
+    .filter(([name]) => QUERY_CACHE.some((re) => re.test(name)))
+    .map(([name, chain]) => `${name} ← ${chain.toReversed().join(' ← ')}`);
+  expect(offending).toEqual([]);
+});
+
+it('the guard sees the query cache where a signed-in area mounts it', async () => {
+  const packages = staticPackages(await metafileOf('web/src/areas/account.ts'), 'web/src/areas/account.ts');
+  expect([...packages.keys()]).toContain('@tanstack/react-query');
 });
 
 it('the guard sees a forbidden library where one is imported (the signed-in forms)', async () => {

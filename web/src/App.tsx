@@ -15,7 +15,7 @@ import {
 } from './area-chunks';
 import { Layout } from './components/Layout';
 import { useLocation } from './router';
-import { SessionProvider } from './session';
+import { SessionProvider, type SessionStore } from './session';
 
 const HomePage = startPage((m) => m.HomePage);
 const NotFoundPage = startPage((m) => m.NotFoundPage);
@@ -64,11 +64,12 @@ export function pageAt(path: string): AreaPage {
   return pages[clean] ?? patterns.find(([re]) => re.test(clean))?.[1] ?? NotFoundPage;
 }
 
-export function App() {
+/** The whole app; `session` is main.tsx's store, whose read of /api/me started before the first render. */
+export function App({ session }: { session?: SessionStore }) {
   const { path } = useLocation();
   const Page = pageAt(path);
   return (
-    <SessionProvider>
+    <SessionProvider store={session}>
       <Layout>
         {/* keyed by path: each page starts with fresh state (and a failed chunk is retried on the next page) */}
         <PageLoadBoundary key={path}>

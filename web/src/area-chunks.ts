@@ -1,4 +1,4 @@
-import { type ComponentType, createElement, lazy, useState } from 'react';
+import { type ComponentType, createElement, lazy, type ReactNode, useState } from 'react';
 import { AREA_TEXTS, type AreaName } from './area-texts';
 import { loadTexts } from './i18n';
 
@@ -9,6 +9,24 @@ import { loadTexts } from './i18n';
 
 /** A page of an area: rendered directly once the area is loaded, lazily (suspending) before that. */
 export type AreaPage = ComponentType & { preload: () => Promise<unknown>; area: AreaName };
+
+/**
+ * What an area's module may export beside its pages: a provider its pages are rendered in. The signed-in
+ * areas export TanStack Query's (queries/shared-client.tsx, one client for all of them), so the public
+ * pages and the entry do without it (issue 17).
+ */
+type AreaProvider = ComponentType<{ children: ReactNode }>;
+
+/** The page `pick` chooses, inside the area's provider if it has one. */
+function pageOf<M>(module: M, pick: (module: M) => ComponentType): ComponentType {
+  const Component = pick(module);
+  const Provider = (module as { AreaProvider?: AreaProvider }).AreaProvider;
+  if (!Provider) return Component;
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per route when its area arrives (area() keeps it), never during a render
+  return function InArea() {
+    return createElement(Provider, null, createElement(Component));
+  };
+}
 
 /**
  * The pages of one area: the area's module and texts load once (together, in parallel) however many of
@@ -31,13 +49,18 @@ function area<M>(name: AreaName, load: () => Promise<M>) {
     return ready;
   };
   return (pick: (module: M) => ComponentType): AreaPage => {
-    const Lazy = lazy(async () => ({ default: pick(await loadArea()) }));
+    let wrapped: ComponentType | undefined;
+    const pageIn = (loaded: M) => {
+      wrapped ??= pageOf(loaded, pick);
+      return wrapped;
+    };
+    const Lazy = lazy(async () => ({ default: pageIn(await loadArea()) }));
     // React.lazy suspends on its first render even when the code is already here (the first visit's
     // page, preloaded by main.tsx; a second page of an open area): the page is then rendered directly,
     // so no fallback is committed. Chosen once per mount, so the page never remounts mid-visit.
     // biome-ignore lint/correctness/noComponentHookFactories: made once per route when App.tsx's table is built, never during a render
     function Page() {
-      const [Component] = useState<ComponentType>(() => (module ? pick(module) : Lazy));
+      const [Component] = useState<ComponentType>(() => (module ? pageIn(module) : Lazy));
       return createElement(Component);
     }
     return Object.assign(Page, { preload: loadArea, area: name });

@@ -2,3 +2,4 @@
 export { ExpertEditionPage } from '../pages/expert/ExpertEditionPage';
 export { ExpertEditionsPage } from '../pages/expert/ExpertEditionsPage';
 export { ReviewPage } from '../pages/expert/ReviewPage';
+export { QueryProvider as AreaProvider } from '../queries/shared-client';

@@ -3,3 +3,4 @@ export { ApplicationPage } from '../pages/applications/ApplicationPage';
 export { ApplicationsPage } from '../pages/applications/ApplicationsPage';
 export { InstitutionPage } from '../pages/InstitutionPage';
 export { OwnResultPage } from '../pages/results/OwnResultPage';
+export { QueryProvider as AreaProvider } from '../queries/shared-client';

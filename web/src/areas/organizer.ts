@@ -4,3 +4,4 @@ export { OrganizerAuditPage } from '../pages/OrganizerAuditPage';
 export { OrganizerEditionPage } from '../pages/organizer/OrganizerEditionPage';
 export { OrganizerEditionsPage } from '../pages/organizer/OrganizerEditionsPage';
 export { OrganizerUsersPage } from '../pages/OrganizerUsersPage';
+export { QueryProvider as AreaProvider } from '../queries/shared-client';

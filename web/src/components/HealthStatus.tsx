@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../translation';
-import { healthQuery } from '../queries/accounts';
+import { useFetchOnce } from '../fetching';
+import { readHealth } from '../queries/accounts';
 
 export function HealthStatus() {
   const { t, i18n } = useTranslation();
-  const health = useQuery(healthQuery);
-  const report = health.isFetching || health.isError ? undefined : health.data;
-  const kind = health.isFetching ? 'checking' : (report?.status ?? 'error');
+  const health = useFetchOnce('health', readHealth);
+  const report = health.isPending || health.isError ? undefined : health.data;
+  const kind = health.isPending ? 'checking' : (report?.status ?? 'error');
   const time = report ? new Date(report.time).toLocaleTimeString(i18n.language) : '';
   return (
     <section className="card" aria-labelledby="health-title">

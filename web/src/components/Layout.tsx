@@ -172,7 +172,7 @@ function AccountTools() {
   const logout = async () => {
     if (busy) return;
     // Signed out locally even if the request fails: the cookie may already be gone.
-    await logoutCall.mutateAsync().catch(() => undefined);
+    await logoutCall.mutateAsync(undefined).catch(() => undefined);
     session.signedOut();
     navigate('/login?loggedOut=1', { replace: true });
   };

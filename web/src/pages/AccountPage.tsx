@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from '../translation';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -9,7 +8,6 @@ import { SelectField, TextField } from '../forms/fields';
 import { Form, SubmitButton, useApiForm } from '../forms/form';
 import { isLanguage, LANGUAGES } from '../i18n';
 import { chooseLanguage } from '../language';
-import { meQuery } from '../queries/accounts';
 import { useLogoutEverywhere, useSaveAccount } from '../queries/accounts-signed-in';
 import { navigate } from '../router';
 import { useSession, type Me } from '../session';
@@ -32,7 +30,6 @@ interface AccountValues {
 function Account({ me }: { me: Me }) {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const { user } = me;
   const form = useApiForm<AccountValues>('account', {
     defaultValues: { displayName: user.displayName, language: user.language },
@@ -56,7 +53,7 @@ function Account({ me }: { me: Me }) {
   /** After "changed meanwhile": take the stored data and version (the user's edits are replaced, by choice). */
   const reload = () =>
     form.meta.run(async () => {
-      const fresh = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+      const fresh = await session.refresh();
       if (!fresh) return;
       form.methods.reset({ displayName: fresh.user.displayName, language: fresh.user.language });
       setVersion(fresh.user.version);

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../translation';
 import { TextField } from '../forms/fields';
 import { errorMessage } from '../forms/errors';
@@ -6,14 +5,15 @@ import { SubmitButton } from '../forms/form-core';
 import { SimpleForm, useSimpleForm } from '../forms/simple-form';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
-import { useResendVerification, verifyEmailQuery } from '../queries/accounts';
+import { useFetchOnce } from '../fetching';
+import { confirmEmail, useResendVerification } from '../queries/accounts';
 import { useLocation } from '../router';
 
 export function VerifyEmailPage() {
   const { t } = useTranslation();
   const token = useLocation().query.get('token');
-  const confirmation = useQuery({ ...verifyEmailQuery(token ?? ''), enabled: !!token });
-  const confirmed = confirmation.isSuccess;
+  const confirmation = useFetchOnce(token, () => confirmEmail(token ?? ''));
+  const confirmed = confirmation.data === true;
   const checking = !!token && confirmation.isPending;
 
   return (

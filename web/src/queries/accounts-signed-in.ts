@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { api, type Json, ApiError, read } from '../api';
 import type { Role } from '../../../shared/access/principal';
 import type { Language } from '../i18n';
+import { useSession } from '../session';
 import { accountKeys, type AuditFilter, type ProfileUpdate, type UserRow } from './accounts';
 import { allPages, cursorParam, pageAt, type CursorPage, type PagePosition } from './pages';
 
@@ -60,22 +61,24 @@ export const outboxQuery = queryOptions({
 export const useLogoutEverywhere = () =>
   useMutation({ mutationFn: () => read(api.api.auth['logout-everywhere'].$post()) });
 
+/** Saves the account's own settings; the session (header, pages) then re-reads it. */
 export function useSaveAccount() {
-  const queryClient = useQueryClient();
+  const { refresh } = useSession();
   return useMutation({
     mutationFn: (json: Json<typeof api.api.me.$put>) => read(api.api.me.$put({ json })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.me }),
+    onSuccess: () => refresh(),
   });
 }
 
 export function useSaveInstitution(institutionId: string) {
   const queryClient = useQueryClient();
+  const { refresh } = useSession();
   return useMutation({
     mutationFn: (json: ProfileUpdate) =>
       read(api.api.institutions[':institutionId'].$put({ param: { institutionId }, json })),
     onSuccess: (saved) => {
       queryClient.setQueryData(accountKeys.institution(institutionId), saved);
-      return queryClient.invalidateQueries({ queryKey: accountKeys.me });
+      return refresh(); // the session carries the institution's name
     },
   });
 }

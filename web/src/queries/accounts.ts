@@ -1,16 +1,16 @@
-import { queryOptions, useMutation, type QueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import type { AuditActionGroup, AuditSubjectType } from '../../../shared/audit/audit';
 import type { Role } from '../../../shared/access/principal';
 import { api, type Json, ApiError, read, send } from '../api';
+import { useAction } from '../fetching';
 import type { Language } from '../i18n';
 
 /**
- * Accounts, institutions and the organizer's user screens: the reads as query options (keys hold
- * every parameter, so an answer can only land in the list it was asked for) and the writes as
- * mutations that refresh what they change. This module holds what every first visit loads (the session,
- * the health report, sign-in and the public account pages) and the types; the signed-in pages' reads and
- * writes are in accounts-signed-in.ts, so an anonymous visitor does not download them (issue 17).
+ * Accounts, institutions and the organizer's user screens. This module holds what every first visit
+ * loads (the session, the health report, sign-in and the public account pages), as plain calls of the
+ * typed client without TanStack Query (issue 17: it stays off every first visit), and the types and
+ * query keys; the signed-in pages' reads and writes, as query options and mutations, are in
+ * accounts-signed-in.ts, so an anonymous visitor does not download them.
  */
 export type Me = InferResponseType<typeof api.api.me.$get, 200>;
 export type UserRow = InferResponseType<typeof api.api.users.$get, 200>['items'][number];
@@ -29,7 +29,6 @@ export type Registration = Json<typeof api.api.institutions.$post>;
 export type ProfileUpdate = Json<(typeof api.api.institutions)[':institutionId']['$put']>;
 
 export const accountKeys = {
-  me: ['me'] as const,
   users: (role: Role) => ['users', role] as const,
   institution: (institutionId: string) => ['institutions', institutionId] as const,
   members: (institutionId: string) => ['institutions', institutionId, 'members'] as const,
@@ -57,84 +56,62 @@ function forgetSignedInHint(): void {
 
 /**
  * The signed-in account, or null for a visitor (401 is the ordinary "not signed in"). Read once per
- * page load (main.tsx starts it before the first render, beside the language sync) and kept until a
- * sign-in, a sign-out or a profile change says otherwise. Without the signed-in hint nobody is asked.
+ * page load (main.tsx starts it before the first render, beside the language sync, through the session
+ * store in session.tsx) and again after a sign-in or a profile change. Without the signed-in hint nobody
+ * is asked.
  */
-export const meQuery = queryOptions({
-  queryKey: accountKeys.me,
-  queryFn: async (): Promise<Me | null> => {
-    if (!mayBeSignedIn()) return null;
-    try {
-      return await read(api.api.me.$get());
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) forgetSignedInHint();
-      else console.warn('GET /api/me failed', error);
-      return null;
-    }
-  },
-  staleTime: Number.POSITIVE_INFINITY,
-  gcTime: Number.POSITIVE_INFINITY,
-});
+export async function readMe(): Promise<Me | null> {
+  if (!mayBeSignedIn()) return null;
+  try {
+    return await read(api.api.me.$get());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) forgetSignedInHint();
+    else console.warn('GET /api/me failed', error);
+    return null;
+  }
+}
 
 /** The health report; a 503 carries one too, so the body is read whatever the status. */
-export const healthQuery = queryOptions({
-  queryKey: ['health'],
-  queryFn: async () => {
-    const report = await (await api.api.health.$get()).json();
-    if ('error' in report) throw new Error('health check failed');
-    return report;
-  },
-});
+export async function readHealth(signal: AbortSignal) {
+  const report = await (await api.api.health.$get(undefined, { init: { signal } })).json();
+  if ('error' in report) throw new Error('health check failed');
+  return report;
+}
+
+const confirmations = new Map<string, Promise<true>>();
 
 /**
- * Confirms an e-mail address. A token is single-use, so this is a query that never refetches: the
- * page's renders (and React's double mount in development) share the one request.
+ * Confirms an e-mail address. A token is single-use, so it is sent once per page load whatever
+ * asks (the page's renders, React's double mount in development) and every caller shares the answer.
  */
-export const verifyEmailQuery = (token: string) =>
-  queryOptions({
-    queryKey: ['verify-email', token],
-    queryFn: async () => {
-      await send(api.api.auth['verify-email'].$post({ json: { token } }));
-      return true;
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: Number.POSITIVE_INFINITY,
-  });
+export function confirmEmail(token: string): Promise<true> {
+  let confirmation = confirmations.get(token);
+  if (!confirmation) {
+    confirmation = send(api.api.auth['verify-email'].$post({ json: { token } })).then(() => true as const);
+    confirmations.set(token, confirmation);
+  }
+  return confirmation;
+}
 
 /** Tells the server the UI's language (the `lang` cookie), so its messages follow; a failure changes nothing. */
 export async function saveLanguagePreference(language: Language): Promise<void> {
   await api.api.preferences.language.$put({ json: { language } }).catch(() => undefined);
 }
 
-/** After signing in or out: nothing read for one account may be shown to the next. */
-export function forgetAccountData(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== accountKeys.me[0] });
-}
+const login = (json: { email: string; password: string }) => read(api.api.auth.login.$post({ json }));
+const logout = (_: undefined) => send(api.api.auth.logout.$post());
+const acceptInvitation = (json: Json<typeof api.api.auth.invitations.accept.$post>) =>
+  read(api.api.auth.invitations.accept.$post({ json }));
+const requestPasswordReset = (email: string) => send(api.api.auth['password-reset'].$post({ json: { email } }));
+const completePasswordReset = (json: { token: string; password: string }) =>
+  send(api.api.auth['password-reset'].complete.$post({ json }));
+const resendVerification = (email: string) => send(api.api.auth['verify-email'].resend.$post({ json: { email } }));
+const register = (json: Registration) => read(api.api.institutions.$post({ json }));
 
-export const useLogin = () =>
-  useMutation({
-    mutationFn: (json: { email: string; password: string }) => read(api.api.auth.login.$post({ json })),
-  });
-
-export const useLogout = () => useMutation({ mutationFn: () => send(api.api.auth.logout.$post()) });
-
-export const useAcceptInvitation = () =>
-  useMutation({
-    mutationFn: (json: Json<typeof api.api.auth.invitations.accept.$post>) =>
-      read(api.api.auth.invitations.accept.$post({ json })),
-  });
-
-export const useRequestPasswordReset = () =>
-  useMutation({ mutationFn: (email: string) => send(api.api.auth['password-reset'].$post({ json: { email } })) });
-
-export const useCompletePasswordReset = () =>
-  useMutation({
-    mutationFn: (json: { token: string; password: string }) =>
-      send(api.api.auth['password-reset'].complete.$post({ json })),
-  });
-
-export const useResendVerification = () =>
-  useMutation({ mutationFn: (email: string) => send(api.api.auth['verify-email'].resend.$post({ json: { email } })) });
-
-export const useRegister = () =>
-  useMutation({ mutationFn: (json: Registration) => read(api.api.institutions.$post({ json })) });
+export const useLogin = () => useAction(login);
+export const useLogout = () => useAction(logout);
+export const useAcceptInvitation = () => useAction(acceptInvitation);
+export const useRequestPasswordReset = () => useAction(requestPasswordReset);
+export const useCompletePasswordReset = () => useAction(completePasswordReset);
+export const useResendVerification = () => useAction(resendVerification);
+export const useRegister = () => useAction(register);

@@ -7,7 +7,7 @@ import { type Edition, editionKeys } from './editions';
 import { resultsKeys } from './results';
 import { verificationKey, verificationPaths } from './verification';
 
-export { type Verification, type VerificationStatus, verificationQuery } from './verification';
+export { type Verification, type VerificationStatus, readVerification } from './verification';
 
 /**
  * Certificates and emblems (issue 15): the organizer's "Certyfikaty" tab, an institution's own

@@ -5,14 +5,13 @@ import { editionKeys } from './editions';
 
 /**
  * Results (issue 14): the organizer's "Wyniki" tab (method, decisions, lock, publication,
- * corrections), the public laureate pages, an institution's own result and its history. Keys:
+ * corrections), an institution's own result and its history (the public laureate pages' reads are in
+ * published.ts, without TanStack Query, and re-exported here). Keys:
  * `['edition', editionId, 'results']` for the organizer (every change there also refreshes the
- * edition, whose state publication moves), `['public-results', …]` for the public record,
- * `['application', applicationId, 'result']` and `['institution-results', institutionId]` for the
+ * edition, whose state publication moves), `['application', applicationId, 'result']` and `['institution-results', institutionId]` for the
  * institution.
  */
 type ResultsApi = (typeof api.api.editions)[':editionId']['results'];
-type PublicApi = typeof api.api.public.results;
 
 export type ResultsView = InferResponseType<ResultsApi['$get'], 200>;
 export type ResultsCategory = ResultsView['categories'][number];
@@ -21,25 +20,21 @@ export type ResultsMethod = Json<ResultsApi['method']['$put']>;
 export type DecisionInput = Json<ResultsApi['decisions'][':applicationId']['$put']>;
 export type CorrectionInput = Json<ResultsApi['corrections']['$post']>;
 export type Outcome = ResultsRow['outcome'];
-export type PublishedEditions = InferResponseType<PublicApi['$get'], 200>;
-export type PublishedEdition = PublishedEditions['items'][number];
-export type PublishedResults = InferResponseType<PublicApi[':editionId']['$get'], 200>;
-export type Snapshot = PublishedResults['snapshot'];
+export {
+  type PublishedEdition,
+  type PublishedEditions,
+  type PublishedResults,
+  publishedJsonUrl,
+  type Snapshot,
+} from './published';
 export type OwnResult = InferResponseType<(typeof api.api.applications)[':applicationId']['result']['$get'], 200>;
 export type ResultsHistory = InferResponseType<(typeof api.api.institutions)[':institutionId']['results']['$get'], 200>;
 
 export const resultsKeys = {
   organizer: (editionId: string) => [...editionKeys.edition(editionId), 'results'] as const,
-  publicList: ['public-results'] as const,
-  published: (editionId: string, version?: number) =>
-    ['public-results', editionId, version === undefined ? 'newest' : version] as const,
   own: (applicationId: string) => ['application', applicationId, 'result'] as const,
   history: (institutionId: string) => ['institution-results', institutionId] as const,
 };
-
-/** Where the public JSON of an edition's results (or one version of them) is served. */
-export const publishedJsonUrl = (editionId: string, version?: number) =>
-  `/api/public/results/${encodeURIComponent(editionId)}${version === undefined ? '' : `/versions/${version}`}`;
 
 export const resultsQuery = (editionId: string) =>
   queryOptions({
@@ -53,7 +48,6 @@ function useResultsChanged(editionId: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: editionKeys.edition(editionId) }),
-      queryClient.invalidateQueries({ queryKey: resultsKeys.publicList }),
       queryClient.invalidateQueries({ queryKey: editionKeys.lists }),
     ]);
 }
@@ -116,26 +110,6 @@ export function useCorrectResults(editionId: string) {
     onSuccess: changed,
   });
 }
-
-/** Public: every edition with published results. */
-export const publishedEditionsQuery = queryOptions({
-  queryKey: resultsKeys.publicList,
-  queryFn: () => read(api.api.public.results.$get()),
-});
-
-/** Public: an edition's results, the newest version or the one asked for. */
-export const publishedResultsQuery = (editionId: string, version?: number) =>
-  queryOptions({
-    queryKey: resultsKeys.published(editionId, version),
-    queryFn: () =>
-      version === undefined
-        ? read(api.api.public.results[':editionId'].$get({ param: { editionId } }))
-        : read(
-            api.api.public.results[':editionId'].versions[':version'].$get({
-              param: { editionId, version: String(version) },
-            }),
-          ),
-  });
 
 /** The institution's own result of an application (pending before publication). */
 export const ownResultQuery = (applicationId: string) =>

@@ -1,4 +1,3 @@
-import { queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, read } from '../api';
 import type { Language } from '../i18n';
@@ -22,11 +21,11 @@ export const verificationPaths = {
   verifyForm: (language: Language) => (language === 'en' ? '/en/verify' : '/weryfikacja'),
 };
 
-export const verificationQuery = (code: string, language: Language) =>
-  queryOptions({
-    queryKey: verificationKey(code),
-    queryFn: () =>
-      read(
-        api.api.public.certificates[':code'].$get({ param: { code } }, { headers: { 'accept-language': language } }),
-      ),
-  });
+/** The verification of a code, in the page's language (read once per page view, fetching.ts). */
+export const readVerification = (code: string, language: Language, signal: AbortSignal) =>
+  read(
+    api.api.public.certificates[':code'].$get(
+      { param: { code } },
+      { headers: { 'accept-language': language }, init: { signal } },
+    ),
+  );

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../translation';
 import { normalizeCode } from '../../../../shared/certificates/certificate-code';
@@ -6,13 +5,10 @@ import { ApiError } from '../../api';
 import { formatWarsawDate } from '../../components/editions/time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { useFetchOnce } from '../../fetching';
 import { PageTitle } from '../../components/PageTitle';
 import i18n, { type Language, loadTexts, type TextArea } from '../../i18n';
-import {
-  type Verification,
-  verificationPaths as certificatePaths,
-  verificationQuery,
-} from '../../queries/verification';
+import { type Verification, verificationPaths as certificatePaths, readVerification } from '../../queries/verification';
 import { navigate, useLastSegment, useLocation } from '../../router';
 
 /**
@@ -253,7 +249,7 @@ export function VerifyCodePage() {
   const lang = usePageLanguage();
   const code = useLastSegment();
   const { t } = usePageT(lang);
-  const verification = useQuery(verificationQuery(code, lang));
+  const verification = useFetchOnce(`${lang} ${code}`, (signal) => readVerification(code, lang, signal));
   if (!usePageTexts(lang)) return <Loading />;
   return (
     <div lang={lang} className="ct-verify">

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../../translation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatWarsaw } from '../../components/editions/time';
@@ -6,12 +5,13 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { shortHash } from '../../components/results/format';
-import { publishedEditionsQuery } from '../../queries/results';
+import { useFetchOnce } from '../../fetching';
+import { readPublishedEditions } from '../../queries/published';
 
 /** Public (no login): every edition with published results, newest first. */
 export function LaureatesPage() {
   const { t, i18n } = useTranslation();
-  const editions = useQuery(publishedEditionsQuery);
+  const editions = useFetchOnce('published', readPublishedEditions);
   const items = editions.data ? [...editions.data.items].sort((a, b) => b.year - a.year) : [];
   return (
     <>

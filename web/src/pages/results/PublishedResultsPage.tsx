@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../../translation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatWarsaw, formatWarsawDate } from '../../components/editions/time';
@@ -7,7 +6,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { formatPercent, groupedHash, idPart, movementParts, shortHash } from '../../components/results/format';
 import { currentLanguage } from '../../i18n';
-import { type PublishedResults, publishedJsonUrl, publishedResultsQuery } from '../../queries/results';
+import { useFetchOnce } from '../../fetching';
+import { type PublishedResults, publishedJsonUrl, readPublishedResults } from '../../queries/published';
 import { useLastSegment, useLocation } from '../../router';
 
 type Category = PublishedResults['snapshot']['categories'][number];
@@ -113,7 +113,9 @@ export function PublishedResultsPage() {
   const editionId = useLastSegment();
   const { query } = useLocation();
   const version = versionParam(query.get('wersja'));
-  const results = useQuery(publishedResultsQuery(editionId, version));
+  const results = useFetchOnce(`${editionId} ${version ?? 'newest'}`, (signal) =>
+    readPublishedResults(editionId, version, signal),
+  );
   const data = results.data;
   const snapshot = data?.snapshot;
   const title = snapshot
