@@ -14,6 +14,7 @@ import { ulidGenerator } from '../shared/platform/ids';
 import { lazy } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
 import { sesMailer } from '../shared/platform/mailer-ses';
+import { suppressingMailer } from '../shared/mail/suppressing-mailer';
 import { KeyRing, staticSecret } from '../shared/platform/secrets';
 import { CursorCodec } from '../shared/store/cursor';
 import { Store } from '../shared/store/store';
@@ -21,12 +22,19 @@ import { Store } from '../shared/store/store';
 const config = readConfig();
 const logger = jsonLogger(config.logLevel);
 const region = config.region;
-const deps = lazy(() => {
+// The table alone (mail and SES feedback need nothing else), and the rest of the exports' deps beside it.
+const table = lazy(() => {
   // The worker's cursors never leave the function (queryAll pages internally), so a per-instance key will do.
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
   return {
     store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
     clock: systemClock,
+    logger,
+  };
+});
+const deps = lazy(() => {
+  return {
+    ...table(),
     logger,
     blobs: {
       documents: s3BlobStore(
@@ -64,10 +72,18 @@ const certificates = lazy(() => {
   );
 });
 
+// Every mail names the configuration set, and none goes to an address SES reported bounced or complained.
 const mail = lazy(() =>
-  sesMailer(
-    lazy(() => new SESv2Client({ region })),
-    config.mailFrom,
+  suppressingMailer(
+    sesMailer(
+      lazy(() => new SESv2Client({ region })),
+      config.mailFrom,
+      config.mailConfigurationSet,
+    ),
+    () => {
+      const { store, clock } = table();
+      return { store, clock, ids: ulidGenerator(clock), logger };
+    },
   ),
 );
 
@@ -90,7 +106,8 @@ const scoring = lazy(() => {
 });
 
 /**
- * SQS → background jobs (exports, certificates, mail). Each message is handled on its own; a failed or
+ * SQS → background jobs (exports, certificates, mail), and SES's bounces and complaints (SNS notifications
+ * on the same queue, recorded as suppressions). Each message is handled on its own; a failed or
  * malformed one is reported in `batchItemFailures`, so SQS retries only that one and, after
  * maxReceiveCount, moves it to the DLQ.
  */
@@ -99,7 +116,15 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     try {
       await processJob(
-        { logger, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }), certificates },
+        {
+          logger,
+          exports: deps,
+          mail,
+          scoring,
+          results: () => ({ ...scoring(), logger }),
+          certificates,
+          mailFeedback: table,
+        },
         { body: record.body },
       );
     } catch (error) {

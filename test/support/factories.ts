@@ -12,6 +12,7 @@ import { fixedClock } from '../../shared/platform/clock';
 import { ulidGenerator } from '../../shared/platform/ids';
 import { memoryLogger } from '../../shared/platform/logger';
 import { outboxMailer } from '../../shared/platform/mailer-outbox';
+import { suppressingMailer } from '../../shared/mail/suppressing-mailer';
 import { inProcessQueue } from '../../shared/platform/queue-in-process';
 import { KeyRing, staticSecret } from '../../shared/platform/secrets';
 import { CursorCodec } from '../../shared/store/cursor';
@@ -50,7 +51,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const dynamo =
     overrides.dynamo ??
     new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  const mail = outboxMailer(clock, ids);
+  const mail = suppressingMailer(outboxMailer(clock, ids), () => ({ store, clock, ids, logger }));
   const documents = fileBlobStore(join(blobRoot, 'documents'));
   const certificates = fileBlobStore(join(blobRoot, 'certificates'));
   const certificateJobs = lazy(() =>
@@ -66,6 +67,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
         scoring: () => ({ store, clock, ids, mail, settings }),
         results: () => ({ store, logger, mail, settings }),
         certificates: certificateJobs,
+        mailFeedback: () => ({ store, logger }),
       },
       { body },
     ),
