@@ -33,8 +33,8 @@ export interface ProcessJobInput {
 /**
  * The worker's entry: one queue carries every background job (exports, certificates, mail); the
  * `type` field says which handler runs it. SES's bounce and complaint events arrive on it too, as SNS
- * notifications (`Type`, `TopicArn`), and become suppressions (shared/mail/). A malformed body throws, so the queue retries it and then
- * dead-letters it.
+ * notifications (`Type`, `TopicArn`), and become suppressions (shared/mail/). A malformed body throws,
+ * so the queue retries it and then dead-letters it.
  */
 export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<void> {
   let json: unknown;
