@@ -29,7 +29,10 @@ import { Store } from '../shared/store/store';
 export function cloudDeps(config: Config): AppDeps {
   const s3 = once(() => import('./aws/s3').then((m) => m.s3Adapters(config)));
   const secret = once(() => import('./aws/secrets').then((m) => m.secretsAdapter(config)));
-  const mailer = once(() => import('./aws/ses').then((m) => m.sesAdapter(config)));
+  // The suppression check rides in the SES chunk: `store` and the rest exist by the time the first mail is sent.
+  const mailer = once(() =>
+    import('./aws/ses').then((m) => m.sesAdapter(config, { store, clock: systemClock, ids, logger })),
+  );
   const queue = once(() => import('./aws/sqs').then((m) => m.sqsAdapter(config)));
 
   const keyRing = new KeyRing(deferredSecret(secret));
@@ -45,11 +48,13 @@ export function cloudDeps(config: Config): AppDeps {
     trustedOrigins: [config.publicOrigin],
     publicOrigin: config.publicOrigin,
   };
+  const ids = ulidGenerator(systemClock);
+  const logger = jsonLogger(config.logLevel);
   return {
     store,
     clock: systemClock,
-    ids: ulidGenerator(systemClock),
-    logger: jsonLogger(config.logLevel),
+    ids,
+    logger,
     metrics: emfMetrics(),
     blobs: {
       documents: deferredBlobStore(() => s3().then((a) => a.documents)),

@@ -15,6 +15,7 @@ import { lazy } from '../shared/platform/lazy';
 import { jsonLogger } from '../shared/platform/logger';
 import { emfMetrics } from '../shared/platform/metrics-emf';
 import { sesMailer } from '../shared/platform/mailer-ses';
+import { suppressingMailer } from '../shared/mail/suppressing-mailer';
 import { KeyRing, staticSecret } from '../shared/platform/secrets';
 import { CursorCodec } from '../shared/store/cursor';
 import { Store } from '../shared/store/store';
@@ -23,12 +24,19 @@ const config = readConfig();
 const logger = jsonLogger(config.logLevel);
 const metrics = emfMetrics();
 const region = config.region;
-const deps = lazy(() => {
+// The table alone (mail and SES feedback need nothing else), and the rest of the exports' deps beside it.
+const table = lazy(() => {
   // The worker's cursors never leave the function (queryAll pages internally), so a per-instance key will do.
   const keyRing = new KeyRing(staticSecret(randomBytes(48).toString('base64url')));
   return {
     store: new Store(config.tableName, new DynamoDBClient({ region }), new CursorCodec(() => keyRing.key('cursor'))),
     clock: systemClock,
+    logger,
+  };
+});
+const deps = lazy(() => {
+  return {
+    ...table(),
     logger,
     blobs: {
       documents: s3BlobStore(
@@ -66,10 +74,18 @@ const certificates = lazy(() => {
   );
 });
 
+// Every mail names the configuration set, and none goes to an address SES reported bounced or complained.
 const mail = lazy(() =>
-  sesMailer(
-    lazy(() => new SESv2Client({ region })),
-    config.mailFrom,
+  suppressingMailer(
+    sesMailer(
+      lazy(() => new SESv2Client({ region })),
+      config.mailFrom,
+      config.mailConfigurationSet,
+    ),
+    () => {
+      const { store, clock } = table();
+      return { store, clock, ids: ulidGenerator(clock), logger };
+    },
   ),
 );
 
@@ -92,7 +108,8 @@ const scoring = lazy(() => {
 });
 
 /**
- * SQS → background jobs (exports, certificates, mail). Each message is handled on its own; a failed or
+ * SQS → background jobs (exports, certificates, mail), and SES's bounces and complaints (SNS notifications
+ * on the same queue, recorded as suppressions). Each message is handled on its own; a failed or
  * malformed one is reported in `batchItemFailures`, so SQS retries only that one and, after
  * maxReceiveCount, moves it to the DLQ.
  */
@@ -101,7 +118,16 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   for (const record of event.Records) {
     try {
       await processJob(
-        { logger, metrics, exports: deps, mail, scoring, results: () => ({ ...scoring(), logger }), certificates },
+        {
+          logger,
+          metrics,
+          exports: deps,
+          mail,
+          scoring,
+          results: () => ({ ...scoring(), logger }),
+          certificates,
+          mailFeedback: table,
+        },
         { body: record.body },
       );
     } catch (error) {

@@ -7,7 +7,7 @@ import { Alarms } from './constructs/alarms';
 import { Backup } from './constructs/backup';
 import { Dashboard } from './constructs/dashboard';
 import { ApiFunction } from './constructs/api-function';
-import { mailIdentity } from './constructs/mail';
+import { Mail, mailIdentity } from './constructs/mail';
 import { AppSecret } from './constructs/app-secret';
 import { repoRoot } from './constructs/bundling';
 import { CredentialKey } from './constructs/credential-key';
@@ -59,10 +59,13 @@ export class PlatformStack extends Stack {
   readonly dashboard: Dashboard;
   readonly backup: Backup;
   readonly stage: Stage;
+  readonly mail: Mail;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
-    const mailFrom = contextString(this, 'mailFrom') ?? defaultMailFrom;
+    // With a public domain, mail comes from it by default (its SES identity and DKIM are then in this stack).
+    const mailFrom =
+      contextString(this, 'mailFrom') ?? (props.domain ? `no-reply@${props.domain.domainName}` : defaultMailFrom);
     mailIdentity(mailFrom); // fail synth early on a malformed sender
     const logLevel = contextString(this, 'logLevel') ?? 'info';
 
@@ -88,6 +91,15 @@ export class PlatformStack extends Stack {
       mailFrom,
       logLevel,
     });
+    // SES: a configuration set on every mail, its bounces and complaints to the worker (infra/constructs/mail.ts).
+    this.mail = new Mail(this, 'Mail', {
+      mailFrom,
+      verifyDomain: props.domain !== undefined,
+      ...(props.domain && 'hostedZone' in props.domain ? { hostedZone: props.domain.hostedZone } : {}),
+    });
+    this.mail.deliverFeedbackTo(this.worker.jobs.queue);
+    this.mail.allowSending(this.api.fn.role, this.api.fn.function);
+    this.mail.allowSending(this.worker.fn.role, this.worker.fn.function);
     this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });
     // Only CloudFront knows the origin secret; the api refuses requests without it (docs/operations.md).
     this.originSecret = new OriginSecret(this, 'OriginSecret', {
@@ -156,6 +168,7 @@ export class PlatformStack extends Stack {
       CredentialKeyArn: this.credentialKey.key.keyArn,
       AlarmTopicArn: this.alarms.topic.topicArn,
       BackupVaultName: this.backup.vault.backupVaultName,
+      MailConfigurationSetName: this.mail.configurationSet.configurationSetName,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }

@@ -63,6 +63,10 @@ export function readConfig(env: Env = process.env) {
     get mailFrom() {
       return once('mailFrom', () => required(env, 'MAIL_FROM'));
     },
+    /** The SES configuration set every mail names (set by CDK); unset locally, where mail goes to the outbox. */
+    get mailConfigurationSet(): string | undefined {
+      return once('mailConfigurationSet', () => maybe(env, 'MAIL_CONFIGURATION_SET'));
+    },
     get appSecretArn() {
       return once('appSecretArn', () => required(env, 'APP_SECRET_ARN'));
     },

@@ -13,6 +13,7 @@ import { ulidGenerator } from '../../shared/platform/ids';
 import type { Logger } from '../../shared/platform/logger';
 import { type Metrics, noMetrics } from '../../shared/platform/metrics';
 import { outboxMailer } from '../../shared/platform/mailer-outbox';
+import { suppressingMailer } from '../../shared/mail/suppressing-mailer';
 import type { Outbox } from '../../shared/platform/mailer';
 import { inProcessQueue, type InProcessQueue } from '../../shared/platform/queue-in-process';
 import { fileSecret, KeyRing, staticSecret } from '../../shared/platform/secrets';
@@ -79,7 +80,11 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
       settings.publicOrigin,
     ),
   );
-  const mail = outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined);
+  // Like the cloud: no mail to an address SES reported bounced or complained (shared/mail/).
+  const mail = suppressingMailer(
+    outboxMailer(clock, ids, options.dataDir ? join(options.dataDir, 'outbox') : undefined),
+    () => ({ store, clock, ids, logger: options.logger }),
+  );
   // The same handler the cloud worker runs, fed through an in-process queue.
   const worker = (body: string) =>
     processJob(
@@ -91,6 +96,7 @@ export function localDeps(options: LocalDepsOptions): LocalDeps {
         scoring: () => ({ store, clock, ids, mail, settings }),
         results: () => ({ store, logger: options.logger, mail, settings }),
         certificates: certificateJobs,
+        mailFeedback: () => ({ store, logger: options.logger }),
       },
       { body },
     );

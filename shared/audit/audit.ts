@@ -19,6 +19,7 @@ export const auditActions = [
   'security.loginFailureBurst',
   'security.passwordReset',
   'security.logoutEverywhere',
+  'mail.skippedSuppressed',
   'edition.created',
   'edition.cloned',
   'edition.settingsUpdated',
@@ -80,6 +81,7 @@ export const auditActionGroups = {
     'security.loginFailureBurst',
     'security.passwordReset',
     'security.logoutEverywhere',
+    'mail.skippedSuppressed',
   ],
   institutions: ['institution.registered', 'institution.updated'],
   editions: [

@@ -7,6 +7,8 @@ import type { Deps } from '../deps';
 import { type BuildExportDeps, buildExport } from '../exports/build-export';
 import { type ReminderDeps, runScoringReminders } from '../reviews/run-scoring-reminders';
 import { jobSchema } from './job';
+import { isSnsNotification, parseMailFeedback } from '../mail/ses-feedback';
+import { type RecordMailFeedbackDeps, recordMailFeedback } from '../mail/record-mail-feedback';
 import { type WriteResultsDeps, writeApplicationResults } from '../results/write-application-results';
 
 /**
@@ -19,6 +21,8 @@ export type ProcessJobDeps = Pick<Deps, 'logger' | 'metrics'> & {
   scoring: () => ReminderDeps;
   results: () => WriteResultsDeps;
   certificates: () => ProcessCertificateJobDeps;
+  /** SES bounces and complaints (SNS notifications on the same queue) record suppressions. */
+  mailFeedback: () => RecordMailFeedbackDeps;
 };
 
 export interface ProcessJobInput {
@@ -28,8 +32,10 @@ export interface ProcessJobInput {
 
 /**
  * The worker's entry: one queue carries every background job (exports, certificates, mail); the
- * `type` field says which handler runs it. A malformed body throws, so the queue retries it and then
- * dead-letters it. Every failed attempt counts as JobsFailed (the DLQ alarm says when one gave up).
+ * `type` field says which handler runs it. SES's bounce and complaint events arrive on it too, as SNS
+ * notifications (`Type`, `TopicArn`), and become suppressions (shared/mail/). A malformed body throws,
+ * so the queue retries it and then dead-letters it. Every failed attempt counts as JobsFailed (the DLQ
+ * alarm says when one gave up).
  */
 export async function processJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<void> {
   try {
@@ -46,6 +52,10 @@ async function runJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<voi
     json = JSON.parse(input.body);
   } catch {
     throw new MalformedJobError(['body is not JSON']);
+  }
+  if (isSnsNotification(json)) {
+    await recordMailFeedback(deps.mailFeedback(), parseMailFeedback(json));
+    return;
   }
   const parsed = jobSchema.safeParse(json);
   if (!parsed.success)

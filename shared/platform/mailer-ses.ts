@@ -2,14 +2,18 @@ import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { callAws } from './aws-errors';
 import type { Mailer } from './mailer';
 
-/** `ses` is called on first use (no SES client is built on a cold start that sends no mail). */
-export function sesMailer(ses: () => SESv2Client, from: string): Mailer {
+/**
+ * `ses` is called on first use (no SES client is built on a cold start that sends no mail). With a
+ * configuration set, every mail names it, so its bounces and complaints reach the worker (docs/operations.md).
+ */
+export function sesMailer(ses: () => SESv2Client, from: string, configurationSetName?: string): Mailer {
   return {
     async send(message) {
       const out = await callAws('E-mail sending', () =>
         ses().send(
           new SendEmailCommand({
             FromEmailAddress: from,
+            ...(configurationSetName ? { ConfigurationSetName: configurationSetName } : {}),
             Destination: { ToAddresses: [message.to] },
             Content: {
               Simple: {

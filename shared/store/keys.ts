@@ -189,6 +189,14 @@ export const keys = {
   /** Every public key credentials were ever signed with, so rotation keeps old credentials verifiable. */
   credentialKey: (kid: string): ItemKey => ({ pk: 'CREDENTIAL_KEYS', sk: keyPart('KEY', kid) }),
   credentialKeys: () => 'CREDENTIAL_KEYS',
+  /**
+   * An address SES reported a permanent bounce or a complaint for (shared/mail/): one item per
+   * lower-cased address, percent-encoded like the unique markers.
+   */
+  mailSuppression: (address: string): ItemKey => ({
+    pk: keyPart('SUPPRESSION', encodeURIComponent(address)),
+    sk: 'SUPPRESSION',
+  }),
   /** gsi1 partition of the organizer's user list, one per role. */
   usersByRole: (role: string) => keyPart('USERS', role),
   /** A residents' survey (issue 18): its settings, its counts and its answers in one partition. */

@@ -1,3 +1,4 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
@@ -48,6 +49,7 @@ describe('jobs worker: malformed jobs', () => {
       scoring: never,
       results: never,
       certificates: never,
+      mailFeedback: never,
     };
     await expect(processJob(deps, { body: JSON.stringify({ ...validJob, requestedAt: 'yesterday' }) })).rejects.toThrow(
       'requestedAt',
@@ -60,12 +62,17 @@ describe('jobs worker: malformed jobs', () => {
 
 describe('jobs worker: mail jobs', () => {
   const ses = mockClient(SESv2Client);
+  // The suppression check reads one item per mail (none here: test/lambda/ses-feedback.test.ts has the real table).
+  const dynamo = mockClient(DynamoDBDocumentClient);
   const mailJob = (to: string) =>
     JSON.stringify({ type: 'mail.send', message: { to, subject: 'Nowe zgłoszenia do oceny', text: 'Dzień dobry' } });
 
   it('sends each mail job through SES from the configured sender; a failed send is retried alone', async () => {
     vi.stubEnv('MAIL_FROM', 'konkurs@example.org');
+    vi.stubEnv('TABLE_NAME', 'platform-table');
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    dynamo.reset();
+    dynamo.on(GetCommand).resolves({});
     ses.reset();
     ses
       .on(SendEmailCommand, { Destination: { ToAddresses: ['anna@example.org'] } })

@@ -13,6 +13,7 @@ import { ulidGenerator } from '../../shared/platform/ids';
 import { memoryLogger } from '../../shared/platform/logger';
 import { recordingMetrics } from '../../shared/platform/metrics';
 import { outboxMailer } from '../../shared/platform/mailer-outbox';
+import { suppressingMailer } from '../../shared/mail/suppressing-mailer';
 import { inProcessQueue } from '../../shared/platform/queue-in-process';
 import { KeyRing, staticSecret } from '../../shared/platform/secrets';
 import { CursorCodec } from '../../shared/store/cursor';
@@ -52,7 +53,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
   const dynamo =
     overrides.dynamo ??
     new DynamoDBClient({ region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  const mail = outboxMailer(clock, ids);
+  const mail = suppressingMailer(outboxMailer(clock, ids), () => ({ store, clock, ids, logger }));
   const documents = fileBlobStore(join(blobRoot, 'documents'));
   const certificates = fileBlobStore(join(blobRoot, 'certificates'));
   const certificateJobs = lazy(() =>
@@ -69,6 +70,7 @@ export function testDeps(overrides: TestDepsOverrides = {}) {
         scoring: () => ({ store, clock, ids, mail, settings }),
         results: () => ({ store, logger, mail, settings }),
         certificates: certificateJobs,
+        mailFeedback: () => ({ store, logger }),
       },
       { body },
     ),

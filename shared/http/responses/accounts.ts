@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AuditEntry as StoredAuditEntry } from '../../audit/audit';
 import { Address, ContactPerson, Institution as StoredInstitution } from '../../institutions/institution';
+import { suppressionReasons } from '../../mail/suppression';
 import { component } from '../openapi/component-names';
 import { PublicUserSchema } from '../schemas';
 import { itemsOf, page } from './common';
@@ -19,7 +20,21 @@ export const Me = component(
   }),
 );
 
-export const UserPage = component('UserPage', page(PublicUserSchema));
+/** SES reported a permanent bounce or a complaint for the account's address: no mail goes to it (shared/mail/). */
+export const MailSuppression = component(
+  'MailSuppression',
+  z.object({
+    reason: z.enum(suppressionReasons),
+    bounceSubType: z.optional(z.string()),
+    since: z.string(),
+    lastAt: z.string(),
+  }),
+);
+export const ListedUser = component(
+  'ListedUser',
+  z.extend(PublicUserSchema, { mailSuppression: z.optional(MailSuppression) }),
+);
+export const UserPage = component('UserPage', page(ListedUser));
 export const Members = itemsOf(PublicUserSchema);
 
 /** An institution's stored profile: the domain schema stores read items back through (institutions/institution.ts). */

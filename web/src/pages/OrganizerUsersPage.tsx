@@ -6,6 +6,7 @@ import { roles, type Role } from '../../../shared/access/principal';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { InviteExpertForm } from '../components/InviteExpertForm';
+import { MailSuppressionBadge } from '../components/MailSuppressionBadge';
 import { oneOf } from '../components/InstitutionFields';
 import { Loading } from '../components/Loading';
 import { Pager } from '../components/Pager';
@@ -98,6 +99,12 @@ function Users({ me }: { me: SignedInUser }) {
                     <td>
                       {t(`status.${u.status}`)}
                       {u.status !== 'invited' && !u.emailVerified ? ` (${t('users.unverified')})` : ''}
+                      {u.mailSuppression && (
+                        <>
+                          <br />
+                          <MailSuppressionBadge suppression={u.mailSuppression} />
+                        </>
+                      )}
                     </td>
                     <td>
                       {u.userId === me.userId ? (
