@@ -346,7 +346,10 @@ describeWithBrowser('accounts and institutions in the browser (npm start -- --in
     await expect.poll(() => page.locator('h1').textContent()).toBe('Set a new password');
     await page.locator('#reset-password').fill(`Nowe hasło do kadr ${suffix}`);
     await page.getByRole('button', { name: 'Set the password' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toContain('Your password has been changed');
+    // The new password is hashed with the production scrypt cost: on a loaded machine that takes seconds.
+    await expect
+      .poll(() => page.locator('main').textContent(), { timeout: 15_000 })
+      .toContain('Your password has been changed');
     await page.getByRole('link', { name: 'Go to the login page' }).click();
     await page.locator('#login-email').fill(colleague);
     await page.locator('#login-password').fill(`Nowe hasło do kadr ${suffix}`);
