@@ -67,14 +67,14 @@ export async function seedDemoSurvey(
     const at = new Date(now.getTime() - daysAgo * DAY);
     const lift = (175 - daysAgo) / 175 / 4;
     answers.push({
-      answerId: deps.ids.newId(),
+      answerId: `${warsawDate(at).replaceAll('-', '')}${String(i).padStart(20, '0')}`,
       ratings: { waiting: rate(lift - 0.1), usefulness: rate(0.05), engagement: rate(0.1) },
       own: random() < 0.6 ? { q1: rate(-0.05) } : {},
       ...(random() < 0.04 ? { comment: pick(comments) } : {}),
       matter: pick(contactMatters),
       channel: pick(contactChannels),
       month: warsawDate(at).slice(0, 7),
-      answeredAt: at.toISOString(),
+      answeredOn: warsawDate(at),
     });
   }
   // A few at a time: the demo's counts item takes its ADDs one after another either way.

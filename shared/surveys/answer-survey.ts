@@ -2,11 +2,30 @@ import type { Caller } from '../access/caller';
 import { deviceAccount, signDeviceToken, verifyDeviceToken } from '../accounts/device-token';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { reserveAttempts } from '../limits/attempts';
+import { recordFailure, reserveAttempts } from '../limits/attempts';
 import { type AnswerInput, isOpenOn, type StoredAnswer, warsawDate } from './survey';
-import { findSurvey, recordAnswer } from './survey-store';
+import { addToCounts, findSurvey, putAnswer } from './survey-store';
+import { randomBytes } from 'node:crypto';
 
 export type AnswerSurveyDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'logger' | 'keyRing'>;
+
+/**
+ * The address a limit counts: an IPv4 address whole, an IPv6 address by its /64 prefix — a home line
+ * owns a whole /64 and could take a new address for every answer.
+ */
+export function addressSubject(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const full = ip.includes('::')
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+    : left;
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
 
 /** The respondent cookie lives a year: long enough to keep one browser's answers limited, short enough to forget it. */
 export const RESPONDENT_TOKEN_TTL_SECONDS = 365 * 24 * 60 * 60;
@@ -53,10 +72,13 @@ export async function answerSurvey(
     }),
     maxAgeSeconds: RESPONDENT_TOKEN_TTL_SECONDS,
   };
-  await reserveAttempts(deps, [
+  const reservation = await reserveAttempts(deps, [
     { limit: 'surveyDevice', subject: deviceId },
-    { limit: 'surveyAddress', subject: input.caller.ip },
+    { limit: 'surveyAddress', subject: addressSubject(input.caller.ip) },
   ]);
+  // Every answer uses up the quota (a block follows the last free one), accepted or not: a limit that
+  // only counted would let one answer through every half minute for ever (limits.ts `refusal`).
+  await recordFailure(deps, reservation);
   if (input.answer.website) {
     deps.logger.info('survey answer dropped: honeypot filled', { surveyId: input.surveyId });
     return { respondent, recorded: false };
@@ -76,16 +98,29 @@ export async function answerSurvey(
       ),
     });
   const { ratings, own, comment, matter, channel } = input.answer;
+  const day = warsawDate(now);
   const answer: StoredAnswer = {
-    answerId: deps.ids.newId(),
+    // The day and 80 random bits: newest first by day, and no time of day to match against anything.
+    answerId: `${day.replaceAll('-', '')}${randomBytes(10).toString('hex')}`,
     ratings: Object.fromEntries(Object.entries(ratings).filter(([, v]) => v !== undefined)),
     own: own ?? {},
     ...(comment ? { comment } : {}),
     ...(matter ? { matter } : {}),
     ...(channel ? { channel } : {}),
-    month: warsawDate(now).slice(0, 7),
-    answeredAt: now.toISOString(),
+    month: day.slice(0, 7),
+    answeredOn: day,
   };
-  await recordAnswer(deps.store, survey.surveyId, answer);
+  await putAnswer(deps.store, survey.surveyId, answer);
+  try {
+    await addToCounts(deps.store, survey.surveyId, answer);
+  } catch (error) {
+    // The answer is kept, so the resident is not asked to send it again (a second answer); the counts
+    // lack it until recounted — never more than the answers.
+    deps.logger.error('survey answer stored but not counted', {
+      surveyId: survey.surveyId,
+      answerId: answer.answerId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
   return { respondent, recorded: true };
 }

@@ -45,14 +45,48 @@ export function surveyResults(survey: Survey, counts: SurveyCounts): SurveyResul
       questions.map((q) => [q, aspectFigures(slice.questions[q] ?? emptyHistogram(), survey.minAnswers)]),
     ),
   });
+  const all = figures(counts.all);
+  const protect = <S extends SliceFigures>(slices: S[]) => protectBreakdown(all, slices, questions, survey.minAnswers);
   return {
     survey,
     minAnswers: survey.minAnswers,
-    all: figures(counts.all),
-    months: Object.entries(counts.month)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([month, slice]) => ({ month, ...figures(slice) })),
-    matters: Object.entries(counts.matter).map(([matter, slice]) => ({ matter, ...figures(slice) })),
-    channels: Object.entries(counts.channel).map(([channel, slice]) => ({ channel, ...figures(slice) })),
+    all,
+    months: protect(
+      Object.entries(counts.month)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([month, slice]) => ({ month, ...figures(slice) })),
+    ),
+    matters: protect(Object.entries(counts.matter).map(([matter, slice]) => ({ matter, ...figures(slice) }))),
+    channels: protect(Object.entries(counts.channel).map(([channel, slice]) => ({ channel, ...figures(slice) }))),
   };
+}
+
+/**
+ * Secondary suppression: a hidden slice must not be recoverable as the total minus the slices shown
+ * (every answer has one month; the rest of a matter or channel breakdown is "not said"). For each
+ * question, while what the shown slices leave of the total is more than nothing but fewer than the
+ * minimum, the smallest shown slice is hidden too — so a difference only ever reveals a sum of at least
+ * `minAnswers` answers.
+ */
+export function protectBreakdown<S extends SliceFigures>(
+  all: SliceFigures,
+  slices: S[],
+  questions: readonly string[],
+  minAnswers: number,
+): S[] {
+  const out = slices.map((s) => ({ ...s, questions: { ...s.questions } }));
+  for (const q of questions) {
+    const total = all.questions[q];
+    if (!total?.shown) continue; // then no slice of it is shown either (each is a part of the total)
+    const shown = () => out.filter((s) => s.questions[q]?.shown);
+    let rest = total.n - shown().reduce((sum, s) => sum + (s.questions[q]?.n ?? 0), 0);
+    while (rest > 0 && rest < minAnswers) {
+      const smallest = shown().sort((a, b) => (a.questions[q]?.n ?? 0) - (b.questions[q]?.n ?? 0))[0];
+      if (!smallest) break;
+      const n = smallest.questions[q]?.n ?? 0;
+      smallest.questions[q] = { n, shown: false };
+      rest += n;
+    }
+  }
+  return out;
 }

@@ -56,17 +56,20 @@ export async function listInstitutionSurveys(
 }
 
 /**
- * One answer: the answer item (a new ULID: a retried request writes a second answer only if the
- * resident sent it twice, which the device limit bounds), then one atomic `ADD` of 1 to each count it
- * belongs to. Two calls, not a transaction: concurrent transactions on the one counts item would
- * conflict and fail under a burst, while `ADD`s on it serialise without loss. Should the second call
- * fail, the answer is kept but uncounted (logged by the caller); counts never exceed the answers.
+ * An answer's item (a new random id: nothing in it tells the moment it was given beyond its day). Its
+ * counts are added by {@link addToCounts} right after; two calls, not a transaction: concurrent
+ * transactions on the one counts item would conflict and fail under a burst, while `ADD`s on it
+ * serialise without loss.
  */
-export async function recordAnswer(store: Store, surveyId: string, answer: StoredAnswer): Promise<void> {
+export async function putAnswer(store: Store, surveyId: string, answer: StoredAnswer): Promise<void> {
   await store.put(
     { ...keys.surveyAnswer(surveyId, answer.answerId), entity: 'surveyAnswer', ...answer },
     { expression: 'attribute_not_exists(pk)' },
   );
+}
+
+/** One atomic `ADD` of 1 to each count the answer belongs to (concurrent answers never lose an increment). */
+export async function addToCounts(store: Store, surveyId: string, answer: StoredAnswer): Promise<void> {
   const names = countNames(answer);
   await store.update(
     keys.surveyCounts(surveyId),
@@ -78,6 +81,12 @@ export async function recordAnswer(store: Store, surveyId: string, answer: Store
     undefined,
     { returnValues: 'NONE' }, // the counts item grows with the months: nothing to send back
   );
+}
+
+/** Both, for seeding (the demo): the answer, then its counts. */
+export async function recordAnswer(store: Store, surveyId: string, answer: StoredAnswer): Promise<void> {
+  await putAnswer(store, surveyId, answer);
+  await addToCounts(store, surveyId, answer);
 }
 
 /** The survey's counts: one GetItem, whatever the number of answers. */

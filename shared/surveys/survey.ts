@@ -38,7 +38,14 @@ export const MAX_COMMENT = 1000;
 /** Below this many answers a figure is not shown, so no single resident can be recognised (issue 18 §3). */
 export const DEFAULT_MIN_ANSWERS = 10;
 
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'));
+/** A calendar day, YYYY-MM-DD, that exists (no 30 February). */
+const day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+  z.refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+  }, 'date'),
+);
 const questionId = z.string().check(z.regex(/^q[1-5]$/, 'code'));
 
 export const OwnQuestion = z.object({ id: questionId, text: localized(200) });
@@ -114,7 +121,8 @@ export const StoredAnswer = z.object({
   channel: z.optional(z.enum(contactChannels)),
   /** Europe/Warsaw month (YYYY-MM), the unit of the monthly review. */
   month: z.string(),
-  answeredAt: z.string(),
+  /** The Warsaw day only: a time of day could be matched against other records of the moment. */
+  answeredOn: z.string(),
 });
 export type StoredAnswer = z.infer<typeof StoredAnswer>;
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { standardAspects, type StoredAnswer } from '../../shared/surveys/survey';
 import { countNames, countsFromAttributes } from '../../shared/surveys/survey-counts';
 import { aspectFigures, wilsonInterval, Z95 } from '../../shared/surveys/survey-statistics';
-import { surveyResults } from '../../shared/surveys/get-survey-results';
+import { protectBreakdown, surveyResults } from '../../shared/surveys/get-survey-results';
+import { addressSubject } from '../../shared/surveys/answer-survey';
 
 /**
  * An independent Wilson interval: the set of p whose score test does not reject, |p̂ − p| ≤ z·√(p(1−p)/n),
@@ -146,8 +147,61 @@ describe('survey counts', () => {
     };
     const results = surveyResults(survey, countsFromAttributes(attributes));
     expect(results.months.map((m) => m.month)).toEqual(['2026-01', '2026-02']);
+    expect(results.all.questions.waiting).toMatchObject({ n: 15, shown: true, satisfied: 1, mean: 5 });
     expect(results.months[0]?.questions.waiting).toEqual({ n: 3, shown: false });
-    expect(results.months[1]?.questions.waiting).toMatchObject({ n: 12, shown: true, satisfied: 1, mean: 5 });
+    // February alone would be shown (12 ≥ 10), but then 15 − 12 would give away January's 3 answers.
+    expect(results.months[1]?.questions.waiting).toEqual({ n: 12, shown: false });
     expect(results.all.questions.usefulness).toEqual({ n: 0, shown: false });
+  });
+});
+
+describe('secondary suppression', () => {
+  const slice = (n: number, min: number) => ({ n, questions: { waiting: aspectFigures([0, 0, 0, 0, n], min) } });
+  it('never lets the total minus the shown slices reveal fewer than the minimum answers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 2, max: 20 }),
+        (ns, unsaid, min) => {
+          const total = ns.reduce((s, n) => s + n, 0) + unsaid;
+          const protectedSlices = protectBreakdown(
+            slice(total, min),
+            ns.map((n) => slice(n, min)),
+            ['waiting'],
+            min,
+          );
+          const all = aspectFigures([0, 0, 0, 0, total], min);
+          if (!all.shown) {
+            expect(protectedSlices.every((s) => !s.questions.waiting?.shown)).toBe(true);
+            return;
+          }
+          const shownSum = protectedSlices
+            .filter((s) => s.questions.waiting?.shown)
+            .reduce((sum, s) => sum + (s.questions.waiting?.n ?? 0), 0);
+          const rest = total - shownSum;
+          expect(rest === 0 || rest >= min).toBe(true);
+          // Only what had to go: a slice shown before is hidden only when something was at risk.
+          if (ns.every((n) => n >= min) && unsaid === 0)
+            expect(protectedSlices.every((s) => s.questions.waiting?.shown)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hides the smallest shown month when one month is below the minimum: 40, 40, 1 of 81', () => {
+    const out = protectBreakdown(slice(81, 10), [slice(40, 10), slice(40, 10), slice(1, 10)], ['waiting'], 10);
+    expect(out.map((s) => s.questions.waiting?.shown)).toEqual([false, true, false]);
+  });
+});
+
+describe('the address a survey limit counts', () => {
+  it('is an IPv4 address whole and an IPv6 address by its /64', () => {
+    expect(addressSubject('198.51.100.7')).toBe('198.51.100.7');
+    expect(addressSubject('2001:db8:12:34:aaaa:bbbb:cccc:1')).toBe('2001:db8:12:34::/64');
+    expect(addressSubject('2001:db8:12:34::1')).toBe('2001:db8:12:34::/64');
+    expect(addressSubject('2001:0DB8:0012:0034:ffff::2')).toBe('2001:db8:12:34::/64');
+    expect(addressSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
   });
 });
