@@ -14,6 +14,7 @@ const PUBLIC_PAGES: Record<string, readonly string[]> = {
   public: ['/login', '/forgot-password', '/reset-password', '/verify-email', '/accept-invitation', '/login/'],
   laureates: ['/laureaci', '/laureaci/2026-edition'],
   verification: ['/weryfikacja', '/weryfikacja/ABCDE-12345', '/en/verify', '/en/verify/ABCDE-12345'],
+  survey: ['/ankieta/01KSURVEY0000000000000000A'],
 };
 /** Pages the table leaves out on purpose (signed-in, registration, unknown): nothing is preloaded there. */
 const NOT_PRELOADED = [

@@ -29,6 +29,8 @@ import startEn from '../../web/src/locales/start.en.json';
 import startPl from '../../web/src/locales/start.pl.json';
 import verificationEn from '../../web/src/locales/verification.en.json';
 import verificationPl from '../../web/src/locales/verification.pl.json';
+import surveyEn from '../../web/src/locales/survey.en.json';
+import surveyPl from '../../web/src/locales/survey.pl.json';
 
 /** Every key path of a translation file, plural forms (`_one`, `_few`…) counted as their base key. */
 function keys(node: unknown, prefix = ''): Set<string> {
@@ -57,6 +59,7 @@ it.each([
   ['rubric', rubricPl, rubricEn],
   ['accounts', accountsPl, accountsEn],
   ['verification', verificationPl, verificationEn],
+  ['survey', surveyPl, surveyEn],
   ['start', startPl, startEn],
   ['public', publicPl, publicEn],
 ])('%s: the English file has exactly the Polish keys', (_name, polish, english) => {

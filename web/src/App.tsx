@@ -11,6 +11,7 @@ import {
   publicPage,
   registerPage,
   startPage,
+  surveyPage,
   verificationPage,
 } from './area-chunks';
 import { Layout } from './components/Layout';
@@ -56,6 +57,8 @@ const patterns: [RegExp, AreaPage][] = [
   [/^\/applications\/[^/]+\/result$/, institutionPage((m) => m.OwnResultPage)],
   [/^\/weryfikacja\/[^/]+$/, VerifyCodePage],
   [/^\/en\/verify\/[^/]+$/, VerifyCodePage],
+  // A residents' survey's answer page (issue 18), from a link or a poster's QR code.
+  [/^\/ankieta\/[^/]+$/, surveyPage((m) => m.SurveyAnswerPage)],
 ];
 
 /** The page shown at a path (the query string aside). */

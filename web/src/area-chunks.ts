@@ -72,6 +72,7 @@ export const publicPage = area('public', () => import('./areas/public'));
 export const registerPage = area('register', () => import('./areas/register'));
 export const laureatesPage = area('laureates', () => import('./areas/laureates'));
 export const verificationPage = area('verification', () => import('./areas/verification'));
+export const surveyPage = area('survey', () => import('./areas/survey'));
 export const institutionPage = area('institution', () => import('./areas/institution'));
 export const expertPage = area('expert', () => import('./areas/expert'));
 export const organizerPage = area('organizer', () => import('./areas/organizer'));

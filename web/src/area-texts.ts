@@ -18,6 +18,7 @@ export const TEXT_AREAS = [
   'rubric',
   'scoring',
   'verification',
+  'survey',
 ] as const;
 export type TextArea = (typeof TEXT_AREAS)[number];
 
@@ -33,6 +34,7 @@ export const AREA_TEXTS = {
   register: ['accounts'],
   laureates: ['results'],
   verification: ['verification'],
+  survey: ['survey'],
   institution: ['accounts', 'application', 'certificates', 'results'],
   expert: ['application', 'assignment', 'editions', 'scoring'],
   organizer: [

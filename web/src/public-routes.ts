@@ -15,4 +15,5 @@ export const PUBLIC_ROUTES: readonly (readonly [pattern: string, area: AreaName]
   ['/login|/(forgot|reset)-password|/verify-email|/accept-invitation', 'public'],
   ['/laureaci(/[^/]+)?', 'laureates'],
   ['/(weryfikacja|en/verify)(/[^/]+)?', 'verification'],
+  ['/ankieta/[^/]+', 'survey'],
 ];

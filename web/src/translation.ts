@@ -14,6 +14,7 @@ import type publicPl from './locales/public.pl.json';
 import type scoringPl from './locales/scoring.pl.json';
 import type startPl from './locales/start.pl.json';
 import type verificationPl from './locales/verification.pl.json';
+import type surveyPl from './locales/survey.pl.json';
 
 /**
  * The SPA's own small translation layer (issue 17: i18next + react-i18next were 19 KB of every first
@@ -28,6 +29,7 @@ import type verificationPl from './locales/verification.pl.json';
 type Texts = typeof pl &
   typeof accountsPl &
   typeof verificationPl &
+  typeof surveyPl &
   typeof startPl &
   typeof publicPl &
   typeof editionsPl &
