@@ -150,6 +150,17 @@ describeWithBrowser('phones and landing pages (375 × 812, npm start -- --in-mem
     const own = await linksOn(page, /^\/applications\/[^/]+(\/result)?$/, 4);
     for (const path of ['/applications', ...own, '/institution', '/account', '/', '/laureaci'])
       await checkPage(page, platform.baseUrl, path);
+    // Its residents' surveys (issue 18): the list with the public link, and the demo survey's figures.
+    await checkPage(page, platform.baseUrl, '/institution/surveys');
+    const surveys = await linksOn(page, /^\/institution\/surveys\/[^/]+$/, 1);
+    expect(surveys).toHaveLength(1);
+    for (const path of surveys) await checkPage(page, platform.baseUrl, path);
+    expect(await page.locator('caption').allTextContents()).toEqual([
+      'Wszystkie odpowiedzi',
+      'Miesiąc po miesiącu',
+      'Według rodzaju sprawy',
+      'Według sposobu kontaktu',
+    ]);
   }, 600_000);
 
   it('expert: lands on the chapter’s editions with what to do next; every page fits', async () => {

@@ -77,5 +77,22 @@ describeWithBrowser('residents’ survey (375 × 812, npm start -- --in-memory)'
     expect(await axeViolations(page), 'the thank-you state').toEqual([]);
 
     await expect.poll(async () => (await results()).n, { timeout: 15_000 }).toBe(before.n + 1);
-  }, 120_000);
+
+    // The office sets up another survey with the form; a period backwards is refused, naming the field.
+    await staff.goto(`${platform.baseUrl}/institution/surveys`);
+    await staff.locator('.sv-list').waitFor();
+    await staff.getByLabel('Tytuł (po polsku)').fill('Ankieta po wizycie w USC');
+    await staff.getByLabel('Pierwszy dzień badania').fill('2027-02-01');
+    await staff.getByLabel('Ostatni dzień badania').fill('2027-01-01');
+    await staff.getByLabel('Pytanie 1').fill('Czy łatwo było nas znaleźć?');
+    await staff.getByRole('button', { name: 'Załóż ankietę' }).click();
+    await expect.poll(() => staff.locator('[aria-invalid="true"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await staff.locator('[aria-invalid="true"]').getAttribute('name')).toBe('closesOn');
+    await staff.getByLabel('Ostatni dzień badania').fill('2027-12-31');
+    await staff.getByRole('button', { name: 'Załóż ankietę' }).click();
+    await expect
+      .poll(() => staff.locator('.sv-list li').allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Ankieta po wizycie w USC')]));
+    expect(await axeViolations(staff), 'the surveys page').toEqual([]);
+  }, 180_000);
 });

@@ -39,6 +39,7 @@ const pages: Record<string, AreaPage> = {
   '/outbox': outboxPage((m) => m.OutboxPage),
   '/organizer/editions': organizerPage((m) => m.OrganizerEditionsPage),
   '/applications': institutionPage((m) => m.ApplicationsPage),
+  '/institution/surveys': institutionPage((m) => m.SurveysPage),
   '/expert': expertPage((m) => m.ExpertEditionsPage),
   '/laureaci': laureatesPage((m) => m.LaureatesPage),
   // Public certificate verification (issue 15), Polish and English.
@@ -55,6 +56,7 @@ const patterns: [RegExp, AreaPage][] = [
   [/^\/expert\/editions\/[^/]+\/reviews\/[^/]+$/, expertPage((m) => m.ReviewPage)],
   [/^\/laureaci\/[^/]+$/, laureatesPage((m) => m.PublishedResultsPage)],
   [/^\/applications\/[^/]+\/result$/, institutionPage((m) => m.OwnResultPage)],
+  [/^\/institution\/surveys\/[^/]+$/, institutionPage((m) => m.SurveyResultsPage)],
   [/^\/weryfikacja\/[^/]+$/, VerifyCodePage],
   [/^\/en\/verify\/[^/]+$/, VerifyCodePage],
   // A residents' survey's answer page (issue 18), from a link or a poster's QR code.

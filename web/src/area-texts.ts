@@ -35,7 +35,7 @@ export const AREA_TEXTS = {
   laureates: ['results'],
   verification: ['verification'],
   survey: ['survey'],
-  institution: ['accounts', 'application', 'certificates', 'results'],
+  institution: ['accounts', 'application', 'certificates', 'results', 'survey'],
   expert: ['application', 'assignment', 'editions', 'scoring'],
   organizer: [
     'accounts',

@@ -126,6 +126,11 @@ function RoleLinks() {
           <NavLink href="/applications">{t('layout.applications')}</NavLink>
         </li>
       )}
+      {roles.includes('institution') && (
+        <li>
+          <NavLink href="/institution/surveys">{t('layout.surveys')}</NavLink>
+        </li>
+      )}
       {roles.includes('organizer') && (
         <li>
           <NavLink href="/organizer/editions">{t('layout.editions')}</NavLink>
