@@ -126,7 +126,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
           scoring,
           results: () => ({ ...scoring(), logger }),
           certificates,
-          mailFeedback: table,
+          mailFeedback: () => ({ ...table(), feedbackTopicArn: config.mailFeedbackTopicArn }),
         },
         { body: record.body },
       );

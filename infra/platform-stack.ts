@@ -98,6 +98,7 @@ export class PlatformStack extends Stack {
       ...(props.domain && 'hostedZone' in props.domain ? { hostedZone: props.domain.hostedZone } : {}),
     });
     this.mail.deliverFeedbackTo(this.worker.jobs.queue);
+    this.worker.fn.function.addEnvironment('MAIL_FEEDBACK_TOPIC_ARN', this.mail.feedback.topicArn);
     this.mail.allowSending(this.api.fn.role, this.api.fn.function);
     this.mail.allowSending(this.worker.fn.role, this.worker.fn.function);
     this.httpApi = new PlatformHttpApi(this, 'Http', { handler: this.api.fn.function });

@@ -67,6 +67,10 @@ export function readConfig(env: Env = process.env) {
     get mailConfigurationSet(): string | undefined {
       return once('mailConfigurationSet', () => maybe(env, 'MAIL_CONFIGURATION_SET'));
     },
+    /** The SNS topic SES publishes bounces and complaints to (the worker accepts feedback from it only). */
+    get mailFeedbackTopicArn(): string | undefined {
+      return once('mailFeedbackTopicArn', () => maybe(env, 'MAIL_FEEDBACK_TOPIC_ARN'));
+    },
     get appSecretArn() {
       return once('appSecretArn', () => required(env, 'APP_SECRET_ARN'));
     },

@@ -54,7 +54,8 @@ async function runJob(deps: ProcessJobDeps, input: ProcessJobInput): Promise<voi
     throw new MalformedJobError(['body is not JSON']);
   }
   if (isSnsNotification(json)) {
-    await recordMailFeedback(deps.mailFeedback(), parseMailFeedback(json));
+    const feedbackDeps = deps.mailFeedback();
+    await recordMailFeedback(feedbackDeps, parseMailFeedback(json, feedbackDeps.feedbackTopicArn));
     return;
   }
   const parsed = jobSchema.safeParse(json);

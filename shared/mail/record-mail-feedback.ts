@@ -3,7 +3,10 @@ import type { MailFeedback } from './ses-feedback';
 import { maskAddress } from './suppression';
 import { recordSuppression } from './suppression-store';
 
-export type RecordMailFeedbackDeps = Pick<Deps, 'store' | 'logger'>;
+export type RecordMailFeedbackDeps = Pick<Deps, 'store' | 'logger'> & {
+  /** The SES feedback topic (MAIL_FEEDBACK_TOPIC_ARN); notifications from any other are refused. */
+  feedbackTopicArn?: string;
+};
 
 /**
  * A bounce or complaint from SES: a permanent bounce or any complaint suppresses each recipient

@@ -68,10 +68,16 @@ export function isSnsNotification(json: unknown): boolean {
 
 const issuesOf = (error: z.core.$ZodError) => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 
-/** The SES event inside an SNS notification; a malformed one throws MalformedJobError (retried, then dead-lettered). */
-export function parseMailFeedback(json: unknown): MailFeedback {
+/**
+ * The SES event inside an SNS notification; a malformed one, or one from a topic other than
+ * `expectedTopicArn` (when given), throws MalformedJobError (retried, then dead-lettered).
+ */
+export function parseMailFeedback(json: unknown, expectedTopicArn?: string): MailFeedback {
   const envelope = SnsNotification.safeParse(json);
   if (!envelope.success) throw new MalformedJobError(['SNS notification', ...issuesOf(envelope.error)]);
+  // Only SES's own topic may suppress an address: anything else able to post to the jobs queue may not.
+  if (expectedTopicArn && envelope.data.TopicArn !== expectedTopicArn)
+    throw new MalformedJobError([`SNS notification from another topic: ${envelope.data.TopicArn}`]);
   let inner: unknown;
   try {
     inner = JSON.parse(envelope.data.Message);

@@ -63,6 +63,9 @@ describe('SES configuration set (issue 19 §4)', () => {
     const queuePolicies = JSON.stringify(template.findResources('AWS::SQS::QueuePolicy'));
     expect(queuePolicies).toContain('sns.amazonaws.com');
     expect(queuePolicies).toContain(id(stack.mail.feedback));
+    // The worker accepts feedback from this topic only.
+    const worker = template.toJSON().Resources[id(stack.worker.fn.function)].Properties.Environment.Variables;
+    expect(worker.MAIL_FEEDBACK_TOPIC_ARN).toEqual({ Ref: id(stack.mail.feedback) });
   });
 
   it('names the configuration set to both functions and lets them send through it, only as the sender', () => {

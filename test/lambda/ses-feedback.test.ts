@@ -25,6 +25,7 @@ import { sqsEvent } from './events';
  */
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', `${name}.json`), 'utf8');
 
+const FEEDBACK_TOPIC = 'arn:aws:sns:eu-central-1:123456789012:PlatformStack-MailFeedback';
 let sequence = 0;
 /** The SQS body SNS delivers for one published SES event. */
 function snsNotification(sesEvent: string): string {
@@ -32,7 +33,7 @@ function snsNotification(sesEvent: string): string {
   return JSON.stringify({
     Type: 'Notification',
     MessageId: `6f1d4c2e-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    TopicArn: 'arn:aws:sns:eu-central-1:123456789012:PlatformStack-MailFeedback',
+    TopicArn: FEEDBACK_TOPIC,
     Message: sesEvent,
     Timestamp: '2026-03-02T08:15:31.000Z',
     SignatureVersion: '1',
@@ -64,6 +65,7 @@ beforeAll(async () => {
   vi.stubEnv('AWS_REGION', localRegion);
   vi.stubEnv('MAIL_FROM', 'konkurs@urzad.example.pl');
   vi.stubEnv('MAIL_CONFIGURATION_SET', 'PlatformStackMailConfigurationSet');
+  vi.stubEnv('MAIL_FEEDBACK_TOPIC_ARN', FEEDBACK_TOPIC);
   vi.stubEnv('LOG_LEVEL', 'info');
 }, 120_000);
 
@@ -140,6 +142,11 @@ describe('jobs worker: SES bounces and complaints suppress the address', () => {
         snsNotification(JSON.stringify({ ...bounce, bounce: undefined })),
         snsNotification(JSON.stringify({ ...bounce, bounce: { ...bounce.bounce, bouncedRecipients: 'x' } })),
         JSON.stringify({ Type: 'Notification', TopicArn: 'arn:aws:sns:eu-central-1:123456789012:t' }),
+        // A well-formed complaint, but posted by something other than SES's topic: it suppresses nothing.
+        snsNotification(fixture('ses-complaint')).replace(
+          FEEDBACK_TOPIC,
+          'arn:aws:sns:eu-central-1:123456789012:other',
+        ),
         snsNotification(fixture('ses-complaint')),
       ]),
     );
@@ -148,6 +155,7 @@ describe('jobs worker: SES bounces and complaints suppress the address', () => {
       { itemIdentifier: 'msg-1' },
       { itemIdentifier: 'msg-2' },
       { itemIdentifier: 'msg-3' },
+      { itemIdentifier: 'msg-4' },
     ]);
   });
 });
