@@ -6,15 +6,19 @@ import { recordFailure, reserveAttempts } from '../limits/attempts';
 import { type AnswerInput, isOpenOn, type StoredAnswer, warsawDate } from './survey';
 import { addToCounts, findSurvey, putAnswer } from './survey-store';
 import { randomBytes } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 
 export type AnswerSurveyDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'logger' | 'keyRing'>;
 
 /**
- * The address a limit counts: an IPv4 address whole, an IPv6 address by its /64 prefix — a home line
- * owns a whole /64 and could take a new address for every answer.
+ * The address a limit counts: an IPv4 address whole (also when a dual-stack socket reports it as
+ * `::ffff:a.b.c.d`), an IPv6 address by its /64 prefix — a home line owns a whole /64 and could take a
+ * new address for every answer. Anything else (no address known) is counted as it is.
  */
 export function addressSubject(ip: string): string {
-  if (!ip.includes(':')) return ip;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip)?.[1];
+  if (mapped && isIPv4(mapped)) return mapped;
+  if (!isIPv6(ip)) return ip;
   const [head = '', tail = ''] = ip.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];

@@ -203,5 +203,9 @@ describe('the address a survey limit counts', () => {
     expect(addressSubject('2001:db8:12:34::1')).toBe('2001:db8:12:34::/64');
     expect(addressSubject('2001:0DB8:0012:0034:ffff::2')).toBe('2001:db8:12:34::/64');
     expect(addressSubject('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    // A dual-stack socket reports IPv4 clients as mapped addresses: each must stay its own subject.
+    expect(addressSubject('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(addressSubject('::FFFF:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressSubject('unknown')).toBe('unknown');
   });
 });
