@@ -5,6 +5,7 @@ import { coldStartBenchmark } from './cold-start/cold-start';
 import { lighthouseBenchmark } from './lighthouse/lighthouse';
 import { resultsTableBenchmark } from './results-table/results-table';
 import { scoringBenchmark } from './scoring/scoring';
+import { surveysBenchmark } from './surveys/surveys';
 import { resultsFile } from './support';
 import { webBundleBenchmark } from './web/web-bundle';
 
@@ -14,6 +15,7 @@ const benchmarks = {
   scoring: scoringBenchmark,
   results: resultsTableBenchmark,
   certificates: certificatesBenchmark,
+  surveys: surveysBenchmark,
   web: webBundleBenchmark,
   lighthouse: lighthouseBenchmark,
 } as const;

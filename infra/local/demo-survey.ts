@@ -54,6 +54,18 @@ export async function seedDemoSurvey(
       ],
     },
   });
+  const answers = demoAnswers(now, 360);
+  // A few at a time: the demo's counts item takes its ADDs one after another either way.
+  for (let i = 0; i < answers.length; i += 20)
+    await Promise.all(answers.slice(i, i + 20).map((a) => recordAnswer(deps.store, survey.surveyId, a)));
+  return survey.surveyId;
+}
+
+/**
+ * `count` answers over the last 175 days, the same for every run (the demo, and the survey benchmark's
+ * 10,000): mostly good, waiting improving as the months pass, a comment now and then.
+ */
+export function demoAnswers(now: Date, count: number): StoredAnswer[] {
   const random = mulberry32(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   // Mostly good answers; `lift` moves the odds up as the months pass (the office's changes working).
@@ -62,7 +74,7 @@ export async function seedDemoSurvey(
     return r > 0.55 ? 5 : r > 0.3 ? 4 : r > 0.15 ? 3 : r > 0.06 ? 2 : 1;
   };
   const answers: StoredAnswer[] = [];
-  for (let i = 0; i < 360; i++) {
+  for (let i = 0; i < count; i++) {
     const daysAgo = Math.floor(random() * 175) + 1;
     const at = new Date(now.getTime() - daysAgo * DAY);
     const lift = (175 - daysAgo) / 175 / 4;
@@ -77,8 +89,5 @@ export async function seedDemoSurvey(
       answeredOn: warsawDate(at),
     });
   }
-  // A few at a time: the demo's counts item takes its ADDs one after another either way.
-  for (let i = 0; i < answers.length; i += 20)
-    await Promise.all(answers.slice(i, i + 20).map((a) => recordAnswer(deps.store, survey.surveyId, a)));
-  return survey.surveyId;
+  return answers;
 }
