@@ -46,7 +46,16 @@ export type ParsedFont = ReturnType<typeof fontkit.create>;
 function withPlainLayout(font: ParsedFont): ParsedFont {
   const plain: ParsedFont = Object.create(font);
   plain.layout = (text: string) => {
-    const glyphs = font.glyphsForString(text.normalize('NFC'));
+    const nfc = text.normalize('NFC');
+    const glyphs = font.glyphsForString(nfc);
+    // fontkit caches a glyph with the code points of its first request; a glyph first met as a part of
+    // a composite (O in Ó, while a subset is written) is cached with none, and pdf-lib then leaves it out
+    // of the ToUnicode map of every later document: "Ośrodek" extracted as "środek". Its letter is known here.
+    const points = Array.from(nfc, (ch) => ch.codePointAt(0) ?? 0);
+    if (points.length === glyphs.length)
+      glyphs.forEach((glyph, i) => {
+        if (glyph.id !== 0 && glyph.codePoints.length === 0) glyph.codePoints = [points[i] ?? 0];
+      });
     return { glyphs, positions: [] } as unknown as ReturnType<ParsedFont['layout']>;
   };
   // The subsetter decodes every glyph it copies, in every document, only to see whether it is a
