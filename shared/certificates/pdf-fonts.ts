@@ -17,12 +17,15 @@ export interface FontFiles {
 
 const require = createRequire(import.meta.url);
 /**
- * In the worker's Lambda bundle the two TTFs are copied beside index.mjs (`fonts/`, infra's
- * afterBundling hook): there is no node_modules there. Locally and in tests, from the package.
+ * In the Lambda bundles the two TTFs are copied beside index.mjs (`fonts/`, infra's bundledFiles):
+ * there is no node_modules there. The worker's code is index.mjs itself; in the api's split bundle this
+ * module is a chunk in `chunks/` (the survey poster), one level below. Locally and in tests, from the package.
  */
-const bundledFonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
+const here = dirname(fileURLToPath(import.meta.url));
+const bundledFonts = [join(here, 'fonts'), join(here, '..', 'fonts')];
 const fontPath = (file: string) =>
-  existsSync(join(bundledFonts, file)) ? join(bundledFonts, file) : require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  bundledFonts.map((dir) => join(dir, file)).find((path) => existsSync(path)) ??
+  require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
 
 let files: FontFiles | undefined;
 export function dejaVuSerif(): FontFiles {
