@@ -11,7 +11,7 @@ const show = () => {
   return screen.getByRole('region', { name: 'Plakat z kodem QR i link do rozdania' });
 };
 const linkOf = (section: HTMLElement) =>
-  (within(section).getByLabelText('Link dla mieszkańców') as HTMLInputElement).value;
+  (within(section).getByLabelText('Link dla mieszkańców') as HTMLTextAreaElement).value;
 const posterOf = (section: HTMLElement) => within(section).getByRole('link', { name: 'Plakat PDF (A4, z kodem QR)' });
 
 it('builds the pre-filled public link from labelled selects, and the poster carries the same choice', async () => {
@@ -30,10 +30,7 @@ it('builds the pre-filled public link from labelled selects, and the poster carr
   );
 
   // Back to "residents choose": the parameter leaves the link.
-  await user.selectOptions(
-    within(section).getByLabelText('Sposób kontaktu w linku'),
-    'Nie wypełniaj — mieszkaniec wybierze sam',
-  );
+  await user.selectOptions(within(section).getByLabelText('Sposób kontaktu w linku'), 'Nie wypełniaj');
   expect(linkOf(section)).toBe('http://localhost:3000/ankieta/s-1?sprawa=taxes_fees');
 });
 

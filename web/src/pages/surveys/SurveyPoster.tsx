@@ -75,10 +75,10 @@ export function SurveyPoster({ institutionId, surveyId }: { institutionId: strin
       </div>
       <div className="field">
         <label htmlFor="sv-poster-link">{t('survey.poster.link')}</label>
-        <input
+        <textarea
           id="sv-poster-link"
           className="sv-link"
-          type="text"
+          rows={3}
           readOnly
           value={link}
           onFocus={(e) => e.target.select()}
