@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
   buildSplitBundle,
+  copyBundledFiles,
   bundlingFor,
   depsLockFilePath,
   lambdaEntries,
@@ -66,7 +67,7 @@ export class AppFunction extends Construct {
       ? new lambda.Function(this, 'Function', {
           ...common,
           handler: 'index.handler',
-          code: splitBundleCode(lambdaEntries[props.name]),
+          code: splitBundleCode(lambdaEntries[props.name], props.name),
         })
       : new NodejsFunction(this, 'Function', {
           ...common,
@@ -95,7 +96,7 @@ export class AppFunction extends Construct {
  * the asset's staging folder, which is deployed whole (`index.mjs` + `chunks/`). Never Docker: the
  * image is named only because CDK requires one, and local bundling always succeeds or throws.
  */
-function splitBundleCode(entry: string): lambda.Code {
+function splitBundleCode(entry: string, name: LambdaName): lambda.Code {
   return lambda.Code.fromAsset(repoRoot, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
@@ -103,6 +104,7 @@ function splitBundleCode(entry: string): lambda.Code {
       local: {
         tryBundle(outputDir) {
           buildSplitBundle(entry, outputDir);
+          copyBundledFiles(name, outputDir);
           return true;
         },
       },

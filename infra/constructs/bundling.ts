@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
 
@@ -100,7 +101,20 @@ export const bundledFiles: Partial<Record<LambdaName, { from: string; to: string
     { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif.ttf', to: 'fonts/DejaVuSerif.ttf' },
     { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf', to: 'fonts/DejaVuSerif-Bold.ttf' },
   ],
+  // The same fonts for the api's survey posters (issue 18 §1), read only by the poster's lazy chunk.
+  api: [
+    { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif.ttf', to: 'fonts/DejaVuSerif.ttf' },
+    { from: 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf', to: 'fonts/DejaVuSerif-Bold.ttf' },
+  ],
 };
+
+/** Copies a split function's run-time files (above) into its bundle folder, beside index.mjs. */
+export function copyBundledFiles(name: LambdaName, outdir: string): void {
+  for (const f of bundledFiles[name] ?? []) {
+    mkdirSync(dirname(join(outdir, f.to)), { recursive: true });
+    copyFileSync(join(repoRoot, f.from), join(outdir, f.to));
+  }
+}
 
 /** The bundling of one function: the shared options, plus copying its run-time files beside index.mjs. */
 export function bundlingFor(name: LambdaName): BundlingOptions {

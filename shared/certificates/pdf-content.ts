@@ -224,3 +224,22 @@ export function balancedLines(
   const bounds = [0, ...breaks, words.length];
   return { lines: bounds.slice(1).map((end, i) => words.slice(bounds[i], end).join(' ')), widest };
 }
+
+/** The URL broken at a "/" (or anywhere, if it must) into at most three lines no wider than `width`. */
+export function urlLines(url: string, width: number, style: Pick<TextStyle, 'font' | 'size' | 'spacing'>): string[] {
+  const lines: string[] = [];
+  let rest = url;
+  while (rest && lines.length < 3) {
+    if (textWidth(rest, style) <= width) {
+      lines.push(rest);
+      break;
+    }
+    let cut = rest.length - 1;
+    while (cut > 1 && textWidth(rest.slice(0, cut), style) > width) cut--;
+    const slash = rest.lastIndexOf('/', cut - 1);
+    if (slash > cut / 2) cut = slash + 1;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return lines;
+}

@@ -17,12 +17,15 @@ export interface FontFiles {
 
 const require = createRequire(import.meta.url);
 /**
- * In the worker's Lambda bundle the two TTFs are copied beside index.mjs (`fonts/`, infra's
- * afterBundling hook): there is no node_modules there. Locally and in tests, from the package.
+ * In the Lambda bundles the two TTFs are copied beside index.mjs (`fonts/`, infra's bundledFiles):
+ * there is no node_modules there. The worker's code is index.mjs itself; in the api's split bundle this
+ * module is a chunk in `chunks/` (the survey poster), one level below. Locally and in tests, from the package.
  */
-const bundledFonts = join(dirname(fileURLToPath(import.meta.url)), 'fonts');
+const here = dirname(fileURLToPath(import.meta.url));
+const bundledFonts = [join(here, 'fonts'), join(here, '..', 'fonts')];
 const fontPath = (file: string) =>
-  existsSync(join(bundledFonts, file)) ? join(bundledFonts, file) : require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  bundledFonts.map((dir) => join(dir, file)).find((path) => existsSync(path)) ??
+  require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
 
 let files: FontFiles | undefined;
 export function dejaVuSerif(): FontFiles {
@@ -46,7 +49,16 @@ export type ParsedFont = ReturnType<typeof fontkit.create>;
 function withPlainLayout(font: ParsedFont): ParsedFont {
   const plain: ParsedFont = Object.create(font);
   plain.layout = (text: string) => {
-    const glyphs = font.glyphsForString(text.normalize('NFC'));
+    const nfc = text.normalize('NFC');
+    const glyphs = font.glyphsForString(nfc);
+    // fontkit caches a glyph with the code points of its first request; a glyph first met as a part of
+    // a composite (O in Ó, while a subset is written) is cached with none, and pdf-lib then leaves it out
+    // of the ToUnicode map of every later document: "Ośrodek" extracted as "środek". Its letter is known here.
+    const points = Array.from(nfc, (ch) => ch.codePointAt(0) ?? 0);
+    if (points.length === glyphs.length)
+      glyphs.forEach((glyph, i) => {
+        if (glyph.id !== 0 && glyph.codePoints.length === 0) glyph.codePoints = [points[i] ?? 0];
+      });
     return { glyphs, positions: [] } as unknown as ReturnType<ParsedFont['layout']>;
   };
   // The subsetter decodes every glyph it copies, in every document, only to see whether it is a

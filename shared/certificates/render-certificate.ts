@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
-import QRCode from 'qrcode';
 import { groupedHash, shortHash } from '../results/snapshot';
 import { CertificateData } from './certificate-data';
 import { certificateWords, longDate, markName } from './certificate-text';
@@ -16,9 +15,11 @@ import {
   type TextStyle,
   textWidth,
   compressWithFflate,
+  urlLines,
   wrap,
 } from './pdf-content';
 import { dejaVuSerif, type FontFiles, ParsedFonts } from './pdf-fonts';
+import { drawQr } from './pdf-qr';
 import { PreparedFont, type TextFont } from './prepared-font';
 
 /**
@@ -66,32 +67,6 @@ function staticArtwork(): Uint8Array {
   // A white field behind the QR code keeps its quiet zone clean on tinted paper.
   c.fill(white, (p) => p.rect(qr.cx - qr.size / 2 - 8, qr.bottom - 8, qr.size + 16, qr.size + 16));
   return deflate(c.bytes());
-}
-
-/**
- * QR modules as vector rectangles (each row's dark runs merged), not an image: sharp at any zoom
- * and small. Drawn in module units under one matrix, so every rectangle is a few small integers.
- */
-function drawQr(c: Content, url: string): void {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const n = modules.size;
-  const m = qr.size / n;
-  const left = qr.cx - qr.size / 2;
-  c.raw(`q 0.067 0.067 0.067 rg ${m.toFixed(4)} 0 0 ${m.toFixed(4)} ${left} ${qr.bottom} cm`);
-  const runs: string[] = [];
-  for (let r = 0; r < n; r++) {
-    for (let col = 0; col < n; ) {
-      if (!modules.get(r, col)) {
-        col++;
-        continue;
-      }
-      let end = col;
-      while (end < n && modules.get(r, end)) end++;
-      runs.push(`${col} ${n - 1 - r} ${end - col} 1 re`);
-      col = end;
-    }
-  }
-  c.raw(runs.join(' '), 'f Q');
 }
 
 interface Line {
@@ -256,7 +231,7 @@ function drawSignatories(c: Content, data: CertificateData, { regular, bold }: F
 }
 
 function drawVerification(c: Content, data: CertificateData, words: Words, { regular, bold }: Fonts): void {
-  drawQr(c, data.verifyUrl);
+  drawQr(c, data.verifyUrl, { left: qr.cx - qr.size / 2, bottom: qr.bottom, size: qr.size });
   c.text(words.verify, qr.cx, qr.bottom + qr.size + 13, { font: regular, size: 7, color: muted, align: 'center' });
   const urlStyle: TextStyle = { font: regular, size: 6.5, color: ink, align: 'center' };
   urlLines(data.verifyUrl, qr.textWidth, urlStyle).forEach((text, i) => {
@@ -279,23 +254,4 @@ function setMetadata(doc: PDFDocument, data: CertificateData): void {
   // The file identifier (PDF 14.4) from the code: stable across reruns, different per certificate.
   const id = createHash('sha256').update(`certificate:${data.code}`).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-}
-
-/** The URL broken at a "/" (or anywhere, if it must) into lines no wider than `width`. */
-function urlLines(url: string, width: number, style: TextStyle): string[] {
-  const lines: string[] = [];
-  let rest = url;
-  while (rest && lines.length < 3) {
-    if (textWidth(rest, style) <= width) {
-      lines.push(rest);
-      break;
-    }
-    let cut = rest.length - 1;
-    while (cut > 1 && textWidth(rest.slice(0, cut), style) > width) cut--;
-    const slash = rest.lastIndexOf('/', cut - 1);
-    if (slash > cut / 2) cut = slash + 1;
-    lines.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  return lines;
 }

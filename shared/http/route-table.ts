@@ -117,6 +117,7 @@ export const routeTable: readonly (readonly [string, string, RouteGroupName])[] 
   ['GET', '/api/institutions/:institutionId/surveys/:surveyId/results', 'surveys'],
   ['GET', '/api/public/surveys/:surveyId', 'surveys'],
   ['POST', '/api/public/surveys/:surveyId/answers', 'surveys'],
+  ['GET', '/api/institutions/:institutionId/surveys/:surveyId/poster.pdf', 'surveys'],
   ['GET', '/api/dev/outbox', 'outbox'],
   ['GET', '/api/openapi.json', 'openapi'],
   ['GET', '/api/docs', 'openapi'],

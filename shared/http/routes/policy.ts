@@ -156,6 +156,7 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/surveys': ownSurveys,
   'POST /api/institutions/:institutionId/surveys': ownSurveys,
   'GET /api/institutions/:institutionId/surveys/:surveyId/results': ownSurveys,
+  'GET /api/institutions/:institutionId/surveys/:surveyId/poster.pdf': ownSurveys,
   'GET /api/public/surveys/:surveyId': { access: 'public' },
   'POST /api/public/surveys/:surveyId/answers': { access: 'public' },
 

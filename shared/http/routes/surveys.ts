@@ -7,11 +7,17 @@ import { createSurvey } from '../../surveys/create-survey';
 import { getPublicSurvey } from '../../surveys/get-public-survey';
 import { getSurveyResults } from '../../surveys/get-survey-results';
 import { listSurveys } from '../../surveys/list-surveys';
+import { PosterQuery } from '../../surveys/poster-query';
+import { lazyImport } from '../../platform/lazy';
 import type { AppDeps, AppEnv, AppSettings } from '../deps';
 import { describe, validate } from '../openapi/describe';
 import { AnswerRecorded, PublicSurvey, SurveyPage, SurveyResultsSchema, SurveySchema } from '../responses/surveys';
 import { commonErrors, errorResponse, PageQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
+import { downloadResponse } from './download';
+
+/** The poster renders a PDF (pdf-lib, fonts, QR): loaded on the first poster, never with the group. */
+const getSurveyPoster = lazyImport(() => import('../../surveys/get-survey-poster').then((m) => m.getSurveyPoster));
 
 const staffTags = ['surveys'];
 const publicTags = ['public surveys'];
@@ -124,5 +130,26 @@ export const surveyRoutes = (deps: AppDeps) =>
           maxAge: respondent.maxAgeSeconds,
         });
         return c.json({ recorded: true as const }, 201);
+      },
+    )
+    .get(
+      '/api/institutions/:institutionId/surveys/:surveyId/poster.pdf',
+      describe({
+        summary:
+          'A printable A4 poster of the survey with a QR code of its public link (`kanal`, `sprawa` pre-fill the link; `lang=en` prints it in English)',
+        operationId: 'getSurveyPoster',
+        tags: staffTags,
+        responses: { 200: { description: 'The poster', contentType: 'application/pdf' }, ...commonErrors },
+      }),
+      validate('query', PosterQuery),
+      async (c) => {
+        const { kanal, sprawa, lang } = c.req.valid('query');
+        const { body, fileName } = await getSurveyPoster(deps, {
+          institutionId: c.req.param('institutionId'),
+          surveyId: c.req.param('surveyId'),
+          prefill: { ...(kanal ? { channel: kanal } : {}), ...(sprawa ? { matter: sprawa } : {}) },
+          language: lang ?? 'pl',
+        });
+        return downloadResponse(body, 'application/pdf', fileName);
       },
     );

@@ -77,12 +77,23 @@ export const surveyRows: Record<string, Cell> = {
     sees: 'nobody',
     touches: surveys,
   },
+  'GET /api/institutions/:institutionId/surveys/:surveyId/poster.pdf': {
+    sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyA}/poster.pdf?kanal=phone` }),
+    expected: staffOfA(200),
+    sees: 'own',
+    shows: (body: string) => expect(body.startsWith('%PDF-')).toBe(true),
+  },
 };
 
 /** A's institution with B's survey: even A's staff get 404, exactly like a survey that does not exist. */
 export const surveyMixedRows: Record<string, Cell> = {
   'GET /api/institutions/:institutionId/surveys/:surveyId/results — A’s institution, B’s survey': {
     sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyB}/results` }),
+    expected: staffOfA(404),
+    sees: 'own',
+  },
+  'GET /api/institutions/:institutionId/surveys/:surveyId/poster.pdf — A’s institution, B’s survey': {
+    sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyB}/poster.pdf` }),
     expected: staffOfA(404),
     sees: 'own',
   },

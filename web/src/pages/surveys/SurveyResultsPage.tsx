@@ -7,6 +7,7 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { type QuestionFigures, type SurveyResults, surveyResultsQuery } from '../../queries/surveys';
 import { useLastSegment } from '../../router';
 import { type TFunction, useTranslation } from '../../translation';
+import { SurveyPoster } from './SurveyPoster';
 
 const ASPECTS = ['waiting', 'usefulness', 'engagement'] as const;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -136,6 +137,7 @@ function SurveyFigures({ institutionId, surveyId }: { institutionId: string; sur
       ) : (
         <Results results={results.data} />
       )}
+      <SurveyPoster institutionId={institutionId} surveyId={surveyId} />
       <p>
         <a href="/institution/surveys">{t('survey.staff.back')}</a>
       </p>

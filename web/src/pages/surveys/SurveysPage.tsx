@@ -73,6 +73,14 @@ function SurveyList({ institutionId }: { institutionId: string }) {
           <span className="hint">{t('survey.staff.period', { from: plDate(s.opensOn), to: plDate(s.closesOn) })}</span>
           <br />
           {t('survey.staff.link')} <code>{`${window.location.origin}${surveyPath(s.surveyId)}`}</code>
+          <br />
+          <a
+            href={`/api/institutions/${encodeURIComponent(institutionId)}/surveys/${encodeURIComponent(s.surveyId)}/poster.pdf`}
+            download
+          >
+            {t('survey.poster.download')}
+            <span className="visually-hidden"> — {s.title.pl}</span>
+          </a>
         </li>
       ))}
     </ul>
