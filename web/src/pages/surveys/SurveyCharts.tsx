@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import type { QuestionFigures } from '../../queries/surveys';
 import { useTranslation } from '../../translation';
 
@@ -20,6 +21,7 @@ type Shown = Extract<QuestionFigures, { shown: true }>;
 export function DistributionChart({ label, figures }: { label: string; figures: Shown }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const captionId = useId();
   const counts = figures.distribution;
   const max = Math.max(1, ...counts);
   const summary = t('survey.chart.distributionTitle', {
@@ -58,26 +60,28 @@ export function DistributionChart({ label, figures }: { label: string; figures: 
           );
         })}
       </svg>
-      <table className="survey-chart-table">
-        <caption>{t('survey.chart.distributionCaption', { question: label })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('survey.chart.value')}</th>
-            <th scope="col">{t('survey.staff.answers')}</th>
-            <th scope="col">{t('survey.chart.share')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {counts.map((count, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the scale's values 1–5 are the positions
-            <tr key={i}>
-              <th scope="row">{t(`survey.value.${(i + 1) as 1}`)}</th>
-              <td>{count}</td>
-              <td>{percent(count / figures.n)}</td>
+      <ScrollRegion labelledBy={captionId}>
+        <table className="survey-chart-table">
+          <caption id={captionId}>{t('survey.chart.distributionCaption', { question: label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('survey.chart.value')}</th>
+              <th scope="col">{t('survey.staff.answers')}</th>
+              <th scope="col">{t('survey.chart.share')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {counts.map((count, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the scale's values 1–5 are the positions
+              <tr key={i}>
+                <th scope="row">{t(`survey.value.${(i + 1) as 1}`)}</th>
+                <td>{count}</td>
+                <td>{percent(count / figures.n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }
@@ -91,6 +95,7 @@ export interface TrendPoint {
 export function TrendChart({ label, points, min }: { label: string; points: TrendPoint[]; min: number }) {
   const { t } = useTranslation();
   const titleId = useId();
+  const captionId = useId();
   const shown = points.filter((p): p is { month: string; figures: Shown } => p.figures?.shown === true);
   const top = 12;
   const height = 150;
@@ -148,37 +153,39 @@ export function TrendChart({ label, points, min }: { label: string; points: Tren
           ) : null,
         )}
       </svg>
-      <table className="survey-chart-table">
-        <caption>{t('survey.chart.trendCaption', { question: label })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('survey.chart.month')}</th>
-            <th scope="col">{t('survey.chart.satisfied')}</th>
-            <th scope="col">{t('survey.chart.interval')}</th>
-            <th scope="col">n</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.month}>
-              <th scope="row">{p.month}</th>
-              {p.figures?.shown ? (
-                <>
-                  <td>{percent(p.figures.satisfied)}</td>
-                  <td>
-                    {percent(p.figures.interval.low)}–{percent(p.figures.interval.high)}
-                  </td>
-                </>
-              ) : (
-                <td colSpan={2} className="hint">
-                  {t('survey.staff.hidden', { n: p.figures?.n ?? 0, min })}
-                </td>
-              )}
-              <td>{p.figures?.n ?? 0}</td>
+      <ScrollRegion labelledBy={captionId}>
+        <table className="survey-chart-table">
+          <caption id={captionId}>{t('survey.chart.trendCaption', { question: label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('survey.chart.month')}</th>
+              <th scope="col">{t('survey.chart.satisfied')}</th>
+              <th scope="col">{t('survey.chart.interval')}</th>
+              <th scope="col">n</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.month}>
+                <th scope="row">{p.month}</th>
+                {p.figures?.shown ? (
+                  <>
+                    <td>{percent(p.figures.satisfied)}</td>
+                    <td>
+                      {percent(p.figures.interval.low)}–{percent(p.figures.interval.high)}
+                    </td>
+                  </>
+                ) : (
+                  <td colSpan={2} className="hint">
+                    {t('survey.staff.hidden', { n: p.figures?.n ?? 0, min })}
+                  </td>
+                )}
+                <td>{p.figures?.n ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }
