@@ -142,6 +142,21 @@ describe('survey comments: moderation by the institution’s staff', () => {
     });
   });
 
+  it('two staff hiding the same comment at once make one change and one audit entry (the other: no-op or 409)', async () => {
+    const o = await office();
+    const survey = await newSurvey(o);
+    const [first] = await seedAnswers(survey.surveyId, 10);
+    const answerId = first?.answerId ?? '';
+    const statuses = await Promise.all(
+      Array.from({ length: 4 }, async () => (await hide(o, survey, answerId, { hidden: true })).status),
+    );
+    expect(statuses).toContain(200);
+    for (const status of statuses) expect([200, 409]).toContain(status);
+    const audit = await listAuditOfSubject(deps.store, { type: 'institution', id: o.institutionId }, { limit: 50 });
+    expect(audit.items.filter((e) => e.action === 'surveyComment.hidden')).toHaveLength(1);
+    expect((await findAnswer(deps.store, survey.surveyId, answerId))?.commentHidden).toBe(true);
+  });
+
   it('refuses: another office 404, an organizer 403, a stranger 401, an unknown answer 404, a bad body 400 naming the field', async () => {
     const o = await office();
     const survey = await newSurvey(o);

@@ -131,7 +131,11 @@ export const surveyRoutes = (deps: AppDeps) =>
         summary: 'Hide a comment or show it again (its text is never changed; audited)',
         operationId: 'setSurveyCommentHidden',
         tags: staffTags,
-        responses: { 200: { description: 'The comment', schema: SurveyCommentSchema }, ...commonErrors },
+        responses: {
+          200: { description: 'The comment', schema: SurveyCommentSchema },
+          409: errorResponse('Another change of this comment came first (CONFLICT): read the list again'),
+          ...commonErrors,
+        },
       }),
       validate('json', CommentVisibility),
       async (c) =>
