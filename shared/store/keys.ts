@@ -211,4 +211,6 @@ export const keys = {
   answerPrefix: 'ANSWER#',
   /** gsi1: an institution's surveys, newest first. */
   institutionSurveys: (institutionId: string) => keyPart('INSTITUTION_SURVEYS', institutionId),
+  /** gsi1 (sparse): a survey's answers that carry a comment, newest first (comment moderation). */
+  surveyComments: (surveyId: string) => keyPart('SURVEY_COMMENTS', surveyId),
 };

@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
-import type { Page, Store } from '../store/store';
-import { StoredAnswer, Survey } from './survey';
+import type { Page, Store, TransactItem } from '../store/store';
+import { tx } from '../store/store';
+import { StoredAnswer, Survey, type SurveyComment, surveyComment } from './survey';
 import { type SurveyCounts, countNames, countsFromAttributes } from './survey-counts';
 
 /**
@@ -63,7 +64,13 @@ export async function listInstitutionSurveys(
  */
 export async function putAnswer(store: Store, surveyId: string, answer: StoredAnswer): Promise<void> {
   await store.put(
-    { ...keys.surveyAnswer(surveyId, answer.answerId), entity: 'surveyAnswer', ...answer },
+    {
+      ...keys.surveyAnswer(surveyId, answer.answerId),
+      entity: 'surveyAnswer',
+      ...answer,
+      // A sparse index of the answers with a comment (pattern 61): moderation pages hold only comments.
+      ...(answer.comment ? { gsi1pk: keys.surveyComments(surveyId), gsi1sk: answer.answerId } : {}),
+    },
     { expression: 'attribute_not_exists(pk)' },
   );
 }
@@ -109,4 +116,68 @@ export async function listAnswers(
     descending: true,
   });
   return { items: out.items.map(toAnswer), cursor: out.cursor };
+}
+
+const withComment = (a: StoredAnswer): a is StoredAnswer & { comment: string } => typeof a.comment === 'string';
+
+/** The comments, newest day first, a page at a time: the sparse index (pattern 61), so every item is one. */
+export async function listComments(
+  store: Store,
+  surveyId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<SurveyComment>> {
+  const out = await store.query({
+    index: 'gsi1',
+    partitionKey: keys.surveyComments(surveyId),
+    limit: page.limit,
+    cursor: page.cursor,
+    descending: true,
+  });
+  return { items: out.items.map(toAnswer).filter(withComment).map(surveyComment), cursor: out.cursor };
+}
+
+/** Every comment not hidden, newest first (the export; bounded by the survey's answers). */
+export async function listVisibleComments(store: Store, surveyId: string): Promise<SurveyComment[]> {
+  const items = await store.queryAll({ index: 'gsi1', partitionKey: keys.surveyComments(surveyId), descending: true });
+  return items
+    .map(toAnswer)
+    .filter(withComment)
+    .map(surveyComment)
+    .filter((c) => !c.hidden);
+}
+
+/** One answer of the survey, read consistently (it decides a moderation write). */
+export async function findAnswer(store: Store, surveyId: string, answerId: string): Promise<StoredAnswer | null> {
+  const item = await store.get(keys.surveyAnswer(surveyId, answerId), { consistent: true });
+  return item ? toAnswer(item) : null;
+}
+
+/**
+ * Hides a comment or shows it again — never touching its text — with the audit entry, in one
+ * transaction conditioned on the state read: of two staff toggling at once, the second gets 409.
+ */
+export async function saveCommentVisibility(
+  store: Store,
+  surveyId: string,
+  change: { answerId: string; wasHidden: boolean; hidden: boolean; by: string; at: string },
+  audit: TransactItem,
+): Promise<void> {
+  // DynamoDB refuses a value the expression does not use: the state's condition brings only its own.
+  const state = change.wasHidden ? '#hidden = :was' : '(attribute_not_exists(#hidden) OR #hidden = :was)';
+  await store.transact([
+    tx.update(
+      keys.surveyAnswer(surveyId, change.answerId),
+      {
+        expression: 'SET #hidden = :hidden, #by = :by, #at = :at',
+        names: { '#hidden': 'commentHidden', '#by': 'commentModeratedBy', '#at': 'commentModeratedAt' },
+        values: { ':hidden': change.hidden, ':by': change.by, ':at': change.at },
+      },
+      {
+        expression: `attribute_exists(#comment) AND ${state}`,
+        names: { '#comment': 'comment' },
+        values: { ':was': change.wasHidden },
+      },
+    ),
+    audit,
+  ]);
 }

@@ -116,7 +116,10 @@ export const StoredAnswer = z.object({
   ratings: z.partialRecord(z.enum(standardAspects), rating),
   own: z.record(questionId, rating),
   comment: z.optional(longText(MAX_COMMENT)),
+  /** Moderation (issue 18 §3): staff hide a comment, never edit it; who last hid or showed it, and when. */
   commentHidden: z.optional(z.boolean()),
+  commentModeratedBy: z.optional(z.string()),
+  commentModeratedAt: z.optional(z.string()),
   matter: z.optional(z.enum(contactMatters)),
   channel: z.optional(z.enum(contactChannels)),
   /** Europe/Warsaw month (YYYY-MM), the unit of the monthly review. */
@@ -139,3 +142,33 @@ const warsawDayFormat = new Intl.DateTimeFormat('en-CA', {
 
 /** The Europe/Warsaw calendar day (YYYY-MM-DD) of an instant: the office's day, not UTC's. */
 export const warsawDate = (instant: Date): string => warsawDayFormat.format(instant);
+
+/** Staff hide a comment or show it again (`PUT …/comments/:answerId/hidden`). */
+export const CommentVisibility = z.object({ hidden: z.boolean() });
+export type CommentVisibility = z.infer<typeof CommentVisibility>;
+
+/** An answer's id as answer-survey.ts makes it: the Warsaw day (YYYYMMDD) and 80 random bits in hex. */
+export const isAnswerId = (id: string) => /^\d{8}[0-9a-f]{20}$/.test(id);
+
+/** A comment as the staff's moderation list shows it: its day, matter and channel, never the time. */
+export interface SurveyComment {
+  answerId: string;
+  comment: string;
+  answeredOn: string;
+  matter?: ContactMatter;
+  channel?: ContactChannel;
+  hidden: boolean;
+  moderatedBy?: string;
+  moderatedAt?: string;
+}
+
+export const surveyComment = (a: StoredAnswer & { comment: string }): SurveyComment => ({
+  answerId: a.answerId,
+  comment: a.comment,
+  answeredOn: a.answeredOn,
+  ...(a.matter ? { matter: a.matter } : {}),
+  ...(a.channel ? { channel: a.channel } : {}),
+  hidden: a.commentHidden ?? false,
+  ...(a.commentModeratedBy ? { moderatedBy: a.commentModeratedBy } : {}),
+  ...(a.commentModeratedAt ? { moderatedAt: a.commentModeratedAt } : {}),
+});

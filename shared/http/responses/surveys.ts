@@ -76,3 +76,30 @@ export const SurveyResultsSchema = component(
     channels: z.array(z.object({ channel: z.string(), ...Slice })),
   }),
 );
+
+/** A comment as staff moderate it (surveys/survey.ts `SurveyComment`): its day, never a time. */
+export const SurveyCommentSchema = component(
+  'SurveyComment',
+  z.object({
+    answerId: z.string(),
+    comment: z.string(),
+    answeredOn: z.string(),
+    matter: z.optional(z.enum(contactMatters)),
+    channel: z.optional(z.enum(contactChannels)),
+    hidden: z.boolean(),
+    moderatedBy: z.optional(z.string()),
+    moderatedAt: z.optional(z.string()),
+  }),
+);
+
+/** A page of comments; none below the survey's minimum number of answers (`shown: false`). */
+export const SurveyCommentsPage = component(
+  'SurveyCommentsPage',
+  z.object({
+    items: z.array(SurveyCommentSchema),
+    cursor: z.nullable(z.string()),
+    n: z.number(),
+    minAnswers: z.number(),
+    shown: z.boolean(),
+  }),
+);

@@ -157,6 +157,9 @@ export const routePolicy: Record<string, AccessRule> = {
   'POST /api/institutions/:institutionId/surveys': ownSurveys,
   'GET /api/institutions/:institutionId/surveys/:surveyId/results': ownSurveys,
   'GET /api/institutions/:institutionId/surveys/:surveyId/poster.pdf': ownSurveys,
+  'GET /api/institutions/:institutionId/surveys/:surveyId/comments': ownSurveys,
+  'PUT /api/institutions/:institutionId/surveys/:surveyId/comments/:answerId/hidden': ownSurveys,
+  'GET /api/institutions/:institutionId/surveys/:surveyId/results.xlsx': ownSurveys,
   'GET /api/public/surveys/:surveyId': { access: 'public' },
   'POST /api/public/surveys/:surveyId/answers': { access: 'public' },
 

@@ -1,23 +1,42 @@
 import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
-import { AnswerInput, SurveyDraft } from '../../surveys/survey';
+import { lazyImport } from '../../platform/lazy';
+import { AnswerInput, CommentVisibility, SurveyDraft } from '../../surveys/survey';
 import { answerSurvey } from '../../surveys/answer-survey';
 import { createSurvey } from '../../surveys/create-survey';
 import { getPublicSurvey } from '../../surveys/get-public-survey';
 import { getSurveyResults } from '../../surveys/get-survey-results';
 import { listSurveys } from '../../surveys/list-surveys';
 import { PosterQuery } from '../../surveys/poster-query';
-import { lazyImport } from '../../platform/lazy';
 import type { AppDeps, AppEnv, AppSettings } from '../deps';
 import { describe, validate } from '../openapi/describe';
-import { AnswerRecorded, PublicSurvey, SurveyPage, SurveyResultsSchema, SurveySchema } from '../responses/surveys';
+import {
+  AnswerRecorded,
+  PublicSurvey,
+  SurveyCommentSchema,
+  SurveyCommentsPage,
+  SurveyPage,
+  SurveyResultsSchema,
+  SurveySchema,
+} from '../responses/surveys';
 import { commonErrors, errorResponse, PageQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { downloadResponse } from './download';
 
 /** The poster renders a PDF (pdf-lib, fonts, QR): loaded on the first poster, never with the group. */
 const getSurveyPoster = lazyImport(() => import('../../surveys/get-survey-poster').then((m) => m.getSurveyPoster));
+// Moderation and the export are rare staff requests: loaded on first use (the export brings exceljs).
+const listSurveyComments = lazyImport(() =>
+  import('../../surveys/list-survey-comments').then((m) => m.listSurveyComments),
+);
+const setCommentVisibility = lazyImport(() =>
+  import('../../surveys/set-comment-visibility').then((m) => m.setCommentVisibility),
+);
+const exportSurveyResults = lazyImport(() =>
+  import('../../surveys/export-survey-results').then((m) => m.exportSurveyResults),
+);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const staffTags = ['surveys'];
 const publicTags = ['public surveys'];
@@ -85,6 +104,70 @@ export const surveyRoutes = (deps: AppDeps) =>
           }),
           200,
         ),
+    )
+    .get(
+      '/api/institutions/:institutionId/surveys/:surveyId/comments',
+      describe({
+        summary:
+          'The survey’s comments for moderation, newest day first, paginated (none below the minimum number of answers)',
+        operationId: 'listSurveyComments',
+        tags: staffTags,
+        responses: { 200: { description: 'A page', schema: SurveyCommentsPage }, ...commonErrors },
+      }),
+      validate('query', z.object(PageQuery)),
+      async (c) => {
+        const { cursor, limit } = c.req.valid('query');
+        return c.json(
+          await listSurveyComments(deps, {
+            institutionId: c.req.param('institutionId'),
+            surveyId: c.req.param('surveyId'),
+            cursor,
+            limit: limit ?? 20,
+          }),
+          200,
+        );
+      },
+    )
+    .put(
+      '/api/institutions/:institutionId/surveys/:surveyId/comments/:answerId/hidden',
+      describe({
+        summary: 'Hide a comment or show it again (its text is never changed; audited)',
+        operationId: 'setSurveyCommentHidden',
+        tags: staffTags,
+        responses: {
+          200: { description: 'The comment', schema: SurveyCommentSchema },
+          409: errorResponse('Another change of this comment came first (CONFLICT): read the list again'),
+          ...commonErrors,
+        },
+      }),
+      validate('json', CommentVisibility),
+      async (c) =>
+        c.json(
+          await setCommentVisibility(deps, {
+            caller: callerOf(c, deps),
+            institutionId: c.req.param('institutionId'),
+            surveyId: c.req.param('surveyId'),
+            answerId: c.req.param('answerId'),
+            hidden: c.req.valid('json').hidden,
+          }),
+          200,
+        ),
+    )
+    .get(
+      '/api/institutions/:institutionId/surveys/:surveyId/results.xlsx',
+      describe({
+        summary: 'The survey’s figures and visible comments as an XLSX workbook (the same suppression as the results)',
+        operationId: 'exportSurveyResults',
+        tags: staffTags,
+        responses: { 200: { description: 'The workbook', contentType: XLSX }, ...commonErrors },
+      }),
+      async (c) => {
+        const { body, fileName } = await exportSurveyResults(deps, {
+          institutionId: c.req.param('institutionId'),
+          surveyId: c.req.param('surveyId'),
+        });
+        return downloadResponse(body, XLSX, fileName);
+      },
     )
     .get(
       '/api/public/surveys/:surveyId',

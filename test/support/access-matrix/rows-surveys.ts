@@ -59,6 +59,31 @@ export const surveyRows: Record<string, Cell> = {
       expect(body.all.n).toBeGreaterThanOrEqual(1);
     },
   },
+  'GET /api/institutions/:institutionId/surveys/:surveyId/comments': {
+    sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyA}/comments` }),
+    expected: staffOfA(200),
+    sees: 'own',
+    shows: (body: { items: { answerId: string }[]; shown: boolean }, { w }) => {
+      expect(body.shown).toBe(true);
+      expect(body.items.map((c) => c.answerId)).toEqual([w.surveys.commentA]);
+    },
+  },
+  'PUT /api/institutions/:institutionId/surveys/:surveyId/comments/:answerId/hidden': {
+    sample: (w) => ({
+      path: `${surveysOfA(w)}/${w.surveys.surveyA}/comments/${w.surveys.commentA}/hidden`,
+      init: jsonRequest('PUT', { hidden: true }),
+    }),
+    expected: staffOfA(200),
+    sees: 'own',
+    touches: surveys,
+    shows: (body: { answerId: string; hidden: boolean }, { w }) =>
+      expect(body).toMatchObject({ answerId: w.surveys.commentA, hidden: true }),
+  },
+  'GET /api/institutions/:institutionId/surveys/:surveyId/results.xlsx': {
+    sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyA}/results.xlsx` }),
+    expected: staffOfA(200),
+    sees: 'own',
+  },
   'GET /api/public/surveys/:surveyId': {
     sample: (w) => ({ path: `/api/public/surveys/${w.surveys.surveyA}` }),
     expected: all(200),
@@ -94,6 +119,25 @@ export const surveyMixedRows: Record<string, Cell> = {
   },
   'GET /api/institutions/:institutionId/surveys/:surveyId/poster.pdf — A’s institution, B’s survey': {
     sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyB}/poster.pdf` }),
+    expected: staffOfA(404),
+    sees: 'own',
+  },
+  'GET /api/institutions/:institutionId/surveys/:surveyId/comments — A’s institution, B’s survey': {
+    sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyB}/comments` }),
+    expected: staffOfA(404),
+    sees: 'own',
+  },
+  'PUT /api/institutions/:institutionId/surveys/:surveyId/comments/:answerId/hidden — A’s institution, B’s survey': {
+    sample: (w) => ({
+      path: `${surveysOfA(w)}/${w.surveys.surveyB}/comments/${w.surveys.commentA}/hidden`,
+      init: jsonRequest('PUT', { hidden: true }),
+    }),
+    expected: staffOfA(404),
+    sees: 'own',
+    touches: surveys,
+  },
+  'GET /api/institutions/:institutionId/surveys/:surveyId/results.xlsx — A’s institution, B’s survey': {
+    sample: (w) => ({ path: `${surveysOfA(w)}/${w.surveys.surveyB}/results.xlsx` }),
     expected: staffOfA(404),
     sees: 'own',
   },

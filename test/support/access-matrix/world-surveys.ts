@@ -1,6 +1,7 @@
 import type { User } from '../../../shared/accounts/user';
 import { answerSurvey } from '../../../shared/surveys/answer-survey';
 import { createSurvey } from '../../../shared/surveys/create-survey';
+import { recordAnswer } from '../../../shared/surveys/survey-store';
 import type { Harness } from '../accounts';
 import { callerFor } from '../applications';
 import type { Tenant } from './world';
@@ -12,6 +13,8 @@ export interface SurveysWorldIds {
   surveyA: string;
   /** Institution B's survey: A must never reach it, even under A's own institution id. */
   surveyB: string;
+  /** An answer of A's survey with a comment (carrying A's marker); the survey has enough answers to show it. */
+  commentA: string;
 }
 
 /** Residents' surveys in the access matrix (issue 18): one per institution, each with an answer. */
@@ -38,10 +41,20 @@ export async function seedSurveysWorld(
       answer: { ratings: { waiting: 4 }, own: { q1: 5 } },
     });
     own(who === 'INSTA' ? 'instA' : 'instB', `survey of ${who} (id)`, created.surveyId);
-    return created.surveyId;
+    // Ten more answers, one with a comment: above the minimum, so comments and the workbook show them.
+    const commentId = `20260301${'0'.repeat(19)}1`;
+    for (let i = 0; i < 10; i++)
+      await recordAnswer(deps.store, created.surveyId, {
+        answerId: i === 0 ? commentId : `20260302${String(i).padStart(20, '0')}`,
+        ratings: { waiting: 5 },
+        own: {},
+        ...(i === 0 ? { comment: `Komentarz ${mark(who)}` } : {}),
+        month: '2026-03',
+        answeredOn: i === 0 ? '2026-03-01' : '2026-03-02',
+      });
+    return { surveyId: created.surveyId, commentId };
   };
-  return {
-    surveyA: await survey(people.memberA, people.institutionA, 'INSTA'),
-    surveyB: await survey(people.memberB, people.institutionB, 'INSTB'),
-  };
+  const a = await survey(people.memberA, people.institutionA, 'INSTA');
+  const b = await survey(people.memberB, people.institutionB, 'INSTB');
+  return { surveyA: a.surveyId, surveyB: b.surveyId, commentA: a.commentId };
 }

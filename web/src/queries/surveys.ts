@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, read, send } from '../api';
+import { cursorParam, type PagePosition } from './pages';
 
 /** An institution's residents' surveys (issue 18): its list, setting one up, and a survey's figures. */
 const surveysApi = api.api.institutions[':institutionId'].surveys;
@@ -34,3 +35,35 @@ export function useCreateSurvey(institutionId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: surveyKeys.list(institutionId) }),
   });
 }
+
+/** A survey's comments for moderation (issue 18 §3): a page, hidden ones marked; none below the minimum. */
+const commentsApi = surveysApi[':surveyId'].comments;
+export type SurveyCommentsPage = InferResponseType<(typeof commentsApi)['$get'], 200>;
+export type SurveyComment = SurveyCommentsPage['items'][number];
+
+export const surveyCommentsQuery = (institutionId: string, surveyId: string, at: PagePosition) =>
+  queryOptions({
+    queryKey: ['surveys', institutionId, surveyId, 'comments', at.cursor ?? null] as const,
+    queryFn: () => read(commentsApi.$get({ param: { institutionId, surveyId }, query: cursorParam(at) })),
+  });
+
+/** Hide a comment or show it again; the pages of the survey's comments are read again after. */
+export function useSetCommentHidden(institutionId: string, surveyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { answerId: string; hidden: boolean }) =>
+      (
+        await send(
+          commentsApi[':answerId'].hidden.$put({
+            param: { institutionId, surveyId, answerId: input.answerId },
+            json: { hidden: input.hidden },
+          }),
+        )
+      ).json() as Promise<SurveyComment>,
+    onSuccess: () => client.invalidateQueries({ queryKey: ['surveys', institutionId, surveyId, 'comments'] }),
+  });
+}
+
+/** The results workbook (a plain link: the browser downloads the attachment with the session cookie). */
+export const surveyWorkbookHref = (institutionId: string, surveyId: string) =>
+  `/api/institutions/${encodeURIComponent(institutionId)}/surveys/${encodeURIComponent(surveyId)}/results.xlsx`;

@@ -4,10 +4,17 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
 import { ScrollRegion } from '../../components/ScrollRegion';
-import { type QuestionFigures, type SurveyResults, surveyResultsQuery } from '../../queries/surveys';
+import {
+  type QuestionFigures,
+  type SurveyResults,
+  surveyResultsQuery,
+  surveyWorkbookHref,
+} from '../../queries/surveys';
 import { useLastSegment } from '../../router';
 import { type TFunction, useTranslation } from '../../translation';
 import { SurveyPoster } from './SurveyPoster';
+import { DistributionChart, TrendChart } from './SurveyCharts';
+import { SurveyComments } from './SurveyComments';
 
 const ASPECTS = ['waiting', 'usefulness', 'engagement'] as const;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -74,6 +81,36 @@ function Breakdown({
   );
 }
 
+/** Per question: its answers 1–5 (when shown) and the monthly trend of % satisfied, each with its table. */
+function Charts({ results, questions }: { results: SurveyResults; questions: { id: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="sv-charts">
+      <h3 id="sv-charts">{t('survey.chart.heading')}</h3>
+      {questions.map((q) => {
+        const overall = results.all.questions[q.id];
+        return (
+          <section key={q.id} aria-labelledby={`sv-chart-${q.id}`} className="survey-charts">
+            <h4 id={`sv-chart-${q.id}`}>{q.label}</h4>
+            {overall?.shown ? (
+              <DistributionChart label={q.label} figures={overall} />
+            ) : (
+              <p className="hint">{t('survey.staff.hidden', { n: overall?.n ?? 0, min: results.minAnswers })}</p>
+            )}
+            {results.months.length > 0 && (
+              <TrendChart
+                label={q.label}
+                min={results.minAnswers}
+                points={results.months.map((m) => ({ month: m.month, figures: m.questions[q.id] }))}
+              />
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
 function Results({ results }: { results: SurveyResults }) {
   const { t } = useTranslation();
   const questions = [
@@ -91,6 +128,7 @@ function Results({ results }: { results: SurveyResults }) {
         questions={questions}
         min={min}
       />
+      <Charts results={results} questions={questions} />
       <Breakdown
         id="sv-months"
         caption={t('survey.staff.byMonth')}
@@ -135,7 +173,15 @@ function SurveyFigures({ institutionId, surveyId }: { institutionId: string; sur
       {results.data.all.n === 0 ? (
         <p className="empty">{t('survey.staff.noAnswers')}</p>
       ) : (
-        <Results results={results.data} />
+        <>
+          <p>
+            <a href={surveyWorkbookHref(institutionId, surveyId)} download>
+              {t('survey.staff.downloadXlsx')}
+            </a>
+          </p>
+          <Results results={results.data} />
+          <SurveyComments institutionId={institutionId} surveyId={surveyId} />
+        </>
       )}
       <SurveyPoster institutionId={institutionId} surveyId={surveyId} />
       <p>
