@@ -117,6 +117,8 @@ export const routeTable: readonly (readonly [string, string, RouteGroupName])[] 
   ['GET', '/api/institutions/:institutionId/surveys/:surveyId/results', 'surveys'],
   ['GET', '/api/public/surveys/:surveyId', 'surveys'],
   ['POST', '/api/public/surveys/:surveyId/answers', 'surveys'],
+  ['POST', '/api/public/institutions/:institutionId/feedback', 'feedback'],
+  ['GET', '/api/public/feedback/:trackingId', 'feedback'],
   ['GET', '/api/dev/outbox', 'outbox'],
   ['GET', '/api/openapi.json', 'openapi'],
   ['GET', '/api/docs', 'openapi'],

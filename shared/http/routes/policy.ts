@@ -158,6 +158,9 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/surveys/:surveyId/results': ownSurveys,
   'GET /api/public/surveys/:surveyId': { access: 'public' },
   'POST /api/public/surveys/:surveyId/answers': { access: 'public' },
+  // Residents' feedback (issue 18 §6): anyone sends and tracks by code (both rate-limited).
+  'POST /api/public/institutions/:institutionId/feedback': { access: 'public' },
+  'GET /api/public/feedback/:trackingId': { access: 'public' },
 
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,
