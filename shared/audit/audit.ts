@@ -62,6 +62,8 @@ export const auditActions = [
   'certificates.issued',
   'certificate.revoked',
   'certificate.reissued',
+  'feedback.statusChanged',
+  'feedback.answered',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -83,7 +85,7 @@ export const auditActionGroups = {
     'security.logoutEverywhere',
     'mail.skippedSuppressed',
   ],
-  institutions: ['institution.registered', 'institution.updated'],
+  institutions: ['institution.registered', 'institution.updated', 'feedback.statusChanged', 'feedback.answered'],
   editions: [
     'edition.created',
     'edition.cloned',

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import type { NewAuditEntry } from '../audit/audit';
+import { type AuditWriteDeps, auditPut } from '../audit/audit-store';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
@@ -90,16 +92,24 @@ const stale = () =>
   });
 
 /**
- * Writes a changed feedback if it is still at the version it was read at: of two tabs moving the same
- * item, the second gets 409 (CONCURRENT_MODIFICATION) and changes nothing. The status's index key moves
- * with it.
+ * Writes a changed feedback, with its audit entry, if it is still at the version it was read at: of two
+ * tabs changing the same item, the second gets 409 (CONCURRENT_MODIFICATION) and changes nothing. The
+ * status's index key moves with it.
  */
-export async function saveFeedback(store: Store, feedback: Feedback, readVersion: number): Promise<void> {
+export async function saveFeedback(
+  deps: { store: Store } & AuditWriteDeps,
+  feedback: Feedback,
+  readVersion: number,
+  audit: NewAuditEntry,
+): Promise<void> {
   try {
-    await store.put(feedbackItem(feedback), {
-      expression: 'attribute_exists(pk) AND version = :v',
-      values: { ':v': readVersion },
-    });
+    await deps.store.transact([
+      tx.put(feedbackItem(feedback), {
+        expression: 'attribute_exists(pk) AND version = :v',
+        values: { ':v': readVersion },
+      }),
+      auditPut(deps, audit),
+    ]);
   } catch (error) {
     if (isAppError(error, 'CONFLICT')) throw stale();
     throw error;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/store/keys';
 import { trackingCodeHash } from '../../shared/feedback/tracking-code';
-import { apiHarness, errorOf, jsonRequest, seedInstitution } from '../support/accounts';
+import { apiHarness, errorOf, jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
 
 /** Room for a 2,000-character text (the tests' default body limit is 1 KiB; the api's is 1 MiB). */
 const { deps, app } = apiHarness({ maxBodyBytes: 64 * 1024 });
@@ -120,5 +120,144 @@ describe('feedback: sending and tracking without an account', () => {
     const { trackingCode } = (await (await send(institutionId, complaint)).json()) as { trackingCode: string };
     expect((await track(trackingCode, address)).status).toBe(429);
     expect((await track(trackingCode)).status).toBe(200);
+  });
+});
+
+async function office() {
+  const { institutionId, member } = await seedInstitution(deps);
+  return { institutionId, userId: member.userId, cookie: await sessionCookie(deps, member.userId) };
+}
+interface Staff {
+  feedbackId: string;
+  status: string;
+  version: number;
+  replyByEmail: boolean;
+  publicAnswer?: string;
+}
+const inbox = async (o: { institutionId: string; cookie: string }, query = '') => {
+  const res = await app.request(`/api/institutions/${o.institutionId}/feedback${query}`, {
+    headers: { cookie: o.cookie },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { items: Staff[]; cursor: string | null };
+};
+const sendCode = async (institutionId: string, body: object = complaint) =>
+  ((await (await send(institutionId, body)).json()) as { trackingCode: string }).trackingCode;
+const move = (o: { institutionId: string; cookie: string }, id: string, from: string, to: string) =>
+  app.request(
+    `/api/institutions/${o.institutionId}/feedback/${id}/status`,
+    jsonRequest('PUT', { from, to }, { cookie: o.cookie }),
+  );
+
+describe('feedback: the office’s inbox', () => {
+  it('lists newest first, filters by status, and never shows the resident’s e-mail', async () => {
+    const o = await office();
+    await sendCode(o.institutionId);
+    deps.clock.advance(1000);
+    await sendCode(o.institutionId, { category: 'praise', text: 'Dziękuję!' });
+    const all = await inbox(o);
+    expect(all.items).toHaveLength(2);
+    expect(all.items.map((i) => i.replyByEmail)).toEqual([false, true]);
+    expect(JSON.stringify(all)).not.toContain('mieszkaniec@example.com');
+    const newest = all.items[0];
+    expect(newest).toMatchObject({ status: 'new' });
+    expect((await move(o, newest?.feedbackId ?? '', 'new', 'in_progress')).status).toBe(200);
+    expect((await inbox(o, '?status=in_progress')).items.map((i) => i.feedbackId)).toEqual([newest?.feedbackId]);
+    expect((await inbox(o, '?status=new')).items).toHaveLength(1);
+    const paged = await inbox(o, '?limit=1');
+    expect(paged.items).toHaveLength(1);
+    expect(paged.cursor).not.toBeNull();
+    const bad = await errorOf(
+      await app.request(`/api/institutions/${o.institutionId}/feedback?status=lost`, { headers: { cookie: o.cookie } }),
+    );
+    expect(bad).toMatchObject({ status: 400 });
+    expect(Object.keys(bad.fields)).toEqual(['status']);
+  });
+
+  it('round trip: the office answers publicly, marks it answered, the resident reads it by code and gets a mail', async () => {
+    const o = await office();
+    const code = await sendCode(o.institutionId);
+    const [item] = (await inbox(o)).items;
+    const id = item?.feedbackId ?? '';
+    const answer = await app.request(
+      `/api/institutions/${o.institutionId}/feedback/${id}/answer`,
+      jsonRequest(
+        'PUT',
+        { publicAnswer: 'Dodaliśmy drugie okienko.', privateNote: 'Sprawa p. K.', version: 1 },
+        {
+          cookie: o.cookie,
+        },
+      ),
+    );
+    expect(answer.status).toBe(200);
+    expect((await move(o, id, 'new', 'in_progress')).status).toBe(200);
+    const before = (await deps.mail.list()).length;
+    expect((await move(o, id, 'in_progress', 'answered')).status).toBe(200);
+    const mails = (await deps.mail.list()).slice(before).filter((m) => m.to === 'mieszkaniec@example.com');
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain('/opinia/sprawdz');
+    expect(mails[0]?.text).not.toContain(code);
+    const view = (await (await track(code)).json()) as Record<string, unknown>;
+    expect(view).toMatchObject({ status: 'answered', publicAnswer: 'Dodaliśmy drugie okienko.' });
+    expect(view.answeredOn).toEqual(view.submittedOn);
+    expect(JSON.stringify(view)).not.toContain('Sprawa p. K.');
+    expect(JSON.stringify(view)).not.toContain('mieszkaniec');
+  });
+
+  it('409 when two tabs move the same item, or when a move breaks the rules; the loser changes nothing', async () => {
+    const o = await office();
+    await sendCode(o.institutionId);
+    const id = (await inbox(o)).items[0]?.feedbackId ?? '';
+    const both = await Promise.all([move(o, id, 'new', 'in_progress'), move(o, id, 'new', 'closed')]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = await errorOf(both.find((r) => r.status === 409) ?? both[0]!);
+    expect(loser.code).toBe('CONCURRENT_MODIFICATION');
+    const [now] = (await inbox(o)).items;
+    expect(now?.version).toBe(2);
+    const stale = await errorOf(await move(o, id, 'new', 'in_progress'));
+    expect(stale).toMatchObject({ status: 409, code: 'CONCURRENT_MODIFICATION' });
+    const staleAnswer = await app.request(
+      `/api/institutions/${o.institutionId}/feedback/${id}/answer`,
+      jsonRequest('PUT', { publicAnswer: 'Za późno', version: 1 }, { cookie: o.cookie }),
+    );
+    expect(staleAnswer.status).toBe(409);
+    if (now?.status === 'closed') return; // closed is final: nothing more to try
+    expect((await errorOf(await move(o, id, 'in_progress', 'new'))).code).toBe('INVALID_STATE');
+  });
+
+  it('another office gets 404 for the list, the stats and a change, an organizer 403, a stranger 401', async () => {
+    const o = await office();
+    await sendCode(o.institutionId);
+    const id = (await inbox(o)).items[0]?.feedbackId ?? '';
+    const other = await office();
+    const { user: organizer } = await seedUser(deps, { role: 'organizer' });
+    const organizerCookie = await sessionCookie(deps, organizer.userId);
+    for (const path of [
+      `/api/institutions/${o.institutionId}/feedback`,
+      `/api/institutions/${o.institutionId}/feedback/stats`,
+    ]) {
+      expect((await app.request(path, { headers: { cookie: other.cookie } })).status).toBe(404);
+      expect((await app.request(path, { headers: { cookie: organizerCookie } })).status).toBe(403);
+      expect((await app.request(path)).status).toBe(401);
+    }
+    // A's feedback id under B's own institution is not found: B's partition does not hold it.
+    expect((await move(other, id, 'new', 'closed')).status).toBe(404);
+    expect((await inbox(o)).items[0]?.status).toBe('new');
+  });
+
+  it('stats: count per category and month, median days to answer, share answered within 14 days', async () => {
+    const o = await office();
+    await sendCode(o.institutionId);
+    await sendCode(o.institutionId, { category: 'praise', text: 'Super' });
+    const ids = (await inbox(o)).items.map((i) => i.feedbackId);
+    deps.clock.advance(3 * 86_400_000);
+    o.cookie = await sessionCookie(deps, o.userId); // three days on, a fresh session
+    expect((await move(o, ids[0] ?? '', 'new', 'answered')).status).toBe(200);
+    const res = await app.request(`/api/institutions/${o.institutionId}/feedback/stats`, {
+      headers: { cookie: o.cookie },
+    });
+    const stats = (await res.json()) as Record<string, unknown>;
+    expect(stats).toMatchObject({ total: 2, answered: 1, medianDaysToAnswer: 3, answeredWithin14Days: 1 });
+    expect((stats.byMonth as { count: number }[]).reduce((n, r) => n + r.count, 0)).toBe(2);
   });
 });
