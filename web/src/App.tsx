@@ -40,6 +40,7 @@ const pages: Record<string, AreaPage> = {
   '/organizer/editions': organizerPage((m) => m.OrganizerEditionsPage),
   '/applications': institutionPage((m) => m.ApplicationsPage),
   '/institution/surveys': institutionPage((m) => m.SurveysPage),
+  '/institution/feedback': institutionPage((m) => m.FeedbackInboxPage),
   '/expert': expertPage((m) => m.ExpertEditionsPage),
   '/laureaci': laureatesPage((m) => m.LaureatesPage),
   // Public certificate verification (issue 15), Polish and English.
