@@ -126,7 +126,7 @@ function Inbox({ institutionId }: { institutionId: string }) {
       ) : (
         <>
           {page.data.items.map((item) => (
-            <FeedbackItem key={`${item.feedbackId}-${item.version}`} institutionId={institutionId} item={item} />
+            <FeedbackItem key={item.feedbackId} institutionId={institutionId} item={item} />
           ))}
           {page.data.cursor && (
             <button type="button" onClick={() => setCursors((c) => [...c, page.data.cursor ?? ''])}>
