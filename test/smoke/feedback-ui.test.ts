@@ -73,6 +73,8 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
     await staff.goto(`${platform.baseUrl}/institution/feedback`);
     const item = staff.locator('article', { hasText: text });
     await item.waitFor({ timeout: 15_000 });
+    // The analytics below the list: the demo's items and this one, by month and kind.
+    await staff.getByRole('table', { name: 'Liczba opinii według miesiąca i rodzaju' }).waitFor({ timeout: 15_000 });
     expect(await axeViolations(staff), 'the inbox').toEqual([]);
     expect(await staff.content()).not.toContain('mieszkaniec@example.com');
     await item.getByLabel('Odpowiedź publiczna (mieszkaniec zobaczy ją po kodzie)').fill('Otwieramy drugie okienko.');

@@ -14,6 +14,7 @@ import {
   useMoveFeedback,
 } from '../../queries/feedback';
 import { useTranslation } from '../../translation';
+import { FeedbackStats } from './FeedbackStats';
 
 const plDate = (day: string) => day.split('-').reverse().join('.');
 
@@ -147,7 +148,14 @@ export function FeedbackInboxPage() {
       <PageTitle>{t('survey.feedback.staff.title')}</PageTitle>
       <RequireRole roles={['institution']}>
         {({ user }) =>
-          user.institutionId ? <Inbox institutionId={user.institutionId} /> : <p>{t('institution.none')}</p>
+          user.institutionId ? (
+            <>
+              <Inbox institutionId={user.institutionId} />
+              <FeedbackStats institutionId={user.institutionId} />
+            </>
+          ) : (
+            <p>{t('institution.none')}</p>
+          )
         }
       </RequireRole>
     </>
