@@ -12,6 +12,7 @@ import { seedDemoEdition } from './demo-edition';
 import { type DemoDeps, seedDemoResults } from './demo-results';
 import { seedDemoScoring } from './demo-scoring';
 import { seedDemoSurvey } from './demo-survey';
+import { seedDemoFeedback } from './demo-feedback';
 
 export interface DemoAccount {
   role: Role;
@@ -105,6 +106,7 @@ export async function seedDemo(deps: DemoDeps, credentialsFile?: string): Promis
     }
   }
   if (member) await seedDemoSurvey(deps, { ...member, institutionId });
+  if (member) await seedDemoFeedback(deps, institutionId);
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;
 }

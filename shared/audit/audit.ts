@@ -64,6 +64,8 @@ export const auditActions = [
   'certificate.reissued',
   'surveyComment.hidden',
   'surveyComment.shown',
+  'feedback.statusChanged',
+  'feedback.answered',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -85,7 +87,14 @@ export const auditActionGroups = {
     'security.logoutEverywhere',
     'mail.skippedSuppressed',
   ],
-  institutions: ['institution.registered', 'institution.updated', 'surveyComment.hidden', 'surveyComment.shown'],
+  institutions: [
+    'institution.registered',
+    'institution.updated',
+    'surveyComment.hidden',
+    'surveyComment.shown',
+    'feedback.statusChanged',
+    'feedback.answered',
+  ],
   editions: [
     'edition.created',
     'edition.cloned',

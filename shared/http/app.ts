@@ -18,6 +18,7 @@ import { publicResultsRoutes } from './routes/public-results';
 import { certificateRoutes } from './routes/certificates';
 import { outboxRoutes } from './routes/outbox';
 import { surveyRoutes } from './routes/surveys';
+import { feedbackRoutes } from './routes/feedback';
 import { userRoutes } from './routes/users';
 import { sessionCookieName } from './session-cookie';
 
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', publicResultsRoutes(deps))
     .route('/', certificateRoutes(deps))
     .route('/', surveyRoutes(deps))
+    .route('/', feedbackRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route(
       '/',

@@ -27,6 +27,7 @@ export const routeGroups = {
   publicResults: () => import('./routes/public-results').then((m) => m.publicResultsRoutes),
   certificates: () => import('./routes/certificates').then((m) => m.certificateRoutes),
   surveys: () => import('./routes/surveys').then((m) => m.surveyRoutes),
+  feedback: () => import('./routes/feedback').then((m) => m.feedbackRoutes),
   outbox: () => import('./routes/outbox').then((m) => m.outboxRoutes),
   // The OpenAPI document describes every route, so this group is the whole eager app (a rare request).
   openapi: () => import('./openapi/routes').then((m) => (_deps: AppDeps) => m.openApiRoutes(() => [])),

@@ -45,6 +45,12 @@ export const limits = {
   surveyDevice: { freeAttempts: 20, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
   /** Survey answers from one client address (an office's guest Wi-Fi is one address for everyone). */
   surveyAddress: { freeAttempts: 120, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
+  /** Feedback sent from one browser (its signed sender cookie, issue 18 §6): a resident writes now and then. */
+  feedbackDevice: { freeAttempts: 10, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
+  /** Feedback sent from one client address (an office's guest Wi-Fi is one address for everyone). */
+  feedbackAddress: { freeAttempts: 60, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
+  /** Tracking-code lookups from one client address: every lookup counts, unknown codes block (like `verifyAddress`). */
+  feedbackLookup: { freeAttempts: 30, baseDelayMs: 60_000, maxDelayMs: 15 * MINUTE, windowMs: 10 * MINUTE },
 } satisfies Record<string, LimitRule>;
 export type LimitName = keyof typeof limits;
 

@@ -213,4 +213,16 @@ export const keys = {
   institutionSurveys: (institutionId: string) => keyPart('INSTITUTION_SURVEYS', institutionId),
   /** gsi1 (sparse): a survey's answers that carry a comment, newest first (comment moderation). */
   surveyComments: (surveyId: string) => keyPart('SURVEY_COMMENTS', surveyId),
+  /** A resident's feedback (issue 18 §6), in its institution's partition: ids are ULIDs, so newest first. */
+  feedback: (institutionId: string, feedbackId: string): ItemKey => ({
+    pk: keyPart('INSTITUTION_FEEDBACK', institutionId),
+    sk: keyPart('FEEDBACK', feedbackId),
+  }),
+  institutionFeedback: (institutionId: string) => keyPart('INSTITUTION_FEEDBACK', institutionId),
+  feedbackPrefix: 'FEEDBACK#',
+  /** gsi1: an institution's feedback of one status, newest first (the inbox's filter). */
+  institutionFeedbackByStatus: (institutionId: string, status: string) =>
+    keyPart('INSTITUTION_FEEDBACK', institutionId, status),
+  /** A tracking code's lookup item, addressed by the code's SHA-256 (the code itself is stored nowhere). */
+  feedbackCode: (codeHash: string): ItemKey => ({ pk: keyPart('FEEDBACK_CODE', codeHash), sk: 'CODE' }),
 };

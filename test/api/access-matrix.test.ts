@@ -13,6 +13,7 @@ import { resultsRows } from '../support/access-matrix/rows-results';
 import { scoringRows } from '../support/access-matrix/rows-scoring';
 import { certificateRows } from '../support/access-matrix/rows-certificates';
 import { surveyRows } from '../support/access-matrix/rows-surveys';
+import { feedbackRows } from '../support/access-matrix/rows-feedback';
 
 /**
  * The access matrix's own guarantees (docs/access-control.md). The cells run in the
@@ -27,6 +28,7 @@ const tables: Record<string, Record<string, Cell>> = {
   results: resultsRows,
   certificates: certificateRows,
   surveys: surveyRows,
+  feedback: feedbackRows,
 };
 const rows = Object.values(tables).flatMap((t) => Object.entries(t));
 const routeOf = (key: string) => key.split(' — ')[0] ?? key;

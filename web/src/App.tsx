@@ -40,11 +40,14 @@ const pages: Record<string, AreaPage> = {
   '/organizer/editions': organizerPage((m) => m.OrganizerEditionsPage),
   '/applications': institutionPage((m) => m.ApplicationsPage),
   '/institution/surveys': institutionPage((m) => m.SurveysPage),
+  '/institution/feedback': institutionPage((m) => m.FeedbackInboxPage),
   '/expert': expertPage((m) => m.ExpertEditionsPage),
   '/laureaci': laureatesPage((m) => m.LaureatesPage),
   // Public certificate verification (issue 15), Polish and English.
   '/weryfikacja': VerifyFormPage,
   '/en/verify': VerifyFormPage,
+  // Residents' feedback by tracking code (issue 18 §6); before the `/opinia/:institutionId` pattern.
+  '/opinia/sprawdz': surveyPage((m) => m.FeedbackTrackPage),
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
@@ -61,6 +64,8 @@ const patterns: [RegExp, AreaPage][] = [
   [/^\/en\/verify\/[^/]+$/, VerifyCodePage],
   // A residents' survey's answer page (issue 18), from a link or a poster's QR code.
   [/^\/ankieta\/[^/]+$/, surveyPage((m) => m.SurveyAnswerPage)],
+  // A resident's feedback to an office (issue 18 §6), from a link or a QR code.
+  [/^\/opinia\/[^/]+$/, surveyPage((m) => m.FeedbackFormPage)],
 ];
 
 /** The page shown at a path (the query string aside). */

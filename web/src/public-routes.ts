@@ -16,4 +16,5 @@ export const PUBLIC_ROUTES: readonly (readonly [pattern: string, area: AreaName]
   ['/laureaci(/[^/]+)?', 'laureates'],
   ['/(weryfikacja|en/verify)(/[^/]+)?', 'verification'],
   ['/ankieta/[^/]+', 'survey'],
+  ['/opinia/[^/]+', 'survey'],
 ];

@@ -16,6 +16,8 @@ const applicant: AccessRule = { ...ownApplication, roles: ['institution'] };
 const institutionsOnly: AccessRule = { access: 'roles', roles: ['institution'] };
 /** An institution's own surveys: its staff, never an organizer (issue 18 §Access). */
 const ownSurveys: AccessRule = { ...ownInstitution, roles: ['institution'] };
+/** An institution's residents' feedback: its staff, never an organizer nor another office (issue 18 §6). */
+const ownFeedback: AccessRule = { ...ownInstitution, roles: ['institution'] };
 const experts: AccessRule = { access: 'roles', roles: ['expert'] };
 /** An expert's own work in an edition: only while on its chapter (404 otherwise, like a missing edition). */
 const chapterMember: AccessRule = {
@@ -162,6 +164,13 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/surveys/:surveyId/results.xlsx': ownSurveys,
   'GET /api/public/surveys/:surveyId': { access: 'public' },
   'POST /api/public/surveys/:surveyId/answers': { access: 'public' },
+  // Residents' feedback (issue 18 §6): anyone sends and tracks by code (both rate-limited).
+  'POST /api/public/institutions/:institutionId/feedback': { access: 'public' },
+  'GET /api/public/feedback/:trackingId': { access: 'public' },
+  'GET /api/institutions/:institutionId/feedback': ownFeedback,
+  'GET /api/institutions/:institutionId/feedback/stats': ownFeedback,
+  'PUT /api/institutions/:institutionId/feedback/:feedbackId/status': ownFeedback,
+  'PUT /api/institutions/:institutionId/feedback/:feedbackId/answer': ownFeedback,
 
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,

@@ -6,6 +6,7 @@ import { expertOf } from './rows-chapter';
 import { resultsMixedRows } from './rows-results';
 import { scoringMixedRows } from './rows-scoring';
 import { surveyMixedRows } from './rows-surveys';
+import { feedbackMixedRows } from './rows-feedback';
 import type { World } from './world';
 
 /**
@@ -41,6 +42,7 @@ export const mixedRows: Record<string, Cell> = {
   ...scoringMixedRows,
   ...resultsMixedRows,
   ...surveyMixedRows,
+  ...feedbackMixedRows,
   'GET /api/applications/:applicationId/attachments/:attachmentId — B’s application, A’s attachment': {
     sample: (w) => ({ path: `/api/applications/${w.appB}/attachments/${w.readyAttachment}` }),
     expected: ownApplicationA(404),

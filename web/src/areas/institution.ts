@@ -6,3 +6,4 @@ export { OwnResultPage } from '../pages/results/OwnResultPage';
 export { SurveyResultsPage } from '../pages/surveys/SurveyResultsPage';
 export { SurveysPage } from '../pages/surveys/SurveysPage';
 export { QueryProvider as AreaProvider } from '../queries/shared-client';
+export { FeedbackInboxPage } from '../pages/feedback/FeedbackInboxPage';

@@ -131,6 +131,11 @@ function RoleLinks() {
           <NavLink href="/institution/surveys">{t('layout.surveys')}</NavLink>
         </li>
       )}
+      {roles.includes('institution') && (
+        <li>
+          <NavLink href="/institution/feedback">{t('layout.feedback')}</NavLink>
+        </li>
+      )}
       {roles.includes('organizer') && (
         <li>
           <NavLink href="/organizer/editions">{t('layout.editions')}</NavLink>
