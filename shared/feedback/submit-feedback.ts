@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { findInstitution } from '../institutions/institution-store';
 import { recordFailure, reserveAttempts } from '../limits/attempts';
-import { addressSubject } from '../surveys/answer-survey';
+import { addressSubject } from '../limits/address-subject';
 import { warsawDate } from '../surveys/survey';
 import type { Feedback, FeedbackInput } from './feedback';
 import { putNewFeedback } from './feedback-store';

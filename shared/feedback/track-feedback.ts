@@ -2,7 +2,7 @@ import type { Caller } from '../access/caller';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { recordFailure, reserveAttempts } from '../limits/attempts';
-import { addressSubject } from '../surveys/answer-survey';
+import { addressSubject } from '../limits/address-subject';
 import { type PublicFeedback, publicView } from './feedback';
 import { findFeedbackByCode } from './feedback-store';
 import { normalizeTrackingCode, trackingCodeHash } from './tracking-code';

@@ -4,7 +4,7 @@ import { standardAspects, type StoredAnswer } from '../../shared/surveys/survey'
 import { countNames, countsFromAttributes } from '../../shared/surveys/survey-counts';
 import { aspectFigures, wilsonInterval, Z95 } from '../../shared/surveys/survey-statistics';
 import { protectBreakdown, surveyResults } from '../../shared/surveys/get-survey-results';
-import { addressSubject } from '../../shared/surveys/answer-survey';
+import { addressSubject } from '../../shared/limits/address-subject';
 
 /**
  * An independent Wilson interval: the set of p whose score test does not reject, |p̂ − p| ≤ z·√(p(1−p)/n),
