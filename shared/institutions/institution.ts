@@ -2,43 +2,23 @@ import * as z from 'zod/mini';
 import { isValidNip } from './nip';
 import { isValidRegon, normalizeRegon } from './regon';
 
-/** Institution types the contest accepts (issue 3). Labels live in the web locales (`institutionType.*`). */
-export const institutionTypes = [
-  'municipal_office', // urząd gminy / miasta
-  'county_office', // starostwo powiatowe
-  'voivodeship_office', // urząd wojewódzki
-  'tax_office', // urząd skarbowy
-  'labour_office', // urząd pracy
-  'social_welfare_centre', // ośrodek pomocy społecznej (MOPS / OPS)
-  'zus', // oddział ZUS
-  'municipal_company', // spółka komunalna
-  'other',
-] as const;
-export type InstitutionType = (typeof institutionTypes)[number];
+import {
+  type HeadcountBracket,
+  headcountBrackets,
+  type InstitutionType,
+  institutionTypes,
+  type Voivodeship,
+  voivodeships,
+} from './institution-kinds';
 
-/** The six fee brackets of DESIGN.md §2, by declared headcount. */
-export const headcountBrackets = ['0-20', '21-40', '41-100', '101-150', '151-200', '201+'] as const;
-export type HeadcountBracket = (typeof headcountBrackets)[number];
-
-export const voivodeships = [
-  'dolnośląskie',
-  'kujawsko-pomorskie',
-  'lubelskie',
-  'lubuskie',
-  'łódzkie',
-  'małopolskie',
-  'mazowieckie',
-  'opolskie',
-  'podkarpackie',
-  'podlaskie',
-  'pomorskie',
-  'śląskie',
-  'świętokrzyskie',
-  'warmińsko-mazurskie',
-  'wielkopolskie',
-  'zachodniopomorskie',
-] as const;
-export type Voivodeship = (typeof voivodeships)[number];
+export {
+  type HeadcountBracket,
+  headcountBrackets,
+  type InstitutionType,
+  institutionTypes,
+  type Voivodeship,
+  voivodeships,
+};
 
 /** Required text: trimmed, not blank, bounded. */
 /** A single-line text field (names, places): no line breaks or tabs. Control and bidi characters are refused for every field (shared/http/text-safety.ts). */

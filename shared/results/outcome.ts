@@ -4,7 +4,7 @@ import {
   headcountBrackets,
   type InstitutionType,
   institutionTypes,
-} from '../institutions/institution';
+} from '../institutions/institution-kinds';
 import { percentKey } from './rank';
 import type { CategoryRule, TypeGroup } from './results-settings';
 

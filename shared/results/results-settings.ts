@@ -1,15 +1,14 @@
 import * as z from 'zod/mini';
 import { localized, type Message, rubricCode } from '../editions/localized';
-import { type InstitutionType, institutionTypes } from '../institutions/institution';
+import { type InstitutionType, institutionTypes } from '../institutions/institution-kinds';
+import { outcomes } from './outcome-kinds';
 
 /**
  * An edition's results settings and the names of the methods (issue 14) — a part of the edition's
  * schema, so kept apart from the computations (aggregate.ts, outcome.ts): every request that reads an
  * edition parses these, and it should not load the scoring and ranking code to do so (issue 17).
  */
-/** What the chapter may decide about an application. */
-export const outcomes = ['laureate', 'distinction', 'notAwarded'] as const;
-export type Outcome = (typeof outcomes)[number];
+export { type Outcome, outcomes } from './outcome-kinds';
 
 export const aggregations = ['mean', 'median'] as const;
 export type Aggregation = (typeof aggregations)[number];

@@ -1,5 +1,5 @@
 import { movementLabel } from '../../../../shared/results/movement';
-import { type Outcome, outcomes } from '../../../../shared/results/outcome';
+import { type Outcome, outcomes } from '../../../../shared/results/outcome-kinds';
 import type { Language } from '../../i18n';
 
 /** A percent as people read it in the UI's language, at most 2 decimals: "78,25" (pl) / "78.25" (en); the "%" comes from the translation. */
