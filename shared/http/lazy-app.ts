@@ -4,7 +4,7 @@ import type { Principal } from '../access/principal';
 import { appShell, finishApp } from './app-shell';
 import type { AppDeps, AppEnv } from './deps';
 import { errorHandler } from './middleware/error-handler';
-import { routeTable } from './route-table';
+import { groupPaths } from './route-table';
 
 /**
  * The route groups, each loaded with one `import()`. In the api's split bundle (infra/constructs/
@@ -86,9 +86,8 @@ export function createLazyApp(deps: AppDeps) {
   // Every path belongs to one group (a unit test checks it), so the path alone picks the group; the
   // group's own app then matches the method (or answers 405 with Allow).
   const dispatcher = new Hono<AppEnv>();
-  const groupOfPath = new Map<string, RouteGroupName>();
-  for (const [, path, group] of routeTable) groupOfPath.set(path, group);
-  for (const [path, group] of groupOfPath) dispatcher.all(path, forward(group));
+  for (const [group, paths] of Object.entries(groupPaths) as [RouteGroupName, string][])
+    for (const path of paths.split(' ')) dispatcher.all(`/api${path}`, forward(group));
   dispatcher.notFound(forward(null));
   dispatcher.onError(errorHandler(deps.logger, deps.settings));
   return dispatcher;

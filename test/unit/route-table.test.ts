@@ -3,8 +3,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../shared/http/app';
 import { createLazyApp } from '../../shared/http/lazy-app';
-import { routeTable } from '../../shared/http/route-table';
-import { routeTableRows } from '../../scripts/route-table';
+import { readFileSync } from 'node:fs';
+import { groupPaths } from '../../shared/http/route-table';
+import { API_PREFIX, routeTableFile, routeTableRows, routeTableSource } from '../../scripts/route-table';
 import { testDeps } from '../support/factories';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -23,14 +24,24 @@ const overlap = (a: string, b: string) => {
 
 describe('the route table the api Lambda dispatches with (shared/http/route-table.ts)', () => {
   it('is what the route groups register now (else: npx tsx scripts/route-table.ts)', async () => {
-    expect(routeTable.map((r) => [...r])).toEqual(await routeTableRows());
+    expect(readFileSync(routeTableFile, 'utf8')).toBe(routeTableSource(await routeTableRows()));
   });
 
-  it("lists exactly the eager app's routes, in the eager app's order", () => {
-    expect(routeTable.map(([method, path]) => `${method} ${path}`)).toEqual(endpoints(createApp(testDeps()).routes));
+  it("the groups' routes are exactly the eager app's, in the eager app's order", async () => {
+    const rows = await routeTableRows();
+    expect(rows.map(([method, path]) => `${method} ${path}`)).toEqual(endpoints(createApp(testDeps()).routes));
   });
 
-  it('gives every path one group, and no request path can match routes of two groups', () => {
+  it('the dispatched paths name each route’s own group, and every route’s path is dispatched', async () => {
+    const dispatched = Object.entries(groupPaths).flatMap(([group, paths]) =>
+      paths.split(' ').map((p) => `${API_PREFIX}${p} ${group}`),
+    );
+    const expected = [...new Set((await routeTableRows()).map(([, path, group]) => `${path} ${group}`))];
+    expect(dispatched.sort()).toEqual(expected.sort());
+  });
+
+  it('gives every path one group, and no request path can match routes of two groups', async () => {
+    const routeTable = await routeTableRows();
     const clashes = routeTable.flatMap(([, p1, g1], i) =>
       routeTable
         .slice(i + 1)

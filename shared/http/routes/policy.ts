@@ -1,5 +1,8 @@
 import type { AccessRule } from '../../access/policy';
 
+// Shared rule objects rather than a literal per route: every request loads this table (issue 17).
+const anyone: AccessRule = { access: 'public' };
+const signedIn: AccessRule = { access: 'signedIn' };
 const ownInstitution: AccessRule = {
   access: 'roles',
   roles: ['institution', 'organizer'],
@@ -39,26 +42,26 @@ const organizersAndChair: AccessRule = {
  * test/unit/access-policy.test.ts fails when a registered route has no rule or a rule has no route.
  */
 export const routePolicy: Record<string, AccessRule> = {
-  'GET /api/health': { access: 'public' },
-  'PUT /api/preferences/language': { access: 'public' },
-  'GET /api/openapi.json': { access: 'public' },
-  'GET /api/docs': { access: 'public' },
-  'GET /api/dev/outbox': { access: 'public' },
+  'GET /api/health': anyone,
+  'PUT /api/preferences/language': anyone,
+  'GET /api/openapi.json': anyone,
+  'GET /api/docs': anyone,
+  'GET /api/dev/outbox': anyone,
 
   // Accounts and sessions
-  'POST /api/auth/login': { access: 'public' },
-  'POST /api/auth/logout': { access: 'public' },
-  'POST /api/auth/logout-everywhere': { access: 'signedIn' },
-  'GET /api/me': { access: 'signedIn' },
-  'PUT /api/me': { access: 'signedIn' },
-  'POST /api/auth/verify-email': { access: 'public' },
-  'POST /api/auth/verify-email/resend': { access: 'public' },
-  'POST /api/auth/password-reset': { access: 'public' },
-  'POST /api/auth/password-reset/complete': { access: 'public' },
-  'POST /api/auth/invitations/accept': { access: 'public' },
+  'POST /api/auth/login': anyone,
+  'POST /api/auth/logout': anyone,
+  'POST /api/auth/logout-everywhere': signedIn,
+  'GET /api/me': signedIn,
+  'PUT /api/me': signedIn,
+  'POST /api/auth/verify-email': anyone,
+  'POST /api/auth/verify-email/resend': anyone,
+  'POST /api/auth/password-reset': anyone,
+  'POST /api/auth/password-reset/complete': anyone,
+  'POST /api/auth/invitations/accept': anyone,
 
   // Institutions: members of the institution itself, and organizers
-  'POST /api/institutions': { access: 'public' },
+  'POST /api/institutions': anyone,
   'GET /api/institutions/:institutionId': ownInstitution,
   'PUT /api/institutions/:institutionId': ownInstitution,
   'GET /api/institutions/:institutionId/members': ownInstitution,
@@ -66,8 +69,8 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/applications': ownInstitution,
 
   // Editions: everyone signed in reads (drafts only organizers, in the use case); organizers change
-  'GET /api/editions': { access: 'signedIn' },
-  'GET /api/editions/:editionId': { access: 'signedIn' },
+  'GET /api/editions': signedIn,
+  'GET /api/editions/:editionId': signedIn,
   'POST /api/editions': organizers,
   'PUT /api/editions/:editionId': organizers,
   'PUT /api/editions/:editionId/rubric': organizers,
@@ -131,9 +134,9 @@ export const routePolicy: Record<string, AccessRule> = {
   'POST /api/editions/:editionId/results/unlock': organizers,
   'POST /api/editions/:editionId/results/publish': organizers,
   'POST /api/editions/:editionId/results/corrections': organizers,
-  'GET /api/public/results': { access: 'public' },
-  'GET /api/public/results/:editionId': { access: 'public' },
-  'GET /api/public/results/:editionId/versions/:version': { access: 'public' },
+  'GET /api/public/results': anyone,
+  'GET /api/public/results/:editionId': anyone,
+  'GET /api/public/results/:editionId/versions/:version': anyone,
   'GET /api/applications/:applicationId/result': ownApplication,
   'GET /api/institutions/:institutionId/results': ownInstitution,
 
@@ -147,11 +150,11 @@ export const routePolicy: Record<string, AccessRule> = {
   'POST /api/certificates/:code/reissue': organizers,
   'GET /api/applications/:applicationId/certificate': ownApplication,
   'GET /api/applications/:applicationId/certificate/files/:file': ownApplication,
-  'GET /api/public/certificates/:code': { access: 'public' },
-  'GET /api/public/credentials/issuer': { access: 'public' },
-  'GET /api/public/credentials/jwks': { access: 'public' },
-  'GET /api/public/credentials/jwks/:kid': { access: 'public' },
-  'GET /api/public/credentials/status/:editionId': { access: 'public' },
+  'GET /api/public/certificates/:code': anyone,
+  'GET /api/public/credentials/issuer': anyone,
+  'GET /api/public/credentials/jwks': anyone,
+  'GET /api/public/credentials/jwks/:kid': anyone,
+  'GET /api/public/credentials/status/:editionId': anyone,
 
   // Residents' surveys (issue 18): the institution's staff only — organizers see survey results only
   // as evidence an application attaches or in an opted-in measurement; residents answer anonymously
@@ -162,11 +165,11 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/surveys/:surveyId/comments': ownSurveys,
   'PUT /api/institutions/:institutionId/surveys/:surveyId/comments/:answerId/hidden': ownSurveys,
   'GET /api/institutions/:institutionId/surveys/:surveyId/results.xlsx': ownSurveys,
-  'GET /api/public/surveys/:surveyId': { access: 'public' },
-  'POST /api/public/surveys/:surveyId/answers': { access: 'public' },
+  'GET /api/public/surveys/:surveyId': anyone,
+  'POST /api/public/surveys/:surveyId/answers': anyone,
   // Residents' feedback (issue 18 §6): anyone sends and tracks by code (both rate-limited).
-  'POST /api/public/institutions/:institutionId/feedback': { access: 'public' },
-  'GET /api/public/feedback/:trackingId': { access: 'public' },
+  'POST /api/public/institutions/:institutionId/feedback': anyone,
+  'GET /api/public/feedback/:trackingId': anyone,
   'GET /api/institutions/:institutionId/feedback': ownFeedback,
   'GET /api/institutions/:institutionId/feedback/stats': ownFeedback,
   'PUT /api/institutions/:institutionId/feedback/:feedbackId/status': ownFeedback,
@@ -184,7 +187,7 @@ export const routePolicy: Record<string, AccessRule> = {
   'DELETE /api/applications/:applicationId/attachments/:attachmentId': applicant,
   'POST /api/applications/:applicationId/formal-check': organizers,
   /** The signed upload token is the authorization (local mode; 404 in the cloud). */
-  'PUT /api/uploads/:token': { access: 'public' },
+  'PUT /api/uploads/:token': anyone,
 
   // Organizers only
   'GET /api/users': organizers,
