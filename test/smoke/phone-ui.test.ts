@@ -155,8 +155,17 @@ describeWithBrowser('phones and landing pages (375 × 812, npm start -- --in-mem
     const surveys = await linksOn(page, /^\/institution\/surveys\/[^/]+$/, 1);
     expect(surveys).toHaveLength(1);
     for (const path of surveys) await checkPage(page, platform.baseUrl, path);
+    // The figures' tables, and beside each question's two charts their data tables (issue 18 §3).
+    const charts = (question: string) => [
+      `${question}: rozkład ocen`,
+      `${question}: odsetek zadowolonych w kolejnych miesiącach`,
+    ];
     expect(await page.locator('caption').allTextContents()).toEqual([
       'Wszystkie odpowiedzi',
+      ...charts('Czas oczekiwania na obsługę'),
+      ...charts('Przydatność uzyskanych informacji'),
+      ...charts('Zaangażowanie pracownika'),
+      ...charts('Czy informacje na stronie urzędu były pomocne?'),
       'Miesiąc po miesiącu',
       'Według rodzaju sprawy',
       'Według sposobu kontaktu',
