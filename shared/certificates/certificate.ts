@@ -8,16 +8,7 @@ import { CertificateData } from './certificate-data';
 export const certificateStatuses = ['pending', 'issued', 'failed', 'revoked', 'superseded'] as const;
 export type CertificateStatus = (typeof certificateStatuses)[number];
 
-export const certificateFiles = [
-  'pdf',
-  'pdf-en',
-  'emblem-svg',
-  'emblem-png',
-  'emblem-pdf',
-  'credential-json',
-  'credential-jwt',
-] as const;
-export type CertificateFile = (typeof certificateFiles)[number];
+export { type CertificateFile, certificateFiles } from './certificate-file-names';
 
 const Actor = z.object({ userId: z.optional(z.string()), label: z.string() });
 

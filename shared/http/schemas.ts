@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { certificateFiles } from '../certificates/certificate';
+import { certificateFiles } from '../certificates/certificate-file-names';
 import type { $ZodType } from 'zod/v4/core';
 import { roles } from '../access/principal';
-import { voivodeships } from '../institutions/institution';
+import { voivodeships } from '../institutions/institution-kinds';
 import { component, responseComponent } from './openapi/component-names';
 import type { ResponseSpec } from './openapi/describe';
 import { languages } from '../language';
