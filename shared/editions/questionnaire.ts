@@ -125,7 +125,7 @@ export const fileLimit = (q: Question) => q.maxSizeBytes ?? 10 * 1024 * 1024;
 export const fileTypes = (q: Question): readonly FileKind[] => q.allowedTypes ?? ['pdf'];
 
 /** Whether a value counts as an answer at all (empty text or an empty choice list does not). */
-export function isAnswered(value: AnswerValue | undefined | null): boolean {
+export function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;

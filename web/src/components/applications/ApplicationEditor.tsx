@@ -9,6 +9,7 @@ import { FileQuestion } from './FileQuestion';
 import { warsaw } from './format';
 import { focusQuestion, QuestionInput } from './QuestionInput';
 import { localProblems, SaveLine } from './SaveLine';
+import { SurveyEvidenceQuestion } from './SurveyEvidenceQuestion';
 import type { useSectionDrafts } from './useSectionDrafts';
 
 export interface SubmitFailure {
@@ -150,6 +151,18 @@ export function ApplicationEditor({
                       editable
                       outsideError={submitErrors[q.id]}
                       onAdded={() => onAnswered(q.id)}
+                    />
+                  ) : q.type === 'surveyResults' ? (
+                    <SurveyEvidenceQuestion
+                      key={q.id}
+                      institutionId={application.institutionId}
+                      question={q}
+                      value={draft.values[q.id] ?? null}
+                      error={live[q.id] ?? draft.fieldErrors[q.id] ?? submitErrors[q.id]}
+                      onChange={(value) => {
+                        form.setValue(section.id, q.id, value);
+                        onAnswered(q.id);
+                      }}
                     />
                   ) : (
                     <QuestionInput
