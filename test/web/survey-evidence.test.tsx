@@ -70,11 +70,11 @@ describe('the survey evidence question in the application form', () => {
     list?.reply(200, { items: [survey, { ...survey, surveyId: 'survey-2', title: { pl: 'Telefon' } }], cursor: null });
     await settle();
     const select = screen.getByRole('combobox', { name: /Wyniki badania satysfakcji/ });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      '— wybierz badanie —',
-      'Obsługa w BOK',
-      'Telefon',
-    ]);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['— wybierz badanie —', 'Obsługa w BOK', 'Telefon']);
     await userEvent.setup().selectOptions(select, 'survey-2');
     expect(onChange).toHaveBeenLastCalledWith({ surveyId: 'survey-2' });
     expect(screen.getByText(/Migawka wyników tego badania zostanie zrobiona przy zapisie/)).toBeTruthy();
