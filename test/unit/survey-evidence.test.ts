@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerProblem, AnswerValue, type Question, submissionProblems } from '../../shared/editions/questionnaire';
 import { surveyResults } from '../../shared/surveys/get-survey-results';
-import type { Survey } from '../../shared/surveys/survey';
+import { storedSurvey } from '../support/survey-fixtures';
 import type { SurveyCounts } from '../../shared/surveys/survey-counts';
 import { surveySnapshot } from '../../shared/surveys/survey-evidence';
 import { isSurveyChoice, SurveySnapshot, snapshotSummary } from '../../shared/surveys/survey-snapshot';
@@ -10,19 +10,7 @@ import { isSurveyChoice, SurveySnapshot, snapshotSummary } from '../../shared/su
 
 const question: Question = { id: 'evidence', type: 'surveyResults', label: { pl: 'Wyniki' }, required: true };
 
-const survey: Survey = {
-  surveyId: '01J0SURVEY',
-  institutionId: 'inst-1',
-  institutionName: 'Urząd Miasta',
-  title: { pl: 'Obsługa w BOK', en: 'Service at the desk' },
-  opensOn: '2026-01-01',
-  closesOn: '2026-12-31',
-  ownQuestions: [{ id: 'q1', text: { pl: 'Czy formularz był zrozumiały?' } }],
-  minAnswers: 5,
-  createdAt: '2026-01-01T08:00:00.000Z',
-  createdBy: 'u-1',
-  version: 1,
-};
+const survey = storedSurvey();
 
 const counts: SurveyCounts = {
   all: { n: 8, questions: { waiting: [0, 1, 1, 2, 4], q1: [0, 0, 0, 1, 1] } },

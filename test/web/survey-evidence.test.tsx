@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Question } from '../../shared/editions/questionnaire';
 import { surveyResults } from '../../shared/surveys/get-survey-results';
-import type { Survey } from '../../shared/surveys/survey';
+import { storedSurvey } from '../support/survey-fixtures';
 import { surveySnapshot } from '../../shared/surveys/survey-evidence';
 import { AnswerText } from '../../web/src/components/applications/ReadOnlyAnswers';
 import type { Value } from '../../web/src/components/applications/QuestionInput';
@@ -21,19 +21,7 @@ const question: Question = {
   required: false,
 };
 
-const survey: Survey = {
-  surveyId: 'survey-1',
-  institutionId: 'inst-1',
-  institutionName: 'Urząd Miasta',
-  title: { pl: 'Obsługa w BOK', en: 'Service at the desk' },
-  opensOn: '2026-01-01',
-  closesOn: '2026-12-31',
-  ownQuestions: [{ id: 'q1', text: { pl: 'Czy formularz był zrozumiały?' } }],
-  minAnswers: 5,
-  createdAt: '2026-01-01T08:00:00.000Z',
-  createdBy: 'u-1',
-  version: 1,
-};
+const survey = storedSurvey({ surveyId: 'survey-1' });
 
 const snapshot = surveySnapshot(
   surveyResults(survey, {

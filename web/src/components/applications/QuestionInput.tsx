@@ -39,18 +39,16 @@ export function RequiredMarker({ required }: { required: boolean }) {
   );
 }
 
-/** One question's control(s), labelled by the question, described by its help, constraints and error. */
-export function QuestionInput({
-  question: q,
-  value,
-  onChange,
-  error,
-}: {
+/** What every answerable question's control takes. */
+export interface QuestionInputProps {
   question: Question;
   value: Value;
   onChange: (value: Value) => void;
   error: string | undefined;
-}) {
+}
+
+/** One question's control(s), labelled by the question, described by its help, constraints and error. */
+export function QuestionInput({ question: q, value, onChange, error }: QuestionInputProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const id = ids(q.id);

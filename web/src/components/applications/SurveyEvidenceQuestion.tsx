@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { inLanguage } from '../../../../shared/editions/localized';
-import type { Question } from '../../../../shared/editions/questionnaire';
 import { isSurveyChoice } from '../../../../shared/surveys/survey-snapshot';
 import { ErrorText } from '../../forms/fields';
 import { currentLanguage } from '../../i18n';
 import { surveysQuery } from '../../queries/surveys';
 import { useTranslation } from '../../translation';
-import { ids, RequiredMarker, type Value } from './QuestionInput';
+import { ids, type QuestionInputProps, RequiredMarker } from './QuestionInput';
 import { SurveySnapshotView, snapshotDay } from './SurveySnapshotView';
 
 const describedBy = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' ') || undefined;
@@ -22,13 +21,7 @@ export function SurveyEvidenceQuestion({
   value,
   onChange,
   error,
-}: {
-  institutionId: string;
-  question: Question;
-  value: Value;
-  onChange: (value: Value) => void;
-  error: string | undefined;
-}) {
+}: QuestionInputProps & { institutionId: string }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const surveys = useQuery(surveysQuery(institutionId));
