@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { newEdition } from '../../shared/editions/edition';
+import { sampleQuestionnaire, sampleRubric, sampleSettings } from '../../shared/editions/sample-edition';
+import { exportTable } from '../../shared/exports/export-table';
 import { answerProblem, AnswerValue, type Question, submissionProblems } from '../../shared/editions/questionnaire';
 import { surveyResults } from '../../shared/surveys/get-survey-results';
 import { storedSurvey } from '../support/survey-fixtures';
@@ -87,5 +90,40 @@ describe('the snapshot', () => {
     const snapshot = surveySnapshot(surveyResults(survey, counts), '2026-03-05');
     expect(snapshotSummary(snapshot, 'pl')).toBe('Obsługa w BOK — migawka z 2026-03-05, n = 8');
     expect(snapshotSummary(snapshot, 'en')).toBe('Service at the desk — snapshot of 2026-03-05, n = 8');
+  });
+
+  it('the applications export writes that line in the evidence column, not "[object Object]"', () => {
+    const now = new Date('2026-03-05T10:00:00Z');
+    const edition = {
+      ...newEdition(sampleSettings(now), { editionId: 'E1', now: now.toISOString() }),
+      state: 'open' as const,
+      rubric: sampleRubric(),
+      questionnaire: sampleQuestionnaire(),
+    };
+    const snapshot = surveySnapshot(surveyResults(survey, counts), '2026-03-05');
+    const table = exportTable(edition, [
+      {
+        header: {
+          applicationId: 'A1',
+          editionId: 'E1',
+          institutionId: 'inst-1',
+          institution: {
+            name: 'Urząd',
+            nip: '5260250274',
+            type: 'municipal_office',
+            voivodeship: 'małopolskie',
+            headcount: '41-100',
+          },
+          status: 'submitted',
+          createdAt: now.toISOString(),
+          createdBy: 'u-1',
+          updatedAt: now.toISOString(),
+          version: 2,
+        },
+        answers: { quality: { quality_survey_results: snapshot } },
+        attachments: [],
+      },
+    ]);
+    expect(table.rows[0]).toContain('Obsługa w BOK — migawka z 2026-03-05, n = 8');
   });
 });
