@@ -17,6 +17,7 @@ import type { SheetContent, Tick } from '../../shared/reviews/sheet';
 import { submitSheet } from '../../shared/reviews/submit-sheet';
 import { type TransactItem, tx } from '../../shared/store/store';
 import { type DemoInstitution, demoApplicationItems } from './demo-edition';
+import { seedDemoEvidence } from './demo-evidence';
 import { noMetrics } from '../../shared/platform/metrics';
 
 const DAY = 86_400_000;
@@ -225,5 +226,7 @@ export async function seedDemoScoring(
     for (const c of criteria.slice(Math.ceil(criteria.length / 2))) delete draft.scores[c.code];
     await write(people.expert, drafted, draft, false);
   }
+  // Issue 18 §5: the application the demo expert has drafted carries a survey results snapshot.
+  if (drafted) await seedDemoEvidence(deps, drafted);
   return edition.editionId;
 }

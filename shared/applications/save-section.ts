@@ -4,9 +4,16 @@ import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { type Answers, cleanAnswers, sectionAnswerProblems } from '../editions/questionnaire';
 import { AppError } from '../errors';
+import { lazyImport } from '../platform/lazy';
 import { type ApplicationHeader, editableStatuses, type SectionAnswers } from './application';
 import { assertWindowOpen, getHeader, notEditable } from './application-store';
-import { putSection } from './section-store';
+import { findSection, putSection } from './section-store';
+
+// Survey evidence (issue 18 §5) loads the survey results only for a section that has such an answer,
+// so the plain autosave's cold start does not pay for it.
+const resolveSurveyEvidence = lazyImport(() =>
+  import('../surveys/survey-evidence').then((m) => m.resolveSurveyEvidence),
+);
 
 export type SaveSectionDeps = Pick<Deps, 'store' | 'clock'>;
 
@@ -26,7 +33,8 @@ export interface SaveSectionInput {
  * from; a stale save is 409 STALE_VERSION and changes nothing. Answers are validated against the
  * questionnaire (type, length, options); required ones only at submit. The write itself re-checks
  * that the application is editable, so a header read a moment ago is good enough for the guards.
- * Costs (with the session and the policy's reads): 4 DynamoDB calls.
+ * Costs (with the session and the policy's reads): 4 DynamoDB calls. A `surveyResults` answer adds a
+ * read of the stored section (its snapshot stays frozen) and two GetItems per snapshot taken.
  */
 export async function saveSection(deps: SaveSectionDeps, input: SaveSectionInput): Promise<SectionAnswers> {
   signedIn(input.caller);
@@ -43,7 +51,17 @@ export async function saveSection(deps: SaveSectionDeps, input: SaveSectionInput
   }
   await assertWindowOpen(deps, edition, header);
   const actor = await callerActor(deps.store, input.caller);
-  const answers: Answers = cleanAnswers(input.answers);
+  let answers: Answers = cleanAnswers(input.answers);
+  const evidence = section.questions.filter((q) => q.type === 'surveyResults' && answers[q.id] !== undefined);
+  if (evidence.length > 0) {
+    const stored = await findSection(deps.store, input.applicationId, input.sectionId);
+    answers = await resolveSurveyEvidence(deps, {
+      institutionId: header.institutionId,
+      questions: evidence,
+      answers,
+      stored: stored?.answers ?? null,
+    });
+  }
   const saved: SectionAnswers = {
     sectionId: input.sectionId,
     answers,

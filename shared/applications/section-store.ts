@@ -3,7 +3,7 @@ import { keys } from '../store/keys';
 import { type Store, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import type { SectionAnswers } from './application';
-import { editableCheck, notEditable } from './application-store';
+import { editableCheck, notEditable, toSection } from './application-store';
 
 /** A section's saved answers: one item per section in the application's partition, versioned. */
 export function sectionItem(applicationId: string, saved: SectionAnswers) {
@@ -43,4 +43,14 @@ export async function putSection(
     if (failed.includes(0)) throw notEditable('submitted');
     throw error;
   }
+}
+
+/** One section's saved answers, or null before its first save (a GetItem: the evidence's frozen snapshots). */
+export async function findSection(
+  store: Store,
+  applicationId: string,
+  sectionId: string,
+): Promise<SectionAnswers | null> {
+  const item = await store.get(keys.section(applicationId, sectionId));
+  return item ? toSection(item) : null;
 }

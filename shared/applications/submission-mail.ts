@@ -1,6 +1,7 @@
 import { inLanguage } from '../editions/localized';
 import type { Edition } from '../editions/edition';
 import type { Answers, AnswerValue, Question } from '../editions/questionnaire';
+import { isSurveySnapshot, snapshotSummary } from '../surveys/survey-snapshot';
 import type { MailMessage } from '../platform/mailer';
 import { formatWarsaw, type ApplicationHeader, type Attachment } from './application';
 import type { Language } from '../language';
@@ -13,6 +14,7 @@ function shown(q: Question, value: AnswerValue | undefined, files: Attachment[],
   if (q.type === 'file')
     return files.length ? files.map((f) => `${f.fileName} (${Math.ceil(f.size / 1024)} KB)`).join(', ') : none;
   if (value === undefined) return none;
+  if (isSurveySnapshot(value)) return snapshotSummary(value, lang);
   if (q.type === 'yesNo') return value ? (lang === 'pl' ? 'tak' : 'yes') : lang === 'pl' ? 'nie' : 'no';
   if (q.type === 'singleChoice' || q.type === 'multipleChoice') {
     const chosen = Array.isArray(value) ? value : [String(value)];

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { code, localized, type Message } from './localized';
 import { countPl } from '../plural';
+import { isSurveyChoice, SurveySnapshot } from '../surveys/survey-snapshot';
 
 /**
  * The contest questionnaire: sections → questions. The definition is the one source of truth for
@@ -16,6 +17,8 @@ export const questionTypes = [
   'yesNo',
   'date',
   'file',
+  /** Evidence (issue 18 §5): a frozen snapshot of one of the institution's own satisfaction surveys. */
+  'surveyResults',
 ] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
@@ -109,8 +112,11 @@ function duplicateId(id: string): Message {
   return { pl: `Identyfikator „${id}” występuje więcej niż raz.`, en: `The id "${id}" is used more than once.` };
 }
 
-/** Answer values as stored: text, number, choice value(s), yes/no, a YYYY-MM-DD day. File questions are answered by attachments. */
-export const AnswerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+/**
+ * Answer values as stored: text, number, choice value(s), yes/no, a YYYY-MM-DD day, a survey snapshot.
+ * File questions are answered by attachments.
+ */
+export const AnswerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), SurveySnapshot]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 export type Answers = Record<string, AnswerValue>;
 
@@ -119,7 +125,7 @@ export const fileLimit = (q: Question) => q.maxSizeBytes ?? 10 * 1024 * 1024;
 export const fileTypes = (q: Question): readonly FileKind[] => q.allowedTypes ?? ['pdf'];
 
 /** Whether a value counts as an answer at all (empty text or an empty choice list does not). */
-export function isAnswered(value: AnswerValue | undefined | null): boolean {
+export function isAnswered(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;
@@ -184,6 +190,9 @@ export function answerProblem(q: Question, value: unknown): Message | null {
         pl: 'Plik dodaje się przyciskiem „Dodaj plik”, nie w treści odpowiedzi.',
         en: 'Files are added with "Add file", not in the answer.',
       };
+    // Whether the survey is the institution's own is checked by the server when it takes the snapshot.
+    case 'surveyResults':
+      return isSurveyChoice(value) ? null : expected('badanie z listy', 'a survey from the list');
   }
 }
 

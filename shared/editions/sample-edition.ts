@@ -191,6 +191,19 @@ export const sampleQuestionnaire = (): Questionnaire => ({
           min: 0,
           max: 100,
         },
+        {
+          id: 'quality_survey_results',
+          type: 'surveyResults',
+          label: {
+            pl: 'Wyniki badania satysfakcji mieszkańców (migawka z platformy)',
+            en: 'Results of the residents’ satisfaction survey (a snapshot from the platform)',
+          },
+          help: {
+            pl: 'Wybierz jedno z badań Twojej instytucji — dołączymy zamrożoną migawkę jego wyników z dzisiejszego dnia.',
+            en: 'Choose one of your institution’s surveys — a frozen snapshot of its results as of today is attached.',
+          },
+          required: false,
+        },
       ],
     },
     {

@@ -2,6 +2,7 @@ import type { ApplicationHeader, Attachment } from '../applications/application'
 import type { Edition } from '../editions/edition';
 import { inLanguage } from '../editions/localized';
 import type { Answers, AnswerValue, Question } from '../editions/questionnaire';
+import { isSurveySnapshot, snapshotSummary } from '../surveys/survey-snapshot';
 import type { Language } from '../language';
 import { exportLabels } from './export-labels';
 import { type Cell, calendarDay, toCsv as csvText, warsawWallTime } from './spreadsheet';
@@ -32,6 +33,7 @@ function cell(q: Question, value: AnswerValue | undefined, files: Attachment[], 
   };
   if (q.type === 'file') return files.map((f) => f.fileName).join('; ');
   if (value === undefined) return null;
+  if (isSurveySnapshot(value)) return snapshotSummary(value, language);
   if (q.type === 'yesNo') return value ? words.yes : words.no;
   if (Array.isArray(value)) return value.map(option).join('; ');
   if (q.type === 'singleChoice') return option(value);

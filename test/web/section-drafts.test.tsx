@@ -192,3 +192,46 @@ describe('useSectionDrafts (the application form autosave)', () => {
     });
   });
 });
+
+describe('useSectionDrafts with a survey evidence answer (issue 18 §5)', () => {
+  it('"take a new snapshot" is sent once: the server’s snapshot then replaces it in the form', async () => {
+    const view = applicationView({
+      questionnaire: {
+        sections: [
+          {
+            id: 'staff',
+            title: { pl: 'Kadra' },
+            questions: [
+              { id: 'contact', type: 'shortText', label: { pl: 'Osoba do kontaktu' }, required: true },
+              { id: 'evidence', type: 'surveyResults', label: { pl: 'Wyniki badania' }, required: false },
+            ],
+          },
+        ],
+      },
+    });
+    const { api, hook, draft, type } = setup(view);
+    const snapshot = {
+      kind: 'surveySnapshot',
+      surveyId: 'survey-1',
+      title: { pl: 'Obsługa' },
+      takenOn: '2026-02-01',
+      minAnswers: 10,
+      n: 0,
+      questions: [],
+    };
+    await act(() => hook.result.current.setValue('staff', 'evidence', { surveyId: 'survey-1', refresh: true }));
+    await advance(1000);
+    const [first] = api.pending('PUT', sectionPath);
+    expect(first?.body).toEqual({
+      answers: { contact: null, evidence: { surveyId: 'survey-1', refresh: true } },
+      version: 0,
+    });
+    await answer(first, 200, saved({ evidence: snapshot }, 1));
+    expect(draft()?.values.evidence).toEqual(snapshot);
+
+    await type('Anna');
+    await advance(1000);
+    const [second] = api.pending('PUT', sectionPath);
+    expect(second?.body).toEqual({ answers: { contact: 'Anna', evidence: snapshot }, version: 1 });
+  });
+});

@@ -36,7 +36,7 @@ export const AREA_TEXTS = {
   verification: ['verification'],
   survey: ['survey'],
   institution: ['accounts', 'application', 'certificates', 'results', 'survey'],
-  expert: ['application', 'assignment', 'editions', 'scoring'],
+  expert: ['application', 'assignment', 'editions', 'scoring', 'survey'],
   organizer: [
     'accounts',
     'application',
@@ -48,6 +48,7 @@ export const AREA_TEXTS = {
     'results',
     'rubric',
     'scoring',
+    'survey',
   ],
   account: ['accounts'],
   outbox: ['accounts'],

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ApplicationHeader as DomainApplicationHeader, applicationStatuses } from '../../applications/application';
 import { contentTypeOf } from '../../applications/file-type';
 import { fileKinds } from '../../editions/questionnaire';
+import { SurveySnapshot } from '../../surveys/survey-snapshot';
 import { component } from '../openapi/component-names';
 import { itemsOf, Message, page } from './common';
 import { QuestionnaireSchema } from './editions';
@@ -13,10 +14,13 @@ export const ApplicationHeader = component('ApplicationHeader', DomainApplicatio
 export const ApplicationHeaderPage = component('ApplicationHeaderPage', page(ApplicationHeader));
 export const ApplicationHeaders = itemsOf(ApplicationHeader);
 
-/** Answers by question id: text, number, choice value(s), yes/no or a YYYY-MM-DD day. */
+/** A `surveyResults` answer: the frozen snapshot of a survey's results the server took (issue 18 §5). */
+export const SurveySnapshotSchema = component('SurveySnapshot', SurveySnapshot);
+
+/** Answers by question id: text, number, choice value(s), yes/no, a YYYY-MM-DD day or a survey snapshot. */
 export const Answers = component(
   'Answers',
-  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), SurveySnapshotSchema])),
 );
 
 export const SectionAnswers = component(

@@ -7,8 +7,9 @@ import type { ApplicationView } from '../../queries/applications';
 import { ErrorBox } from '../ErrorBox';
 import { FileQuestion } from './FileQuestion';
 import { warsaw } from './format';
-import { focusQuestion, QuestionInput } from './QuestionInput';
+import { focusQuestion, QuestionInput, type Value } from './QuestionInput';
 import { localProblems, SaveLine } from './SaveLine';
+import { SurveyEvidenceQuestion } from './SurveyEvidenceQuestion';
 import type { useSectionDrafts } from './useSectionDrafts';
 
 export interface SubmitFailure {
@@ -140,30 +141,34 @@ export function ApplicationEditor({
                     </p>
                   </div>
                 )}
-                {section.questions.map((q) =>
-                  q.type === 'file' ? (
-                    <FileQuestion
-                      key={q.id}
-                      applicationId={application.applicationId}
-                      question={q}
-                      files={filesOf(q.id)}
-                      editable
-                      outsideError={submitErrors[q.id]}
-                      onAdded={() => onAnswered(q.id)}
-                    />
+                {section.questions.map((q) => {
+                  if (q.type === 'file')
+                    return (
+                      <FileQuestion
+                        key={q.id}
+                        applicationId={application.applicationId}
+                        question={q}
+                        files={filesOf(q.id)}
+                        editable
+                        outsideError={submitErrors[q.id]}
+                        onAdded={() => onAnswered(q.id)}
+                      />
+                    );
+                  const input = {
+                    question: q,
+                    value: draft.values[q.id] ?? null,
+                    error: live[q.id] ?? draft.fieldErrors[q.id] ?? submitErrors[q.id],
+                    onChange: (value: Value) => {
+                      form.setValue(section.id, q.id, value);
+                      onAnswered(q.id);
+                    },
+                  };
+                  return q.type === 'surveyResults' ? (
+                    <SurveyEvidenceQuestion key={q.id} institutionId={application.institutionId} {...input} />
                   ) : (
-                    <QuestionInput
-                      key={q.id}
-                      question={q}
-                      value={draft.values[q.id] ?? null}
-                      error={live[q.id] ?? draft.fieldErrors[q.id] ?? submitErrors[q.id]}
-                      onChange={(value) => {
-                        form.setValue(section.id, q.id, value);
-                        onAnswered(q.id);
-                      }}
-                    />
-                  ),
-                )}
+                    <QuestionInput key={q.id} {...input} />
+                  );
+                })}
               </section>
             );
           })}

@@ -2,10 +2,12 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { textLimit, type AnswerValue, type Question } from '../../../../shared/editions/questionnaire';
+import type { SurveyChoice } from '../../../../shared/surveys/survey-snapshot';
 import { ErrorText } from '../../forms/fields';
 import { currentLanguage } from '../../i18n';
 
-export type Value = AnswerValue | null;
+/** A survey evidence question holds the chosen survey until the server has taken its snapshot. */
+export type Value = AnswerValue | SurveyChoice | null;
 
 /** Element ids of one question: the block the error links jump to, its control, help and error. */
 export const ids = (questionId: string) => ({
@@ -37,18 +39,16 @@ export function RequiredMarker({ required }: { required: boolean }) {
   );
 }
 
-/** One question's control(s), labelled by the question, described by its help, constraints and error. */
-export function QuestionInput({
-  question: q,
-  value,
-  onChange,
-  error,
-}: {
+/** What every answerable question's control takes. */
+export interface QuestionInputProps {
   question: Question;
   value: Value;
   onChange: (value: Value) => void;
   error: string | undefined;
-}) {
+}
+
+/** One question's control(s), labelled by the question, described by its help, constraints and error. */
+export function QuestionInput({ question: q, value, onChange, error }: QuestionInputProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const id = ids(q.id);
@@ -234,6 +234,8 @@ export function QuestionInput({
     }
     case 'file':
       return null; // FileQuestion renders these
+    case 'surveyResults':
+      return null; // SurveyEvidenceQuestion renders these
   }
 }
 

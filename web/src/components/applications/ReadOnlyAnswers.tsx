@@ -1,6 +1,8 @@
 import { useTranslation } from '../../translation';
 import { inLanguage } from '../../../../shared/editions/localized';
 import { isAnswered, type AnswerValue, type Question } from '../../../../shared/editions/questionnaire';
+import { isSurveySnapshot } from '../../../../shared/surveys/survey-snapshot';
+import { SurveySnapshotView } from './SurveySnapshotView';
 import { currentLanguage } from '../../i18n';
 import { FileList } from './FileQuestion';
 import type { ApplicationView, AttachmentView } from '../../queries/applications';
@@ -103,6 +105,12 @@ export function AnswerText({ question: q, value }: { question: Question; value: 
       );
     case 'longText':
       return <span className="ap-long">{String(value)}</span>;
+    case 'surveyResults':
+      return isSurveySnapshot(value) ? (
+        <SurveySnapshotView snapshot={value} idPrefix={`ev-${q.id}`} />
+      ) : (
+        <span className="muted">{t('application.notAnswered')}</span>
+      );
     default:
       return <>{String(value)}</>;
   }

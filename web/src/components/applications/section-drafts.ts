@@ -63,6 +63,21 @@ function normalized(section: Section, values: Record<string, unknown>): Record<s
     }),
   );
 }
+/**
+ * A survey evidence answer the server just resolved takes the snapshot's place in the form — unless it
+ * was changed meanwhile — so a "take a new snapshot" is sent once, not with every later autosave.
+ */
+function withSnapshots(
+  section: Section,
+  values: Record<string, Value>,
+  sent: Record<string, Value>,
+  saved: Answers,
+): Record<string, Value> {
+  const out = { ...values };
+  for (const q of section.questions)
+    if (q.type === 'surveyResults' && values[q.id] === sent[q.id]) out[q.id] = saved[q.id] ?? null;
+  return out;
+}
 const same = (section: Section, a: Record<string, unknown>, b: Record<string, unknown>) =>
   JSON.stringify(normalized(section, a)) === JSON.stringify(normalized(section, b));
 
@@ -149,7 +164,7 @@ export function createSectionDrafts(deps: DraftDeps) {
     // Answers the form itself finds invalid are not sent (the server would refuse the whole
     // section): the stored answer is kept for them and the field shows what is wrong.
     let invalid = false;
-    const answers: Record<string, AnswerValue | null> = {};
+    const answers: Record<string, Value> = {};
     for (const q of answerable(section)) {
       const v = draft.values[q.id];
       if (v === undefined || v === null || !isAnswered(v)) answers[q.id] = null;
@@ -166,6 +181,7 @@ export function createSectionDrafts(deps: DraftDeps) {
         const unchanged = drafts[sectionId]?.rev === rev;
         patch(sectionId, {
           version: saved.version,
+          values: withSnapshots(section, drafts[sectionId]?.values ?? {}, answers, saved.answers as Answers),
           saved: saved.answers as Answers,
           savedAt: saved.updatedAt,
           fieldErrors: {},

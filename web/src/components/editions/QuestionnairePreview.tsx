@@ -64,6 +64,11 @@ export function QuestionnairePreview({ questionnaire }: { questionnaire: Questio
                 {help}
                 {q.type === 'longText' ? (
                   <textarea id={id} disabled rows={3} aria-describedby={describedBy} />
+                ) : q.type === 'surveyResults' ? (
+                  // The institution picks one of its own surveys; the server attaches a dated snapshot.
+                  <select id={id} disabled aria-describedby={describedBy}>
+                    <option>{t('editions.questionType.surveyResults')}</option>
+                  </select>
                 ) : (
                   <input
                     id={id}

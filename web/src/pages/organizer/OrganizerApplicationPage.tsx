@@ -4,6 +4,8 @@ import { useTranslation } from '../../translation';
 import type { Attachment } from '../../../../shared/applications/application';
 import type { Localized } from '../../../../shared/editions/localized';
 import type { AnswerValue, Question } from '../../../../shared/editions/questionnaire';
+import { isSurveySnapshot } from '../../../../shared/surveys/survey-snapshot';
+import { SurveySnapshotView } from '../../components/applications/SurveySnapshotView';
 import { FormalCheckPanel } from '../../components/editions/FormalCheckPanel';
 import { StatusBadge } from '../../components/editions/StateBadge';
 import { formatSize, formatWarsaw } from '../../components/editions/time';
@@ -219,6 +221,12 @@ function Answer({
         String(value)
       );
     }
+    case 'surveyResults':
+      return isSurveySnapshot(value) ? (
+        <SurveySnapshotView snapshot={value} idPrefix={`ev-${q.id}`} />
+      ) : (
+        <span className="muted">{t('editions.application.noAnswer')}</span>
+      );
     default:
       return <span className="ed-pre">{String(value)}</span>;
   }
