@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { localized, type Message, rubricCode } from '../editions/localized';
 import { type InstitutionType, institutionTypes } from '../institutions/institution-kinds';
-import { outcomes } from './outcome-kinds';
 
 /**
  * An edition's results settings and the names of the methods (issue 14) — a part of the edition's
