@@ -66,6 +66,8 @@ const patterns: [RegExp, AreaPage][] = [
   [/^\/ankieta\/[^/]+$/, surveyPage((m) => m.SurveyAnswerPage)],
   // A resident's feedback to an office (issue 18 §6), from a link or a QR code.
   [/^\/opinia\/[^/]+$/, surveyPage((m) => m.FeedbackFormPage)],
+  // The published ranking of a year's standard measurement (issue 18 §4).
+  [/^\/badanie-satysfakcji\/[0-9]{4}$/, surveyPage((m) => m.MeasurementRankingPage)],
 ];
 
 /** The page shown at a path (the query string aside). */
