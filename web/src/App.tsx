@@ -48,6 +48,8 @@ const pages: Record<string, AreaPage> = {
   '/en/verify': VerifyFormPage,
   // Residents' feedback by tracking code (issue 18 §6); before the `/opinia/:institutionId` pattern.
   '/opinia/sprawdz': surveyPage((m) => m.FeedbackTrackPage),
+  // The organizer's yearly standard measurement (issue 18 §4).
+  '/organizer/measurement': organizerPage((m) => m.OrganizerMeasurementPage),
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */

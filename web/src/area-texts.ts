@@ -48,6 +48,7 @@ export const AREA_TEXTS = {
     'results',
     'rubric',
     'scoring',
+    'survey',
   ],
   account: ['accounts'],
   outbox: ['accounts'],

@@ -131,7 +131,7 @@ export const measurementRoutes = (deps: AppDeps) =>
           ...commonErrors,
         },
       }),
-      validate('param', Year),
+      validate('param', z.object({ institutionId: z.string(), year: MeasurementYear })),
       validate('json', ParticipationInput),
       async (c) =>
         c.json(

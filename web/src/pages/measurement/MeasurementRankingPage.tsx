@@ -2,15 +2,11 @@ import { ApiError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
-import { ScrollRegion } from '../../components/ScrollRegion';
 import { useFetchOnce } from '../../fetching';
-import { type PublishedMeasurement, readPublishedMeasurement } from '../../queries/measurement-public';
+import { readPublishedMeasurement } from '../../queries/measurement-public';
 import { useLastSegment } from '../../router';
 import { useTranslation } from '../../translation';
-
-type Entry = PublishedMeasurement['types'][number]['entries'][number];
-const aspects = ['waiting', 'usefulness', 'engagement'] as const;
-const arrows = { up: '▲', down: '▼', same: '＝', new: '★' } as const;
+import { RankingTables } from './RankingTables';
 
 /**
  * The published ranking of a year's standard measurement (issue 18 §4, seed 002):
@@ -19,7 +15,7 @@ const arrows = { up: '▲', down: '▼', same: '＝', new: '★' } as const;
  * without a rank. Public, in the small `survey` chunk.
  */
 export function MeasurementRankingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const year = useLastSegment();
   const ranking = useFetchOnce(`measurement:${year}`, (signal) => readPublishedMeasurement(year, signal));
   if (ranking.isPending) return <Loading label={t('survey.measurement.loading')} />;
@@ -33,76 +29,12 @@ export function MeasurementRankingPage() {
     );
   }
   const r = ranking.data;
-  const percent = (share: number) =>
-    new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', {
-      style: 'percent',
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-    }).format(share);
-  const figure = (value: { satisfied: number; interval: { low: number; high: number } }) => (
-    <>
-      {percent(value.satisfied)}{' '}
-      <span className="hint">
-        ({t('survey.measurement.interval', { low: percent(value.interval.low), high: percent(value.interval.high) })})
-      </span>
-    </>
-  );
-  const movement = (e: Entry) => {
-    if (!e.movement) return null;
-    const text = t(`survey.measurement.move.${e.movement}`, { from: e.previousRank ?? '' });
-    return (
-      <>
-        <span aria-hidden="true">{arrows[e.movement]}</span> <span className="visually-hidden">{text}</span>
-        {e.movement !== 'same' && e.movement !== 'new' && <span aria-hidden="true"> {e.previousRank}</span>}
-      </>
-    );
-  };
   return (
     <>
       <PageTitle>{t('survey.measurement.publicTitle', { year: r.year })}</PageTitle>
       <p>{t('survey.measurement.publicIntro', { min: r.minAnswers })}</p>
       <p className="hint">{t('survey.measurement.publishedAt', { date: r.publishedAt.slice(0, 10) })}</p>
-      {r.types.map((table) => (
-        <section key={table.type} aria-labelledby={`ms-${table.type}`}>
-          <h2 id={`ms-${table.type}`}>{t(`institutionType.${table.type}`)}</h2>
-          <ScrollRegion labelledBy={`ms-${table.type}`}>
-            <table>
-              <caption className="visually-hidden">
-                {t('survey.measurement.caption', { type: t(`institutionType.${table.type}`), year: r.year })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('survey.measurement.rank')}</th>
-                  <th scope="col">{t('survey.measurement.movement')}</th>
-                  <th scope="col">{t('survey.measurement.institution')}</th>
-                  <th scope="col">{t('survey.measurement.overall')}</th>
-                  {aspects.map((a) => (
-                    <th scope="col" key={a}>
-                      {t(`survey.measurement.aspect.${a}`)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('survey.measurement.n')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.entries.map((e) => (
-                  <tr key={e.institutionId}>
-                    <td>{e.overall ? e.overall.rank : '—'}</td>
-                    <td>{movement(e)}</td>
-                    <th scope="row">{e.name}</th>
-                    <td>{e.overall ? figure(e.overall) : t('survey.measurement.tooFew')}</td>
-                    {aspects.map((a) => {
-                      const f = e.aspects[a];
-                      return <td key={a}>{f.shown ? figure(f) : t('survey.measurement.tooFew')}</td>;
-                    })}
-                    <td>{e.n}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        </section>
-      ))}
+      <RankingTables ranking={r} />
     </>
   );
 }
