@@ -54,7 +54,11 @@ it('shows one table per institution type: rank, movement with a text alternative
   const table = screen.getByRole('table');
   const rows = within(table).getAllByRole('row').slice(1);
   expect(rows).toHaveLength(3);
-  const [first, second, small] = rows.map((row) => within(row).getAllByRole('cell').map((c) => c.textContent ?? ''));
+  const [first, second, small] = rows.map((row) =>
+    within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent ?? ''),
+  );
   expect(within(rows[0] as HTMLElement).getByRole('rowheader').textContent).toBe('Urząd Miasta Alfa');
   expect(first?.[0]).toBe('1');
   expect(first?.[1]).toContain('awans z miejsca 2');
@@ -71,5 +75,7 @@ it('shows one table per institution type: rank, movement with a text alternative
 
 it('says a year is not published yet on 404', async () => {
   await open((r) => r.reply(404, apiError('NOT_FOUND', 'No published measurement for 2026')));
-  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ranking za 2026 nie został jeszcze opublikowany.');
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+    'Ranking za 2026 nie został jeszcze opublikowany.',
+  );
 });
