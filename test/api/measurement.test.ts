@@ -5,7 +5,7 @@ import { createSurvey } from '../../shared/surveys/create-survey';
 import { apiHarness, errorOf, jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
 
 const { deps, app } = apiHarness();
-/** Years are global (one measurement a year): this file keeps to 2040–2079, the access matrix to 2000–2039. */
+/** Years are global (one measurement a year): this file keeps to 2040–2079, the access matrix to 2000–2024. */
 let nextYear = 2040;
 const freshYear = () => nextYear++;
 

@@ -11,7 +11,7 @@ import type { World } from './world';
 /**
  * The standard measurement (issue 18 §4): organizers open, preview and publish a year; an institution's
  * staff opt their own office in or out; anyone reads a published ranking. Years are global, so this table
- * keeps to 2000–2039 (test/api/measurement.test.ts to 2040–2079); its cells seed through the use cases.
+ * keeps to 2000–2024 (test/api/measurement.test.ts to 2040–2079; the demo's test uses this year and the last); its cells seed through the use cases.
  */
 let nextYear = 2000;
 /** The year the last sample used (a write's probes read its partition). */
@@ -32,7 +32,7 @@ const as = (w: World, who: 'organizer' | 'memberA') => ({
 /** A new year's measurement, open, optionally with A opted in and published. */
 async function year(w: World, deps: Deps, options: { withA?: boolean; publish?: boolean } = {}): Promise<number> {
   const y = nextYear++;
-  if (y > 2039) throw new Error('the access matrix ran out of measurement years (2000–2039)');
+  if (y > 2024) throw new Error('the access matrix ran out of measurement years (2000–2024)');
   await openMeasurement(deps, { caller: as(w, 'organizer'), year: y, minAnswers: 10 });
   if (options.withA)
     await setMeasurementParticipation(deps, {
@@ -79,6 +79,7 @@ export const measurementRows: Record<string, Cell> = {
   'POST /api/measurements': {
     sample: () => {
       sampled = nextYear++;
+      if (sampled > 2024) throw new Error('the access matrix ran out of measurement years (2000–2024)');
       return { path: '/api/measurements', init: jsonRequest('POST', { year: sampled }) };
     },
     expected: organizerOnly(201),
