@@ -13,6 +13,7 @@ import { type DemoDeps, seedDemoResults } from './demo-results';
 import { seedDemoScoring } from './demo-scoring';
 import { seedDemoSurvey } from './demo-survey';
 import { seedDemoFeedback } from './demo-feedback';
+import { seedDemoMeasurement } from './demo-measurement';
 
 export interface DemoAccount {
   role: Role;
@@ -107,6 +108,7 @@ export async function seedDemo(deps: DemoDeps, credentialsFile?: string): Promis
   }
   if (member) await seedDemoSurvey(deps, { ...member, institutionId });
   if (member) await seedDemoFeedback(deps, institutionId);
+  if (member && organizer) await seedDemoMeasurement(deps, { organizer, member: { ...member, institutionId } });
   if (credentialsFile) writeFileSync(credentialsFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   return seeded;
 }

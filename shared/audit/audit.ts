@@ -66,6 +66,10 @@ export const auditActions = [
   'surveyComment.shown',
   'feedback.statusChanged',
   'feedback.answered',
+  'measurement.opened',
+  'measurement.optedIn',
+  'measurement.optedOut',
+  'measurement.published',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -94,6 +98,8 @@ export const auditActionGroups = {
     'surveyComment.shown',
     'feedback.statusChanged',
     'feedback.answered',
+    'measurement.optedIn',
+    'measurement.optedOut',
   ],
   editions: [
     'edition.created',
@@ -141,13 +147,15 @@ export const auditActionGroups = {
     'results.unlocked',
     'results.published',
     'results.corrected',
+    'measurement.opened',
+    'measurement.published',
   ],
   certificates: ['certificates.issued', 'certificate.revoked', 'certificate.reissued'],
 } as const satisfies Record<string, readonly AuditAction[]>;
 export type AuditActionGroup = keyof typeof auditActionGroups;
 export const auditActionGroupNames = Object.keys(auditActionGroups) as AuditActionGroup[];
 
-export const auditSubjectTypes = ['user', 'institution', 'email', 'edition', 'application'] as const;
+export const auditSubjectTypes = ['user', 'institution', 'email', 'edition', 'application', 'measurement'] as const;
 export type AuditSubjectType = (typeof auditSubjectTypes)[number];
 
 const record = z.record(z.string(), z.unknown());

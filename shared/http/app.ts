@@ -19,6 +19,7 @@ import { certificateRoutes } from './routes/certificates';
 import { outboxRoutes } from './routes/outbox';
 import { surveyRoutes } from './routes/surveys';
 import { feedbackRoutes } from './routes/feedback';
+import { measurementRoutes } from './routes/measurement';
 import { userRoutes } from './routes/users';
 import { sessionCookieName } from './session-cookie';
 
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps, options: { policy?: Record<string, Acce
     .route('/', certificateRoutes(deps))
     .route('/', surveyRoutes(deps))
     .route('/', feedbackRoutes(deps))
+    .route('/', measurementRoutes(deps))
     .route('/', outboxRoutes(deps))
     .route(
       '/',

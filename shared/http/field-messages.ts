@@ -39,6 +39,7 @@ export const fieldMessages = {
   money: { pl: 'Kwota w złotych, najwyżej z groszami.', en: 'An amount in PLN, at most to the grosz.' },
   day: { pl: 'Podaj dzień w postaci RRRR-MM-DD.', en: 'Enter a day as YYYY-MM-DD.' },
   passwordTooShort: passwordProblemMessages.too_short,
+  year: { pl: 'Rok: liczba od 2000 do 2100.', en: 'Year: a number from 2000 to 2100.' },
 } satisfies Record<string, Localized>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

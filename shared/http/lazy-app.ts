@@ -28,6 +28,7 @@ export const routeGroups = {
   certificates: () => import('./routes/certificates').then((m) => m.certificateRoutes),
   surveys: () => import('./routes/surveys').then((m) => m.surveyRoutes),
   feedback: () => import('./routes/feedback').then((m) => m.feedbackRoutes),
+  measurement: () => import('./routes/measurement').then((m) => m.measurementRoutes),
   outbox: () => import('./routes/outbox').then((m) => m.outboxRoutes),
   // The OpenAPI document describes every route, so this group is the whole eager app (a rare request).
   openapi: () => import('./openapi/routes').then((m) => (_deps: AppDeps) => m.openApiRoutes(() => [])),

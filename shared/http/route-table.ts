@@ -21,6 +21,7 @@ export const groupPaths: Readonly<Record<RouteGroupName, string>> = {
   certificates: '/editions/:editionId/certificates /editions/:editionId/certificates/signatories /editions/:editionId/certificates/archive /certificates/:code/revoke /certificates/:code/reissue /applications/:applicationId/certificate /applications/:applicationId/certificate/files/:file /public/certificates/:code /public/credentials/issuer /public/credentials/jwks /public/credentials/jwks/:kid /public/credentials/status/:editionId',
   surveys: '/institutions/:institutionId/surveys /institutions/:institutionId/surveys/:surveyId/results /institutions/:institutionId/surveys/:surveyId/comments /institutions/:institutionId/surveys/:surveyId/comments/:answerId/hidden /institutions/:institutionId/surveys/:surveyId/results.xlsx /public/surveys/:surveyId /public/surveys/:surveyId/answers /institutions/:institutionId/surveys/:surveyId/poster.pdf',
   feedback: '/public/institutions/:institutionId/feedback /public/feedback/:trackingId /institutions/:institutionId/feedback /institutions/:institutionId/feedback/stats /institutions/:institutionId/feedback/:feedbackId/status /institutions/:institutionId/feedback/:feedbackId/answer',
+  measurement: '/measurements /measurements/:year /measurements/:year/preview /measurements/:year/publish /institutions/:institutionId/measurements /institutions/:institutionId/measurements/:year/participation /public/measurements/:year',
   outbox: '/dev/outbox',
   openapi: '/openapi.json /docs',
 };

@@ -126,6 +126,8 @@ export const pathParams: Record<string, { schema: $ZodType; description: string 
   code: { schema: CertificateCodeParam, description: 'A certificate’s code (Crockford base32, hyphens optional)' },
   file: { schema: CertificateFileParam, description: 'Which file of the certificate' },
   kid: { schema: KeyThumbprint, description: 'A credential signing key’s RFC 7638 thumbprint' },
+  // The standard measurement's year (issue 18 §4); the route's own schema bounds it to 2000–2100.
+  year: { schema: z.string().check(z.regex(/^[0-9]{4}$/, 'year')), description: 'A calendar year (YYYY)' },
 };
 export const pathParamSchema = (name: string): $ZodType => pathParams[name]?.schema ?? Id;
 

@@ -225,4 +225,16 @@ export const keys = {
     keyPart('INSTITUTION_FEEDBACK', institutionId, status),
   /** A tracking code's lookup item, addressed by the code's SHA-256 (the code itself is stored nowhere). */
   feedbackCode: (codeHash: string): ItemKey => ({ pk: keyPart('FEEDBACK_CODE', codeHash), sk: 'CODE' }),
+  /** The standard measurement of a year (issue 18 §4): its settings, its participants and its published ranking. */
+  measurement: (year: number): ItemKey => ({ pk: keyPart('MEASUREMENT', year), sk: 'MEASUREMENT' }),
+  measurementPartition: (year: number) => keyPart('MEASUREMENT', year),
+  measurementParticipant: (year: number, institutionId: string): ItemKey => ({
+    pk: keyPart('MEASUREMENT', year),
+    sk: keyPart('PARTICIPANT', institutionId),
+  }),
+  participantPrefix: 'PARTICIPANT#',
+  /** The ranking frozen at publication: later answers never change it. */
+  measurementRanking: (year: number): ItemKey => ({ pk: keyPart('MEASUREMENT', year), sk: 'RANKING' }),
+  /** gsi1: every year's measurement (one item a year), newest first. */
+  measurements: () => 'MEASUREMENTS',
 };

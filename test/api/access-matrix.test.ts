@@ -14,6 +14,7 @@ import { scoringRows } from '../support/access-matrix/rows-scoring';
 import { certificateRows } from '../support/access-matrix/rows-certificates';
 import { surveyRows } from '../support/access-matrix/rows-surveys';
 import { feedbackRows } from '../support/access-matrix/rows-feedback';
+import { measurementRows } from '../support/access-matrix/rows-measurement';
 
 /**
  * The access matrix's own guarantees (docs/access-control.md). The cells run in the
@@ -29,6 +30,7 @@ const tables: Record<string, Record<string, Cell>> = {
   certificates: certificateRows,
   surveys: surveyRows,
   feedback: feedbackRows,
+  measurement: measurementRows,
 };
 const rows = Object.values(tables).flatMap((t) => Object.entries(t));
 const routeOf = (key: string) => key.split(' — ')[0] ?? key;

@@ -48,6 +48,8 @@ const pages: Record<string, AreaPage> = {
   '/en/verify': VerifyFormPage,
   // Residents' feedback by tracking code (issue 18 §6); before the `/opinia/:institutionId` pattern.
   '/opinia/sprawdz': surveyPage((m) => m.FeedbackTrackPage),
+  // The organizer's yearly standard measurement (issue 18 §4).
+  '/organizer/measurement': organizerPage((m) => m.OrganizerMeasurementPage),
 };
 
 /** Pages with a path parameter; the page reads it with `useParam(name)`. */
@@ -66,6 +68,8 @@ const patterns: [RegExp, AreaPage][] = [
   [/^\/ankieta\/[^/]+$/, surveyPage((m) => m.SurveyAnswerPage)],
   // A resident's feedback to an office (issue 18 §6), from a link or a QR code.
   [/^\/opinia\/[^/]+$/, surveyPage((m) => m.FeedbackFormPage)],
+  // The published ranking of a year's standard measurement (issue 18 §4).
+  [/^\/badanie-satysfakcji\/[0-9]{4}$/, surveyPage((m) => m.MeasurementRankingPage)],
 ];
 
 /** The page shown at a path (the query string aside). */

@@ -174,6 +174,16 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/feedback/stats': ownFeedback,
   'PUT /api/institutions/:institutionId/feedback/:feedbackId/status': ownFeedback,
   'PUT /api/institutions/:institutionId/feedback/:feedbackId/answer': ownFeedback,
+  // The standard measurement (issue 18 §4): organizers run it and see figures only of institutions that
+  // opted in; each institution's staff opt in or out; anyone reads a published ranking.
+  'GET /api/measurements': organizers,
+  'POST /api/measurements': organizers,
+  'GET /api/measurements/:year': organizers,
+  'GET /api/measurements/:year/preview': organizers,
+  'POST /api/measurements/:year/publish': organizers,
+  'GET /api/institutions/:institutionId/measurements': ownSurveys,
+  'PUT /api/institutions/:institutionId/measurements/:year/participation': ownSurveys,
+  'GET /api/public/measurements/:year': { access: 'public' },
 
   // Applications: the institution's own (checked against the stored header), and organizers
   'POST /api/editions/:editionId/applications': institutionsOnly,

@@ -226,6 +226,8 @@ export const noMixedRow: Record<string, string> = {
     'the section id is a questionnaire key shared by every application, owned by no tenant',
   'GET /api/applications/:applicationId/certificate/files/:file':
     'the file is one of seven fixed names (pdf, emblem-png…), owned by no tenant; the certificate comes from the application',
+  'PUT /api/institutions/:institutionId/measurements/:year/participation':
+    'the year names the measurement every institution may join, owned by no tenant',
 };
 
 /**

@@ -4,4 +4,5 @@ export { OrganizerAuditPage } from '../pages/OrganizerAuditPage';
 export { OrganizerEditionPage } from '../pages/organizer/OrganizerEditionPage';
 export { OrganizerEditionsPage } from '../pages/organizer/OrganizerEditionsPage';
 export { OrganizerUsersPage } from '../pages/OrganizerUsersPage';
+export { OrganizerMeasurementPage } from '../pages/measurement/OrganizerMeasurementPage';
 export { QueryProvider as AreaProvider } from '../queries/shared-client';

@@ -151,6 +151,11 @@ function RoleLinks() {
           <NavLink href="/organizer/audit">{t('layout.audit')}</NavLink>
         </li>
       )}
+      {roles.includes('organizer') && (
+        <li>
+          <NavLink href="/organizer/measurement">{t('layout.measurement')}</NavLink>
+        </li>
+      )}
       {roles.includes('expert') && (
         <li>
           <NavLink href="/expert">{t('layout.expert')}</NavLink>

@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireRole } from '../../components/RequireRole';
 import { TextField } from '../../forms/fields';
+import { MeasurementParticipation } from '../measurement/MeasurementParticipation';
 import { SubmitButton } from '../../forms/form-core';
 import { SimpleForm, useSimpleForm } from '../../forms/simple-form';
 import { surveyPath } from '../../queries/survey-public';
@@ -99,6 +100,7 @@ export function SurveysPage() {
             <>
               <SurveyList institutionId={user.institutionId} />
               <NewSurvey institutionId={user.institutionId} />
+              <MeasurementParticipation institutionId={user.institutionId} />
             </>
           ) : (
             <p>{t('institution.none')}</p>
