@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AspectFiguresSchema, Interval } from '../surveys/aspect-figures-schema';
 import { institutionTypes } from '../institutions/institution';
 import type { standardAspects } from '../surveys/survey';
 import { DEFAULT_MEASUREMENT_MIN_ANSWERS } from './ranking';
@@ -43,19 +44,6 @@ export const Participant = z.object({
 });
 export type Participant = z.infer<typeof Participant>;
 
-const Histogram = z.readonly(z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]));
-const Interval = z.object({ low: z.number(), high: z.number() });
-const AspectFiguresSchema = z.union([
-  z.object({ n: z.number(), shown: z.literal(false) }),
-  z.object({
-    n: z.number(),
-    shown: z.literal(true),
-    mean: z.number(),
-    satisfied: z.number(),
-    interval: Interval,
-    distribution: Histogram,
-  }),
-]);
 const perAspect = <T extends z.core.SomeType>(t: T) =>
   z.object({ waiting: t, usefulness: t, engagement: t } satisfies Record<(typeof standardAspects)[number], T>);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AspectFiguresSchema } from './aspect-figures-schema';
 
 /**
  * Survey results as evidence in an application (issue 18 §5): a frozen, dated copy of a survey's
@@ -7,17 +8,7 @@ import * as z from 'zod/mini';
  * questionnaire (loaded with every autosave) validates stored answers with it, the builder is lazy.
  */
 
-const Figures = z.union([
-  z.object({ n: z.number(), shown: z.literal(false) }),
-  z.object({
-    n: z.number(),
-    shown: z.literal(true),
-    mean: z.number(),
-    satisfied: z.number(),
-    interval: z.object({ low: z.number(), high: z.number() }),
-    distribution: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
-  }),
-]);
+const Figures = AspectFiguresSchema;
 export type SnapshotFigures = z.infer<typeof Figures>;
 
 const Text = z.object({ pl: z.string(), en: z.optional(z.string()) });

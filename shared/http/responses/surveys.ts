@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AspectFiguresSchema } from '../../surveys/aspect-figures-schema';
 import { contactChannels, contactMatters, standardAspects } from '../../surveys/survey';
 import { component } from '../openapi/component-names';
 
@@ -46,22 +47,8 @@ export const PublicSurvey = component(
 
 export const AnswerRecorded = component('SurveyAnswerRecorded', z.object({ recorded: z.literal(true) }));
 
-const Histogram = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]);
 /** One question's figures in a slice, or only its n below the survey's minimum number of answers. */
-const QuestionFigures = component(
-  'SurveyQuestionFigures',
-  z.union([
-    z.object({ n: z.number(), shown: z.literal(false) }),
-    z.object({
-      n: z.number(),
-      shown: z.literal(true),
-      mean: z.number(),
-      satisfied: z.number(),
-      interval: z.object({ low: z.number(), high: z.number() }),
-      distribution: Histogram,
-    }),
-  ]),
-);
+const QuestionFigures = component('SurveyQuestionFigures', AspectFiguresSchema);
 const Slice = { n: z.number(), questions: z.record(z.string(), QuestionFigures) };
 
 /** The institution's dashboard figures (surveys/get-survey-results.ts). */
