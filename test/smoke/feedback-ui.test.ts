@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
-import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { stopPlatform, type RunningPlatform } from '../support/local-process';
+import { expect, it } from 'vitest';
+import { axeViolations, demoAccount, logIn } from '../support/browser';
+import { describeWithBrowser } from '../support/chromium';
+import { smokeSession } from '../support/smoke-session';
 
 /**
  * Issue 18 §6 in a real browser: a resident sends the demo office a complaint on a 375 px phone with the
@@ -10,36 +9,22 @@ import { stopPlatform, type RunningPlatform } from '../support/local-process';
  * answered in its inbox; the resident's status page shows the answer. axe on every state.
  */
 describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm start -- --in-memory)', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    platform = await startInMemoryPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    if (platform) await stopPlatform(platform, 'SIGINT');
-  });
+  const session = smokeSession();
 
   it('round trip: send with the keyboard, look the code up, the office answers, the status shows it', async () => {
-    const office = await browser.newContext();
-    contexts.push(office);
+    const office = await session.newContext();
     const staff = await office.newPage();
-    const account = demoAccount(platform.output(), 'institution');
-    expect(account, platform.output()).not.toBeNull();
-    await logIn(staff, platform.baseUrl, account!);
+    const account = demoAccount(session.platform.output(), 'institution');
+    expect(account, session.platform.output()).not.toBeNull();
+    await logIn(staff, session.platform.baseUrl, account!);
     const institutionId = await staff.evaluate(
       async () => ((await (await fetch('/api/me')).json()) as { user: { institutionId: string } }).user.institutionId,
     );
 
     // The resident, on a phone, with the keyboard only.
-    const resident = await browser.newContext({ viewport: { width: 375, height: 812 } });
-    contexts.push(resident);
+    const resident = await session.newContext({ viewport: { width: 375, height: 812 } });
     const page = await resident.newPage();
-    await page.goto(`${platform.baseUrl}/opinia/${institutionId}`);
+    await page.goto(`${session.platform.baseUrl}/opinia/${institutionId}`);
     await page.locator('form.sv-form').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(page), 'the form').toEqual([]);
@@ -62,7 +47,7 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
     expect(await axeViolations(page), 'the receipt').toEqual([]);
 
     // The code typed as a resident might: lower case, spaces.
-    await page.goto(`${platform.baseUrl}/opinia/sprawdz`);
+    await page.goto(`${session.platform.baseUrl}/opinia/sprawdz`);
     await page.locator('#fb-code').focus();
     await page.keyboard.type(code.toLowerCase().replace(/-/g, ' '));
     await page.keyboard.press('Enter');
@@ -70,7 +55,7 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
     expect(await axeViolations(page), 'the status page').toEqual([]);
 
     // The office answers and marks it answered.
-    await staff.goto(`${platform.baseUrl}/institution/feedback`);
+    await staff.goto(`${session.platform.baseUrl}/institution/feedback`);
     const item = staff.locator('article', { hasText: text });
     await item.waitFor({ timeout: 15_000 });
     // The analytics below the list: the demo's items and this one, by month and kind.
@@ -88,7 +73,7 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
       .waitFor({ timeout: 15_000 });
 
     // The resident's status page now shows the answer (the link from the QR code carries the code).
-    await page.goto(`${platform.baseUrl}/opinia/sprawdz?kod=${code}`);
+    await page.goto(`${session.platform.baseUrl}/opinia/sprawdz?kod=${code}`);
     await page.getByRole('button', { name: 'Sprawdź' }).click();
     await page.getByRole('heading', { name: 'Status: z odpowiedzią' }).waitFor({ timeout: 15_000 });
     expect(await page.getByText('Otwieramy drugie okienko.').count()).toBe(1);

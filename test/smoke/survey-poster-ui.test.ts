@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
-import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { stopPlatform, type RunningPlatform } from '../support/local-process';
+import { expect, it } from 'vitest';
+import { axeViolations, demoAccount, logIn } from '../support/browser';
+import { describeWithBrowser } from '../support/chromium';
+import { smokeSession } from '../support/smoke-session';
 import { decodeQr, pdfText, poppler } from '../support/pdf';
 
 /**
@@ -12,32 +11,19 @@ import { decodeQr, pdfText, poppler } from '../support/pdf';
  * code holds exactly that link. axe on the page with the link builder.
  */
 describeWithBrowser('survey poster and link builder (375 × 812, npm start -- --in-memory)', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    platform = await startInMemoryPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    if (platform) await stopPlatform(platform, 'SIGINT');
-  });
+  const session = smokeSession();
 
   it('the clerk builds a pre-filled link with the keyboard, copies it, and the poster’s QR code holds it', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    contexts.push(context);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.baseUrl });
+    const context = await session.newContext({ acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.platform.baseUrl });
     const page = await context.newPage();
-    const account = demoAccount(platform.output(), 'institution');
-    expect(account, platform.output()).not.toBeNull();
-    await logIn(page, platform.baseUrl, account!);
+    const account = demoAccount(session.platform.output(), 'institution');
+    expect(account, session.platform.output()).not.toBeNull();
+    await logIn(page, session.platform.baseUrl, account!);
     // Logged in on a desktop layout (the log-out button is in the phone's menu), then on a phone.
     await page.setViewportSize({ width: 375, height: 812 });
 
-    await page.goto(`${platform.baseUrl}/institution/surveys`);
+    await page.goto(`${session.platform.baseUrl}/institution/surveys`);
     const first = page.locator('.sv-list li a').first();
     await first.waitFor();
     const href = (await first.getAttribute('href')) ?? '';
@@ -48,7 +34,7 @@ describeWithBrowser('survey poster and link builder (375 × 812, npm start -- --
     await builder.waitFor({ timeout: 15_000 });
     await page.getByLabel('Sposób kontaktu w linku').focus();
     await page.keyboard.press('ArrowDown'); // the first channel: in person
-    const link = `${platform.baseUrl}/ankieta/${surveyId}?kanal=in_person`;
+    const link = `${session.platform.baseUrl}/ankieta/${surveyId}?kanal=in_person`;
     await expect.poll(() => page.getByLabel('Link dla mieszkańców').inputValue()).toBe(link);
     await page.getByRole('button', { name: 'Kopiuj link' }).focus();
     await page.keyboard.press('Enter');
@@ -69,7 +55,7 @@ describeWithBrowser('survey poster and link builder (375 × 812, npm start -- --
     // The poster's link is on the site's public origin (locally http://localhost:<port>; the page here is
     // opened as 127.0.0.1), the builder's on the page's own: the same address past the origin.
     const qr = new URL(decodeQr(pdf) ?? '');
-    expect(qr.origin).toBe(`http://localhost:${new URL(platform.baseUrl).port}`);
+    expect(qr.origin).toBe(`http://localhost:${new URL(session.platform.baseUrl).port}`);
     expect(`${qr.pathname}${qr.search}`).toBe(`/ankieta/${surveyId}?kanal=in_person`);
     expect(pdfText(pdf, false)).toContain('Jak oceniasz naszą obsługę?');
   }, 180_000);

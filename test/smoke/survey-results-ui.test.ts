@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
-import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { stopPlatform, type RunningPlatform } from '../support/local-process';
+import { expect, it } from 'vitest';
+import { axeViolations, demoAccount, logIn } from '../support/browser';
+import { describeWithBrowser } from '../support/chromium';
+import { smokeSession } from '../support/smoke-session';
 
 /**
  * Issue 18 §3 in a real browser: the demo office reads its survey's results on a 375 px phone — the
@@ -10,27 +9,14 @@ import { stopPlatform, type RunningPlatform } from '../support/local-process';
  * the XLSX download — and axe finds nothing serious on the page.
  */
 describeWithBrowser('survey results dashboard (375 × 812, npm start -- --in-memory)', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    platform = await startInMemoryPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    if (platform) await stopPlatform(platform, 'SIGINT');
-  });
+  const session = smokeSession();
 
   it('charts, comments and the export on a phone; axe-clean', async () => {
-    const office = await browser.newContext();
-    contexts.push(office);
+    const office = await session.newContext();
     const page = await office.newPage();
-    const account = demoAccount(platform.output(), 'institution');
-    expect(account, platform.output()).not.toBeNull();
-    await logIn(page, platform.baseUrl, account!);
+    const account = demoAccount(session.platform.output(), 'institution');
+    expect(account, session.platform.output()).not.toBeNull();
+    await logIn(page, session.platform.baseUrl, account!);
     const { institutionId, surveyId } = await page.evaluate(async () => {
       const me = (await (await fetch('/api/me')).json()) as { user: { institutionId: string } };
       const list = (await (await fetch(`/api/institutions/${me.user.institutionId}/surveys`)).json()) as {
@@ -41,7 +27,7 @@ describeWithBrowser('survey results dashboard (375 × 812, npm start -- --in-mem
 
     // Logged in on a wide screen (the phone's menu folds the log-out button away), read on a phone.
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(`${platform.baseUrl}/institution/surveys/${surveyId}`);
+    await page.goto(`${session.platform.baseUrl}/institution/surveys/${surveyId}`);
     await page.locator('svg[data-chart="trend"]').first().waitFor();
     // Three standard aspects: each a distribution and a trend (the demo's six months), every one titled.
     const charts = page.locator('svg[role="img"]');

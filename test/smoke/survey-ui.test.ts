@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, demoAccount, logIn, startInMemoryPlatform } from '../support/browser';
-import { describeWithBrowser, launchChromium } from '../support/chromium';
-import { stopPlatform, type RunningPlatform } from '../support/local-process';
+import { expect, it } from 'vitest';
+import { axeViolations, demoAccount, logIn } from '../support/browser';
+import { describeWithBrowser } from '../support/chromium';
+import { smokeSession } from '../support/smoke-session';
 
 /**
  * Issue 18 §2 in a real browser: a resident opens the demo office's survey link on a 375 px phone
@@ -10,28 +9,15 @@ import { stopPlatform, type RunningPlatform } from '../support/local-process';
  * results count the answer. axe on the form and on the thank-you state.
  */
 describeWithBrowser('residents’ survey (375 × 812, npm start -- --in-memory)', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    platform = await startInMemoryPlatform();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    if (platform) await stopPlatform(platform, 'SIGINT');
-  });
+  const session = smokeSession();
 
   it('a resident answers on a phone with the keyboard; the office’s results count it', async () => {
     // The office: its survey and its answers so far (the demo's 360).
-    const office = await browser.newContext();
-    contexts.push(office);
+    const office = await session.newContext();
     const staff = await office.newPage();
-    const account = demoAccount(platform.output(), 'institution');
-    expect(account, platform.output()).not.toBeNull();
-    await logIn(staff, platform.baseUrl, account!);
+    const account = demoAccount(session.platform.output(), 'institution');
+    expect(account, session.platform.output()).not.toBeNull();
+    await logIn(staff, session.platform.baseUrl, account!);
     const results = () =>
       staff.evaluate(async () => {
         const me = (await (await fetch('/api/me')).json()) as { user: { institutionId: string } };
@@ -48,10 +34,9 @@ describeWithBrowser('residents’ survey (375 × 812, npm start -- --in-memory)'
     expect(before.n).toBe(360);
 
     // The resident: no account, a phone, the link from a ticket.
-    const resident = await browser.newContext({ viewport: { width: 375, height: 812 } });
-    contexts.push(resident);
+    const resident = await session.newContext({ viewport: { width: 375, height: 812 } });
     const page = await resident.newPage();
-    await page.goto(`${platform.baseUrl}/ankieta/${before.surveyId}?kanal=in_person&sprawa=civil_registry`);
+    await page.goto(`${session.platform.baseUrl}/ankieta/${before.surveyId}?kanal=in_person&sprawa=civil_registry`);
     await page.locator('form.sv-form').waitFor();
     expect(await page.locator('#sv-channel').inputValue()).toBe('in_person');
     expect(await page.locator('#sv-matter').inputValue()).toBe('civil_registry');
@@ -79,7 +64,7 @@ describeWithBrowser('residents’ survey (375 × 812, npm start -- --in-memory)'
     await expect.poll(async () => (await results()).n, { timeout: 15_000 }).toBe(before.n + 1);
 
     // The office sets up another survey with the form; a period backwards is refused, naming the field.
-    await staff.goto(`${platform.baseUrl}/institution/surveys`);
+    await staff.goto(`${session.platform.baseUrl}/institution/surveys`);
     await staff.locator('.sv-list').waitFor();
     await staff.getByLabel('Tytuł (po polsku)').fill('Ankieta po wizycie w USC');
     await staff.getByLabel('Pierwszy dzień badania').fill('2027-02-01');
