@@ -64,13 +64,18 @@ export async function findParticipations(store: Store, institutionId: string, ye
   return items.map(toParticipant);
 }
 
-/** The measurement must still be open (not published) for anyone to join or leave it. */
+/**
+ * The measurement must still be open (not published) for anyone to join or leave it, and every change of
+ * participation moves its version: a publication computed from the participants read before the change
+ * is conditioned on the older version and fails (409) rather than freeze a ranking that includes an
+ * office which has just opted out, or leaves out one which has just opted in.
+ */
 const stillOpen = (year: number) =>
-  tx.check(keys.measurement(year), {
-    expression: '#status = :open',
-    names: { '#status': 'status' },
-    values: { ':open': 'open' },
-  });
+  tx.update(
+    keys.measurement(year),
+    { expression: 'ADD #version :one', names: { '#version': 'version' }, values: { ':one': 1 } },
+    { expression: '#status = :open', names: { '#status': 'status' }, values: { ':open': 'open' } },
+  );
 
 const notOpen = (year: number, cause: unknown) =>
   new AppError('INVALID_STATE', `The ${year} measurement is published: participation can no longer change`, { cause });

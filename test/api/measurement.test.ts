@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedRanking } from '../../shared/measurement/measurement';
+import { findMeasurement, savePublication } from '../../shared/measurement/measurement-store';
 import { keys } from '../../shared/store/keys';
+import { tx } from '../../shared/store/store';
 import { createSurvey } from '../../shared/surveys/create-survey';
 import { apiHarness, errorOf, jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
 
@@ -138,6 +140,31 @@ describe('the standard measurement (issue 18 §4)', () => {
       partitionKey: keys.auditSubject('measurement', String(year)),
     });
     expect(yearAudit.map((e) => e.action).sort()).toEqual(['measurement.opened', 'measurement.published']);
+  });
+
+  it('refuses a publication computed before an office opted out (no ranking with a withdrawn office)', async () => {
+    const org = await organizer();
+    const year = freshYear();
+    expect((await open(org.cookie, year)).status).toBe(201);
+    const a = await office('municipal_office', year, 100, 90, 'Urząd Wycofany');
+    expect((await optIn(a, year)).status).toBe(200);
+    // The publisher reads the measurement and ranks its participants…
+    const read = await findMeasurement(deps.store, year, true);
+    const preview = await (
+      await app.request(`/api/measurements/${year}/preview`, { headers: { cookie: org.cookie } })
+    ).json();
+    expect(JSON.stringify(preview)).toContain(a.institutionId);
+    // …meanwhile the office opts out…
+    expect((await optIn(a, year, false)).status).toBe(200);
+    // …so the publication of what was read is refused, and nothing is published.
+    const ranking = { ...(preview as Omit<PublishedRanking, 'publishedAt'>), publishedAt: new Date().toISOString() };
+    const audit = tx.put({ pk: `TEST#${year}`, sk: 'AUDIT', entity: 'test' });
+    await expect(savePublication(deps.store, read!, ranking, org.cookie, audit)).rejects.toMatchObject({
+      code: 'CONCURRENT_MODIFICATION',
+    });
+    expect((await findMeasurement(deps.store, year, true))?.status).toBe('open');
+    const published = await app.request(`/api/public/measurements/${year}`);
+    expect(published.status).toBe(404);
   });
 
   it('shows movement against the previous year’s published ranking', async () => {
