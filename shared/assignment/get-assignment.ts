@@ -2,6 +2,7 @@ import { listAssignable, listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import { listExpertAssignments } from './assignment-store';
+import { comparePolish } from '../text/polish-order';
 
 export interface GetAssignmentInput {
   editionId: string;
@@ -44,11 +45,10 @@ export async function getAssignment(deps: Pick<Deps, 'store'>, input: GetAssignm
       applicationId: a.applicationId,
       institutionName: a.institution.name,
       type: a.institution.type,
-      experts: (byApp.get(a.applicationId) ?? []).sort((x, y) => x.displayName.localeCompare(y.displayName, 'pl')),
+      experts: (byApp.get(a.applicationId) ?? []).sort((x, y) => comparePolish(x.displayName, y.displayName)),
     }))
     .sort(
-      (x, y) =>
-        x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1),
+      (x, y) => comparePolish(x.institutionName, y.institutionName) || (x.applicationId < y.applicationId ? -1 : 1),
     );
   return {
     k: edition.expertsPerApplication,
@@ -64,7 +64,7 @@ export async function getAssignment(deps: Pick<Deps, 'store'>, input: GetAssignm
         maxLoad: m.maxLoad,
         load: loads.get(m.userId) ?? 0,
       }))
-      .sort((x, y) => x.displayName.localeCompare(y.displayName, 'pl')),
+      .sort((x, y) => comparePolish(x.displayName, y.displayName)),
     applications: rows,
     short: rows.filter((r) => r.experts.filter((x) => !x.flagged).length < edition.expertsPerApplication).length,
     flagged: rows.reduce((s, r) => s + r.experts.filter((x) => x.flagged).length, 0),

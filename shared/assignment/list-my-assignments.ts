@@ -3,6 +3,7 @@ import type { ChapterMember } from '../chapter/chapter';
 import { getMember } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { findExpertAssignment } from './assignment-store';
+import { comparePolish } from '../text/polish-order';
 
 export interface ListMyAssignmentsInput {
   caller: Caller;
@@ -31,6 +32,6 @@ export async function listMyAssignments(deps: Pick<Deps, 'store'>, input: ListMy
         assignedAt: p.assignedAt,
         flagged: p.flagged ?? null,
       }))
-      .sort((a, b) => a.institutionName.localeCompare(b.institutionName, 'pl')),
+      .sort((a, b) => comparePolish(a.institutionName, b.institutionName)),
   };
 }

@@ -12,6 +12,7 @@ import { type Certificate, certificateNumber, verifyPath } from './certificate';
 import type { CertificateData } from './certificate-data';
 import { findPointers, insertCertificates, listEditionCertificates, readCounter } from './certificate-store';
 import { type CertificatesOverview, getCertificates, signatoriesOf } from './get-certificates';
+import { compareCodeUnits, comparePolish } from '../text/polish-order';
 
 export type IssueCertificatesDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'jobs' | 'keyRing' | 'settings'>;
 
@@ -81,7 +82,7 @@ function order(results: ApplicationResult[], snapshot: ResultsSnapshot): Applica
   return [...results].sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     for (let i = 0; i < x.length; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-    return a.institution.name.localeCompare(b.institution.name, 'pl') || a.applicationId.localeCompare(b.applicationId);
+    return comparePolish(a.institution.name, b.institution.name) || compareCodeUnits(a.applicationId, b.applicationId);
   });
 }
 

@@ -11,6 +11,7 @@ import {
 } from './chapter';
 import { getAssignmentSettingsOrDefault, getMember, listAssignable } from './chapter-store';
 import { listBids, listConflicts } from './conflict-store';
+import { comparePolish } from '../text/polish-order';
 
 export interface ListBiddingInput {
   caller: Caller;
@@ -62,8 +63,7 @@ export async function listBidding(deps: Pick<Deps, 'store' | 'clock'>, input: Li
       };
     })
     .sort(
-      (x, y) =>
-        x.institutionName.localeCompare(y.institutionName, 'pl') || (x.applicationId < y.applicationId ? -1 : 1),
+      (x, y) => comparePolish(x.institutionName, y.institutionName) || (x.applicationId < y.applicationId ? -1 : 1),
     );
   return {
     window: biddingWindow(settings, deps.clock.now()),

@@ -3,6 +3,7 @@ import type { Deps } from '../deps';
 import { getEdition } from '../editions/edition-store';
 import type { ChapterMember } from './chapter';
 import { listMembers } from './chapter-store';
+import { comparePolish } from '../text/polish-order';
 
 export interface ListChapterInput {
   editionId: string;
@@ -25,6 +26,6 @@ export async function listChapter(
       const pairs = byUser.get(m.userId)?.pairs ?? [];
       return { ...m, load: pairs.length, flagged: pairs.filter((p) => p.flagged).length };
     })
-    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'pl'));
+    .sort((a, b) => comparePolish(a.displayName, b.displayName));
   return { items };
 }

@@ -3,6 +3,7 @@ import { assignmentInputs } from '../assignment/propose-assignment';
 import type { Deps } from '../deps';
 import type { ConflictReason } from './chapter';
 import { listInstitutionNames } from './conflict-store';
+import { comparePolish } from '../text/polish-order';
 
 export interface ListEditionConflictsInput {
   editionId: string;
@@ -71,8 +72,8 @@ export async function listEditionConflicts(
     .filter((r) => !input.userId || r.userId === input.userId)
     .sort(
       (x, y) =>
-        x.expertName.localeCompare(y.expertName, 'pl') ||
-        x.institutionName.localeCompare(y.institutionName, 'pl') ||
+        comparePolish(x.expertName, y.expertName) ||
+        comparePolish(x.institutionName, y.institutionName) ||
         (x.institutionId < y.institutionId ? -1 : 1),
     );
   return { items: all.slice(offset, offset + limit), total: all.length, offset };

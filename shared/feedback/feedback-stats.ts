@@ -1,4 +1,5 @@
 import type { Feedback, FeedbackCategory } from './feedback';
+import { compareCodeUnits } from '../text/polish-order';
 
 /** How long an office has to answer before an unanswered feedback counts as late (issue 18 §6). */
 export const ANSWER_WITHIN_DAYS = 14;
@@ -49,7 +50,7 @@ export function feedbackStats(items: readonly StatsInput[], today: string): Feed
       const [month = '', category] = key.split('|');
       return { month, category: category as FeedbackCategory, count };
     })
-    .sort((a, b) => a.month.localeCompare(b.month) || a.category.localeCompare(b.category));
+    .sort((a, b) => compareCodeUnits(a.month, b.month) || compareCodeUnits(a.category, b.category));
   return {
     total: items.length,
     byMonth,

@@ -1,6 +1,7 @@
 import { type PublicUser, publicUser } from '../accounts/user';
 import { listInstitutionUsers } from '../accounts/user-store';
 import type { Deps } from '../deps';
+import { compareCodeUnits } from '../text/polish-order';
 
 export type ListMembersDeps = Pick<Deps, 'store'>;
 
@@ -13,5 +14,5 @@ export async function listMembers(deps: ListMembersDeps, input: ListMembersInput
   const users = await listInstitutionUsers(deps.store, input.institutionId);
   return users
     .map(publicUser)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.userId.localeCompare(b.userId));
+    .sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.userId, b.userId));
 }

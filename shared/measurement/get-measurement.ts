@@ -2,6 +2,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import type { Measurement, Participant } from './measurement';
 import { findMeasurement, listParticipants } from './measurement-store';
+import { comparePolish } from '../text/polish-order';
 
 /** A year's measurement and who opted in (organizers): names and dates only, no figures. */
 export async function getMeasurement(
@@ -13,7 +14,7 @@ export async function getMeasurement(
     listParticipants(deps.store, input.year),
   ]);
   if (!measurement) throw new AppError('NOT_FOUND', `No measurement for ${input.year}`);
-  participants.sort((a, b) => a.institutionName.localeCompare(b.institutionName, 'pl'));
+  participants.sort((a, b) => comparePolish(a.institutionName, b.institutionName));
   return { measurement, participants };
 }
 

@@ -1,6 +1,7 @@
 import type { InstitutionType } from '../institutions/institution';
 import { type StandardAspect, standardAspects } from '../surveys/survey';
 import { type AspectFigures, aspectFigures, type Histogram } from '../surveys/survey-statistics';
+import { comparePolish } from '../text/polish-order';
 
 /**
  * The standard measurement (issue 18 §4, seed 002's yearly ranking of SKR): institutions that opted in
@@ -68,8 +69,7 @@ export function competitionRanks(values: readonly number[]): number[] {
 }
 
 const byName = (a: { name: string; institutionId: string }, b: { name: string; institutionId: string }) =>
-  a.name.localeCompare(b.name, 'pl') ||
-  (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0);
+  comparePolish(a.name, b.name) || (a.institutionId < b.institutionId ? -1 : a.institutionId > b.institutionId ? 1 : 0);
 
 function typeRanking(
   type: InstitutionType,

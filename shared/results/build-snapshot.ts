@@ -5,6 +5,7 @@ import type { ResultsTable, ResultRow } from './results-table';
 import { addMonths, type ResultsSnapshot, rubricHash, type SnapshotEntry, snapshotFormat } from './snapshot';
 import { movement } from './movement';
 import { resultsSettingsOf } from '../editions/edition';
+import { compareCodeUnits, comparePolish } from '../text/polish-order';
 
 export interface SnapshotInput {
   edition: Edition;
@@ -64,7 +65,7 @@ export function buildSnapshot(input: SnapshotInput): ResultsSnapshot {
         }),
         distinctions: rows
           .filter((r) => r.outcome === 'distinction')
-          .sort((a, b) => a.name.localeCompare(b.name, 'pl') || a.applicationId.localeCompare(b.applicationId))
+          .sort((a, b) => comparePolish(a.name, b.name) || compareCodeUnits(a.applicationId, b.applicationId))
           .map((r) => entry(r, { reason: reasonOf(r.decision) })),
       };
     }),

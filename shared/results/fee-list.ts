@@ -6,6 +6,7 @@ import { xlsxWorkbook } from '../exports/xlsx';
 import type { Language } from '../language';
 import type { ApplicationResult } from './results';
 import { listEditionResults } from './results-store';
+import { compareCodeUnits, comparePolish } from '../text/polish-order';
 
 /**
  * The laureates' fee list for invoicing (issue 14 §7): headers in the organizer's language (Polish
@@ -25,7 +26,7 @@ export function feeRows(results: ApplicationResult[], language: Language = 'pl')
     .filter((r) => r.fee)
     .sort(
       (a, b) =>
-        a.institution.name.localeCompare(b.institution.name, 'pl') || a.applicationId.localeCompare(b.applicationId),
+        comparePolish(a.institution.name, b.institution.name) || compareCodeUnits(a.applicationId, b.applicationId),
     )
     .map((r) => {
       const fee = r.fee!;

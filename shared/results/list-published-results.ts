@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { listAllVersions } from './results-store';
+import { compareCodeUnits } from '../text/polish-order';
 
 export interface PublishedEdition {
   editionId: string;
@@ -32,6 +33,6 @@ export async function listPublishedResults(deps: Pick<Deps, 'store'>): Promise<{
       laureates: s.categories.reduce((n, c) => n + c.laureates.length, 0),
       distinctions: s.categories.reduce((n, c) => n + c.distinctions.length, 0),
     }))
-    .sort((a, b) => b.year - a.year || b.publishedAt.localeCompare(a.publishedAt));
+    .sort((a, b) => b.year - a.year || compareCodeUnits(b.publishedAt, a.publishedAt));
   return { items };
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../store/store';
 import type { Edition } from '../editions/edition';
 import { listInstitutionResults } from './results-store';
+import { compareCodeUnits } from '../text/polish-order';
 
 /**
  * Each institution's place at its previous participation (its newest result of an earlier edition),
@@ -30,5 +31,5 @@ export function previousEditionOf<T extends { editionId: string; year: number; p
 ): T | undefined {
   return published
     .filter((p) => p.editionId !== edition.editionId && p.year <= edition.year)
-    .sort((a, b) => b.year - a.year || b.publishedAt.localeCompare(a.publishedAt))[0];
+    .sort((a, b) => b.year - a.year || compareCodeUnits(b.publishedAt, a.publishedAt))[0];
 }

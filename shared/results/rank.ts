@@ -1,3 +1,5 @@
+import { comparePolish } from '../text/polish-order';
+
 /**
  * The ranking of one category (issue 14). Pure and total: the output depends only on the set of
  * rows, never on their input order.
@@ -23,13 +25,13 @@ export const percentKey = (percent: number) => Math.round(percent * 100 + percen
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Standard competition ranking (1, 2, 2, 4): order by percent (compared at 2 decimals) descending; equal
- * percents share a place and are ex aequo; within a tie, order by name (Polish collation, `localeCompare(b,'pl')`),
+ * percents share a place and are ex aequo; within a tie, order by name (Polish collation, `comparePolish`),
  * then applicationId — a total, deterministic order independent of input order. */
 export function rank(rows: readonly RankInput[]): RankedRow[] {
   const sorted = [...rows].sort(
     (a, b) =>
       percentKey(b.percent) - percentKey(a.percent) ||
-      a.name.localeCompare(b.name, 'pl') ||
+      comparePolish(a.name, b.name) ||
       byCodeUnits(a.name, b.name) ||
       byCodeUnits(a.applicationId, b.applicationId) ||
       b.percent - a.percent,

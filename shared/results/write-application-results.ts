@@ -17,6 +17,7 @@ import {
   putApplicationResults,
 } from './results-store';
 import { areaMedians, resultsTable } from './results-table';
+import { compareCodeUnits } from '../text/polish-order';
 
 export type WriteResultsDeps = Pick<Deps, 'store' | 'logger' | 'mail' | 'settings'>;
 
@@ -100,7 +101,9 @@ export async function writeApplicationResults(deps: WriteResultsDeps, job: { edi
         editionMedian: medians[a.code] ?? 0,
       })),
       // Ordered by a hash of the text: stable, and unrelated to who wrote it or when.
-      feedback: [...(feedbackOf.get(row.applicationId) ?? [])].sort((a, b) => sha256Hex(a).localeCompare(sha256Hex(b))),
+      feedback: [...(feedbackOf.get(row.applicationId) ?? [])].sort((a, b) =>
+        compareCodeUnits(sha256Hex(a), sha256Hex(b)),
+      ),
       ...(row.outcome !== 'notAwarded' ? { validUntil: record.snapshot.validUntil } : {}),
       ...(row.outcome === 'laureate'
         ? { fee: laureateFee(edition.fees, row.headcount, returning), returningLaureate: returning }

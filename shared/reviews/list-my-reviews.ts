@@ -7,6 +7,7 @@ import { keys } from '../store/keys';
 import { sheetTotal } from './scoring';
 import type { SheetStatus } from './sheet';
 import { findSheetsByKeys } from './sheet-store';
+import { comparePolish } from '../text/polish-order';
 
 export interface MyReview {
   applicationId: string;
@@ -56,6 +57,6 @@ export async function listMyReviews(
               : null,
         };
       })
-      .sort((a, b) => a.institutionName.localeCompare(b.institutionName, 'pl')),
+      .sort((a, b) => comparePolish(a.institutionName, b.institutionName)),
   };
 }

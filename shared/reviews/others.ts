@@ -2,6 +2,7 @@ import type { VisibilityMode } from '../editions/scoring-settings';
 import type { Rubric } from '../editions/rubric';
 import { sheetTotal } from './scoring';
 import type { ScoreSheet } from './sheet';
+import { compareCodeUnits } from '../text/polish-order';
 
 /** Another expert's sheet as a chapter member may see it: never who wrote it, only "Ekspert 1, 2…". */
 export interface OtherSheet {
@@ -33,7 +34,7 @@ export function othersVisible(mode: VisibilityMode, own: ScoreSheet | null, publ
 export function othersOf(rubric: Rubric, sheets: ScoreSheet[], expertId: string): OtherSheet[] {
   return sheets
     .filter((s) => s.expertId !== expertId && s.status === 'submitted')
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.expertId.localeCompare(b.expertId))
+    .sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.expertId, b.expertId))
     .map((s, i) => ({
       label: { pl: `Ekspert ${i + 1}`, en: `Expert ${i + 1}` },
       status: s.status,

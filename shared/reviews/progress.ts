@@ -1,4 +1,5 @@
 import type { SheetStatus } from './sheet';
+import { compareCodeUnits } from '../text/polish-order';
 
 /** One assigned pair as the progress view needs it. */
 export interface AssignedPair {
@@ -85,7 +86,7 @@ export function scoringProgress(
     }
   }
   const byId = <T extends { expertId?: string; applicationId?: string }>(a: T, b: T) =>
-    (a.expertId ?? a.applicationId ?? '').localeCompare(b.expertId ?? b.applicationId ?? '');
+    compareCodeUnits(a.expertId ?? a.applicationId ?? '', b.expertId ?? b.applicationId ?? '');
   return { experts: [...experts.values()].sort(byId), applications: [...applications.values()].sort(byId) };
 }
 

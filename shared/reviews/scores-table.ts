@@ -6,6 +6,7 @@ import { inLanguage } from '../editions/localized';
 import { exportLabels } from '../exports/export-labels';
 import { type Cell, warsawWallTime } from '../exports/spreadsheet';
 import type { Language } from '../language';
+import { comparePolish } from '../text/polish-order';
 
 /** One cell of the scores export: text, a number, or a moment shown as Warsaw wall time. */
 export type ScoreCell = Cell;
@@ -48,7 +49,7 @@ export function scoresTable(
   const max = maxTotal(rubric);
   const rows = sheets
     .map((s) => ({ s, institution: names.institution(s.applicationId), expert: names.expert(s.expertId) }))
-    .sort((a, b) => a.institution.localeCompare(b.institution, 'pl') || a.expert.localeCompare(b.expert, 'pl'))
+    .sort((a, b) => comparePolish(a.institution, b.institution) || comparePolish(a.expert, b.expert))
     .map(({ s, institution, expert }) => {
       const total = sheetTotal(rubric, s);
       return [

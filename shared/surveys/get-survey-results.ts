@@ -3,6 +3,7 @@ import { type Survey, standardAspects } from './survey';
 import type { SliceCounts, SurveyCounts } from './survey-counts';
 import { type AspectFigures, aspectFigures, emptyHistogram } from './survey-statistics';
 import { getCounts, getOwnSurvey } from './survey-store';
+import { compareCodeUnits } from '../text/polish-order';
 
 /** One slice's figures: its n and every question's (each hidden below the survey's minimum). */
 export interface SliceFigures {
@@ -53,7 +54,7 @@ export function surveyResults(survey: Survey, counts: SurveyCounts): SurveyResul
     all,
     months: protect(
       Object.entries(counts.month)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareCodeUnits(a, b))
         .map(([month, slice]) => ({ month, ...figures(slice) })),
     ),
     matters: protect(Object.entries(counts.matter).map(([matter, slice]) => ({ matter, ...figures(slice) }))),
