@@ -1,6 +1,7 @@
 import { afterEach, expect } from 'vitest';
 import { safeParse } from 'zod/mini';
 import { operationAccess } from '../../shared/http/openapi/access';
+import { schemaOf } from '../../shared/http/openapi/component-names';
 import { observeResponses, type ResponseSpec } from '../../shared/http/openapi/describe';
 import { matchedEndpoint } from '../../shared/http/middleware/authorize';
 import { routePolicy } from '../../shared/http/routes/policy';
@@ -26,8 +27,9 @@ observeResponses(async (c, spec) => {
     mismatches.push(`${where}: status not documented (${await c.res.clone().text()})`);
     return;
   }
-  if (!documented.schema || !(c.res.headers.get('content-type') ?? '').includes('application/json')) return;
-  const result = safeParse(documented.schema, await c.res.clone().json());
+  const schema = schemaOf(documented);
+  if (!schema || !(c.res.headers.get('content-type') ?? '').includes('application/json')) return;
+  const result = safeParse(schema, await c.res.clone().json());
   if (!result.success)
     mismatches.push(
       `${where}: the body does not match the documented schema: ${JSON.stringify(result.error.issues.slice(0, 5))}`,

@@ -28,6 +28,39 @@ export function component<T extends $ZodType>(name: string, schema: T): T {
   return schema;
 }
 
+/**
+ * A named schema of an answer, built on first use: `responseSchema('Edition', () => z.object(…))`.
+ * Answer schemas only document (the OpenAPI document, and the api tests' check of every answer), so a
+ * request never builds them — building all of a route group's answer schemas with the group cost a cold
+ * start about 10 ms (docs/performance.md). Refer to another one inside the builder by calling it. A
+ * schema the domain has built anyway is named at once: `responseSchema('Questionnaire', Questionnaire)`.
+ */
+export function responseSchema<T extends $ZodType>(name: string, schema: T | (() => T)): () => T {
+  if (typeof schema !== 'function') {
+    const named = component(name, schema);
+    return () => named;
+  }
+  let built: T | undefined;
+  return () => {
+    built ??= component(name, schema());
+    return built;
+  };
+}
+
+const built = new WeakMap<() => $ZodType, $ZodType>();
+
+/** A response's schema, whether given built or as a builder (`responseSchema` or any `() => schema`), built once. */
+export function schemaOf(response: ResponseSpec): $ZodType | undefined {
+  const { schema } = response;
+  if (typeof schema !== 'function') return schema;
+  let value = built.get(schema);
+  if (!value) {
+    value = schema();
+    built.set(schema, value);
+  }
+  return value;
+}
+
 /** Lists the response once in `components.responses` under `name`. */
 export function responseComponent<T extends ResponseSpec>(name: string, response: T): T {
   claim(responsesByName, name, response);

@@ -14,8 +14,11 @@ import { validationHook } from '../validation';
  */
 export interface ResponseSpec {
   description: string;
-  /** The body's schema: the same zod schema the answer is built to (a file download has none). */
-  schema?: $ZodType;
+  /**
+   * The body's schema: the same zod schema the answer is built to (a file download has none); usually a
+   * builder (`responseSchema`), so that no request pays for building it.
+   */
+  schema?: $ZodType | (() => $ZodType);
   /** Defaults to application/json; a download lists the media types it may carry. */
   contentType?: string | readonly string[];
 }

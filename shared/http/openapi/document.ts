@@ -2,7 +2,7 @@ import type { $ZodType } from 'zod/v4/core';
 import type { AccessRule } from '../../access/policy';
 import { pathParams, pathParamSchema } from '../schemas';
 import { operationAccess, SESSION_SCHEME } from './access';
-import { responseComponentName } from './component-names';
+import { responseComponentName, schemaOf } from './component-names';
 import { operationSpecs, requestSpecs, type OperationSpec, type RequestTarget, type ResponseSpec } from './describe';
 import { convertSchemas, type JsonSchema } from './json-schema';
 
@@ -108,7 +108,10 @@ export function buildOpenApiDocument(routes: readonly RouteLike[], options: Docu
   const used = new Set<$ZodType>();
   for (const op of operations) {
     for (const schema of op.request.values()) used.add(schema);
-    for (const r of Object.values(op.spec?.responses ?? {})) if (r.schema) used.add(r.schema);
+    for (const r of Object.values(op.spec?.responses ?? {})) {
+      const schema = schemaOf(r);
+      if (schema) used.add(schema);
+    }
     for (const name of pathParamNames(op.path)) used.add(pathParamSchema(name));
   }
   const schemas = convertSchemas(used);
@@ -118,8 +121,9 @@ export function buildOpenApiDocument(routes: readonly RouteLike[], options: Docu
   const responseObject = (r: ResponseSpec): unknown => {
     if (!r.schema && isJson(r)) return { description: r.description };
     const types = typeof r.contentType === 'string' ? [r.contentType] : (r.contentType ?? ['application/json']);
+    const schema = schemaOf(r);
     const schemaFor = (type: string) =>
-      r.schema ? schemas.at(r.schema) : { type: 'string', ...(type.includes('*') ? {} : { contentMediaType: type }) };
+      schema ? schemas.at(schema) : { type: 'string', ...(type.includes('*') ? {} : { contentMediaType: type }) };
     return { description: r.description, content: Object.fromEntries(types.map((t) => [t, { schema: schemaFor(t) }])) };
   };
   const response = (r: ResponseSpec): unknown => {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AuditEntry as StoredAuditEntry } from '../../audit/audit';
 import { Address, ContactPerson, Institution as StoredInstitution } from '../../institutions/institution';
 import { suppressionReasons } from '../../mail/suppression';
-import { component } from '../openapi/component-names';
+import { component, responseSchema } from '../openapi/component-names';
 import { PublicUserSchema } from '../schemas';
 import { itemsOf, page } from './common';
 
@@ -10,10 +10,9 @@ component('Address', Address);
 component('ContactPerson', ContactPerson);
 
 /** `{ user }`: the account signed in or saved. */
-export const SignedIn = component('SignedIn', z.object({ user: PublicUserSchema }));
+export const SignedIn = responseSchema('SignedIn', () => z.object({ user: PublicUserSchema }));
 
-export const Me = component(
-  'Me',
+export const Me = responseSchema('Me', () =>
   z.object({
     user: PublicUserSchema,
     institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })),
@@ -21,8 +20,7 @@ export const Me = component(
 );
 
 /** SES reported a permanent bounce or a complaint for the account's address: no mail goes to it (shared/mail/). */
-export const MailSuppression = component(
-  'MailSuppression',
+export const MailSuppression = responseSchema('MailSuppression', () =>
   z.object({
     reason: z.enum(suppressionReasons),
     bounceSubType: z.optional(z.string()),
@@ -30,19 +28,20 @@ export const MailSuppression = component(
     lastAt: z.string(),
   }),
 );
-export const ListedUser = component(
-  'ListedUser',
-  z.extend(PublicUserSchema, { mailSuppression: z.optional(MailSuppression) }),
+export const ListedUser = responseSchema('ListedUser', () =>
+  z.extend(PublicUserSchema, { mailSuppression: z.optional(MailSuppression()) }),
 );
-export const UserPage = component('UserPage', page(ListedUser));
+export const UserPage = responseSchema('UserPage', () => page(ListedUser()));
 export const Members = itemsOf(PublicUserSchema);
 
 /** An institution's stored profile: the domain schema stores read items back through (institutions/institution.ts). */
-export const Institution = component('Institution', StoredInstitution);
+export const Institution = responseSchema('Institution', StoredInstitution);
 
 /**
  * An audit entry: the domain schema the audit store reads entries back through (audit/audit.ts),
  * with the acting account's current name (`actorName`) where there is one (audit/list-audit.ts).
  */
-export const AuditEntry = component('AuditEntry', z.extend(StoredAuditEntry, { actorName: z.optional(z.string()) }));
-export const AuditPage = component('AuditPage', page(AuditEntry));
+export const AuditEntry = responseSchema('AuditEntry', () =>
+  z.extend(StoredAuditEntry, { actorName: z.optional(z.string()) }),
+);
+export const AuditPage = responseSchema('AuditPage', () => page(AuditEntry()));

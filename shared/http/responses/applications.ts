@@ -1,41 +1,39 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { ApplicationHeader as DomainApplicationHeader, applicationStatuses } from '../../applications/application';
 import { contentTypeOf } from '../../applications/file-type';
 import { fileKinds } from '../../editions/questionnaire';
 import { SurveySnapshot } from '../../surveys/survey-snapshot';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 import { itemsOf, Message, page } from './common';
 import { QuestionnaireSchema } from './editions';
 
-export const ApplicationStatus = component('ApplicationStatus', z.enum(applicationStatuses));
+export const ApplicationStatus = responseSchema('ApplicationStatus', () => z.enum(applicationStatuses));
 
 /** The application's header: the domain schema itself (applications/application.ts), named once. */
-export const ApplicationHeader = component('ApplicationHeader', DomainApplicationHeader);
-export const ApplicationHeaderPage = component('ApplicationHeaderPage', page(ApplicationHeader));
-export const ApplicationHeaders = itemsOf(ApplicationHeader);
+export const ApplicationHeader = responseSchema('ApplicationHeader', DomainApplicationHeader);
+export const ApplicationHeaderPage = responseSchema('ApplicationHeaderPage', () => page(ApplicationHeader()));
+export const ApplicationHeaders = lazy(() => itemsOf(ApplicationHeader()));
 
 /** A `surveyResults` answer: the frozen snapshot of a survey's results the server took (issue 18 §5). */
-export const SurveySnapshotSchema = component('SurveySnapshot', SurveySnapshot);
+export const SurveySnapshotSchema = responseSchema('SurveySnapshot', SurveySnapshot);
 
 /** Answers by question id: text, number, choice value(s), yes/no, a YYYY-MM-DD day or a survey snapshot. */
-export const Answers = component(
-  'Answers',
-  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), SurveySnapshotSchema])),
+export const Answers = responseSchema('Answers', () =>
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), SurveySnapshotSchema()])),
 );
 
-export const SectionAnswers = component(
-  'SectionAnswers',
+export const SectionAnswers = responseSchema('SectionAnswers', () =>
   z.object({
     sectionId: z.string(),
-    answers: Answers,
+    answers: Answers(),
     version: z.number(),
     updatedAt: z.string(),
     updatedBy: z.string(),
   }),
 );
 
-export const Attachment = component(
-  'Attachment',
+export const Attachment = responseSchema('Attachment', () =>
   z.object({
     attachmentId: z.string(),
     questionId: z.string(),
@@ -53,8 +51,7 @@ export const Attachment = component(
 /** The media types an attachment is served with (applications/file-type.ts). */
 export const attachmentMediaTypes = fileKinds.map((kind) => contentTypeOf[kind]);
 
-export const SectionProgress = component(
-  'SectionProgress',
+export const SectionProgress = responseSchema('SectionProgress', () =>
   z.object({
     sectionId: z.string(),
     answered: z.number(),
@@ -66,10 +63,9 @@ export const SectionProgress = component(
 );
 
 /** Everything the form (or the organizer's detail page) needs (applications/get-application.ts). */
-export const ApplicationView = component(
-  'ApplicationView',
+export const ApplicationView = responseSchema('ApplicationView', () =>
   z.object({
-    application: ApplicationHeader,
+    application: ApplicationHeader(),
     edition: z.object({
       editionId: z.string(),
       name: z.string(),
@@ -77,24 +73,23 @@ export const ApplicationView = component(
       state: z.string(),
       applicationsClose: z.string(),
     }),
-    questionnaire: QuestionnaireSchema,
+    questionnaire: QuestionnaireSchema(),
     /** Section id → its answers and version (0 for a section never saved). */
     sections: z.record(
       z.string(),
-      z.object({ answers: Answers, version: z.number(), updatedAt: z.optional(z.string()) }),
+      z.object({ answers: Answers(), version: z.number(), updatedAt: z.optional(z.string()) }),
     ),
-    attachments: z.array(Attachment),
-    progress: z.array(SectionProgress),
+    attachments: z.array(Attachment()),
+    progress: z.array(SectionProgress()),
     /** Whether the institution may change or submit now, and until when (server clock). */
-    window: z.object({ open: z.boolean(), closesAt: z.optional(z.string()), reason: z.optional(Message) }),
+    window: z.object({ open: z.boolean(), closesAt: z.optional(z.string()), reason: z.optional(Message()) }),
   }),
 );
 
 /** A started attachment and where to PUT its bytes. */
-export const UploadTicket = component(
-  'UploadTicket',
+export const UploadTicket = responseSchema('UploadTicket', () =>
   z.object({
-    attachment: Attachment,
+    attachment: Attachment(),
     upload: z.object({
       url: z.string(),
       method: z.literal('PUT'),

@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { institutionTypes } from '../../institutions/institution';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 import { itemsOf } from './common';
 import { EditionState } from './editions';
 
-const loadBounds = { minLoad: z.number(), maxLoad: z.number(), load: z.number() };
+const loadBounds = lazy(() => ({ minLoad: z.number(), maxLoad: z.number(), load: z.number() }));
 
 /** The committed assignment (assignment/get-assignment.ts). */
-export const Assignment = component(
-  'Assignment',
+export const Assignment = responseSchema('Assignment', () =>
   z.object({
     /** Experts per application. */
     k: z.number(),
@@ -17,7 +17,7 @@ export const Assignment = component(
     /** The committer's name at the time of the commit (null before the first commit or on older commits). */
     committedByName: z.nullable(z.string()),
     version: z.number(),
-    experts: z.array(z.object({ userId: z.string(), displayName: z.string(), ...loadBounds })),
+    experts: z.array(z.object({ userId: z.string(), displayName: z.string(), ...loadBounds() })),
     applications: z.array(
       z.object({
         applicationId: z.string(),
@@ -40,11 +40,10 @@ export const Assignment = component(
   }),
 );
 
-const removalReason = z.enum(['conflict', 'notEligible', 'notInChapter', 'reoptimized']);
+const removalReason = lazy(() => z.enum(['conflict', 'notEligible', 'notInChapter', 'reoptimized']));
 
 /** A proposed assignment, nothing written (assignment/propose-assignment.ts `proposalView`). */
-export const AssignmentProposal = component(
-  'AssignmentProposal',
+export const AssignmentProposal = responseSchema('AssignmentProposal', () =>
   z.object({
     /** Commit this id to write exactly this proposal. */
     previewId: z.string(),
@@ -68,7 +67,7 @@ export const AssignmentProposal = component(
       z.object({
         userId: z.string(),
         displayName: z.string(),
-        ...loadBounds,
+        ...loadBounds(),
         added: z.number(),
         removed: z.number(),
       }),
@@ -86,15 +85,14 @@ export const AssignmentProposal = component(
             status: z.enum(['kept', 'locked', 'added']),
           }),
         ),
-        removed: z.array(z.object({ userId: z.string(), displayName: z.string(), reason: removalReason })),
+        removed: z.array(z.object({ userId: z.string(), displayName: z.string(), reason: removalReason() })),
       }),
     ),
-    removedPairs: z.array(z.object({ applicationId: z.string(), userId: z.string(), reason: removalReason })),
+    removedPairs: z.array(z.object({ applicationId: z.string(), userId: z.string(), reason: removalReason() })),
   }),
 );
 
-export const CommitResult = component(
-  'CommitResult',
+export const CommitResult = responseSchema('CommitResult', () =>
   z.object({
     previewId: z.string(),
     generation: z.string(),
@@ -108,18 +106,19 @@ export const CommitResult = component(
   }),
 );
 
-export const Pair = component('Pair', z.object({ applicationId: z.string(), userId: z.string(), locked: z.boolean() }));
+export const Pair = responseSchema('Pair', () =>
+  z.object({ applicationId: z.string(), userId: z.string(), locked: z.boolean() }),
+);
 
 /** The editions whose chapter the expert sits on (assignment/list-my-chapters.ts). */
-export const MyChapters = component(
-  'MyChapters',
+export const MyChapters = responseSchema('MyChapters', () =>
   itemsOf(
     z.object({
       editionId: z.string(),
       name: z.string(),
       number: z.string(),
       year: z.number(),
-      state: EditionState,
+      state: EditionState(),
       chair: z.boolean(),
       load: z.number(),
     }),
@@ -127,8 +126,7 @@ export const MyChapters = component(
 );
 
 /** The expert's own assignments in an edition (assignment/list-my-assignments.ts). */
-export const MyAssignments = component(
-  'MyAssignments',
+export const MyAssignments = responseSchema('MyAssignments', () =>
   z.extend(
     itemsOf(
       z.object({

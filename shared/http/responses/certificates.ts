@@ -1,21 +1,21 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { certificateStatuses } from '../../certificates/certificate';
 import { certificateOutcomes } from '../../certificates/certificate-data';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 
-const Localized = z.object({ pl: z.string(), en: z.string() });
-const outcome = z.enum(certificateOutcomes);
+const Localized = lazy(() => z.object({ pl: z.string(), en: z.string() }));
+const outcome = lazy(() => z.enum(certificateOutcomes));
 
 /** A certificate as the organizer lists it and its institution sees it (certificates/certificate-summary.ts). */
-export const CertificateSummary = component(
-  'CertificateSummary',
+export const CertificateSummary = responseSchema('CertificateSummary', () =>
   z.object({
     code: z.string(),
     certificateNumber: z.string(),
     applicationId: z.string(),
     institution: z.object({ name: z.string(), town: z.string() }),
-    outcome,
-    category: Localized,
+    outcome: outcome(),
+    category: Localized(),
     status: z.enum(certificateStatuses),
     issuedAt: z.string(),
     validUntil: z.string(),
@@ -28,8 +28,7 @@ export const CertificateSummary = component(
   }),
 );
 
-export const CertificatesOverview = component(
-  'CertificatesOverview',
+export const CertificatesOverview = responseSchema('CertificatesOverview', () =>
   z.object({
     editionId: z.string(),
     published: z.boolean(),
@@ -43,15 +42,16 @@ export const CertificatesOverview = component(
       revoked: z.number(),
       superseded: z.number(),
     }),
-    certificates: z.array(CertificateSummary),
+    certificates: z.array(CertificateSummary()),
   }),
 );
 
-export const OwnCertificate = component('OwnCertificate', z.object({ certificate: z.nullable(CertificateSummary) }));
+export const OwnCertificate = responseSchema('OwnCertificate', () =>
+  z.object({ certificate: z.nullable(CertificateSummary()) }),
+);
 
 /** What the public verification page shows: only what is printed on the certificate, and its status. */
-export const Verification = component(
-  'CertificateVerification',
+export const Verification = responseSchema('CertificateVerification', () =>
   z.object({
     code: z.string(),
     status: z.enum(['valid', 'expired', 'revoked', 'superseded']),
@@ -59,8 +59,8 @@ export const Verification = component(
       certificateNumber: z.string(),
       institution: z.object({ name: z.string(), town: z.string() }),
       edition: z.object({ name: z.string(), number: z.string(), year: z.number() }),
-      category: Localized,
-      outcome,
+      category: Localized(),
+      outcome: outcome(),
       distinctionReason: z.optional(z.string()),
       issuedAt: z.string(),
       validUntil: z.string(),
@@ -72,6 +72,6 @@ export const Verification = component(
 );
 
 /** Open Badges documents (issuer profile, revocation list): JSON-LD whose shape the OB 3.0 spec fixes. */
-export const CredentialDocument = component('CredentialDocument', z.record(z.string(), z.unknown()));
+export const CredentialDocument = responseSchema('CredentialDocument', () => z.record(z.string(), z.unknown()));
 
-export const Jwks = component('Jwks', z.object({ keys: z.array(z.record(z.string(), z.unknown())) }));
+export const Jwks = responseSchema('Jwks', () => z.object({ keys: z.array(z.record(z.string(), z.unknown())) }));

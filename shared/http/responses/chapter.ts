@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { AssignmentSettingsInput, conflictRules, MemberInput, Workplace } from '../../chapter/chapter';
 import { institutionTypes, voivodeships } from '../../institutions/institution';
-import { component } from '../openapi/component-names';
+import { component, responseSchema } from '../openapi/component-names';
 import { itemsOf, offsetPage } from './common';
 import { languages } from '../../language';
 
 component('Workplace', Workplace);
 
 /** A member of an edition's chapter (chapter/chapter.ts `ChapterMember`). */
-export const ChapterMember = component(
-  'ChapterMember',
+export const ChapterMember = responseSchema('ChapterMember', () =>
   z.extend(z.omit(MemberInput, { version: true }), {
     editionId: z.string(),
     userId: z.string(),
@@ -21,27 +21,23 @@ export const ChapterMember = component(
   }),
 );
 
-export const ChapterList = component(
-  'ChapterList',
-  itemsOf(z.extend(ChapterMember, { load: z.number(), flagged: z.number() })),
+export const ChapterList = responseSchema('ChapterList', () =>
+  itemsOf(z.extend(ChapterMember(), { load: z.number(), flagged: z.number() })),
 );
 
-export const AssignmentSettings = component(
-  'AssignmentSettings',
+export const AssignmentSettings = responseSchema('AssignmentSettings', () =>
   z.extend(z.omit(AssignmentSettingsInput, { version: true }), { version: z.number() }),
 );
 
 /** Why an expert may not review an institution: a stored conflict or a rule. */
-export const ConflictReason = component(
-  'ConflictReason',
+export const ConflictReason = responseSchema('ConflictReason', () =>
   z.union([
     z.object({ source: z.enum(['declared', 'organizer']), reason: z.string() }),
     z.object({ source: z.literal('rule'), rule: z.enum(conflictRules) }),
   ]),
 );
 
-export const ConflictPage = component(
-  'ConflictPage',
+export const ConflictPage = responseSchema('ConflictPage', () =>
   offsetPage(
     z.object({
       userId: z.string(),
@@ -50,14 +46,13 @@ export const ConflictPage = component(
       institutionName: z.string(),
       /** Null for a stored conflict with an institution that has no assignable application. */
       applicationId: z.nullable(z.string()),
-      reasons: z.array(ConflictReason),
+      reasons: z.array(ConflictReason()),
     }),
   ),
 );
 
 /** A stored conflict; `flagged` tells whether an assigned pair was flagged for replacement. */
-export const Conflict = component(
-  'Conflict',
+export const Conflict = responseSchema('Conflict', () =>
   z.object({
     userId: z.string(),
     institutionId: z.string(),
@@ -70,8 +65,7 @@ export const Conflict = component(
 );
 
 /** The expert's bidding page (chapter/list-bidding.ts). */
-export const BiddingPage = component(
-  'BiddingPage',
+export const BiddingPage = responseSchema('BiddingPage', () =>
   z.extend(
     offsetPage(
       z.object({
@@ -80,7 +74,7 @@ export const BiddingPage = component(
         type: z.enum(institutionTypes),
         voivodeship: z.enum(voivodeships),
         bid: z.number(),
-        conflict: z.array(ConflictReason),
+        conflict: z.array(ConflictReason()),
       }),
     ),
     {
@@ -91,4 +85,4 @@ export const BiddingPage = component(
   ),
 );
 
-export const Bid = z.object({ applicationId: z.string(), bid: z.number() });
+export const Bid = lazy(() => z.object({ applicationId: z.string(), bid: z.number() }));

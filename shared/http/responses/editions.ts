@@ -5,7 +5,7 @@ import { Questionnaire } from '../../editions/questionnaire';
 import { Rubric } from '../../editions/rubric';
 import { ExportRecord } from '../../exports/export-job';
 import { institutionTypes } from '../../institutions/institution';
-import { component } from '../openapi/component-names';
+import { component, responseSchema } from '../openapi/component-names';
 import { page } from './common';
 
 component('Timeline', Timeline);
@@ -13,16 +13,15 @@ component('FeeTable', FeeTable);
 component('Rubric', Rubric);
 component('EditionSettings', EditionSettings);
 /** The questionnaire definition (also part of an application's view). */
-export const QuestionnaireSchema = component('Questionnaire', Questionnaire);
+export const QuestionnaireSchema = responseSchema('Questionnaire', Questionnaire);
 
-export const EditionState = component('EditionState', z.enum(editionStates));
+export const EditionState = responseSchema('EditionState', () => z.enum(editionStates));
 
 /** An edition as stored: its settings, rubric and questionnaire (editions/edition.ts `Edition`). */
-export const Edition = component(
-  'Edition',
+export const Edition = responseSchema('Edition', () =>
   z.extend(EditionSettings, {
     editionId: z.string(),
-    state: EditionState,
+    state: EditionState(),
     rubric: Rubric,
     questionnaire: Questionnaire,
     /** Set when cloned: the source edition. */
@@ -34,26 +33,24 @@ export const Edition = component(
 );
 
 /** One edition with the rubric's derived maximum total. */
-export const EditionView = component('EditionView', z.extend(Edition, { maxTotal: z.number() }));
+export const EditionView = responseSchema('EditionView', () => z.extend(Edition(), { maxTotal: z.number() }));
 
-export const EditionSummary = component(
-  'EditionSummary',
+export const EditionSummary = responseSchema('EditionSummary', () =>
   z.object({
     editionId: z.string(),
     name: z.string(),
     number: z.string(),
     year: z.number(),
-    state: EditionState,
+    state: EditionState(),
     timeline: Timeline,
     categories: z.array(z.enum(institutionTypes)),
     maxTotal: z.number(),
   }),
 );
-export const EditionPage = component('EditionPage', page(EditionSummary));
+export const EditionPage = responseSchema('EditionPage', () => page(EditionSummary()));
 
 /** A deadline extension granted to one institution. */
-export const Extension = component(
-  'Extension',
+export const Extension = responseSchema('Extension', () =>
   z.object({
     editionId: z.string(),
     institutionId: z.string(),
@@ -66,8 +63,7 @@ export const Extension = component(
 );
 
 /** Applications per status (every status, 0 when none). */
-export const ApplicationCounts = component(
-  'ApplicationCounts',
+export const ApplicationCounts = responseSchema('ApplicationCounts', () =>
   z.object(
     Object.fromEntries(applicationStatuses.map((status) => [status, z.number()])) as Record<
       (typeof applicationStatuses)[number],
@@ -77,7 +73,7 @@ export const ApplicationCounts = component(
 );
 
 /** An export record: the domain schema itself (exports/export-job.ts), named once. */
-export const Export = component('Export', ExportRecord);
+export const Export = responseSchema('Export', ExportRecord);
 
 /** The media types of a ready export, by format (exports/build-export.ts). */
 export const exportMediaTypes = [

@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { feedbackCategories, feedbackStatuses } from '../../feedback/feedback';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 
 /** What the resident gets back once: the tracking code (stored nowhere but as a hash). */
-export const FeedbackReceipt = component('FeedbackReceipt', z.object({ trackingCode: z.string() }));
+export const FeedbackReceipt = responseSchema('FeedbackReceipt', () => z.object({ trackingCode: z.string() }));
 
 /** The public status page of a feedback: no text, no e-mail, no private note. */
-export const PublicFeedbackSchema = component(
-  'PublicFeedback',
+export const PublicFeedbackSchema = responseSchema('PublicFeedback', () =>
   z.object({
     institutionName: z.string(),
     category: z.enum(feedbackCategories),
@@ -20,8 +19,7 @@ export const PublicFeedbackSchema = component(
 );
 
 /** A feedback as its office's staff see it: the resident's e-mail never, only whether one was left. */
-export const StaffFeedbackSchema = component(
-  'StaffFeedback',
+export const StaffFeedbackSchema = responseSchema('StaffFeedback', () =>
   z.object({
     feedbackId: z.string(),
     institutionId: z.string(),
@@ -41,13 +39,11 @@ export const StaffFeedbackSchema = component(
   }),
 );
 
-export const StaffFeedbackPage = component(
-  'StaffFeedbackPage',
-  z.object({ items: z.array(StaffFeedbackSchema), cursor: z.nullable(z.string()) }),
+export const StaffFeedbackPage = responseSchema('StaffFeedbackPage', () =>
+  z.object({ items: z.array(StaffFeedbackSchema()), cursor: z.nullable(z.string()) }),
 );
 
-export const FeedbackStatsSchema = component(
-  'FeedbackStats',
+export const FeedbackStatsSchema = responseSchema('FeedbackStats', () =>
   z.object({
     total: z.number(),
     byMonth: z.array(z.object({ month: z.string(), category: z.enum(feedbackCategories), count: z.number() })),

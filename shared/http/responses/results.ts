@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { headcountBrackets, institutionTypes } from '../../institutions/institution';
 import { outcomes } from '../../results/results-settings';
 import {
@@ -7,36 +8,39 @@ import {
   Deliberation as DeliberationSchema,
 } from '../../results/results';
 import { ResultsSnapshot as SnapshotSchema } from '../../results/snapshot';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 import { CriterionSpread, itemsOf, Message } from './common';
 
 /** The method, the lock and the published head of an edition's results (results/results.ts). */
-export const Deliberation = component('Deliberation', DeliberationSchema);
-export const Decision = component('Decision', DecisionSchema);
-export const ResultsSnapshot = component('ResultsSnapshot', SnapshotSchema);
+export const Deliberation = responseSchema('Deliberation', DeliberationSchema);
+export const Decision = responseSchema('Decision', DecisionSchema);
+export const ResultsSnapshot = responseSchema('ResultsSnapshot', SnapshotSchema);
 
-const ApplicationScore = z.object({
-  applicationId: z.string(),
-  sheets: z.number(),
-  criteria: z.record(z.string(), z.number()),
-  shopper: z.number(),
-  byArea: z.record(z.string(), z.number()),
-  total: z.number(),
-  percent: z.number(),
-});
+const ApplicationScore = lazy(() =>
+  z.object({
+    applicationId: z.string(),
+    sheets: z.number(),
+    criteria: z.record(z.string(), z.number()),
+    shopper: z.number(),
+    byArea: z.record(z.string(), z.number()),
+    total: z.number(),
+    percent: z.number(),
+  }),
+);
 
-const Version = z.object({
-  version: z.number(),
-  sha256: z.string(),
-  publishedAt: z.string(),
-  reason: z.optional(z.string()),
-});
+const Version = lazy(() =>
+  z.object({
+    version: z.number(),
+    sha256: z.string(),
+    publishedAt: z.string(),
+    reason: z.optional(z.string()),
+  }),
+);
 
-const Category = z.object({ code: z.string(), name: Message });
+const Category = lazy(() => z.object({ code: z.string(), name: Message() }));
 
 /** The organizer's results tab (results/get-results.ts). */
-export const ResultsView = component(
-  'ResultsView',
+export const ResultsView = responseSchema('ResultsView', () =>
   z.object({
     editionId: z.string(),
     state: z.string(),
@@ -47,7 +51,7 @@ export const ResultsView = component(
     deliberation: DeliberationSchema,
     categories: z.array(
       z.object({
-        category: Category,
+        category: Category(),
         rows: z.array(
           z.object({
             applicationId: z.string(),
@@ -55,8 +59,8 @@ export const ResultsView = component(
             name: z.string(),
             type: z.enum(institutionTypes),
             headcount: z.enum(headcountBrackets),
-            raw: ApplicationScore,
-            calibrated: ApplicationScore,
+            raw: ApplicationScore(),
+            calibrated: ApplicationScore(),
             percent: z.number(),
             areaPercents: z.record(z.string(), z.number()),
             place: z.number(),
@@ -70,7 +74,7 @@ export const ResultsView = component(
                 totalSpread: z.number(),
                 totalSpreadPercent: z.number(),
                 totalFlagged: z.boolean(),
-                criteria: z.array(CriterionSpread),
+                criteria: z.array(CriterionSpread()),
                 flagged: z.boolean(),
               }),
             ),
@@ -82,7 +86,7 @@ export const ResultsView = component(
       z.object({ expertId: z.string(), displayName: z.string(), sheets: z.number(), calibratable: z.boolean() }),
     ),
     distribution: z.array(z.object({ code: z.string(), bins: z.array(z.number()) })),
-    versions: z.array(Version),
+    versions: z.array(Version()),
     counts: z.object({
       applications: z.number(),
       laureates: z.number(),
@@ -94,20 +98,17 @@ export const ResultsView = component(
 );
 
 /** What a publication or correction answers (results/publish-results.ts). */
-export const Published = component(
-  'Published',
+export const Published = responseSchema('Published', () =>
   z.object({ version: z.number(), sha256: z.string(), publishedAt: z.string(), created: z.boolean() }),
 );
 
 /** Public: an edition's published results — laureates and distinctions only — and its versions. */
-export const PublishedResults = component(
-  'PublishedResults',
-  z.object({ snapshot: SnapshotSchema, sha256: z.string(), versions: z.array(Version), superseded: z.boolean() }),
+export const PublishedResults = responseSchema('PublishedResults', () =>
+  z.object({ snapshot: SnapshotSchema, sha256: z.string(), versions: z.array(Version()), superseded: z.boolean() }),
 );
 
 /** Public: every edition with published results. */
-export const PublishedEditions = component(
-  'PublishedEditions',
+export const PublishedEditions = responseSchema('PublishedEditions', () =>
   itemsOf(
     z.object({
       editionId: z.string(),
@@ -127,8 +128,7 @@ export const PublishedEditions = component(
 const { institution: _institution, ...ownShape } = ApplicationResult.shape;
 
 /** An institution's own result (private): pending before publication, then the result. */
-export const OwnResult = component(
-  'OwnResult',
+export const OwnResult = responseSchema('OwnResult', () =>
   z.union([
     z.object({ status: z.literal('pending'), editionState: z.string() }),
     z.object({
@@ -139,8 +139,7 @@ export const OwnResult = component(
 );
 
 /** An institution's results over the years, with its movement. */
-export const ResultsHistory = component(
-  'ResultsHistory',
+export const ResultsHistory = responseSchema('ResultsHistory', () =>
   itemsOf(
     z.object({
       editionId: z.string(),
@@ -151,7 +150,7 @@ export const ResultsHistory = component(
       place: z.number(),
       exAequo: z.boolean(),
       categorySize: z.number(),
-      category: Category,
+      category: Category(),
       movement: z.nullable(z.number()),
       publishedAt: z.string(),
     }),

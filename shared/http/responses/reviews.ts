@@ -1,18 +1,18 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { Questionnaire } from '../../editions/questionnaire';
 import { mysteryShopperChannels, Rubric } from '../../editions/rubric';
 import { ScoringSettings } from '../../editions/scoring-settings';
 import { EvidenceFile, ScoreSheet as ScoreSheetSchema, sheetStatuses } from '../../reviews/sheet';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 import { Answers, Attachment } from './applications';
 import { CriterionSpread, itemsOf, Message } from './common';
 
 /** One expert's score sheet (reviews/sheet.ts). */
-export const ScoreSheet = component('ScoreSheet', ScoreSheetSchema);
+export const ScoreSheet = responseSchema('ScoreSheet', ScoreSheetSchema);
 
 /** A sheet's weighted total as the rubric counts it (reviews/scoring.ts). */
-export const SheetTotal = component(
-  'SheetTotal',
+export const SheetTotal = responseSchema('SheetTotal', () =>
   z.object({
     criteria: z.number(),
     shopper: z.number(),
@@ -22,8 +22,7 @@ export const SheetTotal = component(
   }),
 );
 
-export const StoredEvidence = component(
-  'StoredEvidence',
+export const StoredEvidence = responseSchema('StoredEvidence', () =>
   z.extend(EvidenceFile, {
     applicationId: z.string(),
     expertId: z.string(),
@@ -33,20 +32,21 @@ export const StoredEvidence = component(
 );
 
 /** Another expert's submitted sheet as a chapter member may see it: "Ekspert 1, 2…", never who. */
-const OtherSheet = z.object({
-  label: Message,
-  status: z.enum(sheetStatuses),
-  scores: z.record(z.string(), z.number()),
-  areaJustifications: z.record(z.string(), z.string()),
-  criterionJustifications: z.record(z.string(), z.string()),
-  feedback: z.string(),
-  privateNote: z.string(),
-  total: z.number(),
-});
+const OtherSheet = lazy(() =>
+  z.object({
+    label: Message(),
+    status: z.enum(sheetStatuses),
+    scores: z.record(z.string(), z.number()),
+    areaJustifications: z.record(z.string(), z.string()),
+    criterionJustifications: z.record(z.string(), z.string()),
+    feedback: z.string(),
+    privateNote: z.string(),
+    total: z.number(),
+  }),
+);
 
 /** The expert's page for one assigned application (reviews/get-review.ts). */
-export const ReviewView = component(
-  'ReviewView',
+export const ReviewView = responseSchema('ReviewView', () =>
   z.object({
     edition: z.object({
       editionId: z.string(),
@@ -64,18 +64,17 @@ export const ReviewView = component(
       submittedAt: z.optional(z.string()),
     }),
     questionnaire: Questionnaire,
-    sections: z.record(z.string(), Answers),
-    attachments: z.array(Attachment),
-    sheet: ScoreSheet,
-    evidence: z.array(StoredEvidence),
-    total: SheetTotal,
-    others: z.nullable(z.array(OtherSheet)),
+    sections: z.record(z.string(), Answers()),
+    attachments: z.array(Attachment()),
+    sheet: ScoreSheet(),
+    evidence: z.array(StoredEvidence()),
+    total: SheetTotal(),
+    others: z.nullable(z.array(OtherSheet())),
   }),
 );
 
 /** The expert's to-do list in an edition (reviews/list-my-reviews.ts). */
-export const MyReviews = component(
-  'MyReviews',
+export const MyReviews = responseSchema('MyReviews', () =>
   z.object({
     deadline: z.string(),
     state: z.string(),
@@ -94,8 +93,7 @@ export const MyReviews = component(
 );
 
 /** The organizer's "Ocena" tab: progress per expert and application, and the disagreements. */
-export const ScoringProgress = component(
-  'ScoringProgress',
+export const ScoringProgress = responseSchema('ScoringProgress', () =>
   z.object({
     deadline: z.string(),
     maxTotal: z.number(),
@@ -126,7 +124,7 @@ export const ScoringProgress = component(
             totalSpread: z.number(),
             totalSpreadPercent: z.number(),
             totalFlagged: z.boolean(),
-            criteria: z.array(CriterionSpread),
+            criteria: z.array(CriterionSpread()),
             flagged: z.boolean(),
           }),
         ),
@@ -143,18 +141,16 @@ export const ScoringProgress = component(
 );
 
 /** Every sheet of one application, named (the organizer sees everything). */
-export const ApplicationSheets = component(
-  'ApplicationSheets',
-  itemsOf(z.extend(ScoreSheetSchema, { expertName: z.string(), expertEmail: z.string(), total: SheetTotal })),
+export const ApplicationSheets = responseSchema('ApplicationSheets', () =>
+  itemsOf(z.extend(ScoreSheetSchema, { expertName: z.string(), expertEmail: z.string(), total: SheetTotal() })),
 );
 
-export const Reopened = component('Reopened', z.object({ reopened: z.number() }));
+export const Reopened = responseSchema('Reopened', () => z.object({ reopened: z.number() }));
 
 /** A started evidence file and where to PUT its bytes (once). */
-export const EvidenceTicket = component(
-  'EvidenceTicket',
+export const EvidenceTicket = responseSchema('EvidenceTicket', () =>
   z.object({
-    evidence: StoredEvidence,
+    evidence: StoredEvidence(),
     upload: z.object({
       url: z.string(),
       method: z.literal('PUT'),

@@ -1,21 +1,21 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { AspectFiguresSchema } from '../../surveys/aspect-figures-schema';
 import { contactChannels, contactMatters, standardAspects } from '../../surveys/survey';
-import { component } from '../openapi/component-names';
+import { responseSchema } from '../openapi/component-names';
 
-const Localized = z.object({ pl: z.string(), en: z.optional(z.string()) });
-const OwnQuestion = z.object({ id: z.string(), text: Localized });
+const Localized = lazy(() => z.object({ pl: z.string(), en: z.optional(z.string()) }));
+const OwnQuestion = lazy(() => z.object({ id: z.string(), text: Localized() }));
 
-export const SurveySchema = component(
-  'Survey',
+export const SurveySchema = responseSchema('Survey', () =>
   z.object({
     surveyId: z.string(),
     institutionId: z.string(),
     institutionName: z.string(),
-    title: Localized,
+    title: Localized(),
     opensOn: z.string(),
     closesOn: z.string(),
-    ownQuestions: z.array(OwnQuestion),
+    ownQuestions: z.array(OwnQuestion()),
     minAnswers: z.number(),
     createdAt: z.string(),
     createdBy: z.string(),
@@ -23,20 +23,18 @@ export const SurveySchema = component(
   }),
 );
 
-export const SurveyPage = component(
-  'SurveyPage',
-  z.object({ items: z.array(SurveySchema), cursor: z.nullable(z.string()) }),
+export const SurveyPage = responseSchema('SurveyPage', () =>
+  z.object({ items: z.array(SurveySchema()), cursor: z.nullable(z.string()) }),
 );
 
 /** What the resident's answer form needs (surveys/get-public-survey.ts). */
-export const PublicSurvey = component(
-  'PublicSurvey',
+export const PublicSurvey = responseSchema('PublicSurvey', () =>
   z.object({
     surveyId: z.string(),
     institutionName: z.string(),
-    title: Localized,
+    title: Localized(),
     aspects: z.array(z.enum(standardAspects)),
-    ownQuestions: z.array(OwnQuestion),
+    ownQuestions: z.array(OwnQuestion()),
     matters: z.array(z.enum(contactMatters)),
     channels: z.array(z.enum(contactChannels)),
     opensOn: z.string(),
@@ -45,28 +43,26 @@ export const PublicSurvey = component(
   }),
 );
 
-export const AnswerRecorded = component('SurveyAnswerRecorded', z.object({ recorded: z.literal(true) }));
+export const AnswerRecorded = responseSchema('SurveyAnswerRecorded', () => z.object({ recorded: z.literal(true) }));
 
 /** One question's figures in a slice, or only its n below the survey's minimum number of answers. */
-const QuestionFigures = component('SurveyQuestionFigures', AspectFiguresSchema);
-const Slice = { n: z.number(), questions: z.record(z.string(), QuestionFigures) };
+const QuestionFigures = responseSchema('SurveyQuestionFigures', AspectFiguresSchema);
+const Slice = lazy(() => ({ n: z.number(), questions: z.record(z.string(), QuestionFigures()) }));
 
 /** The institution's dashboard figures (surveys/get-survey-results.ts). */
-export const SurveyResultsSchema = component(
-  'SurveyResults',
+export const SurveyResultsSchema = responseSchema('SurveyResults', () =>
   z.object({
-    survey: SurveySchema,
+    survey: SurveySchema(),
     minAnswers: z.number(),
-    all: z.object(Slice),
-    months: z.array(z.object({ month: z.string(), ...Slice })),
-    matters: z.array(z.object({ matter: z.string(), ...Slice })),
-    channels: z.array(z.object({ channel: z.string(), ...Slice })),
+    all: z.object(Slice()),
+    months: z.array(z.object({ month: z.string(), ...Slice() })),
+    matters: z.array(z.object({ matter: z.string(), ...Slice() })),
+    channels: z.array(z.object({ channel: z.string(), ...Slice() })),
   }),
 );
 
 /** A comment as staff moderate it (surveys/survey.ts `SurveyComment`): its day, never a time. */
-export const SurveyCommentSchema = component(
-  'SurveyComment',
+export const SurveyCommentSchema = responseSchema('SurveyComment', () =>
   z.object({
     answerId: z.string(),
     comment: z.string(),
@@ -80,10 +76,9 @@ export const SurveyCommentSchema = component(
 );
 
 /** A page of comments; none below the survey's minimum number of answers (`shown: false`). */
-export const SurveyCommentsPage = component(
-  'SurveyCommentsPage',
+export const SurveyCommentsPage = responseSchema('SurveyCommentsPage', () =>
   z.object({
-    items: z.array(SurveyCommentSchema),
+    items: z.array(SurveyCommentSchema()),
     cursor: z.nullable(z.string()),
     n: z.number(),
     minAnswers: z.number(),

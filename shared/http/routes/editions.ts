@@ -230,7 +230,7 @@ export const editionRoutes = (deps: AppDeps) =>
         summary: 'Deadline extensions granted in this edition',
         operationId: 'listExtensions',
         tags,
-        responses: { 200: { description: 'Extensions', schema: itemsOf(Extension) }, ...commonErrors },
+        responses: { 200: { description: 'Extensions', schema: () => itemsOf(Extension()) }, ...commonErrors },
       }),
       async (c) => c.json({ items: await listExtensions(deps, { editionId: c.req.param('editionId') }) }, 200),
     )
@@ -301,7 +301,7 @@ export const editionRoutes = (deps: AppDeps) =>
         summary: 'Recent exports of the edition',
         operationId: 'listExports',
         tags: ['exports'],
-        responses: { 200: { description: 'Exports', schema: itemsOf(Export) }, ...commonErrors },
+        responses: { 200: { description: 'Exports', schema: () => itemsOf(Export()) }, ...commonErrors },
       }),
       async (c) => c.json({ items: await listExports(deps, { editionId: c.req.param('editionId') }) }, 200),
     )
