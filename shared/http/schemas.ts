@@ -3,13 +3,12 @@ import { certificateFiles } from '../certificates/certificate-file-names';
 import type { $ZodType } from 'zod/v4/core';
 import { roles } from '../access/principal';
 import { voivodeships } from '../institutions/institution-kinds';
-import { component, responseComponent } from './openapi/component-names';
+import { component, responseComponent, responseSchema } from './openapi/component-names';
 import type { ResponseSpec } from './openapi/describe';
 import { languages } from '../language';
 
 /** The one error body every failing route returns (DESIGN.md §5). */
-export const ErrorBody = component(
-  'ErrorBody',
+export const ErrorBody = responseSchema('ErrorBody', () =>
   z.object({
     error: z.object({
       code: z.string(),
@@ -138,8 +137,7 @@ export const PageQuery = {
 };
 
 /** What any answer shows of an account (accounts/user.ts `publicUser`): never the password hash. */
-export const PublicUserSchema = component(
-  'PublicUser',
+export const PublicUserSchema = responseSchema('PublicUser', () =>
   z.object({
     userId: z.string(),
     email: z.string(),

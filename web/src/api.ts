@@ -13,7 +13,7 @@ export const api = hc<AppType>('/', { headers: () => ({ 'accept-language': i18n.
 /** The JSON body a route takes, from its typed client call (`Json<typeof api.api.me.$put>`). */
 export type Json<T extends (...args: never[]) => unknown> = InferRequestType<T> extends { json: infer J } ? J : never;
 
-type ErrorDetails = z.infer<typeof ErrorBody>['error'];
+type ErrorDetails = z.infer<ReturnType<typeof ErrorBody>>['error'];
 export type Explanation = NonNullable<ErrorDetails['explanation']>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../../platform/lazy';
 import { AuditEntry as StoredAuditEntry } from '../../audit/audit';
 import { Address, ContactPerson, Institution as StoredInstitution } from '../../institutions/institution';
 import { suppressionReasons } from '../../mail/suppression';
@@ -10,11 +11,11 @@ component('Address', Address);
 component('ContactPerson', ContactPerson);
 
 /** `{ user }`: the account signed in or saved. */
-export const SignedIn = responseSchema('SignedIn', () => z.object({ user: PublicUserSchema }));
+export const SignedIn = responseSchema('SignedIn', () => z.object({ user: PublicUserSchema() }));
 
 export const Me = responseSchema('Me', () =>
   z.object({
-    user: PublicUserSchema,
+    user: PublicUserSchema(),
     institution: z.optional(z.object({ institutionId: z.string(), name: z.string() })),
   }),
 );
@@ -29,10 +30,10 @@ export const MailSuppression = responseSchema('MailSuppression', () =>
   }),
 );
 export const ListedUser = responseSchema('ListedUser', () =>
-  z.extend(PublicUserSchema, { mailSuppression: z.optional(MailSuppression()) }),
+  z.extend(PublicUserSchema(), { mailSuppression: z.optional(MailSuppression()) }),
 );
 export const UserPage = responseSchema('UserPage', () => page(ListedUser()));
-export const Members = itemsOf(PublicUserSchema);
+export const Members = lazy(() => itemsOf(PublicUserSchema()));
 
 /** An institution's stored profile: the domain schema stores read items back through (institutions/institution.ts). */
 export const Institution = responseSchema('Institution', StoredInstitution);
