@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import type { Context } from 'hono';
 import type { Principal } from '../access/principal';
 import { appShell, finishApp } from './app-shell';

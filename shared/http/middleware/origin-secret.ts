@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { required, type Env } from '../../config';
 import { AppError } from '../../errors';
 import type { Logger } from '../../platform/logger';

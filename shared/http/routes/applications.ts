@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { getApplication } from '../../applications/get-application';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { addPair } from '../../assignment/add-pair';
 import { commitAssignment } from '../../assignment/commit-assignment';

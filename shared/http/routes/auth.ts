@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { getMe } from '../../accounts/get-me';
 import { login } from '../../accounts/login';

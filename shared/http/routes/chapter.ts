@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { AssignmentSettingsInput, MemberInput } from '../../chapter/chapter';
 import { listChapter } from '../../chapter/list-chapter';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { applicationStatuses } from '../../applications/application';
 import { EditionSettings, editionStates, instant } from '../../editions/edition';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { listMyAssignments } from '../../assignment/list-my-assignments';
 import { listMyChapters } from '../../assignment/list-my-chapters';

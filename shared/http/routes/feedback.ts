@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { FeedbackAnswerInput } from '../../feedback/answer-feedback';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { checkHealth } from '../../health/check-health';
 import type { AppDeps, AppEnv } from '../deps';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { emailAddress, InstitutionProfile, text } from '../../institutions/institution';
 import { getInstitution } from '../../institutions/get-institution';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { MeasurementYear, OpenMeasurementInput, ParticipationInput } from '../../measurement/measurement';
 import { lazyImport } from '../../platform/lazy';

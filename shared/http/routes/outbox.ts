@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { AppError } from '../../errors';
 import { sentMailSchema, type Mailer, type Outbox } from '../../platform/mailer';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import type { AppDeps, AppEnv } from '../deps';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import { getPublishedResults } from '../../results/get-published-results';
 import { listPublishedResults } from '../../results/list-published-results';
 import type { AppDeps, AppEnv } from '../deps';

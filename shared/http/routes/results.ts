@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { longText } from '../../institutions/institution';
 import { aggregations, bases } from '../../results/aggregate';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { mysteryShopperChannels } from '../../editions/rubric';
 import { longText } from '../../institutions/institution';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { deactivateUser } from '../../accounts/deactivate-user';
 import { reactivateUser } from '../../accounts/reactivate-user';
