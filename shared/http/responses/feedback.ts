@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { feedbackAttachmentKinds, feedbackAttachmentTypes } from '../../feedback/attachment';
 import { feedbackCategories, feedbackStatuses } from '../../feedback/feedback';
 import { component } from '../openapi/component-names';
 
@@ -16,6 +17,7 @@ export const PublicFeedbackSchema = component(
     answeredOn: z.optional(z.string()),
     closedOn: z.optional(z.string()),
     publicAnswer: z.optional(z.string()),
+    hasAttachment: z.boolean(),
   }),
 );
 
@@ -38,6 +40,26 @@ export const StaffFeedbackSchema = component(
     closedOn: z.optional(z.string()),
     updatedAt: z.string(),
     version: z.number(),
+    attachment: z.optional(
+      z.object({ kind: z.enum(feedbackAttachmentKinds), contentType: z.string(), size: z.number() }),
+    ),
+  }),
+);
+
+export const feedbackAttachmentMediaTypes = Object.values(feedbackAttachmentTypes);
+
+/** A single-use upload slot for a feedback's attachment: PUT the bytes as `upload` says, then send `slotId`. */
+export const FeedbackAttachmentSlot = component(
+  'FeedbackAttachmentSlot',
+  z.object({
+    slotId: z.string(),
+    expiresAt: z.string(),
+    upload: z.object({
+      url: z.string(),
+      method: z.literal('PUT'),
+      headers: z.record(z.string(), z.string()),
+      expiresAt: z.string(),
+    }),
   }),
 );
 
