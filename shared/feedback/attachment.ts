@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { sniffFileKind } from '../applications/file-type';
-import { mb } from '../applications/attachments';
 import { AppError } from '../errors';
 
 /**
@@ -18,6 +17,8 @@ export const feedbackAttachmentTypes: Record<FeedbackAttachmentKind, string> = {
   png: 'image/png',
 };
 export const FEEDBACK_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+/** As the applications' messages write sizes (applications/attachments.ts), without importing the questionnaire. */
+const mb = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 /** A slot not used by then is refused (and removed by the table's TTL; its bytes by the bucket's lifecycle). */
 export const FEEDBACK_SLOT_TTL_SECONDS = 60 * 60;
 
