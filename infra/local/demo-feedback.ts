@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Deps } from '../../shared/deps';
+import { attachmentBlobKey } from '../../shared/feedback/attachment';
 import type { Feedback, FeedbackCategory, FeedbackStatus } from '../../shared/feedback/feedback';
 import { putNewFeedback } from '../../shared/feedback/feedback-store';
+import { tinyPng } from '../../shared/feedback/tiny-png';
 import { newTrackingCode, TRACKING_CODE_BYTES, trackingCodeHash } from '../../shared/feedback/tracking-code';
 import { findInstitution } from '../../shared/institutions/institution-store';
 import { warsawDate } from '../../shared/surveys/survey';
@@ -25,6 +27,8 @@ interface DemoItem {
   answeredAfter?: number;
   publicAnswer?: string;
   privateNote?: string;
+  /** A small PNG sent with it (a "screenshot"), generated in code. */
+  withAttachment?: boolean;
 }
 
 const items: DemoItem[] = [
@@ -58,6 +62,7 @@ const items: DemoItem[] = [
     status: 'in_progress',
     sentDaysAgo: 9,
     privateNote: 'Przekazane do zespołu BIP, termin do końca miesiąca.',
+    withAttachment: true,
   },
   {
     category: 'suggestion',
@@ -75,18 +80,24 @@ const items: DemoItem[] = [
 
 /**
  * The demo office's residents' feedback (issue 18 §9): a handful of items in every status over the
- * last two months, so the inbox and its analytics show something at once. Written straight through the
+ * last two months, so the inbox and its analytics show something at once; one carries a tiny PNG. Written straight through the
  * store (one transaction each, with random tracking codes that nobody keeps), so the seed stays fast.
  */
-export async function seedDemoFeedback(deps: Pick<Deps, 'store' | 'clock'>, institutionId: string): Promise<number> {
+export async function seedDemoFeedback(
+  deps: Pick<Deps, 'store' | 'clock' | 'blobs'>,
+  institutionId: string,
+): Promise<number> {
   const institution = await findInstitution(deps.store, institutionId);
   if (!institution) return 0;
   const now = deps.clock.now().getTime();
   for (const item of items) {
     const sent = new Date(now - item.sentDaysAgo * DAY);
     const answered = item.answeredAfter === undefined ? undefined : new Date(sent.getTime() + item.answeredAfter * DAY);
+    const feedbackId = idAt(sent);
+    const png = item.withAttachment ? tinyPng(16) : undefined;
+    if (png) await deps.blobs.documents.put(attachmentBlobKey(institutionId, feedbackId), png, 'image/png');
     const feedback: Feedback = {
-      feedbackId: idAt(sent),
+      feedbackId,
       institutionId,
       institutionName: institution.name,
       category: item.category,
@@ -100,6 +111,16 @@ export async function seedDemoFeedback(deps: Pick<Deps, 'store' | 'clock'>, inst
       ...(item.status === 'closed' && answered ? { closedOn: warsawDate(new Date(answered.getTime() + DAY)) } : {}),
       updatedAt: (answered ?? sent).toISOString(),
       version: 1,
+      ...(png
+        ? {
+            attachment: {
+              kind: 'png' as const,
+              contentType: 'image/png',
+              size: png.length,
+              sha256: createHash('sha256').update(png).digest('hex'),
+            },
+          }
+        : {}),
     };
     await putNewFeedback(deps.store, feedback, trackingCodeHash(newTrackingCode(randomBytes(TRACKING_CODE_BYTES))));
   }

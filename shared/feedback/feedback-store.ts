@@ -4,7 +4,7 @@ import { type AuditWriteDeps, auditPut } from '../audit/audit-store';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
-import { type Page, type Store, tx } from '../store/store';
+import { type Page, type Store, type TransactItem, tx } from '../store/store';
 import { Feedback, type FeedbackStatus } from './feedback';
 
 /**
@@ -25,8 +25,16 @@ const feedbackItem = (f: Feedback) => ({
 const toFeedback = (item: Record<string, unknown>) => parseItem(Feedback, item, 'feedback');
 const CodeItem = z.object({ institutionId: z.string(), feedbackId: z.string() });
 
-/** The feedback and its code's lookup item, both new (a code hash met twice would be refused, not overwritten). */
-export async function putNewFeedback(store: Store, feedback: Feedback, codeHash: string): Promise<void> {
+/**
+ * The feedback and its code's lookup item, both new (a code hash met twice would be refused, not
+ * overwritten), with `also` in the same transaction (the attachment's slot, used up: index 2).
+ */
+export async function putNewFeedback(
+  store: Store,
+  feedback: Feedback,
+  codeHash: string,
+  also: TransactItem[] = [],
+): Promise<void> {
   await store.transact([
     tx.put(
       {
@@ -38,6 +46,7 @@ export async function putNewFeedback(store: Store, feedback: Feedback, codeHash:
       { expression: 'attribute_not_exists(pk)' },
     ),
     tx.put(feedbackItem(feedback), { expression: 'attribute_not_exists(pk)' }),
+    ...also,
   ]);
 }
 

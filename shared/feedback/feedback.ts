@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { emailAddress, longText } from '../institutions/institution';
+import { FeedbackAttachment } from './attachment';
 
 /**
  * Residents' feedback with tracking codes (issue 18 §6, seed 004): a complaint, a suggestion or praise
@@ -23,6 +24,8 @@ export const FeedbackInput = z.object({
   /** Only for status mails: never shown to anyone, the office's staff included. */
   email: z.optional(emailAddress),
   website: z.optional(z.string().check(z.maxLength(200))),
+  /** An upload slot holding the optional attachment (request-attachment-slot.ts), used up by this sending. */
+  attachmentSlot: z.optional(z.string().check(z.regex(/^[0-9a-f]{32}$/, 'attachmentSlot'))),
 });
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
@@ -49,6 +52,8 @@ export const Feedback = z.object({
   closedOn: z.optional(day),
   updatedAt: z.string(),
   version: z.number(),
+  /** The optional attachment: its checked type, size and SHA-256 (never the resident's file name). Immutable. */
+  attachment: z.optional(FeedbackAttachment),
 });
 export type Feedback = z.infer<typeof Feedback>;
 
@@ -93,6 +98,8 @@ export interface PublicFeedback {
   answeredOn?: string;
   closedOn?: string;
   publicAnswer?: string;
+  /** Only that there is one: the file is for the office's staff, never downloadable by code. */
+  hasAttachment: boolean;
 }
 
 export const publicView = (f: Feedback): PublicFeedback => ({
@@ -103,4 +110,5 @@ export const publicView = (f: Feedback): PublicFeedback => ({
   ...(f.answeredOn ? { answeredOn: f.answeredOn } : {}),
   ...(f.closedOn ? { closedOn: f.closedOn } : {}),
   ...(f.publicAnswer ? { publicAnswer: f.publicAnswer } : {}),
+  hasAttachment: !!f.attachment,
 });

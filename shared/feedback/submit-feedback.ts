@@ -8,10 +8,14 @@ import { recordFailure, reserveAttempts } from '../limits/attempts';
 import { addressSubject } from '../limits/address-subject';
 import { warsawDate } from '../surveys/survey';
 import type { Feedback, FeedbackInput } from './feedback';
+import { failedConditions } from '../store/translate-error';
+import { attachmentMessages, attachmentProblem, slotBlobKey } from './attachment';
+import { consumeSlot } from './attachment-store';
 import { putNewFeedback } from './feedback-store';
+import { takeAttachment } from './take-attachment';
 import { newTrackingCode, TRACKING_CODE_BYTES, trackingCodeHash } from './tracking-code';
 
-export type SubmitFeedbackDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'logger' | 'keyRing'>;
+export type SubmitFeedbackDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'logger' | 'keyRing' | 'blobs'>;
 
 /** The sender cookie lives a year, like the survey's respondent cookie. */
 export const SENDER_TOKEN_TTL_SECONDS = 365 * 24 * 60 * 60;
@@ -24,6 +28,24 @@ export interface SubmitFeedbackInput {
   caller: Caller;
   /** The browser's sender cookie, if any. */
   senderToken?: string;
+}
+
+/** The browser's sender id (a new one if its cookie is missing or bad) and the cookie to set again. */
+export async function senderOf(
+  deps: Pick<Deps, 'clock' | 'ids' | 'keyRing'>,
+  senderToken: string | undefined,
+): Promise<{ deviceId: string; sender: { token: string; maxAgeSeconds: number } }> {
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+  const key = await deps.keyRing.key('respondent');
+  const known = verifyDeviceToken(key, senderToken, SENDER, nowSeconds);
+  const deviceId = known?.deviceId ?? deps.ids.newId();
+  return {
+    deviceId,
+    sender: {
+      token: signDeviceToken(key, { deviceId, account: SENDER, expiresAt: nowSeconds + SENDER_TOKEN_TTL_SECONDS }),
+      maxAgeSeconds: SENDER_TOKEN_TTL_SECONDS,
+    },
+  };
 }
 
 export interface FeedbackReceipt {
@@ -41,14 +63,7 @@ export interface FeedbackReceipt {
  */
 export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeedbackInput): Promise<FeedbackReceipt> {
   const now = deps.clock.now();
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const key = await deps.keyRing.key('respondent');
-  const known = verifyDeviceToken(key, input.senderToken, SENDER, nowSeconds);
-  const deviceId = known?.deviceId ?? deps.ids.newId();
-  const sender = {
-    token: signDeviceToken(key, { deviceId, account: SENDER, expiresAt: nowSeconds + SENDER_TOKEN_TTL_SECONDS }),
-    maxAgeSeconds: SENDER_TOKEN_TTL_SECONDS,
-  };
+  const { deviceId, sender } = await senderOf(deps, input.senderToken);
   const reservation = await reserveAttempts(deps, [
     { limit: 'feedbackDevice', subject: deviceId },
     { limit: 'feedbackAddress', subject: addressSubject(input.caller.ip) },
@@ -62,9 +77,13 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
   const institution = await findInstitution(deps.store, input.institutionId);
   if (!institution) throw new AppError('NOT_FOUND', 'No such institution');
   const day = warsawDate(now);
-  const { category, text, email } = input.feedback;
+  const { category, text, email, attachmentSlot } = input.feedback;
+  const feedbackId = deps.ids.newId();
+  const taken = attachmentSlot
+    ? await takeAttachment(deps, { slotId: attachmentSlot, institutionId: institution.institutionId, feedbackId, now })
+    : undefined;
   const feedback: Feedback = {
-    feedbackId: deps.ids.newId(),
+    feedbackId,
     institutionId: institution.institutionId,
     institutionName: institution.name,
     category,
@@ -75,7 +94,27 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
     submittedOn: day,
     updatedAt: now.toISOString(),
     version: 1,
+    ...(taken ? { attachment: taken.attachment } : {}),
   };
-  await putNewFeedback(deps.store, feedback, trackingCodeHash(trackingCode));
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  try {
+    await putNewFeedback(
+      deps.store,
+      feedback,
+      trackingCodeHash(trackingCode),
+      taken ? [consumeSlot(taken.slot, nowSeconds)] : [],
+    );
+  } catch (error) {
+    if (taken) await deps.blobs.documents.delete(taken.blobKey).catch(() => {});
+    // The slot was taken by a parallel sending (or expired) meanwhile: this one stores nothing.
+    if (failedConditions(error).includes(2)) throw attachmentProblem(attachmentMessages.unusable);
+    throw error;
+  }
+  if (taken) {
+    // The upload is no longer needed; if this fails, the bucket's lifecycle removes it.
+    await deps.blobs.documents.delete(slotBlobKey(taken.slot.slotId)).catch((error: unknown) => {
+      deps.logger.warn('feedback: slot upload not deleted', { error: String(error) });
+    });
+  }
   return { trackingCode, sender };
 }

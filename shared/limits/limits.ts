@@ -51,6 +51,10 @@ export const limits = {
   feedbackAddress: { freeAttempts: 60, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
   /** Tracking-code lookups from one client address: every lookup counts, unknown codes block (like `verifyAddress`). */
   feedbackLookup: { freeAttempts: 30, baseDelayMs: 60_000, maxDelayMs: 15 * MINUTE, windowMs: 10 * MINUTE },
+  /** Attachment upload slots for feedback from one browser: as many as feedback sendings (one file each). */
+  feedbackUploadDevice: { freeAttempts: 10, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
+  /** Attachment upload slots for feedback from one client address, like `feedbackAddress`. */
+  feedbackUploadAddress: { freeAttempts: 60, baseDelayMs: 10 * MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 60 * MINUTE },
 } satisfies Record<string, LimitRule>;
 export type LimitName = keyof typeof limits;
 

@@ -225,6 +225,8 @@ export const keys = {
     keyPart('INSTITUTION_FEEDBACK', institutionId, status),
   /** A tracking code's lookup item, addressed by the code's SHA-256 (the code itself is stored nowhere). */
   feedbackCode: (codeHash: string): ItemKey => ({ pk: keyPart('FEEDBACK_CODE', codeHash), sk: 'CODE' }),
+  /** A single-use upload slot for a feedback's attachment (removed by TTL when never used). */
+  feedbackSlot: (slotId: string): ItemKey => ({ pk: keyPart('FEEDBACK_SLOT', slotId), sk: 'SLOT' }),
   /** The standard measurement of a year (issue 18 §4): its settings, its participants and its published ranking. */
   measurement: (year: number): ItemKey => ({ pk: keyPart('MEASUREMENT', year), sk: 'MEASUREMENT' }),
   measurementPartition: (year: number) => keyPart('MEASUREMENT', year),

@@ -38,6 +38,7 @@ describe('feedback: sending and tracking without an account', () => {
       category: 'complaint',
       status: 'new',
       submittedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      hasAttachment: false,
     });
     expect(JSON.stringify(body)).not.toContain('mieszkaniec@example.com');
 

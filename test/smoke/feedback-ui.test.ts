@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { tinyPng } from '../../shared/feedback/tiny-png';
 import { axeViolations, demoAccount, logIn } from '../support/browser';
 import { describeWithBrowser } from '../support/chromium';
 import { smokeSession } from '../support/smoke-session';
@@ -35,6 +36,26 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
     await page.keyboard.type(text);
     await page.keyboard.press('Tab'); // the e-mail
     await page.keyboard.type('mieszkaniec@example.com');
+    await page.keyboard.press('Tab'); // the optional attachment, opened from the keyboard
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fb-attachment');
+    const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press('Space');
+      await (await chooser).setFiles(file);
+    };
+    // A type the office cannot take: refused beside the field before anything is sent.
+    await choose({ name: 'animacja.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await page.locator('#fb-attachment-error').waitFor();
+    expect(await page.locator('#fb-attachment-error').textContent()).toBe(
+      'Załącznik może być plikiem PDF, JPEG lub PNG.',
+    );
+    expect(await axeViolations(page), 'the form with a refused file').toEqual([]);
+    const png = Buffer.from(tinyPng(12));
+    await choose({ name: 'zdjecie-kolejki.png', mimeType: 'image/png', buffer: png });
+    await page.getByText(/^Wybrany plik:/).waitFor();
+    expect(await page.locator('#fb-attachment-error').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page), 'the form with a file').toEqual([]);
     await page.keyboard.press('Tab'); // the honeypot is out of the tab order: next is the button
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Wyślij opinię');
     await page.keyboard.press('Enter');
@@ -52,6 +73,7 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
     await page.keyboard.type(code.toLowerCase().replace(/-/g, ' '));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Status: nowa' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Do opinii dołączono załącznik (widzi go tylko urząd).').count()).toBe(1);
     expect(await axeViolations(page), 'the status page').toEqual([]);
 
     // The office answers and marks it answered.
@@ -62,6 +84,14 @@ describeWithBrowser('residents’ feedback with a tracking code (375 × 812, npm
     await staff.getByRole('table', { name: 'Liczba opinii według miesiąca i rodzaju' }).waitFor({ timeout: 15_000 });
     expect(await axeViolations(staff), 'the inbox').toEqual([]);
     expect(await staff.content()).not.toContain('mieszkaniec@example.com');
+    // The attachment: its type and size, downloaded as a file under a generated name.
+    const link = item.getByRole('link', { name: /^Pobierz załącznik \(PNG, \d+ B\)$/ });
+    const download = staff.waitForEvent('download');
+    await link.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^opinia-[0-9A-Z]{26}\.png$/);
+    const saved = await file.path();
+    expect(Buffer.compare(await import('node:fs/promises').then((fs) => fs.readFile(saved)), png)).toBe(0);
     await item.getByLabel('Odpowiedź publiczna (mieszkaniec zobaczy ją po kodzie)').fill('Otwieramy drugie okienko.');
     await item.getByRole('button', { name: 'Zapisz odpowiedź' }).click();
     await item.getByText('Zapisano.').waitFor({ timeout: 15_000 });

@@ -118,6 +118,7 @@ describe('feedback status rules', () => {
       status: 'new',
       submittedOn: '2026-03-01',
       publicAnswer: 'Dziękujemy',
+      hasAttachment: false,
     });
   });
 

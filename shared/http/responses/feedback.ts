@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { feedbackAttachmentKinds, feedbackAttachmentTypes } from '../../feedback/attachment';
 import { feedbackCategories, feedbackStatuses } from '../../feedback/feedback';
 import { responseSchema } from '../openapi/component-names';
 
@@ -15,6 +16,7 @@ export const PublicFeedbackSchema = responseSchema('PublicFeedback', () =>
     answeredOn: z.optional(z.string()),
     closedOn: z.optional(z.string()),
     publicAnswer: z.optional(z.string()),
+    hasAttachment: z.boolean(),
   }),
 );
 
@@ -36,6 +38,26 @@ export const StaffFeedbackSchema = responseSchema('StaffFeedback', () =>
     closedOn: z.optional(z.string()),
     updatedAt: z.string(),
     version: z.number(),
+    attachment: z.optional(
+      z.object({ kind: z.enum(feedbackAttachmentKinds), contentType: z.string(), size: z.number() }),
+    ),
+  }),
+);
+
+export const feedbackAttachmentMediaTypes = Object.values(feedbackAttachmentTypes);
+
+/** A single-use upload slot for a feedback's attachment: PUT the bytes as `upload` says, then send `slotId`. */
+export const FeedbackAttachmentSlot = component(
+  'FeedbackAttachmentSlot',
+  z.object({
+    slotId: z.string(),
+    expiresAt: z.string(),
+    upload: z.object({
+      url: z.string(),
+      method: z.literal('PUT'),
+      headers: z.record(z.string(), z.string()),
+      expiresAt: z.string(),
+    }),
   }),
 );
 

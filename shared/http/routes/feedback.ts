@@ -5,8 +5,11 @@ import { FeedbackAnswerInput } from '../../feedback/answer-feedback';
 import { FeedbackInput, feedbackStatuses } from '../../feedback/feedback';
 import { lazyImport } from '../../platform/lazy';
 import type { AppDeps, AppEnv, AppSettings } from '../deps';
+import { downloadResponse } from './download';
 import { describe, validate } from '../openapi/describe';
 import {
+  FeedbackAttachmentSlot,
+  feedbackAttachmentMediaTypes,
   FeedbackReceipt,
   FeedbackStatsSchema,
   PublicFeedbackSchema,
@@ -25,9 +28,21 @@ const changeFeedbackStatus = lazyImport(() =>
 );
 const answerFeedback = lazyImport(() => import('../../feedback/answer-feedback').then((m) => m.answerFeedback));
 const getFeedbackStats = lazyImport(() => import('../../feedback/get-feedback-stats').then((m) => m.getFeedbackStats));
+const requestAttachmentSlot = lazyImport(() =>
+  import('../../feedback/request-attachment-slot').then((m) => m.requestAttachmentSlot),
+);
+const getFeedbackAttachment = lazyImport(() =>
+  import('../../feedback/get-feedback-attachment').then((m) => m.getFeedbackAttachment),
+);
 
 const publicTags = ['public feedback'];
 const staffTags = ['feedback'];
+const SlotRequest = z.object({
+  /** The file's type as the browser declares it (`File.type`); the bytes are sniffed when the feedback is sent. */
+  contentType: z.string().check(z.maxLength(100)),
+  size: z.number().check(z.int(), z.gte(0)),
+  sha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'sha256')),
+});
 const StatusChange = z.object({ from: z.enum(feedbackStatuses), to: z.enum(feedbackStatuses) });
 const stale = errorResponse(
   'Changed meanwhile (CONCURRENT_MODIFICATION: another tab moved or answered it) or a move the rules forbid (INVALID_STATE)',
@@ -71,6 +86,39 @@ export const feedbackRoutes = (deps: AppDeps) =>
         });
         c.header('Cache-Control', 'no-store');
         return c.json({ trackingCode }, 201);
+      },
+    )
+    .post(
+      '/api/public/institutions/:institutionId/feedback/attachment-slots',
+      describe({
+        summary:
+          'A single-use upload slot for a feedback’s optional attachment (PDF, JPEG or PNG, at most 5 MB): where to PUT the bytes, then send the feedback with `attachmentSlot` (limited per browser and per address, like sending)',
+        operationId: 'requestFeedbackAttachmentSlot',
+        tags: publicTags,
+        responses: {
+          201: { description: 'The slot and its upload link (expires in 15 minutes)', schema: FeedbackAttachmentSlot },
+          429: errorResponse('Too many attachments from this browser or address (RATE_LIMITED); Retry-After says when'),
+          ...commonErrors,
+        },
+      }),
+      validate('json', SlotRequest),
+      async (c) => {
+        const name = senderCookie(deps.settings);
+        const { sender, ...slot } = await requestAttachmentSlot(deps, {
+          institutionId: c.req.param('institutionId'),
+          ...c.req.valid('json'),
+          caller: callerOf(c, deps),
+          senderToken: getCookie(c, name),
+        });
+        setCookie(c, name, sender.token, {
+          path: '/api/public/institutions',
+          httpOnly: true,
+          secure: deps.settings.secureCookies,
+          sameSite: 'Strict',
+          maxAge: sender.maxAgeSeconds,
+        });
+        c.header('Cache-Control', 'no-store');
+        return c.json(slot, 201);
       },
     )
     // The parameter is named `…Id` so the one path-parameter table (schemas.ts) bounds it as an id: a
@@ -125,6 +173,26 @@ export const feedbackRoutes = (deps: AppDeps) =>
         responses: { 200: { description: 'Figures', schema: FeedbackStatsSchema }, ...commonErrors },
       }),
       async (c) => c.json(await getFeedbackStats(deps, { institutionId: c.req.param('institutionId') }), 200),
+    )
+    .get(
+      '/api/institutions/:institutionId/feedback/:feedbackId/attachment',
+      describe({
+        summary: 'Download a feedback’s attachment, as an attachment under a generated name (never by tracking code)',
+        operationId: 'downloadFeedbackAttachment',
+        tags: staffTags,
+        responses: {
+          200: { description: 'The file', contentType: feedbackAttachmentMediaTypes },
+          409: errorResponse('INTEGRITY_FAILED: the stored bytes differ from the recorded SHA-256; never served'),
+          ...commonErrors,
+        },
+      }),
+      async (c) => {
+        const { attachment, fileName, body } = await getFeedbackAttachment(deps, {
+          institutionId: c.req.param('institutionId'),
+          feedbackId: c.req.param('feedbackId'),
+        });
+        return downloadResponse(body, attachment.contentType, fileName);
+      },
     )
     .put(
       '/api/institutions/:institutionId/feedback/:feedbackId/status',

@@ -174,6 +174,9 @@ export const routePolicy: Record<string, AccessRule> = {
   'GET /api/institutions/:institutionId/feedback/stats': ownFeedback,
   'PUT /api/institutions/:institutionId/feedback/:feedbackId/status': ownFeedback,
   'PUT /api/institutions/:institutionId/feedback/:feedbackId/answer': ownFeedback,
+  // The optional attachment (issue 18 §6): anyone gets a slot (rate-limited); only the office's staff download.
+  'POST /api/public/institutions/:institutionId/feedback/attachment-slots': anyone,
+  'GET /api/institutions/:institutionId/feedback/:feedbackId/attachment': ownFeedback,
   // The standard measurement (issue 18 §4): organizers run it and see figures only of institutions that
   // opted in; each institution's staff opt in or out; anyone reads a published ranking.
   'GET /api/measurements': organizers,

@@ -1,5 +1,9 @@
 import { expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { tinyPdf } from '../../../infra/local/demo-edition';
+import { slotBlobKey } from '../../../shared/feedback/attachment';
 import { findFeedbackByCode } from '../../../shared/feedback/feedback-store';
+import { requestAttachmentSlot } from '../../../shared/feedback/request-attachment-slot';
 import { submitFeedback } from '../../../shared/feedback/submit-feedback';
 import { trackingCodeHash } from '../../../shared/feedback/tracking-code';
 import { keys } from '../../../shared/store/keys';
@@ -27,6 +31,33 @@ async function feedbackOfA(w: World, deps: Deps, who: 'INSTA' | 'INSTB' = 'INSTA
 /** The id of a new feedback of A (or B), for the staff routes. */
 async function feedbackIdOf(w: World, deps: Deps, who: 'INSTA' | 'INSTB' = 'INSTA'): Promise<string> {
   const found = await findFeedbackByCode(deps.store, trackingCodeHash(await feedbackOfA(w, deps, who)));
+  if (!found) throw new Error('the seeded feedback was not found');
+  return found.feedbackId;
+}
+
+/** The id of a new feedback of A with a PDF attachment carrying A's marker (sent through the use cases). */
+async function feedbackWithAttachmentOfA(w: World, deps: Deps, who: 'INSTA' | 'INSTB' = 'INSTA'): Promise<string> {
+  const bytes = tinyPdf(w.mark(who));
+  const institutionId = who === 'INSTA' ? w.institutionA : w.institutionB;
+  const caller = {
+    principal: { kind: 'anonymous' as const },
+    ip: `192.0.2.${200 + (seq++ % 50)}`,
+    userAgent: 'matrix',
+  };
+  const { slotId } = await requestAttachmentSlot(deps, {
+    institutionId,
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    caller,
+  });
+  await deps.blobs.documents.put(slotBlobKey(slotId), bytes, 'application/pdf', { ifAbsent: true });
+  const { trackingCode } = await submitFeedback(deps, {
+    institutionId,
+    feedback: { category: 'complaint', text: `Opinia z załącznikiem ${w.mark(who)}`, attachmentSlot: slotId },
+    caller,
+  });
+  const found = await findFeedbackByCode(deps.store, trackingCodeHash(trackingCode));
   if (!found) throw new Error('the seeded feedback was not found');
   return found.feedbackId;
 }
@@ -59,6 +90,28 @@ export const feedbackRows: Record<string, Cell> = {
     sees: 'nobody',
     touches: feedbackOf,
     shows: (body: { trackingCode: string }) => expect(body.trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/),
+  },
+  'POST /api/public/institutions/:institutionId/feedback/attachment-slots': {
+    sample: (w) => ({
+      path: `/api/public/institutions/${w.institutionA}/feedback/attachment-slots`,
+      init: jsonRequest('POST', { contentType: 'image/png', size: 1024, sha256: 'a'.repeat(64) }),
+    }),
+    expected: all(201),
+    sees: 'nobody',
+    touches: feedbackOf,
+    shows: (body: { slotId: string; upload: { method: string } }) => {
+      expect(body.slotId).toMatch(/^[0-9a-f]{32}$/);
+      expect(body.upload.method).toBe('PUT');
+    },
+  },
+  'GET /api/institutions/:institutionId/feedback/:feedbackId/attachment': {
+    sample: async (w, _caller, deps) => ({
+      path: `${inboxOfA(w)}/${await feedbackWithAttachmentOfA(w, deps)}/attachment`,
+    }),
+    expected: staffOfA(200),
+    sees: 'own',
+    // The bytes are A's file (its contents carry A's marker).
+    shows: (file: string, { w }) => expect(file).toContain(w.mark('INSTA')),
   },
   'GET /api/public/feedback/:trackingId': {
     sample: async (w, _caller, deps) => ({ path: `/api/public/feedback/${await feedbackOfA(w, deps)}` }),
@@ -114,6 +167,13 @@ export const feedbackRows: Record<string, Cell> = {
 
 /** A's institution with B's feedback: even A's staff get 404 (A's partition does not hold it), and nothing changes. */
 export const feedbackMixedRows: Record<string, Cell> = {
+  'GET /api/institutions/:institutionId/feedback/:feedbackId/attachment — A’s institution, B’s feedback': {
+    sample: async (w, _caller, deps) => ({
+      path: `${inboxOfA(w)}/${await feedbackWithAttachmentOfA(w, deps, 'INSTB')}/attachment`,
+    }),
+    expected: staffOfA(404),
+    sees: 'own',
+  },
   'PUT /api/institutions/:institutionId/feedback/:feedbackId/status — A’s institution, B’s feedback': {
     sample: async (w, _caller, deps) => ({
       path: `${inboxOfA(w)}/${await feedbackIdOf(w, deps, 'INSTB')}/status`,

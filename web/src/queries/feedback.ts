@@ -9,6 +9,10 @@ export type FeedbackStatus = StaffFeedback['status'];
 export type FeedbackAnswer = InferRequestType<(typeof feedbackApi)[':feedbackId']['answer']['$put']>['json'];
 export type FeedbackStats = InferResponseType<(typeof feedbackApi)['stats']['$get'], 200>;
 
+/** The attachment's download (the office's staff only; sent as an attachment under a generated name). */
+export const feedbackAttachmentUrl = (institutionId: string, feedbackId: string) =>
+  `/api/institutions/${encodeURIComponent(institutionId)}/feedback/${encodeURIComponent(feedbackId)}/attachment`;
+
 export const feedbackKeys = {
   all: (institutionId: string) => ['feedback', institutionId] as const,
   list: (institutionId: string, status: FeedbackStatus | '', cursor: string) =>

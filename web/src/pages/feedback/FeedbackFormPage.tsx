@@ -3,7 +3,15 @@ import { ApiError } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageTitle } from '../../components/PageTitle';
 import { useAction } from '../../fetching';
-import { type FeedbackToSend, sendFeedback, TRACK_PATH, trackPath } from '../../queries/feedback-public';
+import { formatSize } from '../../components/editions/time';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  type FeedbackToSend,
+  sendFeedbackWithAttachment,
+  TRACK_PATH,
+  trackPath,
+} from '../../queries/feedback-public';
 import { useLastSegment } from '../../router';
 import { useTranslation } from '../../translation';
 
@@ -59,17 +67,21 @@ function Receipt({ code }: { code: string }) {
 
 /**
  * A resident's feedback to an office (issue 18 §6): `/opinia/:institutionId`, no account, on a phone
- * first. The category as a radio group, the text with a counter, an optional e-mail for status mails.
+ * first. The category as a radio group, the text with a counter, an optional e-mail for status mails,
+ * and an optional file (PDF, JPEG or PNG up to 5 MB) uploaded through a single-use slot when sending.
  */
 export function FeedbackFormPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const institutionId = useLastSegment();
   const [category, setCategory] = useState<(typeof CATEGORIES)[number] | ''>('');
   const [text, setText] = useState('');
   const [email, setEmail] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const honeypot = useRef<HTMLInputElement>(null);
-  const action = useAction(sendFeedback);
+  const action = useAction(sendFeedbackWithAttachment);
   const fields = action.isError && action.error instanceof ApiError ? action.error.fields : {};
   const notFound = action.isError && action.error instanceof ApiError && action.error.status === 404;
 
@@ -90,19 +102,38 @@ export function FeedbackFormPage() {
       document.getElementById(lacking[0] === 'category' ? 'fb-category-complaint' : 'fb-text')?.focus();
       return;
     }
+    if (fileProblem) {
+      document.getElementById('fb-attachment')?.focus();
+      return;
+    }
     const body: FeedbackToSend = {
       category: category as FeedbackToSend['category'],
       text: text.trim(),
       ...(email.trim() ? { email: email.trim() } : {}),
       ...(honeypot.current?.value ? { website: honeypot.current.value } : {}),
     };
-    action.mutateAsync({ institutionId, feedback: body }).catch(() => undefined);
+    action
+      .mutateAsync({ institutionId, feedback: body, file, onUpload: () => setUploading(true) })
+      .catch(() => undefined)
+      .finally(() => setUploading(false));
+  };
+  /** The browser's quick check of the chosen file (the server checks its bytes again). */
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    if (!chosen) return setFileProblem(null);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(chosen.type))
+      return setFileProblem(t('survey.feedback.attachment.type'));
+    if (chosen.size === 0) return setFileProblem(t('survey.feedback.attachment.empty'));
+    if (chosen.size > ATTACHMENT_MAX_BYTES)
+      return setFileProblem(t('survey.feedback.attachment.tooLarge', { size: formatSize(chosen.size, i18n.language) }));
+    setFileProblem(null);
   };
   const errorOf = (field: string) =>
     fields[field] ?? (missing.includes(field) ? t(`survey.feedback.missing.${field as 'category' | 'text'}`) : null);
   const categoryError = errorOf('category');
   const textError = errorOf('text');
   const emailError = fields.email ?? null;
+  const fileError = fileProblem ?? fields.attachment ?? fields.attachmentSlot ?? null;
 
   return (
     <>
@@ -170,6 +201,31 @@ export function FeedbackFormPage() {
             </p>
           )}
         </div>
+        <div className="field">
+          <label htmlFor="fb-attachment">{t('survey.feedback.attachment.label')}</label>
+          <p className="hint" id="fb-attachment-hint">
+            {t('survey.feedback.attachment.hint')}
+          </p>
+          <input
+            id="fb-attachment"
+            type="file"
+            accept={ATTACHMENT_TYPES.join(',')}
+            onChange={(e) => choose(e.target.files?.[0] ?? null)}
+            disabled={action.isPending}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={`fb-attachment-hint${fileError ? ' fb-attachment-error' : ''}`}
+          />
+          {file && !fileError && (
+            <p className="hint">
+              {t('survey.feedback.attachment.chosen', { size: formatSize(file.size, i18n.language) })}
+            </p>
+          )}
+          {fileError && (
+            <p className="error-message" id="fb-attachment-error">
+              {fileError}
+            </p>
+          )}
+        </div>
         {/* The honeypot: hidden from people and assistive technology; a bot that fills it gets a code like anyone. */}
         <div className="visually-hidden" aria-hidden="true">
           <label htmlFor="fb-website">{t('survey.honeypot')}</label>
@@ -183,7 +239,11 @@ export function FeedbackFormPage() {
           <ErrorNotice error={action.isError && Object.keys(fields).length === 0 ? action.error : null} />
         )}
         <button type="submit" className="primary" disabled={action.isPending} aria-busy={action.isPending || undefined}>
-          {action.isPending ? t('survey.sending') : t('survey.feedback.submit')}
+          {uploading
+            ? t('survey.feedback.attachment.uploading')
+            : action.isPending
+              ? t('survey.sending')
+              : t('survey.feedback.submit')}
         </button>
       </form>
       <p>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { feedbackStatuses, nextStatuses } from '../../../../shared/feedback/feedback';
+import { formatSize } from '../../components/editions/time';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
@@ -8,6 +9,7 @@ import { RequireRole } from '../../components/RequireRole';
 import { feedbackFormPath } from '../../queries/feedback-public';
 import {
   type FeedbackStatus,
+  feedbackAttachmentUrl,
   feedbackPageQuery,
   type StaffFeedback,
   useAnswerFeedback,
@@ -19,7 +21,7 @@ import { FeedbackStats } from './FeedbackStats';
 const plDate = (day: string) => day.split('-').reverse().join('.');
 
 function FeedbackItem({ institutionId, item }: { institutionId: string; item: StaffFeedback }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const move = useMoveFeedback(institutionId);
   const answer = useAnswerFeedback(institutionId);
   const [publicAnswer, setPublicAnswer] = useState(item.publicAnswer ?? '');
@@ -40,6 +42,16 @@ function FeedbackItem({ institutionId, item }: { institutionId: string; item: St
       </h3>
       <p className="fb-answer">{item.text}</p>
       {item.replyByEmail && <p className="hint">{t('survey.feedback.staff.replyByEmail')}</p>}
+      {item.attachment && (
+        <p>
+          <a href={feedbackAttachmentUrl(institutionId, item.feedbackId)} download>
+            {t('survey.feedback.attachment.download', {
+              type: item.attachment.kind.toUpperCase(),
+              size: formatSize(item.attachment.size, i18n.language),
+            })}
+          </a>
+        </p>
+      )}
       <div className="actions">
         {nextStatuses(item.status).map((to) => (
           <button

@@ -75,6 +75,7 @@ export function FeedbackTrackPage() {
               </>
             )}
           </dl>
+          {found.hasAttachment && <p>{t('survey.feedback.attachment.tracked')}</p>}
           {found.publicAnswer && (
             <>
               <h3>{t('survey.feedback.answer')}</h3>
