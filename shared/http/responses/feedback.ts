@@ -47,8 +47,7 @@ export const StaffFeedbackSchema = responseSchema('StaffFeedback', () =>
 export const feedbackAttachmentMediaTypes = Object.values(feedbackAttachmentTypes);
 
 /** A single-use upload slot for a feedback's attachment: PUT the bytes as `upload` says, then send `slotId`. */
-export const FeedbackAttachmentSlot = component(
-  'FeedbackAttachmentSlot',
+export const FeedbackAttachmentSlot = responseSchema('FeedbackAttachmentSlot', () =>
   z.object({
     slotId: z.string(),
     expiresAt: z.string(),
