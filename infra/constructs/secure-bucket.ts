@@ -9,7 +9,10 @@ export interface SecureBucketProps {
   /** Log prefix inside the access-log bucket; defaults to `s3/<id>/`. */
   readonly accessLogsPrefix?: string;
   readonly objectOwnership?: s3.ObjectOwnership;
+  /** Replaces the default rules (old versions expire after 90 days, stale multipart uploads after 7). */
   readonly lifecycleRules?: s3.LifecycleRule[];
+  /** Added to the default rules (e.g. a prefix whose objects expire). */
+  readonly extraLifecycleRules?: s3.LifecycleRule[];
 }
 
 /**
@@ -34,6 +37,7 @@ export function secureBucket(scope: Construct, id: string, props: SecureBucketPr
       : {}),
     lifecycleRules: props.lifecycleRules ?? [
       { noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ...(props.extraLifecycleRules ?? []),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { FEEDBACK_SLOT_PREFIX } from '../../shared/feedback/attachment';
 import { acknowledge } from './nag';
 import { secureBucket } from './secure-bucket';
 
@@ -32,7 +33,20 @@ export class Storage extends Construct {
       'AwsSolutions-S1',
       'This is the access-log bucket itself: logging its own requests into itself would write a log object per log delivery, without end.',
     );
-    this.documents = secureBucket(this, 'Documents', { accessLogs: this.accessLogs });
+    this.documents = secureBucket(this, 'Documents', {
+      accessLogs: this.accessLogs,
+      extraLifecycleRules: [
+        {
+          // A feedback attachment's upload waits here until the feedback is sent (then it is copied and
+          // deleted); a slot lives an hour (shared/feedback/attachment.ts), so what is left after a day
+          // was never sent — and its earlier versions go with it.
+          id: 'unsent-feedback-attachments',
+          prefix: FEEDBACK_SLOT_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+      ],
+    });
     this.certificates = secureBucket(this, 'Certificates', { accessLogs: this.accessLogs });
   }
 }

@@ -33,7 +33,9 @@ export const FeedbackAttachment = z.object({
 export type FeedbackAttachment = z.infer<typeof FeedbackAttachment>;
 
 /** Where a slot's bytes are uploaded: a prefix of its own, so unreferenced uploads can expire by lifecycle. */
-export const slotBlobKey = (slotId: string) => `feedback-slots/${slotId}`;
+/** Where uploads wait for their feedback; the documents bucket expires what is left there after a day. */
+export const FEEDBACK_SLOT_PREFIX = 'feedback-slots/';
+export const slotBlobKey = (slotId: string) => `${FEEDBACK_SLOT_PREFIX}${slotId}`;
 export function parseSlotBlobKey(key: string): string | null {
   return /^feedback-slots\/([0-9a-f]{32})$/.exec(key)?.[1] ?? null;
 }

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { slotBlobKey } from '../../shared/feedback/attachment';
 import { tableDefinition } from '../../shared/store/table';
 import { allows, roleStatements, synthPlatform, type PlatformFixture } from './support';
 
@@ -86,6 +87,24 @@ describe('buckets', () => {
         ]),
       );
     }
+  });
+
+  it('unsent feedback attachments (upload slots never used) expire from the documents bucket after a day', () => {
+    const rules = fx.resource(fx.stack.storage.documents).Properties.LifecycleConfiguration?.Rules;
+    expect(rules).toEqual([
+      expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 90 } }),
+      expect.objectContaining({
+        Prefix: slotBlobKey('x').replace(/x$/, ''),
+        ExpirationInDays: 1,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        Status: 'Enabled',
+      }),
+    ]);
+    // Only that prefix: applications' documents and evidence are kept, and so are certificates.
+    expect(rules.filter((r: { ExpirationInDays?: number }) => r.ExpirationInDays !== undefined)).toHaveLength(1);
+    expect(JSON.stringify(fx.resource(fx.stack.storage.certificates).Properties.LifecycleConfiguration)).not.toContain(
+      'ExpirationInDays',
+    );
   });
 
   it('content buckets log their access to the log bucket', () => {
