@@ -32,6 +32,8 @@ export class ApiFunction extends Construct {
       description: 'HTTP API of the Przyjazny Urzad platform (one Hono app)',
       // Below the HTTP API's 30 s integration limit, so the function's own error reaches the client.
       timeout: Duration.seconds(25),
+      // Every request may be a cold start; the maps are in the asset, for reading a logged trace offline.
+      sourceMaps: false,
       environment: {
         TABLE_NAME: data.table.tableName,
         DOCUMENTS_BUCKET: storage.documents.bucketName,

@@ -23,6 +23,12 @@ export interface AppFunctionProps {
   readonly timeout: Duration;
   readonly memorySize?: number;
   readonly environment?: Record<string, string>;
+  /**
+   * `NODE_OPTIONS=--enable-source-maps` (readable stack traces in the logs); default on. Node then reads
+   * and parses the map of every module it loads, before running it: for the api that cost ~90 ms of
+   * every cold start (docs/performance.md), so the api runs without it and its maps are applied offline.
+   */
+  readonly sourceMaps?: boolean;
   readonly logRetention?: logs.RetentionDays;
 }
 
@@ -59,7 +65,10 @@ export class AppFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: {
+        ...(props.sourceMaps === false ? {} : { NODE_OPTIONS: '--enable-source-maps' }),
+        ...props.environment,
+      },
       logGroup: this.logGroup,
       role: this.role,
     };
