@@ -2,7 +2,7 @@ import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { Rubric } from '../../shared/editions/rubric';
-import { fieldErrors } from '../../shared/http/validation';
+import { fieldErrors } from '../../shared/http/validation-messages';
 import { profileFromValues, emptyProfileValues } from '../../web/src/components/InstitutionFields';
 import {
   defaultSettingsValues,
