@@ -144,10 +144,15 @@ export class PlatformStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.httpApi.httpApi,
-      functions: { api: this.api.fn.function, 'jobs-worker': this.worker.fn.function },
+      functions: {
+        api: this.api.fn.function,
+        'jobs-worker': this.worker.fn.function,
+        'survey-counter': this.surveyCounter.fn.function,
+      },
       deadLetters: this.worker.jobs.deadLetters,
       alarmEmail: contextString(this, 'alarmEmail'),
     });
+    this.surveyCounter.alarmTo(this.alarms.topic);
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `przyjazny-urzad-${this.stage}`,
       httpApi: this.httpApi.httpApi,

@@ -59,6 +59,16 @@ describe('survey answers counted from the table stream (issue 18 §7)', () => {
     expect(allows(statements, 'sqs:SendMessage', fx.id(counter.deadLetters))).not.toHaveLength(0);
   });
 
+  it('alarms on the first dead-lettered batch and on the counter’s errors', () => {
+    const counter = fx.stack.surveyCounter;
+    fx.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [fx.id(counter.deadLetters), 'QueueName'] } }],
+      Threshold: 1,
+      AlarmActions: [{ Ref: fx.id(fx.stack.alarms.topic) }],
+    });
+    expect(fx.stack.alarms.functionErrors['survey-counter']).toBeDefined();
+  });
+
   it('the api function does not carry the counter: its role may not read the stream', () => {
     const statements = roleStatements(fx.template, fx.id(fx.stack.api.fn.role));
     expect(allows(statements, 'dynamodb:GetRecords', fx.id(fx.stack.data.table))).toHaveLength(0);
