@@ -26,7 +26,7 @@ export const surveyCounterRetries = 10;
  * (filter: INSERT of `entity = surveyAnswer`, not counted by the seed), 500 at a time within 2 s, to a
  * small function of its own — the api's bundle and cold start know nothing of it. A failing batch is
  * bisected and retried (the counts' per-shard position makes that exact), and after the retries its
- * stream position is kept in a dead-letter queue for two weeks (docs/operations.md: recount).
+ * stream positions are kept in a dead-letter queue for two weeks (docs/operations.md, runbook).
  */
 export class SurveyCounter extends Construct {
   readonly fn: AppFunction;
@@ -87,7 +87,7 @@ export class SurveyCounter extends Construct {
   alarmTo(topic: sns.ITopic): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, 'DeadLetteredBatches', {
       alarmDescription:
-        'A batch of survey answers from the table stream failed every retry: the answers are stored, their counts lack them (docs/operations.md: recount the survey)',
+        'A batch of survey answers from the table stream failed every retry: the answers are stored, their counts lack them (docs/operations.md, runbook)',
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: cloudwatch.Stats.MAXIMUM,
