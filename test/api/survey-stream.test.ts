@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { AnswerStreamPoller } from '../../infra/local/answer-stream-poller';
 import { keys } from '../../shared/store/keys';
 import type { Store } from '../../shared/store/store';
 import { MAX_NAMES_PER_DELTA } from '../../shared/surveys/answer-stream';
 import { countStreamAnswers, type StreamInsert } from '../../shared/surveys/count-stream-answers';
 import type { StoredAnswer } from '../../shared/surveys/survey';
-import { getCounts, recordAnswer } from '../../shared/surveys/survey-store';
+import { getCounts, putAnswer, recordAnswer } from '../../shared/surveys/survey-store';
 import { apiHarness } from '../support/accounts';
+import { localDynamo } from '../support/dynamo';
 import { uniqueId } from '../support/factories';
 import { drainAnswers } from '../support/survey-stream';
 
@@ -110,6 +112,25 @@ describe('survey counts from the stream', () => {
     const counts = await getCounts(deps.store, surveyId);
     expect(counts.all.n).toBe(300);
     expect(Object.keys(counts.month)).toHaveLength(300);
+  });
+
+  it('the local poller (npm start) counts answers as they come, and stops', async () => {
+    const surveyId = uniqueId('survey');
+    const poller = new AnswerStreamPoller({
+      dynamo: localDynamo(),
+      endpoint: inject('dynamoEndpoint'),
+      tableName: inject('tableName'),
+      deps,
+    });
+    poller.start(50);
+    try {
+      for (let i = 0; i < 3; i++) await putAnswer(deps.store, surveyId, answerOf(i));
+      await expect.poll(() => n(surveyId), { timeout: 10_000, interval: 50 }).toBe(3);
+      await putAnswer(deps.store, surveyId, answerOf(3));
+      await expect.poll(() => n(surveyId), { timeout: 10_000, interval: 50 }).toBe(4);
+    } finally {
+      await poller.stop();
+    }
   });
 
   it('leaves out other items and answers the seed counted itself; the stream drains into the counts', async () => {
