@@ -16,6 +16,7 @@ import { OriginSecret } from './constructs/origin-secret';
 import { DataTable } from './constructs/data';
 import { PlatformHttpApi } from './constructs/http-api';
 import { Storage } from './constructs/storage';
+import { SurveyCounter } from './constructs/survey-counter';
 import { Web, type WebDomain } from './constructs/web';
 import type { EdgeStack } from './edge-stack';
 import { contextString, type DomainSettings, edgeRegion, type Stage } from './settings';
@@ -60,6 +61,7 @@ export class PlatformStack extends Stack {
   readonly backup: Backup;
   readonly stage: Stage;
   readonly mail: Mail;
+  readonly surveyCounter: SurveyCounter;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
     super(scope, id, props);
@@ -79,6 +81,7 @@ export class PlatformStack extends Stack {
     });
     this.secret = new AppSecret(this, 'AppSecret');
     this.worker = new JobsWorker(this, 'Jobs', { data: this.data, storage: this.storage, logLevel, mailFrom });
+    this.surveyCounter = new SurveyCounter(this, 'SurveyCounter', { data: this.data, logLevel });
     // Only the worker signs credentials; it is given the key ARN (an alias could be re-pointed under a cached kid).
     this.credentialKey = new CredentialKey(this, 'CredentialKey');
     this.credentialKey.grantSign(this.worker.fn.role);
@@ -141,10 +144,15 @@ export class PlatformStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: this.httpApi.httpApi,
-      functions: { api: this.api.fn.function, 'jobs-worker': this.worker.fn.function },
+      functions: {
+        api: this.api.fn.function,
+        'jobs-worker': this.worker.fn.function,
+        'survey-counter': this.surveyCounter.fn.function,
+      },
       deadLetters: this.worker.jobs.deadLetters,
       alarmEmail: contextString(this, 'alarmEmail'),
     });
+    this.surveyCounter.alarmTo(this.alarms.topic);
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `przyjazny-urzad-${this.stage}`,
       httpApi: this.httpApi.httpApi,
@@ -164,6 +172,7 @@ export class PlatformStack extends Stack {
       WebBucketName: this.web.bucket.bucketName,
       JobsQueueUrl: this.worker.jobs.queue.queueUrl,
       JobsDeadLetterQueueUrl: this.worker.jobs.deadLetters.queueUrl,
+      SurveyCounterDeadLetterQueueUrl: this.surveyCounter.deadLetters.queueUrl,
       AppSecretArn: this.secret.secret.secretArn,
       OriginSecretArn: this.originSecret.secret.secretArn,
       CredentialKeyArn: this.credentialKey.key.keyArn,

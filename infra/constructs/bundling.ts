@@ -18,6 +18,7 @@ export const depsLockFilePath = join(repoRoot, 'package-lock.json');
 export const lambdaEntries = {
   api: join(repoRoot, 'functions/api.ts'),
   'jobs-worker': join(repoRoot, 'functions/jobs-worker.ts'),
+  'survey-counter': join(repoRoot, 'functions/survey-counter.ts'),
 } as const;
 
 export type LambdaName = keyof typeof lambdaEntries;

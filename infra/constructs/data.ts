@@ -51,6 +51,8 @@ export class DataTable extends Construct {
         projectionType: dynamodb.ProjectionType.ALL,
       })),
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // Survey answers are counted from it (survey-counter.ts); one definition with the local table's.
+      dynamoStream: dynamodb.StreamViewType[tableDefinition.stream],
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: prod,

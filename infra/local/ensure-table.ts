@@ -57,6 +57,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }
   }
   changed = (await ensureTtl(client, tableName)) || changed;
+  changed = (await ensureStream(client, tableName, existing)) || changed;
   return changed ? 'updated' : 'reused';
 }
 
@@ -111,6 +112,21 @@ async function ensureTtl(client: DynamoDBClient, tableName: string): Promise<boo
     new UpdateTimeToLiveCommand({
       TableName: tableName,
       TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
+    }),
+  );
+  return true;
+}
+
+/** A table made before the stream was in the definition gets it (survey answers are counted from it). */
+async function ensureStream(client: DynamoDBClient, tableName: string, table: TableDescription): Promise<boolean> {
+  const spec = table.StreamSpecification;
+  if (spec?.StreamEnabled && spec.StreamViewType === tableDefinition.stream) return false;
+  if (spec?.StreamEnabled)
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }));
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
     }),
   );
   return true;

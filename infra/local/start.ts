@@ -11,6 +11,7 @@ import type { ServerType } from '@hono/node-server';
 import { readConfig } from '../../shared/config';
 import { createApp } from '../../shared/http/app';
 import { jsonLogger } from '../../shared/platform/logger';
+import { AnswerStreamPoller } from './answer-stream-poller';
 import { startDynamoDbLocal, type StartOptions } from './dynamodb-local';
 import { DynamoDbSupervisor } from './dynamodb-supervisor';
 import { ensureTable } from './ensure-table';
@@ -29,6 +30,7 @@ const running: {
   server?: ServerType;
   tempDir?: string;
   timer?: NodeJS.Timeout;
+  answerStream?: AnswerStreamPoller;
   stopping: boolean;
 } = {
   stopping: false,
@@ -44,6 +46,7 @@ async function shutdown(code: number): Promise<void> {
   console.log('\nStopping…');
   if (running.timer) clearInterval(running.timer);
   running.server?.close();
+  await running.answerStream?.stop();
   await running.db?.stop();
   if (running.tempDir) rmSync(running.tempDir, { recursive: true, force: true });
   if (running.db) console.log('DynamoDB Local stopped. Bye.');
@@ -117,6 +120,14 @@ async function main(): Promise<void> {
   const demo = await seedDemo(deps, credentialsFile);
   if (running.stopping) return;
   running.server = await listen(localServer(createApp(deps)), port);
+  // The cloud's stream → Lambda, locally: survey answers are counted from the table's stream every second.
+  running.answerStream = new AnswerStreamPoller({
+    dynamo: deps.dynamo,
+    endpoint: first.endpoint,
+    tableName: TABLE_NAME,
+    deps,
+  });
+  running.answerStream.start();
   // The cloud's hourly EventBridge rule, locally: the same job through the same queue and worker
   // (mailing each expert at most once per reminder point, however often it runs). Once now, then hourly.
   const remind = () => void deps.jobs.send({ type: 'scoring.reminders' });

@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
 import type { Store, TransactItem } from '../store/store';
 import { tx } from '../store/store';
 import { Survey } from '../surveys/survey';
-import { countsFromAttributes, type SurveyCounts } from '../surveys/survey-counts';
+import { countsOfItem, type SurveyCounts } from '../surveys/survey-counts';
 import { Measurement, Participant, PublishedRanking } from './measurement';
 
 /**
@@ -25,7 +24,6 @@ const measurementItem = (m: Measurement) => ({
 
 const toMeasurement = (item: Record<string, unknown>) => parseItem(Measurement, item, 'measurement');
 const toParticipant = (item: Record<string, unknown>) => parseItem(Participant, item, 'measurement participant');
-const CountAttributes = z.record(z.string(), z.number());
 
 /** Opening twice is refused (409 ALREADY_EXISTS): a year has one measurement. */
 export async function putNewMeasurement(store: Store, measurement: Measurement, audit: TransactItem): Promise<void> {
@@ -192,5 +190,5 @@ export async function participantCounts(store: Store, institutionId: string, yea
     .filter((s) => s.opensOn <= `${year}-12-31` && s.closesOn >= `${year}-01-01`);
   if (surveys.length === 0) return [];
   const items = await store.batchGet(surveys.map((s) => keys.surveyCounts(s.surveyId)));
-  return items.map((item) => countsFromAttributes(parseItem(CountAttributes, item, 'survey counts')));
+  return items.map(countsOfItem);
 }

@@ -26,11 +26,14 @@ export const tableDefinition = {
   ],
   /** Epoch seconds; DynamoDB deletes expired items (sessions, tokens, rate-limit counters). */
   timeToLiveAttribute: 'expiresAt',
+  /** The table's stream (new images): survey answers are counted from it (issue 18 §7, docs/surveys.md). */
+  stream: 'NEW_IMAGE',
 } as const satisfies {
   partitionKey: KeyAttribute;
   sortKey: KeyAttribute;
   globalIndexes: readonly IndexDefinition[];
   timeToLiveAttribute: string;
+  stream: 'NEW_IMAGE';
 };
 
 export type IndexName = (typeof tableDefinition.globalIndexes)[number]['name'];
@@ -45,6 +48,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
     AttributeDefinitions: [...attributes.values()].map((a) => ({ AttributeName: a.name, AttributeType: a.type })),
     KeySchema: [
       { AttributeName: partitionKey.name, KeyType: 'HASH' },

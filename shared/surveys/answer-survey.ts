@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { addressSubject } from '../limits/address-subject';
 import { recordFailure, reserveAttempts } from '../limits/attempts';
 import { type AnswerInput, isOpenOn, type StoredAnswer, warsawDate } from './survey';
-import { addToCounts, findSurvey, putAnswer } from './survey-store';
+import { findSurvey, putAnswer } from './survey-store';
 import { randomBytes } from 'node:crypto';
 
 export type AnswerSurveyDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'logger' | 'keyRing'>;
@@ -93,17 +93,7 @@ export async function answerSurvey(
     month: day.slice(0, 7),
     answeredOn: day,
   };
+  // The one write: the counts follow from the table's stream within about a second (count-stream-answers.ts).
   await putAnswer(deps.store, survey.surveyId, answer);
-  try {
-    await addToCounts(deps.store, survey.surveyId, answer);
-  } catch (error) {
-    // The answer is kept, so the resident is not asked to send it again (a second answer); the counts
-    // lack it until recounted — never more than the answers.
-    deps.logger.error('survey answer stored but not counted', {
-      surveyId: survey.surveyId,
-      answerId: answer.answerId,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
   return { respondent, recorded: true };
 }

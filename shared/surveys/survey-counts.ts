@@ -80,3 +80,18 @@ export function countsFromAttributes(attributes: Record<string, number>): Survey
   }
   return counts;
 }
+
+/**
+ * A counts item read back: its counts, without the keys and the stream positions stored beside them
+ * (survey-counts-store.ts). An attribute that is not a count is a damaged item.
+ */
+export function countsOfItem(item: Record<string, unknown>): SurveyCounts {
+  const skip = new Set(['pk', 'sk', 'entity', 'applied', 'appliedSince']);
+  const attributes: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (skip.has(name)) continue;
+    if (typeof value !== 'number') throw new Error(`Not a survey count: ${name}=${String(value)}`);
+    attributes[name] = value;
+  }
+  return countsFromAttributes(attributes);
+}

@@ -23,6 +23,18 @@ describe('local table from the shared definition', () => {
     );
     const ttl = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: name }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(tableDefinition.timeToLiveAttribute);
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+  });
+
+  it('gives a table made before the stream was defined its stream (survey answers are counted from it)', async () => {
+    const name = uniqueId('table');
+    const { StreamSpecification: _, ...withoutStream } = createTableInput(name);
+    await dynamo.send(new CreateTableCommand(withoutStream));
+    expect(await ensureTable(dynamo, name)).toBe('updated');
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+    expect(Table?.LatestStreamArn).toBeTruthy();
+    expect(await ensureTable(dynamo, name)).toBe('reused');
   });
 
   it('brings an older local table up to the definition: adds a missing index, drops a stale one', async () => {

@@ -6,6 +6,7 @@ import type { Survey } from '../../shared/surveys/survey';
 import type { SurveySnapshot } from '../../shared/surveys/survey-snapshot';
 import { apiHarness, errorOf, jsonRequest, sessionCookie } from '../support/accounts';
 import { applicationRequests, seedEdition } from '../support/applications';
+import { drainAnswers } from '../support/survey-stream';
 
 /** Issue 18 §5: a survey's results attached to an application as a frozen snapshot the server builds. */
 
@@ -45,6 +46,7 @@ async function addAnswers(surveyId: string, ratings: (1 | 2 | 3 | 4 | 5)[]) {
     });
     expect(done.recorded).toBe(true);
   }
+  await drainAnswers(deps); // counted from the table's stream (issue 18 §7)
 }
 
 const stored = async (applicationId: string) =>

@@ -21,6 +21,7 @@ function Results({ results }: { results: SurveyResults }) {
   return (
     <>
       <p>{t('survey.staff.explain', { min })}</p>
+      <p>{t('survey.staff.countsLag')}</p>
       <Breakdown
         id="sv-overall"
         caption={t('survey.staff.overall')}
@@ -71,7 +72,10 @@ function SurveyFigures({ institutionId, surveyId }: { institutionId: string; sur
     <>
       <h2>{results.data.survey.title.pl}</h2>
       {results.data.all.n === 0 ? (
-        <p className="empty">{t('survey.staff.noAnswers')}</p>
+        <>
+          <p className="empty">{t('survey.staff.noAnswers')}</p>
+          <p>{t('survey.staff.countsLag')}</p>
+        </>
       ) : (
         <>
           <p>
