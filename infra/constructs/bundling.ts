@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
+import { mergeStaticChunks } from './merge-static-chunks';
 
 /**
  * How the Lambda bundles are built, defined once. The CDK stack (NodejsFunction) and bench/ (which
@@ -82,7 +83,7 @@ export function buildSplitBundle(entry: string, outdir: string): Metafile {
     metafile: true,
   });
   dropUnusedRequireBanner(outdir);
-  return result.metafile;
+  return mergeStaticChunks(outdir, result.metafile, esbuildOptions);
 }
 
 /**

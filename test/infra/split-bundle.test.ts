@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSplitBundle, esmRequireBanner, lambdaEntries } from '../../infra/constructs/bundling';
 
 /** The api's split bundle as the stack deploys it (infra/constructs/bundling.ts `buildSplitBundle`). */
@@ -16,22 +16,62 @@ describe('the api split bundle', () => {
       .filter((f) => f.endsWith('.mjs'))
       .map((name) => ({ name, code: readFileSync(join(dir, name), 'utf8') }));
   }, 60_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('keeps the require banner exactly in the files that use require, and a line in its place elsewhere', () => {
-    const withBanner = files.filter((f) => f.code.startsWith(esmRequireBanner));
+  it('keeps the require banner exactly in the chunks that use require, and a line in its place elsewhere', () => {
+    // index.mjs is a second esbuild pass over the handler's static chunks (merge-static-chunks.ts): the
+    // banners of the chunks it holds are code inside it, not its first line.
+    const chunks = files.filter((f) => f.name !== 'index.mjs');
+    const withBanner = chunks.filter((f) => f.code.startsWith(esmRequireBanner));
     expect(withBanner.length).toBeGreaterThan(0); // bundled CommonJS (the AWS SDK's) needs it somewhere
-    expect(withBanner.length).toBeLessThan(files.length / 2);
-    for (const f of files) {
+    expect(withBanner.length).toBeLessThan(chunks.length / 2);
+    for (const f of chunks) {
       const body = f.code.startsWith(esmRequireBanner) ? f.code.slice(esmRequireBanner.length) : f.code;
-      expect(body.startsWith('\n'), `${f.name}: the first line stays, so source maps keep their lines`).toBe(true);
-      expect(/\brequire\b/.test(body), `${f.name}: uses require only with the banner`).toBe(
-        f.code.startsWith(esmRequireBanner),
+      // A group's chunk may start with its imports from index.mjs on a line of their own (its map has one
+      // more empty line), then the banner's line as esbuild wrote it.
+      const firstLine = body.startsWith('import') && !f.code.startsWith(esmRequireBanner) ? body.indexOf('\n') : 0;
+      const rest = body.slice(firstLine);
+      const afterLifted = rest.startsWith(`\n${esmRequireBanner}`) ? rest.slice(esmRequireBanner.length + 1) : rest;
+      expect(afterLifted.startsWith('\n'), `${f.name}: the first line stays, so source maps keep their lines`).toBe(
+        true,
+      );
+      expect(/\brequire\b/.test(afterLifted), `${f.name}: uses require only with the banner`).toBe(
+        f.code.startsWith(esmRequireBanner) || rest.startsWith(`\n${esmRequireBanner}`),
       );
     }
   });
 
+  it('holds the handler’s static chunks in index.mjs: it imports no chunk, and no file imports a missing one', () => {
+    const index = files.find((f) => f.name === 'index.mjs');
+    expect(index?.code).not.toMatch(/import[^(]*?from\s*"\.\/chunks\//);
+    expect(index?.code).toMatch(/import\("\.\/chunks\/[^"]+\.mjs"\)/); // the groups stay lazy
+    const names = new Set(files.map((f) => f.name));
+    for (const f of files)
+      for (const [, spec] of f.code.matchAll(/(?:from|import\(?)\s*"(\.{1,2}\/[^"]+\.mjs)"/g)) {
+        const target = join(dirname(f.name), spec as string);
+        expect(names.has(target), `${f.name} imports ${spec}`).toBe(true);
+      }
+    // The merged chunks' exports, under their new names, are what the groups import.
+    expect(files.filter((f) => f.code.includes('from"../index.mjs"')).length).toBeGreaterThan(10);
+  });
+
   it('loads every chunk in Node without a missing require', async () => {
+    // The groups' chunks import index.mjs, which reads the function's configuration when it loads.
+    const env = {
+      AWS_REGION: 'eu-central-1',
+      TABLE_NAME: 'split-bundle-test',
+      DOCUMENTS_BUCKET: 'docs',
+      CERTIFICATES_BUCKET: 'certs',
+      JOBS_QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/123456789012/jobs',
+      MAIL_FROM: 'test@example.org',
+      APP_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:app',
+      ORIGIN_SECRET: 'split-bundle-test',
+      LOG_LEVEL: 'error',
+    };
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     for (const f of files.filter((x) => x.name.startsWith('chunks')))
       await import(pathToFileURL(join(dir, f.name)).href);
   }, 120_000);
