@@ -1,4 +1,5 @@
 import { Hono } from 'hono/quick';
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod/mini';
 import { FeedbackAnswerInput } from '../../feedback/answer-feedback';
@@ -53,6 +54,17 @@ const senderCookie = (settings: Pick<AppSettings, 'secureCookies'>) =>
   settings.secureCookies ? '__Secure-feedback-sender' : 'feedback-sender';
 
 /** Residents' feedback with tracking codes (issue 18 §6): sending and tracking without an account; the office's inbox. */
+/** The sender's signed browser cookie (its limits), renewed by every public call that used it. */
+function keepSender(c: Context, name: string, sender: { token: string; maxAgeSeconds: number }, deps: AppDeps): void {
+  setCookie(c, name, sender.token, {
+    path: '/api/public/institutions',
+    httpOnly: true,
+    secure: deps.settings.secureCookies,
+    sameSite: 'Strict',
+    maxAge: sender.maxAgeSeconds,
+  });
+}
+
 export const feedbackRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .post(
@@ -77,13 +89,7 @@ export const feedbackRoutes = (deps: AppDeps) =>
           caller: callerOf(c, deps),
           senderToken: getCookie(c, name),
         });
-        setCookie(c, name, sender.token, {
-          path: '/api/public/institutions',
-          httpOnly: true,
-          secure: deps.settings.secureCookies,
-          sameSite: 'Strict',
-          maxAge: sender.maxAgeSeconds,
-        });
+        keepSender(c, name, sender, deps);
         c.header('Cache-Control', 'no-store');
         return c.json({ trackingCode }, 201);
       },
@@ -110,13 +116,7 @@ export const feedbackRoutes = (deps: AppDeps) =>
           caller: callerOf(c, deps),
           senderToken: getCookie(c, name),
         });
-        setCookie(c, name, sender.token, {
-          path: '/api/public/institutions',
-          httpOnly: true,
-          secure: deps.settings.secureCookies,
-          sameSite: 'Strict',
-          maxAge: sender.maxAgeSeconds,
-        });
+        keepSender(c, name, sender, deps);
         c.header('Cache-Control', 'no-store');
         return c.json(slot, 201);
       },
