@@ -343,6 +343,11 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
   const api = bundle('api', lambdaEntries.api);
   const baseline = bundle('bare-api', join(benchRoot, 'cold-start', 'bare-api.ts'));
   const world = await benchWorld();
+  // BENCH_COLD_START_VARIANT=<dir with index.mjs>: a second api build, sampled between the same runs (A/B of a change).
+  const variantDir = process.env.BENCH_COLD_START_VARIANT;
+  const variant = variantDir
+    ? { dir: variantDir, index: join(variantDir, bundleFileName), metafile: api.metafile }
+    : undefined;
   const { server, endpoint } = await awsStub(world.items);
   const figures: Figure[] = [];
   const rows: (string | number)[][] = [];
@@ -371,11 +376,19 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     for (const request of representativeRequests(world).filter((r) => !only || r.name.includes(only))) {
       const apiLoads = await loadedBy(api, request, env); // also warms the OS file cache, unmeasured
       const baseLoads = await loadedBy(baseline, request, env);
-      const samples: { api: Sample[]; baseline: Sample[] } = { api: [], baseline: [] };
+      const samples: { api: Sample[]; baseline: Sample[]; variant: Sample[] } = { api: [], baseline: [], variant: [] };
       for (let i = 0; i < SAMPLES; i++) {
         // Interleaved, so machine noise hits both alike.
         samples.api.push(await sampleOnce(api, request, env));
         samples.baseline.push(await sampleOnce(baseline, request, env));
+        if (variant) samples.variant.push(await sampleOnce(variant, request, env));
+      }
+      if (variant) {
+        const m = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
+        const b = m(samples.baseline, 'totalMs');
+        console.log(
+          `${request.name}: api ${round(m(samples.api, 'totalMs') / b, 3)}×, variant ${round(m(samples.variant, 'totalMs') / b, 3)}× (CPU ${round(m(samples.api, 'cpuMs'))} vs ${round(m(samples.variant, 'cpuMs'))} ms)`,
+        );
       }
       const med = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
       const time = figure(
