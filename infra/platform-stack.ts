@@ -156,9 +156,14 @@ export class PlatformStack extends Stack {
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `przyjazny-urzad-${this.stage}`,
       httpApi: this.httpApi.httpApi,
-      functions: { api: this.api.fn.function, 'jobs-worker': this.worker.fn.function },
+      functions: {
+        api: this.api.fn.function,
+        'jobs-worker': this.worker.fn.function,
+        'survey-counter': this.surveyCounter.fn.function,
+      },
       jobs: this.worker.jobs.queue,
       deadLetters: this.worker.jobs.deadLetters,
+      surveyCounterDeadLetters: this.surveyCounter.deadLetters,
       table: this.data.table,
       webAcl: { acl: props.edge.webAcl, region: edgeRegion },
     });

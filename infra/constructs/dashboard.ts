@@ -14,9 +14,15 @@ export interface DashboardProps {
   /** The dashboard's name (one per stage in an account). */
   readonly dashboardName: string;
   readonly httpApi: apigwv2.HttpApi;
-  readonly functions: { readonly api: lambda.IFunction; readonly 'jobs-worker': lambda.IFunction };
+  readonly functions: {
+    readonly api: lambda.IFunction;
+    readonly 'jobs-worker': lambda.IFunction;
+    readonly 'survey-counter': lambda.IFunction;
+  };
   readonly jobs: sqs.IQueue;
   readonly deadLetters: sqs.IQueue;
+  /** The survey counter's failed stream batches (answers stored but not yet counted). */
+  readonly surveyCounterDeadLetters: sqs.IQueue;
   readonly table: dynamodb.ITableV2;
   /** The us-east-1 web ACL; its blocks are drawn from that region. */
   readonly webAcl?: { readonly acl: WebAcl; readonly region: string };
@@ -35,8 +41,10 @@ const businessMetrics: Record<MetricName, 'api' | 'jobs-worker'> = {
 
 /**
  * One page for the operator (docs/operations.md, "Observability"): the api's traffic, latency and
- * errors; each function's errors, throttles and duration; the job queue and its dead letters;
- * DynamoDB throttling; the WAF's blocks; and what the contest is doing (the EMF business metrics).
+ * errors; each function's errors, throttles and duration; the job queue and its dead letters; how far
+ * behind the survey counts are (the table stream's iterator age) and its failed batches; DynamoDB
+ * throttling (table and indexes) and system errors; the WAF's blocks; and what the contest is doing
+ * (the EMF business metrics).
  */
 export class Dashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
@@ -52,6 +60,15 @@ export class Dashboard extends Construct {
         metricName,
         dimensionsMap: { TableName: props.table.tableName },
         ...sum,
+      });
+    // DynamoDB publishes index throttles and SystemErrors only with a second dimension (the index, the
+    // operation), so a table-only metric stays empty: search expressions sum whatever series exist.
+    const tableSearch = (dimensions: string, metricName: string, label: string) =>
+      new cloudwatch.MathExpression({
+        expression: `SUM(SEARCH('{AWS/DynamoDB,${dimensions}} MetricName="${metricName}" TableName="${props.table.tableName}"', 'Sum', ${period.toSeconds()}))`,
+        usingMetrics: {},
+        label,
+        period,
       });
     const graph = (title: string, left: cloudwatch.IMetric[], right: cloudwatch.IMetric[] = []) =>
       new cloudwatch.GraphWidget({ title, left, right, width: 8, height: 6 });
@@ -107,8 +124,32 @@ export class Dashboard extends Construct {
       ),
       graph(
         'DynamoDB throttles and errors',
-        [tableMetric('ReadThrottleEvents'), tableMetric('WriteThrottleEvents')],
-        [tableMetric('SystemErrors')],
+        [
+          tableMetric('ReadThrottleEvents'),
+          tableMetric('WriteThrottleEvents'),
+          tableSearch('TableName,GlobalSecondaryIndexName', 'ReadThrottleEvents', 'index read throttles'),
+          tableSearch('TableName,GlobalSecondaryIndexName', 'WriteThrottleEvents', 'index write throttles'),
+        ],
+        [tableSearch('TableName,Operation', 'SystemErrors', 'system errors (all operations)')],
+      ),
+    );
+    this.dashboard.addWidgets(
+      graph(
+        'Survey answers counting (table stream)',
+        [
+          props.functions['survey-counter'].metric('IteratorAge', {
+            period,
+            statistic: cloudwatch.Stats.MAXIMUM,
+            label: 'oldest answer not yet counted (ms)',
+          }),
+        ],
+        [
+          props.surveyCounterDeadLetters.metricApproximateNumberOfMessagesVisible({
+            period,
+            statistic: cloudwatch.Stats.MAXIMUM,
+            label: 'failed batches (dead-lettered)',
+          }),
+        ],
       ),
     );
     const business = (Object.entries(businessMetrics) as [MetricName, 'api' | 'jobs-worker'][]).map(

@@ -140,23 +140,48 @@ describe('dashboard', () => {
   });
 
   it('shows function errors, throttles and duration, the queue and its dead letters, DynamoDB throttles', () => {
-    expect(metricsOf('Function errors and throttles')).toEqual([
-      'AWS/Lambda Errors',
-      'AWS/Lambda Throttles',
-      'AWS/Lambda Errors',
-      'AWS/Lambda Throttles',
-    ]);
-    expect(metricsOf('Function duration p99 (ms)')).toEqual(['AWS/Lambda Duration', 'AWS/Lambda Duration']);
+    expect(metricsOf('Function errors and throttles')).toEqual(
+      Array(3).fill(['AWS/Lambda Errors', 'AWS/Lambda Throttles']).flat(),
+    );
+    // api, jobs-worker and survey-counter, each by its own function name
+    const duration = widget('Function duration p99 (ms)').metrics;
+    expect(duration.map((m) => `${m[0]} ${m[1]}`)).toEqual(Array(3).fill('AWS/Lambda Duration'));
+    expect(new Set(duration.map((m) => m[3])).size).toBe(3);
     expect(metricsOf('Jobs queue and dead letters')).toEqual([
       'AWS/SQS ApproximateNumberOfMessagesVisible',
       'AWS/SQS ApproximateNumberOfMessagesVisible',
       'AWS/SQS ApproximateAgeOfOldestMessage',
     ]);
-    expect(metricsOf('DynamoDB throttles and errors')).toEqual([
+  });
+
+  it('sums DynamoDB index throttles and system errors over the series DynamoDB publishes (index, operation)', () => {
+    const metrics = widget('DynamoDB throttles and errors').metrics;
+    expect(metrics.slice(0, 2).map((m) => `${m[0]} ${m[1]}`)).toEqual([
       'AWS/DynamoDB ReadThrottleEvents',
       'AWS/DynamoDB WriteThrottleEvents',
-      'AWS/DynamoDB SystemErrors',
     ]);
+    const expressions = metrics.slice(2).map((m) => (m[0] as { expression: string }).expression);
+    expect(expressions).toHaveLength(3);
+    const [indexReads, indexWrites, systemErrors] = expressions;
+    expect(indexReads).toMatch(
+      /^SUM\(SEARCH\('\{AWS\/DynamoDB,TableName,GlobalSecondaryIndexName\} MetricName="ReadThrottleEvents"/,
+    );
+    expect(indexWrites).toMatch(/GlobalSecondaryIndexName\} MetricName="WriteThrottleEvents"/);
+    expect(systemErrors).toMatch(/\{AWS\/DynamoDB,TableName,Operation\} MetricName="SystemErrors"/);
+    // …of this stage's table (its name is a token resolved by CloudFormation)
+    for (const e of expressions) expect(e).toMatch(/TableName="TOKEN:\{'Ref':'[^']+'\}"/);
+    expect(metrics[4]?.[0]).toMatchObject({ label: 'system errors (all operations)' });
+  });
+
+  it('shows how far behind the survey counts are and the counter’s dead-lettered batches', () => {
+    const metrics = widget('Survey answers counting (table stream)').metrics;
+    expect(metrics.map((m) => `${m[0]} ${m[1]}`)).toEqual([
+      'AWS/Lambda IteratorAge',
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
+    ]);
+    expect(metrics[0]?.at(-1)).toMatchObject({ stat: 'Maximum' });
+    expect(JSON.stringify(metrics[0])).toContain(logicalId(plain.stack.surveyCounter.fn.function));
+    expect(JSON.stringify(metrics[1])).toContain(logicalId(plain.stack.surveyCounter.deadLetters));
   });
 
   it('shows every business metric by the function that counts it, and the WAF blocks from us-east-1', () => {
