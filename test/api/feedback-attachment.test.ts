@@ -168,6 +168,10 @@ describe('feedback attachment: upload slot, sending, download', () => {
     const body = { contentType: 'image/png', size: 10, sha256: sha256Of(pdf) };
     const first = await requestSlot(institutionId, body);
     expect(first.status).toBe(201);
+    // The slot request renews the same sender cookie as sending does (one helper in routes/feedback.ts).
+    expect(first.headers.get('set-cookie')).toMatch(
+      /^__Secure-feedback-sender=[^;]+;.*; Path=\/api\/public\/institutions;.*HttpOnly.*SameSite=Strict/,
+    );
     const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const statuses = await Promise.all(
       Array.from({ length: 20 }, async () => (await requestSlot(institutionId, body, { cookie })).status),

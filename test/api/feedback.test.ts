@@ -26,7 +26,14 @@ describe('feedback: sending and tracking without an account', () => {
     const { institutionId } = await seedInstitution(deps);
     const res = await send(institutionId, complaint, { 'x-test-client-address': '203.0.113.77' });
     expect(res.status).toBe(201);
-    expect(res.headers.get('set-cookie')).toMatch(/feedback-sender=.*HttpOnly/i);
+    // The sender cookie goes only to the public institution routes, never to another site's request.
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Secure-feedback-sender=[^;]+;/);
+    expect(cookie).toMatch(/; Secure(;|$)/);
+    expect(cookie).toMatch(/; Path=\/api\/public\/institutions(;|$)/);
+    expect(cookie).toMatch(/; HttpOnly(;|$)/);
+    expect(cookie).toMatch(/; SameSite=Strict(;|$)/);
+    expect(cookie).toMatch(/; Max-Age=\d+(;|$)/);
     const { trackingCode } = (await res.json()) as { trackingCode: string };
     expect(trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 

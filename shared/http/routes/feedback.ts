@@ -53,18 +53,23 @@ const stale = errorResponse(
 const senderCookie = (settings: Pick<AppSettings, 'secureCookies'>) =>
   settings.secureCookies ? '__Secure-feedback-sender' : 'feedback-sender';
 
-/** Residents' feedback with tracking codes (issue 18 §6): sending and tracking without an account; the office's inbox. */
 /** The sender's signed browser cookie (its limits), renewed by every public call that used it. */
-function keepSender(c: Context, name: string, sender: { token: string; maxAgeSeconds: number }, deps: AppDeps): void {
+function keepSender(
+  c: Context,
+  name: string,
+  sender: { token: string; maxAgeSeconds: number },
+  settings: Pick<AppSettings, 'secureCookies'>,
+): void {
   setCookie(c, name, sender.token, {
     path: '/api/public/institutions',
     httpOnly: true,
-    secure: deps.settings.secureCookies,
+    secure: settings.secureCookies,
     sameSite: 'Strict',
     maxAge: sender.maxAgeSeconds,
   });
 }
 
+/** Residents' feedback with tracking codes (issue 18 §6): sending and tracking without an account; the office's inbox. */
 export const feedbackRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .post(
@@ -89,7 +94,7 @@ export const feedbackRoutes = (deps: AppDeps) =>
           caller: callerOf(c, deps),
           senderToken: getCookie(c, name),
         });
-        keepSender(c, name, sender, deps);
+        keepSender(c, name, sender, deps.settings);
         c.header('Cache-Control', 'no-store');
         return c.json({ trackingCode }, 201);
       },
@@ -116,7 +121,7 @@ export const feedbackRoutes = (deps: AppDeps) =>
           caller: callerOf(c, deps),
           senderToken: getCookie(c, name),
         });
-        keepSender(c, name, sender, deps);
+        keepSender(c, name, sender, deps.settings);
         c.header('Cache-Control', 'no-store');
         return c.json(slot, 201);
       },
