@@ -307,7 +307,7 @@ function run(bundlePath: string, request: BenchRequest, env: NodeJS.ProcessEnv):
   });
 }
 
-async function sampleOnce(b: Bundle, request: BenchRequest, env: NodeJS.ProcessEnv): Promise<Sample> {
+async function sampleOnce(b: Pick<Bundle, 'index'>, request: BenchRequest, env: NodeJS.ProcessEnv): Promise<Sample> {
   const line = (await run(b.index, request, env)).trim().split('\n').pop() ?? '';
   return JSON.parse(line) as Sample;
 }
@@ -339,15 +339,38 @@ async function loadedBy(
   }
 }
 
+/**
+ * BENCH_COLD_START_TIMELINE=1: one more unmeasured run per bundle and request, printing when the import
+ * ended and each DynamoDB call was sent and answered (measure-once.mjs; docs/performance.md uses it to
+ * show where a signed-in request's time goes). One run each, so read it as a shape, not a figure.
+ */
+async function printTimelines(
+  request: BenchRequest,
+  bundles: [string, Pick<Bundle, 'index'>][],
+  env: NodeJS.ProcessEnv,
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'cold-start-timeline-'));
+  try {
+    const lines: string[] = [];
+    for (const [name, b] of bundles) {
+      const file = join(dir, `${name}.json`);
+      await run(b.index, request, { ...env, BENCH_TIMELINE_FILE: file });
+      const marks = JSON.parse(readFileSync(file, 'utf8')) as [number, string][];
+      lines.push(`  ${name}: ${marks.map(([ms, what]) => `${ms} ${what}`).join(' · ')}`);
+    }
+    console.log(`${request.name} timeline (ms from the start of import):\n${lines.join('\n')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function coldStartBenchmark(): Promise<Figure[]> {
   const api = bundle('api', lambdaEntries.api);
   const baseline = bundle('bare-api', join(benchRoot, 'cold-start', 'bare-api.ts'));
   const world = await benchWorld();
   // BENCH_COLD_START_VARIANT=<dir with index.mjs>: a second api build, sampled between the same runs (A/B of a change).
   const variantDir = process.env.BENCH_COLD_START_VARIANT;
-  const variant = variantDir
-    ? { dir: variantDir, index: join(variantDir, bundleFileName), metafile: api.metafile }
-    : undefined;
+  const variant = variantDir ? { index: join(variantDir, bundleFileName) } : undefined;
   const { server, endpoint } = await awsStub(world.items);
   const figures: Figure[] = [];
   const rows: (string | number)[][] = [];
@@ -376,6 +399,15 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     for (const request of representativeRequests(world).filter((r) => !only || r.name.includes(only))) {
       const apiLoads = await loadedBy(api, request, env); // also warms the OS file cache, unmeasured
       const baseLoads = await loadedBy(baseline, request, env);
+      if (process.env.BENCH_COLD_START_TIMELINE)
+        await printTimelines(
+          request,
+          [
+            ['api', api],
+            ['baseline', baseline],
+          ],
+          env,
+        );
       const samples: { api: Sample[]; baseline: Sample[]; variant: Sample[] } = { api: [], baseline: [], variant: [] };
       for (let i = 0; i < SAMPLES; i++) {
         // Interleaved, so machine noise hits both alike.
@@ -383,14 +415,13 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
         samples.baseline.push(await sampleOnce(baseline, request, env));
         if (variant) samples.variant.push(await sampleOnce(variant, request, env));
       }
+      const med = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
       if (variant) {
-        const m = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
-        const b = m(samples.baseline, 'totalMs');
+        const b = med(samples.baseline, 'totalMs');
         console.log(
-          `${request.name}: api ${round(m(samples.api, 'totalMs') / b, 3)}×, variant ${round(m(samples.variant, 'totalMs') / b, 3)}× (CPU ${round(m(samples.api, 'cpuMs'))} vs ${round(m(samples.variant, 'cpuMs'))} ms)`,
+          `${request.name}: api ${round(med(samples.api, 'totalMs') / b, 3)}×, variant ${round(med(samples.variant, 'totalMs') / b, 3)}× (CPU ${round(med(samples.api, 'cpuMs'))} vs ${round(med(samples.variant, 'cpuMs'))} ms)`,
         );
       }
-      const med = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
       const time = figure(
         `${request.name}: import + first request (median)`,
         med(samples.api, 'totalMs'),

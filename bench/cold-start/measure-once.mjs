@@ -3,6 +3,10 @@
 // { method, path, body?, cookies?, status } (cold-start.ts `requests`). Prints one JSON line with the
 // timings; exits non-zero if the answer's status is not the expected one. With BENCH_LOADS_FILE set,
 // records the files Node loads (record-loads.mjs) — only in unmeasured runs, as hooks slow loading.
+// With BENCH_TIMELINE_FILE set (also unmeasured runs), writes when the import ended, when each DynamoDB call
+// was sent and answered (Node's http diagnostics channels) and when the answer was ready, in ms from the start.
+import dc from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -50,12 +54,23 @@ const event = {
 };
 const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 30000 };
 
+const timeline = [];
+const mark = (what) => timeline.push([Math.round((performance.now() - t0) * 10) / 10, what]);
+if (process.env.BENCH_TIMELINE_FILE) {
+  const call = (request) => String(request.getHeader('x-amz-target') ?? '').replace(/^.*\./, '');
+  dc.subscribe('http.client.request.start', ({ request }) => mark(`${call(request)} sent`));
+  dc.subscribe('http.client.response.finish', ({ request }) => mark(`${call(request)} answered`));
+}
+
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 const mod = await import(pathToFileURL(bundle).href);
 const t1 = performance.now();
+mark('imported');
 const res = await mod.handler(event, context);
 const t2 = performance.now();
+mark('answer ready');
+if (process.env.BENCH_TIMELINE_FILE) writeFileSync(process.env.BENCH_TIMELINE_FILE, JSON.stringify(timeline));
 const cpu = process.cpuUsage(c0);
 if (res.statusCode !== request.status) {
   console.error(
