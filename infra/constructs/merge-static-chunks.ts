@@ -6,9 +6,10 @@ import { buildSync, type BuildOptions, type Metafile } from 'esbuild';
  * Folds the chunks the handler imports statically into `index.mjs` (after esbuild's split build).
  *
  * esbuild puts every module that two entry points share into a chunk of its own, so the handler's
- * static closure was 25–30 small files that every cold start reads, links and compiles one by one —
- * Node 20's ESM loader pays per file as much as per byte (about 25 ms of a cold start's import,
- * docs/performance.md). Every request loads them anyway, so they become one file: a second esbuild pass
+ * static closure was 25–30 small files that every cold start reads, links and compiles one by one.
+ * Every request loads them anyway, so they become one file (a modest gain: Node pays for bytes more than
+ * for files — docs/performance.md, issue 17 item 10 and "Where a signed-in cold start goes", where joining
+ * the groups' shared chunks too was measured and dropped). A second esbuild pass
  * bundles `index.mjs` with them, re-exporting each chunk's exports under a unique name, and the route
  * groups' chunks import those from `../index.mjs` instead of the removed chunks. Module instances stay
  * single (one AppError class, one DynamoDB client): each module is in exactly one file, as before.
