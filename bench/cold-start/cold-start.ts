@@ -7,7 +7,7 @@
  * so only the code's own cost is compared. One more, unmeasured run per request records which files
  * Node loaded (module hooks), so the table shows the bytes each request read.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import { sampleQuestionnaire } from '../../shared/editions/sample-edition';
 import { createApp } from '../../shared/http/app';
 import { sessionCookieName } from '../../shared/http/session-cookie';
 import { jsonLogger } from '../../shared/platform/logger';
+import type { RecordedCalls } from './same-calls-api';
 import { benchRoot, median, printTable, round, writeFigures, type Figure } from '../support';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
@@ -136,7 +137,14 @@ function printComposition(api: Bundle, baseline: Bundle): void {
  * finds nothing; any other call answers `{}`) and for Secrets Manager (GetSecretValue answers the root
  * secret). Both bundles talk to it alike.
  */
-function awsStub(seed: Record<string, AttributeValue>[]): Promise<{ server: Server; endpoint: string }> {
+interface AwsStub {
+  server: Server;
+  endpoint: string;
+  /** While an array, every call the stub answers is appended to it (target and parsed body). */
+  recording: { target: string; input: Record<string, unknown> }[] | null;
+}
+
+function awsStub(seed: Record<string, AttributeValue>[]): Promise<AwsStub> {
   const items = new Map<string, unknown>();
   type Key = { pk?: { S?: string }; sk?: { S?: string } };
   interface Input {
@@ -175,21 +183,24 @@ function awsStub(seed: Record<string, AttributeValue>[]): Promise<{ server: Serv
     }
   };
   return new Promise((resolve) => {
-    const server = createServer((req, res) => {
+    const stub: AwsStub = { server: createServer(), endpoint: '', recording: null };
+    stub.server.on('request', (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const target = String(req.headers['x-amz-target'] ?? '');
         const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Input) : {};
+        stub.recording?.push({ target, input: body as Record<string, unknown> });
         const json = target.startsWith('secretsmanager.') ? '1.1' : '1.0';
         res.writeHead(200, { 'content-type': `application/x-amz-json-${json}`, 'x-amzn-requestid': 'stub' });
         res.end(JSON.stringify(answer(target, body)));
       });
     });
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
+    stub.server.listen(0, '127.0.0.1', () => {
+      const address = stub.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, endpoint: `http://127.0.0.1:${port}` });
+      stub.endpoint = `http://127.0.0.1:${port}`;
+      resolve(stub);
     });
   });
 }
@@ -312,6 +323,23 @@ async function sampleOnce(b: Pick<Bundle, 'index'>, request: BenchRequest, env: 
   return JSON.parse(line) as Sample;
 }
 
+/**
+ * Writes what the stub recorded during the api's run of one request (its DynamoDB calls, in order, and
+ * the status same-calls-api.ts must answer) to a file; returns its path. Other services' calls (Secrets
+ * Manager) are not DynamoDB's and are left out.
+ */
+function recordCalls(dir: string, request: BenchRequest, recording: NonNullable<AwsStub['recording']>): string {
+  const file = join(dir, `${request.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const recorded: RecordedCalls = {
+    status: request.status,
+    calls: recording
+      .filter((r) => r.target.startsWith('DynamoDB_20120810.'))
+      .map((r) => ({ operation: r.target.replace('DynamoDB_20120810.', ''), input: r.input })),
+  };
+  writeFileSync(file, JSON.stringify(recorded));
+  return file;
+}
+
 /** The bundle's files one request loaded (an unmeasured run with module hooks), and their bytes. */
 async function loadedBy(
   b: Bundle,
@@ -367,14 +395,18 @@ async function printTimelines(
 export async function coldStartBenchmark(): Promise<Figure[]> {
   const api = bundle('api', lambdaEntries.api);
   const baseline = bundle('bare-api', join(benchRoot, 'cold-start', 'bare-api.ts'));
+  const sameCalls = bundle('same-calls-api', join(benchRoot, 'cold-start', 'same-calls-api.ts'));
   const world = await benchWorld();
   // BENCH_COLD_START_VARIANT=<dir with index.mjs>: a second api build, sampled between the same runs (A/B of a change).
   const variantDir = process.env.BENCH_COLD_START_VARIANT;
   const variant = variantDir ? { index: join(variantDir, bundleFileName) } : undefined;
-  const { server, endpoint } = await awsStub(world.items);
+  const stub = await awsStub(world.items);
+  const { server, endpoint } = stub;
+  const callsDir = mkdtempSync(join(tmpdir(), 'cold-start-calls-'));
   const figures: Figure[] = [];
   const rows: (string | number)[][] = [];
   const details: (string | number)[][] = [];
+  const callRows: (string | number)[][] = [];
   try {
     const passwordHash = world.passwordHash;
     const env: NodeJS.ProcessEnv = {
@@ -397,7 +429,10 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     };
     const only = process.env.BENCH_COLD_START_ONLY; // e.g. "editions": just the requests whose name has it
     for (const request of representativeRequests(world).filter((r) => !only || r.name.includes(only))) {
+      stub.recording = [];
       const apiLoads = await loadedBy(api, request, env); // also warms the OS file cache, unmeasured
+      const sameCallsEnv = { ...env, BENCH_SAME_CALLS_FILE: recordCalls(callsDir, request, stub.recording) };
+      stub.recording = null;
       const baseLoads = await loadedBy(baseline, request, env);
       if (process.env.BENCH_COLD_START_TIMELINE)
         await printTimelines(
@@ -408,11 +443,17 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
           ],
           env,
         );
-      const samples: { api: Sample[]; baseline: Sample[]; variant: Sample[] } = { api: [], baseline: [], variant: [] };
+      const samples = {
+        api: [] as Sample[],
+        baseline: [] as Sample[],
+        sameCalls: [] as Sample[],
+        variant: [] as Sample[],
+      };
       for (let i = 0; i < SAMPLES; i++) {
-        // Interleaved, so machine noise hits both alike.
+        // Interleaved, so machine noise hits all alike.
         samples.api.push(await sampleOnce(api, request, env));
         samples.baseline.push(await sampleOnce(baseline, request, env));
+        samples.sameCalls.push(await sampleOnce(sameCalls, request, sameCallsEnv));
         if (variant) samples.variant.push(await sampleOnce(variant, request, env));
       }
       const med = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
@@ -447,9 +488,19 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
         `${round(med(samples.api, 'firstRequestMs'))} / ${round(med(samples.baseline, 'firstRequestMs'))}`,
         `${round(med(samples.api, 'cpuMs'))} / ${round(med(samples.baseline, 'cpuMs'))} (${round(med(samples.api, 'cpuMs') / med(samples.baseline, 'cpuMs'), 3)}×)`,
       ]);
+      const sameCallsMs = med(samples.sameCalls, 'totalMs');
+      const replayed = (JSON.parse(readFileSync(sameCallsEnv.BENCH_SAME_CALLS_FILE, 'utf8')) as RecordedCalls).calls;
+      callRows.push([
+        request.name,
+        replayed.map((c) => c.operation).join(', '),
+        `${round(sameCallsMs)} ms`,
+        `${round(sameCallsMs / time.baseline, 3)}×`,
+        `${round(time.value / sameCallsMs, 3)}×`,
+      ]);
     }
   } finally {
     server.close();
+    rmSync(callsDir, { recursive: true, force: true });
   }
   const total = (b: Bundle) =>
     Object.entries(b.metafile.outputs)
@@ -466,6 +517,11 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     "The same samples split (median ms, api / baseline; CPU = the process's user + system time over both)",
     ['request', 'import', 'first request', 'CPU'],
     details,
+  );
+  printTable(
+    "For reference, not a target: the bare function making the api's own DynamoDB calls (same-calls-api.ts: recorded from the api's run, replayed in order with the plain client), sampled between the same runs",
+    ['request', "the api's DynamoDB calls", 'bare, same calls', 'to baseline', 'api to it'],
+    callRows,
   );
   console.log(
     `\nDeployed code (index.mjs + chunks, no maps): api ${kb(total(api))}, baseline ${kb(total(baseline))}; the api has ${Object.keys(api.metafile.outputs).filter((f) => f.endsWith('.mjs')).length} files.`,
