@@ -55,8 +55,8 @@ export const ownershipChecks: OwnershipChecks = {
 export function ownershipChecksFor(store: Store): OwnershipChecks {
   const findHeader = async (...args: Parameters<typeof import('../applications/application-store').findHeader>) =>
     (await import('../applications/application-store')).findHeader(...args);
-  const findMember = async (...args: Parameters<typeof import('../chapter/chapter-store').findMember>) =>
-    (await import('../chapter/chapter-store')).findMember(...args);
+  const findMember = async (...args: Parameters<typeof import('../chapter/member-store').findMember>) =>
+    (await import('../chapter/member-store')).findMember(...args);
   return {
     ownInstitution,
     ownApplication: async (principal, applicationId, loaded) => {

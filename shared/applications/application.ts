@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Edition } from '../editions/edition';
 import type { Message } from '../editions/localized';
 import { AnswerValue, fileKinds } from '../editions/questionnaire';
+import { searchKey } from '../text/search-key';
 import { headcountBrackets, institutionTypes, voivodeships } from '../institutions/institution';
 
 /**
@@ -93,16 +94,7 @@ export function readyFilesByQuestion(attachments: readonly Attachment[]): Record
   return counts;
 }
 
-/** Normalized for search: lower case, no diacritics ("Urząd Łódź" → "urzad lodz"). */
-export function searchKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { searchKey };
 
 export type Window = { open: true; closesAt: string } | { open: false; reason: Message };
 

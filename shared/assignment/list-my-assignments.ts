@@ -1,6 +1,6 @@
 import { type Caller, signedIn } from '../access/caller';
 import type { ChapterMember } from '../chapter/chapter';
-import { getMember } from '../chapter/chapter-store';
+import { getMember } from '../chapter/member-store';
 import type { Deps } from '../deps';
 import { findExpertAssignment } from './assignment-store';
 import { comparePolish } from '../text/polish-order';

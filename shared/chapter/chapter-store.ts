@@ -11,7 +11,10 @@ import { Address } from '../institutions/institution';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
 import { type Condition, type Store, tx } from '../store/store';
-import { AssignmentSettings, ChapterMember, defaultAssignmentSettings, type InstitutionPlace } from './chapter';
+import { AssignmentSettings, type ChapterMember, defaultAssignmentSettings, type InstitutionPlace } from './chapter';
+import { toMember } from './member-store';
+
+export { findMember, getMember } from './member-store';
 
 /**
  * The chapter's members, the assignment settings and the assignable applications — every key,
@@ -38,8 +41,6 @@ export function memberItem(m: ChapterMember) {
   };
 }
 
-const toMember = (item: Record<string, unknown>): ChapterMember => parseItem(ChapterMember, item, 'chapter member');
-
 export const memberChanged = (cause?: unknown) =>
   new AppError('STALE_VERSION', 'Member changed meanwhile', {
     cause,
@@ -62,33 +63,6 @@ export async function listMembers(store: Store, editionId: string, consistent = 
 export async function listMemberships(store: Store, userId: string): Promise<ChapterMember[]> {
   const items = await store.queryAll({ index: 'gsi1', partitionKey: keys.expertChapters(userId) });
   return items.map(toMember);
-}
-
-export async function findMember(
-  store: Store,
-  editionId: string,
-  userId: string,
-  consistent = false,
-): Promise<ChapterMember | null> {
-  const item = await store.get(keys.chapterMember(editionId, userId), { consistent });
-  return item ? toMember(item) : null;
-}
-
-export async function getMember(
-  store: Store,
-  editionId: string,
-  userId: string,
-  consistent = false,
-): Promise<ChapterMember> {
-  const member = await findMember(store, editionId, userId, consistent);
-  if (!member)
-    throw new AppError('NOT_FOUND', 'Not a chapter member', {
-      detail: {
-        pl: 'Ta osoba nie należy do kapituły tej edycji.',
-        en: 'This person is not on this edition’s chapter.',
-      },
-    });
-  return member;
 }
 
 /**

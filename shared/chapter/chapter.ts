@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { searchKey } from '../applications/application';
-import { instant } from '../editions/edition';
+import { instant } from '../editions/instant';
 import {
   institutionTypes,
   text,
@@ -10,6 +9,7 @@ import {
 } from '../institutions/institution';
 import { isValidNip } from '../institutions/nip';
 import { languages } from '../language';
+import { searchKey } from '../text/search-key';
 
 /**
  * The chapter (Kapituła) of an edition and what drives its assignment: members with load bounds,

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import type { Principal } from '../access/principal';
 import { headcountBrackets, institutionTypes, text } from '../institutions/institution';
 import { formatWarsaw } from '../applications/application';
+import { editionStates, type EditionState } from './edition-states';
+import { instant } from './instant';
 import { localized, type Message } from './localized';
 import { criterionCount, emptyRubric, Rubric } from './rubric';
 import { emptyQuestionnaire, Questionnaire, questionCount } from './questionnaire';
@@ -9,21 +11,9 @@ import { defaultScoringSettings, ScoringSettings } from './scoring-settings';
 import { defaultResultsSettings, ResultsSettings, resultsSettingsProblems } from '../results/results-settings';
 import { defaultFeeTable } from '../results/fees';
 
-/** Edition states, in the only order they can be passed through (DESIGN.md §1, issue 4). */
-export const editionStates = ['draft', 'open', 'review', 'deliberation', 'published', 'archived'] as const;
-export type EditionState = (typeof editionStates)[number];
+export { editionStates, type EditionState };
 
-/** A moment with its zone, e.g. 2026-03-31T23:59:00+02:00 (the UI sends Europe/Warsaw wall time converted). */
-export const instant = z
-  .string()
-  .check(
-    z.refine(
-      (v) =>
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
-        !Number.isNaN(Date.parse(v)),
-      'instant',
-    ),
-  );
+export { instant };
 
 export const Timeline = z.object({
   applicationsOpen: instant,

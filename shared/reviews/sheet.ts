@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { instant } from '../editions/edition';
+import { instant } from '../editions/instant';
 import { mysteryShopperChannels } from '../editions/rubric';
 
 /**

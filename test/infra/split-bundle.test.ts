@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSplitBundle, esmRequireBanner, lambdaEntries } from '../../infra/constructs/bundling';
 
@@ -9,9 +10,10 @@ import { buildSplitBundle, esmRequireBanner, lambdaEntries } from '../../infra/c
 describe('the api split bundle', () => {
   let dir: string;
   let files: { name: string; code: string }[];
+  let metafile: Metafile;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'split-bundle-'));
-    buildSplitBundle(lambdaEntries.api, dir);
+    metafile = buildSplitBundle(lambdaEntries.api, dir);
     files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.mjs'))
       .map((name) => ({ name, code: readFileSync(join(dir, name), 'utf8') }));
@@ -56,6 +58,35 @@ describe('the api split bundle', () => {
       }
     // The merged chunks' exports, under their new names, are what the groups import.
     expect(files.filter((f) => f.code.includes('from"../index.mjs"')).length).toBeGreaterThan(10);
+  });
+
+  /** The sources a dynamically imported module brings with it: its chunk and the chunks that chunk imports statically. */
+  const loadedWith = (source: string): string[] => {
+    const start = Object.keys(metafile.outputs).find((o) => metafile.outputs[o]?.entryPoint === source);
+    expect(start, `${source} is a chunk of its own`).toBeDefined();
+    const seen = new Set<string>([start ?? '']);
+    const todo = [start ?? ''];
+    for (let o = todo.pop(); o !== undefined; o = todo.pop())
+      for (const imp of metafile.outputs[o]?.imports ?? [])
+        if (imp.kind === 'import-statement' && !imp.external && !seen.has(imp.path)) {
+          seen.add(imp.path);
+          todo.push(imp.path);
+        }
+    return [...seen].flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {}));
+  };
+
+  it('the expert’s assignment list and the membership check load neither the edition’s schemas nor the chapter store', () => {
+    // docs/performance.md: the expert's list is the most frequent expert request; building the edition's
+    // ~500 zod schemas and loading the stores the chapter writes through cost it ~0.14× of its cold start.
+    const heavy = ['shared/editions/edition.ts', 'shared/editions/questionnaire.ts', 'shared/chapter/chapter-store.ts'];
+    for (const source of ['shared/http/routes/expert.ts', 'shared/chapter/member-store.ts']) {
+      const inputs = loadedWith(source);
+      expect(inputs).toContain(source);
+      for (const h of heavy) expect(inputs, `${source} loads ${h}`).not.toContain(h);
+    }
+    expect(loadedWith('shared/http/routes/expert.ts')).toContain('shared/assignment/list-my-assignments.ts');
+    // The other expert routes still reach them, on their first call.
+    expect(loadedWith('shared/assignment/list-my-chapters.ts')).toContain('shared/editions/edition.ts');
   });
 
   it('loads every chunk in Node without a missing require', async () => {

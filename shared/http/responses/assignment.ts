@@ -3,7 +3,7 @@ import { lazy } from '../../platform/lazy';
 import { institutionTypes } from '../../institutions/institution';
 import { responseSchema } from '../openapi/component-names';
 import { itemsOf } from './common';
-import { EditionState } from './editions';
+import { EditionState } from './edition-state';
 
 const loadBounds = lazy(() => ({ minLoad: z.number(), maxLoad: z.number(), load: z.number() }));
 

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { applicationStatuses } from '../../applications/application';
-import { EditionSettings, editionStates, FeeTable, Timeline } from '../../editions/edition';
+import { EditionSettings, FeeTable, Timeline } from '../../editions/edition';
 import { Questionnaire } from '../../editions/questionnaire';
 import { Rubric } from '../../editions/rubric';
 import { ExportRecord } from '../../exports/export-job';
 import { institutionTypes } from '../../institutions/institution';
 import { component, responseSchema } from '../openapi/component-names';
 import { page } from './common';
+import { EditionState } from './edition-state';
 
 component('Timeline', Timeline);
 component('FeeTable', FeeTable);
@@ -15,7 +16,7 @@ component('EditionSettings', EditionSettings);
 /** The questionnaire definition (also part of an application's view). */
 export const QuestionnaireSchema = responseSchema('Questionnaire', Questionnaire);
 
-export const EditionState = responseSchema('EditionState', () => z.enum(editionStates));
+export { EditionState };
 
 /** An edition as stored: its settings, rubric and questionnaire (editions/edition.ts `Edition`). */
 export const Edition = responseSchema('Edition', () =>

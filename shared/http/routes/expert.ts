@@ -1,10 +1,7 @@
 import { Hono } from 'hono/quick';
 import * as z from 'zod/mini';
 import { listMyAssignments } from '../../assignment/list-my-assignments';
-import { listMyChapters } from '../../assignment/list-my-chapters';
 import { bidValues } from '../../chapter/chapter';
-import { listBidding } from '../../chapter/list-bidding';
-import { placeBid } from '../../chapter/place-bid';
 import { longText } from '../../institutions/institution';
 import type { AppDeps, AppEnv } from '../deps';
 import { describe, validate } from '../openapi/describe';
@@ -13,8 +10,14 @@ import { Bid as BidAnswer, BiddingPage, Conflict } from '../responses/chapter';
 import { commonErrors, errorResponse, Id, OffsetQuery } from '../schemas';
 import { callerOf } from '../session-cookie';
 import { lazyImport } from '../../platform/lazy';
-// Declaring a conflict also discards the expert's sheets of that application: loaded on first use, so
-// the group's hot reads (the chapters and assignment lists) do not load the scoring store.
+// The assignment list, an expert's most frequent request, reads the membership and the assignment
+// (chapter/member-store, assignment-store) and nothing of the edition. The other routes' use cases load
+// on their first call, so that list does not load the edition's schemas (~500 zod schemas built on
+// load), the chapter and application stores or, for a declared conflict, the scoring store (its sheets
+// of that application are discarded).
+const listMyChapters = lazyImport(() => import('../../assignment/list-my-chapters').then((m) => m.listMyChapters));
+const listBidding = lazyImport(() => import('../../chapter/list-bidding').then((m) => m.listBidding));
+const placeBid = lazyImport(() => import('../../chapter/place-bid').then((m) => m.placeBid));
 const declareConflict = lazyImport(() => import('../../chapter/declare-conflict').then((m) => m.declareConflict));
 
 const Bid = z.object({
