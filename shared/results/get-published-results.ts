@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
-import { listVersions } from './results-store';
+import { listVersions } from './published-store';
 import type { ResultsSnapshot } from './snapshot';
 
 export interface PublishedResults {

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { listAllVersions } from './results-store';
+import { listAllVersions } from './published-store';
 import { compareCodeUnits } from '../text/polish-order';
 
 export interface PublishedEdition {

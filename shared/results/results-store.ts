@@ -10,7 +10,9 @@ import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
 import { type Store, type TransactItem, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
-import { ApplicationResult, Decision, Deliberation, PublishedVersion } from './results';
+import { ApplicationResult, Decision, Deliberation, type PublishedVersion } from './results';
+
+export { findVersion, listAllVersions, listVersions } from './published-store';
 
 /**
  * Results on the single table (issue 14, docs/data-model.md):
@@ -44,7 +46,6 @@ const resultItem = (r: ApplicationResult) => ({
 
 const toDeliberation = (item: Record<string, unknown>) => parseItem(Deliberation, item, 'deliberation');
 const toDecision = (item: Record<string, unknown>) => parseItem(Decision, item, 'decision');
-const toVersion = (item: Record<string, unknown>) => parseItem(PublishedVersion, item, 'results version');
 const toResult = (item: Record<string, unknown>) => parseItem(ApplicationResult, item, 'application result');
 
 export async function findDeliberation(store: Store, editionId: string, consistent = false) {
@@ -165,26 +166,6 @@ export async function insertVersion(
     if (isAppError(error, 'CONFLICT')) throw stale(error);
     throw error;
   }
-}
-
-/** Every published version of an edition, oldest first. */
-export async function listVersions(store: Store, editionId: string): Promise<PublishedVersion[]> {
-  const items = await store.queryAll({
-    partitionKey: keys.snapshotPartition(editionId),
-    sortKeyPrefix: keys.snapshotPrefix,
-  });
-  return items.map(toVersion);
-}
-
-export async function findVersion(store: Store, editionId: string, version: number, consistent = false) {
-  const item = await store.get(keys.snapshot(editionId, version), { consistent });
-  return item ? toVersion(item) : null;
-}
-
-/** Every published version of every edition (gsi1, a handful a year), newest first. */
-export async function listAllVersions(store: Store): Promise<PublishedVersion[]> {
-  const items = await store.queryAll({ index: 'gsi1', partitionKey: keys.publishedResults(), descending: true }, 5000);
-  return items.map(toVersion);
 }
 
 /** Writes applications' results (idempotent puts, 25 per transaction): after publication, by the worker. */

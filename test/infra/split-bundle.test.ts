@@ -75,7 +75,7 @@ describe('the api split bundle', () => {
     return [...seen].flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {}));
   };
 
-  it('the expert’s assignment list and the membership check load neither the edition’s schemas nor the chapter store', () => {
+  it('the expert’s assignment list, the membership check and the public results load neither the edition’s schemas nor the stores that write', () => {
     // docs/performance.md: the expert's list is the most frequent expert request; building the edition's
     // ~500 zod schemas and loading the stores the chapter writes through cost it ~0.14× of its cold start.
     const heavy = ['shared/editions/edition.ts', 'shared/editions/questionnaire.ts', 'shared/chapter/chapter-store.ts'];
@@ -85,6 +85,10 @@ describe('the api split bundle', () => {
       for (const h of heavy) expect(inputs, `${source} loads ${h}`).not.toContain(h);
     }
     expect(loadedWith('shared/http/routes/expert.ts')).toContain('shared/assignment/list-my-assignments.ts');
+    // The public results pages (opened from QR codes) read published versions only.
+    const publicPages = loadedWith('shared/http/routes/public-results.ts');
+    for (const h of ['shared/editions/edition.ts', 'shared/results/results-store.ts', 'shared/audit/audit-store.ts'])
+      expect(publicPages, `the public results load ${h}`).not.toContain(h);
     // The other expert routes still reach them, on their first call.
     expect(loadedWith('shared/assignment/list-my-chapters.ts')).toContain('shared/editions/edition.ts');
   });
