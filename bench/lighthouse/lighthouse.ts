@@ -4,7 +4,7 @@
  * (Moto G Power viewport, simulated slow 4G and 4× CPU slowdown) — in Debian's Chromium, a fresh browser
  * per run. Absolute scores: their baseline is issue 17's target, not a second app.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
@@ -182,6 +182,11 @@ async function stopAll(platform: RunningPlatform | undefined): Promise<void> {
 }
 
 export async function lighthouseBenchmark(): Promise<Figure[]> {
+  // Before the platform starts: a missing browser is a setup step (README), not a crash in chrome-launcher.
+  if (!existsSync(chromePath))
+    throw new Error(
+      `lighthouse: no Chromium at ${chromePath} (apt-get install chromium, or set CHROMIUM_PATH to the browser)`,
+    );
   let platform: RunningPlatform | undefined;
   // The platform runs in its own process group (like a terminal job): a Ctrl-C here must stop it too.
   const interrupted = () => void stopAll(platform).finally(() => process.exit(130));
