@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { Metafile } from 'esbuild';
 import { buildSplitBundle, bundleFileName, lambdaEntries } from '../../infra/constructs/bundling';
+import { staticClosure } from '../../infra/constructs/merge-static-chunks';
 import { seedDemo } from '../../infra/local/demo-seed';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { ensureTable } from '../../infra/local/ensure-table';
@@ -93,27 +94,12 @@ function bundle(name: string, entry: string): Bundle {
   return { dir, index: join(dir, bundleFileName), metafile };
 }
 
-/** The outputs a file pulls in with static imports: what `import()` of it loads before any request. */
-function staticClosure(metafile: Metafile, output: string): string[] {
-  const seen = new Set<string>([output]);
-  const todo = [output];
-  for (let file = todo.pop(); file !== undefined; file = todo.pop()) {
-    for (const imp of metafile.outputs[file]?.imports ?? []) {
-      if (imp.kind === 'import-statement' && !imp.external && !seen.has(imp.path)) {
-        seen.add(imp.path);
-        todo.push(imp.path);
-      }
-    }
-  }
-  return [...seen];
-}
-
 /** Bytes by npm package of what the api loads with its handler (index.mjs and its static chunks). */
 function printComposition(api: Bundle, baseline: Bundle): void {
   const byPackage = (b: Bundle) => {
     const out = new Map<string, number>();
     const entry = Object.keys(b.metafile.outputs).find((f) => f.endsWith(`/${bundleFileName}`)) ?? '';
-    for (const file of staticClosure(b.metafile, entry))
+    for (const file of staticClosure(b.metafile.outputs, entry))
       for (const [input, { bytesInOutput }] of Object.entries(b.metafile.outputs[file]?.inputs ?? {})) {
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? '(our code)';
         out.set(pkg, (out.get(pkg) ?? 0) + bytesInOutput);

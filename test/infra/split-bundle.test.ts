@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSplitBundle, esmRequireBanner, lambdaEntries } from '../../infra/constructs/bundling';
+import { staticClosure } from '../../infra/constructs/merge-static-chunks';
 
 /** The api's split bundle as the stack deploys it (infra/constructs/bundling.ts `buildSplitBundle`). */
 describe('the api split bundle', () => {
@@ -64,15 +65,7 @@ describe('the api split bundle', () => {
   const loadedWith = (source: string): string[] => {
     const start = Object.keys(metafile.outputs).find((o) => metafile.outputs[o]?.entryPoint === source);
     expect(start, `${source} is a chunk of its own`).toBeDefined();
-    const seen = new Set<string>([start ?? '']);
-    const todo = [start ?? ''];
-    for (let o = todo.pop(); o !== undefined; o = todo.pop())
-      for (const imp of metafile.outputs[o]?.imports ?? [])
-        if (imp.kind === 'import-statement' && !imp.external && !seen.has(imp.path)) {
-          seen.add(imp.path);
-          todo.push(imp.path);
-        }
-    return [...seen].flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {}));
+    return staticClosure(metafile.outputs, start ?? '').flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {}));
   };
 
   it('the expert’s assignment list, the membership check and the public results load neither the edition’s schemas nor the stores that write', () => {
