@@ -1,5 +1,6 @@
 import type { Principal, Role } from './principal';
-import type { Store } from '../store/store';
+import { type ItemKey, keys } from '../store/keys';
+import { type Item, type Store, withItemsRead } from '../store/store';
 import type { ApplicationHeader } from '../applications/application';
 import type { ChapterMember } from '../chapter/chapter';
 
@@ -27,6 +28,53 @@ export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden' | 'notFou
 export interface Loaded {
   application?: ApplicationHeader;
   member?: ChapterMember;
+  /** The items read with the session ({@link ReadsBeside}): the check takes its item from them. */
+  read?: ReadonlyMap<string, Item | null>;
+}
+
+/**
+ * Items to read in the session's BatchGet (the route's ownership item, {@link ownershipReads}) and,
+ * once the session holds, what was read: filled by the principal resolver, which may ignore it.
+ */
+export interface ReadsBeside {
+  keys: (userId: string) => ItemKey[];
+  read?: ReadonlyMap<string, Item | null>;
+}
+
+const applicationIdPattern = /^[0-9A-Za-z_-]{1,64}$/;
+const editionIdPattern = /^[0-9A-Za-z]{1,64}$/;
+
+const memberItem = (userId: string, editionId: string) =>
+  editionIdPattern.test(editionId) ? keys.chapterMember(editionId, userId) : null;
+
+/** The item each check reads, from the caller's account and the route parameter (null: nothing to read). */
+const ownershipItem: Record<OwnershipName, (userId: string, value: string) => ItemKey | null> = {
+  ownInstitution: () => null,
+  ownApplication: (_userId, applicationId) =>
+    applicationIdPattern.test(applicationId) ? keys.application(applicationId) : null,
+  chapterMember: memberItem,
+  chapterChair: memberItem,
+};
+
+/**
+ * What a route's ownership check will read, to read it with the session (one round trip, not two;
+ * docs/access-control.md). The keys come from the account the session cookie names, before the
+ * session is verified; the items are used only once it is, and only for that account's check.
+ */
+export function ownershipReads(
+  rule: AccessRule | undefined,
+  params: Record<string, string | undefined>,
+): ReadsBeside | undefined {
+  if (rule?.access !== 'roles' || !rule.ownership) return undefined;
+  const { check, param } = rule.ownership;
+  const value = params[param];
+  if (value === undefined || check === 'ownInstitution') return undefined;
+  return {
+    keys: (userId) => {
+      const key = ownershipItem[check](userId, value);
+      return key ? [key] : [];
+    },
+  };
 }
 
 /** Ownership checks by name: given the principal and the route parameter's value, is it theirs? */
@@ -57,29 +105,31 @@ export function ownershipChecksFor(store: Store): OwnershipChecks {
     (await import('../applications/application-store')).findHeader(...args);
   const findMember = async (...args: Parameters<typeof import('../chapter/member-store').findMember>) =>
     (await import('../chapter/member-store')).findMember(...args);
+  // The items read with the session answer the check's own read (strongly consistent, like it).
+  const storeFor = (loaded: Loaded) => (loaded.read ? withItemsRead(store, loaded.read) : store);
   return {
     ownInstitution,
     ownApplication: async (principal, applicationId, loaded) => {
-      if (!principal.institutionId || !/^[0-9A-Za-z_-]{1,64}$/.test(applicationId)) return false;
+      if (!principal.institutionId || !applicationIdPattern.test(applicationId)) return false;
       // Strongly consistent: the route hands this header to the use case as its own read (a status just
       // changed, e.g. by a submit a moment ago, must show).
-      const header = await findHeader(store, applicationId, true);
+      const header = await findHeader(storeFor(loaded), applicationId, true);
       if (header?.institutionId !== principal.institutionId) return false;
       loaded.application = header;
       return true;
     },
     // An expert acts in an edition only while on its chapter.
     chapterMember: async (principal, editionId, loaded) => {
-      if (!/^[0-9A-Za-z]{1,64}$/.test(editionId)) return false;
-      const member = await findMember(store, editionId, principal.userId);
+      if (!editionIdPattern.test(editionId)) return false;
+      const member = await findMember(storeFor(loaded), editionId, principal.userId);
       if (!member) return false;
       loaded.member = member;
       return true;
     },
     // The chapter's chair reads what the chapter decides on (issue 14 §3), read-only.
     chapterChair: async (principal, editionId, loaded) => {
-      if (!/^[0-9A-Za-z]{1,64}$/.test(editionId)) return false;
-      const member = await findMember(store, editionId, principal.userId);
+      if (!editionIdPattern.test(editionId)) return false;
+      const member = await findMember(storeFor(loaded), editionId, principal.userId);
       if (!member?.chair) return false;
       loaded.member = member;
       return true;

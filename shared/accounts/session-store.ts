@@ -1,7 +1,7 @@
 import { isAppError } from '../errors';
-import { keys } from '../store/keys';
+import { type ItemKey, keys } from '../store/keys';
 import { parseItem } from '../store/parse';
-import type { Store } from '../store/store';
+import { type Item, itemKeyId, type Store } from '../store/store';
 import { Session } from './session';
 import { User } from './user';
 
@@ -16,20 +16,27 @@ export async function putSession(store: Store, session: Session, expiresAt: numb
   );
 }
 
-/** The account and the session a cookie names, in one round trip; either may be missing. */
+/**
+ * The account and the session a cookie names, in one round trip; either may be missing. `alsoRead`
+ * rides in the same BatchGet, strongly consistent then (the route's ownership item): `read` holds
+ * each of those keys' item, or null when it is not there.
+ */
 export async function findUserAndSession(
   store: Store,
   userId: string,
   sessionId: string,
-): Promise<{ user: User | null; session: Session | null }> {
+  alsoRead: ItemKey[] = [],
+): Promise<{ user: User | null; session: Session | null; read: Map<string, Item | null> }> {
   const userKey = keys.user(userId);
   const sessionKey = keys.session(userId, sessionId);
-  const items = await store.batchGet([userKey, sessionKey]);
-  const userItem = items.find((i) => i.sk === userKey.sk);
-  const sessionItem = items.find((i) => i.sk === sessionKey.sk);
+  const items = await store.batchGet([userKey, sessionKey, ...alsoRead], { consistent: alsoRead.length > 0 });
+  const byKey = new Map(items.map((i) => [itemKeyId(i), i]));
+  const userItem = byKey.get(itemKeyId(userKey));
+  const sessionItem = byKey.get(itemKeyId(sessionKey));
   return {
     user: userItem ? parseItem(User, userItem, 'user') : null,
     session: sessionItem ? parseItem(Session, sessionItem, 'session') : null,
+    read: new Map(alsoRead.map((k) => [itemKeyId(k), byKey.get(itemKeyId(k)) ?? null])),
   };
 }
 

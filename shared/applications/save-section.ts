@@ -33,8 +33,9 @@ export interface SaveSectionInput {
  * from; a stale save is 409 STALE_VERSION and changes nothing. Answers are validated against the
  * questionnaire (type, length, options); required ones only at submit. The write itself re-checks
  * that the application is editable, so a header read a moment ago is good enough for the guards.
- * Costs (with the session and the policy's reads): 4 DynamoDB calls. A `surveyResults` answer adds a
- * read of the stored section (its snapshot stays frozen) and two GetItems per snapshot taken.
+ * Costs: 3 DynamoDB calls (the session with the policy's header, the edition, the write). A
+ * `surveyResults` answer adds a read of the stored section (its snapshot stays frozen) and two GetItems
+ * per snapshot taken.
  */
 export async function saveSection(deps: SaveSectionDeps, input: SaveSectionInput): Promise<SectionAnswers> {
   signedIn(input.caller);

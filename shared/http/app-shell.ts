@@ -25,6 +25,12 @@ import { checkPathParams } from './validation';
 export function appShell(deps: AppDeps, policy: Record<string, AccessRule> = routePolicy) {
   const app = new Hono<AppEnv>();
 
+  // The request as it arrived: the body limit below may wrap it in a new Request, and the lazy app
+  // (lazy-app.ts) finds the session it read early by the one it forwarded.
+  app.use('*', async (c, next) => {
+    c.set('arrived', c.req.raw);
+    await next();
+  });
   app.use('*', requestId());
   app.use('*', requestLog(deps.logger));
   app.use('*', async (c, next) => {

@@ -20,5 +20,5 @@ export type AppSettings = Settings;
 
 export interface AppEnv {
   /** `loaded`: what the route's ownership check already read (shared/access/policy.ts `Loaded`). */
-  Variables: { requestId: string; lang: Language; principal: Principal; loaded: Loaded };
+  Variables: { arrived: Request; requestId: string; lang: Language; principal: Principal; loaded: Loaded };
 }

@@ -1,10 +1,14 @@
 import { Hono } from 'hono/quick';
 import type { Context } from 'hono';
+import { routePath } from 'hono/route';
+import { ownershipReads, type ReadsBeside } from '../access/policy';
 import type { Principal } from '../access/principal';
 import { appShell, finishApp } from './app-shell';
 import type { AppDeps, AppEnv } from './deps';
+import { endpointParams } from './middleware/authorize';
 import { errorHandler } from './middleware/error-handler';
 import { groupPaths } from './route-table';
+import { routePolicy } from './routes/policy';
 
 /**
  * The route groups, each loaded with one `import()`. In the api's split bundle (infra/constructs/
@@ -58,11 +62,22 @@ async function buildGroup(name: RouteGroupName | null, deps: AppDeps): Promise<F
  * eager createApp.
  */
 export function createLazyApp(deps: AppDeps) {
-  // Who is calling does not depend on the group's code, so the session is read (one BatchGet) while
-  // the group's chunk loads, and the group's authorize middleware takes that read instead of starting
-  // its own: on a cold start the read's round trip overlaps the chunk's loading.
-  const early = new WeakMap<Request, Promise<Principal>>();
-  const groupDeps: AppDeps = { ...deps, principals: (c) => early.get(c.req.raw) ?? deps.principals(c) };
+  // Who is calling does not depend on the group's code, so the session is read (one BatchGet, with the
+  // route's ownership item: policy.ts's ownershipReads) while the group's chunk loads, and the group's
+  // authorize middleware takes that read instead of starting its own: on a cold start the read's round
+  // trip overlaps the chunk's loading.
+  const early = new WeakMap<Request, { principal: Promise<Principal>; beside?: ReadsBeside }>();
+  const groupDeps: AppDeps = {
+    ...deps,
+    principals: async (c, beside) => {
+      const started = early.get(c.get('arrived') ?? c.req.raw);
+      if (!started) return deps.principals(c, beside);
+      const principal = await started.principal;
+      // The same route's rule asks for the same keys; a check whose key is not among them reads its own.
+      if (beside && started.beside?.read) beside.read = started.beside.read;
+      return principal;
+    },
+  };
   const built = new Map<RouteGroupName | null, Promise<Fetchable>>();
   const groupApp = (name: RouteGroupName | null): Promise<Fetchable> => {
     let app = built.get(name);
@@ -77,9 +92,11 @@ export function createLazyApp(deps: AppDeps) {
   };
   const forward = (name: RouteGroupName | null) => async (c: Context<AppEnv>) => {
     if (name !== null) {
-      const principal = deps.principals(c);
+      const pattern = routePath(c);
+      const beside = ownershipReads(routePolicy[`${c.req.method} ${pattern}`], endpointParams(pattern, c.req.path));
+      const principal = deps.principals(c, beside);
       principal.catch(() => undefined); // its failure is the request's, met where authorize awaits it
-      early.set(c.req.raw, principal);
+      early.set(c.req.raw, { principal, beside });
     }
     return (await groupApp(name)).fetch(c.req.raw, c.env);
   };

@@ -16,7 +16,14 @@ export const sessionCookieName = (settings: Pick<AppSettings, 'secureCookies'>) 
 export function sessionPrincipals(
   deps: ResolveSessionDeps & { settings: Pick<AppSettings, 'secureCookies'> },
 ): PrincipalResolver {
-  return (c) => resolveSession(deps, { token: getCookie(c, sessionCookieName(deps.settings)) });
+  return async (c, beside) => {
+    const { principal, read } = await resolveSession(deps, {
+      token: getCookie(c, sessionCookieName(deps.settings)),
+      alsoRead: beside?.keys,
+    });
+    if (beside && read) beside.read = read;
+    return principal;
+  };
 }
 
 /**

@@ -127,8 +127,11 @@ export class Store {
     return (out.Item as T | undefined) ?? null;
   }
 
-  /** Items for the given keys (missing ones are left out; duplicates are asked for once). */
-  async batchGet<T extends Item = Item>(itemKeys: ItemKey[]): Promise<T[]> {
+  /**
+   * Items for the given keys (missing ones are left out; duplicates are asked for once). Strongly
+   * consistent on request, like `get`: reads that decide a write or a permission.
+   */
+  async batchGet<T extends Item = Item>(itemKeys: ItemKey[], options: { consistent?: boolean } = {}): Promise<T[]> {
     const unique = [...new Map(itemKeys.map((k) => [JSON.stringify([k.pk, k.sk]), { pk: k.pk, sk: k.sk }])).values()];
     const found: T[] = [];
     for (let i = 0; i < unique.length; i += 100) {
@@ -140,7 +143,11 @@ export class Store {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
         const keysNow: Record<string, unknown>[] = pending;
         const out = await this.run(() =>
-          this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keysNow } } })),
+          this.doc.send(
+            new BatchGetCommand({
+              RequestItems: { [this.tableName]: { Keys: keysNow, ConsistentRead: options.consistent ?? false } },
+            }),
+          ),
         );
         found.push(...((out.Responses?.[this.tableName] ?? []) as T[]));
         pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
@@ -340,4 +347,21 @@ function withTableName(item: TransactItem, tableName: string): TransactItem {
   if (item.Delete) return { Delete: { ...item.Delete, TableName: tableName } };
   if (item.ConditionCheck) return { ConditionCheck: { ...item.ConditionCheck, TableName: tableName } };
   return item;
+}
+
+/** One key as a string, for maps of items by key. */
+export const itemKeyId = (key: { pk?: unknown; sk?: unknown }): string => `${String(key.pk)}\u0000${String(key.sk)}`;
+
+/**
+ * The table as one request sees it when some items were read already, strongly consistent, in an
+ * earlier call (the route's ownership item rides in the session's BatchGet): `get` of one of those
+ * keys answers from them (`null`: read and not there); every other call goes to the table.
+ */
+export function withItemsRead(store: Store, read: ReadonlyMap<string, Item | null>): Store {
+  const view: Store = Object.create(store);
+  view.get = async <T extends Item = Item>(key: ItemKey, options?: { consistent?: boolean }) => {
+    const id = itemKeyId(key);
+    return read.has(id) ? ((read.get(id) ?? null) as T | null) : store.get<T>(key, options);
+  };
+  return view;
 }

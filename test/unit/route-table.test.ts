@@ -111,6 +111,23 @@ describe('the lazy app answers as the eager app', () => {
     expect(calls).toEqual(['/api/editions', '/api/editions']);
   });
 
+  it('reads the session once for a request with a body too (the body limit wraps the request it forwards)', async () => {
+    const calls: string[] = [];
+    const deps = testDeps({
+      principals: async (c) => {
+        calls.push(c.req.routePath);
+        return { kind: 'anonymous' };
+      },
+    });
+    const res = await createLazyApp(deps).request('/api/editions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+    expect(calls).toEqual(['/api/editions']);
+  });
+
   it("a session read that fails while the group loads is that request's error, not an unhandled rejection", async () => {
     const failing = () => testDeps({ principals: () => Promise.reject(new Error('database down')) });
     const [eager, lazy] = [

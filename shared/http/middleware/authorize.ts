@@ -1,11 +1,23 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { type AccessRule, decide, type Loaded, ownershipChecks, type OwnershipChecks } from '../../access/policy';
+import {
+  type AccessRule,
+  decide,
+  type Loaded,
+  ownershipChecks,
+  type OwnershipChecks,
+  ownershipReads,
+  type ReadsBeside,
+} from '../../access/policy';
 import type { Principal } from '../../access/principal';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../deps';
 
-export type PrincipalResolver = (c: Context<AppEnv>) => Promise<Principal>;
+/**
+ * Who is calling. Given `beside`, a resolver that reads a session reads its keys in the same call and
+ * sets `beside.read` once the session holds (session-cookie.ts); one that reads nothing ignores it.
+ */
+export type PrincipalResolver = (c: Context<AppEnv>, beside?: ReadsBeside) => Promise<Principal>;
 
 /** The endpoint this request matched: the last matched route that is not `use()` middleware. */
 export function matchedEndpoint(c: Context): { method: string; path: string } | undefined {
@@ -49,10 +61,12 @@ export function authorize(
     if (!endpoint) return next();
     const rule = policy[`${endpoint.method} ${endpoint.path}`];
     if (!rule) throw new AppError('FORBIDDEN', `No access rule for ${endpoint.method} ${endpoint.path}`);
-    const principal = await resolvePrincipal(c);
+    const params = endpointParams(endpoint.path, c.req.path);
+    const beside = ownershipReads(rule, params);
+    const principal = await resolvePrincipal(c, beside);
     c.set('principal', principal);
-    const loaded: Loaded = {};
-    const decision = await decide(rule, principal, endpointParams(endpoint.path, c.req.path), checks, loaded);
+    const loaded: Loaded = beside?.read ? { read: beside.read } : {};
+    const decision = await decide(rule, principal, params, checks, loaded);
     if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED', 'Sign-in required');
     if (decision === 'forbidden') throw new AppError('FORBIDDEN', 'Role may not call this route');
     if (decision === 'notFound') throw new AppError('NOT_FOUND', 'Not found or not yours');
