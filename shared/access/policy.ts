@@ -101,8 +101,8 @@ export const ownershipChecks: OwnershipChecks = {
  * chunk of its own; docs/performance.md).
  */
 export function ownershipChecksFor(store: Store): OwnershipChecks {
-  const findHeader = async (...args: Parameters<typeof import('../applications/application-store').findHeader>) =>
-    (await import('../applications/application-store')).findHeader(...args);
+  const findHeader = async (...args: Parameters<typeof import('../applications/application-read-store').findHeader>) =>
+    (await import('../applications/application-read-store')).findHeader(...args);
   const findMember = async (...args: Parameters<typeof import('../chapter/member-store').findMember>) =>
     (await import('../chapter/member-store')).findMember(...args);
   // The items read with the session answer the check's own read (strongly consistent, like it).

@@ -2,7 +2,7 @@ import { type Caller, signedIn } from '../access/caller';
 import type { Deps } from '../deps';
 import { findInstitution } from '../institutions/institution-store';
 import { type PublicUser, publicUser } from './user';
-import { getUser } from './user-store';
+import { getUser } from './user-read-store';
 
 export type GetMeDeps = Pick<Deps, 'store'>;
 

@@ -2,7 +2,7 @@ import type { Caller } from '../access/caller';
 import type { Language } from '../language';
 import { type InviteAccountDeps, inviteAccount } from './invite-account';
 import type { ExpertProfile, PublicUser } from './user';
-import { callerIdentity } from './user-store';
+import { callerIdentity } from './user-read-store';
 
 export type InviteExpertDeps = InviteAccountDeps;
 

@@ -2,7 +2,7 @@ import { type Caller, signedIn } from '../access/caller';
 import { recordAudit } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { deleteAllSessions } from './session-store';
-import { callerActor } from './user-store';
+import { callerActor } from './user-read-store';
 
 export type LogoutEverywhereDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 

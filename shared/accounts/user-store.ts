@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { type Caller, signedIn } from '../access/caller';
 import type { Role } from '../access/principal';
 import type { NewAuditEntry } from '../audit/audit';
 import { auditPut } from '../audit/audit-store';
@@ -11,7 +10,12 @@ import { type Page, type Store, type TransactItem, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import { type OpenedToken, tokenPut, writeConsumingToken } from './token-store';
 import type { StoredToken } from './tokens';
-import { type AccountStatus, emailKey, emailTaken, staleFieldMessage, User } from './user';
+import { findUser, getUser, toUser } from './user-read-store';
+import { type AccountStatus, emailKey, emailTaken, staleFieldMessage, type User } from './user';
+
+// One account's reads and the caller as audit entries name them, apart so that a use case that only
+// names its caller (every autosave) does not load the writes' token and audit stores; re-exported here.
+export { auditActor, callerActor, callerIdentity, findUser, getUser, toUser } from './user-read-store';
 
 /**
  * The accounts' DynamoDB shapes: the profile item (with gsi1 listing accounts by primary role, then
@@ -30,8 +34,6 @@ function userItem(user: User) {
     gsi1sk: `${user.emailKey}#${user.userId}`,
   };
 }
-
-const toUser = (item: Record<string, unknown>): User => parseItem(User, item, 'user');
 
 /** The marker that makes an e-mail address unique in any letter case; it names the account. */
 export const emailMarker = (email: string): ItemKey => keys.unique('email', emailKey(email));
@@ -62,17 +64,6 @@ export function newAccountItems(user: User): TransactItem[] {
   ];
 }
 
-export async function findUser(store: Store, userId: string, consistent = false): Promise<User | null> {
-  const item = await store.get(keys.user(userId), { consistent });
-  return item ? toUser(item) : null;
-}
-
-export async function getUser(store: Store, userId: string, consistent = false): Promise<User> {
-  const user = await findUser(store, userId, consistent);
-  if (!user) throw new AppError('NOT_FOUND', `No user ${userId}`);
-  return user;
-}
-
 /** Case-insensitive: through the e-mail's unique marker. */
 export async function findUserByEmail(store: Store, email: string): Promise<User | null> {
   const marker = await store.get(emailMarker(email), { consistent: true });
@@ -98,37 +89,6 @@ export async function listInstitutionUsers(store: Store, institutionId: string):
   });
   const ids = members.items.map((m) => parseItem(MemberItem, m, 'membership').userId);
   return (await store.batchGet(ids.map((id) => keys.user(id)))).map(toUser);
-}
-
-/** The signed-in account as an audit entry names it (its e-mail), with the account itself. */
-export async function auditActor(
-  store: Store,
-  userId: string,
-): Promise<{ actor: { userId: string; label: string }; user: User }> {
-  const user = await getUser(store, userId);
-  return { actor: { userId, label: user.email }, user };
-}
-
-/**
- * The caller as an audit entry names them. The session resolver put the account's e-mail on the
- * principal, so this costs no read; a principal without it (made in a test) is looked up.
- */
-export async function callerActor(store: Store, caller: Caller): Promise<{ userId: string; label: string }> {
-  const principal = signedIn(caller);
-  if (principal.email) return { userId: principal.userId, label: principal.email };
-  return (await auditActor(store, principal.userId)).actor;
-}
-
-/** The caller as an audit entry names them and by their name (an invitation's "invited by"): no read either. */
-export async function callerIdentity(
-  store: Store,
-  caller: Caller,
-): Promise<{ actor: { userId: string; label: string }; displayName: string }> {
-  const principal = signedIn(caller);
-  if (principal.email && principal.displayName !== undefined)
-    return { actor: { userId: principal.userId, label: principal.email }, displayName: principal.displayName };
-  const { actor, user } = await auditActor(store, principal.userId);
-  return { actor, displayName: user.displayName };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { InstitutionType, Voivodeship } from '../institutions/institution';
 import { keys } from '../store/keys';
 import type { Condition, Page, Store } from '../store/store';
 import { type ApplicationHeader, type ApplicationStatus, applicationStatuses, searchKey } from './application';
-import { toHeader } from './application-store';
+import { toHeader } from './application-read-store';
 
 /**
  * Lists of application headers: an institution's (gsi1, by edition) and an edition's (gsi2, sorted by

@@ -3,7 +3,7 @@ import { keys } from '../store/keys';
 import { type Store, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import type { Attachment } from './application';
-import { editableCheck, notEditable, toAttachment } from './application-store';
+import { editableCheck, notEditable, toAttachment } from './application-read-store';
 
 /**
  * Attachments: one item per file in the application's partition, `pending` from the upload request

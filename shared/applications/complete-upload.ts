@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { type Caller, signedIn } from '../access/caller';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { fileLimit, fileTypes } from '../editions/questionnaire';
 import { AppError } from '../errors';
 import { type ApplicationHeader, type Attachment, editableStatuses } from './application';
-import { getHeader, notEditable } from './application-store';
+import { getHeader, notEditable } from './application-read-store';
 import { discardAttachment, findAttachment, markAttachmentReady } from './attachment-store';
 import { attachmentBlobKey, fileProblem, fileQuestion, kindList, mb } from './attachments';
 import { sniffFileKind } from './file-type';

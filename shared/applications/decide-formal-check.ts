@@ -1,6 +1,6 @@
 import type { Caller } from '../access/caller';
 import { callerActor, findUserByEmail } from '../accounts/user-store';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { AppError } from '../errors';
 import { listMembers } from '../institutions/list-members';
 import type { ApplicationHeader, ApplicationStatus } from './application';

@@ -1,7 +1,7 @@
 import { type Caller, signedIn } from '../access/caller';
 import type { Deps } from '../deps';
 import { type ApplicationHeader, editableStatuses } from './application';
-import { getHeader, notEditable } from './application-store';
+import { getHeader, notEditable } from './application-read-store';
 import { removeAttachment } from './attachment-store';
 import { attachmentBlobKey } from './attachments';
 

@@ -1,5 +1,4 @@
 import type { NewAuditEntry } from '../audit/audit';
-import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
@@ -31,6 +30,9 @@ export async function putExtension(
   extension: Extension,
   audit: NewAuditEntry,
 ): Promise<void> {
+  // The audit store loads with the write only: the deadline check that reads extensions is on every
+  // late autosave's path (application-read-store.ts).
+  const { auditPut } = await import('../audit/audit-store');
   await deps.store.transact([
     tx.put({ ...keys.extension(extension.editionId, extension.institutionId), entity: 'extension', ...extension }),
     auditPut(deps, audit),

@@ -1,7 +1,7 @@
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { progress, type Answers, type Questionnaire, type SectionProgress } from '../editions/questionnaire';
 import { type ApplicationHeader, type Attachment, readyFilesByQuestion, submissionWindow } from './application';
-import { loadApplication } from './application-store';
+import { loadApplication } from './application-read-store';
 import { findExtension } from './extension-store';
 import type { Deps } from '../deps';
 

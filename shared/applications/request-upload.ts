@@ -1,11 +1,11 @@
 import { type Caller, signedIn } from '../access/caller';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { FILES_PER_QUESTION, fileLimit, fileTypes } from '../editions/questionnaire';
 import { reserveAttempts } from '../limits/attempts';
 import type { UploadTicket } from '../platform/uploads';
 import { type ApplicationHeader, type Attachment, editableStatuses } from './application';
-import { assertWindowOpen, loadApplication, notEditable } from './application-store';
+import { assertWindowOpen, loadApplication, notEditable } from './application-read-store';
 import { listAttachments, putPendingAttachment } from './attachment-store';
 import { attachmentBlobKey, fileProblem, fileQuestion, isFileKind, kindList, mb } from './attachments';
 import { contentTypeOf, kindOfFileName, safeFileName } from './file-type';

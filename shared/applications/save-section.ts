@@ -1,12 +1,12 @@
 import { type Caller, signedIn } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { type Answers, cleanAnswers, sectionAnswerProblems } from '../editions/questionnaire';
 import { AppError } from '../errors';
 import { lazyImport } from '../platform/lazy';
 import { type ApplicationHeader, editableStatuses, type SectionAnswers } from './application';
-import { assertWindowOpen, getHeader, notEditable } from './application-store';
+import { assertWindowOpen, getHeader, notEditable } from './application-read-store';
 import { findSection, putSection } from './section-store';
 
 // Survey evidence (issue 18 §5) loads the survey results only for a section that has such an answer,

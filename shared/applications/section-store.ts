@@ -3,7 +3,7 @@ import { keys } from '../store/keys';
 import { type Store, tx } from '../store/store';
 import { failedConditions } from '../store/translate-error';
 import type { SectionAnswers } from './application';
-import { editableCheck, notEditable, toSection } from './application-store';
+import { editableCheck, notEditable, toSection } from './application-read-store';
 
 /** A section's saved answers: one item per section in the application's partition, versioned. */
 export function sectionItem(applicationId: string, saved: SectionAnswers) {

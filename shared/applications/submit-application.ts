@@ -1,7 +1,7 @@
 import { type Caller, signedIn } from '../access/caller';
-import { callerActor, getUser } from '../accounts/user-store';
+import { callerActor, getUser } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { submissionProblems } from '../editions/questionnaire';
 import { AppError, isAppError } from '../errors';
 import { type ApplicationHeader, editableStatuses, readyFilesByQuestion } from './application';

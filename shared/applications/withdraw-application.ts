@@ -1,7 +1,7 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { AppError } from '../errors';
 import type { ApplicationHeader } from './application';
 import { assertWindowOpen, changeStatus, getHeader, statusChange } from './application-store';

@@ -1,6 +1,6 @@
 import { listAssignable, listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { listExpertAssignments } from './assignment-store';
 import { comparePolish } from '../text/polish-order';
 

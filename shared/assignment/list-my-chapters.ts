@@ -1,7 +1,7 @@
 import { type Caller, signedIn } from '../access/caller';
 import { listMemberships } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
-import { findEdition } from '../editions/edition-store';
+import { findEdition } from '../editions/edition-read-store';
 import { findExpertAssignment } from './assignment-store';
 
 export interface ListMyChaptersInput {

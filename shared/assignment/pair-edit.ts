@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { AuditAction } from '../audit/audit';
 import { type ChapterMember, describeReasons } from '../chapter/chapter';
 import { assignableStatuses } from '../chapter/chapter-store';

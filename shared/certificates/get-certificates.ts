@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { findDeliberation, findVersion } from '../results/results-store';
 import { type CertificateStatus, certificateStatuses } from './certificate';
 import { listEditionCertificates } from './certificate-store';

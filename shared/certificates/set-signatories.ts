@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import { changedFields } from '../audit/audit';
 import type { Deps } from '../deps';
 import type { CertificateSettings, Edition } from '../editions/edition';

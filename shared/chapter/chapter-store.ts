@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ApplicationStatus } from '../applications/application';
-import { toHeader } from '../applications/application-store';
+import { toHeader } from '../applications/application-read-store';
 import type { AssignmentHead } from '../assignment/assignment';
 import { assignmentChanged, headUpdate } from '../assignment/assignment-store';
 import type { NewAuditEntry } from '../audit/audit';

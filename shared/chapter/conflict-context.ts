@@ -1,5 +1,5 @@
 import type { ApplicationHeader } from '../applications/application';
-import { getHeader } from '../applications/application-store';
+import { getHeader } from '../applications/application-read-store';
 import type { AssignmentHead, ExpertAssignment } from '../assignment/assignment';
 import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import type { AssignmentSettings } from './chapter';
 import { getAssignmentSettingsOrDefault } from './chapter-store';
 

@@ -1,6 +1,6 @@
 import { listExpertAssignments } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import type { ChapterMember } from './chapter';
 import { listMembers } from './chapter-store';
 import { comparePolish } from '../text/polish-order';

@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor, findUser } from '../accounts/user-store';
+import { callerActor, findUser } from '../accounts/user-read-store';
 import { getHead } from '../assignment/assignment-store';
 import { changedFields } from '../audit/audit';
 import type { Deps } from '../deps';

@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { findScoringGaps, gapCount, gapsMessage, type ScoringGaps } from '../reviews/find-scoring-gaps';

@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
 import { type Edition, type EditionSettings, newEdition, settingsProblems } from './edition';
 import { editionSubject, insertEdition, problemsError } from './edition-store';

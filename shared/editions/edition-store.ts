@@ -4,10 +4,13 @@ import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { keys } from '../store/keys';
-import { parseItem } from '../store/parse';
-import { type Page, type Store, tx } from '../store/store';
-import { Edition } from './edition';
+import { tx } from '../store/store';
+import type { Edition } from './edition';
 import type { Message } from './localized';
+
+// The reads, apart so that hot read paths (the editions list, the autosave) do not load the audit
+// store the writes go through; importers of this module keep getting them here.
+export { allEditions, findEdition, getEdition, listEditionPage, toEdition } from './edition-read-store';
 
 /**
  * The editions' DynamoDB shapes: one versioned item per edition (settings, rubric, questionnaire),
@@ -21,36 +24,6 @@ export function editionItem(edition: Edition) {
     gsi1pk: keys.editions(),
     gsi1sk: `${edition.createdAt}#${edition.editionId}`,
   };
-}
-
-export const toEdition = (item: Record<string, unknown>): Edition => parseItem(Edition, item, 'edition');
-
-export async function findEdition(store: Store, editionId: string, consistent = false): Promise<Edition | null> {
-  const item = await store.get(keys.edition(editionId), { consistent });
-  return item ? toEdition(item) : null;
-}
-
-/** Every edition (a handful a year, one gsi1 partition): for jobs that look at the editions in a state. */
-export async function allEditions(store: Store): Promise<Edition[]> {
-  return (await store.queryAll({ index: 'gsi1', partitionKey: keys.editions() }, 1000)).map(toEdition);
-}
-
-export async function getEdition(store: Store, editionId: string, consistent = false): Promise<Edition> {
-  const edition = await findEdition(store, editionId, consistent);
-  if (!edition) throw new AppError('NOT_FOUND', `No edition ${editionId}`);
-  return edition;
-}
-
-/** A page of editions, newest first (a handful a year: one partition of gsi1). */
-export async function listEditionPage(store: Store, page: { cursor?: string; limit: number }): Promise<Page<Edition>> {
-  const found = await store.query({
-    index: 'gsi1',
-    partitionKey: keys.editions(),
-    limit: page.limit,
-    cursor: page.cursor,
-    descending: true,
-  });
-  return { items: found.items.map(toEdition), cursor: found.cursor };
 }
 
 /** A new edition (created or cloned) with its audit entry; its id is fresh, so it must not exist yet. */

@@ -2,7 +2,7 @@ import type { Caller } from '../access/caller';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { type Edition, seesDrafts } from './edition';
-import { getEdition } from './edition-store';
+import { getEdition } from './edition-read-store';
 import { maxTotal } from './rubric';
 
 export type GetEditionViewDeps = Pick<Deps, 'store'>;

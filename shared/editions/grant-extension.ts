@@ -1,11 +1,11 @@
 import type { Caller } from '../access/caller';
-import { callerIdentity } from '../accounts/user-store';
+import { callerIdentity } from '../accounts/user-read-store';
 import type { Extension } from '../applications/application';
 import { putExtension } from '../applications/extension-store';
 import type { Deps } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { getInstitution } from '../institutions/get-institution';
-import { getEdition } from './edition-store';
+import { getEdition } from './edition-read-store';
 
 export type GrantExtensionDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
 

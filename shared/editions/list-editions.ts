@@ -2,7 +2,7 @@ import type { Caller } from '../access/caller';
 import type { Deps } from '../deps';
 import type { Page } from '../store/store';
 import { type Edition, seesDrafts } from './edition';
-import { listEditionPage } from './edition-store';
+import { listEditionPage } from './edition-read-store';
 import { maxTotal } from './rubric';
 
 export type ListEditionsDeps = Pick<Deps, 'store'>;

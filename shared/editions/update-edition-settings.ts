@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import { changedFields } from '../audit/audit';
 import { countByStatus } from '../applications/application-list-store';
 import type { Deps } from '../deps';

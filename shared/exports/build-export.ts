@@ -1,10 +1,10 @@
 import { zipSync } from 'fflate';
 import { listEditionHeaders } from '../applications/application-list-store';
-import { type LoadedApplication, loadApplication } from '../applications/application-store';
+import { type LoadedApplication, loadApplication } from '../applications/application-read-store';
 import { attachmentBlobKey } from '../applications/attachments';
 import { safeFileName } from '../applications/file-type';
 import type { Edition } from '../editions/edition';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import type { Language } from '../language';
 import { scoresWorkbook } from '../reviews/scores-workbook';
 import { feeList } from '../results/fee-list';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { MAX_FEEDBACK_ANSWER } from './feedback';

@@ -1,7 +1,7 @@
 import type { Caller } from '../access/caller';
 import { type InviteAccountDeps, inviteAccount } from '../accounts/invite-account';
 import type { PublicUser } from '../accounts/user';
-import { callerIdentity } from '../accounts/user-store';
+import { callerIdentity } from '../accounts/user-read-store';
 import type { Language } from '../language';
 import { getInstitution } from './get-institution';
 

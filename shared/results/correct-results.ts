@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import { editionSubject, getEdition, invalidState } from '../editions/edition-store';
 import { AppError } from '../errors';
 import type { Outcome } from './outcome';

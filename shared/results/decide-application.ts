@@ -1,7 +1,7 @@
 import type { Caller } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import type { Message } from '../editions/localized';
 import { AppError } from '../errors';
 import type { Outcome } from './outcome';

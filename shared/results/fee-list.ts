@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { exportLabels } from '../exports/export-labels';
 import { toCsv } from '../exports/spreadsheet';
 import { xlsxWorkbook } from '../exports/xlsx';

@@ -1,7 +1,7 @@
 import type { ApplicationHeader } from '../applications/application';
-import { getHeader } from '../applications/application-store';
+import { getHeader } from '../applications/application-read-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { AppError } from '../errors';
 import type { ApplicationResult } from './results';
 import { findApplicationResult } from './results-store';

@@ -1,6 +1,6 @@
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import type { EditionState } from '../editions/edition';
 import { initialDeliberation, loadResultsInput } from './results-input';
 import type { Deliberation } from './results';

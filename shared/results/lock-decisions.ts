@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { callerIdentity } from '../accounts/user-store';
+import { callerIdentity } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
 import { editionSubject, getEdition } from '../editions/edition-store';
 import type { Deliberation } from './results';

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { sha256Hex } from './snapshot';
 import { findInstitutions } from '../institutions/institution-store';
 import { laureateFee } from './fees';

@@ -1,5 +1,5 @@
 import type { Caller } from '../access/caller';
-import { findHeader } from '../applications/application-store';
+import { findHeader } from '../applications/application-read-store';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { reopenSheet } from './reopen-sheet';

@@ -1,6 +1,6 @@
 import { type Caller, signedIn } from '../access/caller';
 import type { Attachment } from '../applications/application';
-import { loadApplication } from '../applications/application-store';
+import { loadApplication } from '../applications/application-read-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';
 import type { Answers, Questionnaire } from '../editions/questionnaire';

@@ -3,7 +3,7 @@ import { listExpertAssignments } from '../assignment/assignment-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { maxTotal } from '../editions/rubric';
 import { type Disagreement, disagreementOf } from './disagreement';
 import { type ApplicationProgress, type ExpertProgress, scoringProgress } from './progress';

@@ -1,7 +1,7 @@
-import { getHeader } from '../applications/application-store';
+import { getHeader } from '../applications/application-read-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { AppError } from '../errors';
 import { type SheetTotal, sheetTotal } from './scoring';
 import type { ScoreSheet } from './sheet';

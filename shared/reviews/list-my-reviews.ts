@@ -1,7 +1,7 @@
 import { type Caller, signedIn } from '../access/caller';
 import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { maxTotal } from '../editions/rubric';
 import { keys } from '../store/keys';
 import { sheetTotal } from './scoring';

@@ -1,10 +1,10 @@
 import { type Caller, signedIn } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
-import { getHeader } from '../applications/application-store';
+import { callerActor } from '../accounts/user-read-store';
+import { getHeader } from '../applications/application-read-store';
 import { auditPut } from '../audit/audit-store';
 import { getMember } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { AppError } from '../errors';
 import { reviewLink, reviewMail } from './review-mail';
 import { assertScoringOpen } from './review-access';

@@ -1,9 +1,9 @@
 import type { ApplicationHeader } from '../applications/application';
-import { findHeader } from '../applications/application-store';
+import { findHeader } from '../applications/application-read-store';
 import { findExpertAssignment } from '../assignment/assignment-store';
 import type { Deps } from '../deps';
 import type { Edition } from '../editions/edition';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { AppError } from '../errors';
 
 /**

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';
-import { allEditions } from '../editions/edition-store';
+import { allEditions } from '../editions/edition-read-store';
 import { dueReminder } from './progress';
 import { reviewLink, reviewMail } from './review-mail';
 import { claimReminder, sheetsOfEdition } from './sheet-store';

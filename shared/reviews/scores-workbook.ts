@@ -1,7 +1,7 @@
 import { listExpertAssignments } from '../assignment/assignment-store';
 import { listMembers } from '../chapter/chapter-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-store';
+import { getEdition } from '../editions/edition-read-store';
 import { exportLabels } from '../exports/export-labels';
 import { xlsxWorkbook } from '../exports/xlsx';
 import type { Language } from '../language';

@@ -1,5 +1,5 @@
 import { type Caller, signedIn } from '../access/caller';
-import { callerActor } from '../accounts/user-store';
+import { callerActor } from '../accounts/user-read-store';
 import { auditPut } from '../audit/audit-store';
 import type { Deps } from '../deps';
 import { scoringSettingsOf } from '../editions/edition';

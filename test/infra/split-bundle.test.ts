@@ -86,6 +86,23 @@ describe('the api split bundle', () => {
     expect(loadedWith('shared/assignment/list-my-chapters.ts')).toContain('shared/editions/edition.ts');
   });
 
+  it('the autosave, the editions list and the ownership check load no audit store (its writes’ only)', () => {
+    // The reads of applications, editions, accounts and extensions are modules of their own
+    // (*-read-store.ts); the stores that write with an audit entry re-export them.
+    for (const source of [
+      'shared/http/routes/applications.ts',
+      'shared/http/routes/editions.ts',
+      'shared/applications/application-read-store.ts',
+    ]) {
+      const inputs = loadedWith(source);
+      expect(inputs).toContain(source);
+      for (const h of ['shared/audit/audit-store.ts', 'shared/exports/spreadsheet.ts'])
+        expect(inputs, `${source} loads ${h}`).not.toContain(h);
+    }
+    expect(loadedWith('shared/http/routes/applications.ts')).toContain('shared/applications/save-section.ts');
+    expect(loadedWith('shared/http/routes/editions.ts')).toContain('shared/editions/list-editions.ts');
+  });
+
   it('loads every chunk in Node without a missing require', async () => {
     // The groups' chunks import index.mjs, which reads the function's configuration when it loads.
     const env = {
