@@ -93,7 +93,8 @@ export function createLazyApp(deps: AppDeps) {
   const forward = (name: RouteGroupName | null) => async (c: Context<AppEnv>) => {
     if (name !== null) {
       const pattern = routePath(c);
-      const beside = ownershipReads(routePolicy[`${c.req.method} ${pattern}`], endpointParams(pattern, c.req.path));
+      const method = c.req.method === 'HEAD' ? 'GET' : c.req.method; // a HEAD is answered by its GET route
+      const beside = ownershipReads(routePolicy[`${method} ${pattern}`], endpointParams(pattern, c.req.path));
       const principal = deps.principals(c, beside);
       principal.catch(() => undefined); // its failure is the request's, met where authorize awaits it
       early.set(c.req.raw, { principal, beside });

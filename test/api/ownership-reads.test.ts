@@ -74,6 +74,11 @@ describe.each(Object.entries(apps))('the ownership item read with the session (%
     expect(allowed.status).toBe(200);
     // The membership came with the session; the use case reads the assignment head (none yet).
     expect(calls).toEqual(['BatchGetItem', 'GetItem']);
+    // A HEAD is answered by the GET route, and read like it.
+    calls.length = 0;
+    const head = await app.request(path, { method: 'HEAD', headers: { cookie: memberCookie } });
+    expect(head.status).toBe(200);
+    expect(calls).toEqual(['BatchGetItem', 'GetItem']);
   });
 });
 

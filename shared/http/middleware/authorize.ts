@@ -70,7 +70,9 @@ export function authorize(
     if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED', 'Sign-in required');
     if (decision === 'forbidden') throw new AppError('FORBIDDEN', 'Role may not call this route');
     if (decision === 'notFound') throw new AppError('NOT_FOUND', 'Not found or not yours');
-    c.set('loaded', loaded);
+    // What the check read is the route's; the items read beside the session stay here (a later read
+    // must go to the table, not to them).
+    c.set('loaded', { application: loaded.application, member: loaded.member });
     await next();
   };
 }
