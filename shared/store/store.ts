@@ -95,6 +95,9 @@ export const tx = {
   }),
 };
 
+/** One key as a string, for maps of items by key. */
+export const itemKeyId = (key: { pk?: unknown; sk?: unknown }): string => `${String(key.pk)}\u0000${String(key.sk)}`;
+
 export interface Page<T> {
   items: T[];
   cursor: string | null;
@@ -132,7 +135,7 @@ export class Store {
    * consistent on request, like `get`: reads that decide a write or a permission.
    */
   async batchGet<T extends Item = Item>(itemKeys: ItemKey[], options: { consistent?: boolean } = {}): Promise<T[]> {
-    const unique = [...new Map(itemKeys.map((k) => [JSON.stringify([k.pk, k.sk]), { pk: k.pk, sk: k.sk }])).values()];
+    const unique = [...new Map(itemKeys.map((k) => [itemKeyId(k), { pk: k.pk, sk: k.sk }])).values()];
     const found: T[] = [];
     for (let i = 0; i < unique.length; i += 100) {
       let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
@@ -348,9 +351,6 @@ function withTableName(item: TransactItem, tableName: string): TransactItem {
   if (item.ConditionCheck) return { ConditionCheck: { ...item.ConditionCheck, TableName: tableName } };
   return item;
 }
-
-/** One key as a string, for maps of items by key. */
-export const itemKeyId = (key: { pk?: unknown; sk?: unknown }): string => `${String(key.pk)}\u0000${String(key.sk)}`;
 
 /**
  * The table as one request sees it when some items were read already, strongly consistent, in an
