@@ -80,6 +80,34 @@ describe.each(Object.entries(apps))('the ownership item read with the session (%
     expect(head.status).toBe(200);
     expect(calls).toEqual(['BatchGetItem', 'GetItem']);
   });
+
+  it('the chapter’s chair: a member who is not the chair is refused after the one BatchGet; the chair’s item is not read again', async () => {
+    const edition = await seedEdition(deps);
+    const { user: organizer } = await seedUser(deps, { role: 'organizer' });
+    const member = await seedChapterExpert(deps, edition.editionId, organizer);
+    const chair = await seedChapterExpert(deps, edition.editionId, organizer, { chair: true, maxLoad: 0 });
+    const path = `/api/editions/${edition.editionId}/results`;
+    const [memberCookie, chairCookie] = [
+      await sessionCookie(deps, member.userId),
+      await sessionCookie(deps, chair.userId),
+    ];
+    calls.length = 0;
+    const refused = await app.request(path, { headers: { cookie: memberCookie } });
+    expect(refused.status).toBe(404);
+    expect(calls).toEqual(['BatchGetItem']);
+    const batchGet = vi.spyOn(deps.store, 'batchGet');
+    const get = vi.spyOn(deps.store, 'get');
+    calls.length = 0;
+    const allowed = await app.request(path, { headers: { cookie: chairCookie } });
+    expect(allowed.status).toBe(200);
+    expect(calls[0]).toBe('BatchGetItem');
+    const chairKey = keys.chapterMember(edition.editionId, chair.userId);
+    expect(batchGet).toHaveBeenCalledWith(expect.arrayContaining([chairKey]), { consistent: true });
+    // The check took the member item from that BatchGet: no read of its own for it.
+    expect(get.mock.calls.filter(([key]) => itemKeyId(key) === itemKeyId(chairKey))).toEqual([]);
+    batchGet.mockRestore();
+    get.mockRestore();
+  });
 });
 
 describe('ownershipReads', () => {
