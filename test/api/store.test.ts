@@ -111,6 +111,40 @@ describe('store on DynamoDB Local', () => {
     expect(page.cursor).toBeNull();
   });
 
+  it('reads only the named attributes (reserved words included) and the keys; a filter and the cursor still work', async () => {
+    const pk = uniqueId('EDITION');
+    const big = { questionnaire: { sections: ['x'.repeat(500)] }, rubric: { criteria: [1, 2] } };
+    await store.put({ pk, sk: 'A', name: 'Edycja 2027', state: 'open', year: 2027, ...big });
+    // name, state and year are DynamoDB reserved words: the projection must go through placeholders.
+    expect(await store.get({ pk, sk: 'A' }, { attributes: ['name', 'state', 'year'] })).toEqual({
+      pk,
+      sk: 'A',
+      name: 'Edycja 2027',
+      state: 'open',
+      year: 2027,
+    });
+    expect(await store.get({ pk, sk: 'missing' }, { attributes: ['name'] })).toBeNull();
+
+    const owner = uniqueId('OWNER');
+    await Promise.all(
+      ['a', 'b', 'c'].map((sk, i) =>
+        store.put({ pk: owner, sk, name: `n${i}`, state: i === 1 ? 'draft' : 'open', ...big }),
+      ),
+    );
+    const filter = { expression: '#state = :open', names: { '#state': 'state' }, values: { ':open': 'open' } };
+    const first = await store.query({ partitionKey: owner, limit: 2, filter, attributes: ['name', 'rubric'] });
+    expect(first.items).toEqual([{ pk: owner, sk: 'a', name: 'n0', rubric: big.rubric }]);
+    const rest = await store.query({
+      partitionKey: owner,
+      limit: 2,
+      filter,
+      attributes: ['name', 'rubric'],
+      cursor: first.cursor ?? '',
+    });
+    expect(rest.items).toEqual([{ pk: owner, sk: 'c', name: 'n2', rubric: big.rubric }]);
+    expect(rest.cursor).toBeNull();
+  });
+
   it('a query after a known sort key returns the rest of the partition, not that item, and pages within that range', async () => {
     const pk = uniqueId('APPLICATION');
     await Promise.all(['APPLICATION', 'ATTACHMENT#1', 'SECTION#a', 'SECTION#b'].map((sk) => store.put({ pk, sk })));
