@@ -76,7 +76,7 @@ export async function getHeader(store: Store, applicationId: string, consistent 
  */
 export async function assertWindowOpen(
   deps: Pick<Deps, 'store' | 'clock'>,
-  edition: Edition,
+  edition: Pick<Edition, 'editionId' | 'state' | 'timeline'>,
   header: ApplicationHeader,
 ): Promise<void> {
   const now = deps.clock.now();

@@ -104,7 +104,7 @@ export type Window = { open: true; closesAt: string } | { open: false; reason: M
  * returned application. The deadline itself is already too late.
  */
 export function submissionWindow(
-  edition: Edition,
+  edition: Pick<Edition, 'state' | 'timeline'>,
   application: Pick<ApplicationHeader, 'status' | 'correction'>,
   extension: Pick<Extension, 'until'> | null,
   now: Date,

@@ -1,7 +1,7 @@
 import { type Caller, signedIn } from '../access/caller';
 import { callerActor } from '../accounts/user-read-store';
 import type { Deps } from '../deps';
-import { getEdition } from '../editions/edition-read-store';
+import { getAnsweringEdition } from '../editions/edition-read-store';
 import { type Answers, cleanAnswers, sectionAnswerProblems } from '../editions/questionnaire';
 import { AppError } from '../errors';
 import { lazyImport } from '../platform/lazy';
@@ -41,7 +41,7 @@ export async function saveSection(deps: SaveSectionDeps, input: SaveSectionInput
   signedIn(input.caller);
   const header = input.header ?? (await getHeader(deps.store, input.applicationId, true));
   if (!editableStatuses.includes(header.status)) throw notEditable(header.status);
-  const edition = await getEdition(deps.store, header.editionId);
+  const edition = await getAnsweringEdition(deps.store, header.editionId);
   const section = edition.questionnaire.sections.find((s) => s.id === input.sectionId);
   if (!section) throw new AppError('NOT_FOUND', `No section ${input.sectionId}`);
   const problems = sectionAnswerProblems(section, input.answers);

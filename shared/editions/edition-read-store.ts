@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { keys } from '../store/keys';
 import { parseItem } from '../store/parse';
 import type { Page, Store } from '../store/store';
+import * as z from 'zod/mini';
 import { Edition } from './edition';
 
 /**
@@ -26,14 +27,46 @@ export async function getEdition(store: Store, editionId: string, consistent = f
   return edition;
 }
 
-/** A page of editions, newest first (a handful a year: one partition of gsi1). */
-export async function listEditionPage(store: Store, page: { cursor?: string; limit: number }): Promise<Page<Edition>> {
+/** What a list of editions shows of each: all but the questionnaire, which is about half of the item. */
+const listedFields = {
+  editionId: true,
+  name: true,
+  number: true,
+  year: true,
+  state: true,
+  timeline: true,
+  categories: true,
+  rubric: true,
+} as const;
+export const ListedEdition = z.pick(Edition, listedFields);
+export type ListedEdition = z.infer<typeof ListedEdition>;
+const listedAttributes = Object.keys(listedFields);
+
+/** What checking and saving an application's answers reads of its edition: not the rubric or the settings. */
+const answeringFields = { editionId: true, state: true, timeline: true, questionnaire: true } as const;
+export const AnsweringEdition = z.pick(Edition, answeringFields);
+export type AnsweringEdition = z.infer<typeof AnsweringEdition>;
+const answeringAttributes = Object.keys(answeringFields);
+
+/** The edition's questionnaire and submission window, read with a projection (the autosave's read). */
+export async function getAnsweringEdition(store: Store, editionId: string): Promise<AnsweringEdition> {
+  const item = await store.get(keys.edition(editionId), { attributes: answeringAttributes });
+  if (!item) throw new AppError('NOT_FOUND', `No edition ${editionId}`);
+  return parseItem(AnsweringEdition, item, 'edition');
+}
+
+/** A page of editions, newest first (a handful a year: one partition of gsi1), read without questionnaires. */
+export async function listEditionPage(
+  store: Store,
+  page: { cursor?: string; limit: number },
+): Promise<Page<ListedEdition>> {
   const found = await store.query({
     index: 'gsi1',
     partitionKey: keys.editions(),
     limit: page.limit,
     cursor: page.cursor,
     descending: true,
+    attributes: listedAttributes,
   });
-  return { items: found.items.map(toEdition), cursor: found.cursor };
+  return { items: found.items.map((item) => parseItem(ListedEdition, item, 'edition')), cursor: found.cursor };
 }

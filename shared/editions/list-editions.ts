@@ -1,8 +1,8 @@
 import type { Caller } from '../access/caller';
 import type { Deps } from '../deps';
 import type { Page } from '../store/store';
-import { type Edition, seesDrafts } from './edition';
-import { listEditionPage } from './edition-read-store';
+import { seesDrafts } from './edition';
+import { type ListedEdition, listEditionPage } from './edition-read-store';
 import { maxTotal } from './rubric';
 
 export type ListEditionsDeps = Pick<Deps, 'store'>;
@@ -13,12 +13,9 @@ export interface ListEditionsInput {
   limit: number;
 }
 
-export type EditionSummary = Pick<
-  Edition,
-  'editionId' | 'name' | 'number' | 'year' | 'state' | 'timeline' | 'categories'
-> & { maxTotal: number };
+export type EditionSummary = Omit<ListedEdition, 'rubric'> & { maxTotal: number };
 
-const summary = (e: Edition): EditionSummary => ({
+const summary = (e: ListedEdition): EditionSummary => ({
   editionId: e.editionId,
   name: e.name,
   number: e.number,

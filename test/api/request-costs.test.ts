@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commitAssignment } from '../../shared/assignment/commit-assignment';
 import { previewAssignment } from '../../shared/assignment/preview-assignment';
 import { getEdition } from '../../shared/editions/edition-store';
+import { keys } from '../../shared/store/keys';
 import { createApp } from '../../shared/http/app';
 import { createLazyApp } from '../../shared/http/lazy-app';
 import { jsonRequest, seedInstitution, seedUser, sessionCookie } from '../support/accounts';
@@ -68,10 +69,16 @@ describe('DynamoDB calls per request', () => {
         headers: { 'content-type': 'application/json', cookie },
       });
     calls.length = 0;
+    const get = vi.spyOn(deps.store, 'get');
     const first = await save('Standardy obsługi klienta opisane w zarządzeniu.', 0);
     expect(first.status).toBe(200);
     // The ownership check's header rides in the session's BatchGet (policy.ts's ownershipReads).
     expect(calls).toEqual(['BatchGetItem', 'GetItem', 'TransactWriteItems']);
+    // The edition is read without its rubric and settings: the questionnaire and the window only.
+    const editionRead = get.mock.calls.find(([key]) => key.pk === keys.edition(edition.editionId).pk);
+    expect(editionRead?.[1]?.attributes).toEqual(expect.arrayContaining(['questionnaire', 'timeline', 'state']));
+    expect(editionRead?.[1]?.attributes).not.toContain('rubric');
+    get.mockRestore();
     calls.length = 0;
     const second = await save('Standardy obsługi klienta, wersja druga.', 1);
     expect(second.status).toBe(200);
@@ -83,6 +90,25 @@ describe('DynamoDB calls per request', () => {
     });
     expect(lazy.status).toBe(200);
     expect(calls).toEqual(['BatchGetItem', 'GetItem', 'TransactWriteItems']);
+  });
+
+  it('the editions list: 2 (session, one Query), the editions read without their questionnaires', async () => {
+    const edition = await seedEdition(deps);
+    const { user: organizer } = await seedUser(deps, { role: 'organizer' });
+    const cookie = await sessionCookie(deps, organizer.userId);
+    const query = vi.spyOn(deps.store, 'query');
+    calls.length = 0;
+    const res = await app.request('/api/editions?limit=100', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(calls).toEqual(['BatchGetItem', 'Query']);
+    expect(query.mock.calls[0]?.[0].attributes).toEqual(expect.arrayContaining(['rubric', 'timeline', 'state']));
+    expect(query.mock.calls[0]?.[0].attributes).not.toContain('questionnaire');
+    query.mockRestore();
+    // What the list shows is all there: the maximum comes from the rubric, read with the rest.
+    const listed = ((await res.json()) as { items: { editionId: string; maxTotal: number; name: unknown }[] }).items;
+    const mine = listed.find((e) => e.editionId === edition.editionId);
+    expect(mine?.name).toEqual(edition.name);
+    expect(mine?.maxTotal).toBeGreaterThan(0);
   });
 
   it('an expert’s own assignments: 3 (session with the membership the ownership check reads, the head, their item)', async () => {
