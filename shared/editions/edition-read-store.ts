@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { keys } from '../store/keys';
-import { parseItem } from '../store/parse';
+import { attributesOf, parseItem } from '../store/parse';
 import type { Page, Store } from '../store/store';
 import * as z from 'zod/mini';
 import { Edition } from './edition';
@@ -21,14 +21,16 @@ export async function allEditions(store: Store): Promise<Edition[]> {
   return (await store.queryAll({ index: 'gsi1', partitionKey: keys.editions() }, 1000)).map(toEdition);
 }
 
+const noEdition = (editionId: string) => new AppError('NOT_FOUND', `No edition ${editionId}`);
+
 export async function getEdition(store: Store, editionId: string, consistent = false): Promise<Edition> {
   const edition = await findEdition(store, editionId, consistent);
-  if (!edition) throw new AppError('NOT_FOUND', `No edition ${editionId}`);
+  if (!edition) throw noEdition(editionId);
   return edition;
 }
 
 /** What a list of editions shows of each: all but the questionnaire, which is about half of the item. */
-const listedFields = {
+export const ListedEdition = z.pick(Edition, {
   editionId: true,
   name: true,
   number: true,
@@ -37,21 +39,17 @@ const listedFields = {
   timeline: true,
   categories: true,
   rubric: true,
-} as const;
-export const ListedEdition = z.pick(Edition, listedFields);
+});
 export type ListedEdition = z.infer<typeof ListedEdition>;
-const listedAttributes = Object.keys(listedFields);
 
 /** What checking and saving an application's answers reads of its edition: not the rubric or the settings. */
-const answeringFields = { editionId: true, state: true, timeline: true, questionnaire: true } as const;
-export const AnsweringEdition = z.pick(Edition, answeringFields);
+export const AnsweringEdition = z.pick(Edition, { editionId: true, state: true, timeline: true, questionnaire: true });
 export type AnsweringEdition = z.infer<typeof AnsweringEdition>;
-const answeringAttributes = Object.keys(answeringFields);
 
 /** The edition's questionnaire and submission window, read with a projection (the autosave's read). */
 export async function getAnsweringEdition(store: Store, editionId: string): Promise<AnsweringEdition> {
-  const item = await store.get(keys.edition(editionId), { attributes: answeringAttributes });
-  if (!item) throw new AppError('NOT_FOUND', `No edition ${editionId}`);
+  const item = await store.get(keys.edition(editionId), { attributes: attributesOf(AnsweringEdition) });
+  if (!item) throw noEdition(editionId);
   return parseItem(AnsweringEdition, item, 'edition');
 }
 
@@ -66,7 +64,7 @@ export async function listEditionPage(
     limit: page.limit,
     cursor: page.cursor,
     descending: true,
-    attributes: listedAttributes,
+    attributes: attributesOf(ListedEdition),
   });
   return { items: found.items.map((item) => parseItem(ListedEdition, item, 'edition')), cursor: found.cursor };
 }

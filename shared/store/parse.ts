@@ -1,4 +1,4 @@
-import type { $ZodType, output } from 'zod/v4/core';
+import type { $ZodObject, $ZodType, output } from 'zod/v4/core';
 import { safeParse } from 'zod/mini';
 
 /** The attributes that address an item rather than describe it. */
@@ -19,4 +19,9 @@ export function parseItem<S extends $ZodType>(schema: S, item: Record<string, un
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
   throw new Error(`Stored ${what} (${String(item.pk)} / ${String(item.sk)}) does not match its schema: ${issues}`);
+}
+
+/** The top-level attributes an object schema reads: what a projected read of its item names (`attributes`). */
+export function attributesOf(schema: $ZodObject): string[] {
+  return Object.keys(schema._zod.def.shape);
 }
