@@ -27,6 +27,7 @@ import { sampleQuestionnaire } from '../../shared/editions/sample-edition';
 import { createApp } from '../../shared/http/app';
 import { sessionCookieName } from '../../shared/http/session-cookie';
 import { jsonLogger } from '../../shared/platform/logger';
+import { groupFunction } from './group-function';
 import type { RecordedCalls } from './same-calls-api';
 import { benchRoot, median, printTable, round, writeFigures, type Figure } from '../support';
 
@@ -383,9 +384,15 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
   const baseline = bundle('bare-api', join(benchRoot, 'cold-start', 'bare-api.ts'));
   const sameCalls = bundle('same-calls-api', join(benchRoot, 'cold-start', 'same-calls-api.ts'));
   const world = await benchWorld();
-  // BENCH_COLD_START_VARIANT=<dir with index.mjs>: a second api build, sampled between the same runs (A/B of a change).
+  // BENCH_COLD_START_VARIANT=<dir with index.mjs>: a second api build, sampled between the same runs (A/B of a change);
+  // =groups: each request's route group as a function of its own (group-function.ts, option (d) of docs/performance.md).
   const variantDir = process.env.BENCH_COLD_START_VARIANT;
-  const variant = variantDir ? { index: join(variantDir, bundleFileName) } : undefined;
+  const variantFor = (request: BenchRequest) =>
+    variantDir === 'groups'
+      ? groupFunction(request.path)
+      : variantDir
+        ? { index: join(variantDir, bundleFileName), group: undefined }
+        : undefined;
   const stub = await awsStub(world.items);
   const { server, endpoint } = stub;
   const callsDir = mkdtempSync(join(tmpdir(), 'cold-start-calls-'));
@@ -415,6 +422,7 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
     };
     const only = process.env.BENCH_COLD_START_ONLY; // e.g. "editions": just the requests whose name has it
     for (const request of representativeRequests(world).filter((r) => !only || r.name.includes(only))) {
+      const variant = variantFor(request);
       stub.recording = [];
       const apiLoads = await loadedBy(api, request, env); // also warms the OS file cache, unmeasured
       const sameCallsEnv = { ...env, BENCH_SAME_CALLS_FILE: recordCalls(callsDir, request, stub.recording) };
@@ -446,7 +454,7 @@ export async function coldStartBenchmark(): Promise<Figure[]> {
       if (variant) {
         const b = med(samples.baseline, 'totalMs');
         console.log(
-          `${request.name}: api ${round(med(samples.api, 'totalMs') / b, 3)}×, variant ${round(med(samples.variant, 'totalMs') / b, 3)}× (CPU ${round(med(samples.api, 'cpuMs'))} vs ${round(med(samples.variant, 'cpuMs'))} ms)`,
+          `${request.name}: api ${round(med(samples.api, 'totalMs') / b, 3)}×, variant${variant.group ? ` (the ${variant.group} group's own function)` : ''} ${round(med(samples.variant, 'totalMs') / b, 3)}× (CPU ${round(med(samples.api, 'cpuMs'))} vs ${round(med(samples.variant, 'cpuMs'))} ms)`,
         );
       }
       const time = figure(
