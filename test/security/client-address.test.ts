@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { warsawToday } from '../../shared/audit/audit-day';
 import { limits } from '../../shared/limits/limits';
 import { parseJson, type Reply, send, sendJson, sessionCookie } from '../support/loopback-client';
 import { latestDemoAccount, platformPerFile, runTag } from '../support/security-platform';
@@ -53,7 +54,8 @@ describe('the local server sees each client by its own address', () => {
     const session = await login(bystander, organizer!.email, organizer!.password);
     expect(session.status, session.body).toBe(200);
 
-    const day = new Date().toISOString().slice(0, 10);
+    // The audit lists Polish days: between 23:00 and 24:00 UTC (22:00 in summer) that is tomorrow's UTC date.
+    const day = warsawToday(new Date());
     const audit = await send(`${platform().baseUrl}/api/audit?day=${day}&limit=100`, {
       from: bystander,
       headers: { cookie: sessionCookie(session) },
