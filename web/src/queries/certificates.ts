@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { type CertificateFile, certificateFiles } from '../../../shared/certificates/certificate-file-names';
+import type { CertificateFile } from '../../../shared/certificates/certificate';
 import { api, type Json, read } from '../api';
 import type { ReasonBody } from './certificate-reason';
 import { type Edition, editionKeys } from './editions';
@@ -25,8 +25,17 @@ export type CertificateStatus = CertificateSummary['status'];
 export type SignatoriesInput = Json<EditionCertificatesApi['signatories']['$put']>;
 export type Signatory = SignatoriesInput['signatories'][number];
 export type { CertificateFile };
-/** Every file of an issued certificate, in the order the institution's list shows them (one list with the API's). */
-export { certificateFiles };
+
+/** Every file of an issued certificate, in the order the institution's list shows them. */
+export const certificateFiles: readonly CertificateFile[] = [
+  'pdf',
+  'pdf-en',
+  'emblem-svg',
+  'emblem-png',
+  'emblem-pdf',
+  'credential-json',
+  'credential-jwt',
+];
 
 export const certificateKeys = {
   organizer: (editionId: string) => [...editionKeys.edition(editionId), 'certificates'] as const,
